@@ -1,0 +1,113 @@
+import "server-only";
+import { GENESIS_HASH, hashEntry, verifyChain, type ChainVerdict } from "@/lib/domain/activity-chain";
+import { canonicalJson, type JsonValue } from "@/lib/domain/canonical-json";
+import { assertCan } from "./authorize";
+import { getDb, type Tx } from "./client";
+import type { OrgContext } from "./context";
+
+export type ActivityInput = {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: JsonValue;
+  after?: JsonValue;
+};
+
+type Actor = { orgId: string; userId: string | null };
+
+/**
+ * Appends one entry to the organisation's activity log, inside the caller's transaction so the
+ * change and its record commit together. Every mutation of organisation data calls this.
+ */
+export async function recordActivity(tx: Tx, actor: Actor, input: ActivityInput, now: Date = new Date()): Promise<void> {
+  // The increment locks the organisation row until commit: appends to one chain are serialised.
+  const { activitySeq: seq } = await tx.organization.update({
+    where: { id: actor.orgId },
+    data: { activitySeq: { increment: 1 } },
+    select: { activitySeq: true },
+  });
+  const previous =
+    seq === 1
+      ? null
+      : await tx.activityLogEntry.findUnique({
+          where: { organizationId_seq: { organizationId: actor.orgId, seq: seq - 1 } },
+          select: { hash: true },
+        });
+  const content = {
+    organizationId: actor.orgId,
+    seq,
+    actorId: actor.userId,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    before: input.before === undefined ? null : canonicalJson(input.before),
+    after: input.after === undefined ? null : canonicalJson(input.after),
+    createdAt: now,
+    prevHash: previous?.hash ?? GENESIS_HASH,
+  };
+  await tx.activityLogEntry.create({ data: { ...content, hash: hashEntry(content) } });
+}
+
+export const ACTIVITY_PAGE_SIZE = 50;
+
+export type ActivityRow = {
+  id: string;
+  seq: number;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: string | null;
+  after: string | null;
+  createdAt: Date;
+  actorName: string | null;
+  actorEmail: string | null;
+};
+
+export async function listActivity(ctx: OrgContext, page: number): Promise<{ rows: ActivityRow[]; total: number; pageCount: number }> {
+  assertCan(ctx, "activity.view");
+  const db = getDb();
+  const [total, entries] = await Promise.all([
+    db.activityLogEntry.count({ where: { organizationId: ctx.orgId } }),
+    db.activityLogEntry.findMany({
+      where: { organizationId: ctx.orgId },
+      orderBy: { seq: "desc" },
+      skip: (page - 1) * ACTIVITY_PAGE_SIZE,
+      take: ACTIVITY_PAGE_SIZE,
+      select: {
+        id: true,
+        seq: true,
+        action: true,
+        entityType: true,
+        entityId: true,
+        before: true,
+        after: true,
+        createdAt: true,
+        actor: { select: { name: true, email: true } },
+      },
+    }),
+  ]);
+  const rows = entries.map(({ actor, ...entry }) => ({ ...entry, actorName: actor?.name ?? null, actorEmail: actor?.email ?? null }));
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / ACTIVITY_PAGE_SIZE)) };
+}
+
+const VERIFY_BATCH = 2_000;
+
+/** Re-reads the whole chain in batches and reports the first broken link, if any. */
+export async function verifyActivityLog(ctx: OrgContext): Promise<ChainVerdict> {
+  assertCan(ctx, "activity.view");
+  const db = getDb();
+  const org = await db.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { activitySeq: true } });
+  const entries = [];
+  for (let after = 0; ; ) {
+    const batch = await db.activityLogEntry.findMany({
+      where: { organizationId: ctx.orgId, seq: { gt: after } },
+      orderBy: { seq: "asc" },
+      take: VERIFY_BATCH,
+      omit: { id: true },
+    });
+    entries.push(...batch);
+    if (batch.length < VERIFY_BATCH) break;
+    after = batch[batch.length - 1]?.seq ?? after;
+  }
+  return verifyChain(entries, org.activitySeq);
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { databaseUrl, providerOf, sqliteFilePath } from "./database-url";
+
+// Both clients are generated from the same datamodel, so their query API is identical; the
+// SQLite client's type stands for both.
+export type Db = SqliteClient;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const globalForDb = globalThis as unknown as { assayDb?: { url: string; client: Db } };
+
+function createClient(url: string): Db {
+  if (providerOf(url) === "sqlite") {
+    return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: 10_000 }) });
+  }
+  const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) });
+  return client as unknown as Db;
+}
+
+/** The Prisma client for the current DATABASE_URL, created once per process. */
+export function getDb(): Db {
+  const url = databaseUrl();
+  const cached = globalForDb.assayDb;
+  if (cached?.url === url) return cached.client;
+  const client = createClient(url);
+  globalForDb.assayDb = { url, client };
+  return client;
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import { isRole } from "@/lib/domain/permissions";
+import { firstFreeSlug, slugify } from "@/lib/domain/slug";
+import { AppError } from "@/lib/errors";
+import type { CreateOrganizationInput } from "@/lib/schemas/organization";
+import { recordActivity } from "./activity";
+import { assertCan } from "./authorize";
+import { getDb } from "./client";
+import type { OrgContext, UserContext } from "./context";
+import { isUniqueViolation } from "./prisma-errors";
+
+export type OrganizationSummary = { id: string; name: string; slug: string; role: string };
+
+/** The organisation behind `slug` as seen by `userId`, or null when they are not a member. */
+export async function resolveOrgContext(userId: string, slug: string): Promise<OrgContext | null> {
+  const membership = await getDb().membership.findFirst({
+    where: { userId, organization: { slug } },
+    select: { role: true, organization: { select: { id: true, slug: true, name: true } } },
+  });
+  if (!membership || !isRole(membership.role)) return null;
+  const { organization } = membership;
+  return { userId, orgId: organization.id, orgSlug: organization.slug, orgName: organization.name, role: membership.role };
+}
+
+export async function listMyOrganizations(user: UserContext): Promise<OrganizationSummary[]> {
+  const memberships = await getDb().membership.findMany({
+    where: { userId: user.userId },
+    select: { role: true, organization: { select: { id: true, name: true, slug: true } } },
+    orderBy: { organization: { name: "asc" } },
+  });
+  return memberships.map(({ role, organization }) => ({ ...organization, role }));
+}
+
+/** Creates an organisation with the creator as its first owner. */
+export async function createOrganization(user: UserContext, input: CreateOrganizationInput): Promise<{ slug: string }> {
+  const db = getDb();
+  const base = slugify(input.name);
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const taken = await db.organization.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
+    const slug = firstFreeSlug(base, new Set(taken.map((org) => org.slug)));
+    try {
+      return await db.$transaction(async (tx) => {
+        const org = await tx.organization.create({ data: { name: input.name, slug }, select: { id: true, slug: true } });
+        const membership = await tx.membership.create({
+          data: { organizationId: org.id, userId: user.userId, role: "owner" },
+          select: { id: true },
+        });
+        const actor = { orgId: org.id, userId: user.userId };
+        await recordActivity(tx, actor, { action: "organization.created", entityType: "organization", entityId: org.id, after: { name: input.name, slug } });
+        await recordActivity(tx, actor, { action: "member.added", entityType: "membership", entityId: membership.id, after: { userId: user.userId, role: "owner" } });
+        return { slug: org.slug };
+      });
+    } catch (error) {
+      // Someone took the same slug between our read and our insert: pick again.
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  throw new AppError("CONFLICT", "Could not choose a unique address for this organisation. Try a different name.");
+}
+
+export async function renameOrganization(ctx: OrgContext, name: string): Promise<void> {
+  assertCan(ctx, "org.update");
+  await getDb().$transaction(async (tx) => {
+    const before = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { name: true } });
+    await tx.organization.update({ where: { id: ctx.orgId }, data: { name } });
+    await recordActivity(tx, ctx, { action: "organization.renamed", entityType: "organization", entityId: ctx.orgId, before, after: { name } });
+  });
+}

@@ -1,0 +1,58 @@
+// Who may do what, as data. The server enforces these; the UI uses the same table to hide
+// controls a role cannot use. Tests cover every role × every permission.
+
+export const ROLES = ["owner", "admin", "editor", "viewer", "auditor"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles a team member can be given from the members page (auditor access has its own flow). */
+export const MEMBER_ROLES = ["owner", "admin", "editor", "viewer"] as const satisfies readonly Role[];
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export const PERMISSIONS = [
+  "org.view",
+  "org.update",
+  "member.view",
+  "member.invite",
+  "member.manage",
+  "owner.manage",
+  "activity.view",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  owner: ["org.view", "org.update", "member.view", "member.invite", "member.manage", "owner.manage", "activity.view"],
+  admin: ["org.view", "org.update", "member.view", "member.invite", "member.manage", "activity.view"],
+  editor: ["org.view", "member.view"],
+  viewer: ["org.view", "member.view"],
+  auditor: ["org.view"],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * Whether `actor` may give `newRole` to a member currently holding `currentRole`
+ * (`currentRole` null means a new invitation). Only holders of `owner.manage` may grant the
+ * owner role or change an existing owner.
+ */
+export function canAssignRole(actor: Role, currentRole: Role | null, newRole: Role): boolean {
+  if (!can(actor, currentRole === null ? "member.invite" : "member.manage")) return false;
+  const touchesOwner = newRole === "owner" || currentRole === "owner";
+  return !touchesOwner || can(actor, "owner.manage");
+}
+
+/** Whether `actor` may remove a member holding `targetRole`. */
+export function canRemoveMember(actor: Role, targetRole: Role): boolean {
+  if (!can(actor, "member.manage")) return false;
+  return targetRole !== "owner" || can(actor, "owner.manage");
+}
+
+/** Roles `actor` may offer in an invitation or role change. */
+export function assignableRoles(actor: Role): MemberRole[] {
+  return MEMBER_ROLES.filter((role) => canAssignRole(actor, null, role));
+}

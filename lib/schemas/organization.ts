@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { MEMBER_ROLES } from "@/lib/domain/permissions";
+import { isValidSlug } from "@/lib/domain/slug";
+import { EmailField } from "./auth";
+
+export const OrgNameField = z
+  .string({ error: "Enter a name." })
+  .trim()
+  .min(2, "Use at least 2 characters.")
+  .max(80, "Use at most 80 characters.");
+
+export const CreateOrganizationInput = z.object({ name: OrgNameField });
+export type CreateOrganizationInput = z.infer<typeof CreateOrganizationInput>;
+
+export const OrgSlugParam = z.string().refine(isValidSlug, "Not a valid organisation address.");
+
+export const RenameOrganizationInput = z.object({ name: OrgNameField });
+
+const RoleField = z.enum(MEMBER_ROLES, { error: "Choose a role." });
+const IdField = z.string({ error: "Missing id." }).min(1, "Missing id.").max(64, "Invalid id.");
+
+export const CreateInvitationInput = z.object({ email: EmailField, role: RoleField });
+export type CreateInvitationInput = z.infer<typeof CreateInvitationInput>;
+
+export const RevokeInvitationInput = z.object({ invitationId: IdField });
+export const ChangeRoleInput = z.object({ membershipId: IdField, role: RoleField });
+export const RemoveMemberInput = z.object({ membershipId: IdField });
+
+export const InvitationTokenParam = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "This invitation link is not valid.");
+
+export const ActivityPageParam = z.coerce.number().int().min(1).max(100_000).catch(1);

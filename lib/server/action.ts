@@ -1,0 +1,57 @@
+import "server-only";
+import type { z } from "zod";
+import type { ActionResult } from "@/lib/action-result";
+import { findOrgContext, getCurrentUser } from "@/lib/auth/session";
+import type { OrgContext, UserContext } from "@/lib/db/context";
+import { AppError, notFound } from "@/lib/errors";
+import { OrgSlugParam } from "@/lib/schemas/organization";
+import { toAppError, validationError } from "./handle-error";
+
+type Handler<Ctx, Input, T> = (ctx: Ctx, input: Input) => Promise<T>;
+
+function formToObject(formData: FormData): Record<string, FormDataEntryValue> {
+  const values: Record<string, FormDataEntryValue> = {};
+  for (const [key, value] of formData.entries()) if (!key.startsWith("$ACTION")) values[key] = value;
+  return values;
+}
+
+async function run<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await work() };
+  } catch (error) {
+    const appError = toAppError(error);
+    return { ok: false, code: appError.code, message: appError.message, fieldErrors: appError.fieldErrors };
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, formData: FormData): z.infer<S> {
+  const parsed = schema.safeParse(formToObject(formData));
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data;
+}
+
+/** A server action for a signed-in user outside any organisation. */
+export function userAction<S extends z.ZodType, T>(schema: S, handler: Handler<UserContext, z.infer<S>, T>) {
+  return async (_previous: unknown, formData: FormData): Promise<ActionResult<T>> =>
+    run(async () => {
+      const user = await getCurrentUser();
+      if (!user) throw new AppError("UNAUTHENTICATED");
+      return handler(user, parse(schema, formData));
+    });
+}
+
+/**
+ * A server action inside an organisation. The form carries `orgSlug`; membership is checked on
+ * every call (non-members get NOT_FOUND) and the data-access function checks the permission.
+ */
+export function orgAction<S extends z.ZodType, T>(schema: S, handler: Handler<OrgContext, z.infer<S>, T>) {
+  return async (_previous: unknown, formData: FormData): Promise<ActionResult<T>> =>
+    run(async () => {
+      const slug = OrgSlugParam.safeParse(formData.get("orgSlug"));
+      if (!slug.success) throw notFound();
+      const { user, ctx } = await findOrgContext(slug.data);
+      if (!user) throw new AppError("UNAUTHENTICATED");
+      if (!ctx) throw notFound();
+      return handler(ctx, parse(schema, formData));
+    });
+}
