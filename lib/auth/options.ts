@@ -16,7 +16,7 @@ function clientAddress(headers: Record<string, unknown> | undefined): string {
 
 // Cookies are Secure in production; AUTH_INSECURE_COOKIES=1 is for a production build served
 // over plain http on a private network (and nothing else).
-function useSecureCookies(): boolean {
+function secureCookiesWanted(): boolean {
   return process.env.NODE_ENV === "production" && process.env.AUTH_INSECURE_COOKIES !== "1";
 }
 
@@ -29,7 +29,7 @@ export function getAuthOptions(): NextAuthOptions {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
-    useSecureCookies: useSecureCookies(),
+    useSecureCookies: secureCookiesWanted(),
     providers: [
       CredentialsProvider({
         name: "Email and password",
