@@ -3,15 +3,16 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { verifyCredentials } from "@/lib/db/users";
 import { SignInInput } from "@/lib/schemas/auth";
+import { clientAddress } from "@/lib/server/client-address";
 import { authSecret } from "./secret";
 
 export const RATE_LIMITED_PREFIX = "RATE_LIMITED:";
 
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const realIp = headers?.["x-real-ip"];
-  return first || (typeof realIp === "string" ? realIp : "") || "unknown";
+function headerReader(headers: Record<string, unknown> | undefined) {
+  return (name: string) => {
+    const value = headers?.[name];
+    return typeof value === "string" ? value : null;
+  };
 }
 
 // Cookies are Secure in production; AUTH_INSECURE_COOKIES=1 is for a production build served
@@ -37,7 +38,7 @@ export function getAuthOptions(): NextAuthOptions {
         async authorize(credentials, req) {
           const parsed = SignInInput.safeParse(credentials ?? {});
           if (!parsed.success) return null;
-          const result = await verifyCredentials(parsed.data, clientAddress(req.headers));
+          const result = await verifyCredentials(parsed.data, clientAddress(headerReader(req.headers)));
           if (result.ok) return { id: result.user.userId, email: result.user.email, name: result.user.name };
           if (result.reason === "rate_limited") throw new Error(`${RATE_LIMITED_PREFIX}${result.retryInMinutes}`);
           return null;

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-export const DEV_SECRET_FILE = path.resolve("data/dev-auth-secret");
+export const DEV_SECRET_FILE = path.join(/* turbopackIgnore: true */ process.cwd(), "data", "dev-auth-secret");
 
 /**
  * AUTH_SECRET signs session tokens. Production refuses to run without it; development and tests

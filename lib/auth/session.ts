@@ -1,6 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
+import { connection } from "next/server";
 import { cache } from "react";
 import type { OrgContext, UserContext } from "@/lib/db/context";
 import { resolveOrgContext } from "@/lib/db/organizations";
@@ -9,6 +10,8 @@ import { getAuthOptions } from "./options";
 
 /** The signed-in user, re-read from the database once per request; null when signed out. */
 export const getCurrentUser = cache(async (): Promise<UserContext | null> => {
+  // Every page that knows the user is per-request: never prerender it at build time.
+  await connection();
   const session = await getServerSession(getAuthOptions());
   const userId = (session?.user as { id?: string } | undefined)?.id;
   return userId ? getUserById(userId) : null;

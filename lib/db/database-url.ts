@@ -21,5 +21,5 @@ export function providerOf(url: string): DatabaseProvider {
 /** The SQLite file a `file:` URL points at, resolved against the working directory. */
 export function sqliteFilePath(url: string): string {
   const location = url.slice("file:".length).split("?")[0] ?? "";
-  return path.resolve(location);
+  return path.resolve(/* turbopackIgnore: true */ location);
 }

@@ -30,6 +30,11 @@ function parse<S extends z.ZodType>(schema: S, formData: FormData): z.infer<S> {
   return parsed.data;
 }
 
+/** A server action anyone may call (sign-up): input parsing and the error contract only. */
+export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>) => Promise<T>) {
+  return async (_previous: unknown, formData: FormData): Promise<ActionResult<T>> => run(() => handler(parse(schema, formData)));
+}
+
 /** A server action for a signed-in user outside any organisation. */
 export function userAction<S extends z.ZodType, T>(schema: S, handler: Handler<UserContext, z.infer<S>, T>) {
   return async (_previous: unknown, formData: FormData): Promise<ActionResult<T>> =>

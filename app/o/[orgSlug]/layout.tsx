@@ -1,0 +1,26 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/shell/app-shell";
+import { requireOrgContext, requireUser } from "@/lib/auth/session";
+import { listMyOrganizations } from "@/lib/db/organizations";
+import { can } from "@/lib/domain/permissions";
+
+type Props = { children: ReactNode; params: Promise<{ orgSlug: string }> };
+
+export default async function OrganizationLayout({ children, params }: Props) {
+  const { orgSlug } = await params;
+  const ctx = await requireOrgContext(orgSlug);
+  const user = await requireUser();
+  const organizations = await listMyOrganizations(user);
+  const base = `/o/${ctx.orgSlug}`;
+  const nav = [
+    { href: base, label: "Overview", exact: true },
+    { href: `${base}/members`, label: "Members" },
+    ...(can(ctx.role, "activity.view") ? [{ href: `${base}/activity`, label: "Activity" }] : []),
+    ...(can(ctx.role, "org.update") ? [{ href: `${base}/settings`, label: "Settings" }] : []),
+  ];
+  return (
+    <AppShell org={{ slug: ctx.orgSlug, name: ctx.orgName }} organizations={organizations} user={user} nav={nav}>
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CreateOrgForm } from "@/components/org/create-org-form";
+import { Card, CardDescription } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/session";
+import { listMyOrganizations } from "@/lib/db/organizations";
+import { createOrganizationAction } from "./actions";
+
+export const metadata: Metadata = { title: "New organisation" };
+
+export default async function NewOrganizationPage() {
+  const user = await requireUser();
+  const organizations = await listMyOrganizations(user);
+  return (
+    <main className="mx-auto max-w-lg px-4 py-12">
+      <p className="mb-6 text-2xl font-bold tracking-tight text-brand-900">Assay</p>
+      <Card>
+        <h1 className="text-lg font-semibold">Create an organisation</h1>
+        <CardDescription className="mb-4">
+          An organisation holds your engagements, controls and evidence. You will be its owner and can invite your team next.
+        </CardDescription>
+        <CreateOrgForm action={createOrganizationAction} />
+      </Card>
+      {organizations.length ? (
+        <p className="mt-6 text-sm text-slate-600">
+          Or go back to{" "}
+          {organizations.map((org, index) => (
+            <span key={org.id}>
+              {index ? ", " : ""}
+              <Link className="text-brand-700 hover:underline" href={`/o/${org.slug}`}>
+                {org.name}
+              </Link>
+            </span>
+          ))}
+          .
+        </p>
+      ) : null}
+    </main>
+  );
+}

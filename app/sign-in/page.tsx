@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { getCurrentUser } from "@/lib/auth/session";
+import { safeRedirectPath } from "@/lib/safe-redirect";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+type Props = { searchParams: Promise<{ callbackUrl?: string; email?: string }> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const { callbackUrl, email } = await searchParams;
+  const next = safeRedirectPath(callbackUrl);
+  if (await getCurrentUser()) redirect(next);
+  const signUpHref = `/sign-up?${new URLSearchParams({ callbackUrl: next, ...(email ? { email } : {}) })}`;
+  return (
+    <AuthCard
+      title="Sign in"
+      footer={
+        <>
+          New to Assay?{" "}
+          <Link className="font-medium text-brand-700 hover:underline" href={signUpHref}>
+            Create an account
+          </Link>
+        </>
+      }
+    >
+      <SignInForm callbackUrl={next} defaultEmail={email} />
+    </AuthCard>
+  );
+}

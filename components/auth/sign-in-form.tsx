@@ -1,0 +1,55 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { SignInInput } from "@/lib/schemas/auth";
+
+type Errors = { email?: string[]; password?: string[]; form?: string };
+
+function messageFor(error: string): string {
+  const rateLimited = /^RATE_LIMITED:(\d+)$/.exec(error);
+  if (rateLimited) return `Too many failed sign-in attempts. Try again in ${rateLimited[1]} minute(s).`;
+  return "Email or password is incorrect.";
+}
+
+export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail?: string }) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Errors>({});
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = SignInInput.safeParse(Object.fromEntries(form.entries()));
+    if (!parsed.success) {
+      const flat = parsed.error.flatten().fieldErrors;
+      setErrors({ email: flat.email, password: flat.password });
+      return;
+    }
+    setPending(true);
+    setErrors({});
+    const result = await signIn("credentials", { ...parsed.data, redirect: false });
+    if (!result || result.error) {
+      setPending(false);
+      setErrors({ form: messageFor(result?.error ?? "") });
+      return;
+    }
+    router.push(callbackUrl);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {errors.form ? <Alert tone="error">{errors.form}</Alert> : null}
+      <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={defaultEmail} errors={errors.email} required />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" errors={errors.password} required />
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

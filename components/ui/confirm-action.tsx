@@ -1,0 +1,54 @@
+"use client";
+
+import { useState } from "react";
+import type { ActionResult } from "@/lib/action-result";
+import { Alert } from "./alert";
+import { Button, type ButtonProps } from "./button";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "./dialog";
+import { useActionForm } from "./use-action-form";
+
+type Props = {
+  triggerLabel: string;
+  triggerAriaLabel?: string;
+  title: string;
+  description: string;
+  confirmLabel: string;
+  action: (previous: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
+  fields: Record<string, string>;
+  variant?: ButtonProps["variant"];
+};
+
+/** A destructive action behind a confirmation dialog; refusals are shown inside the dialog. */
+export function ConfirmAction({ triggerLabel, triggerAriaLabel, title, description, confirmLabel, action, fields, variant = "secondary" }: Props) {
+  const [open, setOpen] = useState(false);
+  const { pending, onSubmit, result } = useActionForm(action, () => setOpen(false));
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant={variant} size="sm" aria-label={triggerAriaLabel}>
+          {triggerLabel}
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogTitle>{title}</DialogTitle>
+        <DialogDescription>{description}</DialogDescription>
+        <form onSubmit={onSubmit} className="mt-6 space-y-4">
+          {Object.entries(fields).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          {result && !result.ok ? <Alert tone="error">{result.message}</Alert> : null}
+          <div className="flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button type="button" variant="secondary">
+                Cancel
+              </Button>
+            </DialogClose>
+            <Button type="submit" variant="danger" disabled={pending}>
+              {pending ? "Working…" : confirmLabel}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

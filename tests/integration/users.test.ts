@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { createUser, getUserById, verifyCredentials } from "@/lib/db/users";
+import { SignUpInput } from "@/lib/schemas/auth";
+import { TEST_PASSWORD, expectAppError, makeUser, uniqueEmail } from "./helpers";
+
+const T0 = new Date("2026-03-02T09:00:00.000Z");
+const minutes = (n: number): Date => new Date(T0.getTime() + n * 60_000);
+const WRONG = "not the password at all";
+
+let addressCounter = 0;
+/** A client address nobody else in this file uses, so tests do not share address buckets. */
+const freshAddress = (): string => `203.0.113.${(addressCounter += 1)}`;
+
+describe("createUser", () => {
+  it("stores the account and never the password itself", async () => {
+    const user = await createUser(SignUpInput.parse({ name: "Ann Example", email: "  Ann@Example.TEST ", password: TEST_PASSWORD }));
+
+    expect(user).toMatchObject({ email: "ann@example.test", name: "Ann Example" });
+    expect(await getUserById(user.userId)).toEqual(user);
+    const stored = await getDb().user.findUniqueOrThrow({ where: { id: user.userId }, select: { passwordHash: true } });
+    expect(stored.passwordHash).not.toContain(TEST_PASSWORD);
+    expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  it("refuses a second account with the same email, whatever its case", async () => {
+    const email = uniqueEmail();
+    await makeUser({ email });
+
+    const error = await expectAppError(createUser(SignUpInput.parse({ name: "Again", email: email.toUpperCase(), password: TEST_PASSWORD })), "CONFLICT");
+    expect(error.fieldErrors?.email?.[0]).toMatch(/already exists/);
+    expect(await getDb().user.count({ where: { email } })).toBe(1);
+  });
+
+  it("lets only one of two simultaneous sign-ups with one email through", async () => {
+    const email = uniqueEmail();
+    const results = await Promise.allSettled([makeUser({ email }), makeUser({ email })]);
+
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    const [rejected] = results.filter((result) => result.status === "rejected");
+    expect(rejected?.reason).toMatchObject({ code: "CONFLICT" });
+    expect(await getDb().user.count({ where: { email } })).toBe(1);
+  });
+
+  it("returns null for an unknown user id", async () => {
+    expect(await getUserById("no-such-user")).toBeNull();
+  });
+});
+
+describe("verifyCredentials", () => {
+  it("signs in with the right password", async () => {
+    const user = await makeUser();
+
+    expect(await verifyCredentials({ email: user.email, password: TEST_PASSWORD }, freshAddress(), T0)).toEqual({ ok: true, user });
+  });
+
+  it("gives the same answer for a wrong password and an unknown email", async () => {
+    const user = await makeUser();
+    const address = freshAddress();
+
+    expect(await verifyCredentials({ email: user.email, password: WRONG }, address, T0)).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials({ email: uniqueEmail("nobody"), password: TEST_PASSWORD }, address, T0)).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("locks an email out after 5 failures, even with the right password, until the window ends", async () => {
+    const user = await makeUser();
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      expect(await verifyCredentials({ email: user.email, password: WRONG }, freshAddress(), T0)).toEqual({ ok: false, reason: "invalid" });
+    }
+
+    const right = { email: user.email, password: TEST_PASSWORD };
+    expect(await verifyCredentials(right, freshAddress(), T0)).toEqual({ ok: false, reason: "rate_limited", retryInMinutes: 15 });
+    expect(await verifyCredentials(right, freshAddress(), minutes(14.5))).toEqual({ ok: false, reason: "rate_limited", retryInMinutes: 1 });
+    expect(await verifyCredentials(right, freshAddress(), minutes(15))).toEqual({ ok: true, user });
+  });
+
+  it("does not lock out other emails when one is locked", async () => {
+    const locked = await makeUser();
+    const other = await makeUser();
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      await verifyCredentials({ email: locked.email, password: WRONG }, freshAddress(), T0);
+    }
+
+    expect(await verifyCredentials({ email: other.email, password: TEST_PASSWORD }, freshAddress(), T0)).toMatchObject({ ok: true });
+  });
+
+  it("locks a client address out after 20 failures across different emails", async () => {
+    const address = freshAddress();
+    const user = await makeUser();
+    for (let attempt = 1; attempt <= 20; attempt += 1) {
+      const result = await verifyCredentials({ email: uniqueEmail("guess"), password: WRONG }, address, minutes(attempt / 10));
+      expect(result).toEqual({ ok: false, reason: "invalid" });
+    }
+
+    expect(await verifyCredentials({ email: user.email, password: TEST_PASSWORD }, address, minutes(3))).toEqual({
+      ok: false,
+      reason: "rate_limited",
+      retryInMinutes: 13,
+    });
+    expect(await verifyCredentials({ email: user.email, password: TEST_PASSWORD }, freshAddress(), minutes(3))).toMatchObject({ ok: true });
+    // The window opened with the first failure, at T0 + 6 seconds.
+    expect(await verifyCredentials({ email: user.email, password: TEST_PASSWORD }, address, minutes(15.1))).toMatchObject({ ok: true });
+  });
+
+  it("clears an email's failures after a successful sign-in", async () => {
+    const user = await makeUser();
+    const wrong = { email: user.email, password: WRONG };
+    for (let attempt = 1; attempt <= 4; attempt += 1) await verifyCredentials(wrong, freshAddress(), T0);
+    expect(await verifyCredentials({ email: user.email, password: TEST_PASSWORD }, freshAddress(), T0)).toMatchObject({ ok: true });
+
+    // Without the reset these four would make nine failures and lock the account.
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      expect(await verifyCredentials(wrong, freshAddress(), T0)).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect(await verifyCredentials({ email: user.email, password: TEST_PASSWORD }, freshAddress(), T0)).toMatchObject({ ok: true });
+  });
+});
