@@ -36,6 +36,11 @@ export function RoleForm({ orgSlug, membershipId, memberName, role, roles, actio
       <Button type="submit" size="sm" variant="secondary" disabled={pending} aria-label={`Save role of ${memberName}`}>
         {pending ? "Saving…" : "Save"}
       </Button>
+      {result?.ok ? (
+        <span role="status" className="text-xs text-green-700">
+          Saved
+        </span>
+      ) : null}
       {result && !result.ok ? (
         <Alert tone="error" className="w-full py-1">
           {result.message}

@@ -1,6 +1,7 @@
 import "server-only";
 import { isLimited, minutesUntilReset, recordAttempt, type RateLimitRule } from "@/lib/domain/rate-limit";
 import { getDb } from "./client";
+import { isUniqueViolation } from "./prisma-errors";
 
 export type RateLimitCheck = { limited: false } | { limited: true; retryInMinutes: number };
 
@@ -12,11 +13,24 @@ export async function checkRateLimit(key: string, rule: RateLimitRule, now: Date
 
 export async function countAttempt(key: string, rule: RateLimitRule, now: Date = new Date()): Promise<void> {
   const db = getDb();
-  await db.$transaction(async (tx) => {
-    const bucket = await tx.rateLimitBucket.findUnique({ where: { key } });
-    const next = recordAttempt(bucket, rule, now);
-    await tx.rateLimitBucket.upsert({ where: { key }, create: { key, ...next }, update: next });
-  });
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await db.$transaction(async (tx) => {
+        // Lock the bucket row before reading it, so simultaneous attempts queue here instead of
+        // overwriting each other's count (parallel guesses would otherwise stay under the limit).
+        // No row locked means none was committed yet: create it, even if one appeared since.
+        const { count: locked } = await tx.rateLimitBucket.updateMany({ where: { key }, data: { count: { increment: 0 } } });
+        const bucket = locked === 0 ? null : await tx.rateLimitBucket.findUnique({ where: { key } });
+        const next = recordAttempt(bucket, rule, now);
+        if (bucket) await tx.rateLimitBucket.update({ where: { key }, data: next });
+        else await tx.rateLimitBucket.create({ data: { key, ...next } });
+      });
+      return;
+    } catch (error) {
+      // Two first attempts raced to create the bucket: count this one against the winner's row.
+      if (!isUniqueViolation(error) || attempt >= 3) throw error;
+    }
+  }
 }
 
 export async function clearRateLimit(key: string): Promise<void> {

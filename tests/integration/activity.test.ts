@@ -173,6 +173,24 @@ describe("verifyActivityLog", () => {
     expect(await verifyActivityLog(ctx)).toEqual({ ok: false, checked: 5, firstBreak: { seq: 6, reason: "missing_tail" } });
   });
 
+  it("reads a chain longer than one batch and still finds a late break", async () => {
+    const ctx = await makeOrg();
+    const total = 2_005;
+    const rows = [];
+    let prevHash = (await getDb().activityLogEntry.findUniqueOrThrow({ where: { organizationId_seq: { organizationId: ctx.orgId, seq: 2 } } })).hash;
+    for (let seq = 3; seq <= total; seq += 1) {
+      const content = { organizationId: ctx.orgId, seq, actorId: ctx.userId, action: "test.bulk", entityType: "organization", entityId: ctx.orgId, before: null, after: `{"n":${seq}}`, createdAt: T0, prevHash };
+      prevHash = hashEntry(content);
+      rows.push({ ...content, hash: prevHash });
+    }
+    await getDb().activityLogEntry.createMany({ data: rows });
+    await getDb().organization.update({ where: { id: ctx.orgId }, data: { activitySeq: total } });
+
+    expect(await verifyActivityLog(ctx)).toEqual({ ok: true, checked: total });
+    await getDb().activityLogEntry.update({ where: { organizationId_seq: { organizationId: ctx.orgId, seq: 2_003 } }, data: { action: "test.forged" } });
+    expect(await verifyActivityLog(ctx)).toEqual({ ok: false, checked: 2_002, firstBreak: { seq: 2_003, reason: "content_hash_mismatch" } });
+  });
+
   it.each(["editor", "viewer"] as const)("refuses a %s", async (role) => {
     const owner = await makeOrg();
     const member = await addMember(owner, role);

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
+import { hashPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db/client";
 import type { OrgContext, UserContext } from "@/lib/db/context";
 import { acceptInvitation, createInvitation } from "@/lib/db/invitations";
 import { createOrganization, resolveOrgContext } from "@/lib/db/organizations";
-import { createUser } from "@/lib/db/users";
 import type { JsonValue } from "@/lib/domain/canonical-json";
 import type { MemberRole } from "@/lib/domain/permissions";
 import { AppError, type ErrorCode } from "@/lib/errors";
@@ -23,9 +23,19 @@ export function uniqueEmail(label = "user"): string {
   return `${label}-${nextId()}@example.test`;
 }
 
+// argon2 takes ~100 ms per hash here; one hash per file keeps builders fast. users.test.ts
+// covers createUser itself.
+let testPasswordHash: Promise<string> | undefined;
+
+/** A user who signs in with TEST_PASSWORD. */
 export async function makeUser(overrides: { name?: string; email?: string } = {}): Promise<UserContext> {
   const email = overrides.email ?? uniqueEmail();
-  return createUser({ name: overrides.name ?? `User ${email.split("@")[0]}`, email, password: TEST_PASSWORD });
+  testPasswordHash ??= hashPassword(TEST_PASSWORD);
+  const user = await getDb().user.create({
+    data: { email, name: overrides.name ?? `User ${email.split("@")[0]}`, passwordHash: await testPasswordHash },
+    select: { id: true, email: true, name: true },
+  });
+  return { userId: user.id, email: user.email, name: user.name };
 }
 
 /** A new organisation owned by `owner` (a new user when omitted), seen as that owner. */

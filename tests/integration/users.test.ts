@@ -34,7 +34,8 @@ describe("createUser", () => {
 
   it("lets only one of two simultaneous sign-ups with one email through", async () => {
     const email = uniqueEmail();
-    const results = await Promise.allSettled([makeUser({ email }), makeUser({ email })]);
+    const input = { name: "Twin", email, password: TEST_PASSWORD };
+    const results = await Promise.allSettled([createUser(input), createUser(input)]);
 
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const [rejected] = results.filter((result) => result.status === "rejected");
@@ -72,6 +73,18 @@ describe("verifyCredentials", () => {
     expect(await verifyCredentials(right, freshAddress(), T0)).toEqual({ ok: false, reason: "rate_limited", retryInMinutes: 15 });
     expect(await verifyCredentials(right, freshAddress(), minutes(14.5))).toEqual({ ok: false, reason: "rate_limited", retryInMinutes: 1 });
     expect(await verifyCredentials(right, freshAddress(), minutes(15))).toEqual({ ok: true, user });
+  });
+
+  it("counts every one of many simultaneous failures", async () => {
+    const user = await makeUser();
+    const burst = Array.from({ length: 8 }, () => verifyCredentials({ email: user.email, password: WRONG }, freshAddress(), T0));
+    await Promise.all(burst);
+
+    // Lost updates would leave the count under 5 and let the right password through.
+    expect(await verifyCredentials({ email: user.email, password: TEST_PASSWORD }, freshAddress(), T0)).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+    });
   });
 
   it("does not lock out other emails when one is locked", async () => {

@@ -51,6 +51,24 @@ function tamper(entries: readonly ChainEntry[], seq: number, change: (entry: Cha
 }
 
 describe("hashEntry", () => {
+  it("keeps the digest of a known entry, so logs already written stay verifiable", () => {
+    // Computed independently from the canonical JSON of the fields. Changing the hashed fields
+    // or their serialisation changes this digest and breaks every stored log.
+    const entry: ChainEntryContent = {
+      organizationId: "org_1",
+      seq: 1,
+      actorId: "user_1",
+      action: "organization.created",
+      entityType: "organization",
+      entityId: "org_1",
+      before: null,
+      after: '{"name":"Acme","slug":"acme"}',
+      createdAt: START,
+      prevHash: GENESIS_HASH,
+    };
+    expect(hashEntry(entry)).toBe("c69b4c6083689c9e6619fc0b9805da30beb093f0b8d1c4f1fe35fcab8c422686");
+  });
+
   it("is a sha-256 hex digest and deterministic", () => {
     const [first] = makeChain(1);
     if (!first) throw new Error("empty chain");
@@ -178,6 +196,22 @@ describe("verifyChain", () => {
       ok: false,
       checked: 3,
       firstBreak: { seq: 4, reason: "previous_hash_mismatch" },
+    });
+  });
+
+  it("catches a rehashed entry whose successor was relinked but not rehashed", () => {
+    const third = entryAt(chain, 3);
+    const { hash: _old, ...content } = { ...third, action: "control.deleted" };
+    const forgedHash = hashEntry(content);
+    const relinked = tamper(
+      tamper(chain, 3, () => ({ ...content, hash: forgedHash })),
+      4,
+      (entry) => ({ ...entry, prevHash: forgedHash }),
+    );
+    expect(verifyChain(relinked, 5)).toEqual({
+      ok: false,
+      checked: 3,
+      firstBreak: { seq: 4, reason: "content_hash_mismatch" },
     });
   });
 

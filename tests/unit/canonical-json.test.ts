@@ -33,6 +33,10 @@ describe("canonicalJson", () => {
     expect(canonicalJson({ b: 1, 10: 2, 9: 3 })).toBe('{"10":2,"9":3,"b":1}');
   });
 
+  it("sorts keys by code unit, so capitals come before lowercase whatever the locale", () => {
+    expect(canonicalJson({ b: 1, a: 2, B: 3, é: 4 })).toBe('{"B":3,"a":2,"b":1,"é":4}');
+  });
+
   it("writes no whitespace", () => {
     expect(canonicalJson({ a: [1, { b: "c d" }] })).toBe('{"a":[1,{"b":"c d"}]}');
   });

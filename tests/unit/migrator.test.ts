@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   MigrationError,
   checksumOf,
@@ -94,6 +94,7 @@ describe("readMigrations", () => {
   });
 
   afterEach(() => {
+    vi.restoreAllMocks();
     fs.rmSync(root, { recursive: true, force: true });
   });
 
@@ -112,6 +113,19 @@ describe("readMigrations", () => {
       { name: "20260201000000_users", sql: "CREATE TABLE users (id INT);\n", checksum: checksumOf("CREATE TABLE users (id INT);\n") },
       { name: "20260301000000_audit", sql: "CREATE TABLE audit (id INT);\n", checksum: checksumOf("CREATE TABLE audit (id INT);\n") },
     ]);
+  });
+
+  it("sorts by name even when the filesystem lists folders in another order", () => {
+    // Node happens to list directories sorted; the order must not depend on that.
+    write("sqlite", "20260101000000_init", "-- 1\n");
+    write("sqlite", "20260201000000_users", "-- 2\n");
+    write("sqlite", "20260301000000_audit", "-- 3\n");
+    const listing = fs.readdirSync(path.join(root, "sqlite"), { withFileTypes: true });
+    // readdirSync's overloads defeat inference; this is the withFileTypes form the migrator calls.
+    const reversed = [...listing].reverse() as unknown as ReturnType<typeof fs.readdirSync>;
+    vi.spyOn(fs, "readdirSync").mockReturnValue(reversed);
+
+    expect(readMigrations("sqlite", root).map((file) => file.sql)).toEqual(["-- 1\n", "-- 2\n", "-- 3\n"]);
   });
 
   it("reads only the requested provider's folder", () => {

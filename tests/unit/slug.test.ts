@@ -12,6 +12,7 @@ describe("slugify", () => {
     ["...Acme & Co...", "acme-co"],
     ["a__b  c--d", "a-b-c-d"],
     ["Team 42", "team-42"],
+    ["ABC", "abc"],
   ])("turns %j into %j", (name, slug) => {
     expect(slugify(name)).toBe(slug);
   });

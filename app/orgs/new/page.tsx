@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateOrgForm } from "@/components/org/create-org-form";
+import { UserMenu } from "@/components/shell/user-menu";
 import { Card, CardDescription } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { listMyOrganizations } from "@/lib/db/organizations";
@@ -13,7 +14,10 @@ export default async function NewOrganizationPage() {
   const organizations = await listMyOrganizations(user);
   return (
     <main className="mx-auto max-w-lg px-4 py-12">
-      <p className="mb-6 text-2xl font-bold tracking-tight text-brand-900">Assay</p>
+      <div className="mb-6 flex items-center justify-between">
+        <p className="text-2xl font-bold tracking-tight text-brand-900">Assay</p>
+        <UserMenu name={user.name} email={user.email} />
+      </div>
       <Card>
         <h1 className="text-lg font-semibold">Create an organisation</h1>
         <CardDescription className="mb-4">

@@ -1,0 +1,35 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { migrate } from "../../lib/db/migrator";
+
+// Starts the production build for the end-to-end suite on a database of its own.
+async function main(): Promise<void> {
+  const port = process.env.E2E_PORT ?? "3100";
+  let url = process.env.E2E_DATABASE_URL;
+  if (!url) {
+    const dir = path.resolve("tmp/e2e");
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    url = `file:${path.join(dir, "e2e.db")}`;
+  }
+  await migrate(url);
+  const server = spawn("npx", ["next", "start", "-p", port], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-use-0123456789",
+      NODE_ENV: "production",
+    },
+  });
+  const stop = () => server.kill("SIGTERM");
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
