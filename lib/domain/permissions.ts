@@ -16,13 +16,27 @@ export const PERMISSIONS = [
   "member.manage",
   "owner.manage",
   "activity.view",
+  "engagement.manage",
+  "objective.manage",
+  "control.edit",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  owner: ["org.view", "org.update", "member.view", "member.invite", "member.manage", "owner.manage", "activity.view"],
-  admin: ["org.view", "org.update", "member.view", "member.invite", "member.manage", "activity.view"],
-  editor: ["org.view", "member.view"],
+  owner: [
+    "org.view",
+    "org.update",
+    "member.view",
+    "member.invite",
+    "member.manage",
+    "owner.manage",
+    "activity.view",
+    "engagement.manage",
+    "objective.manage",
+    "control.edit",
+  ],
+  admin: ["org.view", "org.update", "member.view", "member.invite", "member.manage", "activity.view", "engagement.manage", "objective.manage", "control.edit"],
+  editor: ["org.view", "member.view", "objective.manage", "control.edit"],
   viewer: ["org.view", "member.view"],
   auditor: ["org.view"],
 };

@@ -9,9 +9,14 @@ import { toAppError, validationError } from "./handle-error";
 
 type Handler<Ctx, Input, T> = (ctx: Ctx, input: Input) => Promise<T>;
 
-function formToObject(formData: FormData): Record<string, FormDataEntryValue> {
-  const values: Record<string, FormDataEntryValue> = {};
-  for (const [key, value] of formData.entries()) if (!key.startsWith("$ACTION")) values[key] = value;
+/** Form fields as an object; a name that repeats (checkboxes) becomes an array. */
+function formToObject(formData: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
+  const values: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const all = formData.getAll(key);
+    values[key] = all.length === 1 ? (all[0] as FormDataEntryValue) : all;
+  }
   return values;
 }
 

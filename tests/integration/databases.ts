@@ -11,7 +11,7 @@ import { migrate } from "@/lib/db/migrator";
 // connect for CREATE/DROP DATABASE). Every name carries the run id, so teardown can sweep up
 // whatever a crashed worker left behind.
 
-export type TestDatabaseConfig =
+type TestDatabaseConfig =
   | { provider: "sqlite"; runId: string; dir: string; templateUrl: string }
   | { provider: "postgresql"; runId: string; adminUrl: string; templateName: string; templateUrl: string };
 

@@ -9,7 +9,8 @@ import type { JsonValue } from "@/lib/domain/canonical-json";
 import type { MemberRole } from "@/lib/domain/permissions";
 import { AppError, type ErrorCode } from "@/lib/errors";
 
-// Tiny builders over the real data layer, so every row is made the way the app makes it.
+// Tiny builders over the real data layer: organisations, invitations and memberships are made
+// the way the app makes them.
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
@@ -23,16 +24,16 @@ export function uniqueEmail(label = "user"): string {
   return `${label}-${nextId()}@example.test`;
 }
 
-// argon2 takes ~100 ms per hash here; one hash per file keeps builders fast. users.test.ts
-// covers createUser itself.
+// Users are inserted directly with one shared hash: argon2 takes ~100 ms per hash here.
+// users.test.ts covers createUser itself.
 let testPasswordHash: Promise<string> | undefined;
 
 /** A user who signs in with TEST_PASSWORD. */
-export async function makeUser(overrides: { name?: string; email?: string } = {}): Promise<UserContext> {
+export async function makeUser(overrides: { email?: string } = {}): Promise<UserContext> {
   const email = overrides.email ?? uniqueEmail();
   testPasswordHash ??= hashPassword(TEST_PASSWORD);
   const user = await getDb().user.create({
-    data: { email, name: overrides.name ?? `User ${email.split("@")[0]}`, passwordHash: await testPasswordHash },
+    data: { email, name: `User ${email.split("@")[0]}`, passwordHash: await testPasswordHash },
     select: { id: true, email: true, name: true },
   });
   return { userId: user.id, email: user.email, name: user.name };
@@ -47,7 +48,7 @@ export async function makeOrg(owner?: UserContext, name = `Org ${nextId()}`): Pr
   return ctx;
 }
 
-export type Member = { user: UserContext; ctx: OrgContext; membershipId: string };
+type Member = { user: UserContext; ctx: OrgContext; membershipId: string };
 
 /** Adds a new user with `role` the way the app does: invitation by `ctx`, then acceptance. */
 export async function addMember(ctx: OrgContext, role: MemberRole): Promise<Member> {

@@ -4,6 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg, { type QueryResultRow } from "pg";
 import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
+import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { DEFAULT_DATABASE_URL, databaseUrl, providerOf, sqliteFilePath } from "@/lib/db/database-url";
 import { MIGRATIONS_ROOT, MIGRATIONS_TABLE, MigrationError, checksumOf, migrate, readMigrations } from "@/lib/db/migrator";
 import { emptyDatabase, type TestDatabase } from "./databases";
@@ -69,7 +70,8 @@ function writeMigration(root: string, name: string, sql: string): string {
 }
 
 const committed = readMigrations(provider);
-const APP_TABLES = ["ActivityLogEntry", "Invitation", "Membership", "Organization", "RateLimitBucket", "User"];
+// One table per model of prisma/schema.prisma: the committed migrations must build exactly the schema.
+const APP_TABLES: string[] = Object.values(Prisma.ModelName);
 
 describe("the test database", () => {
   it("is a private copy on the provider chosen by TEST_DATABASE_URL", () => {

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { TSC_CATEGORIES } from "@/lib/domain/catalog";
+import { isIsoDate } from "@/lib/domain/dates";
+import { REPORT_FAMILIES, REPORT_TYPES, SUBSERVICE_METHODS } from "@/lib/domain/engagements";
+import { CheckboxField, formList, LinesField } from "./form";
+
+const IsoDate = z.string().refine(isIsoDate, "Enter a date as YYYY-MM-DD.");
+const Blank = z.preprocess((value) => (value === "" || value === null ? undefined : value), IsoDate.optional());
+
+export const SubserviceInput = z.object({
+  name: z.string().trim().min(1, "Name the subservice organisation.").max(200),
+  services: z.string().trim().max(1000).default(""),
+  method: z.enum(SUBSERVICE_METHODS, { error: "Choose carve-out or inclusive." }),
+  csocs: z.array(z.string().trim().min(1).max(1000)).max(100).default([]),
+});
+export type SubserviceInput = z.infer<typeof SubserviceInput>;
+
+const SubservicesField = z.preprocess((value) => {
+  if (typeof value !== "string" || value.trim() === "") return [];
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}, z.array(SubserviceInput, { error: "The subservice organisations could not be read." }).max(50));
+
+export const EngagementInput = z
+  .object({
+    name: z.string().trim().min(2, "Use at least 2 characters.").max(120, "Use at most 120 characters."),
+    family: z.enum(REPORT_FAMILIES, { error: "Choose SOC 1, SOC 2 or ISAE 3402." }),
+    type: z.enum(REPORT_TYPES, { error: "Choose Type I or Type II." }),
+    asOfDate: Blank,
+    periodStart: Blank,
+    periodEnd: Blank,
+    categories: formList(z.enum(TSC_CATEGORIES, { error: "Unknown category." })),
+    objectiveIds: formList(z.string().min(1).max(64)),
+    cuecs: LinesField,
+    userResponsibilities: LinesField,
+    subservices: SubservicesField,
+  })
+  .superRefine((input, context) => {
+    if (input.type === "TYPE_I" && !input.asOfDate) {
+      context.addIssue({ code: "custom", path: ["asOfDate"], message: "A Type I report needs an as-of date." });
+    }
+    if (input.type === "TYPE_II") {
+      if (!input.periodStart) context.addIssue({ code: "custom", path: ["periodStart"], message: "A Type II report needs a period start." });
+      if (!input.periodEnd) context.addIssue({ code: "custom", path: ["periodEnd"], message: "A Type II report needs a period end." });
+      if (input.periodStart && input.periodEnd && input.periodStart > input.periodEnd) {
+        context.addIssue({ code: "custom", path: ["periodEnd"], message: "The period must end on or after its start." });
+      }
+    }
+  });
+export type EngagementInput = z.infer<typeof EngagementInput>;
+
+export const EngagementIdInput = z.object({ engagementId: z.string().min(1).max(64) });
+export const ArchiveEngagementInput = EngagementIdInput.extend({ archived: CheckboxField });
+
+export const NotApplicableInput = z.object({
+  engagementId: z.string().min(1).max(64),
+  requirementId: z.string().min(1).max(100),
+  justification: z.string().trim().min(10, "Explain in at least 10 characters why this does not apply.").max(2000, "Use at most 2,000 characters."),
+});
+export const ClearNotApplicableInput = z.object({ engagementId: z.string().min(1).max(64), requirementId: z.string().min(1).max(100) });
