@@ -1,0 +1,167 @@
+import "server-only";
+import { isControlStatus } from "@/lib/domain/controls";
+import { AppError, notFound } from "@/lib/errors";
+import type { BulkUpdateControlsInput, ControlInput, ControlListQuery } from "@/lib/schemas/control";
+import { recordActivity } from "./activity";
+import { assertCan } from "./authorize";
+import { getDb, type Tx } from "./client";
+import type { OrgContext } from "./context";
+import { isUniqueViolation } from "./prisma-errors";
+
+export const CONTROL_PAGE_SIZE = 50;
+
+export type ControlRow = {
+  id: string;
+  ref: string;
+  title: string;
+  status: string;
+  frequency: string;
+  nature: string;
+  key: boolean;
+  owner: { id: string; name: string } | null;
+  mappingCount: number;
+};
+
+export function searchTextOf(ref: string, title: string): string {
+  return `${ref} ${title}`.toLowerCase();
+}
+
+const duplicateRef = () => new AppError("CONFLICT", "Another control already uses this reference.", { ref: ["Another control already uses this reference."] });
+
+function listWhere(ctx: OrgContext, query: ControlListQuery) {
+  return {
+    organizationId: ctx.orgId,
+    ...(query.q ? { searchText: { contains: query.q.toLowerCase() } } : {}),
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.frequency ? { frequency: query.frequency } : {}),
+    ...(query.owner ? { ownerId: query.owner === "none" ? null : query.owner } : {}),
+    ...(query.unmapped ? { mappings: { none: {} } } : {}),
+  };
+}
+
+const ORDER = {
+  ref: (dir: "asc" | "desc") => [{ ref: dir }],
+  title: (dir: "asc" | "desc") => [{ title: dir }, { ref: "asc" as const }],
+  status: (dir: "asc" | "desc") => [{ status: dir }, { ref: "asc" as const }],
+  frequency: (dir: "asc" | "desc") => [{ frequency: dir }, { ref: "asc" as const }],
+  updated: (dir: "asc" | "desc") => [{ updatedAt: dir }, { ref: "asc" as const }],
+};
+
+/** One page of the control library: two queries whatever the page size. */
+export async function listControls(ctx: OrgContext, query: ControlListQuery): Promise<{ rows: ControlRow[]; total: number; pageCount: number; page: number }> {
+  assertCan(ctx, "org.view");
+  const db = getDb();
+  const where = listWhere(ctx, query);
+  const total = await db.control.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / CONTROL_PAGE_SIZE));
+  const page = Math.min(query.page, pageCount);
+  const rows = await db.control.findMany({
+    where,
+    orderBy: ORDER[query.sort](query.dir),
+    skip: (page - 1) * CONTROL_PAGE_SIZE,
+    take: CONTROL_PAGE_SIZE,
+    select: { id: true, ref: true, title: true, status: true, frequency: true, nature: true, key: true, owner: { select: { id: true, name: true } }, _count: { select: { mappings: true } } },
+  });
+  return { rows: rows.map(({ _count, ...row }) => ({ ...row, mappingCount: _count.mappings })), total, pageCount, page };
+}
+
+export type ControlDetail = ControlRow & {
+  description: string;
+  ownerId: string | null;
+  criterionIds: string[];
+  objectiveIds: string[];
+  updatedAt: Date;
+};
+
+export async function getControl(ctx: OrgContext, controlId: string): Promise<ControlDetail> {
+  assertCan(ctx, "org.view");
+  const row = await getDb().control.findFirst({
+    where: { id: controlId, organizationId: ctx.orgId },
+    select: {
+      id: true, ref: true, title: true, description: true, status: true, frequency: true, nature: true, key: true, ownerId: true, updatedAt: true,
+      owner: { select: { id: true, name: true } },
+      mappings: { select: { criterionId: true, objectiveId: true } },
+    },
+  });
+  if (!row) throw notFound();
+  const { mappings, ...control } = row;
+  return {
+    ...control,
+    mappingCount: mappings.length,
+    criterionIds: mappings.flatMap((m) => (m.criterionId ? [m.criterionId] : [])),
+    objectiveIds: mappings.flatMap((m) => (m.objectiveId ? [m.objectiveId] : [])),
+  };
+}
+
+/** An owner must be a member of the organisation. */
+export async function assertOwnerIsMember(tx: Tx, ctx: OrgContext, ownerId: string | null | undefined): Promise<void> {
+  if (!ownerId) return;
+  const membership = await tx.membership.findFirst({ where: { organizationId: ctx.orgId, userId: ownerId }, select: { id: true } });
+  if (!membership) throw new AppError("VALIDATION", "The owner must be a member of this organisation.", { ownerId: ["The owner must be a member of this organisation."] });
+}
+
+export async function createControlInTx(tx: Tx, ctx: OrgContext, input: ControlInput): Promise<{ id: string }> {
+  await assertOwnerIsMember(tx, ctx, input.ownerId);
+  const created = await tx.control.create({
+    data: { organizationId: ctx.orgId, ...input, searchText: searchTextOf(input.ref, input.title) },
+    select: { id: true },
+  });
+  await recordActivity(tx, ctx, { action: "control.created", entityType: "control", entityId: created.id, after: input });
+  return created;
+}
+
+export async function createControl(ctx: OrgContext, input: ControlInput): Promise<{ id: string }> {
+  assertCan(ctx, "control.edit");
+  return getDb()
+    .$transaction((tx) => createControlInTx(tx, ctx, input))
+    .catch((error: unknown) => {
+      throw isUniqueViolation(error) ? duplicateRef() : error;
+    });
+}
+
+const editableSelect = { id: true, ref: true, title: true, description: true, ownerId: true, status: true, frequency: true, nature: true, key: true } as const;
+
+export async function updateControlInTx(tx: Tx, ctx: OrgContext, controlId: string, input: ControlInput): Promise<void> {
+  const before = await tx.control.findFirst({ where: { id: controlId, organizationId: ctx.orgId }, select: editableSelect });
+  if (!before) throw notFound();
+  await assertOwnerIsMember(tx, ctx, input.ownerId);
+  await tx.control.update({ where: { id: controlId }, data: { ...input, searchText: searchTextOf(input.ref, input.title) } });
+  const { id: _id, ...previous } = before;
+  await recordActivity(tx, ctx, { action: "control.updated", entityType: "control", entityId: controlId, before: previous, after: input });
+}
+
+export async function updateControl(ctx: OrgContext, controlId: string, input: ControlInput): Promise<void> {
+  assertCan(ctx, "control.edit");
+  await getDb()
+    .$transaction((tx) => updateControlInTx(tx, ctx, controlId, input))
+    .catch((error: unknown) => {
+      throw isUniqueViolation(error) ? duplicateRef() : error;
+    });
+}
+
+/** Sets the owner and/or status of many controls at once, all or nothing. */
+export async function bulkUpdateControls(ctx: OrgContext, input: BulkUpdateControlsInput): Promise<{ updated: number }> {
+  assertCan(ctx, "control.edit");
+  const ids = [...new Set(input.controlIds)];
+  return getDb().$transaction(async (tx) => {
+    await assertOwnerIsMember(tx, ctx, input.ownerId);
+    const before = await tx.control.findMany({ where: { id: { in: ids }, organizationId: ctx.orgId }, select: { id: true, ownerId: true, status: true } });
+    if (before.length !== ids.length) throw notFound();
+    const data = { ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}), ...(input.status !== undefined && isControlStatus(input.status) ? { status: input.status } : {}) };
+    await tx.control.updateMany({ where: { id: { in: ids }, organizationId: ctx.orgId }, data });
+    for (const control of before) {
+      await recordActivity(tx, ctx, { action: "control.bulk_updated", entityType: "control", entityId: control.id, before: { ownerId: control.ownerId, status: control.status }, after: data });
+    }
+    return { updated: ids.length };
+  });
+}
+
+export async function listMemberOptions(ctx: OrgContext): Promise<{ id: string; name: string }[]> {
+  assertCan(ctx, "org.view");
+  const memberships = await getDb().membership.findMany({
+    where: { organizationId: ctx.orgId, role: { not: "auditor" } },
+    select: { user: { select: { id: true, name: true } } },
+    orderBy: { user: { name: "asc" } },
+  });
+  return memberships.map(({ user }) => user);
+}

@@ -1,0 +1,96 @@
+import "server-only";
+import { criteriaInScope, criterionId } from "@/lib/domain/catalog";
+import { usesObjectives } from "@/lib/domain/engagements";
+import { requirementStatus, statusCounts, type RequirementStatus, type StatusCounts } from "@/lib/domain/requirement-status";
+import { isTscCategory } from "@/lib/domain/catalog";
+import { assertCan } from "./authorize";
+import { ensureCatalog } from "./catalog";
+import { getDb } from "./client";
+import type { OrgContext } from "./context";
+import { getEngagement, type EngagementDetail } from "./engagements";
+import type { RequirementKind } from "./mappings";
+
+export type MappedControlView = { id: string; ref: string; title: string; status: string };
+
+export type RequirementView = {
+  id: string;
+  kind: RequirementKind;
+  code: string;
+  title: string;
+  group: string;
+  status: RequirementStatus;
+  justification: string | null;
+  controls: MappedControlView[];
+  /** Other active engagements that include this requirement and so share its mapping. */
+  alsoIn: { id: string; name: string }[];
+};
+
+export type EngagementRequirements = { engagement: EngagementDetail; requirements: RequirementView[]; counts: StatusCounts };
+
+/** Whether a control counts as ready; evidence-based readiness plugs in here. */
+export type ControlReadiness = (controlId: string) => boolean;
+const NOTHING_READY: ControlReadiness = () => false;
+
+/**
+ * Every in-scope requirement of an engagement with its status and mapped controls, in a fixed
+ * number of queries however many requirements and controls there are.
+ */
+export async function engagementRequirements(ctx: OrgContext, engagementId: string, isReady: ControlReadiness = NOTHING_READY): Promise<EngagementRequirements> {
+  assertCan(ctx, "org.view");
+  await ensureCatalog();
+  const db = getDb();
+  const engagement = await getEngagement(ctx, engagementId);
+
+  const base: Omit<RequirementView, "status" | "justification" | "controls" | "alsoIn">[] = usesObjectives(engagement.family)
+    ? (
+        await db.controlObjective.findMany({
+          where: { organizationId: ctx.orgId, id: { in: engagement.objectiveIds } },
+          orderBy: [{ sortOrder: "asc" }, { ref: "asc" }],
+          select: { id: true, ref: true, title: true, area: true },
+        })
+      ).map((objective) => ({ id: objective.id, kind: "objective", code: objective.ref, title: objective.title, group: objective.area === "itgc" ? "IT general controls" : "Business processes" }))
+    : criteriaInScope(engagement.categories).map((criterion) => ({ id: criterionId(engagement.criteriaEdition, criterion.code), kind: "criterion", code: criterion.code, title: criterion.title, group: criterion.group }));
+
+  const ids = base.map((requirement) => requirement.id);
+  const [exclusions, mappings, others] = await Promise.all([
+    db.requirementExclusion.findMany({ where: { engagementId: engagement.id }, select: { requirementId: true, justification: true } }),
+    db.controlMapping.findMany({
+      where: { organizationId: ctx.orgId, OR: [{ criterionId: { in: ids } }, { objectiveId: { in: ids } }] },
+      select: { criterionId: true, objectiveId: true, control: { select: { id: true, ref: true, title: true, status: true } } },
+      orderBy: { control: { ref: "asc" } },
+    }),
+    db.engagement.findMany({
+      where: { organizationId: ctx.orgId, archivedAt: null, id: { not: engagement.id } },
+      select: { id: true, name: true, family: true, categories: true, criteriaEdition: true, objectives: { select: { objectiveId: true } } },
+    }),
+  ]);
+
+  const justificationOf = new Map(exclusions.map((exclusion) => [exclusion.requirementId, exclusion.justification]));
+  const controlsOf = new Map<string, MappedControlView[]>();
+  for (const mapping of mappings) {
+    const key = mapping.criterionId ?? mapping.objectiveId ?? "";
+    const list = controlsOf.get(key) ?? [];
+    list.push(mapping.control);
+    controlsOf.set(key, list);
+  }
+  const otherScopes = others.map((other) => {
+    const family = other.family === "SOC2" ? "SOC2" : "SOC1";
+    const scope = usesObjectives(family)
+      ? new Set(other.objectives.map((objective) => objective.objectiveId))
+      : new Set(criteriaInScope((JSON.parse(other.categories) as string[]).filter(isTscCategory)).map((criterion) => criterionId(other.criteriaEdition, criterion.code)));
+    return { id: other.id, name: other.name, scope };
+  });
+
+  const requirements = base.map((requirement) => {
+    const controls = controlsOf.get(requirement.id) ?? [];
+    const justification = justificationOf.get(requirement.id) ?? null;
+    return {
+      ...requirement,
+      controls,
+      justification,
+      status: requirementStatus(justification !== null, controls.map((control) => ({ retired: control.status === "retired", ready: isReady(control.id) }))),
+      alsoIn: otherScopes.filter((other) => other.scope.has(requirement.id)).map(({ id, name }) => ({ id, name })),
+    };
+  });
+  return { engagement, requirements, counts: statusCounts(requirements.map((requirement) => requirement.status)) };
+}

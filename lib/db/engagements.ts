@@ -1,0 +1,179 @@
+import "server-only";
+import { CURRENT_CRITERIA_EDITION, isTscCategory, type TscCategory } from "@/lib/domain/catalog";
+import { REPORT_FAMILIES, REPORT_TYPES, usesObjectives, type ReportFamily, type ReportType } from "@/lib/domain/engagements";
+import { AppError, notFound } from "@/lib/errors";
+import type { EngagementInput, SubserviceInput } from "@/lib/schemas/engagement";
+import { recordActivity } from "./activity";
+import { assertCan } from "./authorize";
+import { getDb, type Tx } from "./client";
+import type { OrgContext } from "./context";
+
+export type EngagementSummary = {
+  id: string;
+  name: string;
+  family: ReportFamily;
+  type: ReportType;
+  asOfDate: string | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  categories: TscCategory[];
+  archived: boolean;
+};
+
+export type EngagementDetail = EngagementSummary & {
+  criteriaEdition: string;
+  objectiveIds: string[];
+  cuecs: string[];
+  userResponsibilities: string[];
+  subservices: SubserviceInput[];
+};
+
+const summarySelect = { id: true, name: true, family: true, type: true, asOfDate: true, periodStart: true, periodEnd: true, categories: true, archivedAt: true } as const;
+
+function parseList(text: string): string[] {
+  const value: unknown = JSON.parse(text);
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
+
+function toSummary(row: { id: string; name: string; family: string; type: string; asOfDate: string | null; periodStart: string | null; periodEnd: string | null; categories: string; archivedAt: Date | null }): EngagementSummary {
+  const family = REPORT_FAMILIES.find((value) => value === row.family) ?? "SOC2";
+  const type = REPORT_TYPES.find((value) => value === row.type) ?? "TYPE_I";
+  return {
+    id: row.id,
+    name: row.name,
+    family,
+    type,
+    asOfDate: row.asOfDate,
+    periodStart: row.periodStart,
+    periodEnd: row.periodEnd,
+    categories: parseList(row.categories).filter(isTscCategory),
+    archived: row.archivedAt !== null,
+  };
+}
+
+export async function listEngagements(ctx: OrgContext, options: { includeArchived?: boolean } = {}): Promise<EngagementSummary[]> {
+  assertCan(ctx, "org.view");
+  const rows = await getDb().engagement.findMany({
+    where: { organizationId: ctx.orgId, ...(options.includeArchived ? {} : { archivedAt: null }) },
+    orderBy: [{ archivedAt: "asc" }, { createdAt: "desc" }],
+    select: summarySelect,
+  });
+  return rows.map(toSummary);
+}
+
+export async function getEngagement(ctx: OrgContext, engagementId: string): Promise<EngagementDetail> {
+  assertCan(ctx, "org.view");
+  const row = await getDb().engagement.findFirst({
+    where: { id: engagementId, organizationId: ctx.orgId },
+    select: { ...summarySelect, criteriaEdition: true, cuecs: true, userResponsibilities: true, subservices: true, objectives: { select: { objectiveId: true } } },
+  });
+  if (!row) throw notFound();
+  return {
+    ...toSummary(row),
+    criteriaEdition: row.criteriaEdition,
+    objectiveIds: row.objectives.map((objective) => objective.objectiveId),
+    cuecs: parseList(row.cuecs),
+    userResponsibilities: parseList(row.userResponsibilities),
+    subservices: JSON.parse(row.subservices) as SubserviceInput[],
+  };
+}
+
+/** The stored form of an engagement: dates only for its type, categories only for SOC 2. */
+function engagementData(input: EngagementInput) {
+  const soc2 = !usesObjectives(input.family);
+  return {
+    name: input.name,
+    family: input.family,
+    type: input.type,
+    asOfDate: input.type === "TYPE_I" ? (input.asOfDate ?? null) : null,
+    periodStart: input.type === "TYPE_II" ? (input.periodStart ?? null) : null,
+    periodEnd: input.type === "TYPE_II" ? (input.periodEnd ?? null) : null,
+    categories: JSON.stringify(soc2 ? [...new Set<TscCategory>(["security", ...input.categories])] : []),
+    cuecs: JSON.stringify(input.cuecs),
+    userResponsibilities: JSON.stringify(input.userResponsibilities),
+    subservices: JSON.stringify(input.subservices),
+  };
+}
+
+async function assertObjectivesBelong(tx: Tx, ctx: OrgContext, objectiveIds: readonly string[]): Promise<void> {
+  if (objectiveIds.length === 0) return;
+  const found = await tx.controlObjective.count({ where: { organizationId: ctx.orgId, id: { in: [...objectiveIds] } } });
+  if (found !== new Set(objectiveIds).size) throw new AppError("VALIDATION", "Some chosen objectives do not exist.", { objectiveIds: ["Some chosen objectives do not exist."] });
+}
+
+export async function createEngagementInTx(tx: Tx, ctx: OrgContext, input: EngagementInput): Promise<{ id: string }> {
+  const objectiveIds = usesObjectives(input.family) ? [...new Set(input.objectiveIds)] : [];
+  await assertObjectivesBelong(tx, ctx, objectiveIds);
+  const data = engagementData(input);
+  const created = await tx.engagement.create({
+    data: { organizationId: ctx.orgId, criteriaEdition: CURRENT_CRITERIA_EDITION, ...data, objectives: { create: objectiveIds.map((objectiveId) => ({ objectiveId })) } },
+    select: { id: true },
+  });
+  await recordActivity(tx, ctx, { action: "engagement.created", entityType: "engagement", entityId: created.id, after: { ...data, objectiveIds } });
+  return created;
+}
+
+export async function createEngagement(ctx: OrgContext, input: EngagementInput): Promise<{ id: string }> {
+  assertCan(ctx, "engagement.manage");
+  return getDb().$transaction((tx) => createEngagementInTx(tx, ctx, input));
+}
+
+export async function updateEngagement(ctx: OrgContext, engagementId: string, input: EngagementInput): Promise<void> {
+  assertCan(ctx, "engagement.manage");
+  await getDb().$transaction(async (tx) => {
+    const before = await tx.engagement.findFirst({
+      where: { id: engagementId, organizationId: ctx.orgId },
+      select: { ...summarySelect, cuecs: true, userResponsibilities: true, subservices: true, objectives: { select: { objectiveId: true } } },
+    });
+    if (!before) throw notFound();
+    const objectiveIds = usesObjectives(input.family) ? [...new Set(input.objectiveIds)] : [];
+    await assertObjectivesBelong(tx, ctx, objectiveIds);
+    const data = engagementData(input);
+    await tx.engagementObjective.deleteMany({ where: { engagementId } });
+    await tx.engagement.update({ where: { id: engagementId }, data: { ...data, objectives: { create: objectiveIds.map((objectiveId) => ({ objectiveId })) } } });
+    const { objectives, archivedAt: _archivedAt, id: _id, ...previous } = before;
+    await recordActivity(tx, ctx, {
+      action: "engagement.updated",
+      entityType: "engagement",
+      entityId: engagementId,
+      before: { ...previous, objectiveIds: objectives.map((objective) => objective.objectiveId) },
+      after: { ...data, objectiveIds },
+    });
+  });
+}
+
+export async function setEngagementArchived(ctx: OrgContext, engagementId: string, archived: boolean): Promise<void> {
+  assertCan(ctx, "engagement.manage");
+  await getDb().$transaction(async (tx) => {
+    const engagement = await tx.engagement.findFirst({ where: { id: engagementId, organizationId: ctx.orgId }, select: { id: true, archivedAt: true } });
+    if (!engagement) throw notFound();
+    if ((engagement.archivedAt !== null) === archived) return;
+    await tx.engagement.update({ where: { id: engagement.id }, data: { archivedAt: archived ? new Date() : null } });
+    await recordActivity(tx, ctx, { action: archived ? "engagement.archived" : "engagement.restored", entityType: "engagement", entityId: engagement.id });
+  });
+}
+
+export async function markNotApplicable(ctx: OrgContext, engagementId: string, requirementId: string, justification: string): Promise<void> {
+  assertCan(ctx, "engagement.manage");
+  await getDb().$transaction(async (tx) => {
+    const engagement = await tx.engagement.findFirst({ where: { id: engagementId, organizationId: ctx.orgId }, select: { id: true } });
+    if (!engagement) throw notFound();
+    const existing = await tx.requirementExclusion.findUnique({ where: { engagementId_requirementId: { engagementId, requirementId } }, select: { justification: true } });
+    await tx.requirementExclusion.upsert({
+      where: { engagementId_requirementId: { engagementId, requirementId } },
+      create: { engagementId, requirementId, justification },
+      update: { justification },
+    });
+    await recordActivity(tx, ctx, { action: "requirement.marked_not_applicable", entityType: "engagement", entityId: engagementId, before: existing ? { requirementId, ...existing } : undefined, after: { requirementId, justification } });
+  });
+}
+
+export async function clearNotApplicable(ctx: OrgContext, engagementId: string, requirementId: string): Promise<void> {
+  assertCan(ctx, "engagement.manage");
+  await getDb().$transaction(async (tx) => {
+    const engagement = await tx.engagement.findFirst({ where: { id: engagementId, organizationId: ctx.orgId }, select: { id: true } });
+    if (!engagement) throw notFound();
+    const removed = await tx.requirementExclusion.deleteMany({ where: { engagementId, requirementId } });
+    if (removed.count) await recordActivity(tx, ctx, { action: "requirement.applicable_again", entityType: "engagement", entityId: engagementId, after: { requirementId } });
+  });
+}

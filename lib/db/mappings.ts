@@ -1,0 +1,72 @@
+import "server-only";
+import { AppError, notFound } from "@/lib/errors";
+import { recordActivity } from "./activity";
+import { assertCan } from "./authorize";
+import { ensureCatalog } from "./catalog";
+import { getDb, type Tx } from "./client";
+import type { OrgContext } from "./context";
+
+// A mapping links one control to one requirement: a SOC 2 criterion (shared catalogue) or one
+// of the organisation's own objectives. Both sides can be edited; each edit replaces a set.
+
+export type RequirementKind = "criterion" | "objective";
+
+async function assertRequirementsExist(tx: Tx, ctx: OrgContext, criterionIds: readonly string[], objectiveIds: readonly string[]): Promise<void> {
+  const [criteria, objectives] = await Promise.all([
+    criterionIds.length ? tx.criterion.count({ where: { id: { in: [...criterionIds] } } }) : 0,
+    objectiveIds.length ? tx.controlObjective.count({ where: { organizationId: ctx.orgId, id: { in: [...objectiveIds] } } }) : 0,
+  ]);
+  if (criteria !== criterionIds.length || objectives !== objectiveIds.length) {
+    throw new AppError("VALIDATION", "Some of the chosen requirements do not exist.");
+  }
+}
+
+/** Replaces the requirements a control maps to. */
+export async function setControlMappings(ctx: OrgContext, controlId: string, criterionIds: readonly string[], objectiveIds: readonly string[]): Promise<void> {
+  assertCan(ctx, "control.edit");
+  await ensureCatalog();
+  const wantedCriteria = [...new Set(criterionIds)];
+  const wantedObjectives = [...new Set(objectiveIds)];
+  await getDb().$transaction(async (tx) => {
+    const control = await tx.control.findFirst({ where: { id: controlId, organizationId: ctx.orgId }, select: { id: true, mappings: { select: { id: true, criterionId: true, objectiveId: true } } } });
+    if (!control) throw notFound();
+    await assertRequirementsExist(tx, ctx, wantedCriteria, wantedObjectives);
+    const before = {
+      criterionIds: control.mappings.flatMap((m) => (m.criterionId ? [m.criterionId] : [])).sort(),
+      objectiveIds: control.mappings.flatMap((m) => (m.objectiveId ? [m.objectiveId] : [])).sort(),
+    };
+    const stale = control.mappings.filter((m) => (m.criterionId ? !wantedCriteria.includes(m.criterionId) : !wantedObjectives.includes(m.objectiveId ?? "")));
+    const addCriteria = wantedCriteria.filter((id) => !before.criterionIds.includes(id));
+    const addObjectives = wantedObjectives.filter((id) => !before.objectiveIds.includes(id));
+    if (!stale.length && !addCriteria.length && !addObjectives.length) return;
+    await tx.controlMapping.deleteMany({ where: { id: { in: stale.map((m) => m.id) } } });
+    await tx.controlMapping.createMany({
+      data: [
+        ...addCriteria.map((criterionId) => ({ organizationId: ctx.orgId, controlId, criterionId })),
+        ...addObjectives.map((objectiveId) => ({ organizationId: ctx.orgId, controlId, objectiveId })),
+      ],
+    });
+    await recordActivity(tx, ctx, { action: "control.mappings_changed", entityType: "control", entityId: controlId, before, after: { criterionIds: [...wantedCriteria].sort(), objectiveIds: [...wantedObjectives].sort() } });
+  });
+}
+
+/** Replaces the controls that serve one requirement (the requirement side of the same links). */
+export async function setRequirementControls(ctx: OrgContext, kind: RequirementKind, requirementId: string, controlIds: readonly string[]): Promise<void> {
+  assertCan(ctx, "control.edit");
+  await ensureCatalog();
+  const wanted = [...new Set(controlIds)];
+  await getDb().$transaction(async (tx) => {
+    await assertRequirementsExist(tx, ctx, kind === "criterion" ? [requirementId] : [], kind === "objective" ? [requirementId] : []);
+    const found = await tx.control.count({ where: { organizationId: ctx.orgId, id: { in: wanted } } });
+    if (found !== wanted.length) throw new AppError("VALIDATION", "Some of the chosen controls do not exist.");
+    const column = kind === "criterion" ? "criterionId" : "objectiveId";
+    const existing = await tx.controlMapping.findMany({ where: { organizationId: ctx.orgId, [column]: requirementId }, select: { id: true, controlId: true } });
+    const before = existing.map((m) => m.controlId).sort();
+    const stale = existing.filter((m) => !wanted.includes(m.controlId));
+    const added = wanted.filter((id) => !before.includes(id));
+    if (!stale.length && !added.length) return;
+    await tx.controlMapping.deleteMany({ where: { id: { in: stale.map((m) => m.id) } } });
+    await tx.controlMapping.createMany({ data: added.map((controlId) => ({ organizationId: ctx.orgId, controlId, [column]: requirementId })) });
+    await recordActivity(tx, ctx, { action: "requirement.controls_changed", entityType: kind, entityId: requirementId, before: { controlIds: before }, after: { controlIds: [...wanted].sort() } });
+  });
+}

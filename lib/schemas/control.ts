@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { CONTROL_FREQUENCIES, CONTROL_NATURES, CONTROL_REF_PATTERN, CONTROL_STATUSES } from "@/lib/domain/controls";
+import { CheckboxField, formList } from "./form";
+
+const Id = z.string().min(1).max(100);
+const OptionalOwner = z.preprocess((value) => (value === "" || value === "none" ? null : value), Id.nullable());
+
+export const ControlInput = z.object({
+  ref: z.string().trim().regex(CONTROL_REF_PATTERN, "Use up to 32 letters, digits, dots, dashes or underscores, e.g. AC-01."),
+  title: z.string().trim().min(3, "Use at least 3 characters.").max(200, "Use at most 200 characters."),
+  description: z.string().trim().max(5000, "Use at most 5,000 characters.").default(""),
+  ownerId: OptionalOwner.default(null),
+  status: z.enum(CONTROL_STATUSES, { error: "Choose a status." }),
+  frequency: z.enum(CONTROL_FREQUENCIES, { error: "Choose a frequency." }),
+  nature: z.enum(CONTROL_NATURES, { error: "Choose a nature." }),
+  key: CheckboxField.default(false),
+});
+export type ControlInput = z.infer<typeof ControlInput>;
+
+export const UpdateControlInput = ControlInput.extend({ controlId: Id });
+
+export const CONTROL_SORTS = ["ref", "title", "status", "frequency", "updated"] as const;
+export const ControlListQuery = z.object({
+  q: z.string().trim().max(200).catch(""),
+  owner: z.string().max(100).optional().catch(undefined),
+  status: z.enum(CONTROL_STATUSES).optional().catch(undefined),
+  frequency: z.enum(CONTROL_FREQUENCIES).optional().catch(undefined),
+  unmapped: z.preprocess((value) => value === "1" || value === "true", z.boolean()).catch(false),
+  sort: z.enum(CONTROL_SORTS).catch("ref"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+export type ControlListQuery = z.infer<typeof ControlListQuery>;
+
+const KEEP = "keep";
+export const BulkUpdateControlsInput = z
+  .object({
+    controlIds: formList(Id).pipe(z.array(Id).min(1, "Select at least one control.").max(1000, "Select at most 1,000 controls at once.")),
+    ownerId: z.string().max(100).default(KEEP),
+    status: z.union([z.enum(CONTROL_STATUSES), z.literal(KEEP)]).default(KEEP),
+  })
+  .transform(({ controlIds, ownerId, status }) => ({
+    controlIds,
+    ownerId: ownerId === KEEP ? undefined : ownerId === "none" || ownerId === "" ? null : ownerId,
+    status: status === KEEP ? undefined : status,
+  }))
+  .refine((input) => input.ownerId !== undefined || input.status !== undefined, { message: "Choose a new owner or status.", path: ["form"] });
+export type BulkUpdateControlsInput = z.infer<typeof BulkUpdateControlsInput>;
+
+export const ControlMappingsInput = z.object({
+  controlId: Id,
+  criterionIds: formList(Id),
+  objectiveIds: formList(Id),
+});
+
+export const RequirementControlsInput = z.object({
+  engagementId: Id,
+  requirementId: Id,
+  controlIds: formList(Id),
+});
+
+export const AdoptStarterControlsInput = z.object({
+  refs: formList(z.string().min(1).max(32)).pipe(z.array(z.string()).min(1, "Pick at least one control.")),
+});
