@@ -2,6 +2,7 @@ import "server-only";
 import { CURRENT_CRITERIA_EDITION, criterionId } from "@/lib/domain/catalog";
 import { STARTER_CONTROLS } from "@/lib/domain/starter-controls";
 import { AppError } from "@/lib/errors";
+import { recordActivity } from "./activity";
 import { assertCan } from "./authorize";
 import { ensureCatalog } from "./catalog";
 import { getDb } from "./client";
@@ -39,15 +40,15 @@ export async function adoptStarterControls(ctx: OrgContext, refs: readonly strin
           nature: starter.nature,
           key: starter.key,
         });
+        const mappedCriteria = starter.criteria.map((code) => criterionId(CURRENT_CRITERIA_EDITION, code));
+        const mappedObjectives = starter.objectives.flatMap((ref) => objectiveIds.get(ref) ?? []);
         await tx.controlMapping.createMany({
           data: [
-            ...starter.criteria.map((code) => ({ organizationId: ctx.orgId, controlId: id, criterionId: criterionId(CURRENT_CRITERIA_EDITION, code) })),
-            ...starter.objectives.flatMap((ref) => {
-              const objectiveId = objectiveIds.get(ref);
-              return objectiveId ? [{ organizationId: ctx.orgId, controlId: id, objectiveId }] : [];
-            }),
+            ...mappedCriteria.map((criterionId) => ({ organizationId: ctx.orgId, controlId: id, criterionId })),
+            ...mappedObjectives.map((objectiveId) => ({ organizationId: ctx.orgId, controlId: id, objectiveId })),
           ],
         });
+        await recordActivity(tx, ctx, { action: "control.mappings_changed", entityType: "control", entityId: id, after: { criterionIds: mappedCriteria, objectiveIds: mappedObjectives } });
       }
       return { added: toAdd.map((c) => c.ref), skipped: chosen.filter((c) => taken.has(c.ref)).map((c) => c.ref) };
     },
