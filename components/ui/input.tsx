@@ -15,3 +15,11 @@ export function Select({ className, ...props }: ComponentProps<"select">) {
 export function Label({ className, ...props }: ComponentProps<"label">) {
   return <label className={cn("block text-sm font-medium text-slate-700", className)} {...props} />;
 }
+
+export function Textarea({ className, ...props }: ComponentProps<"textarea">) {
+  return <textarea className={cn(fieldClass, "min-h-24", className)} {...props} />;
+}
+
+export function Checkbox({ className, ...props }: Omit<ComponentProps<"input">, "type">) {
+  return <input type="checkbox" className={cn("h-4 w-4 rounded border-slate-300 accent-brand-600", className)} {...props} />;
+}

@@ -165,3 +165,9 @@ export async function listMemberOptions(ctx: OrgContext): Promise<{ id: string; 
   });
   return memberships.map(({ user }) => user);
 }
+
+export async function listControlRefs(ctx: OrgContext): Promise<string[]> {
+  assertCan(ctx, "org.view");
+  const rows = await getDb().control.findMany({ where: { organizationId: ctx.orgId }, select: { ref: true } });
+  return rows.map((row) => row.ref);
+}

@@ -14,6 +14,10 @@ export default async function OrganizationLayout({ children, params }: Props) {
   const base = `/o/${ctx.orgSlug}`;
   const nav = [
     { href: base, label: "Overview", exact: true },
+    { href: `${base}/engagements`, label: "Engagements" },
+    { href: `${base}/controls`, label: "Controls" },
+    { href: `${base}/objectives`, label: "Objectives" },
+    { href: `${base}/catalogue`, label: "SOC 2 criteria" },
     { href: `${base}/members`, label: "Members" },
     ...(can(ctx.role, "activity.view") ? [{ href: `${base}/activity`, label: "Activity" }] : []),
     ...(can(ctx.role, "org.update") ? [{ href: `${base}/settings`, label: "Settings" }] : []),

@@ -1,0 +1,40 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { ActionResult } from "@/lib/action-result";
+import { CONTROL_STATUSES } from "@/lib/domain/controls";
+
+type Props = {
+  orgSlug: string;
+  members: { id: string; name: string }[];
+  action: (previous: unknown, formData: FormData) => Promise<ActionResult<{ updated: number }>>;
+  children: ReactNode;
+};
+
+/** Wraps the control table: rows carry `controlIds` checkboxes, this form sets owner/status on the checked ones. */
+export function BulkEditForm({ orgSlug, members, action, children }: Props) {
+  const { pending, onSubmit, result, fieldErrors } = useActionForm(action, (_data, form) => {
+    form.querySelectorAll<HTMLInputElement>("input[name=controlIds]").forEach((box) => (box.checked = false));
+  });
+  const problem = result && !result.ok ? (fieldErrors ? Object.values(fieldErrors).flat().join(" ") : result.message) : null;
+  return (
+    <form onSubmit={onSubmit} className="space-y-3">
+      <input type="hidden" name="orgSlug" value={orgSlug} />
+      <fieldset className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
+        <legend className="px-1 text-sm font-medium text-slate-700">Bulk edit selected controls</legend>
+        <SelectField label="Set owner" name="ownerId" defaultValue="keep" options={[{ value: "keep", label: "Keep as is" }, { value: "none", label: "No owner" }, ...members.map((m) => ({ value: m.id, label: m.name }))]} />
+        <SelectField label="Set status" name="status" defaultValue="keep" options={[{ value: "keep", label: "Keep as is" }, ...CONTROL_STATUSES.map((s) => ({ value: s, label: s }))]} />
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {pending ? "Applying…" : "Apply to selected"}
+        </Button>
+        {result?.ok ? <span role="status" className="text-sm text-green-700">Updated {result.data.updated} controls.</span> : null}
+      </fieldset>
+      {problem ? <Alert tone="error">{problem}</Alert> : null}
+      {children}
+    </form>
+  );
+}
