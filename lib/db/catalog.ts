@@ -7,6 +7,8 @@ export type CriterionRow = { id: string; code: string; category: string; group: 
 
 const synced = new Set<string>();
 
+const FIELDS = ["edition", "code", "category", "group", "title", "summary", "sortOrder"] as const;
+
 /**
  * Makes the criteria table match the catalogue in lib/domain (idempotent: safe on every start
  * and from several instances at once). Cached per database for the life of the process.
@@ -15,21 +17,18 @@ export async function ensureCatalog(): Promise<void> {
   const db = getDb();
   const key = process.env.DATABASE_URL ?? "default";
   if (synced.has(key)) return;
-  const expected = Object.values(CRITERIA_EDITIONS).reduce((sum, edition) => sum + edition.criteria.length, 0);
-  if ((await db.criterion.count()) !== expected) {
-    for (const [edition, { criteria }] of Object.entries(CRITERIA_EDITIONS)) {
-      // Another instance syncing at the same moment may win the race; its rows are the same.
-      await db
-        .$transaction(
-        criteria.map((criterion, index) => {
-          const data = { edition, code: criterion.code, category: criterion.category, group: criterion.group, title: criterion.title, summary: criterion.summary, sortOrder: index };
-          return db.criterion.upsert({ where: { id: criterionId(edition, criterion.code) }, create: { id: criterionId(edition, criterion.code), ...data }, update: data });
-        }),
-        )
-        .catch((error: unknown) => {
-          if (!isUniqueViolation(error)) throw error;
-        });
-    }
+  const stored = new Map((await db.criterion.findMany({ select: { id: true, edition: true, code: true, category: true, group: true, title: true, summary: true, sortOrder: true } })).map((row) => [row.id, row]));
+  for (const [edition, { criteria }] of Object.entries(CRITERIA_EDITIONS)) {
+    const wanted = criteria.map((criterion, index) => ({ id: criterionId(edition, criterion.code), edition, code: criterion.code, category: criterion.category, group: criterion.group, title: criterion.title, summary: criterion.summary, sortOrder: index }));
+    // Missing rows and rows whose wording drifted from the catalogue (a corrected title, say).
+    const stale = wanted.filter((row) => FIELDS.some((field) => stored.get(row.id)?.[field] !== row[field]));
+    if (stale.length === 0) continue;
+    // Another instance syncing at the same moment may win the race; its rows are the same.
+    await db
+      .$transaction(stale.map(({ id, ...data }) => db.criterion.upsert({ where: { id }, create: { id, ...data }, update: data })))
+      .catch((error: unknown) => {
+        if (!isUniqueViolation(error)) throw error;
+      });
   }
   synced.add(key);
 }

@@ -171,3 +171,8 @@ export async function listControlRefs(ctx: OrgContext): Promise<string[]> {
   const rows = await getDb().control.findMany({ where: { organizationId: ctx.orgId }, select: { ref: true } });
   return rows.map((row) => row.ref);
 }
+
+export async function listControlOptions(ctx: OrgContext): Promise<{ id: string; ref: string; title: string; status: string }[]> {
+  assertCan(ctx, "org.view");
+  return getDb().control.findMany({ where: { organizationId: ctx.orgId }, orderBy: { ref: "asc" }, select: { id: true, ref: true, title: true, status: true } });
+}

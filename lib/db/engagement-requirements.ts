@@ -1,6 +1,6 @@
 import "server-only";
 import { criteriaInScope, criterionId } from "@/lib/domain/catalog";
-import { usesObjectives } from "@/lib/domain/engagements";
+import { requirementIdsInScope, usesObjectives } from "@/lib/domain/engagements";
 import { requirementStatus, statusCounts, type RequirementStatus, type StatusCounts } from "@/lib/domain/requirement-status";
 import { isTscCategory } from "@/lib/domain/catalog";
 import { assertCan } from "./authorize";
@@ -73,13 +73,19 @@ export async function engagementRequirements(ctx: OrgContext, engagementId: stri
     list.push(mapping.control);
     controlsOf.set(key, list);
   }
-  const otherScopes = others.map((other) => {
-    const family = other.family === "SOC2" ? "SOC2" : "SOC1";
-    const scope = usesObjectives(family)
-      ? new Set(other.objectives.map((objective) => objective.objectiveId))
-      : new Set(criteriaInScope((JSON.parse(other.categories) as string[]).filter(isTscCategory)).map((criterion) => criterionId(other.criteriaEdition, criterion.code)));
-    return { id: other.id, name: other.name, scope };
-  });
+  const otherScopes = others.map((other) => ({
+    id: other.id,
+    name: other.name,
+    scope: requirementIdsInScope(
+      {
+        family: other.family === "SOC2" ? "SOC2" : "SOC1",
+        categories: (JSON.parse(other.categories) as string[]).filter(isTscCategory),
+        criteriaEdition: other.criteriaEdition,
+        objectiveIds: other.objectives.map((objective) => objective.objectiveId),
+      },
+      criterionId,
+    ),
+  }));
 
   const requirements = base.map((requirement) => {
     const controls = controlsOf.get(requirement.id) ?? [];

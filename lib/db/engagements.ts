@@ -1,6 +1,6 @@
 import "server-only";
-import { CURRENT_CRITERIA_EDITION, isTscCategory, type TscCategory } from "@/lib/domain/catalog";
-import { REPORT_FAMILIES, REPORT_TYPES, usesObjectives, type ReportFamily, type ReportType } from "@/lib/domain/engagements";
+import { CURRENT_CRITERIA_EDITION, criterionId, isTscCategory, type TscCategory } from "@/lib/domain/catalog";
+import { REPORT_FAMILIES, REPORT_TYPES, requirementIdsInScope, usesObjectives, type ReportFamily, type ReportType } from "@/lib/domain/engagements";
 import { AppError, notFound } from "@/lib/errors";
 import type { EngagementInput, SubserviceInput } from "@/lib/schemas/engagement";
 import { recordActivity } from "./activity";
@@ -155,9 +155,9 @@ export async function setEngagementArchived(ctx: OrgContext, engagementId: strin
 
 export async function markNotApplicable(ctx: OrgContext, engagementId: string, requirementId: string, justification: string): Promise<void> {
   assertCan(ctx, "engagement.manage");
+  const engagement = await getEngagement(ctx, engagementId);
+  if (!requirementIdsInScope(engagement, criterionId).has(requirementId)) throw notFound();
   await getDb().$transaction(async (tx) => {
-    const engagement = await tx.engagement.findFirst({ where: { id: engagementId, organizationId: ctx.orgId }, select: { id: true } });
-    if (!engagement) throw notFound();
     const existing = await tx.requirementExclusion.findUnique({ where: { engagementId_requirementId: { engagementId, requirementId } }, select: { justification: true } });
     await tx.requirementExclusion.upsert({
       where: { engagementId_requirementId: { engagementId, requirementId } },

@@ -58,3 +58,12 @@ export function soc2Requirements(
     group: criterion.group,
   }));
 }
+
+/** The ids of the requirements an engagement covers (criterion ids or objective ids). */
+export function requirementIdsInScope(
+  scope: { family: ReportFamily; categories: readonly TscCategory[]; criteriaEdition: string; objectiveIds: readonly string[] },
+  criterionIdOf: (edition: string, code: string) => string,
+): Set<string> {
+  if (usesObjectives(scope.family)) return new Set(scope.objectiveIds);
+  return new Set(criteriaInScope(scope.categories).map((criterion) => criterionIdOf(scope.criteriaEdition, criterion.code)));
+}

@@ -11,7 +11,7 @@ export const SubserviceInput = z.object({
   name: z.string().trim().min(1, "Name the subservice organisation.").max(200),
   services: z.string().trim().max(1000).default(""),
   method: z.enum(SUBSERVICE_METHODS, { error: "Choose carve-out or inclusive." }),
-  csocs: z.array(z.string().trim().min(1).max(1000)).max(100).default([]),
+  csocs: z.array(z.string().trim().max(1000)).max(100).default([]).transform((lines) => lines.filter(Boolean)),
 });
 export type SubserviceInput = z.infer<typeof SubserviceInput>;
 

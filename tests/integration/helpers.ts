@@ -98,3 +98,74 @@ export async function expectAppError(promise: Promise<unknown>, code: ErrorCode,
   if (message) expect(error.message).toMatch(message);
   return error;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Scoping and control builders: objectives, engagements and controls made through the data
+// layer, with inputs shaped the way the zod schemas hand them over.
+
+import { verifyActivityLog } from "@/lib/db/activity";
+import { createControl } from "@/lib/db/controls";
+import { createEngagement } from "@/lib/db/engagements";
+import { createObjective } from "@/lib/db/objectives";
+import { CURRENT_CRITERIA_EDITION, criterionId } from "@/lib/domain/catalog";
+import type { ControlInput } from "@/lib/schemas/control";
+import type { EngagementInput } from "@/lib/schemas/engagement";
+import type { ObjectiveInput } from "@/lib/schemas/objective";
+
+/** The database id of a current-edition SOC 2 criterion, e.g. criterion("CC6.1"). */
+export const criterion = (code: string): string => criterionId(CURRENT_CRITERIA_EDITION, code);
+
+export function controlInput(overrides: Partial<ControlInput> = {}): ControlInput {
+  const ref = overrides.ref ?? `C-${nextId()}`;
+  return { ref, title: `Control ${ref}`, description: "", ownerId: null, status: "draft", frequency: "quarterly", nature: "manual", key: false, ...overrides };
+}
+
+export async function makeControl(ctx: OrgContext, overrides: Partial<ControlInput> = {}): Promise<{ id: string; ref: string }> {
+  const input = controlInput(overrides);
+  const { id } = await createControl(ctx, input);
+  return { id, ref: input.ref };
+}
+
+export function objectiveInput(overrides: Partial<ObjectiveInput> = {}): ObjectiveInput {
+  const ref = overrides.ref ?? `OBJ-${nextId()}`;
+  return { ref, area: "business", title: `Objective ${ref}`, objective: `Transactions for ${ref} are processed completely and accurately.`, ...overrides };
+}
+
+export async function makeObjective(ctx: OrgContext, overrides: Partial<ObjectiveInput> = {}): Promise<{ id: string; ref: string }> {
+  const input = objectiveInput(overrides);
+  const { id } = await createObjective(ctx, input);
+  return { id, ref: input.ref };
+}
+
+/** A SOC 2 Type II engagement for 2026 with only security in scope, unless overridden. */
+export function engagementInput(overrides: Partial<EngagementInput> = {}): EngagementInput {
+  return {
+    name: `Engagement ${nextId()}`,
+    family: "SOC2",
+    type: "TYPE_II",
+    periodStart: "2026-01-01",
+    periodEnd: "2026-12-31",
+    categories: [],
+    objectiveIds: [],
+    cuecs: [],
+    userResponsibilities: [],
+    subservices: [],
+    ...overrides,
+  };
+}
+
+export async function makeEngagement(ctx: OrgContext, overrides: Partial<EngagementInput> = {}): Promise<{ id: string; name: string }> {
+  const input = engagementInput(overrides);
+  const { id } = await createEngagement(ctx, input);
+  return { id, name: input.name };
+}
+
+/** The actions of the organisation's activity log entries, oldest first. */
+export async function actions(orgId: string): Promise<string[]> {
+  return (await entries(orgId)).map((entry) => entry.action);
+}
+
+/** Expects the organisation's hash chain to verify (`ctx` must be allowed to view activity). */
+export async function expectIntactLog(ctx: OrgContext): Promise<void> {
+  expect(await verifyActivityLog(ctx)).toMatchObject({ ok: true });
+}

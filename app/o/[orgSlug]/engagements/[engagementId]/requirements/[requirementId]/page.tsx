@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { MappingPicker } from "@/components/controls/mapping-picker";
+import { NotApplicableForm } from "@/components/engagements/not-applicable-form";
+import { RequirementStatusBadge } from "@/components/engagements/status-badge";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { ConfirmAction } from "@/components/ui/confirm-action";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireOrgContext } from "@/lib/auth/session";
+import { listControlOptions } from "@/lib/db/controls";
+import { engagementRequirements } from "@/lib/db/engagement-requirements";
+import { can } from "@/lib/domain/permissions";
+import { notFoundOnAppError } from "@/lib/server/not-found";
+import { clearNotApplicableAction, markNotApplicableAction, setRequirementControlsAction } from "../../../actions";
+
+export const metadata: Metadata = { title: "Requirement" };
+
+type Props = { params: Promise<{ orgSlug: string; engagementId: string; requirementId: string }> };
+
+export default async function RequirementPage({ params }: Props) {
+  const { orgSlug, engagementId, requirementId } = await params;
+  const ctx = await requireOrgContext(orgSlug);
+  const { engagement, requirements } = await notFoundOnAppError(engagementRequirements(ctx, engagementId));
+  const requirement = requirements.find((r) => r.id === decodeURIComponent(requirementId));
+  if (!requirement) notFound();
+  const controls = await listControlOptions(ctx);
+  const base = `/o/${ctx.orgSlug}/engagements/${engagement.id}`;
+
+  return (
+    <>
+      <PageHeader
+        title={`${requirement.code} · ${requirement.title}`}
+        description={<><Link className="text-brand-700 hover:underline" href={base}>← {engagement.name}</Link> · {requirement.group}</>}
+        actions={<RequirementStatusBadge status={requirement.status} />}
+      />
+      {requirement.alsoIn.length ? (
+        <Alert tone="info" className="mb-4">Mapped once, reused: this requirement is also in {requirement.alsoIn.map((e) => e.name).join(", ")}, which sees the same controls.</Alert>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
+        <Card>
+          <CardTitle>Controls serving this requirement</CardTitle>
+          <CardDescription className="mb-4">Tick the controls that meet it. Changes apply in every engagement that includes it.</CardDescription>
+          <MappingPicker
+            orgSlug={ctx.orgSlug}
+            hidden={{ engagementId: engagement.id, requirementId: requirement.id, kind: requirement.kind }}
+            selected={requirement.controls.map((c) => c.id)}
+            readOnly={!can(ctx.role, "control.edit")}
+            submitLabel="Save controls"
+            action={setRequirementControlsAction}
+            groups={[{ name: "Controls", field: "controlIds", options: controls.map((c) => ({ id: c.id, code: c.ref, title: c.title, group: c.status === "retired" ? "retired" : "" })) }]}
+          />
+        </Card>
+        <Card>
+          <CardTitle>Applicability</CardTitle>
+          {requirement.justification !== null ? (
+            <div className="mt-3 space-y-3 text-sm">
+              <p>Marked <strong>not applicable</strong> in this engagement:</p>
+              <blockquote className="border-l-4 border-slate-300 pl-3 text-slate-700">{requirement.justification}</blockquote>
+              {can(ctx.role, "engagement.manage") ? (
+                <ConfirmAction
+                  triggerLabel="Make applicable again"
+                  title="Make this requirement applicable?"
+                  description="It returns to the readiness denominator and needs mapped controls again."
+                  confirmLabel="Make applicable"
+                  action={clearNotApplicableAction}
+                  fields={{ orgSlug: ctx.orgSlug, engagementId: engagement.id, requirementId: requirement.id }}
+                />
+              ) : null}
+            </div>
+          ) : can(ctx.role, "engagement.manage") ? (
+            <div className="mt-3">
+              <NotApplicableForm orgSlug={ctx.orgSlug} engagementId={engagement.id} requirementId={requirement.id} action={markNotApplicableAction} />
+            </div>
+          ) : (
+            <p className="mt-3 text-sm text-slate-600">Applies to this engagement.</p>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

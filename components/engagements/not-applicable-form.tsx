@@ -1,0 +1,36 @@
+"use client";
+
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextareaField } from "@/components/ui/select-field";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { ActionResult } from "@/lib/action-result";
+
+type Props = {
+  orgSlug: string;
+  engagementId: string;
+  requirementId: string;
+  action: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
+};
+
+export function NotApplicableForm({ orgSlug, engagementId, requirementId, action }: Props) {
+  const { pending, onSubmit, fieldErrors, formError } = useActionForm(action);
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3">
+      <input type="hidden" name="orgSlug" value={orgSlug} />
+      <input type="hidden" name="engagementId" value={engagementId} />
+      <input type="hidden" name="requirementId" value={requirementId} />
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <TextareaField
+        label="Justification"
+        name="justification"
+        rows={3}
+        errors={fieldErrors?.justification}
+        hint="Required. It appears in every export next to the requirement (SOC 2 description criterion DC8)."
+      />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Saving…" : "Mark not applicable"}
+      </Button>
+    </form>
+  );
+}
