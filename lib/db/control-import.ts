@@ -1,6 +1,17 @@
 import "server-only";
 import { CURRENT_CRITERIA_EDITION, criterionId } from "@/lib/domain/catalog";
-import { controlsToCsv, planControlCsv, toControlCsvRow, type ControlCsvLookups, type ControlImportPlan, type CsvProblem, type ExistingControl, type PlannedControl } from "@/lib/domain/control-csv";
+import {
+  controlsToCsv,
+  planControlCsv,
+  summarizePlan,
+  toControlCsvRow,
+  type ControlCsvLookups,
+  type ControlImportPlan,
+  type ControlImportReport,
+  type ControlImportResult,
+  type ExistingControl,
+  type PlannedControl,
+} from "@/lib/domain/control-csv";
 import { AppError } from "@/lib/errors";
 import { recordActivity } from "./activity";
 import { assertCan } from "./authorize";
@@ -12,21 +23,6 @@ import { isUniqueViolation } from "./prisma-errors";
 
 // CSV import and export of the control library. The import is planned from four queries
 // whatever the file's size, and applied all or nothing: one transaction re-plans and writes.
-
-/** How many problems and changes a report carries; the counts stay exact. */
-export const REPORT_LIMIT = 200;
-
-export type ControlImportReport = {
-  rowCount: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  problemCount: number;
-  problems: CsvProblem[];
-  changeCount: number;
-  changes: { row: number; ref: string; kind: "create" | "update"; columns: string[] }[];
-};
-export type ControlImportResult = { applied: boolean; report: ControlImportReport };
 
 type MappingRow = { id: string; criterionId: string | null; objectiveId: string | null };
 type Loaded = { lookups: ControlCsvLookups; objectiveIds: Map<string, string>; mappingsOf: Map<string, MappingRow[]> };
@@ -70,29 +66,12 @@ async function loadLookups(db: Tx, ctx: OrgContext): Promise<Loaded> {
   };
 }
 
-function toReport(plan: ControlImportPlan): ControlImportReport {
-  const changes = [
-    ...plan.creates.map((c) => ({ row: c.row, ref: c.values.ref, kind: "create" as const, columns: [] })),
-    ...plan.updates.map((u) => ({ row: u.row, ref: u.values.ref, kind: "update" as const, columns: u.changes.map((change) => change.column) })),
-  ].sort((a, b) => a.row - b.row);
-  return {
-    rowCount: plan.rowCount,
-    created: plan.creates.length,
-    updated: plan.updates.length,
-    unchanged: plan.unchanged,
-    problemCount: plan.problems.length,
-    problems: plan.problems.slice(0, REPORT_LIMIT),
-    changeCount: changes.length,
-    changes: changes.slice(0, REPORT_LIMIT),
-  };
-}
-
 /** The dry run: what importing `csvText` would do, changing nothing. */
 export async function planControlImport(ctx: OrgContext, csvText: string): Promise<ControlImportReport> {
   assertCan(ctx, "control.edit");
   await ensureCatalog();
   const { lookups } = await loadLookups(getDb(), ctx);
-  return toReport(planControlCsv(csvText, lookups));
+  return summarizePlan(planControlCsv(csvText, lookups));
 }
 
 const CHUNK = 500;
@@ -154,7 +133,7 @@ export async function applyControlImport(ctx: OrgContext, csvText: string): Prom
       async (tx) => {
         const loaded = await loadLookups(tx, ctx);
         const plan = planControlCsv(csvText, loaded.lookups);
-        const report = toReport(plan);
+        const report = summarizePlan(plan);
         if (plan.problems.length) return { applied: false, report };
         if (plan.creates.length || plan.updates.length) await applyPlan(tx, ctx, loaded, plan);
         return { applied: true, report };

@@ -1,5 +1,5 @@
 import "server-only";
-import { CURRENT_CRITERIA_EDITION, criterionId, isTscCategory, type TscCategory } from "@/lib/domain/catalog";
+import { CURRENT_CRITERIA_EDITION, criterionId, isTscCategory, SOC1_STARTER_OBJECTIVES, type TscCategory } from "@/lib/domain/catalog";
 import { REPORT_FAMILIES, REPORT_TYPES, requirementIdsInScope, usesObjectives, type ReportFamily, type ReportType } from "@/lib/domain/engagements";
 import { AppError, notFound } from "@/lib/errors";
 import type { EngagementInput, SubserviceInput } from "@/lib/schemas/engagement";
@@ -7,6 +7,7 @@ import { recordActivity } from "./activity";
 import { assertCan } from "./authorize";
 import { getDb, type Tx } from "./client";
 import type { OrgContext } from "./context";
+import { adoptStarterObjectivesInTx } from "./objectives";
 
 export type EngagementSummary = {
   id: string;
@@ -55,7 +56,7 @@ export async function listEngagements(ctx: OrgContext, options: { includeArchive
   assertCan(ctx, "org.view");
   const rows = await getDb().engagement.findMany({
     where: { organizationId: ctx.orgId, ...(options.includeArchived ? {} : { archivedAt: null }) },
-    orderBy: [{ archivedAt: "asc" }, { createdAt: "desc" }],
+    orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }],
     select: summarySelect,
   });
   return rows.map(toSummary);
@@ -176,4 +177,35 @@ export async function clearNotApplicable(ctx: OrgContext, engagementId: string, 
     const removed = await tx.requirementExclusion.deleteMany({ where: { engagementId, requirementId } });
     if (removed.count) await recordActivity(tx, ctx, { action: "requirement.applicable_again", entityType: "engagement", entityId: engagementId, after: { requirementId } });
   });
+}
+
+/**
+ * Creates several engagements at once (the questionnaire's "create these"). SOC 1 / ISAE 3402
+ * engagements get every active objective; an organisation without objectives first adopts the
+ * starter set. All or nothing.
+ */
+export async function createEngagementsFromRecommendation(ctx: OrgContext, inputs: readonly EngagementInput[]): Promise<{ ids: string[] }> {
+  assertCan(ctx, "engagement.manage");
+  return getDb().$transaction(
+    async (tx) => {
+      let objectiveIds: string[] | null = null;
+      const ids: string[] = [];
+      for (const input of inputs) {
+        if (usesObjectives(input.family)) {
+          objectiveIds ??= await activeObjectiveIds(tx, ctx);
+        }
+        const { id } = await createEngagementInTx(tx, ctx, { ...input, objectiveIds: usesObjectives(input.family) ? (objectiveIds ?? []) : [] });
+        ids.push(id);
+      }
+      return { ids };
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+}
+
+async function activeObjectiveIds(tx: Tx, ctx: OrgContext): Promise<string[]> {
+  const existing = await tx.controlObjective.findMany({ where: { organizationId: ctx.orgId, retiredAt: null }, select: { id: true } });
+  if (existing.length) return existing.map((objective) => objective.id);
+  const adopted = await adoptStarterObjectivesInTx(tx, ctx, SOC1_STARTER_OBJECTIVES.map((objective) => objective.ref));
+  return [...adopted.values()];
 }

@@ -242,6 +242,36 @@ export function planControlCsv(text: string, lookups: ControlCsvLookups): Contro
   return planControlImport(parseControlCsv(text), lookups);
 }
 
+/** What the import page shows: exact counts, and at most `limit` problems and changes. */
+export type ControlImportReport = {
+  rowCount: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  problemCount: number;
+  problems: CsvProblem[];
+  changeCount: number;
+  changes: { row: number; ref: string; kind: "create" | "update"; columns: ControlCsvColumn[] }[];
+};
+export type ControlImportResult = { applied: boolean; report: ControlImportReport };
+
+export function summarizePlan(plan: ControlImportPlan, limit = 200): ControlImportReport {
+  const changes = [
+    ...plan.creates.map((c) => ({ row: c.row, ref: c.values.ref, kind: "create" as const, columns: [] })),
+    ...plan.updates.map((u) => ({ row: u.row, ref: u.values.ref, kind: "update" as const, columns: u.changes.map((change) => change.column) })),
+  ].sort((a, b) => a.row - b.row);
+  return {
+    rowCount: plan.rowCount,
+    created: plan.creates.length,
+    updated: plan.updates.length,
+    unchanged: plan.unchanged,
+    problemCount: plan.problems.length,
+    problems: plan.problems.slice(0, limit),
+    changeCount: changes.length,
+    changes: changes.slice(0, limit),
+  };
+}
+
 export type ControlCsvRow = Record<ControlCsvColumn, string>;
 
 export function toControlCsvRow(control: ExistingControl): ControlCsvRow {

@@ -61,3 +61,35 @@ export const NotApplicableInput = z.object({
   justification: z.string().trim().min(10, "Explain in at least 10 characters why this does not apply.").max(2000, "Use at most 2,000 characters."),
 });
 export const ClearNotApplicableInput = z.object({ engagementId: z.string().min(1).max(64), requirementId: z.string().min(1).max(100) });
+
+const RecommendedEngagement = z.object({
+  family: z.enum(REPORT_FAMILIES),
+  type: z.enum(REPORT_TYPES),
+  categories: z.array(z.enum(TSC_CATEGORIES)).default([]),
+});
+
+/** The questionnaire's outcome turned into engagements: which ones, and the dates for each type. */
+export const CreateRecommendedInput = z
+  .object({
+    recommendations: z.preprocess((value) => {
+      if (typeof value !== "string") return value;
+      try {
+        return JSON.parse(value);
+      } catch {
+        return undefined;
+      }
+    }, z.array(RecommendedEngagement, { error: "Answer the questions first." }).min(1, "Nothing to create.").max(5)),
+    asOfDate: Blank,
+    periodStart: Blank,
+    periodEnd: Blank,
+  })
+  .superRefine((input, context) => {
+    const needsTypeI = input.recommendations.some((r) => r.type === "TYPE_I");
+    const needsTypeII = input.recommendations.some((r) => r.type === "TYPE_II");
+    if (needsTypeI && !input.asOfDate) context.addIssue({ code: "custom", path: ["asOfDate"], message: "Choose the as-of date for the Type I report." });
+    if (needsTypeII && !input.periodStart) context.addIssue({ code: "custom", path: ["periodStart"], message: "Choose when the Type II period starts." });
+    if (needsTypeII && !input.periodEnd) context.addIssue({ code: "custom", path: ["periodEnd"], message: "Choose when the Type II period ends." });
+    if (input.periodStart && input.periodEnd && input.periodStart > input.periodEnd) {
+      context.addIssue({ code: "custom", path: ["periodEnd"], message: "The period must end on or after its start." });
+    }
+  });
