@@ -1,7 +1,7 @@
 import "server-only";
-import { isControlStatus } from "@/lib/domain/controls";
+import type { ControlStatus } from "@/lib/domain/controls";
 import { AppError, notFound } from "@/lib/errors";
-import type { BulkUpdateControlsInput, ControlInput, ControlListQuery } from "@/lib/schemas/control";
+import type { ControlInput, ControlListQuery } from "@/lib/schemas/control";
 import { recordActivity } from "./activity";
 import { assertCan } from "./authorize";
 import { getDb, type Tx } from "./client";
@@ -22,8 +22,14 @@ export type ControlRow = {
   mappingCount: number;
 };
 
+// LIKE reads %, _ (and, on PostgreSQL, \) as pattern characters and Prisma's `contains` passes
+// them through (SQLite has no default escape character), so the stored text and the search
+// term both carry them as private-use characters: a search for "ac_" finds "AC_01" only.
+const LIKE_LITERALS: Record<string, string> = { "%": "\uE000", _: "\uE001", "\\": "\uE002" };
+const likeLiteral = (text: string): string => text.toLowerCase().replace(/[%_\\]/g, (char) => LIKE_LITERALS[char] ?? char);
+
 export function searchTextOf(ref: string, title: string): string {
-  return `${ref} ${title}`.toLowerCase();
+  return likeLiteral(`${ref} ${title}`);
 }
 
 const duplicateRef = () => new AppError("CONFLICT", "Another control already uses this reference.", { ref: ["Another control already uses this reference."] });
@@ -31,7 +37,7 @@ const duplicateRef = () => new AppError("CONFLICT", "Another control already use
 function listWhere(ctx: OrgContext, query: ControlListQuery) {
   return {
     organizationId: ctx.orgId,
-    ...(query.q ? { searchText: { contains: query.q.toLowerCase() } } : {}),
+    ...(query.q ? { searchText: { contains: likeLiteral(query.q) } } : {}),
     ...(query.status ? { status: query.status } : {}),
     ...(query.frequency ? { frequency: query.frequency } : {}),
     ...(query.owner ? { ownerId: query.owner === "none" ? null : query.owner } : {}),
@@ -140,14 +146,16 @@ export async function updateControl(ctx: OrgContext, controlId: string, input: C
 }
 
 /** Sets the owner and/or status of many controls at once, all or nothing. */
-export async function bulkUpdateControls(ctx: OrgContext, input: BulkUpdateControlsInput): Promise<{ updated: number }> {
+export type BulkControlChange = { controlIds: string[]; ownerId?: string | null; status?: ControlStatus };
+
+export async function bulkUpdateControls(ctx: OrgContext, input: BulkControlChange): Promise<{ updated: number }> {
   assertCan(ctx, "control.edit");
   const ids = [...new Set(input.controlIds)];
   return getDb().$transaction(async (tx) => {
     await assertOwnerIsMember(tx, ctx, input.ownerId);
     const before = await tx.control.findMany({ where: { id: { in: ids }, organizationId: ctx.orgId }, select: { id: true, ownerId: true, status: true } });
     if (before.length !== ids.length) throw notFound();
-    const data = { ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}), ...(input.status !== undefined && isControlStatus(input.status) ? { status: input.status } : {}) };
+    const data = { ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}), ...(input.status !== undefined ? { status: input.status } : {}) };
     await tx.control.updateMany({ where: { id: { in: ids }, organizationId: ctx.orgId }, data });
     for (const control of before) {
       await recordActivity(tx, ctx, { action: "control.bulk_updated", entityType: "control", entityId: control.id, before: { ownerId: control.ownerId, status: control.status }, after: data });

@@ -38,7 +38,3 @@ export const NATURE_LABELS: Record<ControlNature, string> = {
 };
 
 export const CONTROL_REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
-
-export function isControlStatus(value: string): value is ControlStatus {
-  return (CONTROL_STATUSES as readonly string[]).includes(value);
-}

@@ -124,6 +124,20 @@ describe("listControls", () => {
     expect(await listedRefs(ctx, { q: "nothing like it" })).toEqual([]);
   });
 
+  it("treats %, _ and \\ in a search as the characters themselves", async () => {
+    const ctx = await makeOrg();
+    await makeControl(ctx, { ref: "SM-01", title: "Sample 50% of changes" });
+    await makeControl(ctx, { ref: "SM-02", title: "Sample 500 changes" });
+    await makeControl(ctx, { ref: "BK_01", title: "Copy C:\\backups offsite" });
+    await makeControl(ctx, { ref: "BK-02", title: "Backups checked" });
+
+    expect(await listedRefs(ctx, { q: "50%" })).toEqual(["SM-01"]);
+    expect(await listedRefs(ctx, { q: "%" })).toEqual(["SM-01"]);
+    expect(await listedRefs(ctx, { q: "bk_" })).toEqual(["BK_01"]);
+    expect(await listedRefs(ctx, { q: "c:\\back" })).toEqual(["BK_01"]);
+    expect(await listedRefs(ctx, { q: "\\" })).toEqual(["BK_01"]);
+  });
+
   it("filters by owner (including none), status, frequency and unmapped, alone or together", async () => {
     const ctx = await makeOrg();
     const { editor } = await library(ctx);

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ObjectiveForm } from "@/components/objectives/objective-form";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireOrgContext } from "@/lib/auth/session";
+import { listObjectives } from "@/lib/db/objectives";
+import { can } from "@/lib/domain/permissions";
+import { updateObjectiveAction } from "../actions";
+
+export const metadata: Metadata = { title: "Edit objective" };
+
+export default async function ObjectivePage({ params }: { params: Promise<{ orgSlug: string; objectiveId: string }> }) {
+  const { orgSlug, objectiveId } = await params;
+  const ctx = await requireOrgContext(orgSlug);
+  const objective = (await listObjectives(ctx, { includeRetired: true })).find((o) => o.id === objectiveId);
+  if (!objective) notFound();
+  return (
+    <>
+      <PageHeader title={`${objective.ref} · ${objective.title}`} />
+      {can(ctx.role, "objective.manage") ? (
+        <Card><ObjectiveForm orgSlug={ctx.orgSlug} objective={objective} action={updateObjectiveAction} /></Card>
+      ) : (
+        <Alert tone="info">{objective.objective}</Alert>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+"use client";
+
+import type { ActionResult } from "@/lib/action-result";
+import { Button, type ButtonProps } from "./button";
+import { useActionForm } from "./use-action-form";
+
+type Props = {
+  label: string;
+  ariaLabel?: string;
+  fields: Record<string, string>;
+  action: (previous: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
+  variant?: ButtonProps["variant"];
+};
+
+/** A one-click, non-destructive action (reorder, restore); a refusal shows next to the button. */
+export function ActionButton({ label, ariaLabel, fields, action, variant = "ghost" }: Props) {
+  const { pending, onSubmit, result } = useActionForm(action);
+  return (
+    <form onSubmit={onSubmit} className="inline-flex items-center gap-1">
+      {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      <Button type="submit" size="sm" variant={variant} disabled={pending} aria-label={ariaLabel}>{label}</Button>
+      {result && !result.ok ? <span role="alert" className="text-xs text-red-700">{result.message}</span> : null}
+    </form>
+  );
+}
