@@ -2,7 +2,15 @@ import { getDb } from "../lib/db/client";
 import { changeMemberRole } from "../lib/db/members";
 import { createOrganization, resolveOrgContext } from "../lib/db/organizations";
 import { createInvitation, acceptInvitation } from "../lib/db/invitations";
+import { ensureCatalog } from "../lib/db/catalog";
+import { bulkUpdateControls } from "../lib/db/controls";
+import { createEngagement, markNotApplicable } from "../lib/db/engagements";
+import { adoptStarterObjectives } from "../lib/db/objectives";
+import { adoptStarterControls } from "../lib/db/starter-controls";
 import { createUser } from "../lib/db/users";
+import { CURRENT_CRITERIA_EDITION, criterionId, SOC1_STARTER_OBJECTIVES } from "../lib/domain/catalog";
+import { STARTER_CONTROLS } from "../lib/domain/starter-controls";
+import type { OrgContext } from "../lib/db/context";
 
 // The demo organisation seeded on first start. Idempotent: does nothing when the demo owner
 // already exists. Later features add their demo content here.
@@ -28,7 +36,49 @@ export async function seedDemo(): Promise<{ created: boolean; orgSlug: string | 
   await acceptInvitation(viewer, invitation.token);
   const viewerMembership = await db.membership.findFirstOrThrow({ where: { organizationId: ctx.orgId, userId: viewer.userId } });
   await changeMemberRole(ctx, viewerMembership.id, "viewer");
+  await seedScoping(ctx);
   return { created: true, orgSlug: slug };
+}
+
+// Controls left out of the demo so the gap view has something to show.
+const NOT_ADOPTED = new Set(["PRIV-01", "PRIV-02", "PRIV-03", "DATA-06", "BCK-03", "PHY-01", "OPS-04"]);
+
+async function seedScoping(ctx: OrgContext): Promise<void> {
+  await ensureCatalog();
+  await adoptStarterObjectives(ctx, SOC1_STARTER_OBJECTIVES.map((objective) => objective.ref));
+  const refs = STARTER_CONTROLS.map((control) => control.ref).filter((ref) => !NOT_ADOPTED.has(ref));
+  await adoptStarterControls(ctx, refs);
+  const db = getDb();
+  const controls = await db.control.findMany({ where: { organizationId: ctx.orgId }, select: { id: true, ref: true }, orderBy: { ref: "asc" } });
+  const ready = controls.filter((_, index) => index % 4 !== 3).map((control) => control.id);
+  await bulkUpdateControls(ctx, { controlIds: ready, ownerId: ctx.userId, status: "implemented" });
+
+  const soc2 = await createEngagement(ctx, {
+    name: "SOC 2 Type II 2026",
+    family: "SOC2",
+    type: "TYPE_II",
+    periodStart: "2026-01-01",
+    periodEnd: "2026-12-31",
+    categories: ["security", "availability", "confidentiality"],
+    objectiveIds: [],
+    cuecs: ["Clients review the access of their own users to the platform every quarter.", "Clients notify Northwind of staff leavers within one business day."],
+    userResponsibilities: ["Clients keep their API credentials confidential."],
+    subservices: [{ name: "CloudCo hosting", services: "Infrastructure hosting and physical data-centre security", method: "carve_out", csocs: ["CloudCo restricts physical access to its data centres to authorised staff."] }],
+  });
+  await markNotApplicable(ctx, soc2.id, criterionId(CURRENT_CRITERIA_EDITION, "C1.2"), "Northwind keeps client data for the life of the contract and returns it at exit; disposal is performed by the client.");
+
+  const objectives = await db.controlObjective.findMany({ where: { organizationId: ctx.orgId, ref: { in: SOC1_STARTER_OBJECTIVES.map((o) => o.ref) } }, select: { id: true } });
+  await createEngagement(ctx, {
+    name: "ISAE 3402 Type I 2026",
+    family: "ISAE3402",
+    type: "TYPE_I",
+    asOfDate: "2026-09-30",
+    categories: [],
+    objectiveIds: objectives.map((objective) => objective.id),
+    cuecs: ["Clients approve payment batches before the cut-off time."],
+    userResponsibilities: [],
+    subservices: [],
+  });
 }
 
 export function signInHelp(): string {

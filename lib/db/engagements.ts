@@ -204,8 +204,12 @@ export async function createEngagementsFromRecommendation(ctx: OrgContext, input
 }
 
 async function activeObjectiveIds(tx: Tx, ctx: OrgContext): Promise<string[]> {
-  const existing = await tx.controlObjective.findMany({ where: { organizationId: ctx.orgId, retiredAt: null }, select: { id: true } });
-  if (existing.length) return existing.map((objective) => objective.id);
-  const adopted = await adoptStarterObjectivesInTx(tx, ctx, SOC1_STARTER_OBJECTIVES.map((objective) => objective.ref));
-  return [...adopted.values()];
+  const active = () => tx.controlObjective.findMany({ where: { organizationId: ctx.orgId, retiredAt: null }, select: { id: true } });
+  let existing = await active();
+  if (existing.length === 0) {
+    // Adoption reuses starter refs the organisation already has, retired ones included: keep those out.
+    await adoptStarterObjectivesInTx(tx, ctx, SOC1_STARTER_OBJECTIVES.map((objective) => objective.ref));
+    existing = await active();
+  }
+  return existing.map((objective) => objective.id);
 }

@@ -173,6 +173,7 @@ describe("engagementRequirements for SOC 1 and shared mappings", () => {
       return queries.count;
     };
     const before = await measure(small.id);
+    expect(before).toBeGreaterThan(0);
 
     const large = await makeEngagement(ctx, { categories: ["availability", "confidentiality", "processing_integrity", "privacy"] });
     for (let n = 0; n < 3; n += 1) await makeEngagement(ctx);

@@ -4,12 +4,15 @@ import { engagementRequirements } from "@/lib/db/engagement-requirements";
 import {
   clearNotApplicable,
   createEngagement,
+  createEngagementsFromRecommendation,
   getEngagement,
   listEngagements,
   markNotApplicable,
   setEngagementArchived,
   updateEngagement,
 } from "@/lib/db/engagements";
+import { listObjectives, setObjectiveRetired } from "@/lib/db/objectives";
+import { SOC1_STARTER_OBJECTIVES } from "@/lib/domain/catalog";
 import { actions, addMember, criterion, engagementInput, entries, expectAppError, expectIntactLog, makeEngagement, makeObjective, makeOrg } from "./helpers";
 
 const JUSTIFICATION = "We run no physical data centre; hosting is carved out.";
@@ -128,6 +131,72 @@ describe("updateEngagement", () => {
     await expectAppError(updateEngagement(ctx, id, engagementInput({ name: "Changed", family: "SOC1", objectiveIds: [theirs.id] })), "VALIDATION");
 
     expect(await getEngagement(ctx, id)).toMatchObject({ name, objectiveIds: [mine.id] });
+  });
+});
+
+describe("createEngagementsFromRecommendation", () => {
+  const soc2 = engagementInput({ name: "SOC 2 Type II 2026", categories: ["availability"] });
+  const soc1 = engagementInput({ name: "SOC 1 Type I 2026", family: "SOC1", type: "TYPE_I", asOfDate: "2026-06-30" });
+
+  it("creates every recommended engagement, adopting the starter objectives for SOC 1 when there are none", async () => {
+    const ctx = await makeOrg();
+    const theirs = await makeOrg();
+    await makeObjective(theirs);
+
+    const { ids } = await createEngagementsFromRecommendation(ctx, [soc2, soc1]);
+
+    expect((await listEngagements(ctx)).map((engagement) => engagement.name).sort()).toEqual(["SOC 1 Type I 2026", "SOC 2 Type II 2026"]);
+    const [soc2Id, soc1Id] = ids;
+    expect(await getEngagement(ctx, soc2Id ?? "")).toMatchObject({ categories: ["security", "availability"], objectiveIds: [] });
+    const objectives = await listObjectives(ctx);
+    expect(objectives.map((objective) => objective.ref)).toEqual(SOC1_STARTER_OBJECTIVES.map((objective) => objective.ref));
+    expect([...(await getEngagement(ctx, soc1Id ?? "")).objectiveIds].sort()).toEqual(objectives.map((objective) => objective.id).sort());
+    const logged = await actions(ctx.orgId);
+    expect(logged.filter((action) => action === "objective.created")).toHaveLength(SOC1_STARTER_OBJECTIVES.length);
+    expect(logged.filter((action) => action === "engagement.created")).toHaveLength(2);
+    await expectIntactLog(ctx);
+  });
+
+  it("scopes SOC 1 to the organisation's active objectives and adopts nothing when it has some", async () => {
+    const ctx = await makeOrg();
+    const active = await makeObjective(ctx);
+    const retired = await makeObjective(ctx);
+    await setObjectiveRetired(ctx, retired.id, true);
+
+    const { ids } = await createEngagementsFromRecommendation(ctx, [soc1, { ...soc1, name: "ISAE 3402 Type I 2026", family: "ISAE3402" }]);
+
+    for (const id of ids) expect((await getEngagement(ctx, id)).objectiveIds).toEqual([active.id]);
+    expect(await listObjectives(ctx, { includeRetired: true })).toHaveLength(2);
+  });
+
+  it("never puts a retired objective in scope, even when the starter set is adopted", async () => {
+    const ctx = await makeOrg();
+    const retired = await makeObjective(ctx, { ref: SOC1_STARTER_OBJECTIVES[0]?.ref });
+    await setObjectiveRetired(ctx, retired.id, true);
+
+    const { ids } = await createEngagementsFromRecommendation(ctx, [soc1]);
+
+    const scoped = (await getEngagement(ctx, ids[0] ?? "")).objectiveIds;
+    expect(scoped).not.toContain(retired.id);
+    expect(scoped).toHaveLength(SOC1_STARTER_OBJECTIVES.length - 1);
+  });
+
+  it.each(["editor", "viewer"] as const)("refuses a %s and creates nothing", async (role) => {
+    const owner = await makeOrg();
+    const { ctx: member } = await addMember(owner, role);
+
+    await expectAppError(createEngagementsFromRecommendation(member, [soc2, soc1]), "FORBIDDEN");
+
+    expect(await listEngagements(owner, { includeArchived: true })).toEqual([]);
+    expect(await listObjectives(owner, { includeRetired: true })).toEqual([]);
+  });
+
+  it("lets an admin create them", async () => {
+    const owner = await makeOrg();
+    const { ctx: admin } = await addMember(owner, "admin");
+
+    expect((await createEngagementsFromRecommendation(admin, [soc2])).ids).toHaveLength(1);
+    expect(await listEngagements(owner)).toHaveLength(1);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { OrgContext } from "@/lib/db/context";
 import { getControl } from "@/lib/db/controls";
 import { engagementRequirements } from "@/lib/db/engagement-requirements";
-import { setControlMappings, setRequirementControls } from "@/lib/db/mappings";
+import { countControlsByCriterion, setControlMappings, setRequirementControls } from "@/lib/db/mappings";
 import { listObjectives } from "@/lib/db/objectives";
 import { actions, addMember, criterion, entries, expectAppError, expectIntactLog, makeControl, makeEngagement, makeObjective, makeOrg } from "./helpers";
 
@@ -130,6 +130,30 @@ describe("setRequirementControls", () => {
 
     expect(await mappedTo(ctx, control.id)).toEqual({ criterionIds: [], objectiveIds: [] });
     expect(await entries(ctx.orgId)).toEqual(before);
+  });
+});
+
+describe("countControlsByCriterion", () => {
+  it("counts the organisation's own controls per criterion, leaving out objectives and other organisations", async () => {
+    const ctx = await makeOrg();
+    const theirs = await makeOrg();
+    const objective = await makeObjective(ctx);
+    const [a, b] = [await makeControl(ctx), await makeControl(ctx)];
+    await setControlMappings(ctx, a.id, [criterion("CC6.1"), criterion("CC6.2")], [objective.id]);
+    await setControlMappings(ctx, b.id, [criterion("CC6.1")], []);
+    const their = await makeControl(theirs);
+    await setControlMappings(theirs, their.id, [criterion("CC6.1"), criterion("CC7.1")], []);
+
+    expect(Object.fromEntries(await countControlsByCriterion(ctx))).toEqual({ [criterion("CC6.1")]: 2, [criterion("CC6.2")]: 1 });
+    expect(Object.fromEntries(await countControlsByCriterion(theirs))).toEqual({ [criterion("CC6.1")]: 1, [criterion("CC7.1")]: 1 });
+  });
+
+  it("answers a viewer", async () => {
+    const owner = await makeOrg();
+    const { ctx: viewer } = await addMember(owner, "viewer");
+    await setControlMappings(owner, (await makeControl(owner)).id, [criterion("CC6.1")], []);
+
+    expect(Object.fromEntries(await countControlsByCriterion(viewer))).toEqual({ [criterion("CC6.1")]: 1 });
   });
 });
 
