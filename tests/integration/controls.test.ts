@@ -2,15 +2,18 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import type { OrgContext } from "@/lib/db/context";
 import {
+  assertOwnerIsMember,
   bulkUpdateControls,
   CONTROL_PAGE_SIZE,
   createControl,
+  createControlInTx,
   getControl,
   listControlOptions,
   listControlRefs,
   listControls,
   listMemberOptions,
   updateControl,
+  updateControlInTx,
 } from "@/lib/db/controls";
 import { setControlMappings } from "@/lib/db/mappings";
 import { ControlListQuery } from "@/lib/schemas/control";
@@ -289,6 +292,26 @@ describe("another organisation's control", () => {
 
     expect(await getControl(theirs, their.id)).toMatchObject({ ref: "THEIRS", title: "Their control" });
     expect(await listedRefs(mine)).toEqual([]);
+  });
+});
+
+describe("transaction building blocks", () => {
+  it("keep to the context's organisation: its controls, its members", async () => {
+    const mine = await makeOrg();
+    const theirs = await makeOrg();
+    const their = await makeControl(theirs, { ref: "THEIRS" });
+
+    const created = await getDb().$transaction(async (tx) => {
+      await expectAppError(updateControlInTx(tx, mine, their.id, controlInput({ ref: "HIJACK" })), "NOT_FOUND");
+      await expectAppError(assertOwnerIsMember(tx, mine, theirs.userId), "VALIDATION");
+      await assertOwnerIsMember(tx, mine, mine.userId);
+      await assertOwnerIsMember(tx, mine, null);
+      return createControlInTx(tx, mine, controlInput({ ref: "THEIRS" }));
+    });
+
+    expect((await getControl(mine, created.id)).ref).toBe("THEIRS");
+    await expectAppError(getControl(theirs, created.id), "NOT_FOUND");
+    expect(await getControl(theirs, their.id)).toMatchObject({ ref: "THEIRS", title: "Control THEIRS" });
   });
 });
 

@@ -4,6 +4,7 @@ import { engagementRequirements } from "@/lib/db/engagement-requirements";
 import {
   clearNotApplicable,
   createEngagement,
+  createEngagementInTx,
   createEngagementsFromRecommendation,
   getEngagement,
   listEngagements,
@@ -315,6 +316,22 @@ describe("another organisation's engagement", () => {
     expect(await statusOf(theirs, their.id, criterion("CC6.4"))).toMatchObject({ status: "not_applicable" });
     expect(await statusOf(theirs, their.id, criterion("CC6.5"))).toMatchObject({ status: "unmapped" });
     expect(await actions(theirs.orgId)).toEqual(theirLog);
+  });
+});
+
+describe("createEngagementInTx", () => {
+  it("creates in the context's organisation and refuses another organisation's objectives", async () => {
+    const mine = await makeOrg();
+    const theirs = await makeOrg();
+    const theirObjective = await makeObjective(theirs);
+
+    const created = await getDb().$transaction(async (tx) => {
+      await expectAppError(createEngagementInTx(tx, mine, engagementInput({ family: "SOC1", objectiveIds: [theirObjective.id] })), "VALIDATION");
+      return createEngagementInTx(tx, mine, engagementInput({ name: "Inside a transaction" }));
+    });
+
+    expect((await getEngagement(mine, created.id)).name).toBe("Inside a transaction");
+    await expectAppError(getEngagement(theirs, created.id), "NOT_FOUND");
   });
 });
 

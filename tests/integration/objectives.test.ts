@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { OrgContext } from "@/lib/db/context";
+import { getDb } from "@/lib/db/client";
 import {
   adoptStarterObjectives,
+  adoptStarterObjectivesInTx,
   createObjective,
   listObjectives,
   moveObjective,
@@ -202,6 +204,21 @@ describe("adoptStarterObjectives", () => {
 
     expect(await adoptStarterObjectives(mine, ["BP-01", "BP-02"])).toEqual({ added: 2 });
 
+    expect(await refs(theirs)).toEqual(["BP-01"]);
+  });
+});
+
+describe("adoptStarterObjectivesInTx", () => {
+  it("returns the context's own objective ids, never another organisation's", async () => {
+    const mine = await makeOrg();
+    const theirs = await makeOrg();
+    await adoptStarterObjectives(theirs, ["BP-01"]);
+    const existing = await makeObjective(mine, { ref: "BP-02" });
+
+    const ids = await getDb().$transaction((tx) => adoptStarterObjectivesInTx(tx, mine, ["BP-01", "BP-02"]));
+
+    const my = await listObjectives(mine);
+    expect(Object.fromEntries(ids)).toEqual({ "BP-01": my.find((objective) => objective.ref === "BP-01")?.id, "BP-02": existing.id });
     expect(await refs(theirs)).toEqual(["BP-01"]);
   });
 });
