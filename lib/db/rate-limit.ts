@@ -1,5 +1,5 @@
 import "server-only";
-import { isLimited, minutesUntilReset, recordAttempt, type RateLimitRule } from "@/lib/domain/rate-limit";
+import { isLimited, minutesUntilReset, recordAttempt, type RateLimitBucket, type RateLimitRule } from "@/lib/domain/rate-limit";
 import { getDb } from "./client";
 import { isUniqueViolation } from "./prisma-errors";
 
@@ -11,11 +11,12 @@ export async function checkRateLimit(key: string, rule: RateLimitRule, now: Date
   return { limited: true, retryInMinutes: minutesUntilReset(bucket, rule, now) };
 }
 
-export async function countAttempt(key: string, rule: RateLimitRule, now: Date = new Date()): Promise<void> {
+/** Records one attempt and returns the bucket after it (its count includes this attempt). */
+export async function countAttempt(key: string, rule: RateLimitRule, now: Date = new Date()): Promise<RateLimitBucket> {
   const db = getDb();
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await db.$transaction(async (tx) => {
+      return await db.$transaction(async (tx) => {
         // Lock the bucket row before reading it, so simultaneous attempts queue here instead of
         // overwriting each other's count (parallel guesses would otherwise stay under the limit).
         // No row locked means none was committed yet: create it, even if one appeared since.
@@ -24,8 +25,8 @@ export async function countAttempt(key: string, rule: RateLimitRule, now: Date =
         const next = recordAttempt(bucket, rule, now);
         if (bucket) await tx.rateLimitBucket.update({ where: { key }, data: next });
         else await tx.rateLimitBucket.create({ data: { key, ...next } });
+        return next;
       });
-      return;
     } catch (error) {
       // Two first attempts raced to create the bucket: count this one against the winner's row.
       if (!isUniqueViolation(error) || attempt >= 3) throw error;
@@ -35,4 +36,9 @@ export async function countAttempt(key: string, rule: RateLimitRule, now: Date =
 
 export async function clearRateLimit(key: string): Promise<void> {
   await getDb().rateLimitBucket.deleteMany({ where: { key } });
+}
+
+/** Takes back one counted attempt (a sign-in that turned out to succeed). */
+export async function refundAttempt(key: string): Promise<void> {
+  await getDb().rateLimitBucket.updateMany({ where: { key, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
 }

@@ -87,6 +87,15 @@ describe("verifyCredentials", () => {
     });
   });
 
+  it("lets at most the limit of a simultaneous burst reach the password check", async () => {
+    const user = await makeUser();
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => verifyCredentials({ email: user.email, password: WRONG }, freshAddress(), T0)),
+    );
+    expect(results.filter((result) => !result.ok && result.reason === "invalid")).toHaveLength(5);
+    expect(results.filter((result) => !result.ok && result.reason === "rate_limited")).toHaveLength(3);
+  });
+
   it("does not lock out other emails when one is locked", async () => {
     const locked = await makeUser();
     const other = await makeUser();
