@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   "engagement.manage",
   "objective.manage",
   "control.edit",
+  "evidence.edit",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,9 +35,10 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "engagement.manage",
     "objective.manage",
     "control.edit",
+    "evidence.edit",
   ],
-  admin: ["org.view", "org.update", "member.view", "member.invite", "member.manage", "activity.view", "engagement.manage", "objective.manage", "control.edit"],
-  editor: ["org.view", "member.view", "objective.manage", "control.edit"],
+  admin: ["org.view", "org.update", "member.view", "member.invite", "member.manage", "activity.view", "engagement.manage", "objective.manage", "control.edit", "evidence.edit"],
+  editor: ["org.view", "member.view", "objective.manage", "control.edit", "evidence.edit"],
   viewer: ["org.view", "member.view"],
   auditor: ["org.view"],
 };

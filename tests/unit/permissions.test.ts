@@ -28,6 +28,7 @@ const GRANTED: Record<Permission, string> = {
   "engagement.manage": "xx...",
   "objective.manage": "xxx..",
   "control.edit": "xxx..",
+  "evidence.edit": "xxx..",
 };
 
 // For each actor: one row per current role of the target (`null` = a new invitation), one
@@ -65,6 +66,7 @@ describe("the role and permission lists", () => {
       "engagement.manage",
       "objective.manage",
       "control.edit",
+      "evidence.edit",
     ]);
   });
 });
