@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useId, useState, useTransition, type ChangeEvent, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button, buttonVariants } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { Field, FieldErrors } from "@/components/ui/field";
 import { Label } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -57,11 +57,11 @@ function Problems({ report }: { report: ControlImportReport }) {
   );
 }
 
-function Changes({ report }: { report: ControlImportReport }) {
+function Changes({ report, label }: { report: ControlImportReport; label: string }) {
   if (!report.changes.length) return null;
   return (
     <div className="space-y-2">
-      <Table aria-label="Planned changes">
+      <Table aria-label={label}>
         <thead>
           <tr>
             <Th>Row</Th>
@@ -175,7 +175,7 @@ export function ImportForm({ orgSlug, controlsHref, check, apply }: Props) {
       {imported && report ? (
         <Alert tone="success">
           <p>Imported. {sentence(report, true)}</p>
-          <Link href={controlsHref} className={buttonVariants({ variant: "link", className: "h-auto px-0" })}>
+          <Link href={controlsHref} className="mt-1 inline-block font-medium text-green-900 underline hover:no-underline">
             Back to controls
           </Link>
         </Alert>
@@ -190,7 +190,7 @@ export function ImportForm({ orgSlug, controlsHref, check, apply }: Props) {
         )
       ) : null}
       {report?.problemCount ? <Problems report={report} /> : null}
-      {report && !report.problemCount ? <Changes report={report} /> : null}
+      {report && !report.problemCount ? <Changes report={report} label={imported ? "Changes made" : "Planned changes"} /> : null}
     </div>
   );
 }

@@ -9,10 +9,10 @@ import { CONTROL_FREQUENCIES, CONTROL_NATURES, CONTROL_REF_PATTERN, CONTROL_STAT
 export const CONTROL_CSV_COLUMNS = ["ref", "title", "description", "owner_email", "status", "frequency", "nature", "key", "criteria", "objectives"] as const;
 export type ControlCsvColumn = (typeof CONTROL_CSV_COLUMNS)[number];
 /** Optional columns may be left out of the header: an update then keeps the current value. */
-export const REQUIRED_CONTROL_CSV_COLUMNS: readonly ControlCsvColumn[] = ["ref", "title", "status", "frequency", "nature"];
+const REQUIRED_CONTROL_CSV_COLUMNS: readonly ControlCsvColumn[] = ["ref", "title", "status", "frequency", "nature"];
 export const CONTROL_CSV_MAX_BYTES = 2 * 1024 * 1024;
-export const CONTROL_CSV_MAX_ROWS = 5_000;
-export const CSV_LIST_SEPARATOR = ";";
+const CONTROL_CSV_MAX_ROWS = 5_000;
+const CSV_LIST_SEPARATOR = ";";
 // Same limits as ControlInput (lib/schemas/control.ts); a unit test keeps them in step.
 const TITLE_MIN = 3;
 const TITLE_MAX = 200;
@@ -122,7 +122,7 @@ function resolver(known: readonly string[]) {
   return (input: string) => (exact.has(input) ? input : folded.get(input.toUpperCase()));
 }
 
-export function splitList(value: string): string[] {
+function splitList(value: string): string[] {
   return [...new Set(value.split(CSV_LIST_SEPARATOR).map((item) => item.trim()).filter(Boolean))];
 }
 
@@ -196,7 +196,7 @@ function changesOf(before: ExistingControl, after: PlannedControl, ownerEmail: s
 }
 
 /** Checks every row against the organisation; creates and updates only when nothing is wrong. */
-export function planControlImport(parsed: ParsedControlCsv, lookups: ControlCsvLookups): ControlImportPlan {
+export function planControlRows(parsed: ParsedControlCsv, lookups: ControlCsvLookups): ControlImportPlan {
   const index = indexLookups(lookups);
   const problems = [...parsed.problems];
   const firstRowOf = new Map<string, number>();
@@ -239,7 +239,7 @@ export function planControlImport(parsed: ParsedControlCsv, lookups: ControlCsvL
 
 /** Parses and plans in one step: what the import page and the import itself both run. */
 export function planControlCsv(text: string, lookups: ControlCsvLookups): ControlImportPlan {
-  return planControlImport(parseControlCsv(text), lookups);
+  return planControlRows(parseControlCsv(text), lookups);
 }
 
 /** What the import page shows: exact counts, and at most `limit` problems and changes. */
@@ -298,7 +298,7 @@ export function controlsToCsv(rows: readonly ControlCsvRow[]): string {
 /** A header and two example rows that import cleanly into the organisation they came from. */
 export function controlCsvTemplate(ownerEmail: string, objectiveRef: string | null): string {
   return controlsToCsv([
-    { ref: "AC-01", title: "Quarterly user access review", description: "System owners review user access to production systems every quarter and remove access that is no longer needed.", owner_email: ownerEmail, status: "designed", frequency: "quarterly", nature: "manual", key: "yes", criteria: "CC6.2;CC6.3", objectives: objectiveRef ?? "" },
-    { ref: "CM-01", title: "Changes are approved before release", description: "", owner_email: "", status: "draft", frequency: "event_driven", nature: "it_dependent_manual", key: "no", criteria: "CC8.1", objectives: "" },
+    { ref: "EXAMPLE-01", title: "Quarterly user access review", description: "System owners review user access to production systems every quarter and remove access that is no longer needed.", owner_email: ownerEmail, status: "designed", frequency: "quarterly", nature: "manual", key: "yes", criteria: "CC6.2;CC6.3", objectives: objectiveRef ?? "" },
+    { ref: "EXAMPLE-02", title: "Changes are approved before release", description: "", owner_email: "", status: "draft", frequency: "event_driven", nature: "it_dependent_manual", key: "no", criteria: "CC8.1", objectives: "" },
   ]);
 }

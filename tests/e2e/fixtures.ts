@@ -35,13 +35,13 @@ export async function newPerson(browser: Browser): Promise<Page> {
 }
 
 export const test = base.extend<Fixtures>({
-  page: async ({ page }, use) => {
+  page: async ({ page }, provide) => {
     watchConsole(page);
-    await use(page);
+    await provide(page);
     assertNoConsoleErrors(page);
   },
-  allowConsoleErrors: async ({ page }, use) => {
-    await use((pattern) => allowOn(page, pattern));
+  allowConsoleErrors: async ({ page }, provide) => {
+    await provide((pattern) => allowOn(page, pattern));
   },
 });
 

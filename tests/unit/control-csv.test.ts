@@ -7,6 +7,8 @@ import {
   escapeCell,
   parseControlCsv,
   planControlCsv,
+  planControlRows,
+  summarizePlan,
   toControlCsvRow,
   unescapeCell,
   type ControlCsvLookups,
@@ -101,6 +103,12 @@ describe("planControlCsv: problems", () => {
     expect(problemsOf(csv(row(), row({ ref: "AC-02" }), row()))).toEqual([{ row: 4, column: "ref", message: "AC-01 already appears on row 2." }]);
   });
 
+  it("plans from rows already parsed", () => {
+    const values = { ref: "AC-09", title: "Parsed elsewhere", status: "draft", frequency: "daily", nature: "automated" };
+    const plan = planControlRows({ columns: ["ref", "title", "status", "frequency", "nature"], rowCount: 2, problems: [], records: [{ row: 7, values }, { row: 9, values }] }, makeLookups());
+    expect(plan.problems).toEqual([{ row: 9, column: "ref", message: "AC-09 already appears on row 7." }]);
+  });
+
   it("reports every problem of every row and plans nothing", () => {
     const plan = planControlCsv(csv(row({ status: "x", key: "2" }), row({ ref: "AC-02" }), row({ ref: "AC-03", title: "" })), makeLookups());
     expect(plan.problems.map((p) => [p.row, p.column])).toEqual([[2, "status"], [2, "key"], [4, "title"]]);
@@ -152,6 +160,21 @@ describe("planControlCsv: creates and updates", () => {
   });
 });
 
+describe("summarizePlan", () => {
+  it("keeps exact counts but carries at most `limit` problems and changes, in row order", () => {
+    const bad = summarizePlan(planControlCsv(csv(...Array.from({ length: 5 }, (_, i) => row({ ref: `B-${i}`, status: "nope" }))), makeLookups()), 3);
+    expect(bad).toMatchObject({ rowCount: 5, problemCount: 5, created: 0, changeCount: 0 });
+    expect(bad.problems.map((p) => p.row)).toEqual([2, 3, 4]);
+
+    const good = summarizePlan(planControlCsv(csv(row({ ref: "NEW-1" }), row({ status: "retired" })), makeLookups({ existing: [makeExisting({ title: "Access review", frequency: "monthly", description: "", ownerEmail: null, key: false, criteria: [], objectives: [] })] })));
+    expect(good).toMatchObject({ created: 1, updated: 1, unchanged: 0, problemCount: 0, changeCount: 2 });
+    expect(good.changes).toEqual([
+      { row: 2, ref: "NEW-1", kind: "create", columns: [] },
+      { row: 3, ref: "AC-01", kind: "update", columns: ["status"] },
+    ]);
+  });
+});
+
 describe("export", () => {
   it("writes every column with a byte-order mark and CRLF, and reads back to the same controls", () => {
     const controls = [makeExisting({ description: 'Says "hello", then\nleaves.' }), makeExisting({ id: "c-2", ref: "AC-02", ownerEmail: null, key: false, criteria: ["CC8.1", "CC6.1"], objectives: [] })];
@@ -178,8 +201,8 @@ describe("export", () => {
     const plan = planControlCsv(controlCsvTemplate(ALICE.email, "ITGC-03"), makeLookups());
     expect(plan.problems).toEqual([]);
     expect(plan.creates.map((c) => [c.values.ref, c.values.ownerId, c.criteria, c.objectives])).toEqual([
-      ["AC-01", ALICE.userId, ["CC6.2", "CC6.3"], ["ITGC-03"]],
-      ["CM-01", null, ["CC8.1"], []],
+      ["EXAMPLE-01", ALICE.userId, ["CC6.2", "CC6.3"], ["ITGC-03"]],
+      ["EXAMPLE-02", null, ["CC8.1"], []],
     ]);
   });
 });

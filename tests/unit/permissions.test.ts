@@ -75,7 +75,7 @@ describe("can", () => {
   const cells = ROLES.flatMap((role, column) => PERMISSIONS.map((permission) => [role, permission, column] as const));
 
   it("covers every role × permission pair, with one column per role in the table", () => {
-    expect(cells).toHaveLength(5 * 10);
+    expect(cells).toHaveLength(5 * 11);
     for (const permission of PERMISSIONS) expect(GRANTED[permission], permission).toMatch(/^[x.]{5}$/);
   });
 

@@ -13,6 +13,8 @@ import { applyControlImportAction, checkControlImportAction } from "./actions";
 
 export const metadata: Metadata = { title: "Import controls" };
 
+const LINK = "font-medium text-brand-700 hover:underline";
+
 type Props = { params: Promise<{ orgSlug: string }> };
 
 const COLUMNS: [string, string][] = [
@@ -32,7 +34,7 @@ export default async function ImportControlsPage({ params }: Props) {
   const ctx = await requireOrgContext((await params).orgSlug);
   const base = `/o/${ctx.orgSlug}/controls`;
   const exportLink = (
-    <a href={`${base}/export`} download className={buttonVariants({ variant: "link", className: "h-auto px-0" })}>
+    <a href={`${base}/export`} download className={LINK}>
       download the current controls as CSV
     </a>
   );
@@ -44,7 +46,7 @@ export default async function ImportControlsPage({ params }: Props) {
         description="Add or update many controls at once from a CSV file. Nothing changes until you import, and an import is all or nothing."
         actions={
           <Link href={base} className={buttonVariants({ variant: "secondary" })}>
-            Back to controls
+            All controls
           </Link>
         }
       />
@@ -54,7 +56,7 @@ export default async function ImportControlsPage({ params }: Props) {
             <CardTitle>Choose a file</CardTitle>
             <CardDescription className="mb-4">
               Start from the{" "}
-              <a href={`${base}/import/template`} download className={buttonVariants({ variant: "link", className: "h-auto px-0" })}>
+              <a href={`${base}/import/template`} download className={LINK}>
                 CSV template
               </a>
               , or {exportLink}, edit it in a spreadsheet and import it here or into another organisation.
