@@ -20,6 +20,9 @@ const contentSecurityPolicy = [
 const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg"],
+  // CSV imports travel through server actions (2 MB of CSV plus form overhead). Evidence files
+  // do not: they stream through a route handler with their own limit.
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   async headers() {
     return [
       {

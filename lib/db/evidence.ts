@@ -1,0 +1,178 @@
+import "server-only";
+import { AppError, notFound } from "@/lib/errors";
+import type { FileEvidenceInput, LinkEvidenceInput, NoteEvidenceInput } from "@/lib/schemas/evidence";
+import { recordActivity } from "./activity";
+import { assertCan } from "./authorize";
+import { getDb, type Tx } from "./client";
+import type { OrgContext } from "./context";
+
+export type EvidenceRow = {
+  id: string;
+  kind: string;
+  purpose: string;
+  title: string;
+  note: string | null;
+  url: string | null;
+  fileName: string | null;
+  contentType: string | null;
+  size: number | null;
+  sha256: string | null;
+  effectiveDate: string;
+  coverageEnd: string | null;
+  eventId: string | null;
+  uploadedBy: string;
+  createdAt: Date;
+  controls: { id: string; ref: string }[];
+};
+
+/** Every control must be the organisation's own; an event must belong to one of them. */
+async function assertTargets(tx: Tx, ctx: OrgContext, controlIds: readonly string[], eventId?: string): Promise<void> {
+  const unique = [...new Set(controlIds)];
+  const found = await tx.control.count({ where: { organizationId: ctx.orgId, id: { in: unique } } });
+  if (found !== unique.length) throw notFound();
+  if (eventId) {
+    const event = await tx.populationEvent.findFirst({ where: { id: eventId, organizationId: ctx.orgId, controlId: { in: unique } }, select: { id: true } });
+    if (!event) throw new AppError("VALIDATION", "That population event does not belong to the chosen controls.", { eventId: ["That event does not belong to the chosen controls."] });
+  }
+}
+
+type Common = Omit<NoteEvidenceInput, "note">;
+
+async function createEvidence(tx: Tx, ctx: OrgContext, input: Common, extra: { kind: "note" | "link" | "file"; note?: string; url?: string; fileId?: string; fileName?: string; contentType?: string }): Promise<{ id: string }> {
+  await assertTargets(tx, ctx, input.controlIds, input.eventId);
+  const controlIds = [...new Set(input.controlIds)];
+  const created = await tx.evidence.create({
+    data: {
+      organizationId: ctx.orgId,
+      kind: extra.kind,
+      purpose: input.purpose,
+      title: input.title,
+      note: extra.note ?? null,
+      url: extra.url ?? null,
+      fileId: extra.fileId ?? null,
+      fileName: extra.fileName ?? null,
+      contentType: extra.contentType ?? null,
+      effectiveDate: input.effectiveDate,
+      coverageEnd: input.coverageEnd ?? null,
+      eventId: input.eventId ?? null,
+      uploadedById: ctx.userId,
+      controls: { create: controlIds.map((controlId) => ({ controlId, organizationId: ctx.orgId })) },
+    },
+    select: { id: true },
+  });
+  await recordActivity(tx, ctx, {
+    action: "evidence.added",
+    entityType: "evidence",
+    entityId: created.id,
+    after: { kind: extra.kind, purpose: input.purpose, title: input.title, effectiveDate: input.effectiveDate, coverageEnd: input.coverageEnd ?? null, controlIds, eventId: input.eventId ?? null, fileId: extra.fileId ?? null },
+  });
+  return created;
+}
+
+export async function addNoteEvidence(ctx: OrgContext, input: NoteEvidenceInput): Promise<{ id: string }> {
+  assertCan(ctx, "evidence.edit");
+  const { note, ...common } = input;
+  return getDb().$transaction((tx) => createEvidence(tx, ctx, common, { kind: "note", note }));
+}
+
+export async function addLinkEvidence(ctx: OrgContext, input: LinkEvidenceInput): Promise<{ id: string }> {
+  assertCan(ctx, "evidence.edit");
+  const { url, ...common } = input;
+  return getDb().$transaction((tx) => createEvidence(tx, ctx, common, { kind: "link", url }));
+}
+
+export type StoredBlobInfo = { sha256: string; size: number; key: string };
+
+/**
+ * Records an uploaded file whose bytes are already stored under their content address. The
+ * row is written only after the bytes are safe, so a crash in between leaves an unreferenced
+ * blob (removed by `npm run files:clean-orphans`), never a row pointing at nothing.
+ */
+export async function addFileEvidence(ctx: OrgContext, input: FileEvidenceInput, blob: StoredBlobInfo, file: { name: string; contentType: string }): Promise<{ id: string; reused: boolean }> {
+  assertCan(ctx, "evidence.edit");
+  return getDb().$transaction(async (tx) => {
+    const existing = await tx.storedFile.findUnique({ where: { organizationId_sha256: { organizationId: ctx.orgId, sha256: blob.sha256 } }, select: { id: true } });
+    const stored = existing ?? (await tx.storedFile.create({ data: { organizationId: ctx.orgId, sha256: blob.sha256, size: blob.size, storageKey: blob.key }, select: { id: true } }));
+    const created = await createEvidence(tx, ctx, input, { kind: "file", fileId: stored.id, fileName: file.name, contentType: file.contentType });
+    return { id: created.id, reused: existing !== null };
+  });
+}
+
+/** Evidence already holding a file with this SHA-256, so the client can offer a reuse. */
+export async function findEvidenceBySha(ctx: OrgContext, sha256: string): Promise<{ id: string; title: string; fileName: string | null; controls: string[] }[]> {
+  assertCan(ctx, "org.view");
+  const rows = await getDb().evidence.findMany({
+    where: { organizationId: ctx.orgId, file: { sha256 } },
+    select: { id: true, title: true, fileName: true, controls: { select: { control: { select: { ref: true } } } } },
+    take: 20,
+  });
+  return rows.map((row) => ({ id: row.id, title: row.title, fileName: row.fileName, controls: row.controls.map((link) => link.control.ref) }));
+}
+
+const rowSelect = {
+  id: true, kind: true, purpose: true, title: true, note: true, url: true, fileName: true, contentType: true, effectiveDate: true, coverageEnd: true, eventId: true, createdAt: true,
+  file: { select: { size: true, sha256: true } },
+  uploadedBy: { select: { name: true } },
+  controls: { select: { control: { select: { id: true, ref: true } } } },
+} as const;
+
+/** A control's evidence, newest effective date first. */
+export async function listControlEvidence(ctx: OrgContext, controlId: string): Promise<EvidenceRow[]> {
+  assertCan(ctx, "org.view");
+  const control = await getDb().control.findFirst({ where: { id: controlId, organizationId: ctx.orgId }, select: { id: true } });
+  if (!control) throw notFound();
+  const rows = await getDb().evidence.findMany({
+    where: { organizationId: ctx.orgId, controls: { some: { controlId } } },
+    orderBy: [{ effectiveDate: "desc" }, { createdAt: "desc" }],
+    select: rowSelect,
+  });
+  return rows.map(({ file, uploadedBy, controls, ...row }) => ({ ...row, size: file?.size ?? null, sha256: file?.sha256 ?? null, uploadedBy: uploadedBy.name, controls: controls.map((link) => link.control) }));
+}
+
+/** Evidence reuse: the same item supports more controls. */
+export async function linkEvidenceToControls(ctx: OrgContext, evidenceId: string, controlIds: readonly string[]): Promise<void> {
+  assertCan(ctx, "evidence.edit");
+  await getDb().$transaction(async (tx) => {
+    const evidence = await tx.evidence.findFirst({ where: { id: evidenceId, organizationId: ctx.orgId }, select: { id: true, controls: { select: { controlId: true } } } });
+    if (!evidence) throw notFound();
+    await assertTargets(tx, ctx, controlIds);
+    const have = new Set(evidence.controls.map((link) => link.controlId));
+    const added = [...new Set(controlIds)].filter((id) => !have.has(id));
+    if (!added.length) return;
+    await tx.evidenceControl.createMany({ data: added.map((controlId) => ({ evidenceId, controlId, organizationId: ctx.orgId })) });
+    await recordActivity(tx, ctx, { action: "evidence.linked", entityType: "evidence", entityId: evidenceId, before: { controlIds: [...have].sort() }, after: { controlIds: [...have, ...added].sort() } });
+  });
+}
+
+/** Removes an evidence item; its file row goes too when nothing else uses it (the blob is collected later). */
+export async function deleteEvidence(ctx: OrgContext, evidenceId: string): Promise<void> {
+  assertCan(ctx, "evidence.edit");
+  await getDb().$transaction(async (tx) => {
+    const evidence = await tx.evidence.findFirst({ where: { id: evidenceId, organizationId: ctx.orgId }, select: { id: true, title: true, kind: true, fileId: true, effectiveDate: true, controls: { select: { controlId: true } } } });
+    if (!evidence) throw notFound();
+    await tx.evidence.delete({ where: { id: evidence.id } });
+    if (evidence.fileId && (await tx.evidence.count({ where: { fileId: evidence.fileId } })) === 0) {
+      await tx.storedFile.delete({ where: { id: evidence.fileId } });
+    }
+    await recordActivity(tx, ctx, { action: "evidence.deleted", entityType: "evidence", entityId: evidence.id, before: { title: evidence.title, kind: evidence.kind, effectiveDate: evidence.effectiveDate, controlIds: evidence.controls.map((c) => c.controlId) } });
+  });
+}
+
+export type DownloadableFile = { storageKey: string; fileName: string; contentType: string; sha256: string; size: number };
+
+/** What a member needs to download an evidence file; other organisations get NOT_FOUND. */
+export async function getEvidenceFile(ctx: OrgContext, evidenceId: string): Promise<DownloadableFile> {
+  assertCan(ctx, "org.view");
+  const evidence = await getDb().evidence.findFirst({
+    where: { id: evidenceId, organizationId: ctx.orgId, kind: "file" },
+    select: { fileName: true, contentType: true, file: { select: { storageKey: true, sha256: true, size: true } } },
+  });
+  if (!evidence?.file) throw notFound();
+  return { storageKey: evidence.file.storageKey, fileName: evidence.fileName ?? "file", contentType: evidence.contentType ?? "application/octet-stream", sha256: evidence.file.sha256, size: evidence.file.size };
+}
+
+/** Storage keys in `keys` that a StoredFile row still references (for orphan cleanup). */
+export async function referencedStorageKeys(keys: readonly string[]): Promise<Set<string>> {
+  const rows = await getDb().storedFile.findMany({ where: { storageKey: { in: [...keys] } }, select: { storageKey: true } });
+  return new Set(rows.map((row) => row.storageKey));
+}

@@ -1,0 +1,30 @@
+// The vocabulary of evidence (readiness-rules.md, sections 3 and 5).
+
+export const EVIDENCE_KINDS = ["note", "file", "link"] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+export const EVIDENCE_PURPOSES = ["design", "operating"] as const;
+export type EvidencePurpose = (typeof EVIDENCE_PURPOSES)[number];
+
+export const EXCEPTION_SEVERITIES = ["low", "medium", "high"] as const;
+export type ExceptionSeverity = (typeof EXCEPTION_SEVERITIES)[number];
+
+export const EXCEPTION_STATUSES = ["open", "remediated"] as const;
+export type ExceptionStatus = (typeof EXCEPTION_STATUSES)[number];
+
+/** Only web links: a stored URL is later rendered as a link, so no javascript: or data: schemes. */
+export function isSafeLink(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "https:" || parsed.protocol === "http:";
+  } catch {
+    return false;
+  }
+}
+
+/** The uploaded name reduced to metadata: no folders, no control characters, bounded length. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+  return cleaned || "file";
+}

@@ -1,0 +1,159 @@
+import { randomUUID } from "node:crypto";
+import { createWriteStream, type Dirent } from "node:fs";
+import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { AppError } from "@/lib/errors";
+import {
+  assertBlobKey,
+  assertOrgId,
+  assertTempKey,
+  blobKey,
+  isBlobKey,
+  isTempKey,
+  TEMP_FOLDER,
+  type BlobStore,
+  type StoredBlob,
+  type StoredEntry,
+  type UploadBody,
+} from "./blob-store";
+import { Meter, toNodeReadable } from "./meter";
+
+const isMissing = (error: unknown): boolean =>
+  error instanceof Error && "code" in error && (error.code === "ENOENT" || error.code === "ENOTDIR");
+
+async function directories(dir: string): Promise<Dirent[]> {
+  try {
+    return await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if (isMissing(error)) return [];
+    throw error;
+  }
+}
+
+/** Makes a rename durable; some platforms cannot open a directory, and that is fine. */
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, "r").catch(() => null);
+  if (!handle) return;
+  try {
+    await handle.sync();
+  } catch {
+    // Directory fsync is best effort (e.g. unsupported on some filesystems).
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Files under one directory (keep it outside any web root); temporary files in its `tmp/`. */
+export class LocalBlobStore implements BlobStore {
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = path.resolve(root);
+  }
+
+  private pathOf(key: string): string {
+    return path.join(this.root, ...key.split("/"));
+  }
+
+  async putStream(orgId: string, body: UploadBody, maxBytes: number): Promise<StoredBlob> {
+    assertOrgId(orgId);
+    const source = toNodeReadable(body);
+    const meter = new Meter(maxBytes);
+    const tempDir = path.join(this.root, TEMP_FOLDER);
+    const tempPath = path.join(tempDir, randomUUID());
+    try {
+      await mkdir(tempDir, { recursive: true });
+      await pipeline(meter.wrap(source), createWriteStream(tempPath, { flags: "wx", flush: true }));
+      const { sha256, size } = meter.result();
+      const key = blobKey(orgId, sha256);
+      const finalPath = this.pathOf(key);
+      await mkdir(path.dirname(finalPath), { recursive: true });
+      // Atomic: readers see the old identical file or the new one, never a partial one.
+      await rename(tempPath, finalPath);
+      await syncDirectory(path.dirname(finalPath));
+      return { sha256, size, key };
+    } catch (error) {
+      source.destroy();
+      await rm(tempPath, { force: true });
+      throw meter.failure ?? error;
+    }
+  }
+
+  async get(key: string): Promise<Readable> {
+    assertBlobKey(key);
+    try {
+      const handle = await open(this.pathOf(key), "r");
+      return handle.createReadStream();
+    } catch (error) {
+      if (isMissing(error)) throw new AppError("NOT_FOUND", "File not found.");
+      throw error;
+    }
+  }
+
+  async exists(key: string): Promise<boolean> {
+    assertBlobKey(key);
+    try {
+      return (await stat(this.pathOf(key))).isFile();
+    } catch (error) {
+      if (isMissing(error)) return false;
+      throw error;
+    }
+  }
+
+  async delete(key: string, options: { unmodifiedSince?: Date } = {}): Promise<boolean> {
+    assertBlobKey(key);
+    const file = this.pathOf(key);
+    try {
+      if (options.unmodifiedSince) {
+        const { mtime } = await stat(file);
+        if (mtime.getTime() >= options.unmodifiedSince.getTime()) return false;
+      }
+      await rm(file);
+      return true;
+    } catch (error) {
+      if (isMissing(error)) return false;
+      throw error;
+    }
+  }
+
+  async *listKeys(): AsyncIterable<StoredEntry> {
+    for (const org of await directories(this.root)) {
+      if (!org.isDirectory() || org.name === TEMP_FOLDER) continue;
+      for (const prefix of await directories(path.join(this.root, org.name))) {
+        if (!prefix.isDirectory()) continue;
+        for (const file of await directories(path.join(this.root, org.name, prefix.name))) {
+          const key = `${org.name}/${prefix.name}/${file.name}`;
+          if (!file.isFile() || !isBlobKey(key)) continue;
+          const entry = await this.entry(key);
+          if (entry) yield entry;
+        }
+      }
+    }
+  }
+
+  async *listTemp(): AsyncIterable<StoredEntry> {
+    for (const file of await directories(path.join(this.root, TEMP_FOLDER))) {
+      const key = `${TEMP_FOLDER}/${file.name}`;
+      if (!file.isFile() || !isTempKey(key)) continue;
+      const entry = await this.entry(key);
+      if (entry) yield entry;
+    }
+  }
+
+  async deleteTemp(key: string): Promise<void> {
+    assertTempKey(key);
+    await rm(this.pathOf(key), { force: true });
+  }
+
+  /** Null when the file vanished between listing and stat (a concurrent delete). */
+  private async entry(key: string): Promise<StoredEntry | null> {
+    try {
+      return { key, lastModified: (await stat(this.pathOf(key))).mtime };
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,201 @@
+import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  paginateListObjectsV2,
+  S3Client,
+  S3ServiceException,
+  type S3ClientConfig,
+} from "@aws-sdk/client-s3";
+import { Upload } from "@aws-sdk/lib-storage";
+import { AppError } from "@/lib/errors";
+import {
+  assertBlobKey,
+  assertOrgId,
+  assertTempKey,
+  blobKey,
+  isBlobKey,
+  isTempKey,
+  TEMP_FOLDER,
+  type BlobStore,
+  type StoredBlob,
+  type StoredEntry,
+  type UploadBody,
+} from "./blob-store";
+import { Meter, toNodeReadable } from "./meter";
+
+export interface S3StoreConfig {
+  bucket: string;
+  region: string;
+  /** For S3-compatible services (MinIO, R2, Ceph…); unset for AWS. */
+  endpoint?: string;
+  /** Unset: the SDK's default chain (environment, instance or task role…). */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  forcePathStyle: boolean;
+  /** Prepended to every key, normalised to end with "/" (or empty). */
+  prefix: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+export function s3ConfigFromEnv(env: Env = process.env): S3StoreConfig {
+  const bucket = env.S3_BUCKET?.trim();
+  if (!bucket) throw new Error("FILE_STORAGE=s3 needs S3_BUCKET.");
+  const accessKeyId = env.S3_ACCESS_KEY_ID?.trim();
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim();
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+    throw new Error("Set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither.");
+  }
+  return {
+    bucket,
+    region: env.S3_REGION?.trim() || "us-east-1",
+    endpoint: env.S3_ENDPOINT?.trim() || undefined,
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE === "1" || env.S3_FORCE_PATH_STYLE === "true",
+    prefix: normalisePrefix(env.S3_PREFIX),
+  };
+}
+
+export function normalisePrefix(prefix: string | undefined): string {
+  const trimmed = (prefix ?? "").replace(/^\/+|\/+$/g, "");
+  return trimmed ? `${trimmed}/` : "";
+}
+
+const isNotFound = (error: unknown): boolean =>
+  error instanceof S3ServiceException &&
+  (error.name === "NoSuchKey" || error.name === "NotFound" || error.$metadata.httpStatusCode === 404);
+
+const PART_SIZE = 5 * 1024 * 1024;
+
+/** An S3-compatible bucket. Uploads stream to `tmp/<uuid>`, then CopyObject to the final key. */
+export class S3BlobStore implements BlobStore {
+  private readonly client: S3Client;
+  private readonly bucket: string;
+  private readonly prefix: string;
+
+  constructor(config: S3StoreConfig) {
+    const clientConfig: S3ClientConfig = {
+      region: config.region,
+      endpoint: config.endpoint,
+      forcePathStyle: config.forcePathStyle,
+      credentials: config.credentials,
+    };
+    if (config.endpoint) {
+      // Many S3-compatible servers reject the SDK's default streaming checksums (aws-chunked
+      // with trailers); integrity is still checked by our own SHA-256 of the stream.
+      clientConfig.requestChecksumCalculation = "WHEN_REQUIRED";
+      clientConfig.responseChecksumValidation = "WHEN_REQUIRED";
+    }
+    this.client = new S3Client(clientConfig);
+    this.bucket = config.bucket;
+    this.prefix = normalisePrefix(config.prefix);
+  }
+
+  private full(key: string): string {
+    return `${this.prefix}${key}`;
+  }
+
+  async putStream(orgId: string, body: UploadBody, maxBytes: number): Promise<StoredBlob> {
+    assertOrgId(orgId);
+    const source = toNodeReadable(body);
+    const meter = new Meter(maxBytes);
+    const tempKey = `${TEMP_FOLDER}/${randomUUID()}`;
+    try {
+      const upload = new Upload({
+        client: this.client,
+        params: { Bucket: this.bucket, Key: this.full(tempKey), Body: meter.wrap(source), ContentType: "application/octet-stream" },
+        partSize: PART_SIZE,
+        queueSize: 2,
+        leavePartsOnError: false,
+      });
+      await upload.done();
+      const { sha256, size } = meter.result();
+      const key = blobKey(orgId, sha256);
+      // Server-side and atomic: the final key appears complete or not at all. Copying over an
+      // identical object is harmless and refreshes its LastModified (see the orphan sweep).
+      await this.client.send(
+        new CopyObjectCommand({
+          Bucket: this.bucket,
+          Key: this.full(key),
+          CopySource: `${this.bucket}/${this.full(tempKey)}`,
+          MetadataDirective: "COPY",
+        }),
+      );
+      return { sha256, size, key };
+    } catch (error) {
+      source.destroy();
+      throw meter.failure ?? error;
+    } finally {
+      // A leftover temporary object is removed by the orphan sweep; never fail an upload on it.
+      await this.deleteTemp(tempKey).catch(() => undefined);
+    }
+  }
+
+  async get(key: string): Promise<Readable> {
+    assertBlobKey(key);
+    try {
+      const { Body } = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.full(key) }));
+      if (Body instanceof Readable) return Body;
+      throw new Error("The S3 client returned a body that is not a Node.js stream.");
+    } catch (error) {
+      if (isNotFound(error)) throw new AppError("NOT_FOUND", "File not found.");
+      throw error;
+    }
+  }
+
+  async exists(key: string): Promise<boolean> {
+    assertBlobKey(key);
+    return (await this.lastModified(key)) !== null;
+  }
+
+  async delete(key: string, options: { unmodifiedSince?: Date } = {}): Promise<boolean> {
+    assertBlobKey(key);
+    const modified = await this.lastModified(key);
+    if (!modified) return false;
+    // S3 has no portable conditional delete: this check narrows the race to one round trip.
+    if (options.unmodifiedSince && modified.getTime() >= options.unmodifiedSince.getTime()) return false;
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.full(key) }));
+    return true;
+  }
+
+  async *listKeys(): AsyncIterable<StoredEntry> {
+    for await (const entry of this.list(this.prefix)) {
+      if (isBlobKey(entry.key)) yield entry;
+    }
+  }
+
+  async *listTemp(): AsyncIterable<StoredEntry> {
+    for await (const entry of this.list(this.full(`${TEMP_FOLDER}/`))) {
+      if (isTempKey(entry.key)) yield entry;
+    }
+  }
+
+  async deleteTemp(key: string): Promise<void> {
+    assertTempKey(key);
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.full(key) }));
+  }
+
+  private async lastModified(key: string): Promise<Date | null> {
+    try {
+      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.full(key) }));
+      return head.LastModified ?? new Date(0);
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  /** Keys under `prefix`, returned without this store's own prefix. */
+  private async *list(prefix: string): AsyncIterable<StoredEntry> {
+    const pages = paginateListObjectsV2({ client: this.client }, { Bucket: this.bucket, Prefix: prefix });
+    for await (const page of pages) {
+      for (const object of page.Contents ?? []) {
+        if (!object.Key?.startsWith(this.prefix)) continue;
+        yield { key: object.Key.slice(this.prefix.length), lastModified: object.LastModified ?? new Date(0) };
+      }
+    }
+  }
+}
