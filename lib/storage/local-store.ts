@@ -76,7 +76,7 @@ export class LocalBlobStore implements BlobStore {
       return { sha256, size, key };
     } catch (error) {
       source.destroy();
-      await rm(tempPath, { force: true });
+      void tempPath;
       throw meter.failure ?? error;
     }
   }
