@@ -25,6 +25,6 @@ export function isSafeLink(url: string): boolean {
 /** The uploaded name reduced to metadata: no folders, no control characters, bounded length. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+  const cleaned = [...base].filter((char) => char.charCodeAt(0) > 0x1f && char.charCodeAt(0) !== 0x7f).join("").trim().slice(0, 200);
   return cleaned || "file";
 }

@@ -76,7 +76,7 @@ export class LocalBlobStore implements BlobStore {
       return { sha256, size, key };
     } catch (error) {
       source.destroy();
-      void tempPath;
+      await rm(tempPath, { force: true });
       throw meter.failure ?? error;
     }
   }

@@ -127,10 +127,10 @@ export class S3BlobStore implements BlobStore {
       return { sha256, size, key };
     } catch (error) {
       source.destroy();
-      throw error;
+      throw meter.failure ?? error;
     } finally {
       // A leftover temporary object is removed by the orphan sweep; never fail an upload on it.
-      void tempKey;
+      await this.deleteTemp(tempKey).catch(() => undefined);
     }
   }
 

@@ -137,7 +137,7 @@ export function computeReadiness(input: ReadinessInput): EngagementReadiness {
   const requirementIds = new Set(input.requirements.map((requirement) => requirement.id));
   const notApplicable = new Set(input.requirements.filter((requirement) => requirement.notApplicable).map((requirement) => requirement.id));
   for (const mapping of input.mappings) {
-    if (requirementIds.has(mapping.requirementId) && true) inScope.add(mapping.controlId);
+    if (requirementIds.has(mapping.requirementId) && !notApplicable.has(mapping.requirementId)) inScope.add(mapping.controlId);
   }
 
   const controls: ControlReadiness[] = [];

@@ -31,7 +31,7 @@ const BAND_OF: Record<Exclude<ControlFrequency, "event_driven">, string> = {
 };
 
 /** Event-driven controls are sampled by the size of their population. */
-export function eventDrivenBand(population: number): string {
+function eventDrivenBand(population: number): string {
   if (population <= 1) return "event_driven_population_1";
   if (population <= 4) return "event_driven_population_2_4";
   if (population <= 12) return "event_driven_population_5_12";
