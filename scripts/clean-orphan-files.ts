@@ -1,6 +1,6 @@
 import { getBlobStore } from "../lib/storage";
 import { sweepOrphans } from "../lib/storage/orphans";
-import { referencedKeys } from "../lib/storage/referenced-keys";
+import { referencedStorageKeys as referencedKeys } from "../lib/db/evidence";
 
 // npm run files:clean-orphans [-- --dry-run]
 // Deletes stored evidence files that no database row refers to and temporary upload objects,
