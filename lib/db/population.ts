@@ -19,6 +19,8 @@ async function findControl(tx: Tx, ctx: OrgContext, controlId: string) {
 
 export async function listPopulation(ctx: OrgContext, controlId: string): Promise<PopulationEventRow[]> {
   assertCan(ctx, "org.view");
+  const control = await getDb().control.findFirst({ where: { id: controlId, organizationId: ctx.orgId }, select: { id: true } });
+  if (!control) throw notFound();
   const rows = await getDb().populationEvent.findMany({
     where: { organizationId: ctx.orgId, controlId },
     orderBy: [{ date: "asc" }, { reference: "asc" }],

@@ -169,3 +169,42 @@ export async function actions(orgId: string): Promise<string[]> {
 export async function expectIntactLog(ctx: OrgContext): Promise<void> {
   expect(await verifyActivityLog(ctx)).toMatchObject({ ok: true });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Evidence, population and exception builders, with inputs shaped the way the zod schemas in
+// lib/schemas/evidence.ts hand them over.
+
+import { createHash } from "node:crypto";
+import type { StoredBlobInfo } from "@/lib/db/evidence";
+import { recordException } from "@/lib/db/exceptions";
+import { addPopulationEvent } from "@/lib/db/population";
+import type { ExceptionInput, FileEvidenceInput, NoteEvidenceInput, PopulationEventInput } from "@/lib/schemas/evidence";
+import { blobKey } from "@/lib/storage/blob-store";
+
+export function noteEvidenceInput(controlIds: string[], overrides: Partial<NoteEvidenceInput> = {}): NoteEvidenceInput {
+  return { controlIds, purpose: "operating", title: `Evidence ${nextId()}`, effectiveDate: "2026-03-31", note: "Reviewed every account.", ...overrides };
+}
+
+export function fileEvidenceInput(controlIds: string[], overrides: Partial<FileEvidenceInput> = {}): FileEvidenceInput {
+  return { controlIds, purpose: "operating", title: `File ${nextId()}`, effectiveDate: "2026-03-31", ...overrides };
+}
+
+/** What the blob store reports after storing `content` for the organisation (no bytes are written). */
+export function storedBlob(orgId: string, content: string): StoredBlobInfo {
+  const sha256 = createHash("sha256").update(content).digest("hex");
+  return { sha256, size: Buffer.byteLength(content), key: blobKey(orgId, sha256) };
+}
+
+export async function makePopulationEvent(ctx: OrgContext, controlId: string, overrides: Partial<PopulationEventInput> = {}): Promise<{ id: string; reference: string }> {
+  const input: PopulationEventInput = { controlId, date: "2026-02-01", reference: `EV-${nextId()}`, description: "", ...overrides };
+  const { id } = await addPopulationEvent(ctx, input);
+  return { id, reference: input.reference };
+}
+
+export function exceptionInput(controlId: string, overrides: Partial<ExceptionInput> = {}): ExceptionInput {
+  return { controlId, date: "2026-03-10", description: "The March review was skipped.", severity: "medium", ...overrides };
+}
+
+export async function makeException(ctx: OrgContext, controlId: string, overrides: Partial<ExceptionInput> = {}): Promise<{ id: string }> {
+  return recordException(ctx, exceptionInput(controlId, overrides));
+}

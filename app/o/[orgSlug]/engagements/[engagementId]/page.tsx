@@ -9,7 +9,8 @@ import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireOrgContext } from "@/lib/auth/session";
-import { engagementRequirements } from "@/lib/db/engagement-requirements";
+import { engagementReadiness } from "@/lib/db/readiness";
+import { todayIso } from "@/lib/server/clock";
 import { CATEGORY_LABELS } from "@/lib/domain/catalog";
 import { engagementWarnings } from "@/lib/domain/engagements";
 import { can } from "@/lib/domain/permissions";
@@ -23,7 +24,7 @@ type Props = { params: Promise<{ orgSlug: string; engagementId: string }>; searc
 export default async function EngagementPage({ params, searchParams }: Props) {
   const { orgSlug, engagementId } = await params;
   const ctx = await requireOrgContext(orgSlug);
-  const { engagement, requirements, counts } = await notFoundOnAppError(engagementRequirements(ctx, engagementId));
+  const { engagement, requirements, counts, readiness } = await notFoundOnAppError(engagementReadiness(ctx, engagementId, todayIso()));
   const { status: wanted } = await searchParams;
   const filter = REQUIREMENT_STATUSES.find((status) => status === wanted);
   const shown = filter ? requirements.filter((r) => r.status === filter) : requirements;
@@ -50,6 +51,7 @@ export default async function EngagementPage({ params, searchParams }: Props) {
         description={describeEngagement(engagement)}
         actions={
           <div className="flex gap-2">
+            <Button asChild variant="secondary" size="sm"><Link href={`${base}/controls`}>Control readiness</Link></Button>
             <Button asChild variant="secondary" size="sm"><Link href={`${base}/matrix`}>Matrix</Link></Button>
             {can(ctx.role, "engagement.manage") ? <Button asChild variant="secondary" size="sm"><Link href={`${base}/edit`}>Edit scope</Link></Button> : null}
           </div>
@@ -60,7 +62,7 @@ export default async function EngagementPage({ params, searchParams }: Props) {
 
       <div className="mb-6 grid gap-4 md:grid-cols-[2fr_3fr]">
         <Card>
-          <CardTitle>Gaps today</CardTitle>
+          <CardTitle>{engagement.type === "TYPE_I" ? "Type I readiness (design)" : "Type II readiness (operation to date)"}</CardTitle>
           <dl className="mt-3 grid grid-cols-2 gap-2 text-sm" aria-label="Requirement counts">
             {REQUIREMENT_STATUSES.map((status) => (
               <div key={status} className="flex justify-between rounded bg-slate-50 px-2 py-1">
@@ -71,7 +73,10 @@ export default async function EngagementPage({ params, searchParams }: Props) {
             <div className="flex justify-between rounded bg-slate-50 px-2 py-1"><dt>in scope</dt><dd className="font-semibold tabular-nums">{counts.total}</dd></div>
             <div className="flex justify-between rounded bg-slate-50 px-2 py-1"><dt>readiness</dt><dd className="font-semibold tabular-nums">{Math.round(counts.readinessPercent)}%</dd></div>
           </dl>
-          <p className="mt-3 text-xs text-slate-500">A requirement becomes ready when every control mapped to it is ready; evidence tracking completes this picture.</p>
+          <p className="mt-3 text-xs text-slate-500">
+            Controls ready: {readiness.controlCounts.ready} of {readiness.controlCounts.total}. Design judged at {readiness.designDate}
+            {readiness.asOf ? `; occurrences due up to ${readiness.asOf}` : ""}.
+          </p>
         </Card>
         <Card>
           <CardTitle>Scope</CardTitle>
@@ -108,6 +113,12 @@ export default async function EngagementPage({ params, searchParams }: Props) {
                 <Td>
                   <RequirementStatusBadge status={requirement.status} />
                   {requirement.justification ? <span className="mt-1 block max-w-xs text-xs text-slate-600">{requirement.justification}</span> : null}
+                  {requirement.reasons.length ? (
+                    <ul className="mt-1 max-w-xs text-xs text-slate-600">
+                      {requirement.reasons.slice(0, 3).map((reason) => <li key={reason}>{reason}</li>)}
+                      {requirement.reasons.length > 3 ? <li>and {requirement.reasons.length - 3} more</li> : null}
+                    </ul>
+                  ) : null}
                 </Td>
                 <Td className="text-xs">
                   {requirement.controls.length === 0 ? "—" : requirement.controls.map((control) => (

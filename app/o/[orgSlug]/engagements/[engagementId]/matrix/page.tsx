@@ -3,7 +3,8 @@ import Link from "next/link";
 import { RequirementStatusBadge } from "@/components/engagements/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
-import { engagementRequirements } from "@/lib/db/engagement-requirements";
+import { engagementReadiness } from "@/lib/db/readiness";
+import { todayIso } from "@/lib/server/clock";
 import { notFoundOnAppError } from "@/lib/server/not-found";
 
 export const metadata: Metadata = { title: "Mapping matrix" };
@@ -14,7 +15,7 @@ type Props = { params: Promise<{ orgSlug: string; engagementId: string }> };
 export default async function MatrixPage({ params }: Props) {
   const { orgSlug, engagementId } = await params;
   const ctx = await requireOrgContext(orgSlug);
-  const { engagement, requirements } = await notFoundOnAppError(engagementRequirements(ctx, engagementId));
+  const { engagement, requirements } = await notFoundOnAppError(engagementReadiness(ctx, engagementId, todayIso()));
   const columns = [...new Map(requirements.flatMap((r) => r.controls).map((c) => [c.id, c])).values()].sort((a, b) => a.ref.localeCompare(b.ref));
   const base = `/o/${ctx.orgSlug}/engagements/${engagement.id}`;
   return (

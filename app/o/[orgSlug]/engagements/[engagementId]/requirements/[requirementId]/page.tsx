@@ -10,7 +10,8 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
 import { listControlOptions } from "@/lib/db/controls";
-import { engagementRequirements } from "@/lib/db/engagement-requirements";
+import { engagementReadiness } from "@/lib/db/readiness";
+import { todayIso } from "@/lib/server/clock";
 import { can } from "@/lib/domain/permissions";
 import { notFoundOnAppError } from "@/lib/server/not-found";
 import { clearNotApplicableAction, markNotApplicableAction, setRequirementControlsAction } from "../../../actions";
@@ -22,7 +23,7 @@ type Props = { params: Promise<{ orgSlug: string; engagementId: string; requirem
 export default async function RequirementPage({ params }: Props) {
   const { orgSlug, engagementId, requirementId } = await params;
   const ctx = await requireOrgContext(orgSlug);
-  const { engagement, requirements } = await notFoundOnAppError(engagementRequirements(ctx, engagementId));
+  const { engagement, requirements } = await notFoundOnAppError(engagementReadiness(ctx, engagementId, todayIso()));
   const requirement = requirements.find((r) => r.id === decodeURIComponent(requirementId));
   if (!requirement) notFound();
   const controls = await listControlOptions(ctx);
