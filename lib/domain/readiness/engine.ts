@@ -50,6 +50,7 @@ export type ReadinessInput = {
 export type ControlReadiness = {
   controlId: string;
   ref: string;
+  frequency: ControlFrequency;
   /** Mapped to at least one in-scope requirement that is not N/A. */
   inScope: boolean;
   /** Design-ready for Type I; operating-ready (to date) for Type II. */
@@ -163,6 +164,7 @@ export function computeReadiness(input: ReadinessInput): EngagementReadiness {
     const result: ControlReadiness = {
       controlId: control.id,
       ref: control.ref,
+      frequency: control.frequency,
       inScope: inScope.has(control.id),
       ready: operating ? operating.ready : design.ready,
       reasons: operating ? operating.reasons : design.reasons,

@@ -1,0 +1,29 @@
+import type { ControlFrequency } from "../controls";
+import type { SlotState, SlotStateName } from "./operating";
+
+// The strip of cells shown per control: one cell per slot, except daily controls, whose days
+// are rolled up by month so a year stays readable (12 cells, not 365).
+
+export type SlotCell = { key: string; label: string; state: SlotStateName; detail: string };
+
+function worst(states: readonly SlotStateName[]): SlotStateName {
+  if (states.includes("missing")) return "missing";
+  if (states.includes("covered")) return "covered";
+  return "upcoming";
+}
+
+export function slotCells(slots: readonly SlotState[], frequency: ControlFrequency): SlotCell[] {
+  if (frequency !== "daily" && frequency !== "multiple_daily") return slots.map((slot) => ({ key: slot.key, label: slot.label, state: slot.state, detail: `${slot.label}: ${slot.state}` }));
+  const months = new Map<string, SlotState[]>();
+  for (const slot of slots) {
+    const month = slot.start.slice(0, 7);
+    const list = months.get(month) ?? [];
+    list.push(slot);
+    months.set(month, list);
+  }
+  return [...months.entries()].map(([month, days]) => {
+    const missing = days.filter((day) => day.state === "missing").length;
+    const covered = days.filter((day) => day.state === "covered").length;
+    return { key: month, label: month, state: worst(days.map((day) => day.state)), detail: `${month}: ${covered} covered, ${missing} missing, ${days.length - covered - missing} upcoming` };
+  });
+}
