@@ -5,6 +5,7 @@ import { recordActivity } from "./activity";
 import { assertCan } from "./authorize";
 import { getDb, type Tx } from "./client";
 import type { OrgContext } from "./context";
+import { isUniqueViolation } from "./prisma-errors";
 
 export type EvidenceRow = {
   id: string;
@@ -90,6 +91,16 @@ export type StoredBlobInfo = { sha256: string; size: number; key: string };
  */
 export async function addFileEvidence(ctx: OrgContext, input: FileEvidenceInput, blob: StoredBlobInfo, file: { name: string; contentType: string }): Promise<{ id: string; reused: boolean }> {
   assertCan(ctx, "evidence.edit");
+  try {
+    return await recordFileEvidence(ctx, input, blob, file);
+  } catch (error) {
+    // The same file uploaded twice at the same moment: the other upload created the file row.
+    if (!isUniqueViolation(error)) throw error;
+    return recordFileEvidence(ctx, input, blob, file);
+  }
+}
+
+function recordFileEvidence(ctx: OrgContext, input: FileEvidenceInput, blob: StoredBlobInfo, file: { name: string; contentType: string }): Promise<{ id: string; reused: boolean }> {
   return getDb().$transaction(async (tx) => {
     const existing = await tx.storedFile.findUnique({ where: { organizationId_sha256: { organizationId: ctx.orgId, sha256: blob.sha256 } }, select: { id: true } });
     const stored = existing ?? (await tx.storedFile.create({ data: { organizationId: ctx.orgId, sha256: blob.sha256, size: blob.size, storageKey: blob.key }, select: { id: true } }));

@@ -40,7 +40,9 @@ export async function remediateException(ctx: OrgContext, exceptionId: string, r
     const exception = await tx.controlException.findFirst({ where: { id: exceptionId, organizationId: ctx.orgId }, select: { id: true, status: true } });
     if (!exception) throw notFound();
     if (exception.status === "remediated") throw new AppError("CONFLICT", "This exception is already remediated.");
-    await tx.controlException.update({ where: { id: exception.id }, data: { status: "remediated", remediationNote, remediatedAt: now } });
+    // Conditional on still being open: of two simultaneous remediations only one goes through.
+    const { count } = await tx.controlException.updateMany({ where: { id: exception.id, status: "open" }, data: { status: "remediated", remediationNote, remediatedAt: now } });
+    if (count !== 1) throw new AppError("CONFLICT", "This exception is already remediated.");
     await recordActivity(tx, ctx, { action: "exception.remediated", entityType: "exception", entityId: exception.id, before: { status: "open" }, after: { status: "remediated", remediationNote } }, now);
   });
 }

@@ -25,7 +25,8 @@ export function isSafeLink(url: string): boolean {
 /** The uploaded name reduced to metadata: no folders, no control characters, bounded length. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const kept = [...base].filter((char) => char.charCodeAt(0) > 0x1f && char.charCodeAt(0) !== 0x7f).join("").trim();
+  // Control and format characters (incl. right-to-left overrides that disguise extensions) go.
+  const kept = base.replace(/[\p{Cc}\p{Cf}]/gu, "").trim();
   // Cut by code points, not UTF-16 units, so a character is never split in half.
   const cleaned = [...kept].slice(0, 200).join("").trimEnd();
   return cleaned || "file";

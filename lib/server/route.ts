@@ -7,9 +7,12 @@ import { AppError, HTTP_STATUS, notFound } from "@/lib/errors";
 import { OrgSlugParam } from "@/lib/schemas/organization";
 import { toAppError, validationError } from "./handle-error";
 
-type RouteParams = { params: Promise<{ orgSlug: string }> };
+// The one wrapper for route handlers inside an organisation (/api/orgs/[orgSlug]/… and file
+// routes under /o/[orgSlug]/…): who is asking, same-origin writes, and the one error contract.
 
-function errorResponse(error: AppError): NextResponse {
+type RouteParams<P> = { params: Promise<P & { orgSlug: string }> };
+
+export function errorResponse(error: AppError): NextResponse {
   return NextResponse.json(
     { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } },
     { status: HTTP_STATUS[error.code] },
@@ -17,9 +20,30 @@ function errorResponse(error: AppError): NextResponse {
 }
 
 // Cookies are SameSite=Lax; refusing cross-origin writes closes the remaining gap.
-function assertSameOrigin(request: NextRequest): void {
+function assertSameOrigin(request: Request): void {
+  if (request.method === "GET" || request.method === "HEAD") return;
   const origin = request.headers.get("origin");
-  if (origin && origin !== request.nextUrl.origin) throw new AppError("FORBIDDEN", "Cross-origin requests are not allowed.");
+  if (origin && origin !== new URL(request.url).origin) throw new AppError("FORBIDDEN", "Cross-origin requests are not allowed.");
+}
+
+/** A route handler that gets the member's context and the untouched request (streams, files). */
+export function orgRequestRoute<P extends Record<string, string> = { orgSlug: string }>(
+  handler: (ctx: OrgContext, request: NextRequest, params: P) => Promise<Response>,
+) {
+  return async (request: NextRequest, { params }: RouteParams<P>): Promise<Response> => {
+    try {
+      assertSameOrigin(request);
+      const resolved = await params;
+      const slug = OrgSlugParam.safeParse(resolved.orgSlug);
+      if (!slug.success) throw notFound();
+      const { user, ctx } = await findOrgContext(slug.data);
+      if (!user) throw new AppError("UNAUTHENTICATED");
+      if (!ctx) throw notFound();
+      return await handler(ctx, request, resolved);
+    } catch (error) {
+      return errorResponse(toAppError(error));
+    }
+  };
 }
 
 async function readBody(request: NextRequest): Promise<unknown> {
@@ -32,21 +56,11 @@ async function readBody(request: NextRequest): Promise<unknown> {
   return Object.fromEntries((await request.formData()).entries());
 }
 
-/** The one wrapper for JSON route handlers inside an organisation (/api/orgs/[orgSlug]/…). */
+/** A JSON route handler: parses the body with `schema` and answers `{ data }`. */
 export function orgRoute<S extends z.ZodType, T>(schema: S, handler: (ctx: OrgContext, input: z.infer<S>) => Promise<T>, status = 200) {
-  return async (request: NextRequest, { params }: RouteParams): Promise<NextResponse> => {
-    try {
-      assertSameOrigin(request);
-      const slug = OrgSlugParam.safeParse((await params).orgSlug);
-      if (!slug.success) throw notFound();
-      const { user, ctx } = await findOrgContext(slug.data);
-      if (!user) throw new AppError("UNAUTHENTICATED");
-      if (!ctx) throw notFound();
-      const parsed = schema.safeParse(await readBody(request));
-      if (!parsed.success) throw validationError(parsed.error);
-      return NextResponse.json({ data: await handler(ctx, parsed.data) }, { status });
-    } catch (error) {
-      return errorResponse(toAppError(error));
-    }
-  };
+  return orgRequestRoute(async (ctx, request) => {
+    const parsed = schema.safeParse(await readBody(request));
+    if (!parsed.success) throw validationError(parsed.error);
+    return NextResponse.json({ data: await handler(ctx, parsed.data) }, { status });
+  });
 }

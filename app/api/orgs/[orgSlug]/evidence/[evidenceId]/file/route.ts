@@ -1,0 +1,46 @@
+import { createHash } from "node:crypto";
+import { Readable, Transform } from "node:stream";
+import { getEvidenceFile } from "@/lib/db/evidence";
+import { orgRequestRoute } from "@/lib/server/route";
+import { getBlobStore } from "@/lib/storage";
+
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/**
+ * Streams an evidence file to a member as an attachment with its stored type. The bytes are
+ * hashed on the way out: if they no longer match the recorded SHA-256 the download is cut off
+ * (the client sees a failed download, never silently altered evidence) and the mismatch logged.
+ */
+export const GET = orgRequestRoute<{ orgSlug: string; evidenceId: string }>(async (ctx, _request, { evidenceId }) => {
+  const file = await getEvidenceFile(ctx, evidenceId);
+  const source = await getBlobStore().get(file.storageKey);
+  const hash = createHash("sha256");
+  const verifier = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      hash.update(chunk);
+      callback(null, chunk);
+    },
+    flush(callback) {
+      const actual = hash.digest("hex");
+      if (actual === file.sha256) return callback();
+      console.error(`[evidence ${evidenceId}] stored file ${file.storageKey} hashes to ${actual}, expected ${file.sha256}`);
+      callback(new Error("Stored file does not match its recorded SHA-256"));
+    },
+  });
+  source.on("error", (error) => verifier.destroy(error));
+  const body = Readable.toWeb(source.pipe(verifier)) as ReadableStream<Uint8Array>;
+  return new Response(body, {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Length": String(file.size),
+      "Content-Disposition": contentDisposition(file.fileName),
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "sandbox; default-src 'none'",
+      "Cache-Control": "private, no-store",
+      "Repr-Digest": `sha-256=:${Buffer.from(file.sha256, "hex").toString("base64")}:`,
+    },
+  });
+});
