@@ -12,6 +12,25 @@ import { CURRENT_CRITERIA_EDITION } from "@/lib/domain/catalog";
 import { can } from "@/lib/domain/permissions";
 import { notFoundOnAppError } from "@/lib/server/not-found";
 import { setControlMappingsAction, updateControlAction } from "../actions";
+import {
+  addEventAction,
+  addLinkEvidenceAction,
+  addNoteEvidenceAction,
+  deleteEventAction,
+  deleteEvidenceAction,
+  importPopulationAction,
+  linkEvidenceAction,
+  recordExceptionAction,
+  remediateExceptionAction,
+} from "./actions";
+import { AddEvidence } from "@/components/evidence/add-evidence";
+import { EvidenceList } from "@/components/evidence/evidence-list";
+import { ExceptionsSection } from "@/components/evidence/exceptions-section";
+import { PopulationSection } from "@/components/evidence/population-section";
+import { listControlEvidence } from "@/lib/db/evidence";
+import { listControlExceptions } from "@/lib/db/exceptions";
+import { listPopulation } from "@/lib/db/population";
+import { todayIso } from "@/lib/server/clock";
 
 export const metadata: Metadata = { title: "Control" };
 
@@ -21,8 +40,18 @@ export default async function ControlPage({ params }: Props) {
   const { orgSlug, controlId } = await params;
   const ctx = await requireOrgContext(orgSlug);
   const control = await notFoundOnAppError(getControl(ctx, controlId));
-  const [members, criteria, objectives] = await Promise.all([listMemberOptions(ctx), listCriteria(CURRENT_CRITERIA_EDITION), listObjectives(ctx)]);
+  const eventDriven = control.frequency === "event_driven";
+  const [members, criteria, objectives, evidence, exceptions, population] = await Promise.all([
+    listMemberOptions(ctx),
+    listCriteria(CURRENT_CRITERIA_EDITION),
+    listObjectives(ctx),
+    listControlEvidence(ctx, control.id),
+    listControlExceptions(ctx, control.id),
+    eventDriven ? listPopulation(ctx, control.id) : Promise.resolve([]),
+  ]);
   const editable = can(ctx.role, "control.edit");
+  const canEditEvidence = can(ctx.role, "evidence.edit");
+  const today = todayIso();
 
   return (
     <>
@@ -68,6 +97,36 @@ export default async function ControlPage({ params }: Props) {
           />
         </Card>
       </div>
+      <Card className="mt-6">
+        <CardTitle>Evidence</CardTitle>
+        <CardDescription className="mb-4">Dated for the moment it represents. Design evidence shows the control exists; operating evidence shows each occurrence.</CardDescription>
+        {canEditEvidence ? (
+          <div className="mb-6">
+            <AddEvidence
+              orgSlug={ctx.orgSlug}
+              controlId={control.id}
+              today={today}
+              events={population.map((event) => ({ id: event.id, label: `${event.date} ${event.reference}` }))}
+              noteAction={addNoteEvidenceAction}
+              linkAction={addLinkEvidenceAction}
+              reuseAction={linkEvidenceAction}
+            />
+          </div>
+        ) : null}
+        <EvidenceList orgSlug={ctx.orgSlug} items={evidence} canEdit={canEditEvidence} deleteAction={deleteEvidenceAction} />
+      </Card>
+      {eventDriven ? (
+        <Card className="mt-6">
+          <CardTitle>Population</CardTitle>
+          <CardDescription className="mb-4">Every occurrence of this event-driven control in the period; link evidence to each.</CardDescription>
+          <PopulationSection orgSlug={ctx.orgSlug} controlId={control.id} items={population} canEdit={canEditEvidence} addAction={addEventAction} importAction={importPopulationAction} deleteAction={deleteEventAction} />
+        </Card>
+      ) : null}
+      <Card className="mt-6">
+        <CardTitle>Exceptions</CardTitle>
+        <CardDescription className="mb-4">Occasions the control did not operate as designed.</CardDescription>
+        <ExceptionsSection orgSlug={ctx.orgSlug} controlId={control.id} today={today} items={exceptions} canEdit={canEditEvidence} recordAction={recordExceptionAction} remediateAction={remediateExceptionAction} />
+      </Card>
     </>
   );
 }

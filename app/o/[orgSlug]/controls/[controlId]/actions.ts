@@ -1,0 +1,70 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { addLinkEvidence, addNoteEvidence, deleteEvidence, linkEvidenceToControls } from "@/lib/db/evidence";
+import { recordException, remediateException } from "@/lib/db/exceptions";
+import { addPopulationEvent, deletePopulationEvent, importPopulation } from "@/lib/db/population";
+import { EvidenceIdInput, ExceptionInput, LinkEvidenceInput, LinkEvidenceToControlsInput, NoteEvidenceInput, PopulationCsvInput, PopulationEventInput, RemediateExceptionInput } from "@/lib/schemas/evidence";
+import { AppError } from "@/lib/errors";
+import { orgAction } from "@/lib/server/action";
+import { z } from "zod";
+
+const refresh = (orgSlug: string) => revalidatePath(`/o/${orgSlug}`, "layout");
+
+export const addNoteEvidenceAction = orgAction(NoteEvidenceInput, async (ctx, input) => {
+  const result = await addNoteEvidence(ctx, input);
+  refresh(ctx.orgSlug);
+  return result;
+});
+
+export const addLinkEvidenceAction = orgAction(LinkEvidenceInput, async (ctx, input) => {
+  const result = await addLinkEvidence(ctx, input);
+  refresh(ctx.orgSlug);
+  return result;
+});
+
+export const linkEvidenceAction = orgAction(LinkEvidenceToControlsInput, async (ctx, { evidenceId, controlIds }) => {
+  await linkEvidenceToControls(ctx, evidenceId, controlIds);
+  refresh(ctx.orgSlug);
+  return null;
+});
+
+export const deleteEvidenceAction = orgAction(EvidenceIdInput, async (ctx, { evidenceId }) => {
+  await deleteEvidence(ctx, evidenceId);
+  refresh(ctx.orgSlug);
+  return null;
+});
+
+export const recordExceptionAction = orgAction(ExceptionInput, async (ctx, input) => {
+  const result = await recordException(ctx, input);
+  refresh(ctx.orgSlug);
+  return result;
+});
+
+export const remediateExceptionAction = orgAction(RemediateExceptionInput, async (ctx, { exceptionId, remediationNote }) => {
+  await remediateException(ctx, exceptionId, remediationNote);
+  refresh(ctx.orgSlug);
+  return null;
+});
+
+export const addEventAction = orgAction(PopulationEventInput, async (ctx, input) => {
+  const result = await addPopulationEvent(ctx, input);
+  refresh(ctx.orgSlug);
+  return result;
+});
+
+export const importPopulationAction = orgAction(PopulationCsvInput, async (ctx, { controlId, csv }) => {
+  const result = await importPopulation(ctx, controlId, csv);
+  if (result.problems.length) {
+    const lines = result.problems.slice(0, 10).map((problem) => (problem.row ? `Row ${problem.row}: ${problem.message}` : problem.message));
+    throw new AppError("VALIDATION", "Nothing was imported.", { csv: [...lines, ...(result.problems.length > 10 ? [`and ${result.problems.length - 10} more problems`] : []), "Nothing was imported: fix these rows and try again."] });
+  }
+  refresh(ctx.orgSlug);
+  return result;
+});
+
+export const deleteEventAction = orgAction(z.object({ eventId: z.string().min(1).max(64) }), async (ctx, { eventId }) => {
+  await deletePopulationEvent(ctx, eventId);
+  refresh(ctx.orgSlug);
+  return null;
+});

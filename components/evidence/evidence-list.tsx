@@ -1,0 +1,87 @@
+import Markdown from "react-markdown";
+import { Badge } from "@/components/ui/badge";
+import { ConfirmAction } from "@/components/ui/confirm-action";
+import type { ActionResult } from "@/lib/action-result";
+
+export type EvidenceItem = {
+  id: string;
+  kind: string;
+  purpose: string;
+  title: string;
+  note: string | null;
+  url: string | null;
+  fileName: string | null;
+  size: number | null;
+  sha256: string | null;
+  effectiveDate: string;
+  coverageEnd: string | null;
+  uploadedBy: string;
+  controls: { id: string; ref: string }[];
+  /** Where the item falls against an engagement's window, when one is chosen. */
+  window?: "in_window" | "before_window" | "after_window";
+};
+
+type Props = {
+  orgSlug: string;
+  items: EvidenceItem[];
+  canEdit: boolean;
+  deleteAction: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
+};
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** A control's evidence, newest effective date first; notes render as safe Markdown (no raw HTML). */
+export function EvidenceList({ orgSlug, items, canEdit, deleteAction }: Props) {
+  if (items.length === 0) return <p className="text-sm text-slate-600">No evidence yet. Add a policy or configuration as design evidence, and each occurrence as operating evidence.</p>;
+  return (
+    <ul className="divide-y divide-slate-100" aria-label="Evidence">
+      {items.map((item) => (
+        <li key={item.id} className="py-3 text-sm">
+          <div className="flex flex-wrap items-center gap-2">
+            <span className="font-medium">{item.title}</span>
+            <Badge tone={item.purpose === "design" ? "brand" : "neutral"}>{item.purpose}</Badge>
+            <span className="text-slate-600">{item.effectiveDate}{item.coverageEnd ? ` → ${item.coverageEnd}` : ""}</span>
+            {item.window && item.window !== "in_window" ? <Badge tone="warning">{item.window === "before_window" ? "before window" : "after window"}</Badge> : null}
+            {canEdit ? (
+              <span className="ml-auto">
+                <ConfirmAction
+                  triggerLabel="Delete"
+                  triggerAriaLabel={`Delete evidence ${item.title}`}
+                  title="Delete this evidence?"
+                  description={`“${item.title}” will be removed from ${item.controls.map((c) => c.ref).join(", ")}. The deletion is recorded in the activity log.`}
+                  confirmLabel="Delete evidence"
+                  action={deleteAction}
+                  fields={{ orgSlug, evidenceId: item.id }}
+                />
+              </span>
+            ) : null}
+          </div>
+          {item.kind === "note" && item.note ? (
+            <div className="prose-sm mt-1 max-w-none text-slate-700 [&_a]:text-brand-700 [&_a]:underline [&_ul]:list-disc [&_ul]:pl-5">
+              <Markdown>{item.note}</Markdown>
+            </div>
+          ) : null}
+          {item.kind === "link" && item.url ? (
+            <a className="mt-1 block break-all text-brand-700 underline" href={item.url} rel="noopener noreferrer nofollow" target="_blank">{item.url}</a>
+          ) : null}
+          {item.kind === "file" ? (
+            <p className="mt-1">
+              <a className="text-brand-700 underline" href={`/api/orgs/${orgSlug}/evidence/${item.id}/file`} download>
+                Download {item.fileName}
+              </a>{" "}
+              <span className="text-xs text-slate-500">{item.size !== null ? formatSize(item.size) : ""} · SHA-256 <span className="font-mono">{item.sha256?.slice(0, 12)}…</span></span>
+            </p>
+          ) : null}
+          <p className="mt-1 text-xs text-slate-500">
+            Added by {item.uploadedBy}
+            {item.controls.length > 1 ? ` · also supports ${item.controls.map((c) => c.ref).join(", ")}` : ""}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
