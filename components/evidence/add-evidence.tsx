@@ -51,7 +51,7 @@ function TextEvidenceForm({ props, kind, children }: { props: AddEvidenceProps; 
       <input type="hidden" name="controlIds" value={props.controlId} />
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {result?.ok ? <Alert tone="success">Evidence added.</Alert> : null}
-      <Field label="Title" name="title" errors={fieldErrors?.title} />
+      <Field label="Evidence title" name="title" errors={fieldErrors?.title} />
       {children(fieldErrors)}
       <CommonFields today={props.today} events={props.events} errors={fieldErrors} />
       <Button type="submit" disabled={pending}>{pending ? "Saving…" : kind === "note" ? "Add note" : "Add link"}</Button>
@@ -71,7 +71,7 @@ export function AddEvidence(props: AddEvidenceProps) {
           </button>
         ))}
       </div>
-      <div role="tabpanel" aria-label={tab}>
+      <div role="tabpanel" aria-label={`${tab} evidence`}>
         {tab === "Note" ? (
           <TextEvidenceForm props={props} kind="note">{(errors) => <TextareaField label="Note (Markdown)" name="note" rows={5} errors={errors?.note} />}</TextEvidenceForm>
         ) : tab === "Link" ? (

@@ -1,3 +1,5 @@
+"use client";
+
 import { ActionForm } from "@/components/ui/action-form";
 import { Badge } from "@/components/ui/badge";
 import { Field } from "@/components/ui/field";

@@ -86,7 +86,7 @@ export function FileUploader({ orgSlug, controlId, reuseAction, children }: Prop
 
   return (
     <form onSubmit={onSubmit} className="space-y-3">
-      <Field label="Files" name="files" type="file" multiple hint="Each file becomes one evidence item, titled with its name. Up to the upload limit each." />
+      <Field label="Choose files" name="files" type="file" multiple hint="Each file becomes one evidence item, titled with its name. Up to the upload limit each." />
       {children}
       <Button type="submit" disabled={busy}>{busy ? "Uploading…" : "Upload files"}</Button>
       {items.length ? (

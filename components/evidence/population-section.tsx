@@ -1,10 +1,12 @@
+"use client";
+
 import { ActionForm } from "@/components/ui/action-form";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Field } from "@/components/ui/field";
 import { TextareaField } from "@/components/ui/select-field";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ActionResult } from "@/lib/action-result";
-import type { PopulationImportResult } from "@/lib/db/population";
+type PopulationImportResult = { added: number; skipped: number };
 
 type EventItem = { id: string; date: string; reference: string; description: string; evidenceCount: number };
 type Action<T> = (previous: unknown, formData: FormData) => Promise<ActionResult<T>>;
