@@ -51,6 +51,7 @@ export default async function EngagementPage({ params, searchParams }: Props) {
         description={describeEngagement(engagement)}
         actions={
           <div className="flex gap-2">
+            <Button asChild variant="secondary" size="sm"><Link href={`${base}/dashboard`}>Dashboard</Link></Button>
             <Button asChild variant="secondary" size="sm"><Link href={`${base}/controls`}>Control readiness</Link></Button>
             <Button asChild variant="secondary" size="sm"><Link href={`${base}/matrix`}>Matrix</Link></Button>
             {can(ctx.role, "engagement.manage") ? <Button asChild variant="secondary" size="sm"><Link href={`${base}/edit`}>Edit scope</Link></Button> : null}

@@ -1,0 +1,43 @@
+import "server-only";
+import type { StatusCounts } from "@/lib/domain/requirement-status";
+import { assertCan } from "./authorize";
+import { getDb } from "./client";
+import type { OrgContext } from "./context";
+import { isUniqueViolation } from "./prisma-errors";
+
+export type SnapshotPoint = { day: string; readinessPercent: number };
+
+/**
+ * Keeps one readiness snapshot per engagement per day (the latest figures of that day), for the
+ * trend chart. Derived data, so it is not an activity-log event; any member viewing the
+ * dashboard refreshes today's point.
+ */
+export async function recordDailySnapshot(ctx: OrgContext, engagementId: string, day: string, counts: StatusCounts): Promise<void> {
+  assertCan(ctx, "org.view");
+  const data = {
+    readinessPercent: counts.readinessPercent,
+    ready: counts.ready,
+    inProgress: counts.in_progress,
+    unmapped: counts.unmapped,
+    notApplicable: counts.not_applicable,
+    total: counts.total,
+  };
+  const db = getDb();
+  const engagement = await db.engagement.findFirst({ where: { id: engagementId, organizationId: ctx.orgId }, select: { id: true } });
+  if (!engagement) return;
+  await db.readinessSnapshot
+    .upsert({ where: { engagementId_day: { engagementId, day } }, create: { organizationId: ctx.orgId, engagementId, day, ...data }, update: data })
+    .catch((error: unknown) => {
+      // Two viewers at the same moment: the other one wrote today's point.
+      if (!isUniqueViolation(error)) throw error;
+    });
+}
+
+export async function listSnapshots(ctx: OrgContext, engagementId: string, sinceDay: string): Promise<SnapshotPoint[]> {
+  assertCan(ctx, "org.view");
+  return getDb().readinessSnapshot.findMany({
+    where: { organizationId: ctx.orgId, engagementId, day: { gte: sinceDay } },
+    orderBy: { day: "asc" },
+    select: { day: true, readinessPercent: true },
+  });
+}
