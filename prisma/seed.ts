@@ -11,6 +11,8 @@ import { createUser } from "../lib/db/users";
 import { CURRENT_CRITERIA_EDITION, criterionId, SOC1_STARTER_OBJECTIVES } from "../lib/domain/catalog";
 import { STARTER_CONTROLS } from "../lib/domain/starter-controls";
 import type { OrgContext } from "../lib/db/context";
+import { isoDateOf } from "../lib/domain/dates";
+import { seedEvidence } from "./seed-evidence";
 
 // The demo organisation seeded on first start. Idempotent: does nothing when the demo owner
 // already exists. Later features add their demo content here.
@@ -22,7 +24,7 @@ export const DEMO_USERS = {
 } as const;
 export const DEMO_ORG_NAME = "Northwind Payments";
 
-export async function seedDemo(): Promise<{ created: boolean; orgSlug: string | null }> {
+export async function seedDemo(today: string = isoDateOf(new Date())): Promise<{ created: boolean; orgSlug: string | null }> {
   const db = getDb();
   if (await db.user.findUnique({ where: { email: DEMO_USERS.owner.email }, select: { id: true } })) {
     return { created: false, orgSlug: null };
@@ -36,14 +38,24 @@ export async function seedDemo(): Promise<{ created: boolean; orgSlug: string | 
   await acceptInvitation(viewer, invitation.token);
   const viewerMembership = await db.membership.findFirstOrThrow({ where: { organizationId: ctx.orgId, userId: viewer.userId } });
   await changeMemberRole(ctx, viewerMembership.id, "viewer");
-  await seedScoping(ctx);
+  const period = demoPeriod(today);
+  await seedScoping(ctx, period, today);
+  await seedEvidence(ctx, period, today);
   return { created: true, orgSlug: slug };
 }
 
 // Controls left out of the demo so the gap view has something to show.
 const NOT_ADOPTED = new Set(["PRIV-01", "PRIV-02", "PRIV-03", "DATA-06", "BCK-03", "PHY-01", "OPS-04"]);
 
-async function seedScoping(ctx: OrgContext): Promise<void> {
+/** A twelve-month Type II period that started nine months before `today`: mid-period. */
+function demoPeriod(today: string): { start: string; end: string } {
+  const [year = 2026, month = 1] = today.split("-").map(Number);
+  const start = new Date(Date.UTC(year, month - 1 - 9, 1));
+  const end = new Date(Date.UTC(start.getUTCFullYear() + 1, start.getUTCMonth(), 0));
+  return { start: isoDateOf(start), end: isoDateOf(end) };
+}
+
+async function seedScoping(ctx: OrgContext, period: { start: string; end: string }, today: string): Promise<void> {
   await ensureCatalog();
   await adoptStarterObjectives(ctx, SOC1_STARTER_OBJECTIVES.map((objective) => objective.ref));
   const refs = STARTER_CONTROLS.map((control) => control.ref).filter((ref) => !NOT_ADOPTED.has(ref));
@@ -54,11 +66,11 @@ async function seedScoping(ctx: OrgContext): Promise<void> {
   await bulkUpdateControls(ctx, { controlIds: ready, ownerId: ctx.userId, status: "implemented" });
 
   const soc2 = await createEngagement(ctx, {
-    name: "SOC 2 Type II 2026",
+    name: `SOC 2 Type II ${period.start.slice(0, 4)}–${period.end.slice(0, 4)}`,
     family: "SOC2",
     type: "TYPE_II",
-    periodStart: "2026-01-01",
-    periodEnd: "2026-12-31",
+    periodStart: period.start,
+    periodEnd: period.end,
     categories: ["security", "availability", "confidentiality"],
     objectiveIds: [],
     cuecs: ["Clients review the access of their own users to the platform every quarter.", "Clients notify Northwind of staff leavers within one business day."],
@@ -69,16 +81,22 @@ async function seedScoping(ctx: OrgContext): Promise<void> {
 
   const objectives = await db.controlObjective.findMany({ where: { organizationId: ctx.orgId, ref: { in: SOC1_STARTER_OBJECTIVES.map((o) => o.ref) } }, select: { id: true } });
   await createEngagement(ctx, {
-    name: "ISAE 3402 Type I 2026",
+    name: `ISAE 3402 Type I as of ${monthEndBefore(today)}`,
     family: "ISAE3402",
     type: "TYPE_I",
-    asOfDate: "2026-09-30",
+    asOfDate: monthEndBefore(today),
     categories: [],
     objectiveIds: objectives.map((objective) => objective.id),
     cuecs: ["Clients approve payment batches before the cut-off time."],
     userResponsibilities: [],
     subservices: [],
   });
+}
+
+/** The last day of the month before `today`. */
+function monthEndBefore(today: string): string {
+  const [year = 2026, month = 1] = today.split("-").map(Number);
+  return isoDateOf(new Date(Date.UTC(year, month - 1, 0)));
 }
 
 export function signInHelp(): string {

@@ -24,7 +24,7 @@ export function countsByGroup(requirements: readonly { group: string; status: Re
 export type NextAction =
   | { kind: "unmapped_requirement"; impact: number; requirementId: string; code: string; title: string }
   | { kind: "control_without_owner"; impact: number; controlId: string; ref: string }
-  | { kind: "missing_occurrence"; impact: number; controlId: string; ref: string; slot: string; ended: string }
+  | { kind: "missing_occurrence"; impact: number; controlId: string; ref: string; slot: string; ended: string; count: number }
   | { kind: "due_soon"; impact: number; controlId: string; ref: string; slot: string; ends: string }
   | { kind: "open_exception"; impact: number; controlId: string; ref: string };
 
@@ -58,9 +58,12 @@ export function nextActions(
     const codes = new Set(control.reasons.map((reason) => reason.code));
     if (codes.has("no_owner")) actions.push({ kind: "control_without_owner", impact, controlId: control.controlId, ref: control.ref });
     if (codes.has("open_exception")) actions.push({ kind: "open_exception", impact, controlId: control.controlId, ref: control.ref });
+    // One line per control for its missing occurrences, named by the oldest one.
+    const missing = (control.operating?.slots ?? []).filter((slot) => slot.state === "missing");
+    const oldest = missing[0];
+    if (oldest) actions.push({ kind: "missing_occurrence", impact, controlId: control.controlId, ref: control.ref, slot: oldest.label, ended: oldest.end, count: missing.length });
     for (const slot of control.operating?.slots ?? []) {
-      if (slot.state === "missing") actions.push({ kind: "missing_occurrence", impact, controlId: control.controlId, ref: control.ref, slot: slot.label, ended: slot.end });
-      else if (slot.state === "upcoming" && !slot.evidenced && daysBetween(today, slot.end) <= DUE_SOON_DAYS) {
+      if (slot.state === "upcoming" && !slot.evidenced && daysBetween(today, slot.end) <= DUE_SOON_DAYS) {
         actions.push({ kind: "due_soon", impact, controlId: control.controlId, ref: control.ref, slot: slot.label, ends: slot.end });
       }
     }

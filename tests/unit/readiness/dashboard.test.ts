@@ -35,10 +35,7 @@ describe("nextActions", () => {
     });
     const readiness = computeReadiness(input);
     const actions = nextActions(readiness, [{ id: "CC9.9", code: "CC9.9", title: "Nothing maps here", status: "unmapped" }], "2026-08-15");
-    expect(actions.slice(0, 2)).toMatchObject([
-      { kind: "missing_occurrence", ref: "AC-03", slot: "2026-Q1", impact: 2 },
-      { kind: "missing_occurrence", ref: "AC-03", slot: "2026-Q2", impact: 2 },
-    ]);
+    expect(actions[0]).toMatchObject({ kind: "missing_occurrence", ref: "AC-03", slot: "2026-Q1", count: 2, impact: 2 });
     expect(actions.map((a) => a.kind)).toContain("control_without_owner");
     expect(actions.find((a) => a.kind === "unmapped_requirement")).toMatchObject({ code: "CC9.9", impact: 1 });
   });

@@ -26,7 +26,9 @@ function describe(action: NextAction): string {
     case "control_without_owner":
       return `Give ${action.ref} an owner`;
     case "missing_occurrence":
-      return `${action.ref}: add evidence for ${action.slot} (ended ${action.ended})`;
+      return action.count === 1
+        ? `${action.ref}: add evidence for ${action.slot}${action.slot.startsWith(action.ended) ? "" : ` (ended ${action.ended})`}`
+        : `${action.ref}: ${action.count} occurrences missing, the oldest ${action.slot} (ended ${action.ended})`;
     case "due_soon":
       return `${action.ref}: ${action.slot} ends ${action.ends}`;
     case "open_exception":
