@@ -213,3 +213,17 @@ async function activeObjectiveIds(tx: Tx, ctx: OrgContext): Promise<string[]> {
   }
   return existing.map((objective) => objective.id);
 }
+
+export type EvidenceWindowContext = { id: string; name: string; type: ReportType; asOfDate: string | null; periodStart: string | null; periodEnd: string | null; freshnessDays: number };
+
+/** The window an engagement judges evidence against, for labelling evidence before/after it. */
+export async function getEvidenceWindowContext(ctx: OrgContext, engagementId: string): Promise<EvidenceWindowContext> {
+  assertCan(ctx, "org.view");
+  const db = getDb();
+  const [engagement, organization] = await Promise.all([
+    db.engagement.findFirst({ where: { id: engagementId, organizationId: ctx.orgId }, select: { id: true, name: true, type: true, asOfDate: true, periodStart: true, periodEnd: true } }),
+    db.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { freshnessDays: true } }),
+  ]);
+  if (!engagement) throw notFound();
+  return { ...engagement, type: engagement.type === "TYPE_I" ? "TYPE_I" : "TYPE_II", freshnessDays: organization.freshnessDays };
+}

@@ -28,16 +28,19 @@ import { EvidenceList } from "@/components/evidence/evidence-list";
 import { ExceptionsSection } from "@/components/evidence/exceptions-section";
 import { PopulationSection } from "@/components/evidence/population-section";
 import { listControlEvidence } from "@/lib/db/evidence";
+import { getEvidenceWindowContext, listEngagements } from "@/lib/db/engagements";
+import { evidenceWindow } from "@/lib/domain/readiness/engine";
 import { listControlExceptions } from "@/lib/db/exceptions";
 import { listPopulation } from "@/lib/db/population";
 import { todayIso } from "@/lib/server/clock";
 
 export const metadata: Metadata = { title: "Control" };
 
-type Props = { params: Promise<{ orgSlug: string; controlId: string }> };
+type Props = { params: Promise<{ orgSlug: string; controlId: string }>; searchParams: Promise<{ engagement?: string }> };
 
-export default async function ControlPage({ params }: Props) {
+export default async function ControlPage({ params, searchParams }: Props) {
   const { orgSlug, controlId } = await params;
+  const { engagement: engagementId } = await searchParams;
   const ctx = await requireOrgContext(orgSlug);
   const control = await notFoundOnAppError(getControl(ctx, controlId));
   const eventDriven = control.frequency === "event_driven";
@@ -49,6 +52,12 @@ export default async function ControlPage({ params }: Props) {
     listControlExceptions(ctx, control.id),
     eventDriven ? listPopulation(ctx, control.id) : Promise.resolve([]),
   ]);
+  const [engagements, window] = await Promise.all([
+    listEngagements(ctx),
+    engagementId ? notFoundOnAppError(getEvidenceWindowContext(ctx, engagementId)) : Promise.resolve(null),
+  ]);
+  // Against a chosen engagement, evidence outside its window is labelled, never hidden.
+  const evidenceItems = window ? evidence.map((item) => ({ ...item, window: evidenceWindow(item, window, window.freshnessDays) })) : evidence;
   const editable = can(ctx.role, "control.edit");
   const canEditEvidence = can(ctx.role, "evidence.edit");
   const today = todayIso();
@@ -113,7 +122,18 @@ export default async function ControlPage({ params }: Props) {
             />
           </div>
         ) : null}
-        <EvidenceList orgSlug={ctx.orgSlug} items={evidence} canEdit={canEditEvidence} deleteAction={deleteEvidenceAction} />
+        {engagements.length ? (
+          <nav aria-label="Judge evidence against an engagement" className="mb-3 flex flex-wrap items-center gap-2 text-sm">
+            <span className="text-slate-600">Window:</span>
+            <Link href={`/o/${ctx.orgSlug}/controls/${control.id}`} aria-current={window ? undefined : "page"} className={window ? "text-brand-700 hover:underline" : "font-medium"}>none</Link>
+            {engagements.map((engagement) => (
+              <Link key={engagement.id} href={`/o/${ctx.orgSlug}/controls/${control.id}?engagement=${engagement.id}`} aria-current={window?.id === engagement.id ? "page" : undefined} className={window?.id === engagement.id ? "font-medium" : "text-brand-700 hover:underline"}>
+                {engagement.name}
+              </Link>
+            ))}
+          </nav>
+        ) : null}
+        <EvidenceList orgSlug={ctx.orgSlug} items={evidenceItems} canEdit={canEditEvidence} deleteAction={deleteEvidenceAction} />
       </Card>
       {eventDriven ? (
         <Card className="mt-6">
