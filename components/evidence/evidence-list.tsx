@@ -2,6 +2,7 @@ import Markdown from "react-markdown";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import type { ActionResult } from "@/lib/action-result";
+import { LinkEvidenceForm } from "./link-evidence-form";
 
 export type EvidenceItem = {
   id: string;
@@ -25,7 +26,10 @@ type Props = {
   orgSlug: string;
   items: EvidenceItem[];
   canEdit: boolean;
+  /** Controls an item can additionally be linked to (evidence reuse). */
+  controls: { id: string; ref: string; title: string }[];
   deleteAction: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
+  linkAction: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
 };
 
 function formatSize(bytes: number): string {
@@ -35,7 +39,7 @@ function formatSize(bytes: number): string {
 }
 
 /** A control's evidence, newest effective date first; notes render as safe Markdown (no raw HTML). */
-export function EvidenceList({ orgSlug, items, canEdit, deleteAction }: Props) {
+export function EvidenceList({ orgSlug, items, canEdit, controls, deleteAction, linkAction }: Props) {
   if (items.length === 0) return <p className="text-sm text-slate-600">No evidence yet. Add a policy or configuration as design evidence, and each occurrence as operating evidence.</p>;
   return (
     <ul className="divide-y divide-slate-100" aria-label="Evidence">
@@ -80,6 +84,9 @@ export function EvidenceList({ orgSlug, items, canEdit, deleteAction }: Props) {
             Added by {item.uploadedBy}
             {item.controls.length > 1 ? ` · also supports ${item.controls.map((c) => c.ref).join(", ")}` : ""}
           </p>
+          {canEdit ? (
+            <LinkEvidenceForm orgSlug={orgSlug} evidenceId={item.id} title={item.title} controls={controls.filter((control) => !item.controls.some((linked) => linked.id === control.id))} action={linkAction} />
+          ) : null}
         </li>
       ))}
     </ul>

@@ -1,5 +1,5 @@
 import "server-only";
-import { computeReadiness, type EngagementReadiness, type ReadinessEvidence } from "@/lib/domain/readiness/engine";
+import { computeReadiness, type EngagementReadiness, type ReadinessEvidence, type ReadinessInput } from "@/lib/domain/readiness/engine";
 import type { ControlFrequency, ControlStatus } from "@/lib/domain/controls";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
@@ -13,12 +13,13 @@ export type EngagementReadinessView = Omit<EngagementRequirements, "requirements
   freshnessDays: number;
 };
 
+export type LoadedReadiness = { view: EngagementRequirements; input: ReadinessInput; freshnessDays: number };
+
 /**
- * Everything an engagement's readiness needs, loaded in a fixed number of queries (scope and
- * mappings, controls, evidence, events, open exceptions) and computed in memory by the pure
- * engine. The one source of truth for the dashboard, the gap view and the exports.
+ * Everything an engagement's readiness needs, as the pure engine's input, loaded in a fixed
+ * number of queries (scope and mappings, controls, evidence, events, open exceptions).
  */
-export async function engagementReadiness(ctx: OrgContext, engagementId: string, today: string): Promise<EngagementReadinessView> {
+export async function loadReadinessInput(ctx: OrgContext, engagementId: string, today: string): Promise<LoadedReadiness> {
   const view = await engagementRequirements(ctx, engagementId);
   const db = getDb();
   const controlIds = [...new Set(view.requirements.flatMap((requirement) => requirement.controls.map((control) => control.id)))];
@@ -43,7 +44,7 @@ export async function engagementReadiness(ctx: OrgContext, engagementId: string,
     }
   }
 
-  const readiness = computeReadiness({
+  const input: ReadinessInput = {
     engagement: view.engagement,
     today,
     freshnessDays: organization.freshnessDays,
@@ -53,12 +54,21 @@ export async function engagementReadiness(ctx: OrgContext, engagementId: string,
     evidence: [...evidenceById.values()],
     events: events.map((event) => ({ id: event.id, controlId: event.controlId, date: event.date, label: event.reference })),
     exceptions: exceptions.map((exception) => ({ controlId: exception.controlId, status: "open" as const })),
-  });
+  };
+  return { view, input, freshnessDays: organization.freshnessDays };
+}
 
+/**
+ * An engagement's readiness, loaded by loadReadinessInput and computed in memory by the pure
+ * engine. The one source of truth for the dashboard, the gap view and the exports.
+ */
+export async function engagementReadiness(ctx: OrgContext, engagementId: string, today: string): Promise<EngagementReadinessView> {
+  const { view, input, freshnessDays } = await loadReadinessInput(ctx, engagementId, today);
+  const readiness = computeReadiness(input);
   const byRequirement = new Map(readiness.requirements.map((requirement) => [requirement.requirementId, requirement]));
   const requirements = view.requirements.map((requirement) => {
     const computed = byRequirement.get(requirement.id);
     return { ...requirement, status: computed?.status ?? requirement.status, reasons: computed?.reasons ?? [] };
   });
-  return { ...view, requirements, counts: readiness.counts, readiness, freshnessDays: organization.freshnessDays };
+  return { ...view, requirements, counts: readiness.counts, readiness, freshnessDays };
 }

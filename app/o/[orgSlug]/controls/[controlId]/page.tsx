@@ -6,7 +6,7 @@ import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
 import { listCriteria } from "@/lib/db/catalog";
-import { getControl, listMemberOptions } from "@/lib/db/controls";
+import { getControl, listControlOptions, listMemberOptions } from "@/lib/db/controls";
 import { listObjectives } from "@/lib/db/objectives";
 import { CURRENT_CRITERIA_EDITION } from "@/lib/domain/catalog";
 import { can } from "@/lib/domain/permissions";
@@ -44,23 +44,22 @@ export default async function ControlPage({ params, searchParams }: Props) {
   const ctx = await requireOrgContext(orgSlug);
   const control = await notFoundOnAppError(getControl(ctx, controlId));
   const eventDriven = control.frequency === "event_driven";
-  const [members, criteria, objectives, evidence, exceptions, population] = await Promise.all([
+  const editable = can(ctx.role, "control.edit");
+  const canEditEvidence = can(ctx.role, "evidence.edit");
+  const today = todayIso();
+  const [members, criteria, objectives, evidence, exceptions, population, engagements, window, controlOptions] = await Promise.all([
     listMemberOptions(ctx),
     listCriteria(CURRENT_CRITERIA_EDITION),
     listObjectives(ctx),
     listControlEvidence(ctx, control.id),
     listControlExceptions(ctx, control.id),
     eventDriven ? listPopulation(ctx, control.id) : Promise.resolve([]),
-  ]);
-  const [engagements, window] = await Promise.all([
     listEngagements(ctx),
     engagementId ? notFoundOnAppError(getEvidenceWindowContext(ctx, engagementId)) : Promise.resolve(null),
+    canEditEvidence ? listControlOptions(ctx) : Promise.resolve([]),
   ]);
   // Against a chosen engagement, evidence outside its window is labelled, never hidden.
   const evidenceItems = window ? evidence.map((item) => ({ ...item, window: evidenceWindow(item, window, window.freshnessDays) })) : evidence;
-  const editable = can(ctx.role, "control.edit");
-  const canEditEvidence = can(ctx.role, "evidence.edit");
-  const today = todayIso();
 
   return (
     <>
@@ -133,7 +132,7 @@ export default async function ControlPage({ params, searchParams }: Props) {
             ))}
           </nav>
         ) : null}
-        <EvidenceList orgSlug={ctx.orgSlug} items={evidenceItems} canEdit={canEditEvidence} deleteAction={deleteEvidenceAction} />
+        <EvidenceList orgSlug={ctx.orgSlug} items={evidenceItems} canEdit={canEditEvidence} controls={canEditEvidence ? controlOptions : []} deleteAction={deleteEvidenceAction} linkAction={linkEvidenceAction} />
       </Card>
       {eventDriven ? (
         <Card className="mt-6">
