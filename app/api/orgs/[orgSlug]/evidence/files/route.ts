@@ -19,7 +19,14 @@ export const POST = orgRequestRoute(async (ctx, request) => {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > limit) throw new AppError("TOO_LARGE", `The file is larger than the ${Math.round(limit / 1024 / 1024)} MB limit.`);
   if (!request.body) throw new AppError("VALIDATION", "The upload is empty.");
-  const blob = await getBlobStore().putStream(ctx.orgId, request.body, limit);
+  const blob = await getBlobStore()
+    .putStream(ctx.orgId, request.body, limit)
+    .catch((error: unknown) => {
+      if (error instanceof AppError) throw error;
+      // Usually the client went away mid-upload; the store has already removed its temporary object.
+      console.error("[upload] stream failed:", error instanceof Error ? error.message : error);
+      throw new AppError("VALIDATION", "The upload was interrupted before it finished. Nothing was saved; please try again.");
+    });
   if (blob.size === 0) throw new AppError("VALIDATION", "The file is empty.");
   const file = { name: cleanFileName(url.searchParams.get("fileName") ?? "file"), contentType: declaredContentType(request.headers.get("content-type")) };
   const created = await addFileEvidence(ctx, parsed.data, blob, file);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { Readable, Transform } from "node:stream";
+import { pipeline, Readable, Transform } from "node:stream";
 import { getEvidenceFile } from "@/lib/db/evidence";
 import { orgRequestRoute } from "@/lib/server/route";
 import { getBlobStore } from "@/lib/storage";
@@ -30,8 +30,11 @@ export const GET = orgRequestRoute<{ orgSlug: string; evidenceId: string }>(asyn
       callback(new Error("Stored file does not match its recorded SHA-256"));
     },
   });
-  source.on("error", (error) => verifier.destroy(error));
-  const body = Readable.toWeb(source.pipe(verifier)) as ReadableStream<Uint8Array>;
+  // pipeline, not pipe: a read error fails the download, and a cancelled download (the client
+  // went away) closes the stored file instead of holding it open. Errors reach the client through
+  // the verifier; a mismatch was logged above.
+  pipeline(source, verifier, () => undefined);
+  const body = Readable.toWeb(verifier) as ReadableStream<Uint8Array>;
   return new Response(body, {
     headers: {
       "Content-Type": file.contentType,
