@@ -35,7 +35,7 @@ export type ControlListQuery = z.infer<typeof ControlListQuery>;
 const KEEP = "keep";
 export const BulkUpdateControlsInput = z
   .object({
-    controlIds: formList(Id).pipe(z.array(Id).min(1, "Select at least one control.").max(1000, "Select at most 1,000 controls at once.")),
+    controlIds: formList(Id).pipe(z.array(Id).min(1, "Select at least one control.").max(500, "Select at most 500 controls at once.")),
     ownerId: z.string().max(100).default(KEEP),
     status: z.union([z.enum(CONTROL_STATUSES), z.literal(KEEP)]).default(KEEP),
   })
@@ -47,16 +47,19 @@ export const BulkUpdateControlsInput = z
   .refine((input) => input.ownerId !== undefined || input.status !== undefined, { message: "Choose a new owner or status.", path: ["form"] });
 export type BulkUpdateControlsInput = z.infer<typeof BulkUpdateControlsInput>;
 
+// Every id list has a bound: SQLite binds at most 999 parameters per query.
+const MAX_LINKED = 500;
+
 export const ControlMappingsInput = z.object({
   controlId: Id,
-  criterionIds: formList(Id),
-  objectiveIds: formList(Id),
+  criterionIds: formList(Id).pipe(z.array(Id).max(MAX_LINKED, `Choose at most ${MAX_LINKED} criteria.`)),
+  objectiveIds: formList(Id).pipe(z.array(Id).max(MAX_LINKED, `Choose at most ${MAX_LINKED} objectives.`)),
 });
 
 export const RequirementControlsInput = z.object({
   engagementId: Id,
   requirementId: Id,
-  controlIds: formList(Id),
+  controlIds: formList(Id).pipe(z.array(Id).max(MAX_LINKED, `Choose at most ${MAX_LINKED} controls.`)),
 });
 
 export const AdoptStarterControlsInput = z.object({

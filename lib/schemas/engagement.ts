@@ -33,7 +33,7 @@ export const EngagementInput = z
     periodStart: Blank,
     periodEnd: Blank,
     categories: formList(z.enum(TSC_CATEGORIES, { error: "Unknown category." })),
-    objectiveIds: formList(z.string().min(1).max(64)),
+    objectiveIds: formList(z.string().min(1).max(64)).pipe(z.array(z.string()).max(500, "Choose at most 500 objectives.")),
     cuecs: LinesField,
     userResponsibilities: LinesField,
     subservices: SubservicesField,

@@ -36,7 +36,7 @@ export type LinkEvidenceInput = z.infer<typeof LinkEvidenceInput>;
 export const FileEvidenceInput = EvidenceCommon.superRefine(checkRange);
 export type FileEvidenceInput = z.infer<typeof FileEvidenceInput>;
 
-export const LinkEvidenceToControlsInput = z.object({ evidenceId: Id, controlIds: formList(Id).pipe(z.array(Id).min(1, "Pick at least one control.")) });
+export const LinkEvidenceToControlsInput = z.object({ evidenceId: Id, controlIds: formList(Id).pipe(z.array(Id).min(1, "Pick at least one control.").max(200, "Pick at most 200 controls at once.")) });
 export const EvidenceIdInput = z.object({ evidenceId: Id });
 
 export const PopulationEventInput = z.object({

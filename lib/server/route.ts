@@ -53,7 +53,11 @@ async function readBody(request: NextRequest): Promise<unknown> {
       throw new AppError("VALIDATION", "The request body is not valid JSON.");
     });
   }
-  return Object.fromEntries((await request.formData()).entries());
+  // formData() throws on any other type and on a malformed form: bad input, never a 500.
+  const form = await request.formData().catch(() => {
+    throw new AppError("VALIDATION", "Send the request body as JSON or as a form.");
+  });
+  return Object.fromEntries(form.entries());
 }
 
 /** A JSON route handler: parses the body with `schema` and answers `{ data }`. */

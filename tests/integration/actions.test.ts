@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
 import type { UserContext } from "@/lib/db/context";
 import { resolveOrgContext } from "@/lib/db/organizations";
-import { addMember, makeOrg, makeUser } from "./helpers";
+import { addNoteEvidence } from "@/lib/db/evidence";
+import { criterionId as criterionIdOf, CURRENT_CRITERIA_EDITION } from "@/lib/domain/catalog";
+import { addMember, makeControl, makeOrg, makeUser, noteEvidenceInput } from "./helpers";
 
 // Server actions are public endpoints: these tests call them the way a crafted POST would, as
 // the signed-in user of our choosing, and check the one error contract they answer with.
@@ -17,13 +19,18 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "assay.test" }) }));
 
 const { inviteMemberAction } = await import("@/app/o/[orgSlug]/members/actions");
-const { createControlAction } = await import("@/app/o/[orgSlug]/controls/actions");
+const { bulkUpdateControlsAction, createControlAction, setControlMappingsAction } = await import("@/app/o/[orgSlug]/controls/actions");
+const { linkEvidenceAction } = await import("@/app/o/[orgSlug]/controls/[controlId]/actions");
+const { createEngagementAction, setRequirementControlsAction } = await import("@/app/o/[orgSlug]/engagements/actions");
 
-function form(fields: Record<string, string>): FormData {
+function form(fields: Record<string, string | string[]>): FormData {
   const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.append(name, value);
+  for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) data.append(name, item);
   return data;
 }
+
+/** `count` made-up ids, as a crafted post (or a script gone wrong) would send them. */
+const manyIds = (count: number): string[] => Array.from({ length: count }, (_, index) => `made-up-${index}`);
 
 describe("server actions", () => {
   beforeEach(() => {
@@ -68,5 +75,29 @@ describe("server actions", () => {
     currentUser = (await addMember(ctx, "editor")).user;
     const result = await createControlAction(null, form({ orgSlug: ctx.orgSlug, ref: "AC-09", title: "Access review", status: "draft", frequency: "quarterly", nature: "manual" }));
     expect(result).toMatchObject({ ok: true });
+  });
+
+  // SQLite binds at most 999 parameters per query: an unbounded id list would reach the
+  // database and fail there (Prisma P2029), answering "Something went wrong" instead.
+  it("answer a clear VALIDATION, never a crash, to id lists longer than any form sends", async () => {
+    const owner = await makeUser();
+    const ctx = await makeOrg(owner);
+    currentUser = owner;
+    const control = await makeControl(ctx);
+    const evidence = await addNoteEvidence(ctx, noteEvidenceInput([control.id]));
+    const criterionId = criterionIdOf(CURRENT_CRITERIA_EDITION, "CC6.1");
+    const results = {
+      link: await linkEvidenceAction(null, form({ orgSlug: ctx.orgSlug, evidenceId: evidence.id, controlIds: manyIds(1500) })),
+      mappings: await setControlMappingsAction(null, form({ orgSlug: ctx.orgSlug, controlId: control.id, objectiveIds: manyIds(1500) })),
+      requirement: await setRequirementControlsAction(null, form({ orgSlug: ctx.orgSlug, engagementId: "any", kind: "criterion", requirementId: criterionId, controlIds: manyIds(1500) })),
+      bulk: await bulkUpdateControlsAction(null, form({ orgSlug: ctx.orgSlug, controlIds: manyIds(1000), status: "draft" })),
+      engagement: await createEngagementAction(
+        null,
+        form({ orgSlug: ctx.orgSlug, name: "SOC 1 Type I", family: "SOC1", type: "TYPE_I", asOfDate: "2026-06-30", objectiveIds: manyIds(1500) }),
+      ),
+    };
+    for (const [name, result] of Object.entries(results)) {
+      expect(result, name).toMatchObject({ ok: false, code: "VALIDATION" });
+    }
   });
 });

@@ -36,11 +36,13 @@ import { todayIso } from "@/lib/server/clock";
 
 export const metadata: Metadata = { title: "Control" };
 
-type Props = { params: Promise<{ orgSlug: string; controlId: string }>; searchParams: Promise<{ engagement?: string }> };
+type Props = { params: Promise<{ orgSlug: string; controlId: string }>; searchParams: Promise<{ engagement?: string | string[] }> };
 
 export default async function ControlPage({ params, searchParams }: Props) {
   const { orgSlug, controlId } = await params;
-  const { engagement: engagementId } = await searchParams;
+  const { engagement } = await searchParams;
+  // A repeated parameter arrives as a list: only a single id chooses a window.
+  const engagementId = typeof engagement === "string" ? engagement : undefined;
   const ctx = await requireOrgContext(orgSlug);
   const control = await notFoundOnAppError(getControl(ctx, controlId));
   const eventDriven = control.frequency === "event_driven";
