@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
+import { ensureCatalog } from "@/lib/db/catalog";
 import { getDb } from "@/lib/db/client";
 import type { OrgContext } from "@/lib/db/context";
 import { markNotApplicable } from "@/lib/db/engagements";
@@ -234,6 +235,37 @@ describe("engagementReadiness queries", () => {
     expect(large).toMatchObject({ ready: 30 });
     expect(small.queries).toBeGreaterThan(0);
     expect(large.queries).toBe(small.queries);
+  });
+
+  it("loads an engagement with more controls than SQLite takes bound parameters (999), leaving out unmapped ones", async () => {
+    const ctx = await makeOrg();
+    const { id } = await makeEngagement(ctx);
+    const db = getDb();
+    const count = 1_200;
+    const refs = Array.from({ length: count + 1 }, (_, n) => `BULK-${String(n).padStart(4, "0")}`);
+    // Written in bulk (the data layer would take minutes); the last control stays unmapped.
+    await ensureCatalog();
+    for (let start = 0; start < refs.length; start += 100) {
+      const chunk = refs.slice(start, start + 100);
+      await db.control.createMany({
+        data: chunk.map((ref) => ({ id: `${ctx.orgId}-${ref}`, organizationId: ctx.orgId, ref, title: ref, searchText: ref.toLowerCase(), description: "Reviewed quarterly.", ownerId: ctx.userId, status: "implemented", frequency: "quarterly", nature: "manual" })),
+      });
+      await db.evidence.createMany({
+        data: chunk.flatMap((ref) => [
+          { id: `${ctx.orgId}-${ref}-d`, organizationId: ctx.orgId, kind: "note", purpose: "design", title: "Procedure", note: "Procedure", effectiveDate: "2026-01-15", uploadedById: ctx.userId },
+          { id: `${ctx.orgId}-${ref}-o`, organizationId: ctx.orgId, kind: "note", purpose: "operating", title: "Q1 review", note: "Q1 review", effectiveDate: "2026-03-31", uploadedById: ctx.userId },
+        ]),
+      });
+      await db.evidenceControl.createMany({ data: chunk.flatMap((ref) => ["d", "o"].map((purpose) => ({ evidenceId: `${ctx.orgId}-${ref}-${purpose}`, controlId: `${ctx.orgId}-${ref}`, organizationId: ctx.orgId }))) });
+      const mapped = chunk.filter((ref) => ref !== refs[count]);
+      await db.controlMapping.createMany({ data: mapped.map((ref) => ({ organizationId: ctx.orgId, controlId: `${ctx.orgId}-${ref}`, criterionId: CC61 })) });
+    }
+
+    const view = await engagementReadiness(ctx, id, TODAY);
+
+    expect(view.readiness.controlCounts).toEqual({ ready: count, notReady: 0, total: count });
+    expect(view.readiness.controls).toHaveLength(count);
+    expect(view.counts).toMatchObject({ ready: 1, unmapped: 32 });
   });
 });
 
