@@ -40,25 +40,27 @@ export async function engagementRequirements(ctx: OrgContext, engagementId: stri
   await ensureCatalog();
   const db = getDb();
   const engagement = await getEngagement(ctx, engagementId);
+  const chosenObjectives = new Set(engagement.objectiveIds);
 
   const base: Omit<RequirementView, "status" | "justification" | "controls" | "alsoIn">[] = usesObjectives(engagement.family)
     ? (
         await db.controlObjective.findMany({
-          where: { organizationId: ctx.orgId, id: { in: engagement.objectiveIds } },
+          where: { organizationId: ctx.orgId },
           orderBy: [{ sortOrder: "asc" }, { ref: "asc" }],
           select: { id: true, ref: true, title: true, area: true },
         })
-      ).map((objective) => ({ id: objective.id, kind: "objective", code: objective.ref, title: objective.title, group: objective.area === "itgc" ? "IT general controls" : "Business processes" }))
+      )
+        .filter((objective) => chosenObjectives.has(objective.id))
+        .map((objective) => ({ id: objective.id, kind: "objective", code: objective.ref, title: objective.title, group: objective.area === "itgc" ? "IT general controls" : "Business processes" }))
     : criteriaInScope(engagement.categories).map((criterion) => ({ id: criterionId(engagement.criteriaEdition, criterion.code), kind: "criterion", code: criterion.code, title: criterion.title, group: criterion.group }));
 
-  const ids = base.map((requirement) => requirement.id);
-  const [exclusions, mappings, others] = await Promise.all([
+  // Organisation-wide flat reads joined in memory: no IN list grows with the scope (SQLite
+  // allows 999 parameters per statement) and no nested selects fan out into extra queries.
+  const inScope = new Set(base.map((requirement) => requirement.id));
+  const [exclusions, allMappings, controls, others] = await Promise.all([
     db.requirementExclusion.findMany({ where: { engagementId: engagement.id }, select: { requirementId: true, justification: true } }),
-    db.controlMapping.findMany({
-      where: { organizationId: ctx.orgId, OR: [{ criterionId: { in: ids } }, { objectiveId: { in: ids } }] },
-      select: { criterionId: true, objectiveId: true, control: { select: { id: true, ref: true, title: true, status: true } } },
-      orderBy: { control: { ref: "asc" } },
-    }),
+    db.controlMapping.findMany({ where: { organizationId: ctx.orgId }, select: { controlId: true, criterionId: true, objectiveId: true } }),
+    db.control.findMany({ where: { organizationId: ctx.orgId }, select: { id: true, ref: true, title: true, status: true }, orderBy: { ref: "asc" } }),
     db.engagement.findMany({
       where: { organizationId: ctx.orgId, archivedAt: null, id: { not: engagement.id } },
       select: { id: true, name: true, family: true, categories: true, criteriaEdition: true, objectives: { select: { objectiveId: true } } },
@@ -66,12 +68,22 @@ export async function engagementRequirements(ctx: OrgContext, engagementId: stri
   ]);
 
   const justificationOf = new Map(exclusions.map((exclusion) => [exclusion.requirementId, exclusion.justification]));
+  const requirementsOfControl = new Map<string, string[]>();
+  for (const mapping of allMappings) {
+    const requirementId = mapping.criterionId ?? mapping.objectiveId;
+    if (!requirementId || !inScope.has(requirementId)) continue;
+    const list = requirementsOfControl.get(mapping.controlId) ?? [];
+    list.push(requirementId);
+    requirementsOfControl.set(mapping.controlId, list);
+  }
+  // Controls come sorted by ref, so each requirement's list is too.
   const controlsOf = new Map<string, MappedControlView[]>();
-  for (const mapping of mappings) {
-    const key = mapping.criterionId ?? mapping.objectiveId ?? "";
-    const list = controlsOf.get(key) ?? [];
-    list.push(mapping.control);
-    controlsOf.set(key, list);
+  for (const control of controls) {
+    for (const requirementId of requirementsOfControl.get(control.id) ?? []) {
+      const list = controlsOf.get(requirementId) ?? [];
+      list.push(control);
+      controlsOf.set(requirementId, list);
+    }
   }
   const otherScopes = others.map((other) => ({
     id: other.id,
