@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from "vitest";
-import type { Db } from "@/lib/db/client";
 import type { OrgContext } from "@/lib/db/context";
 import { updateControl } from "@/lib/db/controls";
 import { engagementRequirements, type RequirementView } from "@/lib/db/engagement-requirements";
@@ -11,26 +10,8 @@ import { addMember, controlInput, criterion, expectAppError, makeControl, makeEn
 // Counts the Prisma operations the data layer runs, so the fixed-query promise can be checked.
 const queries = vi.hoisted(() => ({ count: 0 }));
 vi.mock("@/lib/db/client", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/lib/db/client")>();
-  const counting = new WeakMap<Db, Db>();
-  const getDb = (): Db => {
-    const db = actual.getDb();
-    let wrapped = counting.get(db);
-    if (!wrapped) {
-      const extended = db.$extends({
-        query: {
-          $allOperations({ args, query }) {
-            queries.count += 1;
-            return query(args);
-          },
-        },
-      });
-      wrapped = extended as unknown as Db;
-      counting.set(db, wrapped);
-    }
-    return wrapped;
-  };
-  return { ...actual, getDb };
+  const { countingDbModule } = await import("./query-counter");
+  return countingDbModule(await importOriginal(), queries);
 });
 
 const JUSTIFICATION = "Availability commitments are out of scope this year.";

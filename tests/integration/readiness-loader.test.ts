@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from "vitest";
-import type { Db } from "@/lib/db/client";
 import { ensureCatalog } from "@/lib/db/catalog";
 import { getDb } from "@/lib/db/client";
 import type { OrgContext } from "@/lib/db/context";
@@ -21,26 +20,8 @@ import { addMember, criterion, exceptionInput, expectAppError, makeControl, make
 // Counts the Prisma operations the data layer runs (as in engagement-requirements.test.ts).
 const queries = vi.hoisted(() => ({ count: 0 }));
 vi.mock("@/lib/db/client", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/lib/db/client")>();
-  const counting = new WeakMap<Db, Db>();
-  const getDb = (): Db => {
-    const db = actual.getDb();
-    let wrapped = counting.get(db);
-    if (!wrapped) {
-      const extended = db.$extends({
-        query: {
-          $allOperations({ args, query }) {
-            queries.count += 1;
-            return query(args);
-          },
-        },
-      });
-      wrapped = extended as unknown as Db;
-      counting.set(db, wrapped);
-    }
-    return wrapped;
-  };
-  return { ...actual, getDb };
+  const { countingDbModule } = await import("./query-counter");
+  return countingDbModule(await importOriginal(), queries);
 });
 
 const TODAY = "2026-04-15";

@@ -1,3 +1,4 @@
+import { toDayNumber } from "../dates";
 import type { RequirementStatus } from "../requirement-status";
 import { REQUIREMENT_STATUSES } from "../requirement-status";
 import type { ControlReadiness, EngagementReadiness } from "./engine";
@@ -31,10 +32,6 @@ export type NextAction =
 const DUE_SOON_DAYS = 14;
 const KIND_ORDER: Record<NextAction["kind"], number> = { unmapped_requirement: 0, open_exception: 1, missing_occurrence: 2, control_without_owner: 3, due_soon: 4 };
 
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /**
  * The work that moves readiness, ordered by impact (how many requirements it holds back), then
  * by kind, then by date (the oldest missing occurrence first).
@@ -63,7 +60,7 @@ export function nextActions(
     const oldest = missing[0];
     if (oldest) actions.push({ kind: "missing_occurrence", impact, controlId: control.controlId, ref: control.ref, slot: oldest.label, ended: oldest.end, count: missing.length });
     for (const slot of control.operating?.slots ?? []) {
-      if (slot.state === "upcoming" && !slot.evidenced && daysBetween(today, slot.end) <= DUE_SOON_DAYS) {
+      if (slot.state === "upcoming" && !slot.evidenced && toDayNumber(slot.end) - toDayNumber(today) <= DUE_SOON_DAYS) {
         actions.push({ kind: "due_soon", impact, controlId: control.controlId, ref: control.ref, slot: slot.label, ends: slot.end });
       }
     }
