@@ -73,6 +73,7 @@ export type ExportControl = {
   reasons: string[];
   warnings: string[];
   requirementCodes: string[];
+  /** evidenceCount: design evidence records linked to the control, whatever their date. */
   design: { ready: boolean; latestEvidence: string | null; evidenceCount: number };
   /** Type II only. */
   operating: { due: number; covered: number; coverage: number | null; missing: string[]; slots: ExportSlot[] } | null;
