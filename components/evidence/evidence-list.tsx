@@ -3,6 +3,8 @@ import { Badge } from "@/components/ui/badge";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import type { ActionResult } from "@/lib/action-result";
 import { LinkEvidenceForm } from "./link-evidence-form";
+import { isViewableInline } from "@/lib/domain/evidence";
+
 
 export type EvidenceItem = {
   id: string;
@@ -12,6 +14,7 @@ export type EvidenceItem = {
   note: string | null;
   url: string | null;
   fileName: string | null;
+  contentType: string | null;
   size: number | null;
   sha256: string | null;
   effectiveDate: string;
@@ -77,6 +80,13 @@ export function EvidenceList({ orgSlug, items, canEdit, controls, deleteAction, 
               <a className="text-brand-700 underline" href={`/api/orgs/${orgSlug}/evidence/${item.id}/file`} download>
                 Download {item.fileName}
               </a>{" "}
+              {item.contentType && isViewableInline(item.contentType) ? (
+                <>
+                  <a className="text-brand-700 underline" href={`/api/orgs/${orgSlug}/evidence/${item.id}/file?inline=1`} target="_blank" rel="noopener noreferrer">
+                    View<span className="sr-only"> {item.fileName}</span>
+                  </a>{" "}
+                </>
+              ) : null}
               <span className="text-xs text-slate-500">{item.size !== null ? formatSize(item.size) : ""} · SHA-256 <span className="font-mono">{item.sha256?.slice(0, 12)}…</span></span>
             </p>
           ) : null}

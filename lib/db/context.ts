@@ -7,6 +7,11 @@ export type OrgContext = {
   orgSlug: string;
   orgName: string;
   role: Role;
+  /**
+   * Auditors only: the engagements they were given and still hold (unexpired, unrevoked). They
+   * see those engagements and the controls mapped to them, nothing else; see lib/db/scope.ts.
+   */
+  engagementIds?: readonly string[];
 };
 
 /** A signed-in user outside any organisation (creating one, accepting an invitation). */

@@ -147,7 +147,7 @@ export async function applyControlImport(ctx: OrgContext, csvText: string): Prom
 
 /** Every control with its owner's email and mappings, as CSV that imports into any organisation. */
 export async function exportControlsCsv(ctx: OrgContext): Promise<string> {
-  assertCan(ctx, "org.view");
+  assertCan(ctx, "library.view");
   await ensureCatalog();
   const controls = await readControls(getDb(), ctx);
   return controlsToCsv(controls.map(({ existing }) => toControlCsvRow(existing)));

@@ -7,6 +7,7 @@ import { assertCan } from "./authorize";
 import { getDb, type Tx } from "./client";
 import type { OrgContext } from "./context";
 import { isUniqueViolation } from "./prisma-errors";
+import { assertControlVisible } from "./scope";
 
 export const CONTROL_PAGE_SIZE = 50;
 
@@ -55,7 +56,7 @@ const ORDER = {
 
 /** One page of the control library: two queries whatever the page size. */
 export async function listControls(ctx: OrgContext, query: ControlListQuery): Promise<{ rows: ControlRow[]; total: number; pageCount: number; page: number }> {
-  assertCan(ctx, "org.view");
+  assertCan(ctx, "library.view");
   const db = getDb();
   const where = listWhere(ctx, query);
   const total = await db.control.count({ where });
@@ -81,6 +82,7 @@ export type ControlDetail = ControlRow & {
 
 export async function getControl(ctx: OrgContext, controlId: string): Promise<ControlDetail> {
   assertCan(ctx, "org.view");
+  await assertControlVisible(ctx, controlId);
   const row = await getDb().control.findFirst({
     where: { id: controlId, organizationId: ctx.orgId },
     select: {
@@ -165,7 +167,7 @@ export async function bulkUpdateControls(ctx: OrgContext, input: BulkControlChan
 }
 
 export async function listMemberOptions(ctx: OrgContext): Promise<{ id: string; name: string }[]> {
-  assertCan(ctx, "org.view");
+  assertCan(ctx, "library.view");
   const memberships = await getDb().membership.findMany({
     where: { organizationId: ctx.orgId, role: { not: "auditor" } },
     select: { user: { select: { id: true, name: true } } },
@@ -175,12 +177,12 @@ export async function listMemberOptions(ctx: OrgContext): Promise<{ id: string; 
 }
 
 export async function listControlRefs(ctx: OrgContext): Promise<string[]> {
-  assertCan(ctx, "org.view");
+  assertCan(ctx, "library.view");
   const rows = await getDb().control.findMany({ where: { organizationId: ctx.orgId }, select: { ref: true } });
   return rows.map((row) => row.ref);
 }
 
 export async function listControlOptions(ctx: OrgContext): Promise<{ id: string; ref: string; title: string; status: string }[]> {
-  assertCan(ctx, "org.view");
+  assertCan(ctx, "library.view");
   return getDb().control.findMany({ where: { organizationId: ctx.orgId }, orderBy: { ref: "asc" }, select: { id: true, ref: true, title: true, status: true } });
 }

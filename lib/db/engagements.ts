@@ -8,6 +8,7 @@ import { assertCan } from "./authorize";
 import { getDb, type Tx } from "./client";
 import type { OrgContext } from "./context";
 import { adoptStarterObjectivesInTx } from "./objectives";
+import { assertEngagementVisible, engagementScope } from "./scope";
 
 export type EngagementSummary = {
   id: string;
@@ -54,8 +55,9 @@ function toSummary(row: { id: string; name: string; family: string; type: string
 
 export async function listEngagements(ctx: OrgContext, options: { includeArchived?: boolean } = {}): Promise<EngagementSummary[]> {
   assertCan(ctx, "org.view");
+  const scope = engagementScope(ctx);
   const rows = await getDb().engagement.findMany({
-    where: { organizationId: ctx.orgId, ...(options.includeArchived ? {} : { archivedAt: null }) },
+    where: { organizationId: ctx.orgId, ...(options.includeArchived ? {} : { archivedAt: null }), ...(scope === null ? {} : { id: { in: [...scope] } }) },
     orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }],
     select: summarySelect,
   });
@@ -64,6 +66,7 @@ export async function listEngagements(ctx: OrgContext, options: { includeArchive
 
 export async function getEngagement(ctx: OrgContext, engagementId: string): Promise<EngagementDetail> {
   assertCan(ctx, "org.view");
+  assertEngagementVisible(ctx, engagementId);
   const row = await getDb().engagement.findFirst({
     where: { id: engagementId, organizationId: ctx.orgId },
     select: { ...summarySelect, criteriaEdition: true, cuecs: true, userResponsibilities: true, subservices: true, objectives: { select: { objectiveId: true } } },
@@ -219,6 +222,7 @@ export type EvidenceWindowContext = { id: string; name: string; type: ReportType
 /** The window an engagement judges evidence against, for labelling evidence before/after it. */
 export async function getEvidenceWindowContext(ctx: OrgContext, engagementId: string): Promise<EvidenceWindowContext> {
   assertCan(ctx, "org.view");
+  assertEngagementVisible(ctx, engagementId);
   const db = getDb();
   const [engagement, organization] = await Promise.all([
     db.engagement.findFirst({ where: { id: engagementId, organizationId: ctx.orgId }, select: { id: true, name: true, type: true, asOfDate: true, periodStart: true, periodEnd: true } }),

@@ -6,6 +6,7 @@ import { assertCan } from "./authorize";
 import { getDb, type Tx } from "./client";
 import type { OrgContext } from "./context";
 import { isUniqueViolation } from "./prisma-errors";
+import { assertControlVisible, assertEvidenceVisible } from "./scope";
 
 export type EvidenceRow = {
   id: string;
@@ -111,7 +112,7 @@ function recordFileEvidence(ctx: OrgContext, input: FileEvidenceInput, blob: Sto
 
 /** Evidence already holding a file with this SHA-256, so the client can offer a reuse. */
 export async function findEvidenceBySha(ctx: OrgContext, sha256: string): Promise<{ id: string; title: string; fileName: string | null; controls: string[] }[]> {
-  assertCan(ctx, "org.view");
+  assertCan(ctx, "library.view");
   const rows = await getDb().evidence.findMany({
     where: { organizationId: ctx.orgId, file: { sha256 } },
     select: { id: true, title: true, fileName: true, controls: { select: { control: { select: { ref: true } } } } },
@@ -130,6 +131,7 @@ const rowSelect = {
 /** A control's evidence, newest effective date first. */
 export async function listControlEvidence(ctx: OrgContext, controlId: string): Promise<EvidenceRow[]> {
   assertCan(ctx, "org.view");
+  await assertControlVisible(ctx, controlId);
   const control = await getDb().control.findFirst({ where: { id: controlId, organizationId: ctx.orgId }, select: { id: true } });
   if (!control) throw notFound();
   const rows = await getDb().evidence.findMany({
@@ -174,6 +176,7 @@ export type DownloadableFile = { storageKey: string; fileName: string; contentTy
 /** What a member needs to download an evidence file; other organisations get NOT_FOUND. */
 export async function getEvidenceFile(ctx: OrgContext, evidenceId: string): Promise<DownloadableFile> {
   assertCan(ctx, "org.view");
+  await assertEvidenceVisible(ctx, evidenceId);
   const evidence = await getDb().evidence.findFirst({
     where: { id: evidenceId, organizationId: ctx.orgId, kind: "file" },
     select: { fileName: true, contentType: true, file: { select: { storageKey: true, sha256: true, size: true } } },

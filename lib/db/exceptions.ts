@@ -5,11 +5,13 @@ import { recordActivity } from "./activity";
 import { assertCan } from "./authorize";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
+import { assertControlVisible } from "./scope";
 
 export type ExceptionRow = { id: string; date: string; description: string; severity: string; status: string; remediationNote: string | null; remediatedAt: Date | null };
 
 export async function listControlExceptions(ctx: OrgContext, controlId: string): Promise<ExceptionRow[]> {
   assertCan(ctx, "org.view");
+  await assertControlVisible(ctx, controlId);
   const control = await getDb().control.findFirst({ where: { id: controlId, organizationId: ctx.orgId }, select: { id: true } });
   if (!control) throw notFound();
   return getDb().controlException.findMany({

@@ -5,6 +5,7 @@ import { canAssignRole, isRole, type Role } from "@/lib/domain/permissions";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import type { CreateInvitationInput } from "@/lib/schemas/organization";
 import { recordActivity } from "./activity";
+import { grantAuditorAccessInTx } from "./auditor-access";
 import { assertCan } from "./authorize";
 import { getDb } from "./client";
 import type { OrgContext, UserContext } from "./context";
@@ -98,7 +99,19 @@ export async function acceptInvitation(user: UserContext, token: string, now: Da
   return getDb().$transaction(async (tx) => {
     const invitation = await tx.invitation.findUnique({
       where: { tokenHash: hashToken(token) },
-      select: { id: true, organizationId: true, email: true, role: true, acceptedAt: true, revokedAt: true, expiresAt: true, organization: { select: { slug: true } } },
+      select: {
+        id: true,
+        organizationId: true,
+        email: true,
+        role: true,
+        acceptedAt: true,
+        revokedAt: true,
+        expiresAt: true,
+        engagementIds: true,
+        accessExpiresAt: true,
+        createdById: true,
+        organization: { select: { slug: true } },
+      },
     });
     if (!invitation || !isRole(invitation.role)) throw notFound();
     const state = invitationState(invitation, now);
@@ -115,8 +128,11 @@ export async function acceptInvitation(user: UserContext, token: string, now: Da
     const actor = { orgId: invitation.organizationId, userId: user.userId };
     const existing = await tx.membership.findUnique({
       where: { organizationId_userId: { organizationId: invitation.organizationId, userId: user.userId } },
-      select: { id: true },
+      select: { id: true, role: true },
     });
+    if (existing && invitation.role === "auditor" && existing.role !== "auditor") {
+      throw new AppError("CONFLICT", "You are already a team member of this organisation, so you see every engagement.");
+    }
     if (!existing) {
       const membership = await tx.membership.create({
         data: { organizationId: invitation.organizationId, userId: user.userId, role: invitation.role },
@@ -124,6 +140,7 @@ export async function acceptInvitation(user: UserContext, token: string, now: Da
       });
       await recordActivity(tx, actor, { action: "member.added", entityType: "membership", entityId: membership.id, after: { userId: user.userId, role: invitation.role, invitationId: invitation.id } }, now);
     }
+    if (invitation.role === "auditor") await grantAuditorAccessInTx(tx, invitation, user.userId, now);
     await recordActivity(tx, actor, { action: "invitation.accepted", entityType: "invitation", entityId: invitation.id, after: { email: invitation.email } }, now);
     return { orgSlug: invitation.organization.slug };
   });

@@ -73,7 +73,7 @@ export async function setRequirementControls(ctx: OrgContext, kind: RequirementK
 
 /** How many of the organisation's controls map to each criterion (one grouped query). */
 export async function countControlsByCriterion(ctx: OrgContext): Promise<Map<string, number>> {
-  assertCan(ctx, "org.view");
+  assertCan(ctx, "library.view");
   const groups = await getDb().controlMapping.groupBy({ by: ["criterionId"], where: { organizationId: ctx.orgId, criterionId: { not: null } }, _count: { _all: true } });
   return new Map(groups.flatMap((group) => (group.criterionId ? [[group.criterionId, group._count._all] as const] : [])));
 }

@@ -11,15 +11,26 @@ import { isUniqueViolation } from "./prisma-errors";
 
 export type OrganizationSummary = { id: string; name: string; slug: string; role: string };
 
-/** The organisation behind `slug` as seen by `userId`, or null when they are not a member. */
-export async function resolveOrgContext(userId: string, slug: string): Promise<OrgContext | null> {
-  const membership = await getDb().membership.findFirst({
+/**
+ * The organisation behind `slug` as seen by `userId`, or null when they are not a member. An
+ * auditor whose access to every engagement has expired or been revoked is no longer a member.
+ */
+export async function resolveOrgContext(userId: string, slug: string, now: Date = new Date()): Promise<OrgContext | null> {
+  const db = getDb();
+  const membership = await db.membership.findFirst({
     where: { userId, organization: { slug } },
     select: { role: true, organization: { select: { id: true, slug: true, name: true } } },
   });
   if (!membership || !isRole(membership.role)) return null;
   const { organization } = membership;
-  return { userId, orgId: organization.id, orgSlug: organization.slug, orgName: organization.name, role: membership.role };
+  const ctx: OrgContext = { userId, orgId: organization.id, orgSlug: organization.slug, orgName: organization.name, role: membership.role };
+  if (membership.role !== "auditor") return ctx;
+  const grants = await db.auditorAccess.findMany({
+    where: { organizationId: organization.id, userId, revokedAt: null, expiresAt: { gt: now }, engagement: { archivedAt: null } },
+    select: { engagementId: true },
+  });
+  if (grants.length === 0) return null;
+  return { ...ctx, engagementIds: grants.map((grant) => grant.engagementId) };
 }
 
 export async function listMyOrganizations(user: UserContext): Promise<OrganizationSummary[]> {

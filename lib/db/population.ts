@@ -7,6 +7,7 @@ import { assertCan } from "./authorize";
 import { getDb, type Tx } from "./client";
 import type { OrgContext } from "./context";
 import { isUniqueViolation } from "./prisma-errors";
+import { assertControlVisible } from "./scope";
 
 export type PopulationEventRow = { id: string; date: string; reference: string; description: string; evidenceCount: number };
 
@@ -19,6 +20,7 @@ async function findControl(tx: Tx, ctx: OrgContext, controlId: string) {
 
 export async function listPopulation(ctx: OrgContext, controlId: string): Promise<PopulationEventRow[]> {
   assertCan(ctx, "org.view");
+  await assertControlVisible(ctx, controlId);
   const control = await getDb().control.findFirst({ where: { id: controlId, organizationId: ctx.orgId }, select: { id: true } });
   if (!control) throw notFound();
   const rows = await getDb().populationEvent.findMany({

@@ -31,3 +31,10 @@ export function cleanFileName(name: string): string {
   const cleaned = [...kept].slice(0, 200).join("").trimEnd();
   return cleaned || "file";
 }
+
+/** Types a browser shows without running anything (served sandboxed); everything else downloads. */
+const VIEWABLE_INLINE_TYPES: ReadonlySet<string> = new Set(["application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp", "text/plain", "text/csv"]);
+
+export function isViewableInline(contentType: string | null): boolean {
+  return contentType !== null && VIEWABLE_INLINE_TYPES.has(contentType);
+}

@@ -20,6 +20,11 @@ export const PERMISSIONS = [
   "objective.manage",
   "control.edit",
   "evidence.edit",
+  "library.view",
+  "export.create",
+  "auditor.manage",
+  "request.create",
+  "request.resolve",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -36,11 +41,31 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "objective.manage",
     "control.edit",
     "evidence.edit",
+    "library.view",
+    "export.create",
+    "auditor.manage",
+    "request.resolve",
   ],
-  admin: ["org.view", "org.update", "member.view", "member.invite", "member.manage", "activity.view", "engagement.manage", "objective.manage", "control.edit", "evidence.edit"],
-  editor: ["org.view", "member.view", "objective.manage", "control.edit", "evidence.edit"],
-  viewer: ["org.view", "member.view"],
-  auditor: ["org.view"],
+  admin: [
+    "org.view",
+    "org.update",
+    "member.view",
+    "member.invite",
+    "member.manage",
+    "activity.view",
+    "engagement.manage",
+    "objective.manage",
+    "control.edit",
+    "evidence.edit",
+    "library.view",
+    "export.create",
+    "auditor.manage",
+    "request.resolve",
+  ],
+  editor: ["org.view", "member.view", "objective.manage", "control.edit", "evidence.edit", "library.view", "export.create", "request.resolve"],
+  viewer: ["org.view", "member.view", "library.view", "export.create"],
+  // Outside auditors: read-only, and only the engagements they were given (OrgContext.engagementIds).
+  auditor: ["org.view", "export.create", "request.create"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -29,6 +29,11 @@ const GRANTED: Record<Permission, string> = {
   "objective.manage": "xxx..",
   "control.edit": "xxx..",
   "evidence.edit": "xxx..",
+  "library.view": "xxxx.",
+  "export.create": "xxxxx",
+  "auditor.manage": "xx...",
+  "request.create": "....x",
+  "request.resolve": "xxx..",
 };
 
 // For each actor: one row per current role of the target (`null` = a new invitation), one
@@ -67,6 +72,11 @@ describe("the role and permission lists", () => {
       "objective.manage",
       "control.edit",
       "evidence.edit",
+      "library.view",
+      "export.create",
+      "auditor.manage",
+      "request.create",
+      "request.resolve",
     ]);
   });
 });
@@ -75,7 +85,7 @@ describe("can", () => {
   const cells = ROLES.flatMap((role, column) => PERMISSIONS.map((permission) => [role, permission, column] as const));
 
   it("covers every role × permission pair, with one column per role in the table", () => {
-    expect(cells).toHaveLength(5 * 11);
+    expect(cells).toHaveLength(5 * 16);
     for (const permission of PERMISSIONS) expect(GRANTED[permission], permission).toMatch(/^[x.]{5}$/);
   });
 

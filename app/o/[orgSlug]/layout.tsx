@@ -12,13 +12,21 @@ export default async function OrganizationLayout({ children, params }: Props) {
   const user = await requireUser();
   const organizations = await listMyOrganizations(user);
   const base = `/o/${ctx.orgSlug}`;
+  const library = can(ctx.role, "library.view");
   const nav = [
-    { href: base, label: "Overview", exact: true },
+    ...(library ? [{ href: base, label: "Overview", exact: true }] : []),
     { href: `${base}/engagements`, label: "Engagements" },
-    { href: `${base}/controls`, label: "Controls" },
-    { href: `${base}/objectives`, label: "Objectives" },
-    { href: `${base}/catalogue`, label: "SOC 2 criteria" },
-    { href: `${base}/members`, label: "Members" },
+    ...(library
+      ? [
+          { href: `${base}/controls`, label: "Controls" },
+          { href: `${base}/objectives`, label: "Objectives" },
+          { href: `${base}/catalogue`, label: "SOC 2 criteria" },
+        ]
+      : []),
+    { href: `${base}/requests`, label: "Auditor requests" },
+    { href: `${base}/verify`, label: "Verify a pack" },
+    ...(can(ctx.role, "member.view") ? [{ href: `${base}/members`, label: "Members" }] : []),
+    ...(can(ctx.role, "auditor.manage") ? [{ href: `${base}/auditors`, label: "Auditors" }] : []),
     ...(can(ctx.role, "activity.view") ? [{ href: `${base}/activity`, label: "Activity" }] : []),
     ...(can(ctx.role, "org.update") ? [{ href: `${base}/settings`, label: "Settings" }] : []),
   ];

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
@@ -12,6 +13,8 @@ type Props = { params: Promise<{ orgSlug: string }> };
 
 export default async function OrganizationOverviewPage({ params }: Props) {
   const ctx = await requireOrgContext((await params).orgSlug);
+  // Auditors see only their engagements.
+  if (!can(ctx.role, "library.view")) redirect(`/o/${ctx.orgSlug}/engagements`);
   const members = await listMembers(ctx);
   const base = `/o/${ctx.orgSlug}`;
   return (

@@ -6,11 +6,13 @@ import { requireOrgContext } from "@/lib/auth/session";
 import { listCriteria } from "@/lib/db/catalog";
 import { countControlsByCriterion } from "@/lib/db/mappings";
 import { CATEGORY_LABELS, CRITERIA_EDITIONS, CURRENT_CRITERIA_EDITION, type TscCategory } from "@/lib/domain/catalog";
+import { notFoundUnlessCan } from "@/lib/server/not-found";
 
 export const metadata: Metadata = { title: "SOC 2 criteria" };
 
 export default async function CataloguePage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const ctx = await requireOrgContext((await params).orgSlug);
+  notFoundUnlessCan(ctx, "library.view");
   const [criteria, counts] = await Promise.all([listCriteria(CURRENT_CRITERIA_EDITION), countControlsByCriterion(ctx)]);
   const groups = [...new Set(criteria.map((c) => c.group))];
   return (

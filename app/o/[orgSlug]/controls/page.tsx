@@ -12,6 +12,7 @@ import { CONTROL_FREQUENCIES, CONTROL_STATUSES, FREQUENCY_LABELS, type ControlFr
 import { can } from "@/lib/domain/permissions";
 import { ControlListQuery } from "@/lib/schemas/control";
 import { bulkUpdateControlsAction } from "./actions";
+import { notFoundUnlessCan } from "@/lib/server/not-found";
 
 export const metadata: Metadata = { title: "Controls" };
 
@@ -21,6 +22,7 @@ const STATUS_TONE = { draft: "neutral", designed: "warning", implemented: "succe
 
 export default async function ControlsPage({ params, searchParams }: Props) {
   const ctx = await requireOrgContext((await params).orgSlug);
+  notFoundUnlessCan(ctx, "library.view");
   const raw = await searchParams;
   const query = ControlListQuery.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const [{ rows, total, pageCount, page }, members] = await Promise.all([listControls(ctx, query), listMemberOptions(ctx)]);

@@ -11,6 +11,7 @@ import { listInvitations } from "@/lib/db/invitations";
 import { listMembers } from "@/lib/db/members";
 import { MEMBER_ROLES, assignableRoles, can, canAssignRole, canRemoveMember } from "@/lib/domain/permissions";
 import { changeRoleAction, inviteMemberAction, removeMemberAction, revokeInvitationAction } from "./actions";
+import { notFoundUnlessCan } from "@/lib/server/not-found";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -20,6 +21,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZ
 
 export default async function MembersPage({ params }: Props) {
   const ctx = await requireOrgContext((await params).orgSlug);
+  notFoundUnlessCan(ctx, "member.view");
   const canInvite = can(ctx.role, "member.invite");
   const [members, invitations] = await Promise.all([listMembers(ctx), canInvite ? listInvitations(ctx) : Promise.resolve([])]);
 

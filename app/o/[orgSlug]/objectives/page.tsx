@@ -13,11 +13,13 @@ import { listObjectives } from "@/lib/db/objectives";
 import { AREA_LABELS, SOC1_STARTER_OBJECTIVES, type ObjectiveArea } from "@/lib/domain/catalog";
 import { can } from "@/lib/domain/permissions";
 import { adoptStarterObjectivesAction, createObjectiveAction, moveObjectiveAction, retireObjectiveAction } from "./actions";
+import { notFoundUnlessCan } from "@/lib/server/not-found";
 
 export const metadata: Metadata = { title: "Control objectives" };
 
 export default async function ObjectivesPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const ctx = await requireOrgContext((await params).orgSlug);
+  notFoundUnlessCan(ctx, "library.view");
   const objectives = await listObjectives(ctx, { includeRetired: true });
   const editable = can(ctx.role, "objective.manage");
   const refs = new Set(objectives.map((o) => o.ref));

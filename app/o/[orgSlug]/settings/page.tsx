@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
 import { can } from "@/lib/domain/permissions";
 import { renameOrganizationAction } from "./actions";
+import { notFoundUnlessCan } from "@/lib/server/not-found";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -13,6 +14,7 @@ type Props = { params: Promise<{ orgSlug: string }> };
 
 export default async function SettingsPage({ params }: Props) {
   const ctx = await requireOrgContext((await params).orgSlug);
+  notFoundUnlessCan(ctx, "library.view");
   return (
     <>
       <PageHeader title="Settings" />

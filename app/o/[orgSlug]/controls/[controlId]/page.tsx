@@ -32,6 +32,7 @@ import { getEvidenceWindowContext, listEngagements } from "@/lib/db/engagements"
 import { evidenceWindow } from "@/lib/domain/readiness/engine";
 import { listControlExceptions } from "@/lib/db/exceptions";
 import { listPopulation } from "@/lib/db/population";
+import { recordAuditorAccess } from "@/lib/db/auditor-access";
 import { todayIso } from "@/lib/server/clock";
 
 export const metadata: Metadata = { title: "Control" };
@@ -48,9 +49,10 @@ export default async function ControlPage({ params, searchParams }: Props) {
   const eventDriven = control.frequency === "event_driven";
   const editable = can(ctx.role, "control.edit");
   const canEditEvidence = can(ctx.role, "evidence.edit");
+  const library = can(ctx.role, "library.view");
   const today = todayIso();
   const [members, criteria, objectives, evidence, exceptions, population, engagements, window, controlOptions] = await Promise.all([
-    listMemberOptions(ctx),
+    library ? listMemberOptions(ctx) : Promise.resolve([]),
     listCriteria(CURRENT_CRITERIA_EDITION),
     listObjectives(ctx),
     listControlEvidence(ctx, control.id),
@@ -60,6 +62,7 @@ export default async function ControlPage({ params, searchParams }: Props) {
     engagementId ? notFoundOnAppError(getEvidenceWindowContext(ctx, engagementId)) : Promise.resolve(null),
     canEditEvidence ? listControlOptions(ctx) : Promise.resolve([]),
   ]);
+  await recordAuditorAccess(ctx, "viewed", { entityType: "control", entityId: control.id, label: `Control ${control.ref} · ${control.title}` });
   // Against a chosen engagement, evidence outside its window is labelled, never hidden.
   const evidenceItems = window ? evidence.map((item) => ({ ...item, window: evidenceWindow(item, window, window.freshnessDays) })) : evidence;
 
@@ -67,7 +70,13 @@ export default async function ControlPage({ params, searchParams }: Props) {
     <>
       <PageHeader
         title={`${control.ref} · ${control.title}`}
-        description={<Link className="text-brand-700 hover:underline" href={`/o/${ctx.orgSlug}/controls`}>← All controls</Link>}
+        description={
+          library ? (
+            <Link className="text-brand-700 hover:underline" href={`/o/${ctx.orgSlug}/controls`}>← All controls</Link>
+          ) : (
+            <Link className="text-brand-700 hover:underline" href={`/o/${ctx.orgSlug}/engagements`}>← Engagements</Link>
+          )
+        }
       />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>

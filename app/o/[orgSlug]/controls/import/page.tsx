@@ -10,6 +10,7 @@ import { requireOrgContext } from "@/lib/auth/session";
 import { CONTROL_FREQUENCIES, CONTROL_NATURES, CONTROL_STATUSES } from "@/lib/domain/controls";
 import { can } from "@/lib/domain/permissions";
 import { applyControlImportAction, checkControlImportAction } from "./actions";
+import { notFoundUnlessCan } from "@/lib/server/not-found";
 
 export const metadata: Metadata = { title: "Import controls" };
 
@@ -32,6 +33,7 @@ const COLUMNS: [string, string][] = [
 
 export default async function ImportControlsPage({ params }: Props) {
   const ctx = await requireOrgContext((await params).orgSlug);
+  notFoundUnlessCan(ctx, "library.view");
   const base = `/o/${ctx.orgSlug}/controls`;
   const exportLink = (
     <a href={`${base}/export`} download className={LINK}>

@@ -7,11 +7,13 @@ import { requireOrgContext } from "@/lib/auth/session";
 import { listMemberOptions } from "@/lib/db/controls";
 import { can } from "@/lib/domain/permissions";
 import { createControlAction } from "../actions";
+import { notFoundUnlessCan } from "@/lib/server/not-found";
 
 export const metadata: Metadata = { title: "New control" };
 
 export default async function NewControlPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const ctx = await requireOrgContext((await params).orgSlug);
+  notFoundUnlessCan(ctx, "library.view");
   if (!can(ctx.role, "control.edit")) {
     return <Alert tone="info">Only owners, admins and editors can add controls.</Alert>;
   }

@@ -8,11 +8,13 @@ import { can } from "@/lib/domain/permissions";
 import { STARTER_CONTROLS } from "@/lib/domain/starter-controls";
 import { adoptStarterControlsAction } from "../actions";
 import { listControlRefs } from "@/lib/db/controls";
+import { notFoundUnlessCan } from "@/lib/server/not-found";
 
 export const metadata: Metadata = { title: "Starter controls" };
 
 export default async function StarterControlsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const ctx = await requireOrgContext((await params).orgSlug);
+  notFoundUnlessCan(ctx, "library.view");
   if (!can(ctx.role, "control.edit")) return <Alert tone="info">Only owners, admins and editors can adopt controls.</Alert>;
   const taken = new Set(await listControlRefs(ctx));
   const options = STARTER_CONTROLS.map((control) => ({

@@ -16,6 +16,7 @@ import { engagementWarnings } from "@/lib/domain/engagements";
 import { can } from "@/lib/domain/permissions";
 import { REQUIREMENT_STATUSES, type RequirementStatus } from "@/lib/domain/requirement-status";
 import { notFoundOnAppError } from "@/lib/server/not-found";
+import { recordAuditorAccess } from "@/lib/db/auditor-access";
 
 export const metadata: Metadata = { title: "Engagement" };
 
@@ -25,6 +26,7 @@ export default async function EngagementPage({ params, searchParams }: Props) {
   const { orgSlug, engagementId } = await params;
   const ctx = await requireOrgContext(orgSlug);
   const { engagement, requirements, counts, readiness } = await notFoundOnAppError(engagementReadiness(ctx, engagementId, todayIso()));
+  await recordAuditorAccess(ctx, "viewed", { entityType: "engagement", entityId: engagement.id, label: `${engagement.name}: requirements`, engagementId: engagement.id });
   const { status: wanted } = await searchParams;
   const filter = REQUIREMENT_STATUSES.find((status) => status === wanted);
   const shown = filter ? requirements.filter((r) => r.status === filter) : requirements;

@@ -8,12 +8,14 @@ import { requireOrgContext } from "@/lib/auth/session";
 import { listObjectives } from "@/lib/db/objectives";
 import { can } from "@/lib/domain/permissions";
 import { updateObjectiveAction } from "../actions";
+import { notFoundUnlessCan } from "@/lib/server/not-found";
 
 export const metadata: Metadata = { title: "Edit objective" };
 
 export default async function ObjectivePage({ params }: { params: Promise<{ orgSlug: string; objectiveId: string }> }) {
   const { orgSlug, objectiveId } = await params;
   const ctx = await requireOrgContext(orgSlug);
+  notFoundUnlessCan(ctx, "library.view");
   const objective = (await listObjectives(ctx, { includeRetired: true })).find((o) => o.id === objectiveId);
   if (!objective) notFound();
   return (

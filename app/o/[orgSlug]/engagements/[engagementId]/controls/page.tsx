@@ -9,6 +9,7 @@ import { engagementReadiness } from "@/lib/db/readiness";
 import { slotCells } from "@/lib/domain/readiness/rollup";
 import { todayIso } from "@/lib/server/clock";
 import { notFoundOnAppError } from "@/lib/server/not-found";
+import { recordAuditorAccess } from "@/lib/db/auditor-access";
 
 export const metadata: Metadata = { title: "Control readiness" };
 
@@ -18,6 +19,7 @@ export default async function ControlReadinessPage({ params }: Props) {
   const { orgSlug, engagementId } = await params;
   const ctx = await requireOrgContext(orgSlug);
   const { engagement, readiness } = await notFoundOnAppError(engagementReadiness(ctx, engagementId, todayIso()));
+  await recordAuditorAccess(ctx, "viewed", { entityType: "engagement", entityId: engagement.id, label: `${engagement.name}: control readiness`, engagementId: engagement.id });
   const typeII = readiness.type === "TYPE_II";
   const controls = readiness.controls.filter((control) => control.inScope);
   return (

@@ -12,6 +12,7 @@ import { countsByGroup, nextActions, type NextAction } from "@/lib/domain/readin
 import { addDays } from "@/lib/domain/readiness/calendar";
 import { todayIso } from "@/lib/server/clock";
 import { notFoundOnAppError } from "@/lib/server/not-found";
+import { recordAuditorAccess } from "@/lib/db/auditor-access";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -41,6 +42,7 @@ export default async function DashboardPage({ params }: Props) {
   const ctx = await requireOrgContext(orgSlug);
   const today = todayIso();
   const { engagement, requirements, counts, readiness } = await notFoundOnAppError(engagementReadiness(ctx, engagementId, today));
+  await recordAuditorAccess(ctx, "viewed", { entityType: "engagement", entityId: engagement.id, label: `${engagement.name}: dashboard`, engagementId: engagement.id });
   await recordDailySnapshot(ctx, engagement.id, today, counts);
   const trend = await listSnapshots(ctx, engagement.id, addDays(today, -180));
   const actions = nextActions(readiness, requirements, today);

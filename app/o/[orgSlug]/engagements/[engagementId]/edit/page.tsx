@@ -8,7 +8,7 @@ import { requireOrgContext } from "@/lib/auth/session";
 import { getEngagement } from "@/lib/db/engagements";
 import { listObjectives } from "@/lib/db/objectives";
 import { can } from "@/lib/domain/permissions";
-import { notFoundOnAppError } from "@/lib/server/not-found";
+import { notFoundOnAppError, notFoundUnlessCan } from "@/lib/server/not-found";
 import { archiveEngagementAction, updateEngagementAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit engagement" };
@@ -16,6 +16,7 @@ export const metadata: Metadata = { title: "Edit engagement" };
 export default async function EditEngagementPage({ params }: { params: Promise<{ orgSlug: string; engagementId: string }> }) {
   const { orgSlug, engagementId } = await params;
   const ctx = await requireOrgContext(orgSlug);
+  notFoundUnlessCan(ctx, "library.view");
   const engagement = await notFoundOnAppError(getEngagement(ctx, engagementId));
   if (!can(ctx.role, "engagement.manage")) return <Alert tone="info">Only owners and admins can change engagements.</Alert>;
   const objectives = await listObjectives(ctx, { includeRetired: true });

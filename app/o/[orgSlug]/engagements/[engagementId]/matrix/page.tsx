@@ -6,6 +6,7 @@ import { requireOrgContext } from "@/lib/auth/session";
 import { engagementReadiness } from "@/lib/db/readiness";
 import { todayIso } from "@/lib/server/clock";
 import { notFoundOnAppError } from "@/lib/server/not-found";
+import { recordAuditorAccess } from "@/lib/db/auditor-access";
 
 export const metadata: Metadata = { title: "Mapping matrix" };
 
@@ -16,6 +17,7 @@ export default async function MatrixPage({ params }: Props) {
   const { orgSlug, engagementId } = await params;
   const ctx = await requireOrgContext(orgSlug);
   const { engagement, requirements } = await notFoundOnAppError(engagementReadiness(ctx, engagementId, todayIso()));
+  await recordAuditorAccess(ctx, "viewed", { entityType: "engagement", entityId: engagement.id, label: `${engagement.name}: matrix`, engagementId: engagement.id });
   const columns = [...new Map(requirements.flatMap((r) => r.controls).map((c) => [c.id, c])).values()].sort((a, b) => a.ref.localeCompare(b.ref));
   const base = `/o/${ctx.orgSlug}/engagements/${engagement.id}`;
   return (

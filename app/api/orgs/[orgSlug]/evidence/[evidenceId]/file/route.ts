@@ -1,21 +1,26 @@
 import { createHash } from "node:crypto";
 import { pipeline, Readable, Transform } from "node:stream";
+import { recordAuditorAccess } from "@/lib/db/auditor-access";
 import { getEvidenceFile } from "@/lib/db/evidence";
+import { isViewableInline } from "@/lib/domain/evidence";
 import { orgRequestRoute } from "@/lib/server/route";
 import { getBlobStore } from "@/lib/storage";
 
-function contentDisposition(fileName: string): string {
+function contentDisposition(disposition: "attachment" | "inline", fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 /**
- * Streams an evidence file to a member as an attachment with its stored type. The bytes are
+ * Streams an evidence file to a member with its stored type, as an attachment (or, with
+ * `?inline=1`, shown in the browser for PDFs, images and plain text, still sandboxed). The bytes are
  * hashed on the way out: if they no longer match the recorded SHA-256 the download is cut off
  * (the client sees a failed download, never silently altered evidence) and the mismatch logged.
  */
-export const GET = orgRequestRoute<{ orgSlug: string; evidenceId: string }>(async (ctx, _request, { evidenceId }) => {
+export const GET = orgRequestRoute<{ orgSlug: string; evidenceId: string }>(async (ctx, request, { evidenceId }) => {
   const file = await getEvidenceFile(ctx, evidenceId);
+  const inline = new URL(request.url).searchParams.get("inline") === "1" && isViewableInline(file.contentType);
+  await recordAuditorAccess(ctx, inline ? "viewed" : "downloaded", { entityType: "evidence", entityId: evidenceId, label: `Evidence file ${file.fileName}` });
   const source = await getBlobStore().get(file.storageKey);
   const hash = createHash("sha256");
   const verifier = new Transform({
@@ -39,7 +44,7 @@ export const GET = orgRequestRoute<{ orgSlug: string; evidenceId: string }>(asyn
     headers: {
       "Content-Type": file.contentType,
       "Content-Length": String(file.size),
-      "Content-Disposition": contentDisposition(file.fileName),
+      "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", file.fileName),
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "sandbox; default-src 'none'",
       "Cache-Control": "private, no-store",

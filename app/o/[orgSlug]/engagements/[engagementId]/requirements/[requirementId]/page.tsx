@@ -15,6 +15,7 @@ import { todayIso } from "@/lib/server/clock";
 import { can } from "@/lib/domain/permissions";
 import { notFoundOnAppError } from "@/lib/server/not-found";
 import { clearNotApplicableAction, markNotApplicableAction, setRequirementControlsAction } from "../../../actions";
+import { recordAuditorAccess } from "@/lib/db/auditor-access";
 
 export const metadata: Metadata = { title: "Requirement" };
 
@@ -26,7 +27,8 @@ export default async function RequirementPage({ params }: Props) {
   const { engagement, requirements } = await notFoundOnAppError(engagementReadiness(ctx, engagementId, todayIso()));
   const requirement = requirements.find((r) => r.id === decodeURIComponent(requirementId));
   if (!requirement) notFound();
-  const controls = await listControlOptions(ctx);
+  await recordAuditorAccess(ctx, "viewed", { entityType: "requirement", entityId: requirement.id, label: `${engagement.name}: ${requirement.code} ${requirement.title}`, engagementId: engagement.id });
+  const controls = can(ctx.role, "library.view") ? await listControlOptions(ctx) : [];
   const base = `/o/${ctx.orgSlug}/engagements/${engagement.id}`;
 
   return (
