@@ -33,6 +33,9 @@ import { evidenceWindow } from "@/lib/domain/readiness/engine";
 import { listControlExceptions } from "@/lib/db/exceptions";
 import { listPopulation } from "@/lib/db/population";
 import { recordAuditorAccess } from "@/lib/db/auditor-access";
+import { engagementsServingControl } from "@/lib/db/auditor-requests";
+import { RequestForm } from "@/components/requests/request-form";
+import { createRequestAction } from "../../requests/actions";
 import { todayIso } from "@/lib/server/clock";
 
 export const metadata: Metadata = { title: "Control" };
@@ -62,6 +65,7 @@ export default async function ControlPage({ params, searchParams }: Props) {
     engagementId ? notFoundOnAppError(getEvidenceWindowContext(ctx, engagementId)) : Promise.resolve(null),
     canEditEvidence ? listControlOptions(ctx) : Promise.resolve([]),
   ]);
+  const requestEngagements = can(ctx.role, "request.create") ? await engagementsServingControl(ctx, control.id) : [];
   await recordAuditorAccess(ctx, "viewed", { entityType: "control", entityId: control.id, label: `Control ${control.ref} · ${control.title}` });
   // Against a chosen engagement, evidence outside its window is labelled, never hidden.
   const evidenceItems = window ? evidence.map((item) => ({ ...item, window: evidenceWindow(item, window, window.freshnessDays) })) : evidence;
@@ -116,6 +120,13 @@ export default async function ControlPage({ params, searchParams }: Props) {
           />
         </Card>
       </div>
+      {requestEngagements.length ? (
+        <Card className="mt-6">
+          <CardTitle>Ask the team</CardTitle>
+          <CardDescription className="mb-4">Request evidence or leave a comment about this control; the team answers under Auditor requests.</CardDescription>
+          <RequestForm orgSlug={ctx.orgSlug} engagements={requestEngagements} target={{ controlId: control.id }} action={createRequestAction} />
+        </Card>
+      ) : null}
       <Card className="mt-6">
         <CardTitle>Evidence</CardTitle>
         <CardDescription className="mb-4">Dated for the moment it represents. Design evidence shows the control exists; operating evidence shows each occurrence.</CardDescription>

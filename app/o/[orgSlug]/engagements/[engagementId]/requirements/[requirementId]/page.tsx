@@ -16,6 +16,8 @@ import { can } from "@/lib/domain/permissions";
 import { notFoundOnAppError } from "@/lib/server/not-found";
 import { clearNotApplicableAction, markNotApplicableAction, setRequirementControlsAction } from "../../../actions";
 import { recordAuditorAccess } from "@/lib/db/auditor-access";
+import { RequestForm } from "@/components/requests/request-form";
+import { createRequestAction } from "../../../../requests/actions";
 
 export const metadata: Metadata = { title: "Requirement" };
 
@@ -28,7 +30,10 @@ export default async function RequirementPage({ params }: Props) {
   const requirement = requirements.find((r) => r.id === decodeURIComponent(requirementId));
   if (!requirement) notFound();
   await recordAuditorAccess(ctx, "viewed", { entityType: "requirement", entityId: requirement.id, label: `${engagement.name}: ${requirement.code} ${requirement.title}`, engagementId: engagement.id });
-  const controls = can(ctx.role, "library.view") ? await listControlOptions(ctx) : [];
+  const library = can(ctx.role, "library.view");
+  const controls = library ? await listControlOptions(ctx) : [];
+  // Auditors see only their engagements, so not where else a requirement is used.
+  const alsoIn = library ? requirement.alsoIn : [];
   const base = `/o/${ctx.orgSlug}/engagements/${engagement.id}`;
 
   return (
@@ -38,22 +43,36 @@ export default async function RequirementPage({ params }: Props) {
         description={<><Link className="text-brand-700 hover:underline" href={base}>← {engagement.name}</Link> · {requirement.group}</>}
         actions={<RequirementStatusBadge status={requirement.status} />}
       />
-      {requirement.alsoIn.length ? (
-        <Alert tone="info" className="mb-4">Mapped once, reused: this requirement is also in {requirement.alsoIn.map((e) => e.name).join(", ")}, which sees the same controls.</Alert>
+      {alsoIn.length ? (
+        <Alert tone="info" className="mb-4">Mapped once, reused: this requirement is also in {alsoIn.map((e) => e.name).join(", ")}, which sees the same controls.</Alert>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <Card>
           <CardTitle>Controls serving this requirement</CardTitle>
-          <CardDescription className="mb-4">Tick the controls that meet it. Changes apply in every engagement that includes it.</CardDescription>
-          <MappingPicker
-            orgSlug={ctx.orgSlug}
-            hidden={{ engagementId: engagement.id, requirementId: requirement.id, kind: requirement.kind }}
-            selected={requirement.controls.map((c) => c.id)}
-            readOnly={!can(ctx.role, "control.edit")}
-            submitLabel="Save controls"
-            action={setRequirementControlsAction}
-            groups={[{ name: "Controls", field: "controlIds", options: controls.map((c) => ({ id: c.id, code: c.ref, title: c.title, group: c.status === "retired" ? "retired" : "" })) }]}
-          />
+          {library ? (
+            <>
+              <CardDescription className="mb-4">Tick the controls that meet it. Changes apply in every engagement that includes it.</CardDescription>
+              <MappingPicker
+                orgSlug={ctx.orgSlug}
+                hidden={{ engagementId: engagement.id, requirementId: requirement.id, kind: requirement.kind }}
+                selected={requirement.controls.map((c) => c.id)}
+                readOnly={!can(ctx.role, "control.edit")}
+                submitLabel="Save controls"
+                action={setRequirementControlsAction}
+                groups={[{ name: "Controls", field: "controlIds", options: controls.map((c) => ({ id: c.id, code: c.ref, title: c.title, group: c.status === "retired" ? "retired" : "" })) }]}
+              />
+            </>
+          ) : requirement.controls.length ? (
+            <ul className="mt-3 space-y-1 text-sm">
+              {requirement.controls.map((control) => (
+                <li key={control.id}>
+                  <Link className="text-brand-700 hover:underline" href={`/o/${ctx.orgSlug}/controls/${control.id}?engagement=${engagement.id}`}>{control.ref} · {control.title}</Link>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-3 text-sm text-slate-600">No controls are mapped to this requirement.</p>
+          )}
         </Card>
         <Card>
           <CardTitle>Applicability</CardTitle>
@@ -81,6 +100,13 @@ export default async function RequirementPage({ params }: Props) {
           )}
         </Card>
       </div>
+      {can(ctx.role, "request.create") ? (
+        <Card className="mt-6">
+          <CardTitle>Ask the team</CardTitle>
+          <CardDescription className="mb-4">Request evidence or leave a comment about this requirement; the team answers under Auditor requests.</CardDescription>
+          <RequestForm orgSlug={ctx.orgSlug} engagements={[{ id: engagement.id, name: engagement.name }]} target={{ requirementId: requirement.id }} action={createRequestAction} />
+        </Card>
+      ) : null}
     </>
   );
 }
