@@ -185,8 +185,12 @@ export async function getEvidenceFile(ctx: OrgContext, evidenceId: string): Prom
   return { storageKey: evidence.file.storageKey, fileName: evidence.fileName ?? "file", contentType: evidence.contentType ?? "application/octet-stream", sha256: evidence.file.sha256, size: evidence.file.size };
 }
 
-/** Storage keys in `keys` that a StoredFile row still references (for orphan cleanup). */
+/** Storage keys in `keys` that an evidence file or a kept export still references (for orphan cleanup). */
 export async function referencedStorageKeys(keys: readonly string[]): Promise<Set<string>> {
-  const rows = await getDb().storedFile.findMany({ where: { storageKey: { in: [...keys] } }, select: { storageKey: true } });
-  return new Set(rows.map((row) => row.storageKey));
+  const db = getDb();
+  const [files, exports] = await Promise.all([
+    db.storedFile.findMany({ where: { storageKey: { in: [...keys] } }, select: { storageKey: true } }),
+    db.exportRun.findMany({ where: { storageKey: { in: [...keys] } }, select: { storageKey: true } }),
+  ]);
+  return new Set([...files.map((row) => row.storageKey), ...exports.flatMap((row) => (row.storageKey ? [row.storageKey] : []))]);
 }

@@ -56,6 +56,8 @@ export default async function EngagementPage({ params, searchParams }: Props) {
             <Button asChild variant="secondary" size="sm"><Link href={`${base}/dashboard`}>Dashboard</Link></Button>
             <Button asChild variant="secondary" size="sm"><Link href={`${base}/controls`}>Control readiness</Link></Button>
             <Button asChild variant="secondary" size="sm"><Link href={`${base}/matrix`}>Matrix</Link></Button>
+            {can(ctx.role, "export.create") ? <Button asChild variant="secondary" size="sm"><Link href={`${base}/exports`}>Exports</Link></Button> : null}
+            {can(ctx.role, "library.view") ? <Button asChild variant="secondary" size="sm"><Link href={`${base}/paperwork`}>Paperwork</Link></Button> : null}
             {can(ctx.role, "engagement.manage") ? <Button asChild variant="secondary" size="sm"><Link href={`${base}/edit`}>Edit scope</Link></Button> : null}
           </div>
         }

@@ -1,0 +1,227 @@
+import "server-only";
+import { PassThrough } from "node:stream";
+import { isoDateOf } from "@/lib/domain/dates";
+import { EXPORT_CONTENT_TYPES, exportFileName, exportRunState, isExportFormat, snapshotState, type ExportFormat, type ExportRunState, type SnapshotState } from "@/lib/domain/export/snapshot";
+import type { ExportFigures } from "@/lib/domain/export/types";
+import { AppError, notFound } from "@/lib/errors";
+import { writeExportArtifact } from "@/lib/export/artifacts";
+import { getBlobStore } from "@/lib/storage";
+import { recordActivity } from "./activity";
+import { recordAuditorAccess } from "./auditor-access";
+import { assertCan } from "./authorize";
+import { getDb } from "./client";
+import type { OrgContext } from "./context";
+import { getEngagement } from "./engagements";
+import { loadEngagementExport } from "./export-data";
+import { engagementScope } from "./scope";
+
+// Exports of an engagement. Each is a row (ExportRun) that tracks the work while it runs (any
+// app instance can report its progress), then keeps the file in blob storage and the
+// engagement's snapshot: readiness figures, per requirement/control status, the manifest hash.
+
+/** Exports are ours, not uploads: the limit only stops a runaway. */
+const MAX_EXPORT_BYTES = 64 * 1024 ** 3;
+/** Progress is written at most this often; it doubles as the heartbeat. */
+const PROGRESS_INTERVAL_MS = 500;
+
+export async function startExport(ctx: OrgContext, engagementId: string, format: ExportFormat, now: Date = new Date()): Promise<{ id: string }> {
+  assertCan(ctx, "export.create");
+  const engagement = await getEngagement(ctx, engagementId);
+  return getDb().exportRun.create({
+    data: { organizationId: ctx.orgId, engagementId: engagement.id, format, status: "running", createdById: ctx.userId, createdAt: now, heartbeatAt: now },
+    select: { id: true },
+  });
+}
+
+/**
+ * Produces the export of a run started by startExport and stores it. Never throws: a failure
+ * is recorded on the run (with a message people can act on) and the partial file discarded.
+ */
+export async function runExport(ctx: OrgContext, runId: string, clock: () => Date = () => new Date()): Promise<void> {
+  const db = getDb();
+  const run = await db.exportRun.findFirst({ where: { id: runId, organizationId: ctx.orgId, status: "running" }, select: { id: true, engagementId: true, format: true } });
+  if (!run || !isExportFormat(run.format)) return;
+  const format = run.format;
+  let lastWrite = 0;
+  const onProgress = (done: number, total: number | null) => {
+    const now = clock();
+    if (now.getTime() - lastWrite < PROGRESS_INTERVAL_MS) return;
+    lastWrite = now.getTime();
+    void db.exportRun.updateMany({ where: { id: run.id, status: "running" }, data: { progressDone: done, progressTotal: total, heartbeatAt: now } }).catch(() => undefined);
+  };
+  try {
+    const data = await loadEngagementExport(ctx, run.engagementId, clock());
+    const store = getBlobStore();
+    const body = new PassThrough();
+    const stored = store.putStream(ctx.orgId, body, MAX_EXPORT_BYTES);
+    // Whichever side fails first fails both: a broken writer must not leave a stored half-file.
+    stored.catch((error: unknown) => body.destroy(error instanceof Error ? error : new Error(String(error))));
+    const [{ manifestSha256 }, blob] = await Promise.all([
+      writeExportArtifact(format, data, body, { openFile: (file) => store.get(file.storageKey), onProgress }),
+      stored,
+    ]);
+    const { summary } = data;
+    const finishedAt = clock();
+    await db.exportRun.update({
+      where: { id: run.id },
+      data: {
+        status: "done",
+        storageKey: blob.key,
+        sha256: blob.sha256,
+        size: blob.size,
+        fileName: exportFileName(ctx.orgSlug, summary.engagement.name, format, isoDateOf(finishedAt)),
+        manifestSha256: manifestSha256 ?? null,
+        readinessPercent: summary.figures.counts.readinessPercent,
+        figures: JSON.stringify(summary.figures),
+        state: JSON.stringify(snapshotState(summary)),
+        heartbeatAt: finishedAt,
+        finishedAt,
+      },
+    });
+  } catch (error) {
+    const message = error instanceof AppError ? error.message : "The export failed. Try again; if it keeps failing, ask an administrator to check the server log.";
+    if (!(error instanceof AppError)) console.error(`[export ${run.id}]`, error);
+    await db.exportRun.update({ where: { id: run.id }, data: { status: "failed", error: message, finishedAt: clock() } }).catch(() => undefined);
+  }
+}
+
+export type ExportRunRow = {
+  id: string;
+  format: ExportFormat;
+  state: ExportRunState;
+  progressDone: number;
+  progressTotal: number | null;
+  error: string | null;
+  fileName: string | null;
+  size: number | null;
+  sha256: string | null;
+  manifestSha256: string | null;
+  readinessPercent: number | null;
+  createdBy: string;
+  createdAt: Date;
+  finishedAt: Date | null;
+  sentToAuditorAt: Date | null;
+};
+
+const runSelect = {
+  id: true,
+  format: true,
+  status: true,
+  progressDone: true,
+  progressTotal: true,
+  error: true,
+  fileName: true,
+  size: true,
+  sha256: true,
+  manifestSha256: true,
+  readinessPercent: true,
+  createdAt: true,
+  finishedAt: true,
+  heartbeatAt: true,
+  sentToAuditorAt: true,
+  createdBy: { select: { name: true } },
+} as const;
+
+type RunRecord = { format: string; status: string; heartbeatAt: Date; createdBy: { name: string } } & Omit<ExportRunRow, "format" | "state" | "createdBy">;
+
+function toRow({ status, heartbeatAt, createdBy, format, ...run }: RunRecord, now: Date): ExportRunRow {
+  return { ...run, format: isExportFormat(format) ? format : "pdf", state: exportRunState({ status, heartbeatAt }, now), createdBy: createdBy.name };
+}
+
+/** The engagement's exports, newest first. Auditors see the exports of their engagements. */
+export async function listExportRuns(ctx: OrgContext, engagementId: string, now: Date = new Date()): Promise<ExportRunRow[]> {
+  assertCan(ctx, "export.create");
+  await getEngagement(ctx, engagementId);
+  const rows = await getDb().exportRun.findMany({ where: { organizationId: ctx.orgId, engagementId }, orderBy: { createdAt: "desc" }, take: 50, select: runSelect });
+  return rows.map((row) => toRow(row, now));
+}
+
+async function findRun(ctx: OrgContext, runId: string) {
+  const run = await getDb().exportRun.findFirst({ where: { id: runId, organizationId: ctx.orgId }, select: { ...runSelect, engagementId: true, storageKey: true } });
+  const scope = engagementScope(ctx);
+  if (!run || (scope !== null && !scope.includes(run.engagementId))) throw notFound();
+  return run;
+}
+
+export async function getExportRun(ctx: OrgContext, runId: string, now: Date = new Date()): Promise<ExportRunRow> {
+  assertCan(ctx, "export.create");
+  const { engagementId: _engagementId, storageKey: _storageKey, ...run } = await findRun(ctx, runId);
+  return toRow(run, now);
+}
+
+export type ExportDownload = { storageKey: string; fileName: string; contentType: string; size: number; sha256: string };
+
+/**
+ * What the download route streams. A download by an auditor is logged and marks the export as
+ * sent to the auditor, the baseline for "what changed since".
+ */
+export async function openExportDownload(ctx: OrgContext, runId: string, now: Date = new Date()): Promise<ExportDownload> {
+  assertCan(ctx, "export.create");
+  const run = await findRun(ctx, runId);
+  if (run.status !== "done" || !run.storageKey || !run.fileName || run.size === null || !run.sha256 || !isExportFormat(run.format)) {
+    throw new AppError("CONFLICT", "This export is not ready to download.");
+  }
+  if (ctx.role === "auditor") {
+    await recordAuditorAccess(ctx, "downloaded", { entityType: "export", entityId: run.id, label: `Export ${run.fileName}`, engagementId: run.engagementId }, now);
+    if (!run.sentToAuditorAt) await getDb().exportRun.update({ where: { id: run.id }, data: { sentToAuditorAt: now } });
+  }
+  return { storageKey: run.storageKey, fileName: run.fileName, contentType: EXPORT_CONTENT_TYPES[run.format], size: run.size, sha256: run.sha256 };
+}
+
+/** The team records that it sent this export to the auditor (by email, a portal…). */
+export async function markExportSent(ctx: OrgContext, runId: string, now: Date = new Date()): Promise<void> {
+  assertCan(ctx, "request.resolve");
+  await getDb().$transaction(async (tx) => {
+    const run = await tx.exportRun.findFirst({ where: { id: runId, organizationId: ctx.orgId }, select: { id: true, status: true, fileName: true, sentToAuditorAt: true } });
+    if (!run) throw notFound();
+    if (run.status !== "done") throw new AppError("CONFLICT", "Only a finished export can be marked as sent.");
+    if (run.sentToAuditorAt) return;
+    await tx.exportRun.update({ where: { id: run.id }, data: { sentToAuditorAt: now } });
+    await recordActivity(tx, ctx, { action: "export.sent", entityType: "export", entityId: run.id, after: { fileName: run.fileName } }, now);
+  });
+}
+
+export type SentSnapshot = { runId: string; fileName: string | null; sentAt: Date; createdAt: Date; figures: ExportFigures; state: SnapshotState };
+
+/** The last export sent to the auditor, with the snapshot it recorded; null when none was. */
+export async function lastSentSnapshot(ctx: OrgContext, engagementId: string): Promise<SentSnapshot | null> {
+  assertCan(ctx, "export.create");
+  await getEngagement(ctx, engagementId);
+  const run = await getDb().exportRun.findFirst({
+    where: { organizationId: ctx.orgId, engagementId, status: "done", sentToAuditorAt: { not: null } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, fileName: true, sentToAuditorAt: true, createdAt: true, figures: true, state: true },
+  });
+  if (!run?.sentToAuditorAt || !run.figures || !run.state) return null;
+  return { runId: run.id, fileName: run.fileName, sentAt: run.sentToAuditorAt, createdAt: run.createdAt, figures: JSON.parse(run.figures) as ExportFigures, state: JSON.parse(run.state) as SnapshotState };
+}
+
+export type EvidenceChange = { id: string; title: string; at: Date };
+
+/** Evidence added to, or removed from, the organisation since `since`, for the engagement's controls. */
+export async function evidenceChangesSince(ctx: OrgContext, controlIds: ReadonlySet<string>, since: Date): Promise<{ added: EvidenceChange[]; removed: EvidenceChange[] }> {
+  assertCan(ctx, "export.create");
+  const db = getDb();
+  const [added, deletions] = await Promise.all([
+    db.evidence.findMany({
+      where: { organizationId: ctx.orgId, createdAt: { gt: since } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, title: true, createdAt: true, controls: { select: { controlId: true } } },
+    }),
+    db.activityLogEntry.findMany({
+      where: { organizationId: ctx.orgId, action: "evidence.deleted", createdAt: { gt: since } },
+      orderBy: { seq: "asc" },
+      select: { entityId: true, before: true, createdAt: true },
+    }),
+  ]);
+  const removed: EvidenceChange[] = [];
+  for (const entry of deletions) {
+    const before = entry.before ? (JSON.parse(entry.before) as { title?: unknown; controlIds?: unknown }) : {};
+    const linked = Array.isArray(before.controlIds) ? before.controlIds.filter((id): id is string => typeof id === "string") : [];
+    if (linked.some((id) => controlIds.has(id))) removed.push({ id: entry.entityId, title: typeof before.title === "string" ? before.title : "(untitled)", at: entry.createdAt });
+  }
+  return {
+    added: added.filter((item) => item.controls.some((link) => controlIds.has(link.controlId))).map((item) => ({ id: item.id, title: item.title, at: item.createdAt })),
+    removed,
+  };
+}

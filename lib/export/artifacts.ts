@@ -1,0 +1,80 @@
+// One entry point per export format, over the same data: what the export runner calls.
+import { PassThrough, type Readable, type Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { ZipArchive } from "archiver";
+import type { ExportFormat } from "@/lib/domain/export/snapshot";
+import type { EvidencePages, ExportFile, ExportSummary } from "@/lib/domain/export/types";
+import { writeExportJson } from "./export-json";
+import { writeMatrixCsv } from "./matrix-csv";
+import { MATRIX_VIEW_IDS } from "./matrix-views";
+import { writeMatrixXlsx } from "./matrix-xlsx";
+import { writeEvidencePack } from "./pack";
+import { renderSummaryPdf } from "./summary-pdf";
+
+export type ArtifactData = { summary: ExportSummary; evidencePages: EvidencePages };
+export type ArtifactOptions = {
+  /** The stored bytes of an evidence file (the pack only). */
+  openFile: (file: ExportFile) => Promise<Readable>;
+  onProgress?: (done: number, total: number | null) => void;
+};
+
+/** Writes the export to `output` and ends it; `manifestSha256` for packs. */
+export async function writeExportArtifact(format: ExportFormat, data: ArtifactData, output: Writable, options: ArtifactOptions): Promise<{ manifestSha256?: string }> {
+  const { summary, evidencePages } = data;
+  switch (format) {
+    case "pdf":
+      await pipeline(async function* () {
+        yield await renderSummaryPdf(summary);
+      }, output);
+      return {};
+    case "xlsx":
+      await writeMatrixXlsx(summary, evidencePages, output);
+      return {};
+    case "json":
+      await writeExportJson(summary, evidencePages, output);
+      return {};
+    case "csv":
+      await writeCsvZip(data, output);
+      return {};
+    case "pack": {
+      const result = await writeEvidencePack(
+        {
+          summary,
+          evidencePages,
+          openFile: options.openFile,
+          onProgress: options.onProgress,
+          documents: [
+            { path: "summary.pdf", kind: "summary", render: () => renderSummaryPdf(summary) },
+            { path: "matrix.xlsx", kind: "matrix", render: async () => streamed((out) => writeMatrixXlsx(summary, evidencePages, out)) },
+          ],
+        },
+        output,
+      );
+      return { manifestSha256: result.manifestSha256 };
+    }
+  }
+}
+
+/** A readable fed by `write`; a failure of `write` errors the readable. */
+function streamed(write: (output: Writable) => Promise<void>): Readable {
+  const pass = new PassThrough();
+  write(pass).catch((error: unknown) => pass.destroy(error instanceof Error ? error : new Error(String(error))));
+  return pass;
+}
+
+/** The matrix as CSV: one file per view, in one ZIP. */
+async function writeCsvZip({ summary, evidencePages }: ArtifactData, output: Writable): Promise<void> {
+  const archive = new ZipArchive({ zlib: { level: 6 } });
+  const writing = pipeline(archive, output);
+  writing.catch(() => undefined);
+  for (const view of MATRIX_VIEW_IDS) {
+    const csv = streamed((out) => writeMatrixCsv(view, summary, evidencePages, out));
+    archive.append(csv, { name: `${view}.csv` });
+    // One entry at a time: the next view's rows are not read until this one is in the archive.
+    await new Promise<void>((resolve, reject) => {
+      csv.once("end", resolve);
+      csv.once("error", reject);
+    });
+  }
+  await Promise.all([archive.finalize(), writing]);
+}
