@@ -13,6 +13,9 @@ import { STARTER_CONTROLS } from "../lib/domain/starter-controls";
 import type { OrgContext } from "../lib/db/context";
 import { isoDateOf } from "../lib/domain/dates";
 import { seedEvidence } from "./seed-evidence";
+import { inviteAuditor } from "../lib/db/auditor-access";
+import { createAuditorRequest } from "../lib/db/auditor-requests";
+import { addDays } from "../lib/domain/readiness/calendar";
 
 // The demo organisation seeded on first start. Idempotent: does nothing when the demo owner
 // already exists. Later features add their demo content here.
@@ -21,6 +24,7 @@ export const DEMO_PASSWORD = "assay-demo-password";
 export const DEMO_USERS = {
   owner: { name: "Dana Owner", email: "demo@assay.local" },
   viewer: { name: "Vic Viewer", email: "viewer@assay.local" },
+  auditor: { name: "Avery Auditor", email: "auditor@assay.local" },
 } as const;
 export const DEMO_ORG_NAME = "Northwind Payments";
 
@@ -39,8 +43,9 @@ export async function seedDemo(today: string = isoDateOf(new Date())): Promise<{
   const viewerMembership = await db.membership.findFirstOrThrow({ where: { organizationId: ctx.orgId, userId: viewer.userId } });
   await changeMemberRole(ctx, viewerMembership.id, "viewer");
   const period = demoPeriod(today);
-  await seedScoping(ctx, period, today);
+  const soc2Id = await seedScoping(ctx, period, today);
   await seedEvidence(ctx, period, today);
+  await seedAuditor(ctx, soc2Id, today);
   return { created: true, orgSlug: slug };
 }
 
@@ -55,7 +60,21 @@ function demoPeriod(today: string): { start: string; end: string } {
   return { start: isoDateOf(start), end: isoDateOf(end) };
 }
 
-async function seedScoping(ctx: OrgContext, period: { start: string; end: string }, today: string): Promise<void> {
+/** An outside auditor with 90 days of access to the SOC 2 engagement only, who has asked for something. */
+async function seedAuditor(ctx: OrgContext, engagementId: string, today: string): Promise<void> {
+  const auditor = await createUser({ ...DEMO_USERS.auditor, password: DEMO_PASSWORD });
+  const invitation = await inviteAuditor(ctx, { email: auditor.email, engagementIds: [engagementId], lastDay: addDays(today, 90) });
+  await acceptInvitation(auditor, invitation.token);
+  const auditorCtx = await resolveOrgContext(auditor.userId, ctx.orgSlug);
+  if (!auditorCtx) throw new Error("seed: the demo auditor has no access");
+  await createAuditorRequest(auditorCtx, {
+    engagementId,
+    requirementId: criterionId(CURRENT_CRITERIA_EDITION, "CC6.2"),
+    body: "Please provide the user access request tickets for two new joiners this quarter, with their approvals.",
+  });
+}
+
+async function seedScoping(ctx: OrgContext, period: { start: string; end: string }, today: string): Promise<string> {
   await ensureCatalog();
   await adoptStarterObjectives(ctx, SOC1_STARTER_OBJECTIVES.map((objective) => objective.ref));
   const refs = STARTER_CONTROLS.map((control) => control.ref).filter((ref) => !NOT_ADOPTED.has(ref));
@@ -91,6 +110,7 @@ async function seedScoping(ctx: OrgContext, period: { start: string; end: string
     userResponsibilities: [],
     subservices: [],
   });
+  return soc2.id;
 }
 
 /** The last day of the month before `today`. */
@@ -104,5 +124,6 @@ export function signInHelp(): string {
     "Sign in to the demo organisation with:",
     `  owner:  ${DEMO_USERS.owner.email} / ${DEMO_PASSWORD}`,
     `  viewer: ${DEMO_USERS.viewer.email} / ${DEMO_PASSWORD}`,
+    `  auditor (SOC 2 engagement only, read-only): ${DEMO_USERS.auditor.email} / ${DEMO_PASSWORD}`,
   ].join("\n");
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { CRITERIA_EDITIONS } from "@/lib/domain/catalog";
 import { AppError, notFound } from "@/lib/errors";
 import type { CloseAuditorRequestInput, CreateAuditorRequestInput } from "@/lib/schemas/auditor";
 import { recordActivity } from "./activity";
@@ -108,7 +109,7 @@ export async function listAuditorRequests(ctx: OrgContext, filter: { status?: Re
     engagementName: row.engagement.name,
     target: row.controlId
       ? { kind: "control", id: row.controlId, label: controlLabel.get(row.controlId) ?? "(deleted control)" }
-      : { kind: "requirement", id: row.requirementId ?? "", label: objectiveLabel.get(row.requirementId ?? "") ?? criterionCode(row.requirementId ?? "") },
+      : { kind: "requirement", id: row.requirementId ?? "", label: objectiveLabel.get(row.requirementId ?? "") ?? criterionLabel(row.requirementId ?? "") },
     body: row.body,
     status: row.status === "closed" ? "closed" : "open",
     answer: row.answer,
@@ -120,9 +121,11 @@ export async function listAuditorRequests(ctx: OrgContext, filter: { status?: Re
   }));
 }
 
-/** Criterion ids are "<edition>:<code>"; the code is what people read. */
-function criterionCode(requirementId: string): string {
-  return requirementId.includes(":") ? requirementId.slice(requirementId.indexOf(":") + 1) : requirementId;
+/** Criterion ids are "<edition>:<code>": "CC6.2 User registration and credential removal". */
+function criterionLabel(requirementId: string): string {
+  const [edition = "", code = requirementId] = requirementId.split(":");
+  const criterion = CRITERIA_EDITIONS[edition]?.criteria.find((candidate) => candidate.code === code);
+  return criterion ? `${criterion.code} ${criterion.title}` : code;
 }
 
 /** The team answers a request, optionally attaching evidence, and closes it. */

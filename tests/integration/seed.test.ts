@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { verifyActivityLog } from "@/lib/db/activity";
 import { getDb } from "@/lib/db/client";
+import { listAuditorRequests } from "@/lib/db/auditor-requests";
+import { listEngagements } from "@/lib/db/engagements";
 import { listMembers } from "@/lib/db/members";
 import { resolveOrgContext } from "@/lib/db/organizations";
 import { verifyCredentials } from "@/lib/db/users";
@@ -37,6 +39,7 @@ describe("seedDemo", () => {
     expect((await listMembers(ownerCtx)).map(({ email, role }) => ({ email, role }))).toEqual([
       { email: DEMO_USERS.owner.email, role: "owner" },
       { email: DEMO_USERS.viewer.email, role: "viewer" },
+      { email: DEMO_USERS.auditor.email, role: "auditor" },
     ]);
     expect(await verifyActivityLog(ownerCtx)).toMatchObject({ ok: true });
   });
@@ -47,6 +50,19 @@ describe("seedDemo", () => {
 
     expect(await seedDemo()).toEqual({ created: false, orgSlug: null });
     expect(await rowCounts()).toEqual(before);
-    expect(before).toMatchObject({ users: 2, organizations: 1, memberships: 2 });
+    expect(before).toMatchObject({ users: 3, organizations: 1, memberships: 3 });
+  });
+
+  it("gives the demo auditor the SOC 2 engagement only, with an open request, so both sides can be shown", async () => {
+    await seedDemo();
+    const auditor = await signIn(DEMO_USERS.auditor.email);
+    const ctx = await resolveOrgContext(auditor.userId, "northwind-payments");
+    expect(ctx).toMatchObject({ role: "auditor" });
+    if (!ctx) throw new Error("no auditor context");
+    const engagements = await listEngagements(ctx);
+    expect(engagements.map((engagement) => engagement.family)).toEqual(["SOC2"]);
+    const requests = await listAuditorRequests(ctx, { status: "open" });
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.target.label).toMatch(/^CC6\.2 \w/);
   });
 });
