@@ -1,0 +1,42 @@
+import { randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { NextResponse } from "next/server";
+import { AppError } from "@/lib/errors";
+import { verifyPack } from "@/lib/export/verify-pack";
+import { orgRequestRoute } from "@/lib/server/route";
+import { Meter, toNodeReadable } from "@/lib/storage/meter";
+
+/** Packs can be large; the verifier reads them from disk, never from memory. */
+function maxPackBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.MAX_VERIFY_MB?.trim();
+  const mb = raw ? Number(raw) : 4096;
+  if (!Number.isFinite(mb) || mb <= 0) throw new Error(`MAX_VERIFY_MB must be a positive number, not "${raw}".`);
+  return Math.floor(mb * 1024 * 1024);
+}
+
+// POST /api/orgs/:orgSlug/packs/verify   Body: the ZIP. Any member (auditors included) may check
+// a pack against its manifest; the upload goes to a private temporary file, removed afterwards.
+export const POST = orgRequestRoute(async (_ctx, request) => {
+  const limit = maxPackBytes();
+  const declared = Number(request.headers.get("content-length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > limit) throw new AppError("TOO_LARGE", `The pack is larger than the ${Math.round(limit / 1024 / 1024)} MB limit for checking here; use npm run pack:verify instead.`);
+  if (!request.body) throw new AppError("VALIDATION", "Choose a pack (.zip) to verify.");
+  const folder = await mkdtemp(path.join(tmpdir(), "assay-verify-"));
+  try {
+    const zipPath = path.join(folder, `${randomUUID()}.zip`);
+    const meter = new Meter(limit);
+    await pipeline(meter.wrap(toNodeReadable(request.body)), createWriteStream(zipPath, { mode: 0o600 })).catch((error: unknown) => {
+      if (error instanceof AppError) throw error;
+      throw new AppError("VALIDATION", "The upload was interrupted before it finished; please try again.");
+    });
+    const { size } = meter.result();
+    if (size === 0) throw new AppError("VALIDATION", "The file is empty.");
+    return NextResponse.json({ data: await verifyPack(zipPath) });
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+});
