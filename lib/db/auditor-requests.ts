@@ -139,7 +139,10 @@ export async function closeAuditorRequest(ctx: OrgContext, input: CloseAuditorRe
     if (evidenceIds.length) {
       const found = await tx.evidence.count({ where: { organizationId: ctx.orgId, id: { in: evidenceIds } } });
       if (found !== evidenceIds.length) throw notFound();
-      await tx.auditorRequestEvidence.createMany({ data: evidenceIds.map((evidenceId) => ({ requestId: request.id, evidenceId })) });
+      // A reopened request keeps its earlier evidence; attach only what is new.
+      const attached = new Set((await tx.auditorRequestEvidence.findMany({ where: { requestId: request.id }, select: { evidenceId: true } })).map((link) => link.evidenceId));
+      const added = evidenceIds.filter((evidenceId) => !attached.has(evidenceId));
+      if (added.length) await tx.auditorRequestEvidence.createMany({ data: added.map((evidenceId) => ({ requestId: request.id, evidenceId })) });
     }
     await tx.auditorRequest.update({ where: { id: request.id }, data: { status: "closed", answer: input.answer || null, closedById: ctx.userId, closedAt: now } });
     await recordActivity(tx, ctx, { action: "request.closed", entityType: "auditor_request", entityId: request.id, after: { answer: input.answer || null, evidenceIds } }, now);

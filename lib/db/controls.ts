@@ -7,7 +7,7 @@ import { assertCan } from "./authorize";
 import { getDb, type Tx } from "./client";
 import type { OrgContext } from "./context";
 import { isUniqueViolation } from "./prisma-errors";
-import { assertControlVisible } from "./scope";
+import { assertControlVisible, visibleRequirementIds } from "./scope";
 
 export const CONTROL_PAGE_SIZE = 50;
 
@@ -92,7 +92,10 @@ export async function getControl(ctx: OrgContext, controlId: string): Promise<Co
     },
   });
   if (!row) throw notFound();
-  const { mappings, ...control } = row;
+  // An auditor sees only the mappings to requirements of their engagements.
+  const visible = await visibleRequirementIds(ctx);
+  const mappings = row.mappings.filter((m) => visible === null || visible.has(m.criterionId ?? m.objectiveId ?? ""));
+  const { mappings: _all, ...control } = row;
   return {
     ...control,
     mappingCount: mappings.length,

@@ -6,7 +6,7 @@ import { assertCan } from "./authorize";
 import { getDb, type Tx } from "./client";
 import type { OrgContext } from "./context";
 import { isUniqueViolation } from "./prisma-errors";
-import { assertControlVisible, assertEvidenceVisible } from "./scope";
+import { assertControlVisible, assertEvidenceVisible, visibleControlIds } from "./scope";
 
 export type EvidenceRow = {
   id: string;
@@ -139,7 +139,15 @@ export async function listControlEvidence(ctx: OrgContext, controlId: string): P
     orderBy: [{ effectiveDate: "desc" }, { createdAt: "desc" }],
     select: rowSelect,
   });
-  return rows.map(({ file, uploadedBy, controls, ...row }) => ({ ...row, size: file?.size ?? null, sha256: file?.sha256 ?? null, uploadedBy: uploadedBy.name, controls: controls.map((link) => link.control) }));
+  // An auditor is not told which controls outside their engagements the evidence also supports.
+  const visible = await visibleControlIds(ctx);
+  return rows.map(({ file, uploadedBy, controls, ...row }) => ({
+    ...row,
+    size: file?.size ?? null,
+    sha256: file?.sha256 ?? null,
+    uploadedBy: uploadedBy.name,
+    controls: controls.map((link) => link.control).filter((control) => visible === null || visible.has(control.id)),
+  }));
 }
 
 /** Evidence reuse: the same item supports more controls. */

@@ -7,15 +7,22 @@ import { assertCan } from "./authorize";
 import { getDb, type Tx } from "./client";
 import type { OrgContext } from "./context";
 import { isUniqueViolation } from "./prisma-errors";
+import { engagementScope } from "./scope";
 
 export type ObjectiveRow = { id: string; ref: string; area: string; title: string; objective: string; sortOrder: number; retired: boolean; controlCount: number };
 
 const duplicateRef = () => new AppError("CONFLICT", "That reference is already used by another objective.", { ref: ["That reference is already used by another objective."] });
 
+/** The organisation's objectives; an auditor sees only those of their engagements. */
 export async function listObjectives(ctx: OrgContext, options: { includeRetired?: boolean } = {}): Promise<ObjectiveRow[]> {
   assertCan(ctx, "org.view");
+  const scope = engagementScope(ctx);
   const rows = await getDb().controlObjective.findMany({
-    where: { organizationId: ctx.orgId, ...(options.includeRetired ? {} : { retiredAt: null }) },
+    where: {
+      organizationId: ctx.orgId,
+      ...(options.includeRetired ? {} : { retiredAt: null }),
+      ...(scope === null ? {} : { engagements: { some: { engagementId: { in: [...scope] } } } }),
+    },
     orderBy: [{ sortOrder: "asc" }, { ref: "asc" }],
     select: { id: true, ref: true, area: true, title: true, objective: true, sortOrder: true, retiredAt: true, _count: { select: { mappings: true } } },
   });

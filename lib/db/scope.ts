@@ -19,25 +19,40 @@ export function assertEngagementVisible(ctx: OrgContext, engagementId: string): 
   if (scope !== null && !scope.includes(engagementId)) throw notFound();
 }
 
-const controlScopes = new WeakMap<OrgContext, Promise<ReadonlySet<string>>>();
+type VisibleScope = { controlIds: ReadonlySet<string>; requirementIds: ReadonlySet<string> };
+const scopes = new WeakMap<OrgContext, Promise<VisibleScope>>();
+
+/** The requirements and mapped controls of the context's engagements, once per context. */
+function visibleScope(ctx: OrgContext, engagementIds: readonly string[]): Promise<VisibleScope> {
+  let cached = scopes.get(ctx);
+  if (!cached) {
+    cached = (async () => {
+      const controlIds = new Set<string>();
+      const requirementIds = new Set<string>();
+      for (const engagementId of engagementIds) {
+        const { requirements } = await engagementRequirements(ctx, engagementId);
+        for (const requirement of requirements) {
+          requirementIds.add(requirement.id);
+          for (const control of requirement.controls) controlIds.add(control.id);
+        }
+      }
+      return { controlIds, requirementIds };
+    })();
+    scopes.set(ctx, cached);
+  }
+  return cached;
+}
 
 /** The controls the context may see; null means every control of the organisation. */
 export async function visibleControlIds(ctx: OrgContext): Promise<ReadonlySet<string> | null> {
   const scope = engagementScope(ctx);
-  if (scope === null) return null;
-  let cached = controlScopes.get(ctx);
-  if (!cached) {
-    cached = (async () => {
-      const ids = new Set<string>();
-      for (const engagementId of scope) {
-        const { requirements } = await engagementRequirements(ctx, engagementId);
-        for (const requirement of requirements) for (const control of requirement.controls) ids.add(control.id);
-      }
-      return ids;
-    })();
-    controlScopes.set(ctx, cached);
-  }
-  return cached;
+  return scope === null ? null : (await visibleScope(ctx, scope)).controlIds;
+}
+
+/** The requirements (criterion or objective ids) the context may see; null means all. */
+export async function visibleRequirementIds(ctx: OrgContext): Promise<ReadonlySet<string> | null> {
+  const scope = engagementScope(ctx);
+  return scope === null ? null : (await visibleScope(ctx, scope)).requirementIds;
 }
 
 export async function assertControlVisible(ctx: OrgContext, controlId: string): Promise<void> {

@@ -43,7 +43,7 @@ afterAll(async () => {
 const TODAY = new Date().toISOString().slice(0, 10);
 const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
 
-type Fixture = { ctx: OrgContext; owner: UserContext; engagementId: string; controls: { id: string; ref: string }[]; fileBytes: Buffer; fileEvidenceId: string };
+type Fixture = { ctx: OrgContext; owner: UserContext; engagementId: string; controls: { id: string; ref: string }[]; fileBytes: Buffer; fileEvidenceId: string; designNoteId: string };
 
 async function fixture(): Promise<Fixture> {
   const owner = await makeUser();
@@ -54,13 +54,13 @@ async function fixture(): Promise<Fixture> {
   const gap = await makeControl(ctx, { frequency: "monthly" });
   await setControlMappings(ctx, ready.id, [criterion("CC6.1")], []);
   await setControlMappings(ctx, gap.id, [criterion("CC8.1"), criterion("CC6.1")], []);
-  await addNoteEvidence(ctx, noteEvidenceInput([ready.id], { purpose: "design", effectiveDate: TODAY, note: "Design walkthrough." }));
+  const { id: designNoteId } = await addNoteEvidence(ctx, noteEvidenceInput([ready.id], { purpose: "design", effectiveDate: TODAY, note: "Design walkthrough." }));
   await addLinkEvidence(ctx, { ...noteEvidenceInput([gap.id]), url: "https://tickets.example.test/CHG-1" });
   const fileBytes = Buffer.from(`%PDF-1.4 access review ${Math.random()}`);
   const blob = await getBlobStore().putStream(ctx.orgId, Readable.from([fileBytes]), 1024 * 1024);
   const { id: fileEvidenceId } = await addFileEvidence(ctx, fileEvidenceInput([ready.id, gap.id], { effectiveDate: TODAY }), blob, { name: "../../review.pdf", contentType: "application/pdf" });
   await makeException(ctx, gap.id, { date: TODAY });
-  return { ctx, owner, engagementId, controls: [ready, gap], fileBytes, fileEvidenceId };
+  return { ctx, owner, engagementId, controls: [ready, gap], fileBytes, fileEvidenceId, designNoteId };
 }
 
 async function exportOnce(ctx: OrgContext, engagementId: string, format: ExportFormat) {
@@ -167,10 +167,10 @@ describe("exports", () => {
     expect((last?.figures as ExportFigures).counts.total).toBeGreaterThan(0);
 
     const added = await addNoteEvidence(g.ctx, noteEvidenceInput([g.controls[1]?.id ?? ""], { title: "Late change ticket" }));
-    await deleteEvidence(g.ctx, g.fileEvidenceId);
+    await deleteEvidence(g.ctx, g.designNoteId);
     const changes = await evidenceChangesSince(g.ctx, new Set(g.controls.map((control) => control.id)), last?.createdAt ?? new Date(0));
     expect(changes.added.map((item) => item.id)).toEqual([added.id]);
-    expect(changes.removed.map((item) => item.id)).toEqual([g.fileEvidenceId]);
+    expect(changes.removed.map((item) => item.id)).toEqual([g.designNoteId]);
 
     const again = await exportOnce(g.ctx, g.engagementId, "json");
     const now = JSON.parse((await storedBytes(g.ctx, again.id)).toString("utf8")) as ExportSummary;
