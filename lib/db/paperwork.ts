@@ -1,6 +1,7 @@
 import "server-only";
 import { isIsoDate } from "@/lib/domain/dates";
-import { dayAfter, type RecordedChange } from "@/lib/domain/export/paperwork";
+import type { RecordedChange } from "@/lib/domain/export/paperwork";
+import { addDays } from "@/lib/domain/readiness/calendar";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "./authorize";
 import { getDb } from "./client";
@@ -163,8 +164,8 @@ export async function changesSince(ctx: OrgContext, engagementId: string, sinceD
     exceptionControl,
   };
 
-  const from = new Date(`${dayAfter(sinceDay)}T00:00:00.000Z`);
-  const until = options.until === undefined ? null : new Date(`${dayAfter(options.until)}T00:00:00.000Z`);
+  const from = new Date(`${addDays(sinceDay, 1)}T00:00:00.000Z`);
+  const until = options.until === undefined ? null : new Date(`${addDays(options.until, 1)}T00:00:00.000Z`);
   const listed = new Map<string, { date: string; text: string; count: number }>();
   let more = 0;
   let lastOmitted = "";

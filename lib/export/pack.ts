@@ -1,0 +1,194 @@
+// The evidence pack: one ZIP with the summary PDF, the matrix workbook, every piece of evidence
+// in a folder per control, and manifest.json (written last) giving the SHA-256 and size of
+// every other entry. Streamed end to end: one entry at a time, each file read from storage
+// straight into the archive, manifest entries spooled to a temporary file, so memory stays
+// flat however large the pack; the output's back-pressure paces the whole thing.
+import { pipeline } from "node:stream/promises";
+import type { Readable, Writable } from "node:stream";
+import { ZipArchive, type ZipEntryData } from "archiver";
+import type { EvidencePages, ExportEvidence, ExportFile, ExportSummary } from "@/lib/domain/export/types";
+import { AppError } from "@/lib/errors";
+import { digestOf, hashingStream, type Digest } from "./hashing";
+import { MANIFEST_PATH, manifestHeader, manifestOpening, type ManifestEntry, type ManifestEvidence } from "./manifest";
+import { ManifestSpool } from "./manifest-spool";
+import { DEFLATE_LEVEL, isAlreadyCompressed, linkMarkdown, noteMarkdown } from "./pack-content";
+import { PackLayout } from "./pack-layout";
+
+export type PackDocument = { path: string; kind: "summary" | "matrix"; render: () => Promise<Readable | Buffer> };
+
+export type PackInput = {
+  summary: ExportSummary;
+  evidencePages: EvidencePages;
+  /** The stored object's bytes. */
+  openFile: (file: ExportFile) => Promise<Readable>;
+  documents: readonly PackDocument[];
+  /** Entries written so far; `total` is null until the last evidence page has been read. */
+  onProgress?: (done: number, total: number | null) => void;
+};
+
+/** `files`: entries in the ZIP, manifest.json included; `bytes`: the ZIP's size. */
+export type PackResult = { manifestSha256: string; files: number; bytes: number };
+
+/**
+ * Writes the pack to `output`. On failure (a stored file that does not match its recorded
+ * SHA-256, a storage error, the output closing) it rejects and destroys `output` with the error:
+ * whatever was written is not a pack and must be discarded.
+ */
+export async function writeEvidencePack(input: PackInput, output: Writable): Promise<PackResult> {
+  const spool = await ManifestSpool.create();
+  const archive = new ZipArchive({ zlib: { level: DEFLATE_LEVEL } });
+  const writing = pipeline(archive, output);
+  // Handled here and awaited below, so an early failure of the output is not "unhandled".
+  writing.catch(() => undefined);
+  // Every entry carries the pack's generation time, so the same data gives the same bytes.
+  const writer = new EntryWriter(archive, spool, new Date(input.summary.generatedAt), input.onProgress);
+  try {
+    const layout = new PackLayout(input.summary.controls);
+    for (const document of input.documents) {
+      await writer.add(layout.rootPath(document.path), await document.render(), { kind: document.kind });
+    }
+    for await (const page of input.evidencePages()) {
+      for (const evidence of page) await writeEvidence(writer, layout, evidence, input.openFile);
+    }
+    const manifest = await spool.read(manifestOpening(manifestHeader(input.summary)));
+    const { sha256: manifestSha256 } = await writer.write(MANIFEST_PATH, manifest);
+    await Promise.all([archive.finalize(), writing]);
+    input.onProgress?.(writer.count, writer.count);
+    return { manifestSha256, files: writer.count, bytes: archive.pointer() };
+  } catch (error) {
+    // Entries abandoned half-way may still report errors after this; they are this one.
+    archive.on("error", () => undefined);
+    archive.destroy(error instanceof Error ? error : new Error(String(error)));
+    await writing.catch(() => undefined);
+    throw error;
+  } finally {
+    await spool.dispose();
+  }
+}
+
+async function writeEvidence(
+  writer: EntryWriter,
+  layout: PackLayout,
+  evidence: ExportEvidence,
+  openFile: PackInput["openFile"],
+): Promise<void> {
+  const facts: ManifestEvidence = {
+    evidenceId: evidence.id,
+    title: evidence.title,
+    purpose: evidence.purpose,
+    controls: evidence.controlRefs,
+    requirements: evidence.requirementCodes,
+    effectiveDate: evidence.effectiveDate,
+    coverageEnd: evidence.coverageEnd,
+    window: evidence.window,
+    uploadedBy: evidence.uploadedBy,
+  };
+  if (evidence.kind === "file") {
+    const file = evidence.file;
+    for (const { ref, path } of layout.evidencePaths(evidence, `${evidence.effectiveDate} ${file?.name ?? evidence.title}`)) {
+      if (!file) throw storedFileError(evidence, ref, "has no stored file");
+      const source = await openStored(openFile, file, evidence, ref);
+      await writer.add(path, source, { kind: "evidence-file", ...facts }, { expected: file, evidence, ref });
+    }
+    return;
+  }
+  const isLink = evidence.kind === "link";
+  const body = Buffer.from(isLink ? linkMarkdown(evidence) : noteMarkdown(evidence), "utf8");
+  for (const { path } of layout.evidencePaths(evidence, `${evidence.effectiveDate} ${evidence.title}.md`)) {
+    await writer.add(path, body, { kind: isLink ? "evidence-link" : "evidence-note", ...facts });
+  }
+}
+
+async function openStored(openFile: PackInput["openFile"], file: ExportFile, evidence: ExportEvidence, ref: string): Promise<Readable> {
+  try {
+    return await openFile(file);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") throw storedFileError(evidence, ref, `is missing its stored file "${file.name}"`);
+    throw error;
+  }
+}
+
+function storedFileError(evidence: ExportEvidence, ref: string, problem: string): AppError {
+  return new AppError("CONFLICT", `Evidence "${evidence.title}" (${evidence.id}) of control ${ref} ${problem}; the evidence pack was not created.`);
+}
+
+type Expected = { expected: ExportFile; evidence: ExportEvidence; ref: string };
+type EntryFacts = ManifestEntry extends infer Entry ? (Entry extends ManifestEntry ? Omit<Entry, "path" | "sha256" | "size"> : never) : never;
+
+/** Appends entries one at a time, hashing every byte that goes in, and spools their manifest lines. */
+class EntryWriter {
+  count = 0;
+
+  constructor(
+    private readonly archive: ZipArchive,
+    private readonly spool: ManifestSpool,
+    private readonly date: Date,
+    private readonly onProgress: PackInput["onProgress"],
+  ) {}
+
+  async write(path: string, source: Readable | Buffer, check?: Expected): Promise<Digest> {
+    const entry: ZipEntryData = { name: path, date: this.date, store: isAlreadyCompressed(path) };
+    if (Buffer.isBuffer(source)) {
+      await this.append(source, entry);
+      return this.done(digestOf(source));
+    }
+    let digest: Digest | undefined;
+    const hashed = hashingStream(source, {
+      maxBytes: check && { bytes: check.expected.size, error: () => mismatch(check, "is larger than recorded") },
+      onDigest: (actual) => {
+        if (check && (actual.sha256 !== check.expected.sha256 || actual.size !== check.expected.size)) {
+          throw mismatch(check, `does not match its recorded SHA-256 (recorded ${check.expected.sha256}, read ${actual.sha256})`);
+        }
+        digest = actual;
+      },
+    });
+    await this.append(hashed, entry);
+    if (!digest) throw new Error(`The entry ${path} ended before its digest was taken.`);
+    return this.done(digest);
+  }
+
+  /** Writes the entry and lists it in the manifest. */
+  async add(path: string, source: Readable | Buffer, facts: EntryFacts, check?: Expected): Promise<void> {
+    const digest = await this.write(path, source, check);
+    await this.spool.add({ path, ...digest, ...facts });
+  }
+
+  private done(digest: Digest): Digest {
+    this.count++;
+    this.onProgress?.(this.count, null);
+    return digest;
+  }
+
+  /** Resolves once the archive has taken the whole entry, so at most one is open at a time. */
+  private append(source: Readable | Buffer, entry: ZipEntryData): Promise<void> {
+    const archive = this.archive;
+    return new Promise((resolve, reject) => {
+      const cleanup = () => {
+        archive.off("entry", onEntry);
+        archive.off("error", onError);
+        archive.off("close", onClose);
+        if (!Buffer.isBuffer(source)) source.off("error", onError);
+      };
+      const onEntry = () => {
+        cleanup();
+        resolve();
+      };
+      const onError = (error: Error) => {
+        cleanup();
+        if (!Buffer.isBuffer(source)) source.destroy();
+        reject(error);
+      };
+      const onClose = () => onError(new Error("The archive closed before the entry was written."));
+      archive.on("entry", onEntry);
+      archive.on("error", onError);
+      archive.on("close", onClose);
+      // The archive pipes a stream through its own PassThrough, which does not forward errors.
+      if (!Buffer.isBuffer(source)) source.on("error", onError);
+      archive.append(source, entry);
+    });
+  }
+}
+
+function mismatch({ expected, evidence, ref }: Expected, problem: string): AppError {
+  return storedFileError(evidence, ref, `has a stored file "${expected.name}" that ${problem}: it may have been altered or damaged`);
+}

@@ -1,0 +1,103 @@
+// Page one: who, which report, which dates, and the readiness figure an auditor looks at first.
+import { Page, Text, View, StyleSheet } from "@react-pdf/renderer";
+import type { ExportSummary } from "@/lib/domain/export/types";
+import type { RequirementStatus } from "@/lib/domain/requirement-status";
+import { STATUS_WORDS } from "../matrix-labels";
+import { longDate, longTimestamp, percent, plural, reportTitle, reportWindow } from "./format";
+import { PageFooter, SECTION_TITLES } from "./layout";
+import { COLORS, STATUS_COLORS, styles } from "./styles";
+
+const cover = StyleSheet.create({
+  page: { ...styles.page, paddingTop: 72 },
+  body: { ...styles.body, flexGrow: 1 },
+  kicker: { fontFamily: "Helvetica-Bold", fontSize: 9, letterSpacing: 1.5, color: COLORS.brand, marginBottom: 10 },
+  organization: { fontFamily: "Helvetica-Bold", fontSize: 26, lineHeight: 1.15, color: COLORS.ink },
+  report: { fontSize: 17, lineHeight: 1.3, color: COLORS.ink, marginTop: 4 },
+  facts: { marginTop: 22, borderTopWidth: 0.5, borderTopColor: COLORS.ruleStrong },
+  fact: { flexDirection: "row", paddingVertical: 5, borderBottomWidth: 0.5, borderBottomColor: COLORS.rule },
+  factLabel: { width: 130, color: COLORS.muted },
+  factValue: { flex: 1, color: COLORS.ink },
+  figure: { marginTop: 34, flexDirection: "row", alignItems: "center" },
+  readiness: { fontFamily: "Helvetica-Bold", fontSize: 56, lineHeight: 1, color: COLORS.brand, marginRight: 16 },
+  readinessCaption: { flex: 1, color: COLORS.muted },
+  countsTitle: { marginTop: 26, marginBottom: 6, fontFamily: "Helvetica-Bold", color: COLORS.ink },
+  counts: { flexDirection: "row" },
+  count: { flex: 1, marginRight: 8, paddingVertical: 8, paddingHorizontal: 10, borderLeftWidth: 3, backgroundColor: COLORS.tint },
+  lastCount: { marginRight: 0 },
+  countNumber: { fontFamily: "Helvetica-Bold", fontSize: 20, lineHeight: 1.2, color: COLORS.ink },
+  countLabel: { fontSize: 8.5, color: COLORS.muted },
+  controls: { marginTop: 10 },
+  contents: { marginTop: 30 },
+  contentsItem: { flexDirection: "row", paddingVertical: 2 },
+  contentsNumber: { width: 18, color: COLORS.muted },
+  disclaimer: { marginTop: "auto", padding: 12, borderWidth: 0.75, borderColor: COLORS.ruleStrong },
+  disclaimerTitle: { fontFamily: "Helvetica-Bold", color: COLORS.ink, marginBottom: 4 },
+});
+
+const DISCLAIMER =
+  "It sets out management's own view of how far the evidence it holds meets the requirements in scope. " +
+  "The service auditor forms its own opinion, chooses its own samples and may reach different conclusions.";
+
+const COUNTED: readonly RequirementStatus[] = ["ready", "in_progress", "unmapped", "not_applicable"];
+
+export function CoverPage({ summary }: { summary: ExportSummary }) {
+  const { engagement, figures } = summary;
+  const { counts } = figures;
+  const applicable = counts.total - counts.not_applicable;
+  return (
+    <Page size="A4" style={cover.page}>
+      <View style={cover.body}>
+        <Text style={cover.kicker}>READINESS SUMMARY</Text>
+        <Text style={cover.organization}>{summary.organization.name}</Text>
+        <Text style={cover.report}>{reportTitle(engagement)}</Text>
+        <View style={cover.facts}>
+          <Fact label="Engagement" value={engagement.name} />
+          <Fact label={engagement.type === "TYPE_I" ? "As-of date" : "Period"} value={reportWindow(engagement)} />
+          <Fact label="Readiness measured at" value={longDate(figures.asOf ?? figures.designDate)} />
+          <Fact label="Generated" value={longTimestamp(summary.generatedAt)} />
+        </View>
+        <View style={cover.figure}>
+          <Text style={cover.readiness}>{percent(counts.readinessPercent)}</Text>
+          <Text style={cover.readinessCaption}>
+            {`Readiness: ${counts.ready} of ${applicable} applicable requirements are ready. Requirements marked not applicable are left out.`}
+          </Text>
+        </View>
+        <Text style={cover.countsTitle}>{`${plural(counts.total, "requirement")} in scope`}</Text>
+        <View style={cover.counts}>
+          {COUNTED.map((status, index) => (
+            <View key={status} style={[cover.count, { borderLeftColor: STATUS_COLORS[status] }, index === COUNTED.length - 1 ? cover.lastCount : {}]}>
+              <Text style={cover.countNumber}>{counts[status]}</Text>
+              <Text style={cover.countLabel}>{STATUS_WORDS[status]}</Text>
+            </View>
+          ))}
+        </View>
+        <Text style={cover.controls}>
+          {`Controls ready: ${figures.controls.ready} of ${figures.controls.total} (${figures.controls.notReady} not ready).`}
+        </Text>
+        <View style={cover.contents}>
+          <Text style={cover.countsTitle}>Contents</Text>
+          {SECTION_TITLES.map((title, index) => (
+            <View key={title} style={cover.contentsItem}>
+              <Text style={cover.contentsNumber}>{index + 1}</Text>
+              <Text>{title}</Text>
+            </View>
+          ))}
+        </View>
+        <View style={cover.disclaimer}>
+          <Text style={cover.disclaimerTitle}>Readiness summary prepared by management with Assay — not an audit opinion</Text>
+          <Text style={styles.muted}>{DISCLAIMER}</Text>
+        </View>
+      </View>
+      <PageFooter summary={summary} />
+    </Page>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <View style={cover.fact}>
+      <Text style={cover.factLabel}>{label}</Text>
+      <Text style={cover.factValue}>{value}</Text>
+    </View>
+  );
+}
