@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { canonicalJson } from "@/lib/domain/canonical-json";
 import { accessEndProblem, accessExpiresAt, accessLastDay, accessState, type AccessState } from "@/lib/domain/auditor-access";
 import { isoDateOf } from "@/lib/domain/dates";
 import { invitationExpiry, invitationState, normalizeEmail, type InvitationState } from "@/lib/domain/invitations";
@@ -137,6 +138,9 @@ export async function extendAuditorAccess(ctx: OrgContext, accessId: string, las
   });
 }
 
+/** Views of the same page by the same auditor closer together than this are logged once. */
+export const REVISIT_MS = 10 * 60 * 1000;
+
 export type AuditorTarget = { entityType: "engagement" | "requirement" | "control" | "evidence" | "export"; entityId: string; label: string; engagementId?: string };
 
 /**
@@ -145,8 +149,17 @@ export type AuditorTarget = { entityType: "engagement" | "requirement" | "contro
  */
 export async function recordAuditorAccess(ctx: OrgContext, action: "viewed" | "downloaded", target: AuditorTarget, now: Date = new Date()): Promise<void> {
   if (ctx.role !== "auditor") return;
+  const after = { label: target.label, engagementId: target.engagementId ?? null };
+  // A page re-rendered after a form post or while an export runs is the same visit.
+  if (action === "viewed") {
+    const seen = await getDb().activityLogEntry.findFirst({
+      where: { organizationId: ctx.orgId, action: "auditor.viewed", createdAt: { gt: new Date(now.getTime() - REVISIT_MS) }, actorId: ctx.userId, entityId: target.entityId, after: canonicalJson(after) },
+      select: { id: true },
+    });
+    if (seen) return;
+  }
   await getDb().$transaction(async (tx) => {
-    await recordActivity(tx, ctx, { action: `auditor.${action}`, entityType: target.entityType, entityId: target.entityId, after: { label: target.label, engagementId: target.engagementId ?? null } }, now);
+    await recordActivity(tx, ctx, { action: `auditor.${action}`, entityType: target.entityType, entityId: target.entityId, after }, now);
   });
 }
 

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
 
 // Any console.error or uncaught page error fails the test, unless the test said it expects it
@@ -26,16 +27,28 @@ export function allowOn(page: Page, pattern: RegExp): void {
   watched.get(page)?.allowed.push(pattern);
 }
 
+/**
+ * Each person browses from an address of their own (a documentation-range IPv6 address, sent
+ * as X-Forwarded-For like a reverse proxy would), so the suite's sign-ups do not all count
+ * against one per-address sign-up limit.
+ */
+async function fromOwnNetwork(page: Page): Promise<void> {
+  const address = `2001:db8::${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}`;
+  await page.context().setExtraHTTPHeaders({ "x-forwarded-for": address });
+}
+
 /** A page in a fresh browser context (a second person), watched like the default page. */
 export async function newPerson(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  await fromOwnNetwork(page);
   watchConsole(page);
   return page;
 }
 
 export const test = base.extend<Fixtures>({
   page: async ({ page }, provide) => {
+    await fromOwnNetwork(page);
     watchConsole(page);
     await provide(page);
     assertNoConsoleErrors(page);

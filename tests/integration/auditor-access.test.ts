@@ -572,6 +572,28 @@ describe("auditor views and downloads are logged", () => {
     await expectAppError(listAuditorActivity(auditor.ctx), "FORBIDDEN");
     await expectIntactLog(team);
   });
+
+  it("logs a page re-rendered within ten minutes once, another page or a later visit again", async () => {
+    const { team, auditor, engagementA } = await makeAuditedOrg();
+    const page = (label: string) => ({ entityType: "engagement", entityId: engagementA.id, label, engagementId: engagementA.id }) as const;
+    const t0 = new Date("2026-05-01T09:00:00Z");
+    const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
+
+    await recordAuditorAccess(auditor.ctx, "viewed", page("A: dashboard"), t0);
+    await recordAuditorAccess(auditor.ctx, "viewed", page("A: dashboard"), minutes(1));
+    await recordAuditorAccess(auditor.ctx, "viewed", page("A: exports"), minutes(2));
+    await recordAuditorAccess(auditor.ctx, "downloaded", page("A: dashboard"), minutes(3));
+    await recordAuditorAccess(auditor.ctx, "downloaded", page("A: dashboard"), minutes(3));
+    await recordAuditorAccess(auditor.ctx, "viewed", page("A: dashboard"), minutes(11));
+
+    expect((await listAuditorActivity(team)).map((row) => [row.action, row.label])).toEqual([
+      ["viewed", "A: dashboard"],
+      ["downloaded", "A: dashboard"],
+      ["downloaded", "A: dashboard"],
+      ["viewed", "A: exports"],
+      ["viewed", "A: dashboard"],
+    ]);
+  });
 });
 
 describe("inviteAuditor refuses", () => {

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "ActivityLogEntry_organizationId_action_createdAt_idx" ON "ActivityLogEntry"("organizationId", "action", "createdAt");
+
