@@ -1,133 +1,103 @@
-// Control by control: who runs it, how, the design evidence and, for Type II, how much of the
-// period is evidenced so far, with the sampling guidance for it.
-import { Text } from "@react-pdf/renderer";
+// Control by control, one compact row each: who runs it, how, the design evidence and, for Type
+// II, how much of the period is evidenced so far and the sample the auditor will likely test.
+// Why a control is not ready, and every occurrence it misses, follow in a second table that lists
+// only the controls needing attention, so the long table stays short.
 import type { ExportControl, ExportSummary } from "@/lib/domain/export/types";
-import { percent, plural } from "./format";
-import { CellLines, ReadyMark, SectionTitle } from "./layout";
-import { cellHeight, CONTENT_WIDTH, rowHeight, SECTION_LEAD } from "./paging";
-import { SlotLegend, SlotStrip, stripHeight } from "./slot-strip";
-import { styles, TABLE_TEXT } from "./styles";
-import { TablePages, type Column } from "./table";
+import { occurrenceList, percent, plural, sampleText } from "./format";
+import { emptyNote, paragraph, sectionTitle, subheading } from "./layout";
+import type { FlowPart } from "./paging";
+import { slotLegend, stripCells } from "./slot-strip";
+import { COLORS } from "./styles";
+import { tableFlow, type Column, type Paragraph } from "./table";
 
-const TYPE_II_WIDTHS = { ref: 60, control: 124, design: 80, operating: 124 };
-const TYPE_I_WIDTHS = { ref: 60, control: 170, design: 95, operating: 0 };
-type Widths = typeof TYPE_II_WIDTHS;
-/** Inside the cell's horizontal padding. */
-const STRIP_WIDTH = TYPE_II_WIDTHS.operating - 2 * TABLE_TEXT.cellPadding;
-const LEGEND_HEIGHT = 20;
+const muted = (text: string): Paragraph => ({ text, color: COLORS.muted });
 
-// Each cell's text comes from one function, used both to draw it and to estimate its height.
-const refLines = (control: ExportControl) => [control.ref, control.ready ? "Ready" : "Not ready"];
-const controlFacts = (control: ExportControl) => [
-  control.owner ?? "No owner",
-  `${control.frequencyLabel} · ${control.natureLabel}`,
-  control.key ? "Key control" : "Not a key control",
+const refColumn: Column<ExportControl> = {
+  header: "Ref",
+  width: 56,
+  cell: (control) => [
+    { text: control.ref, face: "Helvetica-Bold" },
+    control.ready ? { text: "Ready", face: "Helvetica-Bold", color: COLORS.good } : { text: "Not ready", face: "Helvetica-Bold", color: COLORS.warn },
+  ],
+};
+
+const controlColumn: Column<ExportControl> = {
+  header: "Control and owner",
+  cell: (control) => [{ text: control.title }, control.owner ? muted(control.owner) : { text: "No owner", color: COLORS.warn }],
+};
+
+const howColumn = (width: number): Column<ExportControl> => ({
+  header: "Frequency and nature",
+  width,
+  cell: (control) => [{ text: control.frequencyLabel }, muted(control.natureLabel)],
+});
+
+const keyColumn: Column<ExportControl> = { header: "Key", width: 26, cell: (control) => [control.key ? { text: "Yes" } : muted("No")] };
+
+const designColumn = (width: number): Column<ExportControl> => ({
+  header: "Design evidence, latest",
+  width,
+  cell: ({ design }) => (design.evidenceCount === 0 ? [{ text: "None", color: COLORS.warn }] : [{ text: plural(design.evidenceCount, "item") }, muted(design.latestEvidence ?? "")]),
+});
+
+function coverageText({ operating }: ExportControl): string {
+  if (!operating) return "—";
+  return operating.coverage === null ? "Nothing due yet" : `${operating.covered} of ${operating.due} due (${percent(operating.coverage * 100)})`;
+}
+
+const operatingColumn: Column<ExportControl> = {
+  header: "Operating evidence",
+  width: 88,
+  cell: (control) => [...(control.operating && control.operating.slots.length > 0 ? [{ strip: stripCells(control.operating.slots) }] : []), { text: coverageText(control) }],
+};
+
+const sampleColumn: Column<ExportControl> = {
+  header: "Likely sample",
+  width: 48,
+  cell: (control) => [{ text: control.sampling ? sampleText(control.sampling) : "—" }],
+};
+
+const TYPE_II_COLUMNS = [refColumn, controlColumn, howColumn(76), keyColumn, designColumn(64), operatingColumn, sampleColumn];
+const TYPE_I_COLUMNS = [refColumn, controlColumn, howColumn(100), keyColumn, designColumn(90)];
+
+/** Why a control needs attention: its reasons, its warnings, and scope. */
+const noteParagraphs = (control: ExportControl): Paragraph[] => [
+  ...control.reasons.map((reason) => ({ text: `• ${reason}` })),
+  ...control.warnings.map((warning) => ({ text: `Warning: ${warning}`, color: COLORS.warn })),
+  ...(control.inScope ? [] : [muted("Mapped only to requirements marked not applicable")]),
 ];
-const designFacts = ({ design }: ExportControl) => [plural(design.evidenceCount, "item"), design.latestEvidence ? `latest ${design.latestEvidence}` : ""];
 
-function operatingLines({ operating, sampling }: ExportControl): { coverage: string; facts: string[] } {
-  if (!operating) return { coverage: "—", facts: [] };
-  const coverage =
-    operating.coverage === null ? "Nothing due yet" : `${operating.covered} of ${operating.due} due covered (${percent(operating.coverage * 100)})`;
-  const missing = operating.missing.length > 0 ? `Missing: ${operating.missing.join(", ")}` : "Missing: none";
-  return { coverage, facts: [missing, sampling ? `Sampling: ${sampling.text}` : ""] };
-}
+const needsAttention = (control: ExportControl) => !control.ready || control.warnings.length > 0 || !control.inScope;
 
-const noteLines = (control: ExportControl) =>
-  [
-    ...control.reasons.map((reason) => `• ${reason}`),
-    ...control.warnings.map((warning) => `Warning: ${warning}`),
-    control.inScope ? "" : "Mapped only to requirements marked not applicable",
-  ].filter(Boolean);
+const missingColumn: Column<ExportControl> = {
+  header: "Missing occurrences",
+  width: 190,
+  cell: ({ operating }) => [operating && operating.missing.length > 0 ? { text: occurrenceList(operating.missing) } : muted("None")],
+};
 
-function OperatingCell({ control }: { control: ExportControl }) {
-  const { coverage, facts } = operatingLines(control);
-  return (
-    <>
-      <Text>{coverage}</Text>
-      {control.operating ? <SlotStrip slots={control.operating.slots} width={STRIP_WIDTH} /> : null}
-      <CellLines lines={facts} />
-    </>
-  );
-}
+const NOTES_COLUMNS: Column<ExportControl>[] = [refColumn, { header: "Reasons and warnings", cell: noteParagraphs }];
 
-function columns(widths: Widths, typeII: boolean): Column<ExportControl>[] {
-  const all: (Column<ExportControl> | null)[] = [
-    {
-      header: "Ref",
-      width: widths.ref,
-      render: (control) => (
-        <>
-          <Text style={[styles.bold, { marginBottom: 2 }]}>{control.ref}</Text>
-          <ReadyMark ready={control.ready} />
-        </>
-      ),
-    },
-    {
-      header: "Control",
-      width: widths.control,
-      render: (control) => (
-        <>
-          <Text style={styles.bold}>{control.title}</Text>
-          <CellLines lines={controlFacts(control)} />
-        </>
-      ),
-    },
-    {
-      header: "Design evidence",
-      width: widths.design,
-      render: (control) => (
-        <>
-          <ReadyMark ready={control.design.ready} />
-          <CellLines lines={designFacts(control)} />
-        </>
-      ),
-    },
-    typeII ? { header: "Operating evidence", width: widths.operating, render: (control) => <OperatingCell control={control} /> } : null,
-    {
-      header: "Reasons and warnings",
-      render: (control) => {
-        const lines = noteLines(control);
-        return lines.length === 0 ? <Text style={styles.muted}>—</Text> : <CellLines lines={lines} muted={false} />;
-      },
-    },
-  ];
-  return all.filter((column) => column !== null);
-}
-
-function heightOf(control: ExportControl, widths: Widths): number {
-  const notesWidth = CONTENT_WIDTH - widths.ref - widths.control - widths.design - widths.operating;
-  const { coverage, facts } = operatingLines(control);
-  const strip = control.operating ? stripHeight(control.operating.slots.length, STRIP_WIDTH) : 0;
-  return rowHeight(
-    cellHeight(refLines(control), widths.ref),
-    cellHeight([control.title, ...controlFacts(control)], widths.control),
-    cellHeight(["Ready", ...designFacts(control)], widths.design),
-    widths.operating > 0 ? cellHeight([coverage, ...facts], widths.operating, strip) : 0,
-    cellHeight(noteLines(control), notesWidth),
-  );
-}
-
-export function ControlsPages({ summary }: { summary: ExportSummary }) {
+export function controlsFlow(summary: ExportSummary): FlowPart[] {
   const typeII = summary.engagement.type === "TYPE_II";
-  const widths = typeII ? TYPE_II_WIDTHS : TYPE_I_WIDTHS;
   const intro = typeII
-    ? "Each control mapped to the engagement. Operating evidence counts the occurrences due so far in the period; each cell of the strip is one occurrence."
+    ? "Each control mapped to the engagement. Operating evidence counts the occurrences due so far in the period; each square of the strip is one occurrence. The likely sample is out of every occurrence in the whole period (see Sampling guidance)."
     : "Each control mapped to the engagement. A Type I report judges design as of the as-of date, so only design evidence is shown.";
-  return (
-    <TablePages
-      summary={summary}
-      lead={
-        <>
-          <SectionTitle title="Controls" intro={intro} />
-          {typeII ? <SlotLegend /> : null}
-        </>
-      }
-      leadHeight={SECTION_LEAD + (typeII ? LEGEND_HEIGHT : 0)}
-      columns={columns(widths, typeII)}
-      rows={summary.controls}
-      rowKey={(control) => control.id}
-      heightOf={(control) => heightOf(control, widths)}
-    />
-  );
+  const attention = summary.controls.filter(needsAttention);
+  return [
+    sectionTitle("Controls", intro),
+    ...(typeII ? [slotLegend()] : []),
+    summary.controls.length === 0 ? emptyNote() : tableFlow({ columns: typeII ? TYPE_II_COLUMNS : TYPE_I_COLUMNS, rows: summary.controls }),
+    subheading("Controls needing attention"),
+    ...(attention.length === 0
+      ? [emptyNote("Every control is ready, in scope and without warnings")]
+      : [
+          paragraph(
+            typeII
+              ? "Each control that is not ready or has a warning: why, and every occurrence it is missing so far."
+              : "Each control that is not ready or has a warning, and why.",
+            { muted: true, keepWithNext: true },
+          ),
+          tableFlow({ columns: typeII ? [...NOTES_COLUMNS, missingColumn] : NOTES_COLUMNS, rows: attention }),
+        ]),
+  ];
 }

@@ -4,7 +4,7 @@ import type { ExportSummary } from "@/lib/domain/export/types";
 import type { RequirementStatus } from "@/lib/domain/requirement-status";
 import { STATUS_WORDS } from "../matrix-labels";
 import { longDate, longTimestamp, percent, plural, reportTitle, reportWindow } from "./format";
-import { PageFooter, SECTION_TITLES } from "./layout";
+import { PageFooter, SECTION_TITLES, type PageNumbering } from "./layout";
 import { COLORS, STATUS_COLORS, styles } from "./styles";
 
 const cover = StyleSheet.create({
@@ -28,8 +28,10 @@ const cover = StyleSheet.create({
   countLabel: { fontSize: 8.5, color: COLORS.muted },
   controls: { marginTop: 10 },
   contents: { marginTop: 30 },
-  contentsItem: { flexDirection: "row", paddingVertical: 2 },
+  contentsItem: { flexDirection: "row", paddingVertical: 2, width: 300 },
   contentsNumber: { width: 18, color: COLORS.muted },
+  contentsTitle: { flex: 1 },
+  contentsPage: { color: COLORS.muted },
   disclaimer: { marginTop: "auto", padding: 12, borderWidth: 0.75, borderColor: COLORS.ruleStrong },
   disclaimerTitle: { fontFamily: "Helvetica-Bold", color: COLORS.ink, marginBottom: 4 },
 });
@@ -40,7 +42,14 @@ const DISCLAIMER =
 
 const COUNTED: readonly RequirementStatus[] = ["ready", "in_progress", "unmapped", "not_applicable"];
 
-export function CoverPage({ summary }: { summary: ExportSummary }) {
+type CoverProps = {
+  summary: ExportSummary;
+  numbering: PageNumbering;
+  /** The page each section starts on. */
+  sectionPages: ReadonlyMap<string, number>;
+};
+
+export function CoverPage({ summary, numbering, sectionPages }: CoverProps) {
   const { engagement, figures } = summary;
   const { counts } = figures;
   const applicable = counts.total - counts.not_applicable;
@@ -79,7 +88,8 @@ export function CoverPage({ summary }: { summary: ExportSummary }) {
           {SECTION_TITLES.map((title, index) => (
             <View key={title} style={cover.contentsItem}>
               <Text style={cover.contentsNumber}>{index + 1}</Text>
-              <Text>{title}</Text>
+              <Text style={cover.contentsTitle}>{title}</Text>
+              <Text style={cover.contentsPage}>{String(sectionPages.get(title) ?? "")}</Text>
             </View>
           ))}
         </View>
@@ -88,7 +98,7 @@ export function CoverPage({ summary }: { summary: ExportSummary }) {
           <Text style={styles.muted}>{DISCLAIMER}</Text>
         </View>
       </View>
-      <PageFooter summary={summary} />
+      <PageFooter summary={summary} numbering={numbering} />
     </Page>
   );
 }

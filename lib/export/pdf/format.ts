@@ -52,3 +52,31 @@ export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): [st
   }
   return [...groups];
 }
+
+const DAY_MS = 86_400_000;
+const isDay = (label: string) => /^\d{4}-\d{2}-\d{2}$/.test(label);
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+
+/** Occurrence labels in full, runs of consecutive days as one range: "2026-02-11 to 2026-03-12 (30 days), 2026-04". */
+export function occurrenceList(labels: readonly string[]): string {
+  const parts: string[] = [];
+  let index = 0;
+  while (index < labels.length) {
+    const first = labels[index] ?? "";
+    let last = first;
+    let count = 1;
+    while (isDay(last) && labels[index + count] === nextDay(last)) {
+      last = labels[index + count] ?? last;
+      count += 1;
+    }
+    parts.push(count > 2 ? `${first} to ${last} (${count} days)` : count === 2 ? `${first}, ${last}` : first);
+    index += count;
+  }
+  return parts.join(", ");
+}
+
+/** "2–5 of 12": how many occurrences the auditor will likely test, out of the population. */
+export function sampleText({ min, max, population }: { min: number; max: number; population: number }): string {
+  if (population === 0) return "Nothing to sample yet";
+  return `${min === max ? min : `${min}–${max}`} of ${population}`;
+}

@@ -1,14 +1,16 @@
-// The building blocks every section uses: the page frame (running header and footer), section
-// titles, lists and status marks.
+// The building blocks every section uses: the page frame (running header and footer), and the
+// headings, paragraphs and lists as flow blocks (paging.ts) with their estimated heights.
 import type { ReactNode } from "react";
 import { Page, Text, View } from "@react-pdf/renderer";
 import type { ExportSummary } from "@/lib/domain/export/types";
-import type { RequirementStatus } from "@/lib/domain/requirement-status";
-import { STATUS_WORDS } from "../matrix-labels";
-import { COLORS, STATUS_COLORS, styles } from "./styles";
+import { CONTENT_WIDTH, sectionTitleHeight, SUBHEADING_HEIGHT, textHeight } from "./measure";
+import type { FlowBlock } from "./paging";
+import { SPACING, styles, TEXT } from "./styles";
 
-/** A4 page that flows onto as many pages as its content needs, each with header and footer. */
-export function ReportPage({ summary, children }: { summary: ExportSummary; children: ReactNode }) {
+export type PageNumbering = { pageNumber: number; totalPages: number };
+
+/** One A4 page of the report, with the running header and footer. */
+export function ReportPage({ summary, numbering, children }: { summary: ExportSummary; numbering: PageNumbering; children: ReactNode }) {
   return (
     <Page size="A4" style={styles.page}>
       <View style={styles.runningHeader} fixed>
@@ -16,77 +18,96 @@ export function ReportPage({ summary, children }: { summary: ExportSummary; chil
         <Text>Readiness summary prepared by management · not an audit opinion</Text>
       </View>
       <View style={styles.body}>{children}</View>
-      <PageFooter summary={summary} />
+      <PageFooter summary={summary} numbering={numbering} />
     </Page>
   );
 }
 
-/** "Organisation · Engagement · page X of Y" at the foot of every page. */
-export function PageFooter({ summary }: { summary: ExportSummary }) {
-  const label = `${summary.organization.name} · ${summary.engagement.name}`;
-  return <Text style={styles.footer} fixed render={({ pageNumber, totalPages }) => `${label} · page ${pageNumber} of ${totalPages}`} />;
+/**
+ * "Organisation · Engagement" and "page X of Y" at the foot of every page. Plain text, not a
+ * `render` prop: paging.ts knows every page number, and a render prop would cost two more
+ * layouts of every page.
+ */
+export function PageFooter({ summary, numbering }: { summary: ExportSummary; numbering: PageNumbering }) {
+  return (
+    <View style={styles.footer} fixed>
+      <Text>{`${summary.organization.name} · ${summary.engagement.name}`}</Text>
+      <Text>{`page ${numbering.pageNumber} of ${numbering.totalPages}`}</Text>
+    </View>
+  );
 }
 
 /** The report's sections in order; the cover lists them and each title carries its number. */
 export const SECTION_TITLES = ["Scope", "Requirements", "Controls", "Exceptions", "Not applicable requirements", "Sampling guidance"] as const;
+type SectionTitle = (typeof SECTION_TITLES)[number];
 
-export function SectionTitle({ title, intro }: { title: (typeof SECTION_TITLES)[number]; intro?: string }) {
-  return (
-    <View minPresenceAhead={80}>
-      <Text style={styles.sectionTitle}>{`${SECTION_TITLES.indexOf(title) + 1}. ${title}`}</Text>
-      {intro ? <Text style={styles.sectionIntro}>{intro}</Text> : null}
-    </View>
-  );
+/** A numbered section title and its introduction; `spaced` when it follows another section on the page. */
+export function sectionTitle(title: SectionTitle, intro?: string, spaced = false): FlowBlock {
+  return {
+    kind: "block",
+    height: sectionTitleHeight(intro) + (spaced ? SPACING.sectionGap : 0),
+    keepWithNext: true,
+    anchor: title,
+    render: (key) => (
+      <View key={key} style={spaced ? styles.sectionGap : undefined}>
+        <Text style={styles.sectionTitle}>{`${SECTION_TITLES.indexOf(title) + 1}. ${title}`}</Text>
+        {intro ? <Text style={styles.sectionIntro}>{intro}</Text> : null}
+      </View>
+    ),
+  };
 }
 
-/** Kept on the same page as at least the start of what follows it. */
-export function Subheading({ children }: { children: string }) {
-  return (
-    <Text style={styles.subheading} minPresenceAhead={60}>
-      {children}
-    </Text>
-  );
+export function subheading(text: string): FlowBlock {
+  return {
+    kind: "block",
+    height: SUBHEADING_HEIGHT,
+    keepWithNext: true,
+    render: (key) => (
+      <Text key={key} style={styles.subheading}>
+        {text}
+      </Text>
+    ),
+  };
 }
 
-export function EmptyNote({ children = "None recorded" }: { children?: string }) {
-  return <Text style={styles.empty}>{children}</Text>;
+export function paragraph(text: string, { muted = false, keepWithNext = false } = {}): FlowBlock {
+  return {
+    kind: "block",
+    height: textHeight([text], CONTENT_WIDTH) + SPACING.paragraph,
+    keepWithNext,
+    render: (key) => (
+      <Text key={key} style={muted ? [styles.paragraph, styles.muted] : styles.paragraph}>
+        {text}
+      </Text>
+    ),
+  };
 }
 
-export function List({ items, numbered = false }: { items: readonly string[]; numbered?: boolean }) {
-  if (items.length === 0) return <EmptyNote />;
-  return (
-    <View>
-      {items.map((item, index) => (
-        <View key={index} style={styles.listItem} wrap={false}>
-          <Text style={styles.listMarker}>{numbered ? `${index + 1}.` : "•"}</Text>
-          <Text style={styles.listText}>{item}</Text>
-        </View>
-      ))}
-    </View>
-  );
+export function emptyNote(text = "None recorded"): FlowBlock {
+  return {
+    kind: "block",
+    height: TEXT.body.line,
+    render: (key) => (
+      <Text key={key} style={styles.empty}>
+        {text}
+      </Text>
+    ),
+  };
 }
 
-/** The status word, with its colour as a second cue rather than the only one. */
-export function StatusMark({ status }: { status: RequirementStatus }) {
-  return <Mark color={STATUS_COLORS[status]} label={STATUS_WORDS[status]} />;
-}
+const MARKER_WIDTH = 16;
 
-export function ReadyMark({ ready }: { ready: boolean }) {
-  return <Mark color={ready ? COLORS.good : COLORS.warn} label={ready ? "Ready" : "Not ready"} />;
-}
-
-function Mark({ color, label }: { color: string; label: string }) {
-  return (
-    <View style={styles.statusMark}>
-      <View style={[styles.statusDot, { backgroundColor: color }]} />
-      <Text style={[styles.bold, { color }]}>{label}</Text>
-    </View>
-  );
-}
-
-/** Secondary lines inside a table cell, as one text block (fewer nodes for the layout engine); empty lines are skipped. */
-export function CellLines({ lines, muted = true }: { lines: readonly string[]; muted?: boolean }) {
-  const text = lines.filter(Boolean).join("\n");
-  if (!text) return null;
-  return <Text style={muted ? [styles.cellLine, styles.muted] : styles.cellLine}>{text}</Text>;
+/** One block per item, so a long list can run over pages. */
+export function list(items: readonly string[], numbered = false): FlowBlock[] {
+  if (items.length === 0) return [emptyNote()];
+  return items.map((item, index) => ({
+    kind: "block",
+    height: textHeight([item], CONTENT_WIDTH - MARKER_WIDTH) + SPACING.listItem,
+    render: (key) => (
+      <View key={key} style={styles.listItem}>
+        <Text style={styles.listMarker}>{numbered ? `${index + 1}.` : "•"}</Text>
+        <Text style={styles.listText}>{item}</Text>
+      </View>
+    ),
+  }));
 }

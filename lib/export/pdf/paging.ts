@@ -1,92 +1,100 @@
-// Long tables are cut into pages here rather than by react-pdf: its paginator lays out everything
-// still to come again for every page it fills, so one table of 2,000 rows costs minutes. Each
-// page's worth of rows becomes its own <Page>, which keeps the work linear.
+// The whole report is cut into pages here, before react-pdf sees it. Its own paginator lays out
+// everything still to come again for every page it fills, and a "page X of Y" footer drawn with
+// a `render` prop costs two more layouts of every page. Cut here, each <Page> holds one page's
+// worth and its footer is plain text: we know every page number, and the cover lists them.
 //
-// Heights are estimates that err high (bold glyph widths, a gap above every paragraph), so a page
-// ends a little early rather than overflowing. If a page does overflow, react-pdf still wraps it
-// onto a further page: nothing is lost, the table just has one short page.
-import { PAGE, TABLE_TEXT } from "./styles";
+// The content comes as flows of parts: blocks (a heading, a paragraph, a list item) whose height
+// measure.ts estimates on the high side, and tables (table.tsx), whose rows have exact heights
+// and are dealt out over as many pages as they need, the header and the current group label
+// repeated on each. Should a block take more room than estimated, react-pdf still carries the
+// overflow onto an extra page: nothing is lost, only the page numbers after it are off.
+import type { ReactNode } from "react";
 
-/** The page's height inside its padding. */
-const PAGE_BODY = PAGE.height - PAGE.top - PAGE.bottom;
-/** The repeated table header row, its rules and a margin for rounding. */
-const TABLE_HEADER = 28;
-/** Section title, a two- or three-line introduction and their margins. */
-export const SECTION_LEAD = 82;
-const FONT_SIZE = TABLE_TEXT.size;
-const LINE = FONT_SIZE * TABLE_TEXT.lineHeight;
-const SPACE = 0.28 * FONT_SIZE;
-/** Cell padding (top + bottom) and the row's bottom rule. */
-const ROW_CHROME = 2 * TABLE_TEXT.cellPadding + 0.5;
-const CELL_INSET = 2 * TABLE_TEXT.cellPadding;
+export type FlowBlock = {
+  kind: "block";
+  height: number;
+  /** Never left alone at the foot of a page: it goes over with the start of what follows. */
+  keepWithNext?: boolean;
+  /** Marks where a section starts, for the contents on the cover. */
+  anchor?: string;
+  render: (key: string) => ReactNode;
+};
 
-/** The page's width inside its padding: what flexible columns share. */
-export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.side;
-export const ROWS_HEIGHT = PAGE_BODY - TABLE_HEADER;
-/** A group label row inside a table. */
-export const GROUP_ROW = 24;
+type FlowRow = { height: number; group?: string };
 
-/** Advance of one character of 8.5pt table text, by kind, from Helvetica-Bold (the wider face). */
-function charWidth(char: string): number {
-  if (/[iljtfrI.,:;'!|()-]/.test(char)) return 0.34 * FONT_SIZE;
-  if (/[mwMW@%]/.test(char)) return 0.89 * FONT_SIZE;
-  if (/[A-Z]/.test(char)) return 0.72 * FONT_SIZE;
-  return 0.58 * FONT_SIZE;
+export type FlowTable = {
+  kind: "table";
+  headerHeight: number;
+  groupHeight: number;
+  rows: readonly FlowRow[];
+  /** Draws rows [from, to) under the table header. */
+  render: (from: number, to: number, key: string) => ReactNode;
+};
+
+export type FlowPart = FlowBlock | FlowTable;
+
+type Paginated = { pages: ReactNode[][]; anchors: Map<string, number> };
+
+/** A row's height, with the group label drawn above it when it starts a group or a page. */
+function rowCost(table: FlowTable, index: number, first: number): number {
+  const row = table.rows[index];
+  if (!row) return 0;
+  const labelled = row.group !== undefined && (index === first || table.rows[index - 1]?.group !== row.group);
+  return row.height + (labelled ? table.groupHeight : 0);
 }
 
-function wordWidth(word: string): number {
-  let width = 0;
-  for (const char of word) width += charWidth(char);
-  return width;
-}
-
-/** Lines one paragraph takes in a column of that width, wrapping at spaces as react-pdf does. */
-function textLines(text: string, columnWidth: number): number {
-  const available = columnWidth - CELL_INSET;
-  let lines = 1;
-  let used = 0;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const width = wordWidth(word);
-    if (used > 0 && used + SPACE + width <= available) {
-      used += SPACE + width;
-      continue;
-    }
-    if (used > 0) lines += 1;
-    const wordLines = Math.max(1, Math.ceil(width / available));
-    lines += wordLines - 1;
-    used = width - (wordLines - 1) * available;
-  }
-  return lines;
-}
-
-/** Height of a cell of these paragraphs (empty ones are not drawn), plus any drawing inside it. */
-export function cellHeight(paragraphs: readonly string[], columnWidth: number, extra = 0): number {
-  return paragraphs.filter(Boolean).reduce((total, text) => total + textLines(text, columnWidth) * LINE + TABLE_TEXT.lineGap, 0) + extra;
-}
-
-/** A row is as tall as its tallest cell. */
-export function rowHeight(...cells: number[]): number {
-  return Math.max(LINE, ...cells) + ROW_CHROME;
+/** What must fit below a keep-with-next block: the next part's start. */
+function leadOf(parts: readonly FlowPart[], index: number): number {
+  const part = parts[index];
+  if (!part) return 0;
+  if (part.kind === "table") return part.headerHeight + rowCost(part, 0, 0);
+  return part.height + (part.keepWithNext ? leadOf(parts, index + 1) : 0);
 }
 
 /**
- * Rows cut into pages. The first page also holds `leadHeight` of section heading; every page
- * may start with `repeatHeight` of repeated content (a group label).
+ * Deals the flows out over pages of `pageHeight` points; each flow starts on a new page. Returns
+ * the content of each page and, for each anchor, the index of the page it landed on.
  */
-export function pageRows<T>(rows: readonly T[], heightOf: (row: T) => number, leadHeight: number, repeatHeight = 0): T[][] {
-  const pages: T[][] = [];
-  let page: T[] = [];
-  let room = ROWS_HEIGHT - leadHeight - repeatHeight;
-  for (const row of rows) {
-    const height = heightOf(row);
-    if (page.length > 0 && height > room) {
-      pages.push(page);
-      page = [];
-      room = ROWS_HEIGHT - repeatHeight;
-    }
-    page.push(row);
-    room -= height;
-  }
+export function paginate(flows: readonly (readonly FlowPart[])[], pageHeight: number): Paginated {
+  const pages: ReactNode[][] = [];
+  const anchors = new Map<string, number>();
+  let page: ReactNode[] = [];
+  let room = pageHeight;
+  const newPage = () => {
+    pages.push(page);
+    page = [];
+    room = pageHeight;
+  };
+
+  flows.forEach((parts, flow) => {
+    if (page.length > 0) newPage();
+    parts.forEach((part, index) => {
+      const key = `${flow}.${index}`;
+      if (part.kind === "block") {
+        const needed = part.height + (part.keepWithNext ? leadOf(parts, index + 1) : 0);
+        if (needed > room && page.length > 0) newPage();
+        if (part.anchor) anchors.set(part.anchor, pages.length);
+        page.push(part.render(key));
+        room -= part.height;
+        return;
+      }
+      let from = 0;
+      while (from < part.rows.length) {
+        if (part.headerHeight + rowCost(part, from, from) > room && page.length > 0) newPage();
+        let to = from;
+        let used = part.headerHeight;
+        // The first row always goes on: table.tsx cuts any row taller than a page into pieces.
+        while (to < part.rows.length && (to === from || used + rowCost(part, to, from) <= room)) {
+          used += rowCost(part, to, from);
+          to += 1;
+        }
+        page.push(part.render(from, to, `${key}.${from}`));
+        room -= used;
+        from = to;
+        if (from < part.rows.length) newPage();
+      }
+    });
+  });
   if (page.length > 0 || pages.length === 0) pages.push(page);
-  return pages;
+  return { pages, anchors };
 }

@@ -1,60 +1,44 @@
 // Requirement by requirement, grouped as the criteria or objectives are grouped in the report.
-import { Text } from "@react-pdf/renderer";
 import type { ExportRequirement, ExportSummary } from "@/lib/domain/export/types";
+import { STATUS_WORDS } from "../matrix-labels";
 import { groupBy } from "./format";
-import { CellLines, SectionTitle, StatusMark } from "./layout";
-import { cellHeight, CONTENT_WIDTH, GROUP_ROW, rowHeight, SECTION_LEAD } from "./paging";
-import { styles } from "./styles";
-import { TablePages, type Column } from "./table";
+import { emptyNote, sectionTitle } from "./layout";
+import type { FlowPart } from "./paging";
+import { COLORS, STATUS_COLORS } from "./styles";
+import { tableFlow, type Column, type Paragraph } from "./table";
 
-const WIDTHS = { code: 48, title: 142, status: 78, controls: 70 };
-const NOTES_WIDTH = CONTENT_WIDTH - WIDTHS.code - WIDTHS.title - WIDTHS.status - WIDTHS.controls;
-
-const controlList = (requirement: ExportRequirement) => requirement.controlRefs.join(", ") || "—";
-
-function noteLines(requirement: ExportRequirement): string[] {
-  if (requirement.status === "not_applicable") return ["Justified under Not applicable requirements"];
-  if (requirement.status === "unmapped") return ["No control is mapped yet"];
-  return requirement.reasons;
+/**
+ * The mapped controls holding the requirement back. Why each is not ready is set out once, under
+ * Controls needing attention, rather than again for every requirement it is mapped to.
+ */
+function notes(requirement: ExportRequirement, notReady: ReadonlySet<string>): Paragraph[] {
+  if (requirement.status === "not_applicable") return [{ text: "Justified under Not applicable requirements", color: COLORS.muted }];
+  if (requirement.status === "unmapped") return [{ text: "No control is mapped yet" }];
+  const holding = requirement.controlRefs.filter((ref) => notReady.has(ref));
+  if (holding.length > 0) return [{ text: `Not ready: ${holding.join(", ")}` }];
+  return requirement.reasons.map((reason) => ({ text: reason }));
 }
 
-const COLUMNS: Column<ExportRequirement>[] = [
-  { header: "Code", width: WIDTHS.code, render: (requirement) => <Text style={styles.bold}>{requirement.code}</Text> },
-  { header: "Requirement", width: WIDTHS.title, render: (requirement) => requirement.title },
-  { header: "Status", width: WIDTHS.status, render: (requirement) => <StatusMark status={requirement.status} /> },
-  { header: "Controls", width: WIDTHS.controls, render: controlList },
+const columns = (notReady: ReadonlySet<string>): Column<ExportRequirement>[] => [
+  { header: "Code", width: 46, cell: (requirement) => [{ text: requirement.code, face: "Helvetica-Bold" }] },
+  { header: "Requirement", width: 150, cell: (requirement) => [{ text: requirement.title }] },
   {
-    header: "Why not ready",
-    render: (requirement) => <CellLines lines={noteLines(requirement)} muted={requirement.status === "not_applicable"} />,
+    header: "Status",
+    width: 74,
+    cell: ({ status }) => [{ text: STATUS_WORDS[status], face: "Helvetica-Bold", color: STATUS_COLORS[status], dot: STATUS_COLORS[status] }],
   },
+  { header: "Controls", cell: (requirement) => [{ text: requirement.controlRefs.join(", ") || "—" }] },
+  { header: "Why not ready", width: 110, cell: (requirement) => notes(requirement, notReady) },
 ];
 
-const heightOf = (requirement: ExportRequirement) =>
-  rowHeight(
-    cellHeight([requirement.code], WIDTHS.code),
-    cellHeight([requirement.title], WIDTHS.title),
-    cellHeight([controlList(requirement)], WIDTHS.controls),
-    cellHeight(noteLines(requirement), NOTES_WIDTH),
-  );
-
-export function RequirementsPages({ summary }: { summary: ExportSummary }) {
-  const groups = groupBy(summary.requirements, (requirement) => requirement.group);
-  const firstOfGroup = new Set(groups.map(([, members]) => members[0]));
-  return (
-    <TablePages
-      summary={summary}
-      lead={
-        <SectionTitle
-          title="Requirements"
-          intro="Each requirement in scope with the controls mapped to it. A requirement is ready when every control mapped to it is ready."
-        />
-      }
-      leadHeight={SECTION_LEAD}
-      columns={COLUMNS}
-      rows={groups.flatMap(([, members]) => members)}
-      rowKey={(requirement) => requirement.id}
-      groupOf={(requirement) => requirement.group}
-      heightOf={(requirement) => heightOf(requirement) + (firstOfGroup.has(requirement) ? GROUP_ROW : 0)}
-    />
-  );
+export function requirementsFlow(summary: ExportSummary): FlowPart[] {
+  const grouped = groupBy(summary.requirements, (requirement) => requirement.group).flatMap(([, members]) => members);
+  const notReady = new Set(summary.controls.filter((control) => !control.ready).map((control) => control.ref));
+  return [
+    sectionTitle(
+      "Requirements",
+      "Each requirement in scope with the controls mapped to it. A requirement is ready when every control mapped to it is ready; why a control is not ready is under Controls needing attention.",
+    ),
+    grouped.length === 0 ? emptyNote() : tableFlow({ columns: columns(notReady), rows: grouped, groupOf: (requirement) => requirement.group }),
+  ];
 }

@@ -1,16 +1,15 @@
 // What the per-control sampling figures mean, and what they do not.
-import { Text, View } from "@react-pdf/renderer";
 import type { ExportControl } from "@/lib/domain/export/types";
 import { plural } from "./format";
-import { SectionTitle } from "./layout";
-import { styles } from "./styles";
+import { paragraph, sectionTitle } from "./layout";
+import type { FlowPart } from "./paging";
 
 const TYPE_I_TEXT =
   "A Type I report looks at the design of each control as of a single date. The auditor does not test occurrences over a period, " +
   "so this summary gives no sampling guidance.";
 
 const TYPE_II_TEXT =
-  "For each control the Controls section says how many occurrences the auditor will likely test, out of every occurrence the control " +
+  "For each control the Controls section gives the likely sample: how many occurrences the auditor will likely test, out of every occurrence the control " +
   "has over the whole period (its population). The figures follow common audit practice for a control of that frequency. They are " +
   "guidance only and never change readiness: the auditor decides the sample size and picks the occurrences, and may test more, for " +
   "example after an exception. Keep evidence for every occurrence, not only for as many as the expected sample.";
@@ -25,13 +24,11 @@ function totals(controls: readonly ExportControl[]): string | null {
   return `Across ${plural(sampled.length, "control")}, that adds up to about ${range} occurrences to be tested out of ${population}.`;
 }
 
-export function SamplingSection({ controls, typeII }: { controls: readonly ExportControl[]; typeII: boolean }) {
+export function samplingFlow(controls: readonly ExportControl[], typeII: boolean): FlowPart[] {
   const summary = typeII ? totals(controls) : null;
-  return (
-    <View style={{ marginTop: 24 }} wrap={false}>
-      <SectionTitle title="Sampling guidance" />
-      <Text style={styles.paragraph}>{typeII ? TYPE_II_TEXT : TYPE_I_TEXT}</Text>
-      {summary ? <Text style={styles.paragraph}>{summary}</Text> : null}
-    </View>
-  );
+  return [
+    sectionTitle("Sampling guidance", undefined, true),
+    paragraph(typeII ? TYPE_II_TEXT : TYPE_I_TEXT, { keepWithNext: summary !== null }),
+    ...(summary ? [paragraph(summary)] : []),
+  ];
 }

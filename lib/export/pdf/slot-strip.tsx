@@ -1,75 +1,79 @@
-// One small cell per slot of a Type II period, drawn as a single SVG so that even a daily
-// control (365 cells) stays one cheap node for the layout engine. Shape tells the states apart
-// as well as colour: filled = covered, crossed = missing, hollow = not yet due.
-import { Line, Rect, Svg, Text, View, StyleSheet } from "@react-pdf/renderer";
+// The occurrences of a Type II period as a strip of small squares. Shape tells the states apart
+// as well as colour: filled = covered, crossed = missing, hollow = not yet due. A control with
+// more occurrences than fit legibly (a daily or weekly one) gets one square a month, as the
+// dashboard shows daily controls, and that month is missing if any occurrence in it is.
+import { Path, Svg, Text, View, StyleSheet } from "@react-pdf/renderer";
 import type { ExportSlot } from "@/lib/domain/export/types";
 import type { SlotStateName } from "@/lib/domain/readiness/operating";
 import { SLOT_WORDS } from "./format";
-import { SLOT_COLORS, styles } from "./styles";
+import type { FlowBlock } from "./paging";
+import type { Painter } from "./table";
+import { SLOT_COLORS, styles, TEXT } from "./styles";
 
-const legend = StyleSheet.create({
-  row: { flexDirection: "row", alignItems: "center", marginBottom: 10 },
-  label: { marginLeft: 3, marginRight: 12, fontSize: 8.5, color: styles.muted.color },
-});
+/** Above this many occurrences the strip shows months. */
+const MAX_CELLS = 26;
+/** The largest square, which is also the strip's height. */
+export const STRIP_LINE = 5.5;
+const LEGEND_SQUARE = 8;
 
-/** Cell size shrinks with the slot count so a year of days still fits a few lines. */
-function cellSize(count: number): { size: number; gap: number } {
-  if (count <= 26) return { size: 7, gap: 1.5 };
-  if (count <= 60) return { size: 5, gap: 1 };
-  return { size: 3.5, gap: 0.8 };
+function worst(states: readonly SlotStateName[]): SlotStateName {
+  if (states.includes("missing")) return "missing";
+  if (states.includes("covered")) return "covered";
+  return "upcoming";
 }
 
-function SlotCell({ state, x, y, size }: { state: SlotStateName; x: number; y: number; size: number }) {
+export function stripCells(slots: readonly ExportSlot[]): SlotStateName[] {
+  if (slots.length <= MAX_CELLS) return slots.map((slot) => slot.state);
+  const months = new Map<string, SlotStateName[]>();
+  for (const slot of slots) {
+    const month = slot.start.slice(0, 7);
+    const states = months.get(month);
+    if (states) states.push(slot.state);
+    else months.set(month, [slot.state]);
+  }
+  return [...months.values()].map(worst);
+}
+
+function drawSquare(painter: Painter, state: SlotStateName, x: number, y: number, size: number) {
   const { fill, stroke } = SLOT_COLORS[state];
-  return (
-    <>
-      <Rect x={x + 0.25} y={y + 0.25} width={size - 0.5} height={size - 0.5} fill={fill} stroke={stroke} strokeWidth={0.5} />
-      {state === "missing" ? <Line x1={x} y1={y + size} x2={x + size} y2={y} stroke={stroke} strokeWidth={0.75} /> : null}
-    </>
-  );
+  painter.lineWidth(0.5).rect(x + 0.25, y + 0.25, size - 0.5, size - 0.5).fillAndStroke(fill, stroke);
+  if (state === "missing") painter.lineWidth(0.75).moveTo(x, y + size).lineTo(x + size, y).stroke(stroke);
 }
 
-const STRIP_MARGIN = 3;
-
-/** Cells wrap onto as many lines as the width needs. */
-function stripLayout(count: number, width: number) {
-  const { size, gap } = cellSize(count);
-  const step = size + gap;
-  const perRow = Math.max(1, Math.floor((width + gap) / step));
-  const rows = Math.ceil(count / perRow);
-  return { size, step, perRow, width: Math.min(count, perRow) * step - gap, height: rows * step - gap };
-}
-
-/** The strip's height with its margins, for row height estimates. */
-export function stripHeight(count: number, width: number): number {
-  return count === 0 ? 0 : stripLayout(count, width).height + 2 * STRIP_MARGIN;
-}
-
-export function SlotStrip({ slots, width }: { slots: readonly ExportSlot[]; width: number }) {
-  if (slots.length === 0) return null;
-  const { size, step, perRow, ...box } = stripLayout(slots.length, width);
-  return (
-    <Svg width={box.width} height={box.height} style={{ marginVertical: STRIP_MARGIN }}>
-      {slots.map((slot, index) => (
-        <SlotCell key={index} state={slot.state} x={(index % perRow) * step} y={Math.floor(index / perRow) * step} size={size} />
-      ))}
-    </Svg>
-  );
+/** The squares in one line of `width`, smaller when there are many; bottoms aligned at `top + STRIP_LINE`. */
+export function drawStrip(painter: Painter, cells: readonly SlotStateName[], x: number, top: number, width: number) {
+  const step = Math.min(STRIP_LINE * 1.25, width / cells.length);
+  const size = step * 0.8;
+  cells.forEach((state, index) => drawSquare(painter, state, x + index * step, top + STRIP_LINE - size, size));
 }
 
 const LEGEND_ORDER: readonly SlotStateName[] = ["covered", "missing", "upcoming"];
 
-export function SlotLegend() {
-  return (
-    <View style={legend.row}>
-      {LEGEND_ORDER.map((state) => (
-        <View key={state} style={{ flexDirection: "row", alignItems: "center" }}>
-          <Svg width={8} height={8}>
-            <SlotCell state={state} x={0} y={0} size={8} />
-          </Svg>
-          <Text style={legend.label}>{SLOT_WORDS[state]}</Text>
-        </View>
-      ))}
-    </View>
-  );
+const legend = StyleSheet.create({
+  row: { flexDirection: "row", alignItems: "center", marginBottom: 10 },
+  item: { flexDirection: "row", alignItems: "center" },
+  label: { marginLeft: 3, marginRight: 12, fontSize: 8.5, color: styles.muted.color },
+});
+
+/** What the squares mean, above the table. */
+export function slotLegend(): FlowBlock {
+  return {
+    kind: "block",
+    height: TEXT.body.line + 10,
+    keepWithNext: true,
+    render: (key) => (
+      <View key={key} style={legend.row}>
+        {LEGEND_ORDER.map((state) => (
+          <View key={state} style={legend.item}>
+            <Svg width={LEGEND_SQUARE} height={LEGEND_SQUARE}>
+              <Path d="M0.25 0.25h7.5v7.5h-7.5z" fill={SLOT_COLORS[state].fill} stroke={SLOT_COLORS[state].stroke} strokeWidth={0.5} />
+              {state === "missing" ? <Path d="M0 8L8 0" stroke={SLOT_COLORS.missing.stroke} strokeWidth={0.75} /> : null}
+            </Svg>
+            <Text style={legend.label}>{SLOT_WORDS[state]}</Text>
+          </View>
+        ))}
+        <Text style={legend.label}>{`More than ${MAX_CELLS} occurrences: one square a month, missing if any occurrence in it is.`}</Text>
+      </View>
+    ),
+  };
 }

@@ -1,5 +1,6 @@
 // One place for the summary PDF's look: A4, the built-in Helvetica family (no font loading),
-// greys for everything secondary and a status colour that always sits next to its word.
+// greys for everything secondary and a status colour that always sits next to its word. The
+// sizes below are also what measure.ts estimates heights from, so the two never drift apart.
 import { StyleSheet } from "@react-pdf/renderer";
 import type { RequirementStatus } from "@/lib/domain/requirement-status";
 import type { SlotStateName } from "@/lib/domain/readiness/operating";
@@ -31,25 +32,34 @@ export const SLOT_COLORS: Record<SlotStateName, { fill: string; stroke: string }
   upcoming: { fill: "#ffffff", stroke: COLORS.faint },
 };
 
-/** A4 in points and the page's padding; paging.ts sizes table pages from the same numbers. */
+/** A4 in points and the page's padding. */
 export const PAGE = { width: 595.28, height: 841.89, top: 58, bottom: 56, side: 40 } as const;
-/** Table text and cell padding, also used by paging.ts to estimate row heights. */
-export const TABLE_TEXT = { size: 8.5, lineHeight: 1.3, cellPadding: 4, lineGap: 1.5 } as const;
 
-// lineHeight is set on the content, never on the page: react-pdf drops the text of a `render`
-// prop (the page footer) under any ancestor with a lineHeight (diegomura/react-pdf#3083). An
-// inherited lineHeight is absolute (resolved with the font size where it is set), so it always
-// comes with its fontSize and larger text sets its own.
+/** Text sizes in points; `line` is the height of one line (font size × line height). */
+export const TEXT = {
+  body: { size: 10, line: 13.5 },
+  sectionTitle: { size: 15, line: 18.75 },
+  subheading: { size: 11, line: 14.3 },
+  table: { size: 8, line: 10 },
+} as const;
+/** Table cell padding. */
+export const CELL = { x: 4, y: 3 } as const;
+/** Vertical margins, shared with the height estimates. */
+export const SPACING = { titleGap: 4, introGap: 12, sectionGap: 24, subheadingTop: 14, subheadingGap: 5, paragraph: 6, listItem: 3, groupTop: 8, groupBottom: 3 } as const;
+
+// lineHeight is set on the content, never on the page. An inherited lineHeight is absolute
+// (resolved with the font size where it is set), so it always comes with its fontSize and larger
+// text sets its own.
 export const styles = StyleSheet.create({
   page: {
     fontFamily: "Helvetica",
-    fontSize: 10,
+    fontSize: TEXT.body.size,
     color: COLORS.text,
     paddingTop: PAGE.top,
     paddingBottom: PAGE.bottom,
     paddingHorizontal: PAGE.side,
   },
-  body: { fontSize: 10, lineHeight: 1.35 },
+  body: { fontSize: TEXT.body.size, lineHeight: TEXT.body.line / TEXT.body.size },
   runningHeader: {
     position: "absolute",
     top: 26,
@@ -68,34 +78,32 @@ export const styles = StyleSheet.create({
     paddingTop: 6,
     borderTopWidth: 0.5,
     borderTopColor: COLORS.ruleStrong,
+    flexDirection: "row",
+    justifyContent: "space-between",
     fontSize: 7.5,
     color: COLORS.muted,
   },
-  sectionTitle: { fontFamily: "Helvetica-Bold", fontSize: 15, lineHeight: 1.25, color: COLORS.ink, marginBottom: 4 },
-  sectionIntro: { color: COLORS.muted, marginBottom: 12 },
-  subheading: { fontFamily: "Helvetica-Bold", fontSize: 11, lineHeight: 1.3, color: COLORS.ink, marginTop: 14, marginBottom: 5 },
-  paragraph: { marginBottom: 6 },
+  sectionTitle: {
+    fontFamily: "Helvetica-Bold",
+    fontSize: TEXT.sectionTitle.size,
+    lineHeight: TEXT.sectionTitle.line / TEXT.sectionTitle.size,
+    color: COLORS.ink,
+    marginBottom: SPACING.titleGap,
+  },
+  sectionGap: { marginTop: SPACING.sectionGap },
+  sectionIntro: { color: COLORS.muted, marginBottom: SPACING.introGap },
+  subheading: {
+    fontFamily: "Helvetica-Bold",
+    fontSize: TEXT.subheading.size,
+    lineHeight: TEXT.subheading.line / TEXT.subheading.size,
+    color: COLORS.ink,
+    marginTop: SPACING.subheadingTop,
+    marginBottom: SPACING.subheadingGap,
+  },
+  paragraph: { marginBottom: SPACING.paragraph },
   muted: { color: COLORS.muted },
-  bold: { fontFamily: "Helvetica-Bold" },
   empty: { color: COLORS.muted, fontFamily: "Helvetica-Oblique" },
-  listItem: { flexDirection: "row", marginBottom: 3 },
+  listItem: { flexDirection: "row", marginBottom: SPACING.listItem },
   listMarker: { width: 16, color: COLORS.muted },
   listText: { flex: 1 },
-  table: { borderTopWidth: 0.5, borderTopColor: COLORS.ruleStrong, fontSize: TABLE_TEXT.size, lineHeight: TABLE_TEXT.lineHeight },
-  headerRow: {
-    flexDirection: "row",
-    backgroundColor: COLORS.tint,
-    borderBottomWidth: 0.75,
-    borderBottomColor: COLORS.ruleStrong,
-    fontFamily: "Helvetica-Bold",
-    fontSize: 7.5,
-    color: COLORS.muted,
-  },
-  row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: COLORS.rule },
-  groupRow: { paddingTop: 8, paddingBottom: 3, paddingHorizontal: 4, borderBottomWidth: 0.5, borderBottomColor: COLORS.ruleStrong },
-  groupText: { fontFamily: "Helvetica-Bold", fontSize: 9, color: COLORS.brand },
-  cell: { padding: TABLE_TEXT.cellPadding },
-  cellLine: { marginTop: TABLE_TEXT.lineGap },
-  statusMark: { flexDirection: "row", alignItems: "center" },
-  statusDot: { width: 6, height: 6, borderRadius: 3, marginRight: 4 },
 });

@@ -1,90 +1,176 @@
-// Tables whose header repeats on every page and whose rows never split across pages, and the
-// long ones cut into one <Page> per page's worth of rows (see paging.ts for why).
-import type { ReactNode } from "react";
-import { Text, View } from "@react-pdf/renderer";
-import type { ExportSummary } from "@/lib/domain/export/types";
-import { EmptyNote, ReportPage } from "./layout";
-import { GROUP_ROW, pageRows, ROWS_HEIGHT } from "./paging";
-import { styles } from "./styles";
+// Tables, drawn rather than laid out. react-pdf lays out every cell as flexbox nodes (yoga in
+// WebAssembly, text shaping per node): about 0.1 s a page of table, 25 s and 1.5 GB for 2,000
+// controls. Here each page's piece of a table is one <Canvas> whose paint function draws it with
+// pdfkit, which react-pdf renders with anyway. We break the text into lines ourselves with the
+// real font metrics (measure.ts), so every row's height is exact and paging.ts deals rows out
+// over pages knowing precisely what fits: rows never split (one taller than a page is cut into
+// marked pieces) and the header and the current group label are repeated on every page.
+import { Canvas } from "@react-pdf/renderer";
+import type { SlotStateName } from "@/lib/domain/readiness/operating";
+import { BODY_HEIGHT, CONTENT_WIDTH, printable, wrap, type Face } from "./measure";
+import type { FlowTable } from "./paging";
+import { drawStrip, STRIP_LINE } from "./slot-strip";
+import { CELL, COLORS, SPACING, TEXT } from "./styles";
 
-export type Column<T> = { header: string; width?: number; render: (row: T) => ReactNode };
+/** One paragraph of a cell in one style, or a slot strip, which takes a line. */
+export type Paragraph = { text: string; face?: Face; color?: string; dot?: string } | { strip: readonly SlotStateName[] };
 
-type TableProps<T> = {
+export type Column<T> = {
+  header: string;
+  /** In points; the one column without a width takes the rest. */
+  width?: number;
+  cell: (row: T) => readonly Paragraph[];
+};
+
+type TableSpec<T> = {
   columns: readonly Column<T>[];
   rows: readonly T[];
-  rowKey: (row: T) => string;
   /** Rows arrive sorted by group; a label row starts each group and each page. */
   groupOf?: (row: T) => string;
-  /** Estimated row height in points (paging.ts); a row taller than a page may split rather than run off it. */
-  heightOf?: (row: T) => number;
 };
 
-export function Table<T>({ columns, rows, rowKey, groupOf, heightOf }: TableProps<T>) {
-  return (
-    <View style={styles.table}>
-      <View style={styles.headerRow} fixed>
-        {columns.map((column) => (
-          <Text key={column.header} style={[styles.cell, widthOf(column)]}>
-            {column.header}
-          </Text>
-        ))}
-      </View>
-      {rows.map((row, index) => {
-        const group = groupOf?.(row);
-        const previous = index > 0 ? rows[index - 1] : undefined;
-        const startsGroup = group !== undefined && (previous === undefined || groupOf?.(previous) !== group);
-        return [
-          startsGroup ? (
-            <View key={`group-${group}`} style={styles.groupRow} minPresenceAhead={40} wrap={false}>
-              <Text style={styles.groupText}>{group}</Text>
-            </View>
-          ) : null,
-          <View key={rowKey(row)} style={styles.row} wrap={heightOf ? heightOf(row) > ROWS_HEIGHT : false}>
-            {columns.map((column) => (
-              <View key={column.header} style={[styles.cell, widthOf(column)]}>
-                {cellContent(column.render(row))}
-              </View>
-            ))}
-          </View>,
-        ];
-      })}
-    </View>
-  );
+type Line = { text: string; face: Face; color: string; indent: number; dot?: string } | { strip: readonly SlotStateName[] };
+type Prepared = { height: number; group?: string; cells: Line[][] };
+type Placed = { x: number; width: number };
+
+const HEADER = { size: 7, face: "Helvetica-Bold" as Face, color: COLORS.muted };
+const LINE = TEXT.table.line;
+const RULE = 0.5;
+const HEADER_RULE = 0.75;
+const GROUP_HEIGHT = SPACING.groupTop + LINE + SPACING.groupBottom + RULE;
+const DOT = { radius: 2.6, indent: 9 };
+const SIZE = TEXT.table.size;
+/** Lines are broken here, never by pdfkit; y is the baseline. */
+const TEXT_OPTIONS = { lineBreak: false, baseline: "alphabetic" } as const;
+
+/** The part of react-pdf's canvas painter (a subset of pdfkit) the tables use. */
+export type Painter = {
+  font(face: Face): Painter;
+  fontSize(size: number): Painter;
+  fillColor(color: string): Painter;
+  strokeColor(color: string): Painter;
+  lineWidth(width: number): Painter;
+  text(text: string, x: number, y: number, options: { lineBreak: false; baseline: "alphabetic" }): Painter;
+  rect(x: number, y: number, width: number, height: number): Painter;
+  circle(x: number, y: number, radius: number): Painter;
+  moveTo(x: number, y: number): Painter;
+  lineTo(x: number, y: number): Painter;
+  fill(color?: string): Painter;
+  stroke(color?: string): Painter;
+  fillAndStroke(fill: string, stroke: string): Painter;
+};
+
+function layoutColumns<T>(columns: readonly Column<T>[]): Placed[] {
+  const fixed = columns.reduce((sum, column) => sum + (column.width ?? 0), 0);
+  let x = 0;
+  return columns.map((column) => {
+    const placed = { x, width: column.width ?? CONTENT_WIDTH - fixed };
+    x += placed.width;
+    return placed;
+  });
 }
 
-type TablePagesProps<T> = TableProps<T> & {
-  summary: ExportSummary;
-  /** Section heading shown above the table on its first page. */
-  lead: ReactNode;
-  leadHeight: number;
-  heightOf: (row: T) => number;
-};
+function lines(paragraphs: readonly Paragraph[], width: number): Line[] {
+  return paragraphs.flatMap((paragraph): Line[] => {
+    if ("strip" in paragraph) return [{ strip: paragraph.strip }];
+    const face = paragraph.face ?? "Helvetica";
+    const indent = paragraph.dot ? DOT.indent : 0;
+    const color = paragraph.color ?? COLORS.text;
+    return wrap(printable(paragraph.text), width - indent, face, SIZE).map((text, index) => ({ text, face, color, indent, dot: index === 0 ? paragraph.dot : undefined }));
+  });
+}
 
-/** Group labels repeat at the top of each page, so every page keeps room for one. */
-const repeatedHeight = (grouped: boolean) => (grouped ? GROUP_ROW : 0);
+const CONTINUED: Line = { text: "continued", face: "Helvetica-Oblique", color: COLORS.muted, indent: 0 };
 
-/** A table long enough to need many pages, as one <Page> per page's worth of rows. */
-export function TablePages<T>({ summary, lead, leadHeight, rows, ...table }: TablePagesProps<T>) {
-  if (rows.length === 0) {
-    return (
-      <ReportPage summary={summary}>
-        {lead}
-        <EmptyNote />
-      </ReportPage>
+/** Room kept above the first piece of a cut row: a section title, its introduction and a subheading. */
+const HEADING_ROOM = 160;
+
+/** The row's cells cut into pieces of `firstLines`, then `maxLines` lines; later pieces repeat the first line of the first column. */
+function pieces(cells: Line[][], firstLines: number, maxLines: number): Line[][][] {
+  const total = Math.max(...cells.map((cell) => cell.length));
+  if (total <= maxLines) return [cells];
+  const result: Line[][][] = [];
+  for (let start = 0; start < total; start += start === 0 ? firstLines : maxLines) {
+    const end = start + (start === 0 ? firstLines : maxLines);
+    result.push(
+      cells.map((cell, column) => {
+        const slice = cell.slice(start, end);
+        const first = cell[0];
+        return start > 0 && column === 0 && slice.length === 0 && first ? [first, CONTINUED] : slice;
+      }),
     );
   }
-  return pageRows(rows, table.heightOf, leadHeight, repeatedHeight(table.groupOf !== undefined)).map((pageOfRows, index) => (
-    <ReportPage key={index} summary={summary}>
-      {index === 0 ? lead : null}
-      <Table {...table} rows={pageOfRows} />
-    </ReportPage>
-  ));
+  return result;
 }
 
-function widthOf(column: { width?: number }) {
-  return column.width === undefined ? { flex: 1 } : { width: column.width };
+const baseline = (top: number, size: number) => top + LINE / 2 + size * 0.35;
+
+export function tableFlow<T>({ columns, rows, groupOf }: TableSpec<T>): FlowTable {
+  const placed = layoutColumns(columns);
+  const inner = placed.map((column) => column.width - 2 * CELL.x);
+  const headers = columns.map((column, index) => wrap(printable(column.header), inner[index] ?? 0, HEADER.face, HEADER.size));
+  const headerHeight = Math.max(...headers.map((header) => header.length)) * LINE + 2 * CELL.y + HEADER_RULE + RULE;
+  // A row taller than a page is cut into pieces that each fit on a page under the header and a
+  // group label; the first also under a section's heading, so the heading is not left alone.
+  const maxLines = Math.floor((BODY_HEIGHT - headerHeight - GROUP_HEIGHT - 2 * CELL.y - RULE) / LINE);
+  const firstLines = maxLines - Math.ceil(HEADING_ROOM / LINE);
+  const prepared: Prepared[] = rows.flatMap((row) =>
+    pieces(
+      columns.map((column, index) => lines(column.cell(row), inner[index] ?? 0)),
+      firstLines,
+      maxLines,
+    ).map((cells) => ({ height: Math.max(1, ...cells.map((cell) => cell.length)) * LINE + 2 * CELL.y + RULE, group: groupOf?.(row), cells })),
+  );
+
+  function paint(painter: Painter, from: number, to: number) {
+    painter.rect(0, 0, CONTENT_WIDTH, headerHeight).fill(COLORS.tint);
+    painter.lineWidth(RULE).moveTo(0, RULE / 2).lineTo(CONTENT_WIDTH, RULE / 2).stroke(COLORS.ruleStrong);
+    painter.lineWidth(HEADER_RULE).moveTo(0, headerHeight - HEADER_RULE / 2).lineTo(CONTENT_WIDTH, headerHeight - HEADER_RULE / 2).stroke(COLORS.ruleStrong);
+    painter.font(HEADER.face).fontSize(HEADER.size).fillColor(HEADER.color);
+    headers.forEach((header, index) =>
+      header.forEach((text, line) => painter.text(text, (placed[index]?.x ?? 0) + CELL.x, baseline(RULE + CELL.y + line * LINE, HEADER.size), TEXT_OPTIONS)),
+    );
+    let y = headerHeight;
+    for (let index = from; index < to; index += 1) {
+      const row = prepared[index];
+      if (!row) continue;
+      if (row.group !== undefined && (index === from || prepared[index - 1]?.group !== row.group)) {
+        painter.font("Helvetica-Bold").fontSize(SIZE).fillColor(COLORS.brand).text(printable(row.group), CELL.x, baseline(y + SPACING.groupTop, SIZE), TEXT_OPTIONS);
+        y += GROUP_HEIGHT;
+        painter.lineWidth(RULE).moveTo(0, y - RULE / 2).lineTo(CONTENT_WIDTH, y - RULE / 2).stroke(COLORS.ruleStrong);
+      }
+      row.cells.forEach((cell, column) => paintCell(painter, cell, (placed[column]?.x ?? 0) + CELL.x, y + CELL.y, inner[column] ?? 0));
+      y += row.height;
+      painter.lineWidth(RULE).moveTo(0, y - RULE / 2).lineTo(CONTENT_WIDTH, y - RULE / 2).stroke(COLORS.rule);
+    }
+    return null;
+  }
+
+  return {
+    kind: "table",
+    headerHeight,
+    groupHeight: GROUP_HEIGHT,
+    rows: prepared,
+    render: (from, to, key) => {
+      let height = headerHeight;
+      for (let index = from; index < to; index += 1) {
+        const row = prepared[index];
+        const labelled = row?.group !== undefined && (index === from || prepared[index - 1]?.group !== row.group);
+        height += (row?.height ?? 0) + (labelled ? GROUP_HEIGHT : 0);
+      }
+      return <Canvas key={key} style={{ width: CONTENT_WIDTH, height }} paint={(painter: Painter) => paint(painter, from, to)} />;
+    },
+  };
 }
 
-function cellContent(content: ReactNode): ReactNode {
-  return typeof content === "string" || typeof content === "number" ? <Text>{content}</Text> : content;
+function paintCell(painter: Painter, cell: readonly Line[], x: number, top: number, width: number) {
+  cell.forEach((line, index) => {
+    const lineTop = top + index * LINE;
+    if ("strip" in line) {
+      drawStrip(painter, line.strip, x, lineTop + (LINE - STRIP_LINE) / 2, width);
+      return;
+    }
+    if (line.dot) painter.circle(x + DOT.radius, lineTop + LINE / 2, DOT.radius).fill(line.dot);
+    painter.font(line.face).fontSize(SIZE).fillColor(line.color).text(line.text, x + line.indent, baseline(lineTop, SIZE), TEXT_OPTIONS);
+  });
 }

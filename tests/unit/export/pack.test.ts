@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { readFile, readdir, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable, Writable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ExportEvidence } from "@/lib/domain/export/types";
 import { AppError } from "@/lib/errors";
 import { writeEvidencePack } from "@/lib/export/pack";
@@ -37,6 +37,11 @@ let manifest: ManifestJson;
 let result: Awaited<ReturnType<typeof writeEvidencePack>>;
 const progress: [number, number | null][] = [];
 
+// The writer's temporary files go to a folder of this file's own, so the leftovers check below
+// cannot see another test's (or process's) packs in flight.
+const privateTmp = mkdtempSync(path.join(tmpdir(), "assay-pack-test-tmp-"));
+vi.stubEnv("TMPDIR", privateTmp);
+
 beforeAll(async () => {
   temp = await tempDir();
   packFile = path.join(temp.dir, "pack.zip");
@@ -45,7 +50,11 @@ beforeAll(async () => {
   manifest = JSON.parse(entries.at(-1)?.data.toString("utf8") ?? "null") as ManifestJson;
 });
 
-afterAll(() => temp.remove());
+afterAll(async () => {
+  await temp.remove();
+  vi.unstubAllEnvs();
+  rmSync(privateTmp, { recursive: true, force: true });
+});
 
 const entry = (name: string) => entries.find((candidate) => candidate.name === name);
 
@@ -235,7 +244,7 @@ describe("writeEvidencePack", () => {
   });
 
   it("leaves no temporary manifest file behind, whether it succeeds or fails", async () => {
-    const leftovers = (await readdir(tmpdir())).filter((name) => name.startsWith("assay-pack-") && !name.startsWith("assay-pack-test-"));
+    const leftovers = (await readdir(privateTmp)).filter((name) => name.startsWith("assay-pack-") && !name.startsWith("assay-pack-test-"));
     expect(leftovers).toEqual([]);
   });
 

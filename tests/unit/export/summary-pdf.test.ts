@@ -1,16 +1,24 @@
-import { extractText, getDocumentProxy } from "unpdf";
+import { getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
-import type { ExportControl, ExportRequirement, ExportSummary } from "@/lib/domain/export/types";
+import type { ControlFrequency } from "@/lib/domain/controls";
+import type { ExportControl, ExportRequirement, ExportSlot, ExportSummary } from "@/lib/domain/export/types";
 import { renderSummaryPdf } from "@/lib/export/summary-pdf";
 import { makeExportControl, makeExportSummary } from "@/tests/fixtures/export-summary";
 
-/** The text of each page, whitespace collapsed, and the page count the PDF declares. */
-async function pdfText(summary: ExportSummary): Promise<{ pages: string[]; totalPages: number }> {
+type PdfPage = { text: string; items: { str: string; y: number }[] };
+
+/** Each page's text in drawing order (whitespace collapsed) with where each piece sits, and the page count the PDF declares. */
+async function readPdf(summary: ExportSummary): Promise<{ pages: PdfPage[]; totalPages: number }> {
   const pdf = await renderSummaryPdf(summary);
   expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   const document = await getDocumentProxy(new Uint8Array(pdf));
-  const { totalPages, text } = await extractText(document, { mergePages: false });
-  return { pages: text.map((page) => page.replace(/\s+/g, " ")), totalPages };
+  const pages: PdfPage[] = [];
+  for (let number = 1; number <= document.numPages; number += 1) {
+    const content = await (await document.getPage(number)).getTextContent();
+    const items = content.items.flatMap((item) => ("str" in item && item.str.trim() ? [{ str: item.str, y: item.transform[5] as number }] : []));
+    pages.push({ text: items.map((item) => item.str).join(" ").replace(/\s+/g, " "), items });
+  }
+  return { pages, totalPages: document.numPages };
 }
 
 /** The text from `start` up to `end` (or the end), failing if `start` is absent. */
@@ -21,9 +29,9 @@ function between(text: string, start: string, end?: string): string {
   return text.slice(from, to === -1 ? undefined : to);
 }
 
-let fixture: ReturnType<typeof pdfText> | undefined;
+let fixture: ReturnType<typeof readPdf> | undefined;
 /** The sample summary is rendered once and read by several tests. */
-const fixtureText = () => (fixture ??= pdfText(makeExportSummary()));
+const fixtureText = async () => ((await (fixture ??= readPdf(makeExportSummary()))).pages.map((page) => page.text).join(" "));
 
 function typeIIsae(): ExportSummary {
   const base = makeExportSummary();
@@ -51,50 +59,64 @@ function typeIIsae(): ExportSummary {
   });
 }
 
-function largeSummary(controlCount: number): ExportSummary {
-  const months = ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"];
-  const controls = Array.from({ length: controlCount }, (_, index) => {
-    const late = index % 7 === 0;
+const FREQUENCIES: readonly [ControlFrequency, string, number][] = [
+  ["daily", "Daily", 365],
+  ["weekly", "Weekly", 52],
+  ["monthly", "Monthly", 12],
+  ["monthly", "Monthly", 12],
+  ["quarterly", "Quarterly", 4],
+  ["annual", "Annual", 1],
+  ["event_driven", "Event-driven", 24],
+];
+const TODAY = "2026-07-15";
+const dayOf = (offset: number) => new Date(Date.UTC(2026, 0, 1 + offset)).toISOString().slice(0, 10);
+
+/** A large organisation: controls of mixed frequencies, one in six not ready (a daily one missing a month in a row), ~7 controls a requirement. */
+function largeSummary(controlCount: number, requirementCount: number): ExportSummary {
+  const controls = Array.from({ length: controlCount }, (_, index): ExportControl => {
+    const [frequency, frequencyLabel, count] = FREQUENCIES[index % FREQUENCIES.length] ?? ["annual", "Annual", 1];
+    const late = index % 6 === 0;
+    const slots = Array.from({ length: count }, (_, slot): ExportSlot => {
+      const start = dayOf(Math.floor((slot * 365) / count));
+      const missing = late && (slot % 9 === 2 || (frequency === "daily" && slot > 40 && slot < 70));
+      return { label: frequency === "daily" ? start : `${frequencyLabel} ${slot + 1}`, start, end: start, state: start >= TODAY ? "upcoming" : missing ? "missing" : "covered" };
+    });
+    const missing = slots.filter((slot) => slot.state === "missing").map((slot) => slot.label);
+    const due = slots.filter((slot) => slot.state !== "upcoming").length;
     return makeExportControl({
       id: `ctl-${index}`,
-      ref: `C-${String(index + 1).padStart(4, "0")}`,
-      title: `Control ${index + 1}: a monthly review with a title long enough to wrap`,
-      frequency: "monthly",
-      frequencyLabel: "Monthly",
-      ready: !late,
-      reasons: late ? ["2026-03 missing"] : [],
-      operating: {
-        due: 6,
-        covered: late ? 5 : 6,
-        coverage: late ? 5 / 6 : 1,
-        missing: late ? ["2026-03"] : [],
-        slots: months.map((month, slot) => ({
-          label: `2026-${month}`,
-          start: `2026-${month}-01`,
-          end: `2026-${month}-28`,
-          state: late && slot === 2 ? "missing" : slot < 6 ? "covered" : "upcoming",
-        })),
-      },
-      sampling: { text: "the auditor will likely test 2–5 of 12", min: 2, max: 5, population: 12 },
+      ref: `${["AC", "CH", "OP", "HR"][index % 4]}-${String(index + 1).padStart(4, "0")}`,
+      title: `${frequencyLabel} review of privileged access to the production databases (${index + 1})`,
+      frequency,
+      frequencyLabel,
+      ready: missing.length === 0,
+      reasons: missing.length === 0 ? [] : [`${missing.slice(0, 5).join(" missing, ")} missing${missing.length > 5 ? ` and ${missing.length - 5} more` : ""}`],
+      requirementCodes: [`R${(index % requirementCount) + 1}`],
+      operating: { due, covered: due - missing.length, coverage: due === 0 ? null : (due - missing.length) / due, missing, slots },
+      sampling: { text: `the auditor will likely test 2–5 of ${count}`, min: 2, max: 5, population: count },
     });
   });
-  const requirements: ExportRequirement[] = Array.from({ length: 40 }, (_, index) => ({
-    id: `req-${index}`,
-    code: `R${index + 1}`,
-    title: `Requirement ${index + 1}`,
-    group: `Group ${Math.floor(index / 10) + 1}`,
-    status: "ready",
-    justification: null,
-    controlRefs: [],
-    reasons: [],
-  }));
+  const requirements = Array.from({ length: requirementCount }, (_, index): ExportRequirement => {
+    const mapped = controls.filter((_, control) => control % requirementCount === index);
+    const status = index % 37 === 5 ? "not_applicable" : mapped.some((control) => !control.ready) ? "in_progress" : "ready";
+    return {
+      id: `req-${index}`,
+      code: `R${index + 1}`,
+      title: `Requirement ${index + 1}: the entity restricts and monitors access`,
+      group: `Group ${Math.floor(index / 10) + 1}`,
+      status,
+      justification: status === "not_applicable" ? "Not relevant to the service." : null,
+      controlRefs: status === "not_applicable" ? [] : mapped.map((control) => control.ref),
+      reasons: status === "in_progress" ? mapped.flatMap((control) => control.reasons.map((reason) => `${control.ref}: ${reason}`)) : [],
+    };
+  });
   return makeExportSummary({ controls, requirements });
 }
 
 describe("renderSummaryPdf", () => {
-  it("puts the organisation, report, period, readiness and the not-an-opinion line on the cover", async () => {
-    const { pages, totalPages } = await fixtureText();
-    const cover = pages[0] ?? "";
+  it("puts the organisation, report, period, readiness, contents and the not-an-opinion line on the cover, and numbers every page", async () => {
+    const { pages, totalPages } = await (fixture ??= readPdf(makeExportSummary()));
+    const cover = pages[0]?.text ?? "";
     expect(cover).toContain("Demo Payments Ltd");
     expect(cover).toContain("SOC 2 Type II");
     expect(cover).toContain("Period 1 January 2026 to 31 December 2026");
@@ -105,12 +127,13 @@ describe("renderSummaryPdf", () => {
     expect(cover).toMatch(/1 Ready 1 In progress 1 Unmapped 1 Not applicable/);
     expect(cover).toContain("Controls ready: 1 of 2");
     expect(cover).toContain("Readiness summary prepared by management with Assay — not an audit opinion");
-    pages.forEach((page, index) => expect(page).toContain(`Demo Payments Ltd · SOC 2 Type II 2026 · page ${index + 1} of ${totalPages}`));
+    expect(cover).toContain("1 Scope 2 2 Requirements 3 3 Controls 4 4 Exceptions 5 5 Not applicable requirements 5 6 Sampling guidance 5");
+    expect(totalPages).toBe(5);
+    pages.forEach((page, index) => expect(page.text).toContain(`Demo Payments Ltd · SOC 2 Type II 2026 page ${index + 1} of ${totalPages}`));
   });
 
   it("sets out scope: categories, subservice organisations with their method and CSOCs, CUECs and user responsibilities", async () => {
-    const text = (await fixtureText()).pages.join(" ");
-    const scope = between(text, "1. Scope", "2. Requirements");
+    const scope = between(await fixtureText(), "1. Scope", "2. Requirements");
     expect(between(scope, "Trust services categories in scope", "Subservice organisations")).toMatch(/Security .*Availability/);
     const subservices = between(scope, "Subservice organisations", "Complementary user entity controls");
     expect(subservices).toMatch(/Cloud Host Inc\. Infrastructure hosting Carve-out • Physical access to data centres is restricted\./);
@@ -120,35 +143,29 @@ describe("renderSummaryPdf", () => {
     expect(between(scope, "User entity responsibilities")).toContain("Customers keep their API keys secret.");
   });
 
-  it("lists each requirement with its status word, mapped controls and reasons, under its group", async () => {
-    const text = (await fixtureText()).pages.join(" ");
-    const requirements = between(text, "2. Requirements", "3. Controls");
-    expect(requirements).toMatch(/Logical and physical access CC6\.1 Logical access is restricted Ready AC-01/);
-    expect(requirements).toMatch(/Change management CC8\.1 Changes are authorised and tested In progress CH-02 CH-02: no owner CH-02: 2026-03 missing/);
+  it("lists each requirement with its status word, mapped controls and the controls holding it back, under its group", async () => {
+    const requirements = between(await fixtureText(), "2. Requirements", "3. Controls");
+    expect(requirements).toContain("Code Requirement Status Controls Why not ready");
+    expect(requirements).toMatch(/Logical and physical access CC6\.1 Logical access is restricted Ready AC-01 Change management/);
+    expect(requirements).toMatch(/Change management CC8\.1 Changes are authorised and tested In progress CH-02 Not ready: CH-02/);
     expect(requirements).toMatch(/A1\.1 Capacity is planned Unmapped — No control is mapped yet/);
-    expect(requirements).toMatch(/C1\.2 Confidential data is disposed of Not applicable/);
+    expect(requirements).toMatch(/C1\.2 Confidential data is disposed of Not applicable — Justified under Not applicable requirements/);
   });
 
-  it("shows each control's design and operating evidence, with the missing months and the sampling guidance", async () => {
-    const text = (await fixtureText()).pages.join(" ");
-    const controls = between(text, "3. Controls", "4. Exceptions");
+  it("gives each control its owner, frequency, nature, design and operating evidence and likely sample, then why the ones needing attention do", async () => {
+    const controls = between(await fixtureText(), "3. Controls", "4. Exceptions");
     expect(controls).toContain("Covered Missing Not yet due");
-    const ready = between(controls, "AC-01", "CH-02");
-    expect(ready).toContain("Dana Demo Quarterly · Manual Key control");
-    expect(ready).toContain("latest 2026-01-10");
-    expect(ready).toContain("2 of 2 due covered (100%)");
-    expect(ready).toContain("Missing: none");
-    const late = between(controls, "CH-02");
-    expect(late).toMatch(/^CH-02 Not ready/);
-    expect(late).toContain("No owner");
-    expect(late).toContain("5 of 6 due covered (83%)");
-    expect(late).toContain("Missing: 2026-03");
-    expect(late).toContain("Sampling: the auditor will likely test 2–5 of 12");
-    expect(late).toContain("• 1 open exception");
+    expect(controls).toMatch(/Ref Control and owner Frequency and nature Key Design evidence, latest Operating evidence Likely sample/);
+    expect(controls).toContain("AC-01 Ready Quarterly access review Dana Demo Quarterly Manual Yes 1 item 2026-01-10 2 of 2 due (100%) 2 of 4");
+    expect(controls).toContain("CH-02 Not ready Change approval before release No owner Monthly IT-dependent manual No 1 item 2026-01-10 5 of 6 due (83%) 2–5 of 12");
+    const attention = between(controls, "Controls needing attention Each control");
+    expect(attention).toContain("Ref Reasons and warnings Missing occurrences");
+    expect(attention).toContain("CH-02 Not ready • no owner • 2026-03 missing • 1 open exception 2026-03");
+    expect(attention).not.toContain("AC-01");
   });
 
   it("separates open from remediated exceptions and prints the N/A justifications and the sampling explanation", async () => {
-    const text = (await fixtureText()).pages.join(" ");
+    const text = await fixtureText();
     const open = between(text, "Open exceptions", "Remediated exceptions");
     expect(open).toContain("2026-03-12 CH-02 Medium A hotfix went out before its approval was recorded.");
     expect(open).not.toContain("One leaver");
@@ -166,11 +183,11 @@ describe("renderSummaryPdf", () => {
   });
 
   it("renders a Type I ISAE 3402 summary with objectives and the as-of date, and no operating evidence", async () => {
-    const { pages } = await pdfText(typeIIsae());
-    const text = pages.join(" ");
-    expect(pages[0]).toContain("ISAE 3402 Type I");
-    expect(pages[0]).toContain("As-of date 31 March 2026");
-    expect(pages[0]).not.toContain("Period");
+    const { pages } = await readPdf(typeIIsae());
+    const text = pages.map((page) => page.text).join(" ");
+    expect(pages[0]?.text).toContain("ISAE 3402 Type I");
+    expect(pages[0]?.text).toContain("As-of date 31 March 2026");
+    expect(pages[0]?.text).not.toContain("Period");
     const scope = between(text, "1. Scope", "2. Requirements");
     expect(scope).toContain("Control objectives in scope");
     expect(scope).toContain("CO-1 Only authorised people reach the payment systems IT general controls");
@@ -179,27 +196,45 @@ describe("renderSummaryPdf", () => {
     expect(between(scope, "Complementary user entity controls (CUECs)", "User entity responsibilities")).toContain("None recorded");
     const controls = between(text, "3. Controls", "4. Exceptions");
     expect(controls).toContain("Design evidence");
-    for (const absent of ["Operating evidence", "Not yet due", "due covered", "Sampling:"]) expect(controls).not.toContain(absent);
+    expect(controls).toContain("CH-02 Not ready Change approval before release No owner Monthly IT-dependent manual No 1 item 2026-01-10");
+    for (const absent of ["Operating evidence", "Not yet due", "due (", "Likely sample", "Missing occurrences"]) expect(controls).not.toContain(absent);
     expect(between(text, "6. Sampling guidance")).toContain("no sampling guidance");
   });
 
-  it("spreads 400 controls over many pages, repeating the table header and never splitting or dropping a row", { timeout: 120_000 }, async () => {
-    const summary = largeSummary(400);
-    const { pages, totalPages } = await pdfText(summary);
-    expect(totalPages).toBe(pages.length);
-    const controlPages = pages.filter((page) => /C-\d{4} (Not ready|Ready)/.test(page));
-    expect(controlPages.length).toBeGreaterThan(10);
-    for (const page of controlPages) {
-      expect(page).toContain("Ref Control Design evidence Operating evidence Reasons and warnings");
-      // One ref, one coverage line and one sampling line per row: a split row would leave them apart.
-      const rows = page.match(/C-\d{4} (Not ready|Ready)/g)?.length ?? 0;
-      expect(page.match(/due covered/g)?.length).toBe(rows);
-      expect(page.match(/Sampling: the auditor/g)?.length).toBe(rows);
+  it("prints characters the built-in fonts lack in a table as their plain letter or '?', not as other glyphs", async () => {
+    const [, late] = makeExportSummary().controls;
+    const summary = makeExportSummary({ controls: [makeExportControl({ title: "Przegląd dostępu — Łódź 日本" }), ...(late ? [late] : [])] });
+    const text = (await readPdf(summary)).pages.map((page) => page.text).join(" ");
+    expect(between(text, "3. Controls")).toContain("AC-01 Ready Przeglad dostepu — ?ódz ?? Dana Demo");
+  });
+
+  it("spreads 2,000 controls over pages: headers repeated, no row split or dropped, every page numbered, nothing outside the page body", { timeout: 120_000 }, async () => {
+    const summary = largeSummary(2000, 300);
+    const { pages, totalPages } = await readPdf(summary);
+    pages.forEach((page, index) => {
+      expect(page.text).toContain(`page ${index + 1} of ${totalPages}`);
+      // Text below the body's foot or above its head is only the running header and footer.
+      const outside = page.items.filter((item) => item.y < 50 || item.y > 790).map((item) => item.str);
+      expect(outside.filter((str) => !/^(Demo Payments Ltd.*|Readiness summary prepared by management · not an audit opinion|page \d+ of \d+)$/.test(str.trim()))).toEqual([]);
+    });
+    const header = "Ref Control and owner Frequency and nature Key Design evidence, latest Operating evidence Likely sample";
+    const controlPages = pages.filter((page) => page.text.includes(header));
+    expect(controlPages.length).toBeGreaterThan(40);
+    const listed = new Map<string, string>();
+    for (const { text } of controlPages) {
+      const rows = [...between(text, header, "Controls needing attention").matchAll(/\b([A-Z]{2}-\d{4}) (Ready|Not ready)\b/g)];
+      // One ref, one coverage and one sample per row: a split row would leave them on different pages.
+      expect(text.match(/\d+ of \d+ due \(\d+%\)|Nothing due yet/g)?.length).toBe(rows.length);
+      expect(text.match(/\b2–5 of \d+\b/g)?.length).toBe(rows.length);
+      for (const [, ref, status] of rows) listed.set(ref ?? "", status ?? "");
     }
-    const text = pages.join(" ");
-    for (const control of summary.controls) expect(text).toContain(`${control.ref} ${control.ready ? "Ready" : "Not ready"}`);
-    const groupPages = pages.filter((page) => page.includes("Code Requirement Status Controls Why not ready"));
-    expect(groupPages.length).toBeGreaterThanOrEqual(1);
-    expect(text).toContain("R40 Requirement 40 Ready");
+    expect(listed).toEqual(new Map(summary.controls.map((control) => [control.ref, control.ready ? "Ready" : "Not ready"])));
+    const text = pages.map((page) => page.text).join(" ");
+    expect(pages.filter((page) => page.text.includes("Code Requirement Status Controls Why not ready")).length).toBeGreaterThan(1);
+    expect(text).toContain("R300 Requirement 300: the entity restricts and monitors access");
+    const attention = between(text, "Controls needing attention Each control", "4. Exceptions");
+    for (const control of summary.controls.filter((candidate) => !candidate.ready)) expect(attention).toContain(`${control.ref} Not ready`);
+    // A daily control's run of missing days is one range, every other missing day listed.
+    expect(between(attention, "AC-0001 Not ready", "OP-0007")).toMatch(/2026-01-03, 2026-01-12, 2026-01-21, 2026-01-30, 2026-02-08, 2026-02-11 to 2026-03-11 \(29 days\)/);
   });
 });

@@ -1,0 +1,118 @@
+// Text measured with the real metrics of the built-in Helvetica faces (react-pdf's font store),
+// for two jobs: breaking table text into lines ourselves (table.tsx draws those lines exactly as
+// broken here), and estimating the height of the headings and paragraphs react-pdf lays out, so
+// that paging.ts can cut the report into pages before react-pdf sees it.
+import { Font } from "@react-pdf/renderer";
+import { PAGE, SPACING, TEXT } from "./styles";
+
+export type Face = "Helvetica" | "Helvetica-Bold" | "Helvetica-Oblique";
+type FontSize = { size: number; line: number };
+
+const FACES: readonly Face[] = ["Helvetica", "Helvetica-Bold", "Helvetica-Oblique"];
+
+/** The page's width inside its padding. */
+export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.side;
+/** The page's height inside its padding, less a margin for rounding. */
+export const BODY_HEIGHT = PAGE.height - PAGE.top - PAGE.bottom - 4;
+
+type Measure = (text: string) => number;
+const measures = new Map<Face, Measure>();
+
+/** Loads the faces' metrics once; every other function here needs it done. */
+export async function loadMetrics(): Promise<void> {
+  for (const face of FACES) {
+    if (measures.has(face)) continue;
+    await Font.load({ fontFamily: face });
+    const font = Font.getFont({ fontFamily: face }).data;
+    if (!font) throw new Error(`The built-in font ${face} did not load`);
+    const cache = new Map<string, number>();
+    // Advance in ems, kerning included: what pdfkit and react-pdf both draw.
+    measures.set(face, (text) => {
+      let width = cache.get(text);
+      if (width === undefined) {
+        width = font.layout(text).advanceWidth / font.unitsPerEm;
+        cache.set(text, width);
+      }
+      return width;
+    });
+  }
+}
+
+// The built-in fonts cover Windows-1252 only; pdfkit draws anything else as the wrong glyphs, at
+// widths that do not match what we measured. Text drawn by us is reduced to that set first.
+const SUPPORTED = /[\x20-\x7e\xa0-\xff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/;
+
+/** The text in characters the built-in fonts have: accents dropped where that helps ("ż" → "z"), "?" for the rest. */
+export function printable(text: string): string {
+  if (/^[\n\x20-\x7e]*$/.test(text)) return text;
+  return Array.from(text, (char) => {
+    if (char === "\n" || SUPPORTED.test(char)) return char;
+    if (/\s/.test(char)) return " ";
+    const base = char.normalize("NFD").replace(/\p{M}/gu, "");
+    return base && Array.from(base).every((part) => SUPPORTED.test(part)) ? base : "?";
+  }).join("");
+}
+
+function measureOf(face: Face): Measure {
+  const measure = measures.get(face);
+  if (!measure) throw new Error("loadMetrics() must run before text is measured");
+  return measure;
+}
+
+/** A word wider than the line, cut into pieces that fit. */
+function splitWord(word: string, width: number, em: Measure, size: number): string[] {
+  const pieces: string[] = [];
+  let piece = "";
+  for (const char of word) {
+    if (piece && em(piece + char) * size > width) {
+      pieces.push(piece);
+      piece = "";
+    }
+    piece += char;
+  }
+  return piece ? [...pieces, piece] : pieces;
+}
+
+/** The paragraph broken into lines that fit the width, at spaces, greedily; "\n" starts a new line. */
+export function wrap(text: string, width: number, face: Face, size: number): string[] {
+  const em = measureOf(face);
+  const space = em(" ") * size;
+  const lines: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    let line = "";
+    let used = 0;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const advance = em(word) * size;
+      if (line && used + space + advance <= width) {
+        line += ` ${word}`;
+        used += space + advance;
+        continue;
+      }
+      if (line) lines.push(line);
+      const pieces = advance > width ? splitWord(word, width, em, size) : [word];
+      lines.push(...pieces.slice(0, -1));
+      line = pieces.at(-1) ?? "";
+      used = em(line) * size;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/**
+ * Height react-pdf will likely give these paragraphs. Its line breaker is not greedy and may
+ * take a line more than we do, so each paragraph of more than one line is allowed half a line.
+ */
+export function textHeight(paragraphs: readonly string[], width: number, font: FontSize = TEXT.body, face: Face = "Helvetica"): number {
+  return paragraphs
+    .filter(Boolean)
+    .reduce((total, text) => {
+      const lines = wrap(text, width, face, font.size).length;
+      return total + (lines + (lines > 1 ? 0.5 : 0)) * font.line;
+    }, 0);
+}
+
+export const sectionTitleHeight = (intro: string | undefined) =>
+  TEXT.sectionTitle.line + SPACING.titleGap + (intro ? textHeight([intro], CONTENT_WIDTH) + SPACING.introGap : 0);
+
+export const SUBHEADING_HEIGHT = SPACING.subheadingTop + TEXT.subheading.line + SPACING.subheadingGap;
