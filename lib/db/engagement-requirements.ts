@@ -9,6 +9,7 @@ import { getDb } from "./client";
 import type { OrgContext } from "./context";
 import { getEngagement, type EngagementDetail } from "./engagements";
 import type { RequirementKind } from "./mappings";
+import { engagementScope } from "./scope";
 
 export type MappedControlView = { id: string; ref: string; title: string; status: string };
 
@@ -31,15 +32,33 @@ export type EngagementRequirements = { engagement: EngagementDetail; requirement
 export type ControlReadiness = (controlId: string) => boolean;
 const NOTHING_READY: ControlReadiness = () => false;
 
+/** A control mapped to the engagement, with the fields the readiness engine needs too. */
+export type ScopedControl = MappedControlView & { ownerId: string | null; description: string; frequency: string };
+
 /**
  * Every in-scope requirement of an engagement with its status and mapped controls, in a fixed
  * number of queries however many requirements and controls there are.
  */
 export async function engagementRequirements(ctx: OrgContext, engagementId: string, isReady: ControlReadiness = NOTHING_READY): Promise<EngagementRequirements> {
   assertCan(ctx, "org.view");
+  const engagement = await getEngagement(ctx, engagementId);
+  return (await requirementsWithControls(ctx, engagement, isReady)).view;
+}
+
+/**
+ * engagementRequirements for an engagement already read with getEngagement, plus the controls
+ * mapped to its requirements (by ref) with every field readiness needs, so that the readiness
+ * loader reads the controls once and can start its own queries alongside these.
+ */
+export async function requirementsWithControls(
+  ctx: OrgContext,
+  engagement: EngagementDetail,
+  isReady: ControlReadiness = NOTHING_READY,
+): Promise<{ view: EngagementRequirements; controls: ScopedControl[] }> {
+  assertCan(ctx, "org.view");
   await ensureCatalog();
   const db = getDb();
-  const engagement = await getEngagement(ctx, engagementId);
+  const scope = engagementScope(ctx);
   const chosenObjectives = new Set(engagement.objectiveIds);
 
   const base: Omit<RequirementView, "status" | "justification" | "controls" | "alsoIn">[] = usesObjectives(engagement.family)
@@ -60,9 +79,14 @@ export async function engagementRequirements(ctx: OrgContext, engagementId: stri
   const [exclusions, allMappings, controls, others] = await Promise.all([
     db.requirementExclusion.findMany({ where: { engagementId: engagement.id }, select: { requirementId: true, justification: true } }),
     db.controlMapping.findMany({ where: { organizationId: ctx.orgId }, select: { controlId: true, criterionId: true, objectiveId: true } }),
-    db.control.findMany({ where: { organizationId: ctx.orgId }, select: { id: true, ref: true, title: true, status: true }, orderBy: { ref: "asc" } }),
+    db.control.findMany({
+      where: { organizationId: ctx.orgId },
+      select: { id: true, ref: true, title: true, status: true, ownerId: true, description: true, frequency: true },
+      orderBy: { ref: "asc" },
+    }),
     db.engagement.findMany({
-      where: { organizationId: ctx.orgId, archivedAt: null, id: { not: engagement.id } },
+      // An auditor is not told about engagements they were not given.
+      where: { organizationId: ctx.orgId, archivedAt: null, AND: [{ id: { not: engagement.id } }, ...(scope === null ? [] : [{ id: { in: [...scope] } }])] },
       select: { id: true, name: true, family: true, categories: true, criteriaEdition: true, objectives: { select: { objectiveId: true } } },
     }),
   ]);
@@ -78,10 +102,15 @@ export async function engagementRequirements(ctx: OrgContext, engagementId: stri
   }
   // Controls come sorted by ref, so each requirement's list is too.
   const controlsOf = new Map<string, MappedControlView[]>();
+  const mappedControls: ScopedControl[] = [];
   for (const control of controls) {
-    for (const requirementId of requirementsOfControl.get(control.id) ?? []) {
+    const requirementIds = requirementsOfControl.get(control.id);
+    if (!requirementIds) continue;
+    mappedControls.push(control);
+    const view: MappedControlView = { id: control.id, ref: control.ref, title: control.title, status: control.status };
+    for (const requirementId of requirementIds) {
       const list = controlsOf.get(requirementId) ?? [];
-      list.push(control);
+      list.push(view);
       controlsOf.set(requirementId, list);
     }
   }
@@ -110,5 +139,5 @@ export async function engagementRequirements(ctx: OrgContext, engagementId: stri
       alsoIn: otherScopes.filter((other) => other.scope.has(requirement.id)).map(({ id, name }) => ({ id, name })),
     };
   });
-  return { engagement, requirements, counts: statusCounts(requirements.map((requirement) => requirement.status)) };
+  return { view: { engagement, requirements, counts: statusCounts(requirements.map((requirement) => requirement.status)) }, controls: mappedControls };
 }

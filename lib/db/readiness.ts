@@ -3,8 +3,9 @@ import { computeReadiness, type EngagementReadiness, type ReadinessInput } from 
 import type { ControlFrequency, ControlStatus } from "@/lib/domain/controls";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
-import { engagementRequirements, type EngagementRequirements, type RequirementView } from "./engagement-requirements";
-import { scopedEvidence } from "./readiness-evidence";
+import { requirementsWithControls, type EngagementRequirements, type RequirementView } from "./engagement-requirements";
+import { getEngagement } from "./engagements";
+import { engagementEvidence } from "./readiness-evidence";
 
 export type ReadinessRequirementView = RequirementView & { reasons: string[] };
 
@@ -18,33 +19,30 @@ export type LoadedReadiness = { view: EngagementRequirements; input: ReadinessIn
 
 /**
  * Everything an engagement's readiness needs, as the pure engine's input, in a fixed number of
- * queries: scope, mappings and controls (engagementRequirements), then the evidence of the
- * engagement's controls (one aggregate query, see readiness-evidence.ts), events and open
- * exceptions. Evidence is restricted in SQL to the engagement's controls; the small tables are
- * read for the organisation and filtered here.
+ * queries. The engagement is read first; then, at once: its requirements, mappings and controls
+ * (requirementsWithControls), the evidence of its controls (one aggregate query restricted in
+ * SQL to those controls, see readiness-evidence.ts), and the organisation's population events
+ * and open exceptions, few enough to read whole and filter here.
  */
 export async function loadReadinessInput(ctx: OrgContext, engagementId: string, today: string): Promise<LoadedReadiness> {
-  const view = await engagementRequirements(ctx, engagementId);
+  const engagement = await getEngagement(ctx, engagementId);
   const db = getDb();
   const organizationId = ctx.orgId;
-  const inScope = new Set(view.requirements.flatMap((requirement) => requirement.controls.map((control) => control.id)));
-  const scope = { organizationId, engagementId: view.engagement.id, family: view.engagement.family, requirementIds: view.requirements.map((requirement) => requirement.id) };
-  const [organization, controls, evidence, events, exceptions] = await Promise.all([
+  const [{ view, controls }, evidence, organization, events, exceptions] = await Promise.all([
+    requirementsWithControls(ctx, engagement),
+    engagementEvidence(ctx, engagement),
     db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { freshnessDays: true } }),
-    db.control.findMany({ where: { organizationId }, select: { id: true, ref: true, status: true, ownerId: true, description: true, frequency: true } }),
-    scopedEvidence(scope),
     db.populationEvent.findMany({ where: { organizationId }, select: { id: true, controlId: true, date: true, reference: true } }),
     db.controlException.findMany({ where: { organizationId, status: "open" }, select: { controlId: true } }),
   ]);
 
+  const inScope = new Set(controls.map((control) => control.id));
   const input: ReadinessInput = {
-    engagement: view.engagement,
+    engagement,
     today,
     freshnessDays: organization.freshnessDays,
     requirements: view.requirements.map((requirement) => ({ id: requirement.id, notApplicable: requirement.justification !== null })),
-    controls: controls
-      .filter((control) => inScope.has(control.id))
-      .map((control) => ({ id: control.id, ref: control.ref, status: control.status as ControlStatus, ownerId: control.ownerId, description: control.description, frequency: control.frequency as ControlFrequency })),
+    controls: controls.map((control) => ({ id: control.id, ref: control.ref, status: control.status as ControlStatus, ownerId: control.ownerId, description: control.description, frequency: control.frequency as ControlFrequency })),
     mappings: view.requirements.flatMap((requirement) => requirement.controls.map((control) => ({ controlId: control.id, requirementId: requirement.id }))),
     evidence,
     events: events.filter((event) => inScope.has(event.controlId)).map((event) => ({ id: event.id, controlId: event.controlId, date: event.date, label: event.reference })),

@@ -24,7 +24,8 @@ export type ReadinessControl = {
 export type ReadinessMapping = { controlId: string; requirementId: string };
 export type EvidencePurpose = "design" | "operating";
 export type ReadinessEvidence = {
-  id: string;
+  /** For the caller's own bookkeeping: no rule reads it, so the loader leaves it out. */
+  id?: string;
   purpose: EvidencePurpose;
   effectiveDate: string;
   coverageEnd?: string | null;

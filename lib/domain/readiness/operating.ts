@@ -94,21 +94,52 @@ function eventsEvidenced(slots: readonly Slot[], evidence: readonly OperatingEvi
 
 /**
  * A time slot is evidenced when some evidence range [effectiveDate, coverageEnd ?? effectiveDate]
- * overlaps it. Slots are in date order and do not overlap, so one sweep over the ranges sorted
- * by start decides every slot: O(E log E + S) rather than O(E × S). A coverageEnd before the
- * effectiveDate is read as the single day effectiveDate.
+ * overlaps it. Slots are in date order and do not overlap, so each range overlaps a run of
+ * consecutive slots, found by binary search; one pass over the slots then joins the runs:
+ * O(E log S + S), with no copy or sort of the evidence. A coverageEnd before the effectiveDate
+ * is read as the single day effectiveDate.
  */
 function slotsEvidenced(slots: readonly Slot[], evidence: readonly OperatingEvidence[]): boolean[] {
-  const sorted = [...evidence].sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0));
+  // runEnd[i]: the end (exclusive) of the longest run of overlapped slots that begins at slot i.
+  const runEnd = new Int32Array(slots.length);
+  for (const item of evidence) {
+    const end = item.coverageEnd && item.coverageEnd > item.effectiveDate ? item.coverageEnd : item.effectiveDate;
+    const first = firstSlotEndingFrom(slots, item.effectiveDate);
+    const afterLast = firstSlotStartingAfter(slots, end, first);
+    if (first < afterLast && afterLast > (runEnd[first] ?? 0)) runEnd[first] = afterLast;
+  }
   const result: boolean[] = [];
-  let next = 0;
-  let reach = "";
-  for (const slot of slots) {
-    for (let item = sorted[next]; item !== undefined && item.effectiveDate <= slot.end; item = sorted[++next]) {
-      const end = item.coverageEnd && item.coverageEnd > item.effectiveDate ? item.coverageEnd : item.effectiveDate;
-      if (end > reach) reach = end;
-    }
-    result.push(reach >= slot.start);
+  let coveredUntil = 0;
+  for (let index = 0; index < slots.length; index += 1) {
+    coveredUntil = Math.max(coveredUntil, runEnd[index] ?? 0);
+    result.push(index < coveredUntil);
   }
   return result;
+}
+
+/** The index of the first slot ending on or after `date`; slots.length when there is none. */
+function firstSlotEndingFrom(slots: readonly Slot[], date: string): number {
+  let low = 0;
+  let high = slots.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((slots[middle]?.end ?? "") < date) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The index of the first slot from `from` on starting after `date`; slots.length when there is none. */
+function firstSlotStartingAfter(slots: readonly Slot[], date: string, from: number): number {
+  // Most ranges end inside the slot they start in: answer that without a search.
+  const slot = slots[from];
+  if (slot && date <= slot.end) return slot.start <= date ? from + 1 : from;
+  let low = from;
+  let high = slots.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((slots[middle]?.start ?? "") <= date) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
