@@ -1,0 +1,56 @@
+import { fork, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+
+// A benchmark's side work in a child process (same flags, same environment), so that what it
+// allocates never counts towards the parent's peak RSS. The child sends one message back.
+
+export type ChildMessage<T> = { type: string; payload: T };
+
+const running = new Set<ChildProcess>();
+
+/** Ends the children still running (the benchmark is being interrupted) and waits until they have. */
+export async function stopChildren(): Promise<void> {
+  await Promise.all(
+    [...running].map((child) => {
+      if (child.exitCode !== null || child.signalCode !== null) return undefined;
+      const exited = once(child, "exit");
+      child.kill();
+      return exited;
+    }),
+  );
+}
+
+/** Runs `modulePath` with `args`; resolves to the payload of its message of `type` once it exits cleanly. */
+export function forkForMessage<T>(modulePath: string, args: readonly string[], type: string): Promise<T> {
+  const child = fork(modulePath, [...args], { execArgv: process.execArgv, env: process.env });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+  return new Promise((resolve, reject) => {
+    let received: { payload: T } | undefined;
+    // The child may send other messages (tsx reports the files it loads): only ours count.
+    child.on("message", (message: unknown) => {
+      if (typeof message === "object" && message !== null && Reflect.get(message, "type") === type) received = { payload: Reflect.get(message, "payload") as T };
+    });
+    child.once("error", reject);
+    child.once("exit", (code, signal) => (received && code === 0 ? resolve(received.payload) : reject(new Error(`${modulePath} failed (exit ${code ?? signal}).`))));
+  });
+}
+
+/** In the child: sends the message and waits until it has left. */
+export function sendToParent<T>(type: string, payload: T): Promise<void> {
+  const message: ChildMessage<T> = { type, payload };
+  return new Promise((resolve, reject) => {
+    if (!process.send) throw new Error("This script runs as a benchmark's child process (forkForMessage).");
+    process.send(message, undefined, {}, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
+/** In the child: runs `main`, then exits 0, or 1 after printing its error. */
+export function runChild(main: () => Promise<void>): void {
+  main()
+    .then(() => process.exit(0))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,92 @@
+import { createHash } from "node:crypto";
+import { Writable } from "node:stream";
+import type { OrgContext } from "../../lib/db/context";
+import { getDb } from "../../lib/db/client";
+import { loadEngagementExport, type EngagementExportData } from "../../lib/db/export-data";
+import { runExport, startExport } from "../../lib/db/exports";
+import { writeExportArtifact } from "../../lib/export/artifacts";
+import { writeMatrixXlsx } from "../../lib/export/matrix-xlsx";
+import { writeEvidencePack } from "../../lib/export/pack";
+import { renderSummaryPdf } from "../../lib/export/summary-pdf";
+import type { ExportFile } from "../../lib/domain/export/types";
+import type { BlobStore } from "../../lib/storage/blob-store";
+import type { BenchFile } from "./bench-files";
+
+// The pieces of work the export benchmark times: the real export end to end, the floor (read
+// and hash the stored files), and the export's phases on their own so the total can be split.
+
+/** A writable that counts and drops everything, at once: no back-pressure from the sink. */
+export function nullSink(): Writable & { bytes: () => number } {
+  let bytes = 0;
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      bytes += chunk.byteLength;
+      callback();
+    },
+  });
+  return Object.assign(sink, { bytes: () => bytes });
+}
+
+export type ExportOutcome = { id: string; size: number; storageKey: string };
+
+/** The evidence pack through the app's own path: startExport, then runExport; throws unless it is done. */
+export async function exportPack(ctx: OrgContext, engagementId: string, clock: () => Date): Promise<ExportOutcome> {
+  const { id } = await startExport(ctx, engagementId, "pack", clock());
+  await runExport(ctx, id, clock);
+  const run = await getDb().exportRun.findFirst({ where: { id, organizationId: ctx.orgId }, select: { status: true, error: true, size: true, storageKey: true } });
+  if (run?.status !== "done" || run.size === null || !run.storageKey) throw new Error(`The export ${id} did not finish: ${run?.status ?? "missing"} ${run?.error ?? ""}`);
+  return { id, size: run.size, storageKey: run.storageKey };
+}
+
+/** The floor: every stored file read from the store and SHA-256-hashed, one after another. */
+export async function readAndHash(store: BlobStore, files: readonly BenchFile[]): Promise<number> {
+  let bytes = 0;
+  for (const file of files) {
+    const hash = createHash("sha256");
+    for await (const chunk of await store.get(file.blob.key)) {
+      hash.update(chunk as Buffer);
+      bytes += (chunk as Buffer).byteLength;
+    }
+    if (hash.digest("hex") !== file.blob.sha256) throw new Error(`The stored file ${file.blob.key} does not match its SHA-256.`);
+  }
+  return bytes;
+}
+
+export type Phases = {
+  load: () => Promise<EngagementExportData>;
+  evidencePages: () => Promise<number>;
+  pdf: () => Promise<number>;
+  xlsx: () => Promise<number>;
+  packFiles: () => Promise<number>;
+  pack: () => Promise<number>;
+};
+
+/** The export's phases, each on its own over data loaded once (except `load` itself). */
+export function exportPhases(ctx: OrgContext, engagementId: string, now: Date, data: EngagementExportData, store: BlobStore): Phases {
+  const { summary, evidencePages } = data;
+  const openFile = (file: ExportFile) => store.get(file.storageKey);
+  return {
+    load: () => loadEngagementExport(ctx, engagementId, now),
+    evidencePages: async () => {
+      let count = 0;
+      for await (const page of evidencePages()) count += page.length;
+      return count;
+    },
+    pdf: async () => (await renderSummaryPdf(summary)).byteLength,
+    xlsx: async () => {
+      const sink = nullSink();
+      await writeMatrixXlsx(summary, evidencePages, sink);
+      return sink.bytes();
+    },
+    packFiles: async () => {
+      const sink = nullSink();
+      await writeEvidencePack({ summary, evidencePages, openFile, documents: [] }, sink);
+      return sink.bytes();
+    },
+    pack: async () => {
+      const sink = nullSink();
+      await writeExportArtifact("pack", data, sink, { openFile });
+      return sink.bytes();
+    },
+  };
+}
