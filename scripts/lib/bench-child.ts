@@ -1,10 +1,12 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 
-// A benchmark's side work in a child process (same flags, same environment), so that what it
-// allocates never counts towards the parent's peak RSS. The child sends one message back.
+// A benchmark's work in a child process (same flags, same environment) that sends one message
+// back: what it allocates counts towards its own peak RSS only, and the parent stays responsive
+// to an interrupt (tsx kills a process that does not acknowledge one within ~60 ms) so that it
+// can always clean up.
 
-export type ChildMessage<T> = { type: string; payload: T };
+type ChildMessage<T> = { type: string; payload: T };
 
 const running = new Set<ChildProcess>();
 
@@ -45,8 +47,13 @@ export function sendToParent<T>(type: string, payload: T): Promise<void> {
   });
 }
 
-/** In the child: runs `main`, then exits 0, or 1 after printing its error. */
+/**
+ * In the child: runs `main`, then exits 0, or 1 after printing its error. Temporary files made
+ * from here on go to BENCH_TMPDIR when the parent set it (a folder it removes, also when it is
+ * interrupted); set only now, so that tsx has kept using its compile cache in the usual place.
+ */
 export function runChild(main: () => Promise<void>): void {
+  if (process.env.BENCH_TMPDIR) process.env.TMPDIR = process.env.BENCH_TMPDIR;
   main()
     .then(() => process.exit(0))
     .catch((error: unknown) => {

@@ -1,22 +1,21 @@
 import { createHash } from "node:crypto";
 import { Writable } from "node:stream";
-import type { OrgContext } from "../../lib/db/context";
 import { getDb } from "../../lib/db/client";
+import type { OrgContext } from "../../lib/db/context";
 import { loadEngagementExport, type EngagementExportData } from "../../lib/db/export-data";
 import { runExport, startExport } from "../../lib/db/exports";
+import type { ExportFile } from "../../lib/domain/export/types";
 import { writeExportArtifact } from "../../lib/export/artifacts";
 import { writeMatrixXlsx } from "../../lib/export/matrix-xlsx";
 import { writeEvidencePack } from "../../lib/export/pack";
 import { renderSummaryPdf } from "../../lib/export/summary-pdf";
-import type { ExportFile } from "../../lib/domain/export/types";
 import type { BlobStore } from "../../lib/storage/blob-store";
-import type { BenchFile } from "./bench-files";
 
 // The pieces of work the export benchmark times: the real export end to end, the floor (read
 // and hash the stored files), and the export's phases on their own so the total can be split.
 
 /** A writable that counts and drops everything, at once: no back-pressure from the sink. */
-export function nullSink(): Writable & { bytes: () => number } {
+function nullSink(): Writable & { bytes: () => number } {
   let bytes = 0;
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -27,7 +26,7 @@ export function nullSink(): Writable & { bytes: () => number } {
   return Object.assign(sink, { bytes: () => bytes });
 }
 
-export type ExportOutcome = { id: string; size: number; storageKey: string };
+type ExportOutcome = { id: string; size: number; storageKey: string };
 
 /** The evidence pack through the app's own path: startExport, then runExport; throws unless it is done. */
 export async function exportPack(ctx: OrgContext, engagementId: string, clock: () => Date): Promise<ExportOutcome> {
@@ -38,16 +37,23 @@ export async function exportPack(ctx: OrgContext, engagementId: string, clock: (
   return { id, size: run.size, storageKey: run.storageKey };
 }
 
+type StoredObject = { storageKey: string; sha256: string };
+
+/** The organisation's stored files, as the export finds them. */
+export function storedObjects(orgId: string): Promise<StoredObject[]> {
+  return getDb().storedFile.findMany({ where: { organizationId: orgId }, orderBy: { id: "asc" }, select: { storageKey: true, sha256: true } });
+}
+
 /** The floor: every stored file read from the store and SHA-256-hashed, one after another. */
-export async function readAndHash(store: BlobStore, files: readonly BenchFile[]): Promise<number> {
+export async function readAndHash(store: BlobStore, files: readonly StoredObject[]): Promise<number> {
   let bytes = 0;
   for (const file of files) {
     const hash = createHash("sha256");
-    for await (const chunk of await store.get(file.blob.key)) {
+    for await (const chunk of await store.get(file.storageKey)) {
       hash.update(chunk as Buffer);
       bytes += (chunk as Buffer).byteLength;
     }
-    if (hash.digest("hex") !== file.blob.sha256) throw new Error(`The stored file ${file.blob.key} does not match its SHA-256.`);
+    if (hash.digest("hex") !== file.sha256) throw new Error(`The stored file ${file.storageKey} does not match its SHA-256.`);
   }
   return bytes;
 }

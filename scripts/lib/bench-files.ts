@@ -56,7 +56,7 @@ function textBytes(next: () => number, size: number, index: number): Buffer {
 }
 
 /** The bytes of the index-th file: 1–8 KB, text or binary according to its kind. */
-export function benchFileBytes(index: number): { bytes: Buffer; kind: FileKind } {
+function benchFileBytes(index: number): { bytes: Buffer; kind: FileKind } {
   const next = xorshift(0x9e3779b9 ^ (index + 1));
   const kind = FILE_KINDS[index % FILE_KINDS.length] ?? FILE_KINDS[0];
   if (!kind) throw new Error("No file kinds.");

@@ -13,7 +13,7 @@ const SAMPLE_EVERY_MS = 5;
 export const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
 export const fixed = (value: number, digits = 1): string => value.toFixed(digits);
 
-export function median(values: readonly number[]): number {
+function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
