@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import type { ActionResult } from "@/lib/action-result";
 import { LinkEvidenceForm } from "./link-evidence-form";
+import { formatSize } from "@/components/ui/format-size";
 import { isViewableInline } from "@/lib/domain/evidence";
 
 
@@ -34,12 +35,6 @@ type Props = {
   deleteAction: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
   linkAction: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
 };
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** A control's evidence, newest effective date first; notes render as safe Markdown (no raw HTML). */
 export function EvidenceList({ orgSlug, items, canEdit, controls, deleteAction, linkAction }: Props) {

@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { canonicalJson } from "@/lib/domain/canonical-json";
 import { accessEndProblem, accessExpiresAt, accessLastDay, accessState, type AccessState } from "@/lib/domain/auditor-access";
 import { isoDateOf } from "@/lib/domain/dates";
@@ -9,6 +8,7 @@ import type { InviteAuditorInput } from "@/lib/schemas/auditor";
 import { recordActivity } from "./activity";
 import { assertCan } from "./authorize";
 import { getDb, type Tx } from "./client";
+import { newInvitationToken } from "./invitations";
 import type { OrgContext } from "./context";
 
 export type CreatedAuditorInvitation = { id: string; token: string; email: string; expiresAt: Date; engagementNames: string[]; lastDay: string };
@@ -23,7 +23,7 @@ export async function inviteAuditor(ctx: OrgContext, input: InviteAuditorInput, 
   if (problem) throw new AppError("VALIDATION", problem, { lastDay: [problem] });
   const email = normalizeEmail(input.email);
   const engagementIds = [...new Set(input.engagementIds)];
-  const token = randomBytes(32).toString("base64url");
+  const { token, tokenHash } = newInvitationToken();
   const expiresAt = invitationExpiry(now);
   return getDb().$transaction(async (tx) => {
     const engagements = await tx.engagement.findMany({ where: { organizationId: ctx.orgId, id: { in: engagementIds }, archivedAt: null }, select: { id: true, name: true } });
@@ -38,7 +38,7 @@ export async function inviteAuditor(ctx: OrgContext, input: InviteAuditorInput, 
         organizationId: ctx.orgId,
         email,
         role: "auditor",
-        tokenHash: createHash("sha256").update(token).digest("hex"),
+        tokenHash,
         expiresAt,
         createdById: ctx.userId,
         createdAt: now,

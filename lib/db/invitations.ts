@@ -14,6 +14,12 @@ function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+/** A new single-use link token; only its hash is stored. */
+export function newInvitationToken(): { token: string; tokenHash: string } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, tokenHash: hashToken(token) };
+}
+
 export type CreatedInvitation = { id: string; token: string; email: string; role: Role; expiresAt: Date };
 
 /** Creates a single-use invitation. The token is returned once and only its hash is stored. */
@@ -21,7 +27,7 @@ export async function createInvitation(ctx: OrgContext, input: CreateInvitationI
   assertCan(ctx, "member.invite");
   if (!canAssignRole(ctx.role, null, input.role)) throw forbidden("Only an owner can invite another owner.");
   const email = normalizeEmail(input.email);
-  const token = randomBytes(32).toString("base64url");
+  const { token, tokenHash } = newInvitationToken();
   const expiresAt = invitationExpiry(now);
   return getDb().$transaction(async (tx) => {
     const alreadyMember = await tx.membership.findFirst({
@@ -30,7 +36,7 @@ export async function createInvitation(ctx: OrgContext, input: CreateInvitationI
     });
     if (alreadyMember) throw new AppError("CONFLICT", "That person is already a member.", { email: ["That person is already a member."] });
     const invitation = await tx.invitation.create({
-      data: { organizationId: ctx.orgId, email, role: input.role, tokenHash: hashToken(token), expiresAt, createdById: ctx.userId, createdAt: now },
+      data: { organizationId: ctx.orgId, email, role: input.role, tokenHash, expiresAt, createdById: ctx.userId, createdAt: now },
       select: { id: true },
     });
     await recordActivity(tx, ctx, { action: "invitation.created", entityType: "invitation", entityId: invitation.id, after: { email, role: input.role, expiresAt: expiresAt.toISOString() } }, now);

@@ -26,10 +26,20 @@ export function getBlobStore(): BlobStore {
   return cached;
 }
 
+/** A size limit in bytes from a setting in megabytes, e.g. MAX_UPLOAD_MB=25. */
+function megabytesSetting(name: string, defaultMb: number, env: Env): number {
+  const raw = env[name]?.trim();
+  const mb = raw ? Number(raw) : defaultMb;
+  if (!Number.isFinite(mb) || mb <= 0) throw new Error(`${name} must be a positive number, not "${raw}".`);
+  return Math.floor(mb * 1024 * 1024);
+}
+
 /** The upload limit in bytes, from MAX_UPLOAD_MB (default 25). */
 export function maxUploadBytes(env: Env = process.env): number {
-  const raw = env.MAX_UPLOAD_MB?.trim();
-  const mb = raw ? Number(raw) : DEFAULT_MAX_UPLOAD_MB;
-  if (!Number.isFinite(mb) || mb <= 0) throw new Error(`MAX_UPLOAD_MB must be a positive number, not "${raw}".`);
-  return Math.floor(mb * 1024 * 1024);
+  return megabytesSetting("MAX_UPLOAD_MB", DEFAULT_MAX_UPLOAD_MB, env);
+}
+
+/** The largest pack the verify page accepts, from MAX_VERIFY_MB (default 4096): it is read from disk. */
+export function maxVerifyBytes(env: Env = process.env): number {
+  return megabytesSetting("MAX_VERIFY_MB", 4096, env);
 }

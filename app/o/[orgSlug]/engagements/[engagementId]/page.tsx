@@ -132,7 +132,7 @@ export default async function EngagementPage({ params, searchParams }: Props) {
                     </Link>
                   ))}
                 </Td>
-                <Td className="text-xs text-slate-600">{(can(ctx.role, "library.view") ? requirement.alsoIn : []).map((other) => other.name).join(", ") || "—"}</Td>
+                <Td className="text-xs text-slate-600">{requirement.alsoIn.map((other) => other.name).join(", ") || "—"}</Td>
               </tr>
             ))}
           </tbody>

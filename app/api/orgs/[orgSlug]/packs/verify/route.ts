@@ -8,20 +8,13 @@ import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import { verifyPack } from "@/lib/export/verify-pack";
 import { orgRequestRoute } from "@/lib/server/route";
+import { maxVerifyBytes } from "@/lib/storage";
 import { Meter, toNodeReadable } from "@/lib/storage/meter";
-
-/** Packs can be large; the verifier reads them from disk, never from memory. */
-function maxPackBytes(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.MAX_VERIFY_MB?.trim();
-  const mb = raw ? Number(raw) : 4096;
-  if (!Number.isFinite(mb) || mb <= 0) throw new Error(`MAX_VERIFY_MB must be a positive number, not "${raw}".`);
-  return Math.floor(mb * 1024 * 1024);
-}
 
 // POST /api/orgs/:orgSlug/packs/verify   Body: the ZIP. Any member (auditors included) may check
 // a pack against its manifest; the upload goes to a private temporary file, removed afterwards.
 export const POST = orgRequestRoute(async (_ctx, request) => {
-  const limit = maxPackBytes();
+  const limit = maxVerifyBytes();
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > limit) throw new AppError("TOO_LARGE", `The pack is larger than the ${Math.round(limit / 1024 / 1024)} MB limit for checking here; use npm run pack:verify instead.`);
   if (!request.body) throw new AppError("VALIDATION", "Choose a pack (.zip) to verify.");

@@ -4,6 +4,7 @@ import { ExportButtons } from "@/components/exports/export-buttons";
 import { RefreshWhileRunning } from "@/components/exports/refresh-while-running";
 import { SnapshotChanges } from "@/components/exports/snapshot-changes";
 import { ActionButton } from "@/components/ui/action-button";
+import { formatSize } from "@/components/ui/format-size";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,6 +12,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { requireOrgContext } from "@/lib/auth/session";
 import { recordAuditorAccess } from "@/lib/db/auditor-access";
 import { loadEngagementExport } from "@/lib/db/export-data";
+import { getEngagement } from "@/lib/db/engagements";
 import { evidenceChangesSince, lastSentSnapshot, listExportRuns, type ExportRunRow } from "@/lib/db/exports";
 import { diffSnapshots, EXPORT_FORMAT_LABELS, EXPORT_FORMATS, snapshotState } from "@/lib/domain/export/snapshot";
 import { can } from "@/lib/domain/permissions";
@@ -30,12 +32,6 @@ const DESCRIPTIONS: Record<(typeof EXPORT_FORMATS)[number], string> = {
   csv: "The matrix's sheets as CSV files, in one ZIP.",
   json: "Everything in the summary plus every evidence record, for your own tools.",
 };
-
-function sizeText(bytes: number | null): string {
-  if (bytes === null) return "";
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 function StateCell({ run }: { run: ExportRunRow }) {
   if (run.state === "running") {
@@ -57,11 +53,14 @@ export default async function ExportsPage({ params }: Props) {
   const ctx = await requireOrgContext(orgSlug);
   notFoundUnlessCan(ctx, "export.create");
   const now = new Date();
-  const [runs, { summary }, last] = await notFoundOnAppError(Promise.all([listExportRuns(ctx, engagementId, now), loadEngagementExport(ctx, engagementId, now), lastSentSnapshot(ctx, engagementId)]));
-  await recordAuditorAccess(ctx, "viewed", { entityType: "engagement", entityId: engagementId, label: `${summary.engagement.name}: exports`, engagementId });
-  const changes = last
-    ? { diff: diffSnapshots(last.state, snapshotState(summary)), evidence: await evidenceChangesSince(ctx, new Set(summary.controls.map((control) => control.id)), last.createdAt) }
-    : null;
+  const [runs, engagement, last] = await notFoundOnAppError(Promise.all([listExportRuns(ctx, engagementId, now), getEngagement(ctx, engagementId), lastSentSnapshot(ctx, engagementId)]));
+  await recordAuditorAccess(ctx, "viewed", { entityType: "engagement", entityId: engagementId, label: `${engagement.name}: exports`, engagementId });
+  // The full computation only when there is a sent export to compare with (this page refreshes while exports run).
+  const current = last ? (await loadEngagementExport(ctx, engagementId, now)).summary : null;
+  const changes =
+    last && current
+      ? { diff: diffSnapshots(last.state, snapshotState(current)), evidence: await evidenceChangesSince(ctx, new Set(current.controls.map((control) => control.id)), last.createdAt) }
+      : null;
   const base = `/o/${ctx.orgSlug}`;
   const canMarkSent = can(ctx.role, "request.resolve");
 
@@ -69,8 +68,8 @@ export default async function ExportsPage({ params }: Props) {
     <>
       <RefreshWhileRunning running={runs.some((run) => run.state === "running")} />
       <PageHeader
-        title={`Exports · ${summary.engagement.name}`}
-        description={<><Link className="text-brand-700 hover:underline" href={`${base}/engagements/${engagementId}`}>← {summary.engagement.name}</Link> · Every export is computed like the dashboard and keeps a snapshot, so you can see what changed since the auditor last received one.</>}
+        title={`Exports · ${engagement.name}`}
+        description={<><Link className="text-brand-700 hover:underline" href={`${base}/engagements/${engagementId}`}>← {engagement.name}</Link> · Every export is computed like the dashboard and keeps a snapshot, so you can see what changed since the auditor last received one.</>}
       />
       <Card className="mb-6">
         <CardTitle>New export</CardTitle>
@@ -81,8 +80,8 @@ export default async function ExportsPage({ params }: Props) {
 
       <Card className="mb-6">
         <CardTitle>Since the last export sent to the auditor</CardTitle>
-        {last && changes ? (
-          <SnapshotChanges sentAt={last.sentAt} fileName={last.fileName} percentThen={last.figures.counts.readinessPercent} percentNow={summary.figures.counts.readinessPercent} diff={changes.diff} evidence={changes.evidence} />
+        {last && current && changes ? (
+          <SnapshotChanges sentAt={last.sentAt} fileName={last.fileName} percentThen={last.figures.counts.readinessPercent} percentNow={current.figures.counts.readinessPercent} diff={changes.diff} evidence={changes.evidence} />
         ) : (
           <p className="mt-2 text-sm text-slate-600">No export has been sent to the auditor yet. Mark an export as sent below; an export an auditor downloads is marked automatically.</p>
         )}
@@ -108,7 +107,7 @@ export default async function ExportsPage({ params }: Props) {
                   {run.state === "done" ? (
                     <>
                       <a className="text-brand-700 underline" href={`/api/orgs/${ctx.orgSlug}/exports/${run.id}/download`} download>{run.fileName}</a>
-                      <div className="text-slate-500">{sizeText(run.size)} · SHA-256 <span className="font-mono">{run.sha256?.slice(0, 12)}…</span></div>
+                      <div className="text-slate-500">{run.size === null ? "" : formatSize(run.size)} · SHA-256 <span className="font-mono">{run.sha256?.slice(0, 12)}…</span></div>
                       {run.manifestSha256 ? <div className="text-slate-500">manifest <span className="font-mono">{run.manifestSha256.slice(0, 12)}…</span></div> : null}
                     </>
                   ) : null}

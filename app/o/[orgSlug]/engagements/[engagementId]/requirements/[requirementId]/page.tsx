@@ -32,8 +32,6 @@ export default async function RequirementPage({ params }: Props) {
   await recordAuditorAccess(ctx, "viewed", { entityType: "requirement", entityId: requirement.id, label: `${engagement.name}: ${requirement.code} ${requirement.title}`, engagementId: engagement.id });
   const library = can(ctx.role, "library.view");
   const controls = library ? await listControlOptions(ctx) : [];
-  // Auditors see only their engagements, so not where else a requirement is used.
-  const alsoIn = library ? requirement.alsoIn : [];
   const base = `/o/${ctx.orgSlug}/engagements/${engagement.id}`;
 
   return (
@@ -43,8 +41,8 @@ export default async function RequirementPage({ params }: Props) {
         description={<><Link className="text-brand-700 hover:underline" href={base}>← {engagement.name}</Link> · {requirement.group}</>}
         actions={<RequirementStatusBadge status={requirement.status} />}
       />
-      {alsoIn.length ? (
-        <Alert tone="info" className="mb-4">Mapped once, reused: this requirement is also in {alsoIn.map((e) => e.name).join(", ")}, which sees the same controls.</Alert>
+      {requirement.alsoIn.length ? (
+        <Alert tone="info" className="mb-4">Mapped once, reused: this requirement is also in {requirement.alsoIn.map((e) => e.name).join(", ")}, which sees the same controls.</Alert>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <Card>
