@@ -5,6 +5,7 @@ import { EXPORT_CONTENT_TYPES, exportFileName, exportRunState, isExportFormat, s
 import type { ExportFigures } from "@/lib/domain/export/types";
 import { AppError, notFound } from "@/lib/errors";
 import { writeExportArtifact } from "@/lib/export/artifacts";
+import { storedFilesIn } from "@/lib/export/pack";
 import { getBlobStore } from "@/lib/storage";
 import { recordActivity } from "./activity";
 import { recordAuditorAccess } from "./auditor-access";
@@ -57,7 +58,7 @@ export async function runExport(ctx: OrgContext, runId: string, clock: () => Dat
     // Whichever side fails first fails both: a broken writer must not leave a stored half-file.
     stored.catch((error: unknown) => body.destroy(error instanceof Error ? error : new Error(String(error))));
     const [{ manifestSha256 }, blob] = await Promise.all([
-      writeExportArtifact(format, data, body, { openFile: (file) => store.get(file.storageKey), onProgress }),
+      writeExportArtifact(format, data, body, { files: storedFilesIn(store), onProgress }),
       stored,
     ]);
     const { summary } = data;

@@ -3,18 +3,18 @@ import { PassThrough, type Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { ZipArchive } from "archiver";
 import type { ExportFormat } from "@/lib/domain/export/snapshot";
-import type { EvidencePages, ExportFile, ExportSummary } from "@/lib/domain/export/types";
+import type { EvidencePages, ExportSummary } from "@/lib/domain/export/types";
 import { writeExportJson } from "./export-json";
 import { writeMatrixCsv } from "./matrix-csv";
 import { MATRIX_VIEW_IDS } from "./matrix-views";
 import { writeMatrixXlsx } from "./matrix-xlsx";
-import { writeEvidencePack } from "./pack";
+import { writeEvidencePack, type StoredFiles } from "./pack";
 import { renderSummaryPdf } from "./summary-pdf";
 
 export type ArtifactData = { summary: ExportSummary; evidencePages: EvidencePages };
 export type ArtifactOptions = {
-  /** The stored bytes of an evidence file (the pack only). */
-  openFile: (file: ExportFile) => Promise<Readable>;
+  /** The stored evidence files (the pack only). */
+  files: StoredFiles;
   onProgress?: (done: number, total: number | null) => void;
 };
 
@@ -41,7 +41,7 @@ export async function writeExportArtifact(format: ExportFormat, data: ArtifactDa
         {
           summary,
           evidencePages,
-          openFile: options.openFile,
+          files: options.files,
           onProgress: options.onProgress,
           documents: [
             { path: "summary.pdf", kind: "summary", render: () => renderSummaryPdf(summary) },

@@ -30,13 +30,17 @@ export class PackLayout {
    * get no folder unless none of its refs has one; then each ref gets a folder named by the ref.
    */
   evidencePaths(evidence: Pick<ExportEvidence, "controlRefs">, name: string): { ref: string; path: string }[] {
-    const known = evidence.controlRefs.filter((ref) => this.folderByRef.has(ref));
-    const refs = [...new Set(known.length > 0 ? known : evidence.controlRefs)];
     const safe = safeName(name);
-    return refs.map((ref) => {
+    return this.folderRefs(evidence).map((ref) => {
       const folder = this.folderByRef.get(ref) ?? this.controlFolder(ref, "");
       return { ref, path: `${folder}/${this.claim(folder, safe)}` };
     });
+  }
+
+  /** The refs whose folders the evidence goes in, in order (evidencePaths' refs, without claiming names). */
+  folderRefs(evidence: Pick<ExportEvidence, "controlRefs">): string[] {
+    const known = evidence.controlRefs.filter((ref) => this.folderByRef.has(ref));
+    return [...new Set(known.length > 0 ? known : evidence.controlRefs)];
   }
 
   private controlFolder(ref: string, title: string): string {

@@ -8,19 +8,38 @@ import type { Readable, Writable } from "node:stream";
 import { ZipArchive, type ZipEntryData } from "archiver";
 import type { EvidencePages, ExportEvidence, ExportFile, ExportSummary } from "@/lib/domain/export/types";
 import { AppError } from "@/lib/errors";
+import type { BlobStore } from "@/lib/storage/blob-store";
 import { digestOf, hashingStream, type Digest } from "./hashing";
 import { MANIFEST_PATH, manifestHeader, manifestOpening, type ManifestEntry, type ManifestEvidence } from "./manifest";
 import { ManifestSpool } from "./manifest-spool";
 import { DEFLATE_LEVEL, isAlreadyCompressed, linkMarkdown, noteMarkdown } from "./pack-content";
 import { PackLayout } from "./pack-layout";
+import { readAhead } from "./read-ahead";
+
+/** Stored files up to this size are read whole, a few ahead of their turn; larger ones are streamed at their turn. */
+const SMALL_FILE_BYTES = 256 * 1024;
+/** How many evidence items ahead small files are read: at most this many × SMALL_FILE_BYTES held. */
+const READ_AHEAD_FILES = 16;
+
+/** The stored evidence files' bytes. */
+export type StoredFiles = {
+  /** Streamed: large files. AppError NOT_FOUND when missing. */
+  open: (file: ExportFile) => Promise<Readable>;
+  /** At once: small files. AppError NOT_FOUND when missing, TOO_LARGE when longer than `file.size`. */
+  read: (file: ExportFile) => Promise<Buffer>;
+};
+
+/** The files of a blob store, by their storage keys. */
+export function storedFilesIn(store: Pick<BlobStore, "get" | "getBytes">): StoredFiles {
+  return { open: (file) => store.get(file.storageKey), read: (file) => store.getBytes(file.storageKey, file.size) };
+}
 
 export type PackDocument = { path: string; kind: "summary" | "matrix"; render: () => Promise<Readable | Buffer> };
 
 export type PackInput = {
   summary: ExportSummary;
   evidencePages: EvidencePages;
-  /** The stored object's bytes. */
-  openFile: (file: ExportFile) => Promise<Readable>;
+  files: StoredFiles;
   documents: readonly PackDocument[];
   /** Entries written so far; `total` is null until the last evidence page has been read. */
   onProgress?: (done: number, total: number | null) => void;
@@ -47,8 +66,10 @@ export async function writeEvidencePack(input: PackInput, output: Writable): Pro
     for (const document of input.documents) {
       await writer.add(layout.rootPath(document.path), await document.render(), { kind: document.kind });
     }
-    for await (const page of input.evidencePages()) {
-      for (const evidence of page) await writeEvidence(writer, layout, evidence, input.openFile);
+    const readSmall = (evidence: ExportEvidence) =>
+      evidence.kind === "file" && isSmallFile(evidence.file) ? readVerified(input.files.read, evidence, evidence.file, layout.folderRefs(evidence)[0] ?? "") : undefined;
+    for await (const { item: evidence, started } of readAhead(input.evidencePages(), readSmall, READ_AHEAD_FILES)) {
+      await writeEvidence(writer, layout, evidence, input.files.open, started);
     }
     const manifest = await spool.read(manifestOpening(manifestHeader(input.summary)));
     const { sha256: manifestSha256 } = await writer.write(MANIFEST_PATH, manifest);
@@ -70,7 +91,8 @@ async function writeEvidence(
   writer: EntryWriter,
   layout: PackLayout,
   evidence: ExportEvidence,
-  openFile: PackInput["openFile"],
+  openFile: StoredFiles["open"],
+  read: Promise<Buffer> | undefined,
 ): Promise<void> {
   const facts: ManifestEvidence = {
     evidenceId: evidence.id,
@@ -85,10 +107,17 @@ async function writeEvidence(
   };
   if (evidence.kind === "file") {
     const file = evidence.file;
+    // A small file was read whole (and checked) ahead of its turn, once for all its folders.
+    const bytes = await read;
     for (const { ref, path } of layout.evidencePaths(evidence, `${evidence.effectiveDate} ${file?.name ?? evidence.title}`)) {
       if (!file) throw storedFileError(evidence, ref, "has no stored file");
+      if (bytes) {
+        await writer.add(path, bytes, { kind: "evidence-file", ...facts });
+        continue;
+      }
+      const check = { expected: file, evidence, ref };
       const source = await openStored(openFile, file, evidence, ref);
-      await writer.add(path, source, { kind: "evidence-file", ...facts }, { expected: file, evidence, ref });
+      await writer.add(path, hashingStream(source, verifying(check)), { kind: "evidence-file", ...facts });
     }
     return;
   }
@@ -99,7 +128,39 @@ async function writeEvidence(
   }
 }
 
-async function openStored(openFile: PackInput["openFile"], file: ExportFile, evidence: ExportEvidence, ref: string): Promise<Readable> {
+/** Empty files are streamed: a ranged read of an empty object is an error on some S3 servers. */
+function isSmallFile(file: ExportFile | null): file is ExportFile {
+  return file !== null && file.size > 0 && file.size <= SMALL_FILE_BYTES;
+}
+
+/** A small stored file's bytes, read whole and checked against its recorded size and SHA-256. */
+async function readVerified(readFile: StoredFiles["read"], evidence: ExportEvidence, file: ExportFile, ref: string): Promise<Buffer> {
+  const check = { expected: file, evidence, ref };
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") throw storedFileError(evidence, ref, `is missing its stored file "${file.name}"`);
+    if (error instanceof AppError && error.code === "TOO_LARGE") throw mismatch(check, "is larger than recorded");
+    throw error;
+  }
+  verifying(check).onDigest(digestOf(bytes));
+  return bytes;
+}
+
+/** Fails a read as soon as the file overruns its recorded size, or at its end on a different SHA-256. */
+function verifying(check: Expected): { maxBytes: { bytes: number; error: () => AppError }; onDigest: (actual: Digest) => void } {
+  return {
+    maxBytes: { bytes: check.expected.size, error: () => mismatch(check, "is larger than recorded") },
+    onDigest: (actual) => {
+      if (actual.sha256 !== check.expected.sha256 || actual.size !== check.expected.size) {
+        throw mismatch(check, `does not match its recorded SHA-256 (recorded ${check.expected.sha256}, read ${actual.sha256})`);
+      }
+    },
+  };
+}
+
+async function openStored(openFile: StoredFiles["open"], file: ExportFile, evidence: ExportEvidence, ref: string): Promise<Readable> {
   try {
     return await openFile(file);
   } catch (error) {
@@ -126,30 +187,21 @@ class EntryWriter {
     private readonly onProgress: PackInput["onProgress"],
   ) {}
 
-  async write(path: string, source: Readable | Buffer, check?: Expected): Promise<Digest> {
+  async write(path: string, source: Readable | Buffer): Promise<Digest> {
     const entry: ZipEntryData = { name: path, date: this.date, store: isAlreadyCompressed(path) };
     if (Buffer.isBuffer(source)) {
       await this.append(source, entry);
       return this.done(digestOf(source));
     }
     let digest: Digest | undefined;
-    const hashed = hashingStream(source, {
-      maxBytes: check && { bytes: check.expected.size, error: () => mismatch(check, "is larger than recorded") },
-      onDigest: (actual) => {
-        if (check && (actual.sha256 !== check.expected.sha256 || actual.size !== check.expected.size)) {
-          throw mismatch(check, `does not match its recorded SHA-256 (recorded ${check.expected.sha256}, read ${actual.sha256})`);
-        }
-        digest = actual;
-      },
-    });
-    await this.append(hashed, entry);
+    await this.append(hashingStream(source, { onDigest: (actual) => (digest = actual) }), entry);
     if (!digest) throw new Error(`The entry ${path} ended before its digest was taken.`);
     return this.done(digest);
   }
 
   /** Writes the entry and lists it in the manifest. */
-  async add(path: string, source: Readable | Buffer, facts: EntryFacts, check?: Expected): Promise<void> {
-    const digest = await this.write(path, source, check);
+  async add(path: string, source: Readable | Buffer, facts: EntryFacts): Promise<void> {
+    const digest = await this.write(path, source);
     await this.spool.add({ path, ...digest, ...facts });
   }
 
@@ -159,8 +211,18 @@ class EntryWriter {
     return digest;
   }
 
-  /** Resolves once the archive has taken the whole entry, so at most one is open at a time. */
-  private append(source: Readable | Buffer, entry: ZipEntryData): Promise<void> {
+  /**
+   * Resolves once the archive has taken the whole entry and the output has caught up, so at most
+   * one entry is open at a time and a slow output holds the next one back. (A stream entry is
+   * piped, which keeps back-pressure; a Buffer stored as it is would be written whole and at
+   * once, however far behind the output is.)
+   */
+  private async append(source: Readable | Buffer, entry: ZipEntryData): Promise<void> {
+    await this.appended(source, entry);
+    while (this.archive.writableNeedDrain) await this.event("drain");
+  }
+
+  private appended(source: Readable | Buffer, entry: ZipEntryData): Promise<void> {
     const archive = this.archive;
     return new Promise((resolve, reject) => {
       const cleanup = () => {
@@ -185,6 +247,26 @@ class EntryWriter {
       // The archive pipes a stream through its own PassThrough, which does not forward errors.
       if (!Buffer.isBuffer(source)) source.on("error", onError);
       archive.append(source, entry);
+    });
+  }
+
+  /** Resolves on the archive's next `name` event; rejects if it fails or closes first. */
+  private event(name: "drain"): Promise<void> {
+    const archive = this.archive;
+    return new Promise((resolve, reject) => {
+      const settle = (error?: Error) => {
+        archive.off(name, onEvent);
+        archive.off("error", onError);
+        archive.off("close", onClose);
+        if (error) reject(error);
+        else resolve();
+      };
+      const onEvent = () => settle();
+      const onError = (error: Error) => settle(error);
+      const onClose = () => settle(new Error("The archive closed while the output caught up."));
+      archive.on(name, onEvent);
+      archive.on("error", onError);
+      archive.on("close", onClose);
     });
   }
 }

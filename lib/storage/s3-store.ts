@@ -20,6 +20,7 @@ import {
   isBlobKey,
   isTempKey,
   TEMP_FOLDER,
+  tooLargeToRead,
   type BlobStore,
   type StoredBlob,
   type StoredEntry,
@@ -142,6 +143,23 @@ export class S3BlobStore implements BlobStore {
       throw new Error("The S3 client returned a body that is not a Node.js stream.");
     } catch (error) {
       if (isNotFound(error)) throw new AppError("NOT_FOUND", "File not found.");
+      throw error;
+    }
+  }
+
+  async getBytes(key: string, maxBytes: number): Promise<Buffer> {
+    assertBlobKey(key);
+    try {
+      // One byte more than allowed: receiving it tells an object that is too long.
+      const { Body } = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.full(key), Range: `bytes=0-${maxBytes}` }));
+      if (!Body) throw new Error("The S3 client returned no body.");
+      const bytes = Buffer.from(await Body.transformToByteArray());
+      if (bytes.byteLength > maxBytes) throw tooLargeToRead(key, maxBytes);
+      return bytes;
+    } catch (error) {
+      if (isNotFound(error)) throw new AppError("NOT_FOUND", "File not found.");
+      // A range cannot be satisfied by an empty object.
+      if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 416) return Buffer.alloc(0);
       throw error;
     }
   }

@@ -4,10 +4,9 @@ import { getDb } from "../../lib/db/client";
 import type { OrgContext } from "../../lib/db/context";
 import { loadEngagementExport, type EngagementExportData } from "../../lib/db/export-data";
 import { runExport, startExport } from "../../lib/db/exports";
-import type { ExportFile } from "../../lib/domain/export/types";
 import { writeExportArtifact } from "../../lib/export/artifacts";
 import { writeMatrixXlsx } from "../../lib/export/matrix-xlsx";
-import { writeEvidencePack } from "../../lib/export/pack";
+import { storedFilesIn, writeEvidencePack } from "../../lib/export/pack";
 import { renderSummaryPdf } from "../../lib/export/summary-pdf";
 import type { BlobStore } from "../../lib/storage/blob-store";
 
@@ -70,7 +69,7 @@ export type Phases = {
 /** The export's phases, each on its own over data loaded once (except `load` itself). */
 export function exportPhases(ctx: OrgContext, engagementId: string, now: Date, data: EngagementExportData, store: BlobStore): Phases {
   const { summary, evidencePages } = data;
-  const openFile = (file: ExportFile) => store.get(file.storageKey);
+  const files = storedFilesIn(store);
   return {
     load: () => loadEngagementExport(ctx, engagementId, now),
     evidencePages: async () => {
@@ -86,12 +85,12 @@ export function exportPhases(ctx: OrgContext, engagementId: string, now: Date, d
     },
     packFiles: async () => {
       const sink = nullSink();
-      await writeEvidencePack({ summary, evidencePages, openFile, documents: [] }, sink);
+      await writeEvidencePack({ summary, evidencePages, files, documents: [] }, sink);
       return sink.bytes();
     },
     pack: async () => {
       const sink = nullSink();
-      await writeExportArtifact("pack", data, sink, { openFile });
+      await writeExportArtifact("pack", data, sink, { files });
       return sink.bytes();
     },
   };

@@ -192,9 +192,18 @@ describe.each([
     expect(await backend.rawKeys()).toEqual([]);
   });
 
+  it("reads a small object whole, refusing one longer than expected after reading one byte more", async () => {
+    const bytes = randomBytes(70_000);
+    const stored = await store.putStream(ORG, Readable.from([bytes]), MB);
+    expect((await store.getBytes(stored.key, bytes.length)).equals(bytes)).toBe(true);
+    expect((await store.getBytes(stored.key, MB)).equals(bytes)).toBe(true);
+    expect(await rejection(store.getBytes(stored.key, bytes.length - 1))).toMatchObject({ code: "TOO_LARGE" });
+  });
+
   it("answers NOT_FOUND for a missing file, and false from exists", async () => {
     const key = `${ORG}/ab/${"ab".padEnd(64, "0")}`;
     expect(await rejection(store.get(key))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await rejection(store.getBytes(key, 100))).toMatchObject({ code: "NOT_FOUND" });
     expect(await store.exists(key)).toBe(false);
     expect(await store.delete(key)).toBe(false);
   });

@@ -6,12 +6,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { buffer } from "node:stream/consumers";
 import { pipeline } from "node:stream/promises";
 import { ZipArchive } from "archiver";
 import yauzl from "yauzl";
 import type { ExportEvidence, ExportFile } from "@/lib/domain/export/types";
 import { AppError } from "@/lib/errors";
-import { writeEvidencePack, type PackInput, type PackResult } from "@/lib/export/pack";
+import { writeEvidencePack, type PackInput, type PackResult, type StoredFiles } from "@/lib/export/pack";
 import { evidencePagesOf, makeExportEvidence, makeExportSummary } from "@/tests/fixtures/export-summary";
 
 export const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
@@ -62,18 +63,30 @@ export function sampleEvidence(): ExportEvidence[] {
   ];
 }
 
-/** openFile over an in-memory store, streamed in small chunks; `contents` replaces a file's bytes by name. */
-export function memoryFiles(evidence: readonly ExportEvidence[], contents: Record<string, Buffer> = {}): PackInput["openFile"] {
+/** The stored files of an in-memory store, streamed in small chunks; `contents` replaces a file's bytes by name. */
+export function memoryFiles(evidence: readonly ExportEvidence[], contents: Record<string, Buffer> = {}): StoredFiles {
   const defaults: Record<string, Buffer> = { "access-review.pdf": REVIEW_PDF, "changes.txt": CHANGE_LOG };
   const store = new Map<string, Buffer>();
   for (const { file } of evidence) {
     const bytes = file && (contents[file.name] ?? defaults[file.name]);
     if (file && bytes) store.set(file.storageKey, bytes);
   }
-  return async (file) => {
+  return filesFrom(async (file) => {
     const bytes = store.get(file.storageKey);
     if (!bytes) throw new AppError("NOT_FOUND", "File not found.");
     return Readable.from(chunks(bytes, 7));
+  });
+}
+
+/** Stored files whose whole reads collect `open`'s stream, refusing more than the recorded size as a store does. */
+export function filesFrom(open: StoredFiles["open"]): StoredFiles {
+  return {
+    open,
+    read: async (file) => {
+      const bytes = await buffer(await open(file));
+      if (bytes.length > file.size) throw new AppError("TOO_LARGE", "Larger than expected.");
+      return bytes;
+    },
   };
 }
 
@@ -85,7 +98,7 @@ export function packInput(evidence: readonly ExportEvidence[] = sampleEvidence()
   return {
     summary: makeExportSummary(),
     evidencePages: evidencePagesOf(evidence, 2),
-    openFile: memoryFiles(evidence),
+    files: memoryFiles(evidence),
     documents: [
       { path: "summary.pdf", kind: "summary", render: async () => SUMMARY_PDF },
       { path: "matrix.xlsx", kind: "matrix", render: async () => Readable.from([MATRIX_XLSX]) },

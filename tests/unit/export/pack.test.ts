@@ -7,7 +7,7 @@ import { Readable, Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ExportEvidence } from "@/lib/domain/export/types";
 import { AppError } from "@/lib/errors";
-import { writeEvidencePack } from "@/lib/export/pack";
+import { writeEvidencePack, type StoredFiles } from "@/lib/export/pack";
 import { verifyPack } from "@/lib/export/verify-pack";
 import { makeExportEvidence } from "@/tests/fixtures/export-summary";
 import {
@@ -15,6 +15,7 @@ import {
   MATRIX_XLSX,
   REVIEW_PDF,
   SUMMARY_PDF,
+  filesFrom,
   memoryFiles,
   packInput,
   readZip,
@@ -173,7 +174,7 @@ describe("writeEvidencePack", () => {
       makeExportEvidence({ id: "f1", kind: "file", note: null, file: storedFile("..\\..\\CON", REVIEW_PDF) }),
     ];
     const file = path.join(temp.dir, "tricky.zip");
-    await writePackFile(file, packInput(tricky, { openFile: memoryFiles(tricky, { "..\\..\\CON": REVIEW_PDF }) }));
+    await writePackFile(file, packInput(tricky, { files: memoryFiles(tricky, { "..\\..\\CON": REVIEW_PDF }) }));
     expect((await readZip(file)).map(({ name }) => name)).toEqual([
       "summary.pdf",
       "matrix.xlsx",
@@ -192,7 +193,7 @@ describe("writeEvidencePack", () => {
     const file = path.join(temp.dir, "tampered-store.zip");
     const tampered = Buffer.from(CHANGE_LOG.toString("utf8").replace("Lee", "Lou"));
     const output = createWriteStream(file);
-    const failure = await writeEvidencePack(packInput(evidence, { openFile: memoryFiles(evidence, { "changes.txt": tampered }) }), output).catch((error: unknown) => error);
+    const failure = await writeEvidencePack(packInput(evidence, { files: memoryFiles(evidence, { "changes.txt": tampered }) }), output).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(AppError);
     expect(failure).toMatchObject({ code: "CONFLICT" });
     expect((failure as AppError).message).toMatch(/"March change log" \(ev-file-2\) of control CH-02 .*changes\.txt.*SHA-256/);
@@ -204,7 +205,7 @@ describe("writeEvidencePack", () => {
     const evidence = sampleEvidence();
     const longer = Buffer.concat([REVIEW_PDF, Buffer.from("appended")]);
     await expect(
-      writeEvidencePack(packInput(evidence, { openFile: memoryFiles(evidence, { "access-review.pdf": longer }) }), new Sink()),
+      writeEvidencePack(packInput(evidence, { files: memoryFiles(evidence, { "access-review.pdf": longer }) }), new Sink()),
     ).rejects.toThrow(/"Q1 access review" \(ev-file-1\) of control AC-01 .*larger than recorded/);
     const missing = makeExportEvidence({ id: "gone", kind: "file", title: "Lost file", note: null, file: storedFile("lost.pdf", Buffer.from("x")) });
     await expect(writeEvidencePack(packInput([missing]), new Sink())).rejects.toMatchObject({
@@ -223,7 +224,7 @@ describe("writeEvidencePack", () => {
     const stuck = new Writable({ highWaterMark: 16 * 1024, write: () => undefined });
     const writing = writeEvidencePack(
       packInput(evidence, {
-        openFile: async (file) =>
+        files: filesFrom(async (file) =>
           Readable.from(
             (function* chunks() {
               const bytes = content(Number(file.storageKey));
@@ -233,6 +234,7 @@ describe("writeEvidencePack", () => {
               }
             })(),
           ),
+        ),
       }),
       stuck,
     );
@@ -243,9 +245,66 @@ describe("writeEvidencePack", () => {
     await expect(writing).rejects.toThrow("the client went away");
   });
 
+  it("stops reading small files too while the output takes nothing", async () => {
+    const kib = 1024;
+    const content = (index: number) => Buffer.alloc(200 * kib, `scan ${index} `);
+    const evidence = Array.from({ length: 200 }, (_, index) =>
+      makeExportEvidence({ id: `small-${index}`, kind: "file", note: null, file: { ...storedFile(`scan-${index}.pdf`, content(index)), storageKey: String(index) } }),
+    );
+    let read = 0;
+    const stuck = new Writable({ highWaterMark: 16 * kib, write: () => undefined });
+    const writing = writeEvidencePack(
+      packInput(evidence, {
+        files: {
+          open: () => Promise.reject(new Error("small files are read whole")),
+          read: async (file) => {
+            read += 200 * kib;
+            return content(Number(file.storageKey));
+          },
+        },
+      }),
+      stuck,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // 40 MiB are waiting (stored, not deflated: .pdf); only the read-ahead and one entry were taken.
+    expect(read).toBeLessThan(8 * 1024 * kib);
+    stuck.destroy(new Error("the client went away"));
+    await expect(writing).rejects.toThrow("the client went away");
+  });
+
   it("leaves no temporary manifest file behind, whether it succeeds or fails", async () => {
     const leftovers = (await readdir(privateTmp)).filter((name) => name.startsWith("assay-pack-") && !name.startsWith("assay-pack-test-"));
     expect(leftovers).toEqual([]);
+  });
+
+  it("reads a small file once for all its control folders, and streams large files one at a time", async () => {
+    const small = Buffer.from("evidence for two controls");
+    const large = Buffer.alloc(300 * 1024, "large scan ");
+    const shared = makeExportEvidence({ id: "shared", kind: "file", title: "Shared", note: null, controlRefs: ["AC-01", "CH-02"], file: storedFile("shared.txt", small) });
+    const scans = [1, 2, 3].map((index) =>
+      makeExportEvidence({ id: `scan-${index}`, kind: "file", title: `Scan ${index}`, note: null, file: { ...storedFile(`scan-${index}.pdf`, large), storageKey: `scan-${index}` } }),
+    );
+    const reads: string[] = [];
+    let open = 0;
+    let mostOpen = 0;
+    const files: StoredFiles = {
+      read: async (file) => {
+        reads.push(file.name);
+        return small;
+      },
+      open: async () => {
+        mostOpen = Math.max(mostOpen, ++open);
+        return Readable.from([large]).on("close", () => open--);
+      },
+    };
+    const file = path.join(temp.dir, "small-and-large.zip");
+    await writePackFile(file, packInput([shared, ...scans], { files }));
+    expect(reads).toEqual(["shared.txt"]);
+    expect(mostOpen).toBe(1);
+    const names = (await readZip(file)).map((entry) => entry.name);
+    expect(names.filter((name) => name.endsWith("shared.txt"))).toHaveLength(2);
+    expect(names.filter((name) => name.endsWith(".pdf") && name.includes("scan-"))).toHaveLength(3);
+    expect((await verifyPack(file)).ok).toBe(true);
   });
 
   it("streams 5,000 files with flat memory", { timeout: 120_000 }, async () => {
@@ -266,15 +325,20 @@ describe("writeEvidencePack", () => {
     }
     const baseline = process.memoryUsage.rss();
     let peak = baseline;
-    let open = 0;
-    let mostOpen = 0;
+    let reading = 0;
+    let mostReading = 0;
     const sink = new Sink();
     const packed = await writeEvidencePack(
       packInput([], {
         evidencePages: pages,
-        openFile: async (file) => {
-          mostOpen = Math.max(mostOpen, ++open);
-          return Readable.from([content(Number(file.storageKey))]).on("close", () => open--);
+        files: {
+          open: () => Promise.reject(new Error("small files are read whole")),
+          read: async (file) => {
+            mostReading = Math.max(mostReading, ++reading);
+            await new Promise((resolve) => setImmediate(resolve));
+            reading--;
+            return content(Number(file.storageKey));
+          },
         },
         onProgress: () => {
           peak = Math.max(peak, process.memoryUsage.rss());
@@ -282,13 +346,15 @@ describe("writeEvidencePack", () => {
       }),
       sink,
     );
-    expect(mostOpen).toBe(1);
+    // Read ahead of their turn, but only a few at a time.
+    expect(mostReading).toBeGreaterThan(1);
+    expect(mostReading).toBeLessThanOrEqual(17);
     expect(packed.files).toBe(count + 3);
     expect(sink.bytes).toBe(packed.bytes);
     expect(sink.bytes).toBeGreaterThan(count * size);
     const growthMb = (peak - baseline) / 1024 ** 2;
     console.log(`5,000 × 64 KiB files (${Math.round((count * size) / 1024 ** 2)} MiB) packed; peak RSS ${Math.round(peak / 1024 ** 2)} MiB, +${Math.round(growthMb)} MiB over the start`);
-    // Holding the files would take 313 MiB more; streaming them one at a time takes far less.
+    // Holding the files would take 313 MiB more; reading a few ahead of writing takes far less.
     expect(growthMb).toBeLessThan(200);
   });
 });
