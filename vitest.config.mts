@@ -25,6 +25,9 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
+          // Server actions produce exports in the test's own process; export-process.test.ts
+          // drives the export process itself.
+          env: { EXPORT_RUNNER: "inline" },
           setupFiles: ["tests/integration/setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,

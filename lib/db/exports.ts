@@ -1,10 +1,10 @@
 import "server-only";
-import { PassThrough } from "node:stream";
 import { isoDateOf } from "@/lib/domain/dates";
 import { EXPORT_CONTENT_TYPES, exportFileName, exportRunState, isExportFormat, snapshotState, type ExportFormat, type ExportRunState, type SnapshotState } from "@/lib/domain/export/snapshot";
 import type { ExportFigures } from "@/lib/domain/export/types";
 import { AppError, notFound } from "@/lib/errors";
 import { writeExportArtifact } from "@/lib/export/artifacts";
+import { coalescing } from "@/lib/export/coalesce";
 import { storedFilesIn } from "@/lib/export/pack";
 import { getBlobStore } from "@/lib/storage";
 import { recordActivity } from "./activity";
@@ -34,6 +34,9 @@ export async function startExport(ctx: OrgContext, engagementId: string, format:
   });
 }
 
+/** The export's bytes go to storage in chunks of this size (the archive writes a few KB at a time). */
+const STORE_CHUNK_BYTES = 1024 * 1024;
+
 /**
  * Produces the export of a run started by startExport and stores it. Never throws: a failure
  * is recorded on the run (with a message people can act on) and the partial file discarded.
@@ -53,7 +56,7 @@ export async function runExport(ctx: OrgContext, runId: string, clock: () => Dat
   try {
     const data = await loadEngagementExport(ctx, run.engagementId, clock());
     const store = getBlobStore();
-    const body = new PassThrough();
+    const body = coalescing(STORE_CHUNK_BYTES);
     const stored = store.putStream(ctx.orgId, body, MAX_EXPORT_BYTES);
     // Whichever side fails first fails both: a broken writer must not leave a stored half-file.
     stored.catch((error: unknown) => body.destroy(error instanceof Error ? error : new Error(String(error))));
@@ -84,6 +87,22 @@ export async function runExport(ctx: OrgContext, runId: string, clock: () => Dat
     if (!(error instanceof AppError)) console.error(`[export ${run.id}]`, error);
     await db.exportRun.update({ where: { id: run.id }, data: { status: "failed", error: message, finishedAt: clock() } }).catch(() => undefined);
   }
+}
+
+/**
+ * Marks runs that will not finish as failed: their export process ended, or they were still
+ * waiting when it was told to stop. Not a user's action: the ids come from this server's own
+ * queue of runs it started (startExport checked the caller then).
+ */
+export async function failUnfinishedRuns(runIds: readonly string[], message: string, now: Date = new Date()): Promise<void> {
+  if (runIds.length === 0) return;
+  await getDb().exportRun.updateMany({ where: { id: { in: [...runIds] }, status: "running" }, data: { status: "failed", error: message, finishedAt: now } });
+}
+
+/** Refreshes the heartbeat of runs waiting for their turn, so that they are not shown as interrupted. */
+export async function touchWaitingRuns(runIds: readonly string[], now: Date = new Date()): Promise<void> {
+  if (runIds.length === 0) return;
+  await getDb().exportRun.updateMany({ where: { id: { in: [...runIds] }, status: "running" }, data: { heartbeatAt: now } });
 }
 
 export type ExportRunRow = {

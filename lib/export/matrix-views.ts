@@ -26,12 +26,20 @@ function safeCell(value: MatrixCell): MatrixCell {
   return value === "" ? null : escapeCell(value);
 }
 
+/** Rows handed to a writer at once. */
+const BATCH_ROWS = 200;
+
 function defineView<Row>(sheetName: string, columns: readonly ColumnDef<Row>[], source: RowSource<Row>): MatrixView {
   return {
     sheetName,
     columns: columns.map(({ header, width, wrap = false }) => ({ header, width, wrap })),
     async *rows(summary, evidencePages) {
-      for await (const batch of source(summary, evidencePages)) yield batch.map((row) => columns.map((column) => safeCell(column.cell(row))));
+      for await (const batch of source(summary, evidencePages)) {
+        // The writers lay out a batch at a time: small batches keep the cells in hand few.
+        for (let start = 0; start < batch.length; start += BATCH_ROWS) {
+          yield batch.slice(start, start + BATCH_ROWS).map((row) => columns.map((column) => safeCell(column.cell(row))));
+        }
+      }
     },
   };
 }

@@ -50,3 +50,16 @@ export function isAlreadyCompressed(name: string): boolean {
   const extension = /\.([^./]+)$/.exec(name)?.[1]?.toLowerCase();
   return extension !== undefined && ALREADY_COMPRESSED.has(extension);
 }
+
+/** Entries smaller than this are stored as they are: see shouldStore. */
+export const STORE_BELOW_BYTES = 16 * 1024;
+
+/**
+ * Whether an entry goes into the ZIP uncompressed: when it is compressed already, or small
+ * (`size` known, under STORE_BELOW_BYTES). Deflating a few KB saves a few KB, and each deflated
+ * entry is a round trip to zlib's thread; for thousands of small files those round trips were
+ * most of the pack's time. Larger text (CSV exports, logs) is still deflated.
+ */
+export function shouldStore(name: string, size: number | undefined): boolean {
+  return isAlreadyCompressed(name) || (size !== undefined && size < STORE_BELOW_BYTES);
+}

@@ -12,7 +12,7 @@ import type { BlobStore } from "@/lib/storage/blob-store";
 import { digestOf, hashingStream, type Digest } from "./hashing";
 import { MANIFEST_PATH, manifestHeader, manifestOpening, type ManifestEntry, type ManifestEvidence } from "./manifest";
 import { ManifestSpool } from "./manifest-spool";
-import { DEFLATE_LEVEL, isAlreadyCompressed, linkMarkdown, noteMarkdown } from "./pack-content";
+import { DEFLATE_LEVEL, linkMarkdown, noteMarkdown, shouldStore } from "./pack-content";
 import { PackLayout } from "./pack-layout";
 import { readAhead } from "./read-ahead";
 
@@ -188,7 +188,7 @@ class EntryWriter {
   ) {}
 
   async write(path: string, source: Readable | Buffer): Promise<Digest> {
-    const entry: ZipEntryData = { name: path, date: this.date, store: isAlreadyCompressed(path) };
+    const entry: ZipEntryData = { name: path, date: this.date, store: shouldStore(path, Buffer.isBuffer(source) ? source.byteLength : undefined) };
     if (Buffer.isBuffer(source)) {
       await this.append(source, entry);
       return this.done(digestOf(source));

@@ -9,7 +9,7 @@ import { CoverPage } from "./pdf/cover";
 import { exceptionsFlow } from "./pdf/exceptions";
 import { reportTitle } from "./pdf/format";
 import { ReportPage } from "./pdf/layout";
-import { BODY_HEIGHT, loadMetrics } from "./pdf/measure";
+import { BODY_HEIGHT, forgetMeasuredText, loadMetrics } from "./pdf/measure";
 import { notApplicableFlow } from "./pdf/not-applicable";
 import { paginate } from "./pdf/paging";
 import { requirementsFlow } from "./pdf/requirements";
@@ -57,5 +57,9 @@ function SummaryDocument({ summary }: { summary: ExportSummary }) {
 /** Renders the readiness summary PDF. Pure: everything it prints comes from `summary`. */
 export async function renderSummaryPdf(summary: ExportSummary): Promise<Buffer> {
   await loadMetrics();
-  return renderToBuffer(<SummaryDocument summary={summary} />);
+  try {
+    return await renderToBuffer(<SummaryDocument summary={summary} />);
+  } finally {
+    forgetMeasuredText();
+  }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { positiveNumberSetting, type Env } from "@/lib/settings";
 import type { BlobStore } from "./blob-store";
 import { LocalBlobStore } from "./local-store";
 import { S3BlobStore, s3ConfigFromEnv } from "./s3-store";
@@ -6,8 +7,6 @@ import { S3BlobStore, s3ConfigFromEnv } from "./s3-store";
 // The evidence file store for this process, chosen by the environment:
 //   FILE_STORAGE=s3 (or S3_BUCKET set)  → S3-compatible bucket (S3_* variables)
 //   otherwise                            → files under FILE_STORAGE_DIR (default ./data/files)
-
-type Env = Record<string, string | undefined>;
 
 const DEFAULT_FILE_STORAGE_DIR = "./data/files";
 const DEFAULT_MAX_UPLOAD_MB = 25;
@@ -28,10 +27,7 @@ export function getBlobStore(): BlobStore {
 
 /** A size limit in bytes from a setting in megabytes, e.g. MAX_UPLOAD_MB=25. */
 function megabytesSetting(name: string, defaultMb: number, env: Env): number {
-  const raw = env[name]?.trim();
-  const mb = raw ? Number(raw) : defaultMb;
-  if (!Number.isFinite(mb) || mb <= 0) throw new Error(`${name} must be a positive number, not "${raw}".`);
-  return Math.floor(mb * 1024 * 1024);
+  return Math.floor(positiveNumberSetting(name, defaultMb, env) * 1024 * 1024);
 }
 
 /** The upload limit in bytes, from MAX_UPLOAD_MB (default 25). */

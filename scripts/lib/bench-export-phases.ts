@@ -3,8 +3,9 @@ import { Writable } from "node:stream";
 import { getDb } from "../../lib/db/client";
 import type { OrgContext } from "../../lib/db/context";
 import { loadEngagementExport, type EngagementExportData } from "../../lib/db/export-data";
-import { runExport, startExport } from "../../lib/db/exports";
+import { startExport } from "../../lib/db/exports";
 import { writeExportArtifact } from "../../lib/export/artifacts";
+import { exportProcess } from "../../lib/export-process/runner";
 import { writeMatrixXlsx } from "../../lib/export/matrix-xlsx";
 import { storedFilesIn, writeEvidencePack } from "../../lib/export/pack";
 import { renderSummaryPdf } from "../../lib/export/summary-pdf";
@@ -25,15 +26,18 @@ function nullSink(): Writable & { bytes: () => number } {
   return Object.assign(sink, { bytes: () => bytes });
 }
 
-type ExportOutcome = { id: string; size: number; storageKey: string };
+type ExportOutcome = { id: string; size: number; storageKey: string; exportProcessPeakMb: number };
 
-/** The evidence pack through the app's own path: startExport, then runExport; throws unless it is done. */
-export async function exportPack(ctx: OrgContext, engagementId: string, clock: () => Date): Promise<ExportOutcome> {
-  const { id } = await startExport(ctx, engagementId, "pack", clock());
-  await runExport(ctx, id, clock);
+/**
+ * The evidence pack through the app's own path: startExport, then the run handed to the export
+ * process (started on first use, as the web process does); throws unless it is done.
+ */
+export async function exportPack(ctx: OrgContext, engagementId: string): Promise<ExportOutcome> {
+  const { id } = await startExport(ctx, engagementId, "pack");
+  const { peakRssMb } = await exportProcess().run({ runId: id, userId: ctx.userId, orgSlug: ctx.orgSlug });
   const run = await getDb().exportRun.findFirst({ where: { id, organizationId: ctx.orgId }, select: { status: true, error: true, size: true, storageKey: true } });
   if (run?.status !== "done" || run.size === null || !run.storageKey) throw new Error(`The export ${id} did not finish: ${run?.status ?? "missing"} ${run?.error ?? ""}`);
-  return { id, size: run.size, storageKey: run.storageKey };
+  return { id, size: run.size, storageKey: run.storageKey, exportProcessPeakMb: peakRssMb };
 }
 
 type StoredObject = { storageKey: string; sha256: string };

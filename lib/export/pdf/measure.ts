@@ -18,6 +18,14 @@ export const BODY_HEIGHT = PAGE.height - PAGE.top - PAGE.bottom - 4;
 type Measure = (text: string) => number;
 const measures = new Map<Face, Measure>();
 
+/** Widths already measured, per face: a report's words repeat a lot. */
+const memos = new Map<Face, Map<string, number>>();
+
+/** Empties the widths memo once a report is done: the process lives on after the PDF. */
+export function forgetMeasuredText(): void {
+  for (const memo of memos.values()) memo.clear();
+}
+
 /** Loads the faces' metrics once; every other function here needs it done. */
 export async function loadMetrics(): Promise<void> {
   for (const face of FACES) {
@@ -26,6 +34,7 @@ export async function loadMetrics(): Promise<void> {
     const font = Font.getFont({ fontFamily: face }).data;
     if (!font) throw new Error(`The built-in font ${face} did not load`);
     const cache = new Map<string, number>();
+    memos.set(face, cache);
     // Advance in ems, kerning included: what pdfkit and react-pdf both draw.
     measures.set(face, (text) => {
       let width = cache.get(text);

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable, Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import yauzl from "yauzl";
 import type { ExportEvidence } from "@/lib/domain/export/types";
 import { AppError } from "@/lib/errors";
 import { writeEvidencePack, type StoredFiles } from "@/lib/export/pack";
@@ -304,6 +305,26 @@ describe("writeEvidencePack", () => {
     const names = (await readZip(file)).map((entry) => entry.name);
     expect(names.filter((name) => name.endsWith("shared.txt"))).toHaveLength(2);
     expect(names.filter((name) => name.endsWith(".pdf") && name.includes("scan-"))).toHaveLength(3);
+    expect((await verifyPack(file)).ok).toBe(true);
+  });
+
+  it("stores small and already-compressed entries as they are, and deflates larger text", async () => {
+    const smallLog = Buffer.from("2026-03-01 login ok\n".repeat(100));
+    const largeLog = Buffer.from("2026-03-01 login ok\n".repeat(2000));
+    const evidence = [
+      makeExportEvidence({ id: "small", kind: "file", title: "Small log", note: null, file: storedFile("small.log", smallLog) }),
+      makeExportEvidence({ id: "large", kind: "file", title: "Large log", note: null, file: storedFile("large.log", largeLog) }),
+    ];
+    const contents = new Map([...evidence].map((item) => [item.file?.storageKey, item.id === "small" ? smallLog : largeLog]));
+    const file = path.join(temp.dir, "compression.zip");
+    await writePackFile(file, packInput(evidence, { files: filesFrom(async (stored) => Readable.from([contents.get(stored.storageKey) ?? Buffer.alloc(0)])) }));
+    const methods = new Map<string, number>();
+    const zip = await yauzl.openPromise(file, { lazyEntries: true });
+    for await (const entry of zip.eachEntry()) methods.set(path.basename(entry.fileName), entry.compressionMethod);
+    zip.close();
+    expect(methods.get("2026-03-28 small.log")).toBe(0);
+    expect(methods.get("2026-03-28 large.log")).toBe(8);
+    expect(methods.get("summary.pdf")).toBe(0);
     expect((await verifyPack(file)).ok).toBe(true);
   });
 

@@ -2,16 +2,17 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { markExportSent, runExport, startExport } from "@/lib/db/exports";
+import { markExportSent, startExport } from "@/lib/db/exports";
 import { EXPORT_FORMATS } from "@/lib/domain/export/snapshot";
+import { dispatchExport } from "@/lib/export-process/runner";
 import { orgAction } from "@/lib/server/action";
 
 const Id = z.string().min(1).max(64);
 
-/** Starts an export and returns at once; the work goes on in this process, its progress in the database. */
+/** Starts an export and returns at once; the work goes on in the export process, its progress in the database. */
 export const startExportAction = orgAction(z.object({ engagementId: Id, format: z.enum(EXPORT_FORMATS, { error: "Choose an export format." }) }), async (ctx, { engagementId, format }) => {
   const run = await startExport(ctx, engagementId, format);
-  void runExport(ctx, run.id);
+  dispatchExport(ctx, run.id);
   revalidatePath(`/o/${ctx.orgSlug}/engagements/${engagementId}/exports`);
   return run;
 });

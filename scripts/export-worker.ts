@@ -1,0 +1,8 @@
+// First: lets tsx render PDFs (see the file).
+import "./lib/pdf-under-tsx";
+import { runExportRequests } from "../lib/export-process/worker";
+
+// The export process: started by a web process (lib/export-process/runner.ts) with its own heap
+// limit, it produces the exports that web process hands it, one at a time. Not run by hand.
+
+runExportRequests();
