@@ -1,4 +1,5 @@
-// First: lets tsx render PDFs (see the file).
+// First: no source maps kept, then let tsx render PDFs (see the files).
+import "./lib/lean-modules";
 import "./lib/pdf-under-tsx";
 import { runExportRequests } from "../lib/export-process/worker";
 

@@ -2,7 +2,8 @@ import "server-only";
 import { positiveNumberSetting, type Env } from "@/lib/settings";
 import type { BlobStore } from "./blob-store";
 import { LocalBlobStore } from "./local-store";
-import { S3BlobStore, s3ConfigFromEnv } from "./s3-store";
+import { LazyS3BlobStore } from "./lazy-s3-store";
+import { s3ConfigFromEnv } from "./s3-config";
 
 // The evidence file store for this process, chosen by the environment:
 //   FILE_STORAGE=s3 (or S3_BUCKET set)  → S3-compatible bucket (S3_* variables)
@@ -13,7 +14,7 @@ const DEFAULT_MAX_UPLOAD_MB = 25;
 
 export function createBlobStore(env: Env = process.env): BlobStore {
   const kind = env.FILE_STORAGE?.trim() || (env.S3_BUCKET?.trim() ? "s3" : "local");
-  if (kind === "s3") return new S3BlobStore(s3ConfigFromEnv(env));
+  if (kind === "s3") return new LazyS3BlobStore(s3ConfigFromEnv(env));
   if (kind === "local") return new LocalBlobStore(env.FILE_STORAGE_DIR?.trim() || DEFAULT_FILE_STORAGE_DIR);
   throw new Error(`FILE_STORAGE must be "local" or "s3", not "${kind}".`);
 }

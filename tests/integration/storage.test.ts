@@ -12,6 +12,8 @@ import type { BlobStore } from "@/lib/storage/blob-store";
 import { createBlobStore, maxUploadBytes } from "@/lib/storage";
 import { LocalBlobStore } from "@/lib/storage/local-store";
 import { sweepOrphans } from "@/lib/storage/orphans";
+import { LazyS3BlobStore } from "@/lib/storage/lazy-s3-store";
+import type { S3StoreConfig } from "@/lib/storage/s3-config";
 import { S3BlobStore } from "@/lib/storage/s3-store";
 
 // One behaviour suite, run against files on disk and against an S3 API (s3rver, in process).
@@ -76,10 +78,19 @@ async function localBackend(): Promise<Backend> {
 }
 
 async function s3Backend(): Promise<Backend> {
+  return s3BackendWith((config) => new S3BlobStore(config));
+}
+
+/** The S3 store as createBlobStore makes it: the SDK loaded on first use. */
+async function lazyS3Backend(): Promise<Backend> {
+  return s3BackendWith((config) => new LazyS3BlobStore(config));
+}
+
+async function s3BackendWith(make: (config: S3StoreConfig) => BlobStore): Promise<Backend> {
   const prefix = `run-${randomUUID()}/`;
   const client = new S3Client({ region: "us-east-1", endpoint, forcePathStyle: true, credentials: CREDENTIALS });
   return {
-    store: new S3BlobStore({ bucket: BUCKET, region: "us-east-1", endpoint, credentials: CREDENTIALS, forcePathStyle: true, prefix }),
+    store: make({ bucket: BUCKET, region: "us-east-1", endpoint, credentials: CREDENTIALS, forcePathStyle: true, prefix }),
     async rawKeys() {
       const page = await client.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix }));
       return (page.Contents ?? []).map((object) => (object.Key ?? "").slice(prefix.length)).sort();
@@ -127,6 +138,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 describe.each([
   { name: "local disk", create: localBackend },
   { name: "S3 (s3rver)", create: s3Backend },
+  { name: "S3 loaded on first use (s3rver)", create: lazyS3Backend },
 ])("$name blob store", ({ create }) => {
   let backend: Backend;
   let store: BlobStore;
@@ -295,8 +307,8 @@ describe.each([
 describe("storage configuration", () => {
   it("chooses the store from FILE_STORAGE or S3_BUCKET", () => {
     expect(createBlobStore({})).toBeInstanceOf(LocalBlobStore);
-    expect(createBlobStore({ FILE_STORAGE: "s3", S3_BUCKET: "b" })).toBeInstanceOf(S3BlobStore);
-    expect(createBlobStore({ S3_BUCKET: "b" })).toBeInstanceOf(S3BlobStore);
+    expect(createBlobStore({ FILE_STORAGE: "s3", S3_BUCKET: "b" })).toBeInstanceOf(LazyS3BlobStore);
+    expect(createBlobStore({ S3_BUCKET: "b" })).toBeInstanceOf(LazyS3BlobStore);
     expect(createBlobStore({ FILE_STORAGE: "local", S3_BUCKET: "b" })).toBeInstanceOf(LocalBlobStore);
     expect(() => createBlobStore({ FILE_STORAGE: "s3" })).toThrow(/S3_BUCKET/);
     expect(() => createBlobStore({ FILE_STORAGE: "ftp" })).toThrow(/FILE_STORAGE/);
