@@ -17,12 +17,14 @@ import { benchOrganization, DEFAULT_SHAPE, type BenchShape } from "./lib/bench-s
 // period) whose evidence is 5,000 small files (1–8 KB) in a temporary local blob store. Prints
 // the medians of several runs of
 //   floor_ms    reading and SHA-256-hashing the same 5,000 stored files one after another,
-//   export_ms   the pack through the app's own path (startExport + runExport: load the data,
-//               render the summary PDF and the workbook, stream every file into the ZIP, store it),
-// the peak RSS of the process that ran them, then the export's phases on their own (where the
-// time goes). This process only orchestrates: it makes the database and the folder, and three
-// child processes store the files, measure, and time the phases, so the peak RSS reported is
-// that of the exports (plus the modules, one load of the data and the floor), not of side work.
+//   export_ms   the pack through the app's own path: startExport, then the run handed to the
+//               export process (lib/export-process), which loads the data, renders the summary
+//               PDF and the workbook, puts every file into the ZIP and stores it; timed until it
+//               reports the run finished,
+// the peak RSS of the export process (from its start through every run), then the export's
+// phases on their own (where the time goes). This process only orchestrates: it makes the
+// database and the folder, and child processes store the files, measure (standing for the web
+// process, which starts the export process) and time the phases.
 // The last line is the summary other tools read.
 
 const SHAPE: BenchShape = { ...DEFAULT_SHAPE, evidence: 5_000 };
