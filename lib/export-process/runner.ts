@@ -14,7 +14,15 @@ import { exportHeapMb, exportIdleMs, exportRunner } from "./settings";
 // at a time and is stopped after a minute without work. Its progress and results go through
 // the ExportRun rows, so any instance can show them. If it dies, its runs are marked failed.
 
-const WORKER_SCRIPT = path.join("scripts", "export-worker.ts");
+/**
+ * The export process's entry, run from the app's sources at run time. Turbopack follows a path
+ * it can work out at build time and would try to bundle the script: the comment and the parts
+ * kept apart stop it.
+ */
+function workerScript(): string {
+  const parts = ["scripts", "export-worker.ts"];
+  return path.join(/* turbopackIgnore: true */ process.cwd(), ...parts);
+}
 
 type Waiter = { resolve: (finished: ExportFinished) => void; reject: (error: Error) => void };
 
@@ -49,8 +57,8 @@ class ExportProcess {
   }
 
   private start(): ChildProcess {
-    const child = fork(path.join(process.cwd(), WORKER_SCRIPT), [], {
-      cwd: process.cwd(),
+    const child = fork(workerScript(), [], {
+      cwd: /* turbopackIgnore: true */ process.cwd(),
       // One malloc arena: zlib's and the file system's work on the thread pool otherwise leaves
       // each thread an arena of its own, and the process some 30–50 MB larger (measured).
       env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "1" },
