@@ -9,6 +9,7 @@ import { measureApart } from "./lib/bench-export-measure";
 import { withEvidenceFiles } from "./lib/bench-files";
 import { storeBenchFilesApart } from "./lib/bench-files-worker";
 import { fixed } from "./lib/bench-measure";
+import { runBenchmark } from "./lib/bench-run";
 import { benchOrganization, DEFAULT_SHAPE, type BenchShape } from "./lib/bench-seed";
 
 // npm run bench:export   (BENCH_DATABASE_URL=postgresql://… to run on PostgreSQL)
@@ -83,35 +84,20 @@ async function main(): Promise<void> {
   process.env.FILE_STORAGE = "local";
   process.env.FILE_STORAGE_DIR = path.join(root, "files");
   let database: BenchDatabase | undefined;
-  let cleaning: Promise<void> | undefined;
-  // One clean-up, whoever asks first (an interrupt, or the run ending because of it); every
-  // caller waits for it to finish before the process exits.
-  const cleanUp = () =>
-    (cleaning ??= (async () => {
+  runBenchmark(
+    async () => {
+      database = await createBenchDatabase(process.env.BENCH_DATABASE_URL?.trim() || undefined);
+      return bench(database);
+    },
+    async () => {
       await stopChildren();
       await database?.drop();
       await rm(root, { recursive: true, force: true });
-    })());
-  // `on`, not `once`: tsx relays the terminal's SIGINT to this process again, and a second signal
-  // with no listener would end the process half-way through the clean-up.
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
-      void cleanUp().finally(() => process.exit(130));
-    });
-  }
-  let summary: string;
-  try {
-    database = await createBenchDatabase(process.env.BENCH_DATABASE_URL?.trim() || undefined);
-    summary = await bench(database);
-  } finally {
-    await cleanUp();
-  }
-  console.log(summary);
+    },
+  );
 }
 
-main()
-  .then(() => process.exit(0))
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

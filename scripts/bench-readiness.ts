@@ -5,6 +5,7 @@ import { engagementReadiness, loadReadinessInput } from "../lib/db/readiness";
 import { countsByGroup, nextActions } from "../lib/domain/readiness/dashboard";
 import { computeReadiness } from "../lib/domain/readiness/engine";
 import { createBenchDatabase, type BenchDatabase } from "./lib/bench-database";
+import { runBenchmark } from "./lib/bench-run";
 import { benchOrganization, DEFAULT_SHAPE } from "./lib/bench-seed";
 
 // npm run bench:readiness   (BENCH_DATABASE_URL=postgresql://… to run on PostgreSQL)
@@ -82,30 +83,16 @@ async function bench(database: BenchDatabase): Promise<string> {
 
 async function main(): Promise<void> {
   const database = await createBenchDatabase(process.env.BENCH_DATABASE_URL?.trim() || undefined);
-  let cleaned = false;
-  const cleanUp = async () => {
-    if (cleaned) return;
-    cleaned = true;
-    if (process.env.DATABASE_URL === database.url) await getDb().$disconnect();
-    await database.drop();
-  };
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => {
-      void cleanUp().finally(() => process.exit(130));
-    });
-  }
-  let summary: string;
-  try {
-    summary = await bench(database);
-  } finally {
-    await cleanUp();
-  }
-  console.log(summary);
+  runBenchmark(
+    () => bench(database),
+    async () => {
+      if (process.env.DATABASE_URL === database.url) await getDb().$disconnect();
+      await database.drop();
+    },
+  );
 }
 
-main()
-  .then(() => process.exit(0))
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

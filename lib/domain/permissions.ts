@@ -28,40 +28,27 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** Everything but handing the organisation's ownership around. */
+const ADMIN_PERMISSIONS: readonly Permission[] = [
+  "org.view",
+  "org.update",
+  "member.view",
+  "member.invite",
+  "member.manage",
+  "activity.view",
+  "engagement.manage",
+  "objective.manage",
+  "control.edit",
+  "evidence.edit",
+  "library.view",
+  "export.create",
+  "auditor.manage",
+  "request.resolve",
+];
+
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  owner: [
-    "org.view",
-    "org.update",
-    "member.view",
-    "member.invite",
-    "member.manage",
-    "owner.manage",
-    "activity.view",
-    "engagement.manage",
-    "objective.manage",
-    "control.edit",
-    "evidence.edit",
-    "library.view",
-    "export.create",
-    "auditor.manage",
-    "request.resolve",
-  ],
-  admin: [
-    "org.view",
-    "org.update",
-    "member.view",
-    "member.invite",
-    "member.manage",
-    "activity.view",
-    "engagement.manage",
-    "objective.manage",
-    "control.edit",
-    "evidence.edit",
-    "library.view",
-    "export.create",
-    "auditor.manage",
-    "request.resolve",
-  ],
+  owner: [...ADMIN_PERMISSIONS, "owner.manage"],
+  admin: ADMIN_PERMISSIONS,
   editor: ["org.view", "member.view", "objective.manage", "control.edit", "evidence.edit", "library.view", "export.create", "request.resolve"],
   viewer: ["org.view", "member.view", "library.view", "export.create"],
   // Outside auditors: read-only, and only the engagements they were given (OrgContext.engagementIds).

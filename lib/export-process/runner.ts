@@ -96,16 +96,18 @@ class ExportProcess {
     const unfinished = [...this.waiters];
     this.waiters.clear();
     if (unfinished.length === 0) return;
-    const ids = unfinished.map(([runId]) => runId);
-    if (crashed) console.error(`[exports] ${reason}; ${ids.length} export(s) did not finish.`);
-    const failing = crashed
-      ? failUnfinishedRuns(ids, "The export stopped unexpectedly (the export process ended). Try again; if it keeps failing, ask an administrator to check the server log.")
-      : Promise.resolve();
-    void failing
+    const rejectAll = () => {
+      for (const [, waiter] of unfinished) waiter.reject(new Error(reason));
+    };
+    if (!crashed) return rejectAll();
+    console.error(`[exports] ${reason}; ${unfinished.length} export(s) did not finish.`);
+    const message = "The export stopped unexpectedly (the export process ended). Try again; if it keeps failing, ask an administrator to check the server log.";
+    void failUnfinishedRuns(
+      unfinished.map(([runId]) => runId),
+      message,
+    )
       .catch(() => undefined)
-      .finally(() => {
-        for (const [, waiter] of unfinished) waiter.reject(new Error(reason));
-      });
+      .finally(rejectAll);
   }
 }
 

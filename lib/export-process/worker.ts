@@ -32,7 +32,7 @@ export function runExportRequests(): void {
   async function drain(): Promise<void> {
     if (busy) return;
     busy = true;
-    for (let request = waiting.shift(); request; request = parentGone ? undefined : waiting.shift()) {
+    for (let request = waiting.shift(); request; request = waiting.shift()) {
       try {
         await produce(request);
       } catch (error) {
@@ -40,8 +40,8 @@ export function runExportRequests(): void {
         console.error(`[export ${request.runId}]`, error);
         await failUnfinishedRuns([request.runId], "The export failed. Try again; if it keeps failing, ask an administrator to check the server log.").catch(() => undefined);
       }
-      const finished: ExportFinished = { type: "finished", runId: request.runId, peakRssMb: peakRssMb() };
-      if (!parentGone) send(finished);
+      if (parentGone) break;
+      send({ type: "finished", runId: request.runId, peakRssMb: peakRssMb() });
     }
     busy = false;
     if (parentGone) await stop();

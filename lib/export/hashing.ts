@@ -7,7 +7,7 @@ export function digestOf(bytes: Buffer): Digest {
   return { sha256: createHash("sha256").update(bytes).digest("hex"), size: bytes.byteLength };
 }
 
-type HashingOptions = {
+export type HashingOptions = {
   /** Fails the stream as soon as more bytes than this arrive. */
   maxBytes?: { bytes: number; error: () => Error };
   /** Runs after the last byte, before the stream ends; throwing fails the stream instead. */

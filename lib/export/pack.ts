@@ -9,7 +9,7 @@ import { ZipArchive, type ZipEntryData } from "archiver";
 import type { EvidencePages, ExportEvidence, ExportFile, ExportSummary } from "@/lib/domain/export/types";
 import { AppError } from "@/lib/errors";
 import type { BlobStore } from "@/lib/storage/blob-store";
-import { digestOf, hashingStream, type Digest } from "./hashing";
+import { digestOf, hashingStream, type Digest, type HashingOptions } from "./hashing";
 import { MANIFEST_PATH, manifestHeader, manifestOpening, type ManifestEntry, type ManifestEvidence } from "./manifest";
 import { ManifestSpool } from "./manifest-spool";
 import { DEFLATE_LEVEL, linkMarkdown, noteMarkdown, shouldStore } from "./pack-content";
@@ -112,7 +112,8 @@ async function writeEvidence(
     for (const { ref, path } of layout.evidencePaths(evidence, `${evidence.effectiveDate} ${file?.name ?? evidence.title}`)) {
       if (!file) throw storedFileError(evidence, ref, "has no stored file");
       if (bytes) {
-        await writer.add(path, bytes, { kind: "evidence-file", ...facts });
+        // Checked against the recorded digest already: no second hash.
+        await writer.add(path, bytes, { kind: "evidence-file", ...facts }, { sha256: file.sha256, size: file.size });
         continue;
       }
       const check = { expected: file, evidence, ref };
@@ -149,7 +150,7 @@ async function readVerified(readFile: StoredFiles["read"], evidence: ExportEvide
 }
 
 /** Fails a read as soon as the file overruns its recorded size, or at its end on a different SHA-256. */
-function verifying(check: Expected): { maxBytes: { bytes: number; error: () => AppError }; onDigest: (actual: Digest) => void } {
+function verifying(check: Expected): Required<HashingOptions> {
   return {
     maxBytes: { bytes: check.expected.size, error: () => mismatch(check, "is larger than recorded") },
     onDigest: (actual) => {
@@ -187,11 +188,12 @@ class EntryWriter {
     private readonly onProgress: PackInput["onProgress"],
   ) {}
 
-  async write(path: string, source: Readable | Buffer): Promise<Digest> {
+  /** `known`: the Buffer's digest, when it has been checked already. */
+  async write(path: string, source: Readable | Buffer, known?: Digest): Promise<Digest> {
     const entry: ZipEntryData = { name: path, date: this.date, store: shouldStore(path, Buffer.isBuffer(source) ? source.byteLength : undefined) };
     if (Buffer.isBuffer(source)) {
       await this.append(source, entry);
-      return this.done(digestOf(source));
+      return this.done(known ?? digestOf(source));
     }
     let digest: Digest | undefined;
     await this.append(hashingStream(source, { onDigest: (actual) => (digest = actual) }), entry);
@@ -200,8 +202,8 @@ class EntryWriter {
   }
 
   /** Writes the entry and lists it in the manifest. */
-  async add(path: string, source: Readable | Buffer, facts: EntryFacts): Promise<void> {
-    const digest = await this.write(path, source);
+  async add(path: string, source: Readable | Buffer, facts: EntryFacts, known?: Digest): Promise<void> {
+    const digest = await this.write(path, source, known);
     await this.spool.add({ path, ...digest, ...facts });
   }
 
@@ -219,7 +221,7 @@ class EntryWriter {
    */
   private async append(source: Readable | Buffer, entry: ZipEntryData): Promise<void> {
     await this.appended(source, entry);
-    while (this.archive.writableNeedDrain) await this.event("drain");
+    while (this.archive.writableNeedDrain) await this.drained();
   }
 
   private appended(source: Readable | Buffer, entry: ZipEntryData): Promise<void> {
@@ -250,21 +252,21 @@ class EntryWriter {
     });
   }
 
-  /** Resolves on the archive's next `name` event; rejects if it fails or closes first. */
-  private event(name: "drain"): Promise<void> {
+  /** Resolves on the archive's next "drain"; rejects if it fails or closes first. */
+  private drained(): Promise<void> {
     const archive = this.archive;
     return new Promise((resolve, reject) => {
       const settle = (error?: Error) => {
-        archive.off(name, onEvent);
+        archive.off("drain", onDrain);
         archive.off("error", onError);
         archive.off("close", onClose);
         if (error) reject(error);
         else resolve();
       };
-      const onEvent = () => settle();
+      const onDrain = () => settle();
       const onError = (error: Error) => settle(error);
       const onClose = () => settle(new Error("The archive closed while the output caught up."));
-      archive.on(name, onEvent);
+      archive.on("drain", onDrain);
       archive.on("error", onError);
       archive.on("close", onClose);
     });
