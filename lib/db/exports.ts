@@ -92,11 +92,16 @@ export async function runExport(ctx: OrgContext, runId: string, clock: () => Dat
 /**
  * Marks runs that will not finish as failed: their export process ended, or they were still
  * waiting when it was told to stop. Not a user's action: the ids come from this server's own
- * queue of runs it started (startExport checked the caller then).
+ * queue of runs it started (startExport checked the caller then). `createdById` narrows it to
+ * one member's runs.
  */
-export async function failUnfinishedRuns(runIds: readonly string[], message: string, now: Date = new Date()): Promise<void> {
+export async function failUnfinishedRuns(runIds: readonly string[], message: string, options: { createdById?: string; now?: Date } = {}): Promise<void> {
   if (runIds.length === 0) return;
-  await getDb().exportRun.updateMany({ where: { id: { in: [...runIds] }, status: "running" }, data: { status: "failed", error: message, finishedAt: now } });
+  const { createdById, now = new Date() } = options;
+  await getDb().exportRun.updateMany({
+    where: { id: { in: [...runIds] }, status: "running", ...(createdById ? { createdById } : {}) },
+    data: { status: "failed", error: message, finishedAt: now },
+  });
 }
 
 /** Refreshes the heartbeat of runs waiting for their turn, so that they are not shown as interrupted. */

@@ -25,7 +25,7 @@ export function runExportRequests(): void {
   async function produce(request: ExportRequest): Promise<void> {
     // The member's access is checked again now: it may have been revoked since they asked.
     const ctx = await resolveOrgContext(request.userId, request.orgSlug);
-    if (!ctx) await failUnfinishedRuns([request.runId], "You no longer have access to this organisation's exports.");
+    if (!ctx) await failUnfinishedRuns([request.runId], "You no longer have access to this organisation's exports.", { createdById: request.userId });
     else await runExport(ctx, request.runId);
   }
 

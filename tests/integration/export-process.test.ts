@@ -68,6 +68,17 @@ describe("the export process", () => {
     expect(row).toMatchObject({ status: "failed", error: "You no longer have access to this organisation's exports." });
   });
 
+  it("leaves another organisation's run alone, whoever the request names", { timeout: 90_000 }, async () => {
+    const a = await organisationWithEvidence();
+    const b = await organisationWithEvidence();
+    const theirs = await startExport(b.ctx, b.engagementId, "json");
+    // A member of A naming B's run, and a user who is no member of B naming B's organisation.
+    await exportProcess().run({ runId: theirs.id, userId: a.ctx.userId, orgSlug: a.ctx.orgSlug });
+    await exportProcess().run({ runId: theirs.id, userId: a.ctx.userId, orgSlug: b.ctx.orgSlug });
+    const row = await getDb().exportRun.findUniqueOrThrow({ where: { id: theirs.id } });
+    expect(row).toMatchObject({ status: "running", error: null, storageKey: null });
+  });
+
   it("marks the runs it had not finished as failed when it dies, and starts afresh for the next", { timeout: 90_000 }, async () => {
     const { ctx, engagementId } = await organisationWithEvidence();
     const runs = [await startExport(ctx, engagementId, "pack"), await startExport(ctx, engagementId, "pack")];
