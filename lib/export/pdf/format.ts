@@ -54,21 +54,23 @@ export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): [st
 }
 
 const DAY_MS = 86_400_000;
-const isDay = (label: string) => /^\d{4}-\d{2}-\d{2}$/.test(label);
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+
+/** "2026-02-11" → days since 1970-01-01; NaN for a label that is not a day ("2026-04", "2026-Q2"). */
+function dayNumber(label: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(label)) return Number.NaN;
+  return Date.UTC(Number(label.slice(0, 4)), Number(label.slice(5, 7)) - 1, Number(label.slice(8, 10))) / DAY_MS;
+}
 
 /** Occurrence labels in full, runs of consecutive days as one range: "2026-02-11 to 2026-03-12 (30 days), 2026-04". */
 export function occurrenceList(labels: readonly string[]): string {
+  const days = labels.map(dayNumber);
   const parts: string[] = [];
   let index = 0;
   while (index < labels.length) {
-    const first = labels[index] ?? "";
-    let last = first;
     let count = 1;
-    while (isDay(last) && labels[index + count] === nextDay(last)) {
-      last = labels[index + count] ?? last;
-      count += 1;
-    }
+    while (index + count < labels.length && days[index + count] === days[index]! + count) count += 1;
+    const first = labels[index] ?? "";
+    const last = labels[index + count - 1] ?? first;
     parts.push(count > 2 ? `${first} to ${last} (${count} days)` : count === 2 ? `${first}, ${last}` : first);
     index += count;
   }

@@ -7,7 +7,7 @@ import type { ExportSlot } from "@/lib/domain/export/types";
 import type { SlotStateName } from "@/lib/domain/readiness/operating";
 import { SLOT_WORDS } from "./format";
 import type { FlowBlock } from "./paging";
-import type { Painter } from "./table";
+import type { Sketch } from "./sketch";
 import { SLOT_COLORS, styles, TEXT } from "./styles";
 
 /** Above this many occurrences the strip shows months. */
@@ -34,17 +34,17 @@ export function stripCells(slots: readonly ExportSlot[]): SlotStateName[] {
   return [...months.values()].map(worst);
 }
 
-function drawSquare(painter: Painter, state: SlotStateName, x: number, y: number, size: number) {
+function drawSquare(sketch: Sketch, state: SlotStateName, x: number, y: number, size: number) {
   const { fill, stroke } = SLOT_COLORS[state];
-  painter.lineWidth(0.5).rect(x + 0.25, y + 0.25, size - 0.5, size - 0.5).fillAndStroke(fill, stroke);
-  if (state === "missing") painter.lineWidth(0.75).moveTo(x, y + size).lineTo(x + size, y).stroke(stroke);
+  sketch.box(x + 0.25, y + 0.25, size - 0.5, size - 0.5, fill, stroke, 0.5);
+  if (state === "missing") sketch.line(x, y + size, x + size, y, stroke, 0.75);
 }
 
 /** The squares in one line of `width`, smaller when there are many; bottoms aligned at `top + STRIP_LINE`. */
-export function drawStrip(painter: Painter, cells: readonly SlotStateName[], x: number, top: number, width: number) {
+export function drawStrip(sketch: Sketch, cells: readonly SlotStateName[], x: number, top: number, width: number) {
   const step = Math.min(STRIP_LINE * 1.25, width / cells.length);
   const size = step * 0.8;
-  cells.forEach((state, index) => drawSquare(painter, state, x + index * step, top + STRIP_LINE - size, size));
+  cells.forEach((state, index) => drawSquare(sketch, state, x + index * step, top + STRIP_LINE - size, size));
 }
 
 const LEGEND_ORDER: readonly SlotStateName[] = ["covered", "missing", "upcoming"];

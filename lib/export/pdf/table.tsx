@@ -9,6 +9,7 @@ import { Canvas } from "@react-pdf/renderer";
 import type { SlotStateName } from "@/lib/domain/readiness/operating";
 import { BODY_HEIGHT, CONTENT_WIDTH, printable, wrap, type Face } from "./measure";
 import type { FlowTable } from "./paging";
+import { Sketch, type Painter } from "./sketch";
 import { drawStrip, STRIP_LINE } from "./slot-strip";
 import { CELL, COLORS, SPACING, TEXT } from "./styles";
 
@@ -40,26 +41,6 @@ const HEADER_RULE = 0.75;
 const GROUP_HEIGHT = SPACING.groupTop + LINE + SPACING.groupBottom + RULE;
 const DOT = { radius: 2.6, indent: 9 };
 const SIZE = TEXT.table.size;
-/** Lines are broken here, never by pdfkit; y is the baseline. */
-const TEXT_OPTIONS = { lineBreak: false, baseline: "alphabetic" } as const;
-
-/** The part of react-pdf's canvas painter (a subset of pdfkit) the tables use. */
-export type Painter = {
-  font(face: Face): Painter;
-  fontSize(size: number): Painter;
-  fillColor(color: string): Painter;
-  strokeColor(color: string): Painter;
-  lineWidth(width: number): Painter;
-  text(text: string, x: number, y: number, options: { lineBreak: false; baseline: "alphabetic" }): Painter;
-  rect(x: number, y: number, width: number, height: number): Painter;
-  circle(x: number, y: number, radius: number): Painter;
-  moveTo(x: number, y: number): Painter;
-  lineTo(x: number, y: number): Painter;
-  fill(color?: string): Painter;
-  stroke(color?: string): Painter;
-  fillAndStroke(fill: string, stroke: string): Painter;
-};
-
 function layoutColumns<T>(columns: readonly Column<T>[]): Placed[] {
   const fixed = columns.reduce((sum, column) => sum + (column.width ?? 0), 0);
   let x = 0;
@@ -123,26 +104,27 @@ export function tableFlow<T>({ columns, rows, groupOf }: TableSpec<T>): FlowTabl
   );
 
   function paint(painter: Painter, from: number, to: number) {
-    painter.rect(0, 0, CONTENT_WIDTH, headerHeight).fill(COLORS.tint);
-    painter.lineWidth(RULE).moveTo(0, RULE / 2).lineTo(CONTENT_WIDTH, RULE / 2).stroke(COLORS.ruleStrong);
-    painter.lineWidth(HEADER_RULE).moveTo(0, headerHeight - HEADER_RULE / 2).lineTo(CONTENT_WIDTH, headerHeight - HEADER_RULE / 2).stroke(COLORS.ruleStrong);
-    painter.font(HEADER.face).fontSize(HEADER.size).fillColor(HEADER.color);
+    const sketch = new Sketch();
+    sketch.background(0, 0, CONTENT_WIDTH, headerHeight, COLORS.tint);
+    sketch.line(0, RULE / 2, CONTENT_WIDTH, RULE / 2, COLORS.ruleStrong, RULE);
+    sketch.line(0, headerHeight - HEADER_RULE / 2, CONTENT_WIDTH, headerHeight - HEADER_RULE / 2, COLORS.ruleStrong, HEADER_RULE);
     headers.forEach((header, index) =>
-      header.forEach((text, line) => painter.text(text, (placed[index]?.x ?? 0) + CELL.x, baseline(RULE + CELL.y + line * LINE, HEADER.size), TEXT_OPTIONS)),
+      header.forEach((text, line) => sketch.text(text, (placed[index]?.x ?? 0) + CELL.x, baseline(RULE + CELL.y + line * LINE, HEADER.size), HEADER.face, HEADER.size, HEADER.color)),
     );
     let y = headerHeight;
     for (let index = from; index < to; index += 1) {
       const row = prepared[index];
       if (!row) continue;
       if (row.group !== undefined && (index === from || prepared[index - 1]?.group !== row.group)) {
-        painter.font("Helvetica-Bold").fontSize(SIZE).fillColor(COLORS.brand).text(printable(row.group), CELL.x, baseline(y + SPACING.groupTop, SIZE), TEXT_OPTIONS);
+        sketch.text(printable(row.group), CELL.x, baseline(y + SPACING.groupTop, SIZE), "Helvetica-Bold", SIZE, COLORS.brand);
         y += GROUP_HEIGHT;
-        painter.lineWidth(RULE).moveTo(0, y - RULE / 2).lineTo(CONTENT_WIDTH, y - RULE / 2).stroke(COLORS.ruleStrong);
+        sketch.line(0, y - RULE / 2, CONTENT_WIDTH, y - RULE / 2, COLORS.ruleStrong, RULE);
       }
-      row.cells.forEach((cell, column) => paintCell(painter, cell, (placed[column]?.x ?? 0) + CELL.x, y + CELL.y, inner[column] ?? 0));
+      row.cells.forEach((cell, column) => sketchCell(sketch, cell, (placed[column]?.x ?? 0) + CELL.x, y + CELL.y, inner[column] ?? 0));
       y += row.height;
-      painter.lineWidth(RULE).moveTo(0, y - RULE / 2).lineTo(CONTENT_WIDTH, y - RULE / 2).stroke(COLORS.rule);
+      sketch.line(0, y - RULE / 2, CONTENT_WIDTH, y - RULE / 2, COLORS.rule, RULE);
     }
+    sketch.draw(painter);
     return null;
   }
 
@@ -163,14 +145,14 @@ export function tableFlow<T>({ columns, rows, groupOf }: TableSpec<T>): FlowTabl
   };
 }
 
-function paintCell(painter: Painter, cell: readonly Line[], x: number, top: number, width: number) {
+function sketchCell(sketch: Sketch, cell: readonly Line[], x: number, top: number, width: number) {
   cell.forEach((line, index) => {
     const lineTop = top + index * LINE;
     if ("strip" in line) {
-      drawStrip(painter, line.strip, x, lineTop + (LINE - STRIP_LINE) / 2, width);
+      drawStrip(sketch, line.strip, x, lineTop + (LINE - STRIP_LINE) / 2, width);
       return;
     }
-    if (line.dot) painter.circle(x + DOT.radius, lineTop + LINE / 2, DOT.radius).fill(line.dot);
-    painter.font(line.face).fontSize(SIZE).fillColor(line.color).text(line.text, x + line.indent, baseline(lineTop, SIZE), TEXT_OPTIONS);
+    if (line.dot) sketch.dot(x + DOT.radius, lineTop + LINE / 2, DOT.radius, line.dot);
+    sketch.text(line.text, x + line.indent, baseline(lineTop, SIZE), line.face, SIZE, line.color);
   });
 }

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { occurrenceList } from "@/lib/export/pdf/format";
+import { Sketch, type Painter } from "@/lib/export/pdf/sketch";
+
+/** A painter that records each call by name and arguments. */
+function recordingPainter(): { painter: Painter; calls: string[] } {
+  const calls: string[] = [];
+  const painter = new Proxy({} as Painter, {
+    get: (_target, name: string) =>
+      (...args: unknown[]) => {
+        calls.push(`${name}(${args.filter((arg) => typeof arg !== "object").join(",")})`);
+        return painter;
+      },
+  });
+  return { painter, calls };
+}
+
+describe("occurrenceList", () => {
+  it("writes runs of consecutive days as ranges, pairs as pairs, and other labels as they are", () => {
+    expect(occurrenceList([])).toBe("");
+    expect(occurrenceList(["2026-02-11", "2026-02-12", "2026-02-13", "2026-02-15", "2026-02-16", "2026-02-18"])).toBe(
+      "2026-02-11 to 2026-02-13 (3 days), 2026-02-15, 2026-02-16, 2026-02-18",
+    );
+    expect(occurrenceList(["2026-02-27", "2026-02-28", "2026-03-01"])).toBe("2026-02-27 to 2026-03-01 (3 days)");
+    expect(occurrenceList(["2028-02-28", "2028-02-29", "2028-03-01", "2028-12-31", "2029-01-01"])).toBe("2028-02-28 to 2028-03-01 (3 days), 2028-12-31, 2029-01-01");
+    expect(occurrenceList(["2026-01", "2026-02", "2026-03", "2026-W05", "2026-Q2"])).toBe("2026-01, 2026-02, 2026-03, 2026-W05, 2026-Q2");
+    expect(occurrenceList(["2026-03-01", "2026-03-01", "2026-03-02"])).toBe("2026-03-01, 2026-03-01, 2026-03-02");
+  });
+});
+
+describe("Sketch", () => {
+  it("paints each style of shape as one path, under the text, and the text in the order it was given", () => {
+    const { painter, calls } = recordingPainter();
+    new Sketch()
+      .text("first", 1, 10, "Helvetica-Bold", 8, "#111111")
+      .line(0, 5, 100, 5, "#cccccc", 0.5)
+      .box(0, 0, 4, 4, "#00ff00", "#00ff00", 0.5)
+      .text("second", 1, 20, "Helvetica", 8, "#111111")
+      .line(0, 15, 100, 15, "#cccccc", 0.5)
+      .box(6, 0, 4, 4, "#00ff00", "#00ff00", 0.5)
+      .background(0, 0, 100, 4, "#eeeeee")
+      .dot(2, 2, 1, "#ff0000")
+      .text("", 1, 25, "Helvetica", 8, "#111111")
+      .text("third", 1, 30, "Helvetica", 8, "#999999")
+      .draw(painter);
+    expect(calls).toEqual([
+      "rect(0,0,100,4)",
+      "fill(#eeeeee)",
+      "rect(0,0,4,4)",
+      "rect(6,0,4,4)",
+      "lineWidth(0.5)",
+      "fillAndStroke(#00ff00,#00ff00)",
+      "moveTo(0,5)",
+      "lineTo(100,5)",
+      "moveTo(0,15)",
+      "lineTo(100,15)",
+      "lineWidth(0.5)",
+      "stroke(#cccccc)",
+      "circle(2,2,1)",
+      "fill(#ff0000)",
+      "font(Helvetica-Bold)",
+      "fontSize(8)",
+      "fillColor(#111111)",
+      "text(first,1,10)",
+      "font(Helvetica)",
+      "text(second,1,20)",
+      "fillColor(#999999)",
+      "text(third,1,30)",
+    ]);
+  });
+});
