@@ -15,7 +15,7 @@ import { paginate } from "./pdf/paging";
 import { requirementsFlow } from "./pdf/requirements";
 import { samplingFlow } from "./pdf/sampling";
 import { scopeFlow } from "./pdf/scope";
-import { useStandardFontTables } from "./pdf/standard-font-tables";
+import { installStandardFontTables } from "./pdf/standard-font-tables";
 
 /** The cover comes first and is not part of the flow. */
 const COVER_PAGES = 1;
@@ -58,7 +58,7 @@ function SummaryDocument({ summary }: { summary: ExportSummary }) {
 /** Renders the readiness summary PDF. Pure: everything it prints comes from `summary`. */
 export async function renderSummaryPdf(summary: ExportSummary): Promise<Buffer> {
   await loadMetrics();
-  useStandardFontTables();
+  installStandardFontTables();
   try {
     return await renderToBuffer(<SummaryDocument summary={summary} />);
   } finally {

@@ -140,7 +140,7 @@ function standardFontPrototype(): (StandardFontMethods & { [OWN]?: OwnMethods })
 let installed: boolean | undefined;
 
 /** Gives pdfkit's standard fonts the table-driven methods, once per process. True if they have them. */
-export function useStandardFontTables(): boolean {
+export function installStandardFontTables(): boolean {
   if (installed === undefined) {
     const prototype = standardFontPrototype();
     if (prototype && !prototype[OWN]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pdfkitOwnMethods, pdfkitStandardFont, useStandardFontTables, type StandardFontMethods } from "@/lib/export/pdf/standard-font-tables";
+import { pdfkitOwnMethods, pdfkitStandardFont, installStandardFontTables, type StandardFontMethods } from "@/lib/export/pdf/standard-font-tables";
 
 const FACES = ["Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Times-Roman", "Courier"];
 
@@ -22,12 +22,12 @@ const OUTSIDE = ["Łódź", "日本", "emoji 🙂 here", "Ω"];
 
 describe("pdfkit's standard fonts with code-indexed tables", () => {
   it("are in use, and pdfkit's own methods are kept", () => {
-    expect(useStandardFontTables()).toBe(true);
+    expect(installStandardFontTables()).toBe(true);
     expect(pdfkitOwnMethods()).not.toBeNull();
   });
 
   it.each(FACES)("%s: encode and widthOfString give exactly what pdfkit's own give", (face) => {
-    useStandardFontTables();
+    installStandardFontTables();
     const font = pdfkitStandardFont(face) as StandardFontMethods;
     const own = pdfkitOwnMethods();
     if (!own) throw new Error("pdfkit's own methods were not kept");
@@ -39,7 +39,7 @@ describe("pdfkit's standard fonts with code-indexed tables", () => {
   });
 
   it("kerns where the face does: 'AV' is narrower than 'A' and 'V' apart", () => {
-    useStandardFontTables();
+    installStandardFontTables();
     const font = pdfkitStandardFont("Helvetica") as StandardFontMethods;
     expect(font.widthOfString("AV", 1000)).toBeLessThan(font.widthOfString("A", 1000) + font.widthOfString("V", 1000));
     const [, positions] = font.encode("AV");
