@@ -5,6 +5,7 @@ import type { RequirementStatus } from "@/lib/domain/requirement-status";
 import { STATUS_WORDS } from "../matrix-labels";
 import { longDate, longTimestamp, percent, plural, reportTitle, reportWindow } from "./format";
 import { PageFooter, SECTION_TITLES, type PageNumbering } from "./layout";
+import { CONTENT_WIDTH, wrap } from "./measure";
 import { COLORS, STATUS_COLORS, styles } from "./styles";
 
 const cover = StyleSheet.create({
@@ -36,6 +37,11 @@ const cover = StyleSheet.create({
   disclaimerTitle: { fontFamily: "Helvetica-Bold", color: COLORS.ink, marginBottom: 4 },
 });
 
+/** The organisation's name as large as keeps it to two lines: a long name must not push the cover onto a second page. */
+function organizationSize(name: string): number {
+  return [26, 21].find((size) => wrap(name, CONTENT_WIDTH, "Helvetica-Bold", size).length <= 2) ?? 17;
+}
+
 const DISCLAIMER =
   "It sets out management's own view of how far the evidence it holds meets the requirements in scope. " +
   "The service auditor forms its own opinion, chooses its own samples and may reach different conclusions.";
@@ -54,10 +60,10 @@ export function CoverPage({ summary, numbering, sectionPages }: CoverProps) {
   const { counts } = figures;
   const applicable = counts.total - counts.not_applicable;
   return (
-    <Page size="A4" style={cover.page}>
+    <Page size="A4" style={cover.page} wrap={false}>
       <View style={cover.body}>
         <Text style={cover.kicker}>READINESS SUMMARY</Text>
-        <Text style={cover.organization}>{summary.organization.name}</Text>
+        <Text style={[cover.organization, { fontSize: organizationSize(summary.organization.name) }]}>{summary.organization.name}</Text>
         <Text style={cover.report}>{reportTitle(engagement)}</Text>
         <View style={cover.facts}>
           <Fact label="Engagement" value={engagement.name} />

@@ -1,11 +1,12 @@
 // The building blocks every section uses: the page frame (running header and footer), and the
 // headings, paragraphs and lists as flow blocks (paging.ts) with their estimated heights.
 import type { ReactNode } from "react";
-import { Page, Text, View } from "@react-pdf/renderer";
+import { Canvas, Page, Text, View } from "@react-pdf/renderer";
 import type { ExportSummary } from "@/lib/domain/export/types";
-import { CONTENT_WIDTH, sectionTitleHeight, SUBHEADING_HEIGHT, textHeight } from "./measure";
+import { CONTENT_WIDTH, fitLine, printable, sectionTitleHeight, SUBHEADING_HEIGHT, textHeight, textWidth } from "./measure";
 import type { FlowBlock } from "./paging";
-import { SPACING, styles, TEXT } from "./styles";
+import { Sketch, type Painter } from "./sketch";
+import { COLORS, FRAME, SPACING, styles, TEXT } from "./styles";
 
 export type PageNumbering = { pageNumber: number; totalPages: number };
 
@@ -13,28 +14,53 @@ export type PageNumbering = { pageNumber: number; totalPages: number };
 export function ReportPage({ summary, numbering, children }: { summary: ExportSummary; numbering: PageNumbering; children: ReactNode }) {
   return (
     <Page size="A4" style={styles.page}>
-      <View style={styles.runningHeader} fixed>
-        <Text>{summary.organization.name}</Text>
-        <Text>Readiness summary prepared by management · not an audit opinion</Text>
-      </View>
+      <RunningHeader summary={summary} />
       <View style={styles.body}>{children}</View>
       <PageFooter summary={summary} numbering={numbering} />
     </Page>
   );
 }
 
+const RUNNING_HEADER = "Readiness summary prepared by management · not an audit opinion";
+const FRAME_FACE = "Helvetica";
+/** Room between the left and the right text of the header or footer. */
+const FRAME_GAP = 12;
+
 /**
- * "Organisation · Engagement" and "page X of Y" at the foot of every page. Plain text, not a
- * `render` prop: paging.ts knows every page number, and a render prop would cost two more
- * layouts of every page.
+ * Left and right text on one line across the content width, the left cut short (…) if the two
+ * would meet. Drawn on a canvas: laying out four text nodes on every page cost react-pdf about
+ * 0.4 s in a report of 250 pages.
+ */
+function frameLine(sketch: Sketch, left: string, right: string, baseline: number, color: string): Sketch {
+  const rightText = printable(right);
+  const rightWidth = textWidth(rightText, FRAME_FACE, FRAME.size);
+  const leftText = fitLine(printable(left), CONTENT_WIDTH - rightWidth - FRAME_GAP, FRAME_FACE, FRAME.size);
+  sketch.text(leftText, 0, baseline, FRAME_FACE, FRAME.size, color);
+  return sketch.text(rightText, CONTENT_WIDTH - rightWidth, baseline, FRAME_FACE, FRAME.size, color);
+}
+
+/** The organisation and what the report is, above the body of every page but the cover. */
+function RunningHeader({ summary }: { summary: ExportSummary }) {
+  const paint = (painter: Painter) => {
+    frameLine(new Sketch(), summary.organization.name, RUNNING_HEADER, FRAME.headerBaseline, COLORS.faint).draw(painter);
+    return null;
+  };
+  return <Canvas style={styles.runningHeader} paint={paint} fixed />;
+}
+
+/**
+ * "Organisation · Engagement" and "page X of Y" at the foot of every page, under a rule. Plain
+ * text: paging.ts knows every page number, and a `render` prop would cost two more layouts of
+ * every page.
  */
 export function PageFooter({ summary, numbering }: { summary: ExportSummary; numbering: PageNumbering }) {
-  return (
-    <View style={styles.footer} fixed>
-      <Text>{`${summary.organization.name} · ${summary.engagement.name}`}</Text>
-      <Text>{`page ${numbering.pageNumber} of ${numbering.totalPages}`}</Text>
-    </View>
-  );
+  const paint = (painter: Painter) => {
+    const sketch = new Sketch().line(0, FRAME.rule / 2, CONTENT_WIDTH, FRAME.rule / 2, COLORS.ruleStrong, FRAME.rule);
+    frameLine(sketch, `${summary.organization.name} · ${summary.engagement.name}`, `page ${numbering.pageNumber} of ${numbering.totalPages}`, FRAME.footerBaseline, COLORS.muted);
+    sketch.draw(painter);
+    return null;
+  };
+  return <Canvas style={styles.footer} paint={paint} fixed />;
 }
 
 /** The report's sections in order; the cover lists them and each title carries its number. */

@@ -68,6 +68,21 @@ function measureOf(face: Face): Measure {
   return measure;
 }
 
+/** Width in points of one line of `text`. */
+export function textWidth(text: string, face: Face, size: number): number {
+  return measureOf(face)(text) * size;
+}
+
+/** The text on one line of `width`: whole if it fits, else cut at a character and ended with "…". */
+export function fitLine(text: string, width: number, face: Face, size: number): string {
+  const em = measureOf(face);
+  if (em(text) * size <= width) return text;
+  const chars = Array.from(text);
+  let kept = chars.length;
+  while (kept > 0 && em(`${chars.slice(0, kept).join("").trimEnd()}…`) * size > width) kept -= 1;
+  return kept > 0 ? `${chars.slice(0, kept).join("").trimEnd()}…` : "";
+}
+
 /** A word wider than the line, cut into pieces that fit. */
 function splitWord(word: string, width: number, em: Measure, size: number): string[] {
   const pieces: string[] = [];

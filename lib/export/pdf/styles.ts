@@ -42,6 +42,8 @@ export const TEXT = {
   subheading: { size: 11, line: 14.3 },
   table: { size: 8, line: 10 },
 } as const;
+/** The running header and footer: text size, boxes (from the page's top and bottom edge), baselines in them, the footer's rule. */
+export const FRAME = { size: 7.5, top: 26, bottom: 24.6, height: 16, headerBaseline: 7, footerBaseline: 13, rule: 0.5 } as const;
 /** Table cell padding. */
 export const CELL = { x: 4, y: 3 } as const;
 /** Vertical margins, shared with the height estimates. */
@@ -60,29 +62,8 @@ export const styles = StyleSheet.create({
     paddingHorizontal: PAGE.side,
   },
   body: { fontSize: TEXT.body.size, lineHeight: TEXT.body.line / TEXT.body.size },
-  runningHeader: {
-    position: "absolute",
-    top: 26,
-    left: PAGE.side,
-    right: PAGE.side,
-    flexDirection: "row",
-    justifyContent: "space-between",
-    fontSize: 7.5,
-    color: COLORS.faint,
-  },
-  footer: {
-    position: "absolute",
-    bottom: 26,
-    left: PAGE.side,
-    right: PAGE.side,
-    paddingTop: 6,
-    borderTopWidth: 0.5,
-    borderTopColor: COLORS.ruleStrong,
-    flexDirection: "row",
-    justifyContent: "space-between",
-    fontSize: 7.5,
-    color: COLORS.muted,
-  },
+  runningHeader: { position: "absolute", top: FRAME.top, left: PAGE.side, width: PAGE.width - 2 * PAGE.side, height: FRAME.height },
+  footer: { position: "absolute", bottom: FRAME.bottom, left: PAGE.side, width: PAGE.width - 2 * PAGE.side, height: FRAME.height },
   sectionTitle: {
     fontFamily: "Helvetica-Bold",
     fontSize: TEXT.sectionTitle.size,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { occurrenceList } from "@/lib/export/pdf/format";
+import { fitLine, loadMetrics, textWidth } from "@/lib/export/pdf/measure";
 import { Sketch, type Painter } from "@/lib/export/pdf/sketch";
 
 /** A painter that records each call by name and arguments. */
@@ -67,5 +68,19 @@ describe("Sketch", () => {
       "fillColor(#999999)",
       "text(third,1,30)",
     ]);
+  });
+});
+
+describe("fitLine", () => {
+  it("keeps text that fits and cuts the rest short with an ellipsis, within the width", async () => {
+    await loadMetrics();
+    expect(fitLine("Bench Org", 200, "Helvetica", 7.5)).toBe("Bench Org");
+    const long = "Very Long Organisation Name Holdings International Payments Group Ltd";
+    const cut = fitLine(long, 100, "Helvetica", 7.5);
+    expect(cut).toMatch(/^Very Long .*…$/);
+    expect(cut).not.toMatch(/ …$/);
+    expect(textWidth(cut, "Helvetica", 7.5)).toBeLessThanOrEqual(100);
+    expect(textWidth(`${long.slice(0, cut.length)}…`, "Helvetica", 7.5)).toBeGreaterThan(100);
+    expect(fitLine(long, 1, "Helvetica", 7.5)).toBe("");
   });
 });

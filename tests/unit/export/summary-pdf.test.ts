@@ -208,6 +208,27 @@ describe("renderSummaryPdf", () => {
     expect(between(text, "3. Controls")).toContain("AC-01 Ready Przeglad dostepu — ?ódz ?? Dana Demo");
   });
 
+  it("keeps the cover to one page and cuts names too long for the running header or footer short, never over the page number", async () => {
+    const base = makeExportSummary();
+    // As long as the forms allow: 80 characters for an organisation, 120 for an engagement.
+    const long = "Very Long Organisation Name Holdings International Payments Settlement Group Ltd";
+    expect(long).toHaveLength(80);
+    const summary = makeExportSummary({ organization: { ...base.organization, name: long }, engagement: { ...base.engagement, name: `${long} SOC 2 Type II 2026 for the card process` } });
+    expect(summary.engagement.name).toHaveLength(120);
+    const { pages, totalPages } = await readPdf(summary);
+    pages.forEach((page, index) => {
+      const footer = page.items.filter((item) => item.y < 50).map((item) => item.str.trim());
+      expect(footer).toContain(`page ${index + 1} of ${totalPages}`);
+      const named = footer.find((str) => str.startsWith("Very Long Organisation"));
+      expect(named, `page ${index + 1}`).toMatch(/…$/);
+      if (index > 0) {
+        const header = page.items.filter((item) => item.y > 790).map((item) => item.str.trim());
+        expect(header).toContain("Readiness summary prepared by management · not an audit opinion");
+        expect(header.find((str) => str.startsWith("Very Long Organisation"))).toMatch(/…$/);
+      }
+    });
+  });
+
   it("spreads 2,000 controls over pages: headers repeated, no row split or dropped, every page numbered, nothing outside the page body", { timeout: 120_000 }, async () => {
     const summary = largeSummary(2000, 300);
     const { pages, totalPages } = await readPdf(summary);
