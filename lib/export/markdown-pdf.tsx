@@ -2,10 +2,11 @@
 // rules and code, with a running footer and page numbers. Used for the paperwork drafts, whose
 // text the user has edited: raw HTML is printed as the literal text it is, never interpreted,
 // and a node this file does not know prints its text.
-import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { ListItem, Nodes, PhrasingContent, RootContent } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import type { ReactNode } from "react";
+import { renderPdf } from "./pdf/render";
 
 export type MarkdownPdfOptions = { title: string; footer: string };
 
@@ -200,5 +201,5 @@ function MarkdownDocument({ markdown, title, footer }: { markdown: string } & Ma
 
 /** Lays `markdown` out as an A4 PDF with `title` in the running header and `footer` with page numbers. */
 export async function renderMarkdownPdf(markdown: string, options: MarkdownPdfOptions): Promise<Buffer> {
-  return renderToBuffer(<MarkdownDocument markdown={markdown} {...options} />);
+  return renderPdf(<MarkdownDocument markdown={markdown} {...options} />);
 }

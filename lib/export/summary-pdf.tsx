@@ -2,7 +2,7 @@
 // made from the export model alone (no queries, no network: only the built-in Helvetica fonts).
 // The report is cut into pages before react-pdf lays it out (pdf/paging.ts), which keeps the work
 // linear in its length: 2,000 controls take seconds, not minutes.
-import { Document, renderToBuffer } from "@react-pdf/renderer";
+import { Document } from "@react-pdf/renderer";
 import type { ExportSummary } from "@/lib/domain/export/types";
 import { controlsFlow } from "./pdf/controls";
 import { CoverPage } from "./pdf/cover";
@@ -12,6 +12,7 @@ import { ReportPage } from "./pdf/layout";
 import { BODY_HEIGHT, forgetMeasuredText, loadMetrics } from "./pdf/measure";
 import { notApplicableFlow } from "./pdf/not-applicable";
 import { paginate } from "./pdf/paging";
+import { renderPdf } from "./pdf/render";
 import { requirementsFlow } from "./pdf/requirements";
 import { samplingFlow } from "./pdf/sampling";
 import { scopeFlow } from "./pdf/scope";
@@ -60,7 +61,7 @@ export async function renderSummaryPdf(summary: ExportSummary): Promise<Buffer> 
   await loadMetrics();
   installStandardFontTables();
   try {
-    return await renderToBuffer(<SummaryDocument summary={summary} />);
+    return await renderPdf(<SummaryDocument summary={summary} />);
   } finally {
     forgetMeasuredText();
   }

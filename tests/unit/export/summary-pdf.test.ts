@@ -1,3 +1,5 @@
+import v8 from "node:v8";
+import vm from "node:vm";
 import { getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import type { ControlFrequency } from "@/lib/domain/controls";
@@ -227,6 +229,23 @@ describe("renderSummaryPdf", () => {
         expect(header.find((str) => str.startsWith("Very Long Organisation"))).toMatch(/…$/);
       }
     });
+  });
+
+  it("keeps nothing of a report once it is returned, even for a caller that never yields to the event loop", async () => {
+    v8.setFlagsFromString("--expose-gc");
+    const collectGarbage = vm.runInNewContext("gc") as () => void;
+    let collected = false;
+    const registry = new FinalizationRegistry(() => (collected = true));
+    const render = async () => {
+      const summary = makeExportSummary();
+      registry.register(summary, "report");
+      return (await renderSummaryPdf(summary)).byteLength;
+    };
+    expect(await render()).toBeGreaterThan(1000);
+    // Collected now, before anything else can run (a SQLite query would not yield either).
+    collectGarbage();
+    for (let turn = 0; turn < 20 && !collected; turn += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(collected, "the report's model was still reachable after the render").toBe(true);
   });
 
   it("spreads 2,000 controls over pages: headers repeated, no row split or dropped, every page numbered, nothing outside the page body", { timeout: 120_000 }, async () => {
