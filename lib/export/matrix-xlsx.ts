@@ -70,14 +70,24 @@ function writeSummarySheet(workbook: Workbook, summary: ExportSummary): void {
 async function writeViewSheet(workbook: Workbook, view: MatrixView, summary: ExportSummary, evidencePages: EvidencePages, zip: PassThrough): Promise<void> {
   const { columns } = view;
   const sheet = workbook.addWorksheet(view.sheetName, { views: [{ state: "frozen", ySplit: 1 }], pageSetup: PAGE_SETUP });
-  sheet.columns = columns.map((column) => ({ width: column.width, style: { alignment: { vertical: "top", wrapText: column.wrap } } }));
+  // exceljs gives each new cell a copy of its column's style and then writes that copy out as XML
+  // to look up its number in the workbook's style table: most of the workbook's time for a
+  // large matrix. It remembers the number of a style object it has seen, so every data cell is
+  // given its column's one object instead. (Safe here: the matrix has no dates, whose cells
+  // would need a date format of their own.)
+  const styles: Partial<ExcelJS.Style>[] = columns.map((column) => ({ alignment: { vertical: "top", wrapText: column.wrap } }));
+  sheet.columns = columns.map((column, index) => ({ width: column.width, style: styles[index] }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   const header = sheet.addRow(columns.map((column) => column.header));
   header.font = { bold: true };
   header.fill = HEADER_FILL;
   header.commit();
   for await (const batch of view.rows(summary, evidencePages)) {
-    for (const cells of batch) sheet.addRow(cells.map(fitCell)).commit();
+    for (const cells of batch) {
+      const row = sheet.addRow(cells.map(fitCell));
+      row.eachCell({ includeEmpty: true }, (cell, column) => (cell.style = styles[column - 1] ?? cell.style));
+      row.commit();
+    }
     await caughtUp(sheet, zip);
   }
   sheet.commit();
