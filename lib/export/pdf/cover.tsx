@@ -60,7 +60,7 @@ export function CoverPage({ summary, numbering, sectionPages }: CoverProps) {
   const { counts } = figures;
   const applicable = counts.total - counts.not_applicable;
   return (
-    <Page size="A4" style={cover.page} wrap={false}>
+    <Page size="A4" style={cover.page}>
       <View style={cover.body}>
         <Text style={cover.kicker}>READINESS SUMMARY</Text>
         <Text style={[cover.organization, { fontSize: organizationSize(summary.organization.name) }]}>{summary.organization.name}</Text>

@@ -1,16 +1,16 @@
 // The building blocks every section uses: the page frame (running header and footer), and the
 // headings, paragraphs and lists as flow blocks (paging.ts) with their estimated heights.
 import type { ReactNode } from "react";
-import { Canvas, Page, Text, View } from "@react-pdf/renderer";
+import { Canvas, Page, View } from "@react-pdf/renderer";
 import type { ExportSummary } from "@/lib/domain/export/types";
-import { CONTENT_WIDTH, fitLine, printable, sectionTitleHeight, SUBHEADING_HEIGHT, textHeight, textWidth } from "./measure";
+import { CONTENT_WIDTH, fitLine, printable, textWidth, wrap, type Face } from "./measure";
 import type { FlowBlock } from "./paging";
 import { Sketch, type Painter } from "./sketch";
 import { COLORS, FRAME, SPACING, styles, TEXT } from "./styles";
 
 export type PageNumbering = { pageNumber: number; totalPages: number };
 
-/** One A4 page of the report, with the running header and footer. */
+/** One A4 page of the report, with the running header and footer (fixed: react-pdf would otherwise move the footer, below the body, onto a page of its own). */
 export function ReportPage({ summary, numbering, children }: { summary: ExportSummary; numbering: PageNumbering; children: ReactNode }) {
   return (
     <Page size="A4" style={styles.page}>
@@ -67,73 +67,99 @@ export function PageFooter({ summary, numbering }: { summary: ExportSummary; num
 export const SECTION_TITLES = ["Scope", "Requirements", "Controls", "Exceptions", "Not applicable requirements", "Sampling guidance"] as const;
 type SectionTitle = (typeof SECTION_TITLES)[number];
 
+/** One style of text in the flow: its size and line height, face and colour. */
+type Voice = { size: number; line: number; face: Face; color: string };
+
+const VOICES = {
+  title: { ...TEXT.sectionTitle, face: "Helvetica-Bold", color: COLORS.ink },
+  subheading: { ...TEXT.subheading, face: "Helvetica-Bold", color: COLORS.ink },
+  body: { ...TEXT.body, face: "Helvetica", color: COLORS.text },
+  muted: { ...TEXT.body, face: "Helvetica", color: COLORS.muted },
+  empty: { ...TEXT.body, face: "Helvetica-Oblique", color: COLORS.muted },
+} satisfies Record<string, Voice>;
+
+/** A paragraph of the flow: its voice, room above and below, and an indent with a marker ("•", "1.") in it. */
+type Prose = { text: string; voice: Voice; above?: number; below?: number; indent?: number; marker?: string };
+
+type ProseLine = { text: string; x: number; top: number; voice: Voice };
+
+/** A list item longer than this many lines is cut into blocks of this many, so it can run over pages. */
+const MAX_BLOCK_LINES = 30;
+
+const baseline = (top: number, voice: Voice) => top + voice.line / 2 + voice.size * 0.35;
+
+/** Lines of prose drawn on one canvas: their height is exact, so the page they are dealt to always holds them. */
+function drawnLines(lines: readonly ProseLine[], height: number, key: string) {
+  const paint = (painter: Painter) => {
+    const sketch = new Sketch();
+    for (const { text, x, top, voice } of lines) sketch.text(text, x, baseline(top, voice), voice.face, voice.size, voice.color);
+    sketch.draw(painter);
+    return null;
+  };
+  return <Canvas key={key} style={{ width: CONTENT_WIDTH, height }} paint={paint} />;
+}
+
+/** Lays paragraphs out one under another from the top: their lines, and the height they take. */
+function layOut(paragraphs: readonly Prose[]): { lines: ProseLine[]; height: number } {
+  const lines: ProseLine[] = [];
+  let y = 0;
+  for (const { text, voice, above = 0, below = 0, indent = 0, marker } of paragraphs) {
+    y += above;
+    if (marker) lines.push({ text: marker, x: 0, top: y, voice: { ...voice, color: COLORS.muted } });
+    for (const line of wrap(printable(text), CONTENT_WIDTH - indent, voice.face, voice.size)) {
+      lines.push({ text: line, x: indent, top: y, voice });
+      y += voice.line;
+    }
+    y += below;
+  }
+  return { lines, height: y };
+}
+
+function proseBlock(paragraphs: readonly Prose[], options: { keepWithNext?: boolean; anchor?: string } = {}): FlowBlock {
+  const { lines, height } = layOut(paragraphs);
+  return { kind: "block", height, ...options, render: (key) => drawnLines(lines, height, key) };
+}
+
 /** A numbered section title and its introduction; `spaced` when it follows another section on the page. */
 export function sectionTitle(title: SectionTitle, intro?: string, spaced = false): FlowBlock {
-  return {
-    kind: "block",
-    height: sectionTitleHeight(intro) + (spaced ? SPACING.sectionGap : 0),
-    keepWithNext: true,
-    anchor: title,
-    render: (key) => (
-      <View key={key} style={spaced ? styles.sectionGap : undefined}>
-        <Text style={styles.sectionTitle}>{`${SECTION_TITLES.indexOf(title) + 1}. ${title}`}</Text>
-        {intro ? <Text style={styles.sectionIntro}>{intro}</Text> : null}
-      </View>
-    ),
-  };
+  return proseBlock(
+    [
+      { text: `${SECTION_TITLES.indexOf(title) + 1}. ${title}`, voice: VOICES.title, above: spaced ? SPACING.sectionGap : 0, below: SPACING.titleGap },
+      ...(intro ? [{ text: intro, voice: VOICES.muted, below: SPACING.introGap }] : []),
+    ],
+    { keepWithNext: true, anchor: title },
+  );
 }
 
 export function subheading(text: string): FlowBlock {
-  return {
-    kind: "block",
-    height: SUBHEADING_HEIGHT,
-    keepWithNext: true,
-    render: (key) => (
-      <Text key={key} style={styles.subheading}>
-        {text}
-      </Text>
-    ),
-  };
+  return proseBlock([{ text, voice: VOICES.subheading, above: SPACING.subheadingTop, below: SPACING.subheadingGap }], { keepWithNext: true });
 }
 
+/** One of our own sentences or a short summary (never a member's text of any length: see list()). */
 export function paragraph(text: string, { muted = false, keepWithNext = false } = {}): FlowBlock {
-  return {
-    kind: "block",
-    height: textHeight([text], CONTENT_WIDTH) + SPACING.paragraph,
-    keepWithNext,
-    render: (key) => (
-      <Text key={key} style={muted ? [styles.paragraph, styles.muted] : styles.paragraph}>
-        {text}
-      </Text>
-    ),
-  };
+  return proseBlock([{ text, voice: muted ? VOICES.muted : VOICES.body, below: SPACING.paragraph }], { keepWithNext });
 }
 
 export function emptyNote(text = "None recorded"): FlowBlock {
-  return {
-    kind: "block",
-    height: TEXT.body.line,
-    render: (key) => (
-      <Text key={key} style={styles.empty}>
-        {text}
-      </Text>
-    ),
-  };
+  return proseBlock([{ text, voice: VOICES.empty }]);
 }
 
 const MARKER_WIDTH = 16;
 
-/** One block per item, so a long list can run over pages. */
+/** One block per item (or per 30 lines of a long one), so a long list can run over pages. */
 export function list(items: readonly string[], numbered = false): FlowBlock[] {
   if (items.length === 0) return [emptyNote()];
-  return items.map((item, index) => ({
-    kind: "block",
-    height: textHeight([item], CONTENT_WIDTH - MARKER_WIDTH) + SPACING.listItem,
-    render: (key) => (
-      <View key={key} style={styles.listItem}>
-        <Text style={styles.listMarker}>{numbered ? `${index + 1}.` : "•"}</Text>
-        <Text style={styles.listText}>{item}</Text>
-      </View>
-    ),
-  }));
+  return items.flatMap((item, index) => {
+    const { lines } = layOut([{ text: item, voice: VOICES.body, indent: MARKER_WIDTH, marker: numbered ? `${index + 1}.` : "•" }]);
+    const blocks: FlowBlock[] = [];
+    for (let first = 0; first < lines.length; first += MAX_BLOCK_LINES) {
+      const chunk = lines.slice(first, first + MAX_BLOCK_LINES);
+      const offset = chunk[0]?.top ?? 0;
+      const last = first + MAX_BLOCK_LINES >= lines.length;
+      const height = Math.max(...chunk.map((line) => line.top - offset + line.voice.line)) + (last ? SPACING.listItem : 0);
+      const moved = chunk.map((line) => ({ ...line, top: line.top - offset }));
+      blocks.push({ kind: "block", height, render: (key) => drawnLines(moved, height, key) });
+    }
+    return blocks;
+  });
 }

@@ -1,12 +1,11 @@
 // Text measured with the real metrics of the built-in Helvetica faces (react-pdf's font store),
-// for two jobs: breaking table text into lines ourselves (table.tsx draws those lines exactly as
-// broken here), and estimating the height of the headings and paragraphs react-pdf lays out, so
-// that paging.ts can cut the report into pages before react-pdf sees it.
+// for breaking the report's text into lines ourselves: the tables (table.tsx) and the prose
+// (layout.tsx) draw those lines exactly as broken here, so paging.ts knows every height before
+// react-pdf sees the report.
 import { Font } from "@react-pdf/renderer";
-import { PAGE, SPACING, TEXT } from "./styles";
+import { PAGE } from "./styles";
 
 export type Face = "Helvetica" | "Helvetica-Bold" | "Helvetica-Oblique";
-type FontSize = { size: number; line: number };
 
 const FACES: readonly Face[] = ["Helvetica", "Helvetica-Bold", "Helvetica-Oblique"];
 
@@ -122,21 +121,3 @@ export function wrap(text: string, width: number, face: Face, size: number): str
   }
   return lines;
 }
-
-/**
- * Height react-pdf will likely give these paragraphs. Its line breaker is not greedy and may
- * take a line more than we do, so each paragraph of more than one line is allowed half a line.
- */
-export function textHeight(paragraphs: readonly string[], width: number, font: FontSize = TEXT.body, face: Face = "Helvetica"): number {
-  return paragraphs
-    .filter(Boolean)
-    .reduce((total, text) => {
-      const lines = wrap(text, width, face, font.size).length;
-      return total + (lines + (lines > 1 ? 0.5 : 0)) * font.line;
-    }, 0);
-}
-
-export const sectionTitleHeight = (intro: string | undefined) =>
-  TEXT.sectionTitle.line + SPACING.titleGap + (intro ? textHeight([intro], CONTENT_WIDTH) + SPACING.introGap : 0);
-
-export const SUBHEADING_HEIGHT = SPACING.subheadingTop + TEXT.subheading.line + SPACING.subheadingGap;

@@ -3,11 +3,10 @@
 // a `render` prop costs two more layouts of every page. Cut here, each <Page> holds one page's
 // worth and its footer is plain text: we know every page number, and the cover lists them.
 //
-// The content comes as flows of parts: blocks (a heading, a paragraph, a list item) whose height
-// measure.ts estimates on the high side, and tables (table.tsx), whose rows have exact heights
-// and are dealt out over as many pages as they need, the header and the current group label
-// repeated on each. Should a block take more room than estimated, react-pdf still carries the
-// overflow onto an extra page: nothing is lost, only the page numbers after it are off.
+// The content comes as flows of parts: blocks (a heading, a paragraph, a piece of a list item),
+// and tables (table.tsx), whose rows are dealt out over as many pages as they need, the header
+// and the current group label repeated on each. Both are drawn by us, lines broken on the fonts'
+// own metrics (measure.ts), so every height is exact and a page never holds more than fits.
 import type { ReactNode } from "react";
 
 export type FlowBlock = {

@@ -2,13 +2,14 @@
 // as well as colour: filled = covered, crossed = missing, hollow = not yet due. A control with
 // more occurrences than fit legibly (a daily or weekly one) gets one square a month, as the
 // dashboard shows daily controls, and that month is missing if any occurrence in it is.
-import { Path, Svg, Text, View, StyleSheet } from "@react-pdf/renderer";
+import { Canvas } from "@react-pdf/renderer";
 import type { ExportSlot } from "@/lib/domain/export/types";
 import type { SlotStateName } from "@/lib/domain/readiness/operating";
 import { SLOT_WORDS } from "./format";
 import type { FlowBlock } from "./paging";
-import type { Sketch } from "./sketch";
-import { SLOT_COLORS, styles, TEXT } from "./styles";
+import { CONTENT_WIDTH, textWidth, wrap, type Face } from "./measure";
+import { Sketch, type Painter } from "./sketch";
+import { COLORS, SLOT_COLORS, TEXT } from "./styles";
 
 /** Above this many occurrences the strip shows months. */
 const MAX_CELLS = 26;
@@ -48,32 +49,26 @@ export function drawStrip(sketch: Sketch, cells: readonly SlotStateName[], x: nu
 }
 
 const LEGEND_ORDER: readonly SlotStateName[] = ["covered", "missing", "upcoming"];
+const LEGEND = { size: 8.5, line: 11, gap: 3, spacing: 12, below: 10, face: "Helvetica" as Face };
+const LEGEND_NOTE = `More than ${MAX_CELLS} occurrences: one square a month, missing if any occurrence in it is.`;
 
-const legend = StyleSheet.create({
-  row: { flexDirection: "row", alignItems: "center", marginBottom: 10 },
-  item: { flexDirection: "row", alignItems: "center" },
-  label: { marginLeft: 3, marginRight: 12, fontSize: 8.5, color: styles.muted.color },
-});
-
-/** What the squares mean, above the table. */
+/** What the squares mean, above the table: each state's square and word, then the monthly rule. */
 export function slotLegend(): FlowBlock {
-  return {
-    kind: "block",
-    height: TEXT.body.line + 10,
-    keepWithNext: true,
-    render: (key) => (
-      <View key={key} style={legend.row}>
-        {LEGEND_ORDER.map((state) => (
-          <View key={state} style={legend.item}>
-            <Svg width={LEGEND_SQUARE} height={LEGEND_SQUARE}>
-              <Path d="M0.25 0.25h7.5v7.5h-7.5z" fill={SLOT_COLORS[state].fill} stroke={SLOT_COLORS[state].stroke} strokeWidth={0.5} />
-              {state === "missing" ? <Path d="M0 8L8 0" stroke={SLOT_COLORS.missing.stroke} strokeWidth={0.75} /> : null}
-            </Svg>
-            <Text style={legend.label}>{SLOT_WORDS[state]}</Text>
-          </View>
-        ))}
-        <Text style={legend.label}>{`More than ${MAX_CELLS} occurrences: one square a month, missing if any occurrence in it is.`}</Text>
-      </View>
-    ),
+  const baseline = (top: number) => top + LEGEND.line / 2 + LEGEND.size * 0.35;
+  const sketch = new Sketch();
+  let x = 0;
+  for (const state of LEGEND_ORDER) {
+    drawSquare(sketch, state, x, (LEGEND.line - LEGEND_SQUARE) / 2, LEGEND_SQUARE);
+    x += LEGEND_SQUARE + LEGEND.gap;
+    sketch.text(SLOT_WORDS[state], x, baseline(0), LEGEND.face, LEGEND.size, COLORS.muted);
+    x += textWidth(SLOT_WORDS[state], LEGEND.face, LEGEND.size) + LEGEND.spacing;
+  }
+  const noteLines = wrap(LEGEND_NOTE, CONTENT_WIDTH - x, LEGEND.face, LEGEND.size);
+  noteLines.forEach((line, index) => sketch.text(line, x, baseline(index * LEGEND.line), LEGEND.face, LEGEND.size, COLORS.muted));
+  const height = Math.max(TEXT.body.line, noteLines.length * LEGEND.line) + LEGEND.below;
+  const paint = (painter: Painter) => {
+    sketch.draw(painter);
+    return null;
   };
+  return { kind: "block", height, keepWithNext: true, render: (key) => <Canvas key={key} style={{ width: CONTENT_WIDTH, height }} paint={paint} /> };
 }

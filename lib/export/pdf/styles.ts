@@ -46,7 +46,7 @@ export const TEXT = {
 export const FRAME = { size: 7.5, top: 26, bottom: 24.6, height: 16, headerBaseline: 7, footerBaseline: 13, rule: 0.5 } as const;
 /** Table cell padding. */
 export const CELL = { x: 4, y: 3 } as const;
-/** Vertical margins, shared with the height estimates. */
+/** Vertical margins of the flow, in points. */
 export const SPACING = { titleGap: 4, introGap: 12, sectionGap: 24, subheadingTop: 14, subheadingGap: 5, paragraph: 6, listItem: 3, groupTop: 8, groupBottom: 3 } as const;
 
 // lineHeight is set on the content, never on the page. An inherited lineHeight is absolute
@@ -64,27 +64,5 @@ export const styles = StyleSheet.create({
   body: { fontSize: TEXT.body.size, lineHeight: TEXT.body.line / TEXT.body.size },
   runningHeader: { position: "absolute", top: FRAME.top, left: PAGE.side, width: PAGE.width - 2 * PAGE.side, height: FRAME.height },
   footer: { position: "absolute", bottom: FRAME.bottom, left: PAGE.side, width: PAGE.width - 2 * PAGE.side, height: FRAME.height },
-  sectionTitle: {
-    fontFamily: "Helvetica-Bold",
-    fontSize: TEXT.sectionTitle.size,
-    lineHeight: TEXT.sectionTitle.line / TEXT.sectionTitle.size,
-    color: COLORS.ink,
-    marginBottom: SPACING.titleGap,
-  },
-  sectionGap: { marginTop: SPACING.sectionGap },
-  sectionIntro: { color: COLORS.muted, marginBottom: SPACING.introGap },
-  subheading: {
-    fontFamily: "Helvetica-Bold",
-    fontSize: TEXT.subheading.size,
-    lineHeight: TEXT.subheading.line / TEXT.subheading.size,
-    color: COLORS.ink,
-    marginTop: SPACING.subheadingTop,
-    marginBottom: SPACING.subheadingGap,
-  },
-  paragraph: { marginBottom: SPACING.paragraph },
   muted: { color: COLORS.muted },
-  empty: { color: COLORS.muted, fontFamily: "Helvetica-Oblique" },
-  listItem: { flexDirection: "row", marginBottom: SPACING.listItem },
-  listMarker: { width: 16, color: COLORS.muted },
-  listText: { flex: 1 },
 });

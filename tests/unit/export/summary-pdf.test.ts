@@ -7,7 +7,7 @@ import type { ExportControl, ExportRequirement, ExportSlot, ExportSummary } from
 import { renderSummaryPdf } from "@/lib/export/summary-pdf";
 import { makeExportControl, makeExportSummary } from "@/tests/fixtures/export-summary";
 
-type PdfPage = { text: string; items: { str: string; y: number }[] };
+type PdfPage = { text: string; items: { str: string; y: number }[]; size: number[] };
 
 /** Each page's text in drawing order (whitespace collapsed) with where each piece sits, and the page count the PDF declares. */
 async function readPdf(summary: ExportSummary): Promise<{ pages: PdfPage[]; totalPages: number }> {
@@ -16,12 +16,16 @@ async function readPdf(summary: ExportSummary): Promise<{ pages: PdfPage[]; tota
   const document = await getDocumentProxy(new Uint8Array(pdf));
   const pages: PdfPage[] = [];
   for (let number = 1; number <= document.numPages; number += 1) {
-    const content = await (await document.getPage(number)).getTextContent();
+    const page = await document.getPage(number);
+    const content = await page.getTextContent();
     const items = content.items.flatMap((item) => ("str" in item && item.str.trim() ? [{ str: item.str, y: item.transform[5] as number }] : []));
-    pages.push({ text: items.map((item) => item.str).join(" ").replace(/\s+/g, " "), items });
+    pages.push({ text: items.map((item) => item.str).join(" ").replace(/\s+/g, " "), items, size: page.view.map((value) => Math.round(value)) });
   }
   return { pages, totalPages: document.numPages };
 }
+
+/** An A4 page's box in points, rounded. */
+const A4 = [0, 0, 595, 842];
 
 /** The text from `start` up to `end` (or the end), failing if `start` is absent. */
 function between(text: string, start: string, end?: string): string {
@@ -219,13 +223,14 @@ describe("renderSummaryPdf", () => {
     expect(summary.engagement.name).toHaveLength(120);
     const { pages, totalPages } = await readPdf(summary);
     pages.forEach((page, index) => {
+      expect(page.size, `page ${index + 1} is A4`).toEqual(A4);
       const footer = page.items.filter((item) => item.y < 50).map((item) => item.str.trim());
       expect(footer).toContain(`page ${index + 1} of ${totalPages}`);
       const named = footer.find((str) => str.startsWith("Very Long Organisation"));
       expect(named, `page ${index + 1}`).toMatch(/…$/);
       if (index > 0) {
         const header = page.items.filter((item) => item.y > 790).map((item) => item.str.trim());
-        expect(header).toContain("Readiness summary prepared by management · not an audit opinion");
+          expect(header).toContain("Readiness summary prepared by management · not an audit opinion");
         expect(header.find((str) => str.startsWith("Very Long Organisation"))).toMatch(/…$/);
       }
     });
@@ -248,10 +253,28 @@ describe("renderSummaryPdf", () => {
     expect(collected, "the report's model was still reachable after the render").toBe(true);
   });
 
+  it("runs a list item longer than a page over pages, every word kept in order and nothing outside the page body", async () => {
+    const base = makeExportSummary();
+    const words = Array.from({ length: 900 }, (_, index) => `w${index}`);
+    const summary = makeExportSummary({ engagement: { ...base.engagement, cuecs: ["Customers review access.", words.join(" "), "Customers keep keys secret."] } });
+    const { pages } = await readPdf(summary);
+    for (const page of pages.slice(1)) {
+      expect(page.size).toEqual(A4);
+      const outside = page.items.filter((item) => item.y < 50 || item.y > 790).map((item) => item.str.trim());
+      expect(outside.filter((str) => !/^(Demo Payments Ltd.*|Readiness summary prepared by management · not an audit opinion|page \d+ of \d+)$/.test(str))).toEqual([]);
+    }
+    const text = pages.map((page) => page.text).join(" ");
+    const listed = between(text, "Complementary user entity controls (CUECs)", "User entity responsibilities");
+    expect(listed.match(/\bw\d+\b/g)).toEqual(words);
+    expect(listed).toMatch(/1\. Customers review access\. 2\. w0 w1 .* w899 3\. Customers keep keys secret\./);
+    expect(pages.filter((page) => /\bw\d+\b/.test(page.text)).length).toBeGreaterThan(1);
+  });
+
   it("spreads 2,000 controls over pages: headers repeated, no row split or dropped, every page numbered, nothing outside the page body", { timeout: 120_000 }, async () => {
     const summary = largeSummary(2000, 300);
     const { pages, totalPages } = await readPdf(summary);
     pages.forEach((page, index) => {
+      expect(page.size, `page ${index + 1} is A4`).toEqual(A4);
       expect(page.text).toContain(`page ${index + 1} of ${totalPages}`);
       // Text below the body's foot or above its head is only the running header and footer.
       const outside = page.items.filter((item) => item.y < 50 || item.y > 790).map((item) => item.str);
