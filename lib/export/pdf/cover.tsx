@@ -1,16 +1,15 @@
 // Page one: who, which report, which dates, and the readiness figure an auditor looks at first.
-import { Page, Text, View, StyleSheet } from "@react-pdf/renderer";
+import { Text, View, StyleSheet } from "@react-pdf/renderer";
 import type { ExportSummary } from "@/lib/domain/export/types";
 import type { RequirementStatus } from "@/lib/domain/requirement-status";
 import { STATUS_WORDS } from "../matrix-labels";
 import { longDate, longTimestamp, percent, plural, reportTitle, reportWindow } from "./format";
-import { PageFooter, SECTION_TITLES, type PageNumbering } from "./layout";
+import { FramedPage, SECTION_TITLES, type PageNumbering } from "./layout";
 import { CONTENT_WIDTH, wrap } from "./measure";
 import { COLORS, STATUS_COLORS, styles } from "./styles";
 
 const cover = StyleSheet.create({
-  page: { ...styles.page, paddingTop: 72 },
-  body: { ...styles.body, flexGrow: 1 },
+  body: { flexGrow: 1, marginTop: 14 },
   kicker: { fontFamily: "Helvetica-Bold", fontSize: 9, letterSpacing: 1.5, color: COLORS.brand, marginBottom: 10 },
   organization: { fontFamily: "Helvetica-Bold", fontSize: 26, lineHeight: 1.15, color: COLORS.ink },
   report: { fontSize: 17, lineHeight: 1.3, color: COLORS.ink, marginTop: 4 },
@@ -60,7 +59,7 @@ export function CoverPage({ summary, numbering, sectionPages }: CoverProps) {
   const { counts } = figures;
   const applicable = counts.total - counts.not_applicable;
   return (
-    <Page size="A4" style={cover.page}>
+    <FramedPage summary={summary} numbering={numbering} header={false}>
       <View style={cover.body}>
         <Text style={cover.kicker}>READINESS SUMMARY</Text>
         <Text style={[cover.organization, { fontSize: organizationSize(summary.organization.name) }]}>{summary.organization.name}</Text>
@@ -104,8 +103,7 @@ export function CoverPage({ summary, numbering, sectionPages }: CoverProps) {
           <Text style={styles.muted}>{DISCLAIMER}</Text>
         </View>
       </View>
-      <PageFooter summary={summary} numbering={numbering} />
-    </Page>
+    </FramedPage>
   );
 }
 

@@ -10,14 +10,27 @@ import { COLORS, FRAME, SPACING, styles, TEXT } from "./styles";
 
 export type PageNumbering = { pageNumber: number; totalPages: number };
 
-/** One A4 page of the report, with the running header and footer (fixed: react-pdf would otherwise move the footer, below the body, onto a page of its own). */
-export function ReportPage({ summary, numbering, children }: { summary: ExportSummary; numbering: PageNumbering; children: ReactNode }) {
+/**
+ * An A4 page: the running header (or, on the cover, the room it would take), the body, and the
+ * footer, one under another at fixed heights. Not react-pdf's `fixed` elements: it repeats
+ * those on every page it lays out, which cost a tenth of the report's time.
+ */
+export function FramedPage({ summary, numbering, header = true, children }: { summary: ExportSummary; numbering: PageNumbering; header?: boolean; children: ReactNode }) {
   return (
     <Page size="A4" style={styles.page}>
-      <RunningHeader summary={summary} />
+      {header ? <RunningHeader summary={summary} /> : <View style={styles.headerSpace} />}
       <View style={styles.body}>{children}</View>
       <PageFooter summary={summary} numbering={numbering} />
     </Page>
+  );
+}
+
+/** One page of the report after the cover. */
+export function ReportPage({ summary, numbering, children }: { summary: ExportSummary; numbering: PageNumbering; children: ReactNode }) {
+  return (
+    <FramedPage summary={summary} numbering={numbering}>
+      {children}
+    </FramedPage>
   );
 }
 
@@ -45,7 +58,7 @@ function RunningHeader({ summary }: { summary: ExportSummary }) {
     frameLine(new Sketch(), summary.organization.name, RUNNING_HEADER, FRAME.headerBaseline, COLORS.faint).draw(painter);
     return null;
   };
-  return <Canvas style={styles.runningHeader} paint={paint} fixed />;
+  return <Canvas style={styles.runningHeader} paint={paint} />;
 }
 
 /**
@@ -53,14 +66,14 @@ function RunningHeader({ summary }: { summary: ExportSummary }) {
  * text: paging.ts knows every page number, and a `render` prop would cost two more layouts of
  * every page.
  */
-export function PageFooter({ summary, numbering }: { summary: ExportSummary; numbering: PageNumbering }) {
+function PageFooter({ summary, numbering }: { summary: ExportSummary; numbering: PageNumbering }) {
   const paint = (painter: Painter) => {
-    const sketch = new Sketch().line(0, FRAME.rule / 2, CONTENT_WIDTH, FRAME.rule / 2, COLORS.ruleStrong, FRAME.rule);
-    frameLine(sketch, `${summary.organization.name} · ${summary.engagement.name}`, `page ${numbering.pageNumber} of ${numbering.totalPages}`, FRAME.footerBaseline, COLORS.muted);
+    const sketch = new Sketch().line(0, FRAME.footerRule + FRAME.rule / 2, CONTENT_WIDTH, FRAME.footerRule + FRAME.rule / 2, COLORS.ruleStrong, FRAME.rule);
+    frameLine(sketch, `${summary.organization.name} · ${summary.engagement.name}`, `page ${numbering.pageNumber} of ${numbering.totalPages}`, FRAME.footerRule + FRAME.footerBaseline, COLORS.muted);
     sketch.draw(painter);
     return null;
   };
-  return <Canvas style={styles.footer} paint={paint} fixed />;
+  return <Canvas style={styles.footer} paint={paint} />;
 }
 
 /** The report's sections in order; the cover lists them and each title carries its number. */

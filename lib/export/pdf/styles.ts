@@ -42,8 +42,12 @@ export const TEXT = {
   subheading: { size: 11, line: 14.3 },
   table: { size: 8, line: 10 },
 } as const;
-/** The running header and footer: text size, boxes (from the page's top and bottom edge), baselines in them, the footer's rule. */
-export const FRAME = { size: 7.5, top: 26, bottom: 24.6, height: 16, headerBaseline: 7, footerBaseline: 13, rule: 0.5 } as const;
+/**
+ * The running header and footer: text size; the page's margins above the header and below the
+ * footer; where in its box the header's baseline, the footer's rule and the footer's baseline
+ * (below its rule) sit.
+ */
+export const FRAME = { size: 7.5, top: 26, bottom: 24.6, headerBaseline: 7, footerRule: 15.4, footerBaseline: 13, rule: 0.5 } as const;
 /** Table cell padding. */
 export const CELL = { x: 4, y: 3 } as const;
 /** Vertical margins of the flow, in points. */
@@ -57,12 +61,14 @@ export const styles = StyleSheet.create({
     fontFamily: "Helvetica",
     fontSize: TEXT.body.size,
     color: COLORS.text,
-    paddingTop: PAGE.top,
-    paddingBottom: PAGE.bottom,
+    paddingTop: FRAME.top,
+    paddingBottom: FRAME.bottom,
     paddingHorizontal: PAGE.side,
   },
-  body: { fontSize: TEXT.body.size, lineHeight: TEXT.body.line / TEXT.body.size },
-  runningHeader: { position: "absolute", top: FRAME.top, left: PAGE.side, width: PAGE.width - 2 * PAGE.side, height: FRAME.height },
-  footer: { position: "absolute", bottom: FRAME.bottom, left: PAGE.side, width: PAGE.width - 2 * PAGE.side, height: FRAME.height },
+  runningHeader: { width: PAGE.width - 2 * PAGE.side, height: PAGE.top - FRAME.top },
+  headerSpace: { height: PAGE.top - FRAME.top },
+  // A point short of the room between header and footer: an exact fit, after rounding, can push the footer onto a page of its own.
+  body: { height: PAGE.height - PAGE.top - PAGE.bottom - 1, fontSize: TEXT.body.size, lineHeight: TEXT.body.line / TEXT.body.size },
+  footer: { width: PAGE.width - 2 * PAGE.side, height: PAGE.bottom - FRAME.bottom },
   muted: { color: COLORS.muted },
 });
