@@ -1,5 +1,5 @@
 // The building blocks every section uses: the page frame (running header and footer), and the
-// headings, paragraphs and lists as flow blocks (paging.ts) with their estimated heights.
+// headings, paragraphs and lists as flow blocks (paging.ts), drawn at exact heights.
 import type { ReactNode } from "react";
 import { Canvas, Page, View } from "@react-pdf/renderer";
 import type { ExportSummary } from "@/lib/domain/export/types";
@@ -15,22 +15,13 @@ export type PageNumbering = { pageNumber: number; totalPages: number };
  * footer, one under another at fixed heights. Not react-pdf's `fixed` elements: it repeats
  * those on every page it lays out, which cost a tenth of the report's time.
  */
-export function FramedPage({ summary, numbering, header = true, children }: { summary: ExportSummary; numbering: PageNumbering; header?: boolean; children: ReactNode }) {
+export function ReportPage({ summary, numbering, header = true, children }: { summary: ExportSummary; numbering: PageNumbering; header?: boolean; children: ReactNode }) {
   return (
     <Page size="A4" style={styles.page}>
       {header ? <RunningHeader summary={summary} /> : <View style={styles.headerSpace} />}
       <View style={styles.body}>{children}</View>
       <PageFooter summary={summary} numbering={numbering} />
     </Page>
-  );
-}
-
-/** One page of the report after the cover. */
-export function ReportPage({ summary, numbering, children }: { summary: ExportSummary; numbering: PageNumbering; children: ReactNode }) {
-  return (
-    <FramedPage summary={summary} numbering={numbering}>
-      {children}
-    </FramedPage>
   );
 }
 
