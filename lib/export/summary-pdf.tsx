@@ -47,10 +47,8 @@ function SummaryDocument({ summary }: { summary: ExportSummary }) {
       creationDate={new Date(summary.generatedAt)}
     >
       <CoverPage summary={summary} numbering={{ pageNumber: 1, totalPages }} sectionPages={sectionPages} />
-      {pages.map((content, index) => (
-        <ReportPage key={index} summary={summary} numbering={{ pageNumber: COVER_PAGES + index + 1, totalPages }}>
-          {content}
-        </ReportPage>
+      {pages.map((parts, index) => (
+        <ReportPage key={index} summary={summary} numbering={{ pageNumber: COVER_PAGES + index + 1, totalPages }} parts={parts} />
       ))}
     </Document>
   );

@@ -4,7 +4,7 @@ import type { ExportSummary } from "@/lib/domain/export/types";
 import type { RequirementStatus } from "@/lib/domain/requirement-status";
 import { STATUS_WORDS } from "../matrix-labels";
 import { longDate, longTimestamp, percent, plural, reportTitle, reportWindow } from "./format";
-import { ReportPage, SECTION_TITLES, type PageNumbering } from "./layout";
+import { CoverFrame, SECTION_TITLES, type PageNumbering } from "./layout";
 import { CONTENT_WIDTH, wrap } from "./measure";
 import { COLORS, STATUS_COLORS, styles } from "./styles";
 
@@ -59,7 +59,7 @@ export function CoverPage({ summary, numbering, sectionPages }: CoverProps) {
   const { counts } = figures;
   const applicable = counts.total - counts.not_applicable;
   return (
-    <ReportPage summary={summary} numbering={numbering} header={false}>
+    <CoverFrame summary={summary} numbering={numbering}>
       <View style={cover.body}>
         <Text style={cover.kicker}>READINESS SUMMARY</Text>
         <Text style={[cover.organization, { fontSize: organizationSize(summary.organization.name) }]}>{summary.organization.name}</Text>
@@ -103,7 +103,7 @@ export function CoverPage({ summary, numbering, sectionPages }: CoverProps) {
           <Text style={styles.muted}>{DISCLAIMER}</Text>
         </View>
       </View>
-    </ReportPage>
+    </CoverFrame>
   );
 }
 

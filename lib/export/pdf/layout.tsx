@@ -4,23 +4,46 @@ import type { ReactNode } from "react";
 import { Canvas, Page, View } from "@react-pdf/renderer";
 import type { ExportSummary } from "@/lib/domain/export/types";
 import { CONTENT_WIDTH, fitLine, printable, textWidth, wrap, type Face } from "./measure";
-import type { FlowBlock } from "./paging";
+import type { FlowBlock, PagePart, Paint } from "./paging";
 import { Sketch, type Painter } from "./sketch";
-import { COLORS, FRAME, SPACING, styles, TEXT } from "./styles";
+import { COLORS, FRAME, PAGE, SPACING, styles, TEXT } from "./styles";
 
 export type PageNumbering = { pageNumber: number; totalPages: number };
 
 /**
- * An A4 page: the running header (or, on the cover, the room it would take), the body, and the
- * footer, one under another at fixed heights. Not react-pdf's `fixed` elements: it repeats
- * those on every page it lays out, which cost a tenth of the report's time.
+ * An A4 page after the cover: the running header, the body's parts where paging.ts put them, and
+ * the footer, all drawn on one canvas. react-pdf lays out and renders every element of every
+ * page; one a page is its least.
  */
-export function ReportPage({ summary, numbering, header = true, children }: { summary: ExportSummary; numbering: PageNumbering; header?: boolean; children: ReactNode }) {
+export function ReportPage({ summary, numbering, parts }: { summary: ExportSummary; numbering: PageNumbering; parts: readonly PagePart[] }) {
+  const paint = (painter: Painter) => {
+    const sketch = new Sketch();
+    paintRunningHeader(sketch, summary);
+    for (const part of parts) part.paint(sketch, FRAME_BODY_TOP + part.top);
+    paintFooter(sketch, FRAME_FOOTER_TOP, summary, numbering);
+    sketch.draw(painter);
+    return null;
+  };
   return (
     <Page size="A4" style={styles.page}>
-      {header ? <RunningHeader summary={summary} /> : <View style={styles.headerSpace} />}
+      <Canvas style={styles.frame} paint={paint} />
+    </Page>
+  );
+}
+
+/** The cover's frame: room where the running header goes on other pages, the cover's content, and the footer. */
+export function CoverFrame({ summary, numbering, children }: { summary: ExportSummary; numbering: PageNumbering; children: ReactNode }) {
+  const paint = (painter: Painter) => {
+    const sketch = new Sketch();
+    paintFooter(sketch, 0, summary, numbering);
+    sketch.draw(painter);
+    return null;
+  };
+  return (
+    <Page size="A4" style={styles.page}>
+      <View style={styles.headerSpace} />
       <View style={styles.body}>{children}</View>
-      <PageFooter summary={summary} numbering={numbering} />
+      <Canvas style={styles.footer} paint={paint} />
     </Page>
   );
 }
@@ -29,27 +52,22 @@ const RUNNING_HEADER = "Readiness summary prepared by management · not an audit
 const FRAME_FACE = "Helvetica";
 /** Room between the left and the right text of the header or footer. */
 const FRAME_GAP = 12;
+/** Where the body and the footer start, down from the top of the page's frame (below its top margin). */
+const FRAME_BODY_TOP = PAGE.top - FRAME.top;
+const FRAME_FOOTER_TOP = PAGE.height - PAGE.bottom - FRAME.top;
 
-/**
- * Left and right text on one line across the content width, the left cut short (…) if the two
- * would meet. Drawn on a canvas: laying out four text nodes on every page cost react-pdf about
- * 0.4 s in a report of 250 pages.
- */
-function frameLine(sketch: Sketch, left: string, right: string, baseline: number, color: string): Sketch {
+/** Left and right text on one line across the content width, the left cut short (…) if the two would meet. */
+function frameLine(sketch: Sketch, left: string, right: string, baseline: number, color: string): void {
   const rightText = printable(right);
   const rightWidth = textWidth(rightText, FRAME_FACE, FRAME.size);
   const leftText = fitLine(printable(left), CONTENT_WIDTH - rightWidth - FRAME_GAP, FRAME_FACE, FRAME.size);
   sketch.text(leftText, 0, baseline, FRAME_FACE, FRAME.size, color);
-  return sketch.text(rightText, CONTENT_WIDTH - rightWidth, baseline, FRAME_FACE, FRAME.size, color);
+  sketch.text(rightText, CONTENT_WIDTH - rightWidth, baseline, FRAME_FACE, FRAME.size, color);
 }
 
 /** The organisation and what the report is, above the body of every page but the cover. */
-function RunningHeader({ summary }: { summary: ExportSummary }) {
-  const paint = (painter: Painter) => {
-    frameLine(new Sketch(), summary.organization.name, RUNNING_HEADER, FRAME.headerBaseline, COLORS.faint).draw(painter);
-    return null;
-  };
-  return <Canvas style={styles.runningHeader} paint={paint} />;
+function paintRunningHeader(sketch: Sketch, summary: ExportSummary): void {
+  frameLine(sketch, summary.organization.name, RUNNING_HEADER, FRAME.headerBaseline, COLORS.faint);
 }
 
 /**
@@ -57,14 +75,10 @@ function RunningHeader({ summary }: { summary: ExportSummary }) {
  * text: paging.ts knows every page number, and a `render` prop would cost two more layouts of
  * every page.
  */
-function PageFooter({ summary, numbering }: { summary: ExportSummary; numbering: PageNumbering }) {
-  const paint = (painter: Painter) => {
-    const sketch = new Sketch().line(0, FRAME.footerRule + FRAME.rule / 2, CONTENT_WIDTH, FRAME.footerRule + FRAME.rule / 2, COLORS.ruleStrong, FRAME.rule);
-    frameLine(sketch, `${summary.organization.name} · ${summary.engagement.name}`, `page ${numbering.pageNumber} of ${numbering.totalPages}`, FRAME.footerRule + FRAME.footerBaseline, COLORS.muted);
-    sketch.draw(painter);
-    return null;
-  };
-  return <Canvas style={styles.footer} paint={paint} />;
+function paintFooter(sketch: Sketch, top: number, summary: ExportSummary, numbering: PageNumbering): void {
+  const rule = top + FRAME.footerRule + FRAME.rule / 2;
+  sketch.line(0, rule, CONTENT_WIDTH, rule, COLORS.ruleStrong, FRAME.rule);
+  frameLine(sketch, `${summary.organization.name} · ${summary.engagement.name}`, `page ${numbering.pageNumber} of ${numbering.totalPages}`, top + FRAME.footerRule + FRAME.footerBaseline, COLORS.muted);
 }
 
 /** The report's sections in order; the cover lists them and each title carries its number. */
@@ -92,16 +106,12 @@ const MAX_BLOCK_LINES = 30;
 
 const baseline = (top: number, voice: Voice) => top + voice.line / 2 + voice.size * 0.35;
 
-/** Lines of prose drawn on one canvas: their height is exact, so the page they are dealt to always holds them. */
-function drawnLines(lines: readonly ProseLine[], height: number, key: string) {
-  const paint = (painter: Painter) => {
-    const sketch = new Sketch();
-    for (const { text, x, top, voice } of lines) sketch.text(text, x, baseline(top, voice), voice.face, voice.size, voice.color);
-    sketch.draw(painter);
-    return null;
+/** Draws lines of prose laid out from 0, at `top`. */
+const paintLines =
+  (lines: readonly ProseLine[]): Paint =>
+  (sketch, top) => {
+    for (const line of lines) sketch.text(line.text, line.x, baseline(top + line.top, line.voice), line.voice.face, line.voice.size, line.voice.color);
   };
-  return <Canvas key={key} style={{ width: CONTENT_WIDTH, height }} paint={paint} />;
-}
 
 /** Lays paragraphs out one under another from the top: their lines, and the height they take. */
 function layOut(paragraphs: readonly Prose[]): { lines: ProseLine[]; height: number } {
@@ -121,7 +131,7 @@ function layOut(paragraphs: readonly Prose[]): { lines: ProseLine[]; height: num
 
 function proseBlock(paragraphs: readonly Prose[], options: { keepWithNext?: boolean; anchor?: string } = {}): FlowBlock {
   const { lines, height } = layOut(paragraphs);
-  return { kind: "block", height, ...options, render: (key) => drawnLines(lines, height, key) };
+  return { kind: "block", height, ...options, paint: paintLines(lines) };
 }
 
 /** A numbered section title and its introduction; `spaced` when it follows another section on the page. */
@@ -162,7 +172,7 @@ export function list(items: readonly string[], numbered = false): FlowBlock[] {
       const last = first + MAX_BLOCK_LINES >= lines.length;
       const height = Math.max(...chunk.map((line) => line.top - offset + line.voice.line)) + (last ? SPACING.listItem : 0);
       const moved = chunk.map((line) => ({ ...line, top: line.top - offset }));
-      blocks.push({ kind: "block", height, render: (key) => drawnLines(moved, height, key) });
+      blocks.push({ kind: "block", height, paint: paintLines(moved) });
     }
     return blocks;
   });

@@ -1,13 +1,17 @@
 // The whole report is cut into pages here, before react-pdf sees it. Its own paginator lays out
 // everything still to come again for every page it fills, and a "page X of Y" footer drawn with
-// a `render` prop costs two more layouts of every page. Cut here, each <Page> holds one page's
-// worth and its footer is plain text: we know every page number, and the cover lists them.
+// a `render` prop costs two more layouts of every page. Cut here, each page is one canvas
+// (layout.tsx ReportPage) holding one page's worth, its footer plain text: we know every page
+// number, and the cover lists them.
 //
 // The content comes as flows of parts: blocks (a heading, a paragraph, a piece of a list item),
 // and tables (table.tsx), whose rows are dealt out over as many pages as they need, the header
 // and the current group label repeated on each. Both are drawn by us, lines broken on the fonts'
 // own metrics (measure.ts), so every height is exact and a page never holds more than fits.
-import type { ReactNode } from "react";
+import type { Sketch } from "./sketch";
+
+/** Draws a part of the flow onto its page's sketch, the part's top at `top` points down the body. */
+export type Paint = (sketch: Sketch, top: number) => void;
 
 export type FlowBlock = {
   kind: "block";
@@ -16,7 +20,7 @@ export type FlowBlock = {
   keepWithNext?: boolean;
   /** Marks where a section starts, for the contents on the cover. */
   anchor?: string;
-  render: (key: string) => ReactNode;
+  paint: Paint;
 };
 
 type FlowRow = { height: number; group?: string };
@@ -26,13 +30,16 @@ export type FlowTable = {
   headerHeight: number;
   groupHeight: number;
   rows: readonly FlowRow[];
-  /** Draws rows [from, to) under the table header. */
-  render: (from: number, to: number, key: string) => ReactNode;
+  /** Draws rows [from, to) under the table header, the header's top at `top`. */
+  paint: (sketch: Sketch, top: number, from: number, to: number) => void;
 };
 
 export type FlowPart = FlowBlock | FlowTable;
 
-type Paginated = { pages: ReactNode[][]; anchors: Map<string, number> };
+/** One page's worth of the flow: each part's paint and where its top goes in the body. */
+export type PagePart = { top: number; paint: Paint };
+
+type Paginated = { pages: PagePart[][]; anchors: Map<string, number> };
 
 /** A row's height, with the group label drawn above it when it starts a group or a page. */
 function rowCost(table: FlowTable, index: number, first: number): number {
@@ -55,9 +62,9 @@ function leadOf(parts: readonly FlowPart[], index: number): number {
  * the content of each page and, for each anchor, the index of the page it landed on.
  */
 export function paginate(flows: readonly (readonly FlowPart[])[], pageHeight: number): Paginated {
-  const pages: ReactNode[][] = [];
+  const pages: PagePart[][] = [];
   const anchors = new Map<string, number>();
-  let page: ReactNode[] = [];
+  let page: PagePart[] = [];
   let room = pageHeight;
   const newPage = () => {
     pages.push(page);
@@ -65,15 +72,14 @@ export function paginate(flows: readonly (readonly FlowPart[])[], pageHeight: nu
     room = pageHeight;
   };
 
-  flows.forEach((parts, flow) => {
+  flows.forEach((parts) => {
     if (page.length > 0) newPage();
     parts.forEach((part, index) => {
-      const key = `${flow}.${index}`;
       if (part.kind === "block") {
         const needed = part.height + (part.keepWithNext ? leadOf(parts, index + 1) : 0);
         if (needed > room && page.length > 0) newPage();
         if (part.anchor) anchors.set(part.anchor, pages.length);
-        page.push(part.render(key));
+        page.push({ top: pageHeight - room, paint: part.paint });
         room -= part.height;
         return;
       }
@@ -87,7 +93,8 @@ export function paginate(flows: readonly (readonly FlowPart[])[], pageHeight: nu
           used += rowCost(part, to, from);
           to += 1;
         }
-        page.push(part.render(from, to, `${key}.${from}`));
+        const [first, end] = [from, to];
+        page.push({ top: pageHeight - room, paint: (sketch, top) => part.paint(sketch, top, first, end) });
         room -= used;
         from = to;
         if (from < part.rows.length) newPage();

@@ -2,13 +2,12 @@
 // as well as colour: filled = covered, crossed = missing, hollow = not yet due. A control with
 // more occurrences than fit legibly (a daily or weekly one) gets one square a month, as the
 // dashboard shows daily controls, and that month is missing if any occurrence in it is.
-import { Canvas } from "@react-pdf/renderer";
 import type { ExportSlot } from "@/lib/domain/export/types";
 import type { SlotStateName } from "@/lib/domain/readiness/operating";
 import { SLOT_WORDS } from "./format";
 import type { FlowBlock } from "./paging";
 import { CONTENT_WIDTH, textWidth, wrap, type Face } from "./measure";
-import { Sketch, type Painter } from "./sketch";
+import type { Sketch } from "./sketch";
 import { COLORS, SLOT_COLORS, TEXT } from "./styles";
 
 /** Above this many occurrences the strip shows months. */
@@ -54,21 +53,18 @@ const LEGEND_NOTE = `More than ${MAX_CELLS} occurrences: one square a month, mis
 
 /** What the squares mean, above the table: each state's square and word, then the monthly rule. */
 export function slotLegend(): FlowBlock {
+  const noteLeft = LEGEND_ORDER.reduce((x, state) => x + LEGEND_SQUARE + LEGEND.gap + textWidth(SLOT_WORDS[state], LEGEND.face, LEGEND.size) + LEGEND.spacing, 0);
+  const noteLines = wrap(LEGEND_NOTE, CONTENT_WIDTH - noteLeft, LEGEND.face, LEGEND.size);
   const baseline = (top: number) => top + LEGEND.line / 2 + LEGEND.size * 0.35;
-  const sketch = new Sketch();
-  let x = 0;
-  for (const state of LEGEND_ORDER) {
-    drawSquare(sketch, state, x, (LEGEND.line - LEGEND_SQUARE) / 2, LEGEND_SQUARE);
-    x += LEGEND_SQUARE + LEGEND.gap;
-    sketch.text(SLOT_WORDS[state], x, baseline(0), LEGEND.face, LEGEND.size, COLORS.muted);
-    x += textWidth(SLOT_WORDS[state], LEGEND.face, LEGEND.size) + LEGEND.spacing;
-  }
-  const noteLines = wrap(LEGEND_NOTE, CONTENT_WIDTH - x, LEGEND.face, LEGEND.size);
-  noteLines.forEach((line, index) => sketch.text(line, x, baseline(index * LEGEND.line), LEGEND.face, LEGEND.size, COLORS.muted));
-  const height = Math.max(TEXT.body.line, noteLines.length * LEGEND.line) + LEGEND.below;
-  const paint = (painter: Painter) => {
-    sketch.draw(painter);
-    return null;
+  const paint = (sketch: Sketch, top: number) => {
+    let x = 0;
+    for (const state of LEGEND_ORDER) {
+      drawSquare(sketch, state, x, top + (LEGEND.line - LEGEND_SQUARE) / 2, LEGEND_SQUARE);
+      x += LEGEND_SQUARE + LEGEND.gap;
+      sketch.text(SLOT_WORDS[state], x, baseline(top), LEGEND.face, LEGEND.size, COLORS.muted);
+      x += textWidth(SLOT_WORDS[state], LEGEND.face, LEGEND.size) + LEGEND.spacing;
+    }
+    noteLines.forEach((line, index) => sketch.text(line, noteLeft, baseline(top + index * LEGEND.line), LEGEND.face, LEGEND.size, COLORS.muted));
   };
-  return { kind: "block", height, keepWithNext: true, render: (key) => <Canvas key={key} style={{ width: CONTENT_WIDTH, height }} paint={paint} /> };
+  return { kind: "block", height: Math.max(TEXT.body.line, noteLines.length * LEGEND.line) + LEGEND.below, keepWithNext: true, paint };
 }

@@ -65,7 +65,8 @@ export const styles = StyleSheet.create({
     paddingBottom: FRAME.bottom,
     paddingHorizontal: PAGE.side,
   },
-  runningHeader: { width: PAGE.width - 2 * PAGE.side, height: PAGE.top - FRAME.top },
+  // Everything between the page's top and bottom margins, less a point: an exact fit, after rounding, can push the last element onto a page of its own.
+  frame: { width: PAGE.width - 2 * PAGE.side, height: PAGE.height - FRAME.top - FRAME.bottom - 1 },
   headerSpace: { height: PAGE.top - FRAME.top },
   // A point short of the room between header and footer: an exact fit, after rounding, can push the footer onto a page of its own.
   body: { height: PAGE.height - PAGE.top - PAGE.bottom - 1, fontSize: TEXT.body.size, lineHeight: TEXT.body.line / TEXT.body.size },

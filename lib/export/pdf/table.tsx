@@ -1,15 +1,14 @@
 // Tables, drawn rather than laid out. react-pdf lays out every cell as flexbox nodes (yoga in
 // WebAssembly, text shaping per node): about 0.1 s a page of table, 25 s and 1.5 GB for 2,000
-// controls. Here each page's piece of a table is one <Canvas> whose paint function draws it with
+// controls. Here each page's piece of a table is drawn onto the page's canvas (layout.tsx) with
 // pdfkit, which react-pdf renders with anyway. We break the text into lines ourselves with the
 // real font metrics (measure.ts), so every row's height is exact and paging.ts deals rows out
 // over pages knowing precisely what fits: rows never split (one taller than a page is cut into
 // marked pieces) and the header and the current group label are repeated on every page.
-import { Canvas } from "@react-pdf/renderer";
 import type { SlotStateName } from "@/lib/domain/readiness/operating";
 import { BODY_HEIGHT, CONTENT_WIDTH, printable, wrap, type Face } from "./measure";
 import type { FlowTable } from "./paging";
-import { Sketch, type Painter } from "./sketch";
+import type { Sketch } from "./sketch";
 import { drawStrip, STRIP_LINE } from "./slot-strip";
 import { CELL, COLORS, SPACING, TEXT } from "./styles";
 
@@ -103,15 +102,14 @@ export function tableFlow<T>({ columns, rows, groupOf }: TableSpec<T>): FlowTabl
     ).map((cells) => ({ height: Math.max(1, ...cells.map((cell) => cell.length)) * LINE + 2 * CELL.y + RULE, group: groupOf?.(row), cells })),
   );
 
-  function paint(painter: Painter, from: number, to: number) {
-    const sketch = new Sketch();
-    sketch.background(0, 0, CONTENT_WIDTH, headerHeight, COLORS.tint);
-    sketch.line(0, RULE / 2, CONTENT_WIDTH, RULE / 2, COLORS.ruleStrong, RULE);
-    sketch.line(0, headerHeight - HEADER_RULE / 2, CONTENT_WIDTH, headerHeight - HEADER_RULE / 2, COLORS.ruleStrong, HEADER_RULE);
+  function paint(sketch: Sketch, top: number, from: number, to: number) {
+    sketch.background(0, top, CONTENT_WIDTH, headerHeight, COLORS.tint);
+    sketch.line(0, top + RULE / 2, CONTENT_WIDTH, top + RULE / 2, COLORS.ruleStrong, RULE);
+    sketch.line(0, top + headerHeight - HEADER_RULE / 2, CONTENT_WIDTH, top + headerHeight - HEADER_RULE / 2, COLORS.ruleStrong, HEADER_RULE);
     headers.forEach((header, index) =>
-      header.forEach((text, line) => sketch.text(text, (placed[index]?.x ?? 0) + CELL.x, baseline(RULE + CELL.y + line * LINE, HEADER.size), HEADER.face, HEADER.size, HEADER.color)),
+      header.forEach((text, line) => sketch.text(text, (placed[index]?.x ?? 0) + CELL.x, baseline(top + RULE + CELL.y + line * LINE, HEADER.size), HEADER.face, HEADER.size, HEADER.color)),
     );
-    let y = headerHeight;
+    let y = top + headerHeight;
     for (let index = from; index < to; index += 1) {
       const row = prepared[index];
       if (!row) continue;
@@ -124,8 +122,6 @@ export function tableFlow<T>({ columns, rows, groupOf }: TableSpec<T>): FlowTabl
       y += row.height;
       sketch.line(0, y - RULE / 2, CONTENT_WIDTH, y - RULE / 2, COLORS.rule, RULE);
     }
-    sketch.draw(painter);
-    return null;
   }
 
   return {
@@ -133,15 +129,7 @@ export function tableFlow<T>({ columns, rows, groupOf }: TableSpec<T>): FlowTabl
     headerHeight,
     groupHeight: GROUP_HEIGHT,
     rows: prepared,
-    render: (from, to, key) => {
-      let height = headerHeight;
-      for (let index = from; index < to; index += 1) {
-        const row = prepared[index];
-        const labelled = row?.group !== undefined && (index === from || prepared[index - 1]?.group !== row.group);
-        height += (row?.height ?? 0) + (labelled ? GROUP_HEIGHT : 0);
-      }
-      return <Canvas key={key} style={{ width: CONTENT_WIDTH, height }} paint={(painter: Painter) => paint(painter, from, to)} />;
-    },
+    paint,
   };
 }
 
