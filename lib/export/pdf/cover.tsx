@@ -5,7 +5,7 @@ import type { RequirementStatus } from "@/lib/domain/requirement-status";
 import { STATUS_WORDS } from "../matrix-labels";
 import { longDate, longTimestamp, percent, plural, reportTitle, reportWindow } from "./format";
 import { CoverFrame, SECTION_TITLES, type PageNumbering } from "./layout";
-import { CONTENT_WIDTH, wrap } from "./measure";
+import { CONTENT_WIDTH, printable, wrap } from "./measure";
 import { COLORS, STATUS_COLORS, styles } from "./styles";
 
 const cover = StyleSheet.create({
@@ -36,7 +36,11 @@ const cover = StyleSheet.create({
   disclaimerTitle: { fontFamily: "Helvetica-Bold", color: COLORS.ink, marginBottom: 4 },
 });
 
-/** The organisation's name as large as keeps it to two lines: a long name must not push the cover onto a second page. */
+/**
+ * The organisation's name as large as keeps it to two lines (at 17 points, names of ordinary
+ * words up to the forms' 80 characters do): a long name must not push the cover onto a second
+ * page.
+ */
 function organizationSize(name: string): number {
   return [26, 21].find((size) => wrap(name, CONTENT_WIDTH, "Helvetica-Bold", size).length <= 2) ?? 17;
 }
@@ -58,14 +62,16 @@ export function CoverPage({ summary, numbering, sectionPages }: CoverProps) {
   const { engagement, figures } = summary;
   const { counts } = figures;
   const applicable = counts.total - counts.not_applicable;
+  // Members' words, reduced to what the built-in fonts can print, as everywhere else in the report.
+  const organization = printable(summary.organization.name);
   return (
     <CoverFrame summary={summary} numbering={numbering}>
       <View style={cover.body}>
         <Text style={cover.kicker}>READINESS SUMMARY</Text>
-        <Text style={[cover.organization, { fontSize: organizationSize(summary.organization.name) }]}>{summary.organization.name}</Text>
+        <Text style={[cover.organization, { fontSize: organizationSize(organization) }]}>{organization}</Text>
         <Text style={cover.report}>{reportTitle(engagement)}</Text>
         <View style={cover.facts}>
-          <Fact label="Engagement" value={engagement.name} />
+          <Fact label="Engagement" value={printable(engagement.name)} />
           <Fact label={engagement.type === "TYPE_I" ? "As-of date" : "Period"} value={reportWindow(engagement)} />
           <Fact label="Readiness measured at" value={longDate(figures.asOf ?? figures.designDate)} />
           <Fact label="Generated" value={longTimestamp(summary.generatedAt)} />

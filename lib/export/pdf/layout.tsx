@@ -58,9 +58,10 @@ const FRAME_FOOTER_TOP = PAGE.height - PAGE.bottom - FRAME.top;
 
 /** Left and right text on one line across the content width, the left cut short (…) if the two would meet. */
 function frameLine(sketch: Sketch, left: string, right: string, baseline: number, color: string): void {
-  const rightText = printable(right);
+  const oneLine = (text: string) => printable(text).replace(/\s+/g, " ");
+  const rightText = oneLine(right);
   const rightWidth = textWidth(rightText, FRAME_FACE, FRAME.size);
-  const leftText = fitLine(printable(left), CONTENT_WIDTH - rightWidth - FRAME_GAP, FRAME_FACE, FRAME.size);
+  const leftText = fitLine(oneLine(left), CONTENT_WIDTH - rightWidth - FRAME_GAP, FRAME_FACE, FRAME.size);
   sketch.text(leftText, 0, baseline, FRAME_FACE, FRAME.size, color);
   sketch.text(rightText, CONTENT_WIDTH - rightWidth, baseline, FRAME_FACE, FRAME.size, color);
 }
@@ -101,7 +102,7 @@ type Prose = { text: string; voice: Voice; above?: number; below?: number; inden
 
 type ProseLine = { text: string; x: number; top: number; voice: Voice };
 
-/** A list item longer than this many lines is cut into blocks of this many, so it can run over pages. */
+/** A list item longer than this many lines (its marker counts as one) is cut into blocks of this many, so it can run over pages. */
 const MAX_BLOCK_LINES = 30;
 
 const baseline = (top: number, voice: Voice) => top + voice.line / 2 + voice.size * 0.35;

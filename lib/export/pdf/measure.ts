@@ -53,7 +53,8 @@ const SUPPORTED = /[\x20-\x7e\xa0-\xff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’�
 /** The text in characters the built-in fonts have: accents dropped where that helps ("ż" → "z"), "?" for the rest. */
 export function printable(text: string): string {
   if (/^[\n\x20-\x7e]*$/.test(text)) return text;
-  return Array.from(text, (char) => {
+  // Composed first, so that "e" followed by a combining accent is one character, "é".
+  return Array.from(text.normalize("NFC"), (char) => {
     if (char === "\n" || SUPPORTED.test(char)) return char;
     if (/\s/.test(char)) return " ";
     const base = char.normalize("NFD").replace(/\p{M}/gu, "");

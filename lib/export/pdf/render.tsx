@@ -19,7 +19,12 @@ export async function renderPdf(document: ReactElement<Parameters<typeof renderT
     <Document>
       <Page size="A7" />
     </Document>,
-  ).then(nextTurn));
+  )
+    .then(nextTurn)
+    .catch((error: unknown) => {
+      firstRender = undefined;
+      throw error;
+    }));
   try {
     return await renderToBuffer(document);
   } finally {

@@ -1,4 +1,4 @@
-// What a table page draws, gathered first and painted in batches: every shape of one style in one
+// What a page of the report draws, gathered first and painted in batches: every shape of one style in one
 // path, and text with a font or colour change only where it differs from the line before. pdfkit
 // writes each colour, width and paint operator it is given, so drawing row by row repeated them
 // tens of thousands of times in a long report. Shapes overlap only in the order draw() keeps
@@ -6,7 +6,7 @@
 // or a text extractor takes it in.
 import type { Face } from "./measure";
 
-/** The part of react-pdf's canvas painter (a subset of pdfkit) the tables use. */
+/** The part of react-pdf's canvas painter (a subset of pdfkit) the report draws with. */
 export type Painter = {
   font(face: Face): Painter;
   fontSize(size: number): Painter;

@@ -1,6 +1,7 @@
 // One place for the summary PDF's look: A4, the built-in Helvetica family (no font loading),
 // greys for everything secondary and a status colour that always sits next to its word. The
-// sizes below are also what measure.ts estimates heights from, so the two never drift apart.
+// sizes below are also what the text is broken into lines and paged with, so the two never
+// drift apart.
 import { StyleSheet } from "@react-pdf/renderer";
 import type { RequirementStatus } from "@/lib/domain/requirement-status";
 import type { SlotStateName } from "@/lib/domain/readiness/operating";

@@ -38,6 +38,22 @@ describe("pdfkit's standard fonts with code-indexed tables", () => {
     }
   });
 
+  it.each(["Helvetica", "Helvetica-Bold", "Helvetica-Oblique"])("%s: every pair of Windows-1252 characters is as wide as pdfkit makes it", (face) => {
+    installStandardFontTables();
+    const font = pdfkitStandardFont(face) as StandardFontMethods;
+    const own = pdfkitOwnMethods();
+    if (!own) throw new Error("pdfkit's own methods were not kept");
+    const characters = [...latin1, ...printableAscii, ..."€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"];
+    const differing: string[] = [];
+    for (const left of characters) {
+      for (const right of characters) {
+        const pair = left + right;
+        if (font.widthOfString(pair, 1000) !== own.widthOfString.call(font, pair, 1000)) differing.push(pair);
+      }
+    }
+    expect(differing).toEqual([]);
+  });
+
   it("kerns where the face does: 'AV' is narrower than 'A' and 'V' apart", () => {
     installStandardFontTables();
     const font = pdfkitStandardFont("Helvetica") as StandardFontMethods;
