@@ -9,6 +9,7 @@ import { writeMatrixCsv } from "./matrix-csv";
 import { MATRIX_VIEW_IDS } from "./matrix-views";
 import { writeMatrixXlsx } from "./matrix-xlsx";
 import { writeEvidencePack, type StoredFiles } from "./pack";
+import { replayablePages } from "./replayable-pages";
 import { renderSummaryPdf } from "./summary-pdf";
 
 export type ArtifactData = { summary: ExportSummary; evidencePages: EvidencePages };
@@ -37,15 +38,17 @@ export async function writeExportArtifact(format: ExportFormat, data: ArtifactDa
       await writeCsvZip(data, output);
       return {};
     case "pack": {
+      // Read by the workbook, then again for the files.
+      const evidence = replayablePages(evidencePages);
       const result = await writeEvidencePack(
         {
           summary,
-          evidencePages,
+          evidencePages: evidence,
           files: options.files,
           onProgress: options.onProgress,
           documents: [
             { path: "summary.pdf", kind: "summary", render: () => renderSummaryPdf(summary) },
-            { path: "matrix.xlsx", kind: "matrix", render: async () => streamed((out) => writeMatrixXlsx(summary, evidencePages, out)) },
+            { path: "matrix.xlsx", kind: "matrix", render: async () => streamed((out) => writeMatrixXlsx(summary, evidence, out)) },
           ],
         },
         output,
