@@ -102,8 +102,12 @@ type Prose = { text: string; voice: Voice; above?: number; below?: number; inden
 
 type ProseLine = { text: string; x: number; top: number; voice: Voice };
 
-/** A list item longer than this many lines (its marker counts as one) is cut into blocks of this many, so it can run over pages. */
-const MAX_BLOCK_LINES = 30;
+/**
+ * A list item longer than this many lines (its marker counts as one) is cut into blocks of this
+ * many, so it can run over pages; small, so that a block moving to the next page leaves little
+ * room unused (all of a page's blocks are drawn on its one canvas, so more blocks cost nothing).
+ */
+const MAX_BLOCK_LINES = 6;
 
 const baseline = (top: number, voice: Voice) => top + voice.line / 2 + voice.size * 0.35;
 
@@ -161,7 +165,7 @@ export function emptyNote(text = "None recorded"): FlowBlock {
 
 const MARKER_WIDTH = 16;
 
-/** One block per item (or per 30 lines of a long one), so a long list can run over pages. */
+/** One block per item (or per few lines of a long one), so a long list can run over pages. */
 export function list(items: readonly string[], numbered = false): FlowBlock[] {
   if (items.length === 0) return [emptyNote()];
   return items.flatMap((item, index) => {
