@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { Canvas, Page, View } from "@react-pdf/renderer";
 import type { ExportSummary } from "@/lib/domain/export/types";
-import { CONTENT_WIDTH, fitLine, printable, textWidth, wrap, type Face } from "./measure";
+import { baselineIn, CONTENT_WIDTH, fitLine, printable, textWidth, wrap, type Face } from "./measure";
 import type { FlowBlock, PagePart, Paint } from "./paging";
 import { Sketch, type Painter } from "./sketch";
 import { COLORS, FRAME, PAGE, SPACING, styles, TEXT } from "./styles";
@@ -109,13 +109,11 @@ type ProseLine = { text: string; x: number; top: number; voice: Voice };
  */
 const MAX_BLOCK_LINES = 6;
 
-const baseline = (top: number, voice: Voice) => top + voice.line / 2 + voice.size * 0.35;
-
 /** Draws lines of prose laid out from 0, at `top`. */
 const paintLines =
   (lines: readonly ProseLine[]): Paint =>
   (sketch, top) => {
-    for (const line of lines) sketch.text(line.text, line.x, baseline(top + line.top, line.voice), line.voice.face, line.voice.size, line.voice.color);
+    for (const line of lines) sketch.text(line.text, line.x, baselineIn(top + line.top, line.voice.line, line.voice.size), line.voice.face, line.voice.size, line.voice.color);
   };
 
 /** Lays paragraphs out one under another from the top: their lines, and the height they take. */

@@ -68,6 +68,11 @@ function measureOf(face: Face): Measure {
   return measure;
 }
 
+/** The baseline of text of `size` drawn centred in a line `line` points tall whose top is at `top`. */
+export function baselineIn(top: number, line: number, size: number): number {
+  return top + line / 2 + size * 0.35;
+}
+
 /** Width in points of one line of `text`. */
 export function textWidth(text: string, face: Face, size: number): number {
   return measureOf(face)(text) * size;

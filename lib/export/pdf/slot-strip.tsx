@@ -6,7 +6,7 @@ import type { ExportSlot } from "@/lib/domain/export/types";
 import type { SlotStateName } from "@/lib/domain/readiness/operating";
 import { SLOT_WORDS } from "./format";
 import type { FlowBlock } from "./paging";
-import { CONTENT_WIDTH, textWidth, wrap, type Face } from "./measure";
+import { baselineIn, CONTENT_WIDTH, textWidth, wrap, type Face } from "./measure";
 import type { Sketch } from "./sketch";
 import { COLORS, SLOT_COLORS, TEXT } from "./styles";
 
@@ -55,7 +55,7 @@ const LEGEND_NOTE = `More than ${MAX_CELLS} occurrences: one square a month, mis
 export function slotLegend(): FlowBlock {
   const noteLeft = LEGEND_ORDER.reduce((x, state) => x + LEGEND_SQUARE + LEGEND.gap + textWidth(SLOT_WORDS[state], LEGEND.face, LEGEND.size) + LEGEND.spacing, 0);
   const noteLines = wrap(LEGEND_NOTE, CONTENT_WIDTH - noteLeft, LEGEND.face, LEGEND.size);
-  const baseline = (top: number) => top + LEGEND.line / 2 + LEGEND.size * 0.35;
+  const baseline = (top: number) => baselineIn(top, LEGEND.line, LEGEND.size);
   const paint = (sketch: Sketch, top: number) => {
     let x = 0;
     for (const state of LEGEND_ORDER) {

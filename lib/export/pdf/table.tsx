@@ -6,7 +6,7 @@
 // over pages knowing precisely what fits: rows never split (one taller than a page is cut into
 // marked pieces) and the header and the current group label are repeated on every page.
 import type { SlotStateName } from "@/lib/domain/readiness/operating";
-import { BODY_HEIGHT, CONTENT_WIDTH, printable, wrap, type Face } from "./measure";
+import { baselineIn, BODY_HEIGHT, CONTENT_WIDTH, printable, wrap, type Face } from "./measure";
 import type { FlowTable } from "./paging";
 import type { Sketch } from "./sketch";
 import { drawStrip, STRIP_LINE } from "./slot-strip";
@@ -83,7 +83,7 @@ function pieces(cells: Line[][], firstLines: number, maxLines: number): Line[][]
   return result;
 }
 
-const baseline = (top: number, size: number) => top + LINE / 2 + size * 0.35;
+const baseline = (top: number, size: number) => baselineIn(top, LINE, size);
 
 export function tableFlow<T>({ columns, rows, groupOf }: TableSpec<T>): FlowTable {
   const placed = layoutColumns(columns);
