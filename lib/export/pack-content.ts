@@ -46,13 +46,13 @@ const ALREADY_COMPRESSED = new Set([
 ]);
 export const DEFLATE_LEVEL = 6;
 
-export function isAlreadyCompressed(name: string): boolean {
+function isAlreadyCompressed(name: string): boolean {
   const extension = /\.([^./]+)$/.exec(name)?.[1]?.toLowerCase();
   return extension !== undefined && ALREADY_COMPRESSED.has(extension);
 }
 
 /** Entries smaller than this are stored as they are: see shouldStore. */
-export const STORE_BELOW_BYTES = 16 * 1024;
+const STORE_BELOW_BYTES = 16 * 1024;
 
 /**
  * Whether an entry goes into the ZIP uncompressed: when it is compressed already, or small

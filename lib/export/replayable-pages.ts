@@ -6,7 +6,7 @@
 import type { EvidencePages, ExportEvidence } from "@/lib/domain/export/types";
 
 /** Evidence kept for a second reader at most: about 10 MB. */
-export const KEPT_EVIDENCE_MAX = 10_000;
+const KEPT_EVIDENCE_MAX = 10_000;
 
 /**
  * `pages`, with the first complete reading of at most `maxItems` items kept and replayed to every
