@@ -5,17 +5,23 @@ import { useId, useState, useTransition, type ChangeEvent, type FormEvent } from
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, FieldErrors } from "@/components/ui/field";
-import { Label } from "@/components/ui/input";
+import { Checkbox, Label } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ActionResult } from "@/lib/action-result";
 import { CONTROL_CSV_MAX_BYTES, type ControlImportReport, type ControlImportResult } from "@/lib/domain/control-csv";
 
 type Action<T> = (previous: unknown, formData: FormData) => Promise<ActionResult<T>>;
 type Props = { orgSlug: string; controlsHref: string; check: Action<ControlImportReport>; apply: Action<ControlImportResult> };
-type Outcome = { kind: "check"; text: string; result: ActionResult<ControlImportReport> } | { kind: "import"; text: string; result: ActionResult<ControlImportResult> };
+/** What was sent: a check only allows the import of exactly the same text read the same way. */
+type Sent = { text: string; clearBlanks: boolean };
+type Outcome = ({ kind: "check"; result: ActionResult<ControlImportReport> } | { kind: "import"; result: ActionResult<ControlImportResult> }) & Sent;
 
 const TOO_LARGE = "The file is larger than 2 MB. Split it and import each part.";
 const NOT_SENT = "The file could not be sent. If it is large, split it and import each part.";
+
+const COLUMN_LABELS: Record<string, string> = { owner_email: "owner", key: "key control" };
+const columnLabel = (column: string) => COLUMN_LABELS[column] ?? column;
+const shown = (value: string) => (value === "" ? "(blank)" : value);
 
 const controls = (n: number) => `${n.toLocaleString("en-GB")} control${n === 1 ? "" : "s"}`;
 
@@ -72,9 +78,21 @@ function Changes({ report, label }: { report: ControlImportReport; label: string
         <tbody>
           {report.changes.map((change) => (
             <tr key={change.row}>
-              <Td>{change.row}</Td>
-              <Td className="font-mono text-xs">{change.ref}</Td>
-              <Td>{change.kind === "create" ? "New control" : `Updates ${change.columns.join(", ").replace(/_/g, " ")}`}</Td>
+              <Td className="align-top">{change.row}</Td>
+              <Td className="align-top font-mono text-xs">{change.ref}</Td>
+              <Td>
+                {change.kind === "create" ? (
+                  "New control"
+                ) : (
+                  <ul className="space-y-1">
+                    {change.fields.map((field) => (
+                      <li key={field.column} className="break-words">
+                        <span className="font-medium">{columnLabel(field.column)}</span>: <del className="text-slate-500">{shown(field.before)}</del> → <ins className="no-underline">{shown(field.after)}</ins>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Td>
             </tr>
           ))}
         </tbody>
@@ -94,13 +112,17 @@ function reportOf(outcome: Outcome | null): ControlImportReport | null {
 export function ImportForm({ orgSlug, controlsHref, check, apply }: Props) {
   const pasteId = useId();
   const [text, setText] = useState("");
+  const [clearBlanks, setClearBlanks] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [pending, startTransition] = useTransition();
   const [running, setRunning] = useState<"check" | "import" | null>(null);
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.currentTarget.files?.[0];
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    // Cleared so that choosing the same file again (corrected on disk) fires a change and is read again.
+    input.value = "";
     setOutcome(null);
     setFileError(null);
     if (!file) return;
@@ -115,12 +137,13 @@ export function ImportForm({ orgSlug, controlsHref, check, apply }: Props) {
     const formData = new FormData();
     formData.set("orgSlug", orgSlug);
     formData.set("csv", text);
-    const sent = text;
+    if (clearBlanks) formData.set("clearBlanks", "on");
+    const sent: Sent = { text, clearBlanks };
     setRunning(kind);
     startTransition(async () => {
       const failed = { ok: false as const, code: "INTERNAL" as const, message: NOT_SENT };
-      if (kind === "check") setOutcome({ kind, text: sent, result: await check(null, formData).catch(() => failed) });
-      else setOutcome({ kind, text: sent, result: await apply(null, formData).catch(() => failed) });
+      if (kind === "check") setOutcome({ kind, ...sent, result: await check(null, formData).catch(() => failed) });
+      else setOutcome({ kind, ...sent, result: await apply(null, formData).catch(() => failed) });
       setRunning(null);
     });
   }
@@ -133,7 +156,7 @@ export function ImportForm({ orgSlug, controlsHref, check, apply }: Props) {
   const result = outcome?.result;
   const report = reportOf(outcome);
   const imported = outcome?.kind === "import" && outcome.result.ok && outcome.result.data.applied;
-  const canImport = outcome?.kind === "check" && outcome.text === text && report !== null && report.problemCount === 0 && report.created + report.updated > 0;
+  const canImport = outcome?.kind === "check" && outcome.text === text && outcome.clearBlanks === clearBlanks && report !== null && report.problemCount === 0 && report.created + report.updated > 0;
   const csvErrors = result && !result.ok ? result.fieldErrors?.csv : undefined;
 
   return (
@@ -157,6 +180,21 @@ export function ImportForm({ orgSlug, controlsHref, check, apply }: Props) {
             className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-500"
           />
           <FieldErrors id={`${pasteId}-error`} errors={csvErrors} />
+        </div>
+        <div className="space-y-1">
+          <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
+            <Checkbox
+              checked={clearBlanks}
+              onChange={(event) => {
+                setClearBlanks(event.currentTarget.checked);
+                setOutcome(null);
+              }}
+            />
+            Blank cells clear values
+          </label>
+          <p className="text-xs text-slate-500">
+            Off: a blank cell leaves an existing control&apos;s value as it is. On: a blank description, owner, key, criteria or objectives cell clears it.
+          </p>
         </div>
         <div className="flex flex-wrap gap-2">
           <Button type="submit" variant="secondary" disabled={pending || !text}>

@@ -6,6 +6,8 @@ import {
   summarizePlan,
   toControlCsvRow,
   type ControlCsvLookups,
+  KEEP_BLANKS,
+  type ControlImportOptions,
   type ControlImportPlan,
   type ControlImportReport,
   type ControlImportResult,
@@ -67,11 +69,11 @@ async function loadLookups(db: Tx, ctx: OrgContext): Promise<Loaded> {
 }
 
 /** The dry run: what importing `csvText` would do, changing nothing. */
-export async function planControlImport(ctx: OrgContext, csvText: string): Promise<ControlImportReport> {
+export async function planControlImport(ctx: OrgContext, csvText: string, options: ControlImportOptions = KEEP_BLANKS): Promise<ControlImportReport> {
   assertCan(ctx, "control.edit");
   await ensureCatalog();
   const { lookups } = await loadLookups(getDb(), ctx);
-  return summarizePlan(planControlCsv(csvText, lookups));
+  return summarizePlan(planControlCsv(csvText, lookups, options));
 }
 
 const CHUNK = 500;
@@ -125,14 +127,14 @@ async function applyPlan(tx: Tx, ctx: OrgContext, loaded: Loaded, plan: ControlI
  * Re-plans `csvText` and applies it in one transaction. A file with any problem changes
  * nothing and comes back with its report, as from the dry run.
  */
-export async function applyControlImport(ctx: OrgContext, csvText: string): Promise<ControlImportResult> {
+export async function applyControlImport(ctx: OrgContext, csvText: string, options: ControlImportOptions = KEEP_BLANKS): Promise<ControlImportResult> {
   assertCan(ctx, "control.edit");
   await ensureCatalog();
   return getDb()
     .$transaction(
       async (tx) => {
         const loaded = await loadLookups(tx, ctx);
-        const plan = planControlCsv(csvText, loaded.lookups);
+        const plan = planControlCsv(csvText, loaded.lookups, options);
         const report = summarizePlan(plan);
         if (plan.problems.length) return { applied: false, report };
         if (plan.creates.length || plan.updates.length) await applyPlan(tx, ctx, loaded, plan);

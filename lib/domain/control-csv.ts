@@ -8,7 +8,10 @@ import { CONTROL_FREQUENCIES, CONTROL_NATURES, CONTROL_REF_PATTERN, CONTROL_STAT
 
 export const CONTROL_CSV_COLUMNS = ["ref", "title", "description", "owner_email", "status", "frequency", "nature", "key", "criteria", "objectives"] as const;
 export type ControlCsvColumn = (typeof CONTROL_CSV_COLUMNS)[number];
-/** Optional columns may be left out of the header: an update then keeps the current value. */
+/**
+ * Optional columns may be left out of the header: an update then keeps the current value. A blank
+ * cell keeps it too, unless the import is asked to let blank cells clear values.
+ */
 const REQUIRED_CONTROL_CSV_COLUMNS: readonly ControlCsvColumn[] = ["ref", "title", "status", "frequency", "nature"];
 export const CONTROL_CSV_MAX_BYTES = 2 * 1024 * 1024;
 const CONTROL_CSV_MAX_ROWS = 5_000;
@@ -32,6 +35,9 @@ export type ControlCsvLookups = {
 };
 
 export type FieldChange = { column: ControlCsvColumn; before: string; after: string };
+/** How blank cells of an existing control read: keep its value (the default) or clear it. */
+export type ControlImportOptions = { clearBlanks: boolean };
+export const KEEP_BLANKS: ControlImportOptions = { clearBlanks: false };
 export type PlannedControl = { row: number; values: ControlValues; criteria: string[]; objectives: string[] };
 export type PlannedUpdate = PlannedControl & { id: string; changes: FieldChange[] };
 export type ControlImportPlan = { rowCount: number; problems: CsvProblem[]; creates: PlannedControl[]; updates: PlannedUpdate[]; unchanged: number };
@@ -195,13 +201,33 @@ function changesOf(before: ExistingControl, after: PlannedControl, ownerEmail: s
   return pairs.filter(([, was, now]) => was !== now).map(([column, was, now]) => ({ column, before: was, after: now }));
 }
 
+const REQUIRED_FROM_EXISTING = { title: "title", status: "status", frequency: "frequency", nature: "nature" } as const;
+
+/**
+ * The cells of a row as the import reads them. For an existing control, by default, a blank cell
+ * is dropped (as if its column were absent, so the current value stays) and a required column
+ * left blank reads as the current value. With `clearBlanks` the row is taken as written.
+ */
+function effectiveRecord(record: CsvRecord, before: ExistingControl | undefined, options: ControlImportOptions): CsvRecord {
+  if (!before || options.clearBlanks) return record;
+  const values: CsvRecord["values"] = {};
+  for (const [column, value] of Object.entries(record.values) as [ControlCsvColumn, string][]) {
+    if (value !== "" || column === "ref") values[column] = value;
+  }
+  for (const [column, field] of Object.entries(REQUIRED_FROM_EXISTING) as [ControlCsvColumn, keyof typeof REQUIRED_FROM_EXISTING][]) {
+    values[column] ??= before[field];
+  }
+  return { row: record.row, values };
+}
+
 /** Checks every row against the organisation; creates and updates only when nothing is wrong. */
-export function planControlRows(parsed: ParsedControlCsv, lookups: ControlCsvLookups): ControlImportPlan {
+export function planControlRows(parsed: ParsedControlCsv, lookups: ControlCsvLookups, options: ControlImportOptions = KEEP_BLANKS): ControlImportPlan {
   const index = indexLookups(lookups);
   const problems = [...parsed.problems];
   const firstRowOf = new Map<string, number>();
   const planned: PlannedControl[] = [];
-  for (const record of parsed.records) {
+  for (const written of parsed.records) {
+    const record = effectiveRecord(written, index.existing.get(written.values.ref ?? ""), options);
     const { problems: rowProblems, checked } = checkRecord(record, index);
     problems.push(...rowProblems);
     const ref = record.values.ref;
@@ -238,8 +264,8 @@ export function planControlRows(parsed: ParsedControlCsv, lookups: ControlCsvLoo
 }
 
 /** Parses and plans in one step: what the import page and the import itself both run. */
-export function planControlCsv(text: string, lookups: ControlCsvLookups): ControlImportPlan {
-  return planControlRows(parseControlCsv(text), lookups);
+export function planControlCsv(text: string, lookups: ControlCsvLookups, options: ControlImportOptions = KEEP_BLANKS): ControlImportPlan {
+  return planControlRows(parseControlCsv(text), lookups, options);
 }
 
 /** What the import page shows: exact counts, and at most `limit` problems and changes. */
@@ -251,14 +277,24 @@ export type ControlImportReport = {
   problemCount: number;
   problems: CsvProblem[];
   changeCount: number;
-  changes: { row: number; ref: string; kind: "create" | "update"; columns: ControlCsvColumn[] }[];
+  /** Per row: a new control, or every field that changes with its old and new value. */
+  changes: { row: number; ref: string; kind: "create" | "update"; fields: FieldChange[] }[];
 };
+
+/** Longest value a report repeats: a 5,000-character description is shown by its start. */
+const REPORT_VALUE_CHARS = 160;
+const shortened = (value: string) => (value.length > REPORT_VALUE_CHARS ? `${value.slice(0, REPORT_VALUE_CHARS - 1)}…` : value);
 export type ControlImportResult = { applied: boolean; report: ControlImportReport };
 
 export function summarizePlan(plan: ControlImportPlan, limit = 200): ControlImportReport {
   const changes = [
-    ...plan.creates.map((c) => ({ row: c.row, ref: c.values.ref, kind: "create" as const, columns: [] })),
-    ...plan.updates.map((u) => ({ row: u.row, ref: u.values.ref, kind: "update" as const, columns: u.changes.map((change) => change.column) })),
+    ...plan.creates.map((c) => ({ row: c.row, ref: c.values.ref, kind: "create" as const, fields: [] })),
+    ...plan.updates.map((u) => ({
+      row: u.row,
+      ref: u.values.ref,
+      kind: "update" as const,
+      fields: u.changes.map((change) => ({ column: change.column, before: shortened(change.before), after: shortened(change.after) })),
+    })),
   ].sort((a, b) => a.row - b.row);
   return {
     rowCount: plan.rowCount,

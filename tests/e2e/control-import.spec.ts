@@ -34,3 +34,42 @@ test("a CSV import with a bad row shows the problem and changes nothing, then su
   await expect(table.getByRole("link", { name: "Nightly backups" })).toBeVisible();
   await expect(table.getByRole("row", { name: /IMP-01/ })).toContainText("2 requirements");
 });
+
+test("a re-import with blank cells shows each change old → new and keeps the narrative, unless blanks clear", async ({ page }) => {
+  await signUp(page, "Iris Reimport", uniqueEmail("reimport"));
+  await page.getByLabel("Organisation name").fill("Reimport Demo");
+  await page.getByRole("button", { name: "Create organisation" }).click();
+  await expect(page).toHaveURL(/\/o\/reimport-demo(-\d+)?$/);
+  const org = new URL(page.url()).pathname;
+
+  await page.goto(`${org}/controls/import`);
+  await page.getByLabel("Or paste CSV").fill([HEADER, "IMP-01,Access review,The narrative the auditor reads,,implemented,quarterly,manual,yes,CC6.2,"].join("\n"));
+  await page.getByRole("button", { name: "Check file" }).click();
+  await page.getByRole("button", { name: "Import controls" }).click();
+  await expect(page.getByText(/^Imported\./)).toBeVisible();
+
+  await page.goto(`${org}/controls/import`);
+  const titleOnly = [HEADER, "IMP-01,Quarterly access review,,,,,,,,"].join("\n");
+  await page.getByLabel("Or paste CSV").fill(titleOnly);
+  await page.getByRole("button", { name: "Check file" }).click();
+  const planned = page.getByRole("table", { name: "Planned changes" });
+  await expect(planned.getByRole("row", { name: /IMP-01/ })).toContainText("title: Access review → Quarterly access review");
+  await expect(planned).not.toContainText("description");
+
+  await page.getByLabel("Blank cells clear values").check();
+  await expect(page.getByRole("button", { name: "Import controls" })).toBeDisabled();
+  await page.getByRole("button", { name: "Check file" }).click();
+  await expect(page.getByRole("table", { name: "Problems found" })).toContainText("Enter a status");
+  await page.getByLabel("Or paste CSV").fill([HEADER, "IMP-01,Quarterly access review,,,implemented,quarterly,manual,yes,CC6.2,"].join("\n"));
+  await page.getByRole("button", { name: "Check file" }).click();
+  await expect(planned.getByRole("row", { name: /IMP-01/ })).toContainText("description: The narrative the auditor reads → (blank)");
+
+  await page.getByLabel("Blank cells clear values").uncheck();
+  await page.getByLabel("Or paste CSV").fill(titleOnly);
+  await page.getByRole("button", { name: "Check file" }).click();
+  await page.getByRole("button", { name: "Import controls" }).click();
+  await expect(page.getByText(/^Imported\./)).toBeVisible();
+  await page.goto(`${org}/controls`);
+  await page.getByRole("link", { name: "Quarterly access review" }).click();
+  await expect(page.getByText("The narrative the auditor reads")).toBeVisible();
+});

@@ -62,12 +62,77 @@ describe("planControlImport", () => {
     const report = await planControlImport(ctx, fileFor(owner.email));
 
     expect(report).toMatchObject({ rowCount: 3, created: 2, updated: 1, unchanged: 0, problemCount: 0 });
+    // AC-01's owner cell is blank: the owner stays, and the dry run says exactly what changes.
     expect(report.changes).toEqual([
-      { row: 2, ref: "AC-01", kind: "update", columns: ["description", "owner_email", "status", "criteria", "objectives"] },
-      { row: 3, ref: "AC-02", kind: "create", columns: [] },
-      { row: 4, ref: "AC-03", kind: "create", columns: [] },
+      {
+        row: 2,
+        ref: "AC-01",
+        kind: "update",
+        fields: [
+          { column: "description", before: "", after: "Reviewed, quarterly" },
+          { column: "status", before: "designed", after: "implemented" },
+          { column: "criteria", before: "CC6.1", after: "CC6.1;CC6.2" },
+          { column: "objectives", before: "ITGC-03", after: "BP-01" },
+        ],
+      },
+      { row: 3, ref: "AC-02", kind: "create", fields: [] },
+      { row: 4, ref: "AC-03", kind: "create", fields: [] },
     ]);
     expect(await snapshot(ctx)).toEqual(before);
+  });
+});
+
+describe("blank cells", () => {
+  /** AC-01 with a narrative, an owner, key, and mappings; a row that changes only its title. */
+  async function narratedOrg() {
+    const { ctx, owner, control } = await seededOrg();
+    await applyControlImport(ctx, csv(`AC-01,Access review,The narrative an auditor reads,${owner.email},designed,quarterly,manual,yes,CC6.1,ITGC-03`));
+    return { ctx, owner, control, titleOnly: csv("AC-01,Quarterly access review,,,,,,,,") };
+  }
+
+  it("leave every existing value alone by default: only the title changes, and the dry run says only that", async () => {
+    const { ctx, owner, titleOnly } = await narratedOrg();
+
+    const report = await planControlImport(ctx, titleOnly);
+    expect(report).toMatchObject({ updated: 1, problemCount: 0 });
+    expect(report.changes).toEqual([{ row: 2, ref: "AC-01", kind: "update", fields: [{ column: "title", before: "Access review", after: "Quarterly access review" }] }]);
+
+    expect(await applyControlImport(ctx, titleOnly)).toMatchObject({ applied: true, report: { updated: 1 } });
+    expect(await library(ctx)).toEqual([
+      { ref: "AC-01", title: "Quarterly access review", description: "The narrative an auditor reads", status: "designed", frequency: "quarterly", nature: "manual", key: true, owner: owner.email, criteria: ["CC6.1"], objectives: ["ITGC-03"] },
+    ]);
+  });
+
+  it("clear values when asked, with every cleared field old → new in the dry run; required ones cannot be cleared", async () => {
+    const { ctx, owner } = await narratedOrg();
+    const clearing = csv("AC-01,Access review,,,designed,quarterly,manual,,,");
+
+    const report = await planControlImport(ctx, clearing, { clearBlanks: true });
+    expect(report.changes).toEqual([
+      {
+        row: 2,
+        ref: "AC-01",
+        kind: "update",
+        fields: [
+          { column: "description", before: "The narrative an auditor reads", after: "" },
+          { column: "owner_email", before: owner.email, after: "" },
+          { column: "key", before: "yes", after: "no" },
+          { column: "criteria", before: "CC6.1", after: "" },
+          { column: "objectives", before: "ITGC-03", after: "" },
+        ],
+      },
+    ]);
+    expect((await planControlImport(ctx, csv("AC-01,,,,designed,quarterly,manual,,,"), { clearBlanks: true })).problems).toEqual([{ row: 2, column: "title", message: "Enter a title." }]);
+
+    expect(await applyControlImport(ctx, clearing, { clearBlanks: true })).toMatchObject({ applied: true });
+    expect(await library(ctx)).toEqual([
+      { ref: "AC-01", title: "Access review", description: "", status: "designed", frequency: "quarterly", nature: "manual", key: false, owner: null, criteria: [], objectives: [] },
+    ]);
+  });
+
+  it("of a new control still need the required columns", async () => {
+    const { ctx } = await seededOrg();
+    expect((await planControlImport(ctx, csv("NEW-01,,,,,,,,,"))).problems.map((p) => p.column)).toEqual(["title", "status", "frequency", "nature"]);
   });
 });
 
@@ -94,7 +159,7 @@ describe("applyControlImport", () => {
 
     expect(result).toMatchObject({ applied: true, report: { created: 2, updated: 1, problemCount: 0 } });
     expect(await library(ctx)).toEqual([
-      { ref: "AC-01", title: "Access review", description: "Reviewed, quarterly", status: "implemented", frequency: "quarterly", nature: "manual", key: true, owner: null, criteria: ["CC6.1", "CC6.2"], objectives: ["BP-01"] },
+      { ref: "AC-01", title: "Access review", description: "Reviewed, quarterly", status: "implemented", frequency: "quarterly", nature: "manual", key: true, owner: owner.email, criteria: ["CC6.1", "CC6.2"], objectives: ["BP-01"] },
       { ref: "AC-02", title: "New joiners get approved access", description: "", status: "draft", frequency: "event_driven", nature: "it_dependent_manual", key: false, owner: owner.email, criteria: ["CC6.2"], objectives: ["ITGC-03"] },
       { ref: "AC-03", title: "Backups are tested", description: "Restore test,\nthen sign-off", status: "designed", frequency: "annual", nature: "automated", key: false, owner: null, criteria: [], objectives: [] },
     ]);

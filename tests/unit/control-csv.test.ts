@@ -169,9 +169,33 @@ describe("summarizePlan", () => {
     const good = summarizePlan(planControlCsv(csv(row({ ref: "NEW-1" }), row({ status: "retired" })), makeLookups({ existing: [makeExisting({ title: "Access review", frequency: "monthly", description: "", ownerEmail: null, key: false, criteria: [], objectives: [] })] })));
     expect(good).toMatchObject({ created: 1, updated: 1, unchanged: 0, problemCount: 0, changeCount: 2 });
     expect(good.changes).toEqual([
-      { row: 2, ref: "NEW-1", kind: "create", columns: [] },
-      { row: 3, ref: "AC-01", kind: "update", columns: ["status"] },
+      { row: 2, ref: "NEW-1", kind: "create", fields: [] },
+      { row: 3, ref: "AC-01", kind: "update", fields: [{ column: "status", before: "designed", after: "retired" }] },
     ]);
+  });
+});
+
+describe("blank cells of an existing control", () => {
+  const existing = makeLookups({ existing: [makeExisting()] });
+  const blankRow = csv(row({ title: "", status: "", frequency: "", nature: "", description: "", owner_email: "", key: "", criteria: "", objectives: "" }));
+
+  it("keep every current value by default, required ones included", () => {
+    const plan = planControlCsv(blankRow, existing);
+    expect(plan).toMatchObject({ problems: [], updates: [], unchanged: 1 });
+  });
+
+  it("clear the optional values when blanks clear, and leave required ones to be filled in", () => {
+    expect(planControlCsv(blankRow, existing, { clearBlanks: true }).problems.map((p) => p.column)).toEqual(["title", "status", "frequency", "nature"]);
+    const plan = planControlCsv(csv(row({ title: "Access review", status: "designed", frequency: "quarterly" })), existing, { clearBlanks: true });
+    expect(plan.updates[0]?.changes.map((c) => c.column)).toEqual(["description", "owner_email", "key", "criteria", "objectives"]);
+  });
+
+  it("report long values by their start, so a dry run of 5,000-character narratives stays small", () => {
+    const report = summarizePlan(planControlCsv(csv(row({ title: "Access review", status: "designed", frequency: "quarterly", description: "x".repeat(5_000) })), existing));
+    const [field] = report.changes[0]?.fields ?? [];
+    expect(field).toMatchObject({ column: "description", before: "Quarterly review." });
+    expect(field?.after).toHaveLength(160);
+    expect(field?.after.endsWith("…")).toBe(true);
   });
 });
 

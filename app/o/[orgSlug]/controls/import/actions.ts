@@ -1,26 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { applyControlImport, planControlImport } from "@/lib/db/control-import";
-import { CONTROL_CSV_MAX_BYTES, utf8ByteLength } from "@/lib/domain/control-csv";
+import { ControlCsvInput } from "@/lib/schemas/control-import";
 import { orgAction } from "@/lib/server/action";
 
-const TOO_LARGE = "The file is larger than 2 MB. Split it and import each part.";
+export const checkControlImportAction = orgAction(ControlCsvInput, (ctx, { csv, clearBlanks }) => planControlImport(ctx, csv, { clearBlanks }));
 
-// The file is read in the browser and arrives as text in one field.
-const ControlCsvInput = z.object({
-  csv: z
-    .string({ error: "Choose a CSV file or paste CSV." })
-    .min(1, "Choose a CSV file or paste CSV.")
-    .max(CONTROL_CSV_MAX_BYTES, TOO_LARGE)
-    .refine((text) => utf8ByteLength(text) <= CONTROL_CSV_MAX_BYTES, TOO_LARGE),
-});
-
-export const checkControlImportAction = orgAction(ControlCsvInput, (ctx, { csv }) => planControlImport(ctx, csv));
-
-export const applyControlImportAction = orgAction(ControlCsvInput, async (ctx, { csv }) => {
-  const result = await applyControlImport(ctx, csv);
+export const applyControlImportAction = orgAction(ControlCsvInput, async (ctx, { csv, clearBlanks }) => {
+  const result = await applyControlImport(ctx, csv, { clearBlanks });
   if (result.applied) revalidatePath(`/o/${ctx.orgSlug}`, "layout");
   return result;
 });
