@@ -21,7 +21,7 @@ export type UploadBody = Readable | ReadableStream<Uint8Array>;
 export interface BlobStore {
   /**
    * Streams `body` to a temporary object while hashing and counting it; refuses with AppError
-   * TOO_LARGE past `maxBytes`; on success moves it to `<orgId>/<sha256[0:2]>/<sha256>`
+   * TOO_LARGE past `maxBytes` and VALIDATION when it is empty (nothing is kept); on success moves it to `<orgId>/<sha256[0:2]>/<sha256>`
    * (replacing an identical object, which also refreshes its modification time) and returns
    * { sha256, size, key }. A failure or abort removes the temporary object.
    */
@@ -78,6 +78,11 @@ export function assertTempKey(key: string): void {
 
 export function assertOrgId(orgId: string): void {
   if (!isValidOrgId(orgId)) throw new AppError("VALIDATION", "Invalid organisation id for file storage.");
+}
+
+/** An empty upload is refused before it is moved into place, so it never leaves a stored object. */
+export function assertNotEmpty(size: number): void {
+  if (size === 0) throw new AppError("VALIDATION", "The file is empty.");
 }
 
 export function tooLargeToRead(key: string, maxBytes: number): AppError {

@@ -7,6 +7,7 @@ import { pipeline } from "node:stream/promises";
 import { AppError } from "@/lib/errors";
 import {
   assertBlobKey,
+  assertNotEmpty,
   assertOrgId,
   assertTempKey,
   blobKey,
@@ -96,6 +97,7 @@ export class LocalBlobStore implements BlobStore {
       await mkdir(tempDir, { recursive: true });
       await pipeline(meter.wrap(source), createWriteStream(tempPath, { flags: "wx", flush: true }));
       const { sha256, size } = meter.result();
+      assertNotEmpty(size);
       const key = blobKey(orgId, sha256);
       const finalPath = this.pathOf(key);
       await mkdir(path.dirname(finalPath), { recursive: true });

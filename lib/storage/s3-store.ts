@@ -14,6 +14,7 @@ import { Upload } from "@aws-sdk/lib-storage";
 import { AppError } from "@/lib/errors";
 import {
   assertBlobKey,
+  assertNotEmpty,
   assertOrgId,
   assertTempKey,
   blobKey,
@@ -78,6 +79,7 @@ export class S3BlobStore implements BlobStore {
       });
       await upload.done();
       const { sha256, size } = meter.result();
+      assertNotEmpty(size);
       const key = blobKey(orgId, sha256);
       // Server-side and atomic: the final key appears complete or not at all. Copying over an
       // identical object is harmless and refreshes its LastModified (see the orphan sweep).

@@ -270,6 +270,9 @@ describe("uploading evidence files", () => {
     expect(error.message).toBe("The file is empty.");
     expect(await evidenceCount(ctx.orgId)).toBe(0);
     expect(await storedFileCount(ctx.orgId)).toBe(0);
+    // Not even an empty object in storage for the orphan sweep to find later.
+    const files = await readdir(path.join(storageDir, ctx.orgId), { recursive: true }).catch(() => []);
+    expect(files).toEqual([]);
   });
 
   it("answers not found for another organisation's control and records nothing", async () => {

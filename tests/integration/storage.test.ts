@@ -192,6 +192,12 @@ describe.each([
     expect(await backend.rawKeys()).toEqual([]);
   });
 
+  it("refuses an empty stream and leaves nothing behind, not even the empty object", async () => {
+    const error = await rejection(store.putStream(ORG, Readable.from([]), MB));
+    expect(error).toMatchObject({ code: "VALIDATION", message: "The file is empty." });
+    expect(await backend.rawKeys()).toEqual([]);
+  });
+
   it("rejects a web stream that errors and leaves nothing behind", async () => {
     let pulls = 0;
     const web = new ReadableStream<Uint8Array>({

@@ -27,7 +27,6 @@ export const POST = orgRequestRoute(async (ctx, request) => {
       console.error("[upload] stream failed:", error instanceof Error ? error.message : error);
       throw new AppError("VALIDATION", "The upload was interrupted before it finished. Nothing was saved; please try again.");
     });
-  if (blob.size === 0) throw new AppError("VALIDATION", "The file is empty.");
   const file = { name: cleanFileName(url.searchParams.get("fileName") ?? "file"), contentType: declaredContentType(request.headers.get("content-type")) };
   const created = await addFileEvidence(ctx, parsed.data, blob, file);
   return NextResponse.json({ data: { id: created.id, sha256: blob.sha256, size: blob.size, reused: created.reused } }, { status: 201 });
