@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+// Every text that crosses the boundary (form fields, query and route parameters) goes through
+// these. PostgreSQL refuses NUL in text outright (a 500 before this existed); the other control
+// characters, lone surrogates and Unicode non-characters have no place in a title or a note and
+// can hide text on screen or break the exports.
+const FORBIDDEN = /[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}]/u;
+const FORBIDDEN_MULTI_LINE = /(?![\t\n])[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}]/u;
+const CONTROL = /\p{Cc}/u;
+
+export type TextKind = "single-line" | "multi-line";
+
+/** What is wrong with `text`, as a field message, or null when every character is acceptable. */
+export function textProblem(text: string, kind: TextKind = "single-line"): string | null {
+  const match = (kind === "multi-line" ? FORBIDDEN_MULTI_LINE : FORBIDDEN).exec(text);
+  if (!match) return null;
+  const position = Array.from(text.slice(0, match.index)).length + 1;
+  return CONTROL.test(match[0]) ? `Remove the control character at position ${position}.` : `Remove the invalid character at position ${position}.`;
+}
+
+type StringParams = Parameters<typeof z.string>[0];
+
+function checked(schema: z.ZodString, kind: TextKind): z.ZodString {
+  return schema.superRefine((text, context) => {
+    const problem = textProblem(text, kind);
+    // continue: false, so a rejected character is the only message, not also "too short".
+    if (problem) context.addIssue({ code: "custom", message: problem, continue: false });
+  });
+}
+
+/** One line of text: no control characters at all (tab included). Chain .trim(), .min(), .max(). */
+export function singleLine(params?: StringParams): z.ZodString {
+  return checked(z.string(params), "single-line");
+}
+
+/** Text that may span lines: tab and newline allowed, CR and CRLF become newline. */
+export function multiLine(params?: StringParams): z.ZodString {
+  return checked(
+    z.string(params).overwrite((text) => text.replace(/\r\n?/g, "\n")),
+    "multi-line",
+  );
+}
+
+/** An id posted by a form: opaque to the form, bounded, single-line. Unknown ids are NOT_FOUND later. */
+export const FormId = singleLine({ error: "Missing id." }).min(1, "Missing id.").max(64, "Invalid id.");
+
+// Prisma's cuid(): "c" and 24 lowercase letters or digits.
+const CUID = /^c[a-z0-9]{24}$/;
+
+/** A record id in a URL (`[controlId]`, `[runId]`…): anything else is answered with not found. */
+export const IdParam = z.string().regex(CUID);
