@@ -1,0 +1,152 @@
+import "server-only";
+import { verifyPassword } from "@/lib/auth/password";
+import { openSecret, sealSecret } from "@/lib/auth/secret-box";
+import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri } from "@/lib/auth/totp";
+import { parseSecondFactorCode } from "@/lib/domain/two-factor";
+import { AppError } from "@/lib/errors";
+import { recordActivity } from "./activity";
+import { getDb, type Tx } from "./client";
+import type { UserContext } from "./context";
+import { consumeSecondFactor, throttledCodeCheck, totpStepFor, verifySecondFactor } from "./two-factor-check";
+import { twoFactorRequiredBy } from "./two-factor-policy";
+
+// A member's own two-factor settings: enrolment (a pending secret until a first code confirms
+// it), recovery codes, turning it off. Each change is logged in every organisation they belong to.
+
+export type TwoFactorStatus = {
+  enabledAt: Date | null;
+  recoveryCodesLeft: number;
+  /** While enrolling: the secret to type in by hand and the otpauth:// address for the QR code. */
+  pending: { secret: string; uri: string } | null;
+  /** Names of the user's organisations that require two-factor. */
+  requiredBy: string[];
+};
+
+const WRONG_CODE = "That code is not right. Use the newest code from your authenticator app, or a recovery code.";
+const WRONG_ENROLMENT_CODE = "That code is not right. Check that your device's clock is right and enter the newest code.";
+
+function rateLimited(retryInMinutes: number): AppError {
+  return new AppError("RATE_LIMITED", `Too many wrong codes. Try again in ${retryInMinutes} minute(s).`);
+}
+
+export async function getTwoFactorStatus(user: UserContext): Promise<TwoFactorStatus> {
+  const db = getDb();
+  const [row, recoveryCodesLeft, requiredBy] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: user.userId }, select: { totpEnabledAt: true, totpPendingSecret: true } }),
+    db.recoveryCode.count({ where: { userId: user.userId, usedAt: null } }),
+    twoFactorRequiredBy(user.userId),
+  ]);
+  const pendingSecret = !row.totpEnabledAt && row.totpPendingSecret ? openSecret(row.totpPendingSecret, user.userId) : null;
+  return {
+    enabledAt: row.totpEnabledAt,
+    recoveryCodesLeft: row.totpEnabledAt ? recoveryCodesLeft : 0,
+    pending: pendingSecret ? { secret: pendingSecret, uri: totpUri(pendingSecret, user.email) } : null,
+    requiredBy,
+  };
+}
+
+/** Starts (or starts over) enrolment with a new secret; nothing changes at sign-in until it is confirmed. */
+export async function beginEnrolment(user: UserContext): Promise<void> {
+  const sealed = sealSecret(newTotpSecret(), user.userId);
+  const { count } = await getDb().user.updateMany({ where: { id: user.userId, totpEnabledAt: null }, data: { totpPendingSecret: sealed } });
+  if (count === 0) throw new AppError("CONFLICT", "Two-factor is already on for your account.");
+}
+
+async function recordForEveryMembership(tx: Tx, userId: string, action: string, now: Date, after?: { recoveryCodes: number }): Promise<void> {
+  const memberships = await tx.membership.findMany({ where: { userId }, select: { id: true, organizationId: true } });
+  for (const membership of memberships) {
+    await recordActivity(tx, { orgId: membership.organizationId, userId }, { action, entityType: "membership", entityId: membership.id, after }, now);
+  }
+}
+
+async function replaceRecoveryCodes(tx: Tx, userId: string, now: Date): Promise<string[]> {
+  const codes = newRecoveryCodes();
+  await tx.recoveryCode.deleteMany({ where: { userId } });
+  await tx.recoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: hashRecoveryCode(userId, code), createdAt: now })) });
+  return codes;
+}
+
+/**
+ * Turns two-factor on once a code from the pending secret checks out (counted against the
+ * user's limit on wrong codes). Returns the ten recovery codes: the only time they are shown.
+ */
+export async function confirmEnrolment(user: UserContext, code: string, now: Date = new Date()): Promise<{ recoveryCodes: string[] }> {
+  const db = getDb();
+  const row = await db.user.findUniqueOrThrow({ where: { id: user.userId }, select: { totpEnabledAt: true, totpPendingSecret: true } });
+  if (row.totpEnabledAt) throw new AppError("CONFLICT", "Two-factor is already on for your account.");
+  const pending = row.totpPendingSecret;
+  if (!pending) throw new AppError("CONFLICT", "Start setting up two-factor first.");
+  const parsed = parseSecondFactorCode(code);
+  const outcome = await throttledCodeCheck(user.userId, null, now, async () =>
+    parsed?.kind === "totp" ? totpStepFor(pending, user.userId, parsed.code, now, null) : null,
+  );
+  if (!outcome.ok) throw rateLimited(outcome.retryInMinutes);
+  const step = outcome.value;
+  if (step === null) throw new AppError("VALIDATION", undefined, { code: [WRONG_ENROLMENT_CODE] });
+  return db.$transaction(async (tx) => {
+    // Only the pending secret the code was checked against, and only once.
+    const { count } = await tx.user.updateMany({
+      where: { id: user.userId, totpEnabledAt: null, totpPendingSecret: pending },
+      data: { totpSecret: pending, totpPendingSecret: null, totpEnabledAt: now, totpLastStep: step },
+    });
+    if (count === 0) throw new AppError("CONFLICT", "Two-factor setup changed in another window. Reload the page and try again.");
+    const recoveryCodes = await replaceRecoveryCodes(tx, user.userId, now);
+    await recordForEveryMembership(tx, user.userId, "member.two_factor_enabled", now);
+    return { recoveryCodes };
+  });
+}
+
+async function requireSecondFactor(user: UserContext, code: string, now: Date): Promise<void> {
+  const result = await verifySecondFactor(user.userId, code, null, now);
+  if (!result.ok && result.reason === "rate_limited") throw rateLimited(result.retryInMinutes);
+  if (!result.ok) throw new AppError("VALIDATION", undefined, { code: [WRONG_CODE] });
+}
+
+/** New recovery codes (the old ones stop working); needs a current code. */
+export async function regenerateRecoveryCodes(user: UserContext, code: string, now: Date = new Date()): Promise<{ recoveryCodes: string[] }> {
+  const db = getDb();
+  const row = await db.user.findUniqueOrThrow({ where: { id: user.userId }, select: { totpEnabledAt: true } });
+  if (!row.totpEnabledAt) throw new AppError("CONFLICT", "Two-factor is not on for your account.");
+  await requireSecondFactor(user, code, now);
+  return db.$transaction(async (tx) => {
+    const recoveryCodes = await replaceRecoveryCodes(tx, user.userId, now);
+    await recordForEveryMembership(tx, user.userId, "member.recovery_codes_replaced", now, { recoveryCodes: recoveryCodes.length });
+    return { recoveryCodes };
+  });
+}
+
+/**
+ * Turns two-factor off with the password and a current code; refused while an organisation of
+ * the user's requires it. A wrong password counts against the same limit as a wrong code.
+ */
+export async function disableTwoFactor(user: UserContext, input: { password: string; code: string }, now: Date = new Date()): Promise<void> {
+  const db = getDb();
+  const row = await db.user.findUniqueOrThrow({ where: { id: user.userId }, select: { totpEnabledAt: true, passwordHash: true } });
+  if (!row.totpEnabledAt) throw new AppError("CONFLICT", "Two-factor is not on for your account.");
+  const requiredBy = await twoFactorRequiredBy(user.userId);
+  if (requiredBy.length) {
+    throw new AppError("FORBIDDEN", `${requiredBy.join(", ")} require${requiredBy.length === 1 ? "s" : ""} two-factor of its members, so it cannot be turned off.`);
+  }
+  // One throttled check for both: a right password alone must not reset the count of wrong codes.
+  const outcome = await throttledCodeCheck(
+    user.userId,
+    null,
+    now,
+    async () => {
+      if (!(await verifyPassword(row.passwordHash, input.password))) return "password" as const;
+      return (await consumeSecondFactor(user.userId, input.code, now)) ? ("ok" as const) : ("code" as const);
+    },
+    (value) => value === "ok",
+  );
+  if (!outcome.ok) throw rateLimited(outcome.retryInMinutes);
+  if (outcome.value === "password") throw new AppError("VALIDATION", undefined, { password: ["That password is not right."] });
+  if (outcome.value === "code") throw new AppError("VALIDATION", undefined, { code: [WRONG_CODE] });
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: user.userId },
+      data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null },
+    });
+    await tx.recoveryCode.deleteMany({ where: { userId: user.userId } });
+    await recordForEveryMembership(tx, user.userId, "member.two_factor_disabled", now);
+  });
+}

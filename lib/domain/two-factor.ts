@@ -1,0 +1,64 @@
+// Two-factor sign-in rules: the TOTP parameters, recovery codes (format, normalisation) and the
+// throttling of code guesses. The clock and the random bytes come in as arguments.
+
+import type { RateLimitRule } from "./rate-limit";
+
+/** RFC 6238 defaults, the ones every authenticator app assumes (SHA-1, 6 digits, 30 s). */
+export const TOTP_PERIOD_SECONDS = 30;
+/** Codes of the step just before and just after the current one still count (clock drift). */
+export const TOTP_DRIFT_STEPS = 1;
+
+export const RECOVERY_CODE_COUNT = 10;
+/** 10 random bytes = 80 bits, written as 16 base32 characters in four groups of four. */
+export const RECOVERY_CODE_BYTES = 10;
+
+// Wrong codes per account (across every address) and per address. With three codes valid at
+// any moment, 5 guesses per 15 minutes leave an attacker who has the password about one chance
+// in 67,000 per 15 minutes of guessing a code.
+export const TWO_FACTOR_PER_USER: RateLimitRule = { limit: 5, windowMs: 15 * 60_000 };
+export const TWO_FACTOR_PER_ADDRESS: RateLimitRule = { limit: 20, windowMs: 15 * 60_000 };
+
+// Crockford's base32: no i, l, o or u, so nothing reads as another character.
+const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
+const RECOVERY_LENGTH = (RECOVERY_CODE_BYTES * 8) / 5;
+const RECOVERY_PATTERN = new RegExp(`^[${ALPHABET}]{${RECOVERY_LENGTH}}$`);
+const TOTP_PATTERN = /^\d{6}$/;
+
+/** A recovery code as shown to the user (`7kq2-mx9d-b3tz-0hcw`), from RECOVERY_CODE_BYTES random bytes. */
+export function recoveryCodeFromBytes(bytes: Uint8Array): string {
+  if (bytes.length !== RECOVERY_CODE_BYTES) throw new Error(`A recovery code takes ${RECOVERY_CODE_BYTES} bytes, got ${bytes.length}.`);
+  let bits = 0;
+  let value = 0;
+  let out = "";
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      bits -= 5;
+      out += ALPHABET[(value >> bits) & 31];
+    }
+    value &= (1 << bits) - 1;
+  }
+  return out.match(/.{4}/g)?.join("-") ?? out;
+}
+
+/** What the user typed, classified: an authenticator code, a recovery code (normalised), or neither. */
+export type SecondFactorCode = { kind: "totp"; code: string } | { kind: "recovery"; code: string };
+
+/**
+ * Spaces and hyphens are ignored, case too; the letters people confuse with digits (o, i, l)
+ * are read as the digits, as Crockford's alphabet intends.
+ */
+export function parseSecondFactorCode(input: string): SecondFactorCode | null {
+  const compact = input.replace(/[\s-]/g, "").toLowerCase();
+  if (TOTP_PATTERN.test(compact)) return { kind: "totp", code: compact };
+  const recovery = compact.replace(/o/g, "0").replace(/[il]/g, "1");
+  if (RECOVERY_PATTERN.test(recovery)) return { kind: "recovery", code: recovery };
+  return null;
+}
+
+/** The RFC 6238 time step (counter) of a moment. */
+export function totpTimeStep(now: Date): number {
+  return Math.floor(now.getTime() / 1000 / TOTP_PERIOD_SECONDS);
+}
+

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { CheckboxField } from "./form";
+
+/** A code from an authenticator app or a recovery code; its format is checked where it is used. */
+export const SecondFactorCodeField = z
+  .string({ error: "Enter the code from your authenticator app." })
+  .trim()
+  .min(1, "Enter the code from your authenticator app.")
+  .max(40, "That code is too long.");
+
+export const ConfirmTwoFactorInput = z.object({ code: SecondFactorCodeField });
+export const RegenerateRecoveryCodesInput = z.object({ code: SecondFactorCodeField });
+
+export const DisableTwoFactorInput = z.object({
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200, "That password is not right."),
+  code: SecondFactorCodeField,
+});
+
+export const RequireTwoFactorInput = z.object({ requireTwoFactor: CheckboxField });
