@@ -1,20 +1,21 @@
 import { z } from "zod";
+import { singleLine } from "./text";
 
-export const EmailField = z
-  .string({ error: "Enter your email address." })
-  .trim()
+export const EmailField = singleLine({ error: "Enter your email address." })
   .toLowerCase()
   .min(1, "Enter your email address.")
   .max(254, "That email address is too long.")
   .pipe(z.email({ error: "Enter a valid email address." }));
 
+// Passwords are only ever hashed, never stored or shown, so any character is allowed: refusing
+// some would lock out whoever already chose one.
 export const PasswordField = z
   .string({ error: "Enter a password." })
   .min(12, "Use at least 12 characters.")
   .max(200, "Use at most 200 characters.");
 
 export const SignUpInput = z.object({
-  name: z.string({ error: "Enter your name." }).trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+  name: singleLine({ error: "Enter your name." }).min(1, "Enter your name.").max(100, "Use at most 100 characters."),
   email: EmailField,
   password: PasswordField,
 });
