@@ -2,10 +2,9 @@ import { z } from "zod";
 import { MEMBER_ROLES } from "@/lib/domain/permissions";
 import { isValidSlug } from "@/lib/domain/slug";
 import { EmailField } from "./auth";
+import { FormId, singleLine } from "./text";
 
-export const OrgNameField = z
-  .string({ error: "Enter a name." })
-  .trim()
+export const OrgNameField = singleLine({ error: "Enter a name." })
   .min(2, "Use at least 2 characters.")
   .max(80, "Use at most 80 characters.");
 
@@ -17,14 +16,13 @@ export const OrgSlugParam = z.string().refine(isValidSlug, "Not a valid organisa
 export const RenameOrganizationInput = z.object({ name: OrgNameField });
 
 const RoleField = z.enum(MEMBER_ROLES, { error: "Choose a role." });
-const IdField = z.string({ error: "Missing id." }).min(1, "Missing id.").max(64, "Invalid id.");
 
 export const CreateInvitationInput = z.object({ email: EmailField, role: RoleField });
 export type CreateInvitationInput = z.infer<typeof CreateInvitationInput>;
 
-export const RevokeInvitationInput = z.object({ invitationId: IdField });
-export const ChangeRoleInput = z.object({ membershipId: IdField, role: RoleField });
-export const RemoveMemberInput = z.object({ membershipId: IdField });
+export const RevokeInvitationInput = z.object({ invitationId: FormId });
+export const ChangeRoleInput = z.object({ membershipId: FormId, role: RoleField });
+export const RemoveMemberInput = z.object({ membershipId: FormId });
 
 export const InvitationTokenParam = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "This invitation link is not valid.");
 
