@@ -8,37 +8,47 @@ const FORBIDDEN = /[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}]/u;
 const FORBIDDEN_MULTI_LINE = /(?![\t\n])[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}]/u;
 const CONTROL = /\p{Cc}/u;
 
-export type TextKind = "single-line" | "multi-line";
+type TextKind = "single-line" | "multi-line";
+
+function problemAt(text: string, index: number, character: string): string {
+  const position = Array.from(text.slice(0, index)).length + 1;
+  return CONTROL.test(character) ? `Remove the control character at position ${position}.` : `Remove the invalid character at position ${position}.`;
+}
 
 /** What is wrong with `text`, as a field message, or null when every character is acceptable. */
 export function textProblem(text: string, kind: TextKind = "single-line"): string | null {
   const match = (kind === "multi-line" ? FORBIDDEN_MULTI_LINE : FORBIDDEN).exec(text);
-  if (!match) return null;
-  const position = Array.from(text.slice(0, match.index)).length + 1;
-  return CONTROL.test(match[0]) ? `Remove the control character at position ${position}.` : `Remove the invalid character at position ${position}.`;
+  return match ? problemAt(text, match.index, match[0]) : null;
 }
 
 type StringParams = Parameters<typeof z.string>[0];
 
-function checked(schema: z.ZodString, kind: TextKind): z.ZodString {
-  return schema.superRefine((text, context) => {
-    const problem = textProblem(text, kind);
-    // continue: false, so a rejected character is the only message, not also "too short".
-    if (problem) context.addIssue({ code: "custom", message: problem, continue: false });
-  });
-}
+// continue: false, so a rejected character is the only message, not also "too short".
+const refuse = (context: z.RefinementCtx, message: string | null) => {
+  if (message) context.addIssue({ code: "custom", message, continue: false });
+};
 
-/** One line of text: no control characters at all (tab included). Chain .trim(), .min(), .max(). */
+/**
+ * One line of text, trimmed: no control characters at all (tab included). Whitespace around
+ * the text (a pasted line's newline) is trimmed rather than refused. Chain .min(), .max().
+ */
 export function singleLine(params?: StringParams): z.ZodString {
-  return checked(z.string(params), "single-line");
+  return z
+    .string(params)
+    .superRefine((text, context) => {
+      const offset = text.length - text.trimStart().length;
+      const match = FORBIDDEN.exec(text.trim());
+      refuse(context, match ? problemAt(text, offset + match.index, match[0]) : null);
+    })
+    .trim();
 }
 
 /** Text that may span lines: tab and newline allowed, CR and CRLF become newline. */
 export function multiLine(params?: StringParams): z.ZodString {
-  return checked(
-    z.string(params).overwrite((text) => text.replace(/\r\n?/g, "\n")),
-    "multi-line",
-  );
+  return z
+    .string(params)
+    .overwrite((text) => text.replace(/\r\n?/g, "\n"))
+    .superRefine((text, context) => refuse(context, textProblem(text, "multi-line")));
 }
 
 /** An id posted by a form: opaque to the form, bounded, single-line. Unknown ids are NOT_FOUND later. */

@@ -49,6 +49,11 @@ describe("singleLine and multiLine", () => {
     expect(messages(Title.safeParse(42))).toEqual(["Enter a title."]);
   });
 
+  it("trim a pasted line's surrounding whitespace instead of refusing it, and count positions in what was sent", () => {
+    expect(Title.parse("\tAccess review\r\n")).toBe("Access review");
+    expect(messages(Title.safeParse("  ab\tc"))).toEqual(["Remove the control character at position 5."]);
+  });
+
   it("normalise CR and CRLF to newline in multi-line text", () => {
     expect(multiLine().parse("one\r\ntwo\rthree\n")).toBe("one\ntwo\nthree\n");
   });
