@@ -2,15 +2,16 @@ import { z } from "zod";
 import { isIsoDate } from "@/lib/domain/dates";
 import { EVIDENCE_PURPOSES, EXCEPTION_SEVERITIES, isSafeLink } from "@/lib/domain/evidence";
 import { formList } from "./form";
+import { FormId, multiLine, singleLine } from "./text";
 
-const Id = z.string().min(1).max(64);
-const IsoDate = z.string({ error: "Enter a date." }).refine(isIsoDate, "Enter a date as YYYY-MM-DD.");
+const Id = FormId;
+const IsoDate = singleLine({ error: "Enter a date." }).refine(isIsoDate, "Enter a date as YYYY-MM-DD.");
 const OptionalIsoDate = z.preprocess((value) => (value === "" || value === null ? undefined : value), IsoDate.optional());
 
 const EvidenceCommon = z.object({
   controlIds: formList(Id).pipe(z.array(Id).min(1, "Link the evidence to at least one control.").max(200)),
   purpose: z.enum(EVIDENCE_PURPOSES, { error: "Choose design or operating." }),
-  title: z.string().trim().min(2, "Give the evidence a short title.").max(200, "Use at most 200 characters."),
+  title: singleLine().min(2, "Give the evidence a short title.").max(200, "Use at most 200 characters."),
   effectiveDate: IsoDate,
   coverageEnd: OptionalIsoDate,
   eventId: z.preprocess((value) => (value === "" ? undefined : value), Id.optional()),
@@ -23,12 +24,12 @@ function checkRange<T extends { effectiveDate: string; coverageEnd?: string }>(i
 }
 
 export const NoteEvidenceInput = EvidenceCommon.extend({
-  note: z.string().trim().min(1, "Write the note.").max(50_000, "Keep notes under 50,000 characters."),
+  note: multiLine().trim().min(1, "Write the note.").max(50_000, "Keep notes under 50,000 characters."),
 }).superRefine(checkRange);
 export type NoteEvidenceInput = z.infer<typeof NoteEvidenceInput>;
 
 export const LinkEvidenceInput = EvidenceCommon.extend({
-  url: z.string().trim().max(2000, "That link is too long.").refine(isSafeLink, "Enter a web address starting with https:// or http://."),
+  url: singleLine().max(2000, "That link is too long.").refine(isSafeLink, "Enter a web address starting with https:// or http://."),
 }).superRefine(checkRange);
 export type LinkEvidenceInput = z.infer<typeof LinkEvidenceInput>;
 
@@ -42,22 +43,22 @@ export const EvidenceIdInput = z.object({ evidenceId: Id });
 export const PopulationEventInput = z.object({
   controlId: Id,
   date: IsoDate,
-  reference: z.string().trim().min(1, "Give the event a reference (ticket number, employee id…).").max(100, "Use at most 100 characters."),
-  description: z.string().trim().max(1000, "Use at most 1,000 characters.").default(""),
+  reference: singleLine().min(1, "Give the event a reference (ticket number, employee id…).").max(100, "Use at most 100 characters."),
+  description: singleLine().max(1000, "Use at most 1,000 characters.").default(""),
 });
 export type PopulationEventInput = z.infer<typeof PopulationEventInput>;
 
-export const PopulationCsvInput = z.object({ controlId: Id, csv: z.string().min(1, "Paste or choose a CSV file.").max(2_000_000, "The CSV is larger than 2 MB.") });
+export const PopulationCsvInput = z.object({ controlId: Id, csv: multiLine().min(1, "Paste or choose a CSV file.").max(2_000_000, "The CSV is larger than 2 MB.") });
 
 export const ExceptionInput = z.object({
   controlId: Id,
   date: IsoDate,
-  description: z.string().trim().min(5, "Describe what happened.").max(5000, "Use at most 5,000 characters."),
+  description: multiLine().trim().min(5, "Describe what happened.").max(5000, "Use at most 5,000 characters."),
   severity: z.enum(EXCEPTION_SEVERITIES, { error: "Choose a severity." }),
 });
 export type ExceptionInput = z.infer<typeof ExceptionInput>;
 
 export const RemediateExceptionInput = z.object({
   exceptionId: Id,
-  remediationNote: z.string().trim().min(5, "Say how it was remediated.").max(5000, "Use at most 5,000 characters."),
+  remediationNote: multiLine().trim().min(5, "Say how it was remediated.").max(5000, "Use at most 5,000 characters."),
 });
