@@ -3,15 +3,16 @@ import { TSC_CATEGORIES } from "@/lib/domain/catalog";
 import { isIsoDate } from "@/lib/domain/dates";
 import { REPORT_FAMILIES, REPORT_TYPES, SUBSERVICE_METHODS } from "@/lib/domain/engagements";
 import { CheckboxField, formList, LinesField } from "./form";
+import { FormId, multiLine, singleLine } from "./text";
 
-const IsoDate = z.string().refine(isIsoDate, "Enter a date as YYYY-MM-DD.");
+const IsoDate = singleLine().refine(isIsoDate, "Enter a date as YYYY-MM-DD.");
 const Blank = z.preprocess((value) => (value === "" || value === null ? undefined : value), IsoDate.optional());
 
 export const SubserviceInput = z.object({
-  name: z.string().trim().min(1, "Name the subservice organisation.").max(200),
-  services: z.string().trim().max(1000).default(""),
+  name: singleLine().min(1, "Name the subservice organisation.").max(200),
+  services: singleLine().max(1000).default(""),
   method: z.enum(SUBSERVICE_METHODS, { error: "Choose carve-out or inclusive." }),
-  csocs: z.array(z.string().trim().max(1000)).max(100).default([]).transform((lines) => lines.filter(Boolean)),
+  csocs: z.array(singleLine().max(1000)).max(100).default([]).transform((lines) => lines.filter(Boolean)),
 });
 export type SubserviceInput = z.infer<typeof SubserviceInput>;
 
@@ -26,14 +27,14 @@ const SubservicesField = z.preprocess((value) => {
 
 export const EngagementInput = z
   .object({
-    name: z.string().trim().min(2, "Use at least 2 characters.").max(120, "Use at most 120 characters."),
+    name: singleLine().min(2, "Use at least 2 characters.").max(120, "Use at most 120 characters."),
     family: z.enum(REPORT_FAMILIES, { error: "Choose SOC 1, SOC 2 or ISAE 3402." }),
     type: z.enum(REPORT_TYPES, { error: "Choose Type I or Type II." }),
     asOfDate: Blank,
     periodStart: Blank,
     periodEnd: Blank,
     categories: formList(z.enum(TSC_CATEGORIES, { error: "Unknown category." })),
-    objectiveIds: formList(z.string().min(1).max(64)).pipe(z.array(z.string()).max(500, "Choose at most 500 objectives.")),
+    objectiveIds: formList(FormId).pipe(z.array(z.string()).max(500, "Choose at most 500 objectives.")),
     cuecs: LinesField,
     userResponsibilities: LinesField,
     subservices: SubservicesField,
@@ -52,15 +53,17 @@ export const EngagementInput = z
   });
 export type EngagementInput = z.infer<typeof EngagementInput>;
 
-export const EngagementIdInput = z.object({ engagementId: z.string().min(1).max(64) });
+export const EngagementIdInput = z.object({ engagementId: FormId });
 export const ArchiveEngagementInput = EngagementIdInput.extend({ archived: CheckboxField });
 
+const RequirementId = singleLine().min(1).max(100);
+
 export const NotApplicableInput = z.object({
-  engagementId: z.string().min(1).max(64),
-  requirementId: z.string().min(1).max(100),
-  justification: z.string().trim().min(10, "Explain in at least 10 characters why this does not apply.").max(2000, "Use at most 2,000 characters."),
+  engagementId: FormId,
+  requirementId: RequirementId,
+  justification: multiLine().trim().min(10, "Explain in at least 10 characters why this does not apply.").max(2000, "Use at most 2,000 characters."),
 });
-export const ClearNotApplicableInput = z.object({ engagementId: z.string().min(1).max(64), requirementId: z.string().min(1).max(100) });
+export const ClearNotApplicableInput = z.object({ engagementId: FormId, requirementId: RequirementId });
 
 const RecommendedEngagement = z.object({
   family: z.enum(REPORT_FAMILIES),
