@@ -1,7 +1,9 @@
 // Checks an evidence pack against its manifest.json: every entry's bytes are streamed through
 // SHA-256 (never held whole) and compared with what the manifest lists. Two passes over the
 // archive: the central directory first (to find the manifest and refuse unsafe or absurd
-// archives before reading any content), then every entry's bytes.
+// archives before reading any content: too many entries, too many bytes, or more bytes than a
+// real pack's compression could give, the mark of a zip bomb), then every entry's bytes, each
+// stopped at the size the directory declares for it.
 import { createHash } from "node:crypto";
 import path from "node:path";
 import yauzl, { type Entry, type ZipFile } from "yauzl";
@@ -9,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import type { Digest } from "./hashing";
 import { MANIFEST_PATH } from "./manifest";
 import { readManifest, type ReadManifest } from "./manifest-reader";
+import { candidateNames } from "./zip-names";
 
 export type VerifyLimits = {
   /** Total uncompressed bytes the archive may declare and hold (default 20 GB). */
@@ -17,13 +20,19 @@ export type VerifyLimits = {
   maxEntries: number;
   /** A manifest.json not in Assay's line layout is parsed whole up to this size (default 64 MB). */
   maxWholeManifestBytes: number;
+  /** Uncompressed bytes per compressed byte, of each entry and of the whole file (default: no limit). */
+  maxRatio: number;
 };
 
 const DEFAULT_VERIFY_LIMITS: VerifyLimits = {
   maxTotalBytes: 20 * 1024 ** 3,
   maxEntries: 1_000_000,
   maxWholeManifestBytes: 64 * 1024 ** 2,
+  maxRatio: Number.POSITIVE_INFINITY,
 };
+
+/** An entry, or an archive, smaller than this uncompressed is never refused for its ratio. */
+const RATIO_FLOOR_BYTES = 1024 ** 2;
 
 export type PackMismatch = { path: string; expected: Digest; actual: Digest };
 
@@ -41,7 +50,8 @@ export type PackVerification = {
   generatedAt: string;
 };
 
-export async function verifyPack(zipPath: string, limits: Partial<VerifyLimits> = {}): Promise<PackVerification> {
+/** `signal` stops the check between chunks (TOO_LARGE: it took too long). */
+export async function verifyPack(zipPath: string, limits: Partial<VerifyLimits> = {}, signal?: AbortSignal): Promise<PackVerification> {
   const caps: VerifyLimits = { ...DEFAULT_VERIFY_LIMITS, ...limits };
   const { header, files } = await readPackManifest(zipPath, caps);
   const result: PackVerification = {
@@ -56,15 +66,18 @@ export async function verifyPack(zipPath: string, limits: Partial<VerifyLimits> 
   let budget = caps.maxTotalBytes;
   const visit = async (zip: ZipFile, entry: Entry) => {
     if (entry.fileName === MANIFEST_PATH || isEmptyFolder(entry)) return;
-    const actual = await hashEntry(zip, entry, budget);
+    stopIfAborted(signal);
+    const actual = await hashEntry(zip, entry, budget, signal);
     budget -= actual.size;
     result.checked++;
-    const expected = files.get(entry.fileName);
+    const names = candidateNames(entry);
+    const name = names.find((candidate) => files.has(candidate)) ?? names[0] ?? entry.fileName;
+    const expected = files.get(name);
     if (!expected) {
-      result.extra.push(entry.fileName);
+      result.extra.push(name);
     } else {
-      files.delete(entry.fileName);
-      if (expected.sha256 !== actual.sha256 || expected.size !== actual.size) result.mismatched.push({ path: entry.fileName, expected, actual });
+      files.delete(name);
+      if (expected.sha256 !== actual.sha256 || expected.size !== actual.size) result.mismatched.push({ path: name, expected, actual });
     }
   };
   await eachEntry(zipPath, caps, visit, async () => undefined);
@@ -76,18 +89,28 @@ export async function verifyPack(zipPath: string, limits: Partial<VerifyLimits> 
 /** Pass 1: the central directory only; refuses before any content is read. */
 async function readPackManifest(zipPath: string, caps: VerifyLimits): Promise<ReadManifest> {
   let declared = 0;
+  let compressed = 0;
   let manifest: Entry | undefined;
   return eachEntry(
     zipPath,
     caps,
     async (_zip, entry) => {
       declared += entry.uncompressedSize;
-      if (declared > caps.maxTotalBytes) throw tooLarge(`its entries declare more than ${caps.maxTotalBytes} bytes uncompressed`);
+      compressed += entry.compressedSize;
+      if (entry.uncompressedSize > RATIO_FLOOR_BYTES && entry.uncompressedSize > caps.maxRatio * entry.compressedSize) {
+        throw tooLarge(`"${entry.fileName}" would inflate ${ratioOf(entry.uncompressedSize, entry.compressedSize)} times (${megabytes(entry.compressedSize)} to ${megabytes(entry.uncompressedSize)}); at most ${caps.maxRatio} times is checked here`);
+      }
+      if (declared > caps.maxTotalBytes) throw tooLarge(`its files add up to more than ${megabytes(caps.maxTotalBytes)} uncompressed, the most checked here`);
       if (entry.fileName !== MANIFEST_PATH) return;
       if (manifest) throw new AppError("VALIDATION", `${path.basename(zipPath)} holds more than one manifest.json.`);
       manifest = entry;
     },
     async (zip) => {
+      // Entries sharing their compressed bytes (overlapping entries) inflate one stretch of the file many times.
+      if (compressed > zip.fileSize) throw damaged("its entries overlap: together they claim more compressed bytes than the file holds");
+      if (declared > RATIO_FLOOR_BYTES && declared > caps.maxRatio * zip.fileSize) {
+        throw tooLarge(`it would inflate ${ratioOf(declared, zip.fileSize)} times (${megabytes(zip.fileSize)} to ${megabytes(declared)}); at most ${caps.maxRatio} times is checked here`);
+      }
       const entry = manifest;
       if (!entry) throw new AppError("VALIDATION", `${path.basename(zipPath)} has no manifest.json: it is not an Assay evidence pack.`);
       return readManifest(() => zip.openReadStreamPromise(entry), entry.uncompressedSize, {
@@ -107,7 +130,9 @@ async function eachEntry<T>(
 ): Promise<T> {
   const zip = await openZip(zipPath);
   try {
-    if (zip.entryCount > caps.maxEntries) throw tooLarge(`it has ${zip.entryCount} entries, more than ${caps.maxEntries}`);
+    if (zip.entryCount > caps.maxEntries) {
+      throw new AppError("TOO_LARGE", `The pack has ${count(zip.entryCount)} entries; at most ${count(caps.maxEntries)} are checked here.`);
+    }
     for await (const entry of zip.eachEntry()) await visit(zip, entry);
     return await after(zip);
   } catch (error) {
@@ -125,7 +150,7 @@ async function openZip(zipPath: string): Promise<ZipFile> {
   }
 }
 
-async function hashEntry(zip: ZipFile, entry: Entry, budget: number): Promise<Digest> {
+async function hashEntry(zip: ZipFile, entry: Entry, budget: number, signal: AbortSignal | undefined): Promise<Digest> {
   if (!entry.canDecodeFileData()) {
     throw new AppError("VALIDATION", `"${entry.fileName}" is encrypted or uses an unsupported compression method, so it cannot be checked.`);
   }
@@ -135,6 +160,7 @@ async function hashEntry(zip: ZipFile, entry: Entry, budget: number): Promise<Di
     for await (const chunk of await zip.openReadStreamPromise(entry)) {
       size += (chunk as Buffer).length;
       if (size > budget) throw tooLarge("its entries hold more bytes than the verification limit");
+      stopIfAborted(signal);
       hash.update(chunk as Buffer);
     }
   } catch (error) {
@@ -142,6 +168,10 @@ async function hashEntry(zip: ZipFile, entry: Entry, budget: number): Promise<Di
     throw damaged(`"${entry.fileName}" cannot be read (${message(error)})`);
   }
   return { sha256: hash.digest("hex"), size };
+}
+
+function stopIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AppError("TOO_LARGE", "The pack took too long to check here.");
 }
 
 function isEmptyFolder(entry: Entry): boolean {
@@ -165,6 +195,10 @@ function damaged(reason: string): AppError {
 function tooLarge(reason: string): AppError {
   return new AppError("TOO_LARGE", `The archive is too large to verify: ${reason}.`);
 }
+
+const count = (value: number) => value.toLocaleString("en-GB");
+const megabytes = (bytes: number) => `${count(Math.ceil(bytes / 1024 ** 2))} MB`;
+const ratioOf = (uncompressed: number, compressed: number) => count(Math.floor(uncompressed / Math.max(compressed, 1)));
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -127,7 +127,7 @@ describe("verifyPack", () => {
   it("refuses archives over the configured size or entry count", async () => {
     const file = await copyWith((entries) => entries);
     await expect(verifyPack(file, { maxTotalBytes: 1000 })).rejects.toMatchObject({ code: "TOO_LARGE" });
-    await expect(verifyPack(file, { maxEntries: 5 })).rejects.toMatchObject({ code: "TOO_LARGE", message: expect.stringMatching(/8 entries, more than 5/) });
+    await expect(verifyPack(file, { maxEntries: 5 })).rejects.toMatchObject({ code: "TOO_LARGE", message: "The pack has 8 entries; at most 5 are checked here." });
     expect((await verifyPack(file, { maxTotalBytes: 100_000, maxEntries: 8 })).ok).toBe(true);
   });
 });
