@@ -45,12 +45,26 @@ export interface BlobStore {
   /** Temporary objects (`tmp/<uuid>`), e.g. left behind by a crashed process. */
   listTemp(): AsyncIterable<StoredEntry>;
   deleteTemp(key: string): Promise<void>;
+  /**
+   * Small named records beside an organisation's files, `<orgId>/checkpoints/<name>` (the
+   * activity log's checkpoints): written whole and atomically, replacing one of the same name.
+   * Not content-addressed, so never listed by listKeys nor swept as orphans. Resolves to the key.
+   */
+  putCheckpoint(orgId: string, name: string, bytes: Buffer): Promise<string>;
+  /** The organisation's checkpoint keys, in no particular order. */
+  listCheckpoints(orgId: string): AsyncIterable<StoredEntry>;
+  /** A checkpoint's bytes; AppError NOT_FOUND when missing, TOO_LARGE when longer than `maxBytes`. */
+  getCheckpoint(key: string, maxBytes: number): Promise<Buffer>;
 }
 
 const ORG_ID = /^[a-z0-9]{1,64}$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 const BLOB_KEY = /^([a-z0-9]{1,64})\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
 const TEMP_KEY = /^tmp\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const CHECKPOINT_FOLDER = "checkpoints";
+const CHECKPOINT_NAME = /^[0-9a-z][0-9a-z-]{0,150}\.json$/;
+const CHECKPOINT_KEY = /^([a-z0-9]{1,64})\/checkpoints\/([^/]+)$/;
 
 /** `tmp` is the temporary folder, so it can never be an organisation's folder. */
 export const TEMP_FOLDER = "tmp";
@@ -93,4 +107,23 @@ export function blobKey(orgId: string, sha256: string): string {
   assertOrgId(orgId);
   if (!SHA256.test(sha256)) throw new AppError("VALIDATION", "Invalid SHA-256 digest.");
   return `${orgId}/${sha256.slice(0, 2)}/${sha256}`;
+}
+
+export function checkpointFolder(orgId: string): string {
+  assertOrgId(orgId);
+  return `${orgId}/${CHECKPOINT_FOLDER}`;
+}
+
+export function checkpointKey(orgId: string, name: string): string {
+  if (!CHECKPOINT_NAME.test(name)) throw new AppError("VALIDATION", "Invalid checkpoint name.");
+  return `${checkpointFolder(orgId)}/${name}`;
+}
+
+export function isCheckpointKey(key: string): boolean {
+  const match = CHECKPOINT_KEY.exec(key);
+  return match !== null && isValidOrgId(match[1] ?? "") && CHECKPOINT_NAME.test(match[2] ?? "");
+}
+
+export function assertCheckpointKey(key: string): void {
+  if (!isCheckpointKey(key)) throw new AppError("VALIDATION", "Invalid checkpoint key.");
 }

@@ -49,4 +49,16 @@ export class LazyS3BlobStore implements BlobStore {
   async deleteTemp(key: string): Promise<void> {
     return (await this.store()).deleteTemp(key);
   }
+
+  async putCheckpoint(orgId: string, name: string, bytes: Buffer): Promise<string> {
+    return (await this.store()).putCheckpoint(orgId, name, bytes);
+  }
+
+  async *listCheckpoints(orgId: string): AsyncIterable<StoredEntry> {
+    yield* (await this.store()).listCheckpoints(orgId);
+  }
+
+  async getCheckpoint(key: string, maxBytes: number): Promise<Buffer> {
+    return (await this.store()).getCheckpoint(key, maxBytes);
+  }
 }

@@ -7,11 +7,15 @@ import { pipeline } from "node:stream/promises";
 import { AppError } from "@/lib/errors";
 import {
   assertBlobKey,
+  assertCheckpointKey,
   assertNotEmpty,
   assertOrgId,
   assertTempKey,
   blobKey,
+  checkpointFolder,
+  checkpointKey,
   isBlobKey,
+  isCheckpointKey,
   isTempKey,
   TEMP_FOLDER,
   tooLargeToRead,
@@ -187,6 +191,51 @@ export class LocalBlobStore implements BlobStore {
   async deleteTemp(key: string): Promise<void> {
     assertTempKey(key);
     await rm(this.pathOf(key), { force: true });
+  }
+
+  async putCheckpoint(orgId: string, name: string, bytes: Buffer): Promise<string> {
+    const key = checkpointKey(orgId, name);
+    const tempDir = path.join(this.root, TEMP_FOLDER);
+    const tempPath = path.join(tempDir, randomUUID());
+    try {
+      await mkdir(tempDir, { recursive: true });
+      const handle = await open(tempPath, "wx");
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      const finalPath = this.pathOf(key);
+      await mkdir(path.dirname(finalPath), { recursive: true });
+      await rename(tempPath, finalPath);
+      await syncDirectory(path.dirname(finalPath));
+      return key;
+    } catch (error) {
+      await rm(tempPath, { force: true });
+      throw error;
+    }
+  }
+
+  async *listCheckpoints(orgId: string): AsyncIterable<StoredEntry> {
+    const folder = checkpointFolder(orgId);
+    for (const file of await directories(this.pathOf(folder))) {
+      const key = `${folder}/${file.name}`;
+      if (!file.isFile() || !isCheckpointKey(key)) continue;
+      const entry = await this.entry(key);
+      if (entry) yield entry;
+    }
+  }
+
+  async getCheckpoint(key: string, maxBytes: number): Promise<Buffer> {
+    assertCheckpointKey(key);
+    try {
+      return readUpTo(this.pathOf(key), maxBytes);
+    } catch (error) {
+      if (isMissing(error)) throw new AppError("NOT_FOUND", "Checkpoint not found.");
+      if (error === TOO_LARGE) throw tooLargeToRead(key, maxBytes);
+      throw error;
+    }
   }
 
   /** Null when the file vanished between listing and stat (a concurrent delete). */

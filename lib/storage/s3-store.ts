@@ -6,6 +6,7 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
   paginateListObjectsV2,
+  PutObjectCommand,
   S3Client,
   S3ServiceException,
   type S3ClientConfig,
@@ -14,11 +15,15 @@ import { Upload } from "@aws-sdk/lib-storage";
 import { AppError } from "@/lib/errors";
 import {
   assertBlobKey,
+  assertCheckpointKey,
   assertNotEmpty,
   assertOrgId,
   assertTempKey,
   blobKey,
+  checkpointFolder,
+  checkpointKey,
   isBlobKey,
+  isCheckpointKey,
   isTempKey,
   TEMP_FOLDER,
   tooLargeToRead,
@@ -115,6 +120,10 @@ export class S3BlobStore implements BlobStore {
 
   async getBytes(key: string, maxBytes: number): Promise<Buffer> {
     assertBlobKey(key);
+    return this.getBytesOf(key, maxBytes);
+  }
+
+  private async getBytesOf(key: string, maxBytes: number): Promise<Buffer> {
     try {
       // One byte more than allowed: receiving it tells an object that is too long.
       const { Body } = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.full(key), Range: `bytes=0-${maxBytes}` }));
@@ -160,6 +169,24 @@ export class S3BlobStore implements BlobStore {
   async deleteTemp(key: string): Promise<void> {
     assertTempKey(key);
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.full(key) }));
+  }
+
+  async putCheckpoint(orgId: string, name: string, bytes: Buffer): Promise<string> {
+    const key = checkpointKey(orgId, name);
+    // A PUT is atomic: readers see the whole object or none.
+    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.full(key), Body: bytes, ContentType: "application/json" }));
+    return key;
+  }
+
+  async *listCheckpoints(orgId: string): AsyncIterable<StoredEntry> {
+    for await (const entry of this.list(this.full(`${checkpointFolder(orgId)}/`))) {
+      if (isCheckpointKey(entry.key)) yield entry;
+    }
+  }
+
+  async getCheckpoint(key: string, maxBytes: number): Promise<Buffer> {
+    assertCheckpointKey(key);
+    return this.getBytesOf(key, maxBytes);
   }
 
   private async lastModified(key: string): Promise<Date | null> {

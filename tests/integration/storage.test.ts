@@ -266,6 +266,29 @@ describe.each([
     expect(await keysOf(store.listTemp())).toEqual([]);
   });
 
+  it("keeps checkpoints by name per organisation, replaced whole, never listed as files nor swept", async () => {
+    const file = await store.putStream(ORG, Readable.from(["evidence"]), MB);
+    const key = await store.putCheckpoint(ORG, "0000000007-daily.json", Buffer.from('{"seq":7}'));
+    await store.putCheckpoint(ORG, "0000000007-daily.json", Buffer.from('{"seq":7,"again":true}'));
+    const other = await store.putCheckpoint(OTHER_ORG, "0000000003-export-run1.json", Buffer.from("{}"));
+
+    expect(key).toBe(`${ORG}/checkpoints/0000000007-daily.json`);
+    expect((await store.getCheckpoint(key, 1024)).toString()).toBe('{"seq":7,"again":true}');
+    expect(await keysOf(store.listCheckpoints(ORG))).toEqual([key]);
+    expect(await keysOf(store.listCheckpoints(OTHER_ORG))).toEqual([other]);
+    expect(await keysOf(store.listKeys())).toEqual([file.key]);
+    expect(await rejection(store.getCheckpoint(key, 5))).toMatchObject({ code: "TOO_LARGE" });
+    expect(await rejection(store.getCheckpoint(`${ORG}/checkpoints/0000000008-daily.json`, 1024))).toMatchObject({ code: "NOT_FOUND" });
+    for (const name of ["../x.json", "a/b.json", "x.txt", ".json", "UPPER.json"]) {
+      expect(await rejection(store.putCheckpoint(ORG, name, Buffer.from("{}"))), name).toMatchObject({ code: "VALIDATION" });
+    }
+    expect(await rejection(store.getCheckpoint(file.key, 1024))).toMatchObject({ code: "VALIDATION" });
+
+    const swept = await sweepOrphans(store, async () => new Set(), { now: new Date(Date.now() + 2 * 60 * 60 * 1000), dryRun: false });
+    expect(swept.deleted).toEqual([file.key]);
+    expect(await keysOf(store.listCheckpoints(ORG))).toEqual([key]);
+  });
+
   it("sweeps only unreferenced files and temporary objects older than the cutoff", async () => {
     const referenced = await store.putStream(ORG, Readable.from(["in use"]), MB);
     const orphan = await store.putStream(ORG, Readable.from(["deleted evidence"]), MB);
