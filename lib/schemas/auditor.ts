@@ -2,9 +2,10 @@ import { z } from "zod";
 import { isIsoDate } from "@/lib/domain/dates";
 import { EmailField } from "./auth";
 import { formList } from "./form";
+import { FormId, multiLine, singleLine } from "./text";
 
-const Id = z.string({ error: "Missing id." }).min(1, "Missing id.").max(64, "Invalid id.");
-const LastDay = z.string({ error: "Choose the last day of access." }).refine(isIsoDate, "Enter a date as YYYY-MM-DD.");
+const Id = FormId;
+const LastDay = singleLine({ error: "Choose the last day of access." }).refine(isIsoDate, "Enter a date as YYYY-MM-DD.");
 
 export const InviteAuditorInput = z.object({
   email: EmailField,
@@ -17,7 +18,7 @@ export const AuditorAccessIdInput = z.object({ accessId: Id });
 export const AuditorUserInput = z.object({ userId: Id });
 export const ExtendAuditorAccessInput = z.object({ accessId: Id, lastDay: LastDay });
 
-const RequestBody = z.string({ error: "Write the request." }).trim().min(3, "Write at least 3 characters.").max(5_000, "Keep requests under 5,000 characters.");
+const RequestBody = multiLine({ error: "Write the request." }).trim().min(3, "Write at least 3 characters.").max(5_000, "Keep requests under 5,000 characters.");
 
 export const CreateAuditorRequestInput = z
   .object({
@@ -31,7 +32,7 @@ export type CreateAuditorRequestInput = z.infer<typeof CreateAuditorRequestInput
 
 export const CloseAuditorRequestInput = z.object({
   requestId: Id,
-  answer: z.string().trim().max(5_000, "Keep answers under 5,000 characters.").optional().default(""),
+  answer: multiLine().trim().max(5_000, "Keep answers under 5,000 characters.").optional().default(""),
   evidenceIds: formList(Id).pipe(z.array(Id).max(50, "Attach at most 50 evidence items.")),
 });
 export type CloseAuditorRequestInput = z.infer<typeof CloseAuditorRequestInput>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PAPERWORK_KINDS } from "@/lib/domain/export/paperwork";
+import { multiLine } from "./text";
 
 /** The largest draft the PDF route renders (the textarea holds the same limit). */
 export const MAX_PAPERWORK_CHARS = 200_000;
@@ -9,8 +10,7 @@ export const MAX_PAPERWORK_BODY_BYTES = 4 * MAX_PAPERWORK_CHARS;
 /** A draft edited in the browser, sent to be laid out as a PDF. */
 export const PaperworkPdfInput = z.object({
   kind: z.enum(PAPERWORK_KINDS, { error: "Choose a management assertion or a bridge letter." }),
-  markdown: z
-    .string({ error: "Send the draft as text." })
+  markdown: multiLine({ error: "Send the draft as text." })
     .max(MAX_PAPERWORK_CHARS, `Keep the draft under ${MAX_PAPERWORK_CHARS.toLocaleString("en-GB")} characters.`)
     .refine((text) => text.trim().length > 0, "The draft is empty."),
 });
