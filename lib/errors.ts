@@ -40,12 +40,15 @@ export type FieldErrors = Record<string, string[]>;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fieldErrors?: FieldErrors;
+  /** For RATE_LIMITED: when to try again (routes send it as Retry-After). */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: ErrorCode, message?: string, fieldErrors?: FieldErrors) {
+  constructor(code: ErrorCode, message?: string, fieldErrors?: FieldErrors, options: { retryAfterSeconds?: number } = {}) {
     super(message ?? DEFAULT_MESSAGE[code]);
     this.name = "AppError";
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

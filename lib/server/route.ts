@@ -13,9 +13,10 @@ import { toAppError, validationError } from "./handle-error";
 type RouteParams<P> = { params: Promise<P & { orgSlug: string }> };
 
 export function errorResponse(error: AppError): NextResponse {
+  const retryAfter = error.retryAfterSeconds === undefined ? undefined : { "Retry-After": String(Math.ceil(error.retryAfterSeconds)) };
   return NextResponse.json(
     { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } },
-    { status: HTTP_STATUS[error.code] },
+    { status: HTTP_STATUS[error.code], headers: retryAfter },
   );
 }
 
