@@ -125,7 +125,7 @@ export async function disableTwoFactor(user: UserContext, input: { password: str
   if (!row.totpEnabledAt) throw new AppError("CONFLICT", "Two-factor is not on for your account.");
   const requiredBy = await twoFactorRequiredBy(user.userId);
   if (requiredBy.length) {
-    throw new AppError("FORBIDDEN", `${requiredBy.join(", ")} require${requiredBy.length === 1 ? "s" : ""} two-factor of its members, so it cannot be turned off.`);
+    throw new AppError("FORBIDDEN", `${requiredBy.join(", ")} require${requiredBy.length === 1 ? "s" : ""} two-factor sign-in of every member, so it cannot be turned off.`);
   }
   // One throttled check for both: a right password alone must not reset the count of wrong codes.
   const outcome = await throttledCodeCheck(

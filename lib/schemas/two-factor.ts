@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { CheckboxField } from "./form";
+import { singleLine } from "./text";
 
 /** A code from an authenticator app or a recovery code; its format is checked where it is used. */
-export const SecondFactorCodeField = z
-  .string({ error: "Enter the code from your authenticator app." })
-  .trim()
+export const SecondFactorCodeField = singleLine({ error: "Enter the code from your authenticator app." })
   .min(1, "Enter the code from your authenticator app.")
   .max(40, "That code is too long.");
 
