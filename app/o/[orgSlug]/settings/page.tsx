@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { RenameOrgForm } from "@/components/org/rename-org-form";
+import { TwoFactorPolicyCard } from "@/components/org/two-factor-policy-card";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
+import { getTwoFactorPolicy } from "@/lib/db/two-factor-policy";
 import { can } from "@/lib/domain/permissions";
-import { renameOrganizationAction } from "./actions";
+import { renameOrganizationAction, setRequireTwoFactorAction } from "./actions";
 import { notFoundUnlessCan } from "@/lib/server/not-found";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -19,10 +21,13 @@ export default async function SettingsPage({ params }: Props) {
     <>
       <PageHeader title="Settings" />
       {can(ctx.role, "org.update") ? (
-        <Card>
-          <CardTitle className="mb-4">Organisation</CardTitle>
-          <RenameOrgForm orgSlug={ctx.orgSlug} name={ctx.orgName} action={renameOrganizationAction} />
-        </Card>
+        <>
+          <Card>
+            <CardTitle className="mb-4">Organisation</CardTitle>
+            <RenameOrgForm orgSlug={ctx.orgSlug} name={ctx.orgName} action={renameOrganizationAction} />
+          </Card>
+          <TwoFactorPolicyCard orgSlug={ctx.orgSlug} {...await getTwoFactorPolicy(ctx)} action={setRequireTwoFactorAction} />
+        </>
       ) : (
         <Alert tone="info">Only owners and admins can change the organisation&apos;s settings.</Alert>
       )}
