@@ -6,6 +6,7 @@ import type { OrgContext, UserContext } from "@/lib/db/context";
 import { AppError, notFound } from "@/lib/errors";
 import { OrgSlugParam } from "@/lib/schemas/organization";
 import { toAppError, validationError } from "./handle-error";
+import { assertTwoFactorEnrolled } from "./two-factor-gate";
 
 type Handler<Ctx, Input, T> = (ctx: Ctx, input: Input) => Promise<T>;
 
@@ -62,6 +63,7 @@ export function orgAction<S extends z.ZodType, T>(schema: S, handler: Handler<Or
       const { user, ctx } = await findOrgContext(slug.data);
       if (!user) throw new AppError("UNAUTHENTICATED");
       if (!ctx) throw notFound();
+      await assertTwoFactorEnrolled(ctx.userId);
       return handler(ctx, parse(schema, formData));
     });
 }

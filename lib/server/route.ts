@@ -6,6 +6,7 @@ import type { OrgContext } from "@/lib/db/context";
 import { AppError, HTTP_STATUS, notFound } from "@/lib/errors";
 import { OrgSlugParam } from "@/lib/schemas/organization";
 import { toAppError, validationError } from "./handle-error";
+import { assertTwoFactorEnrolled } from "./two-factor-gate";
 
 // The one wrapper for route handlers inside an organisation (/api/orgs/[orgSlug]/… and file
 // routes under /o/[orgSlug]/…): who is asking, same-origin writes, and the one error contract.
@@ -40,6 +41,7 @@ export function orgRequestRoute<P extends Record<string, string> = { orgSlug: st
       const { user, ctx } = await findOrgContext(slug.data);
       if (!user) throw new AppError("UNAUTHENTICATED");
       if (!ctx) throw notFound();
+      await assertTwoFactorEnrolled(ctx.userId);
       return await handler(ctx, request, resolved);
     } catch (error) {
       return errorResponse(toAppError(error));

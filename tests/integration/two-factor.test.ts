@@ -1,30 +1,13 @@
-import { generate } from "otplib";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import type { UserContext } from "@/lib/db/context";
 import { beginEnrolment, confirmEnrolment, disableTwoFactor, getTwoFactorStatus, regenerateRecoveryCodes } from "@/lib/db/two-factor";
 import { verifySecondFactor } from "@/lib/db/two-factor-check";
 import { enrolmentRequiredBy, getTwoFactorPolicy, setRequireTwoFactor } from "@/lib/db/two-factor-policy";
 import { actions, addMember, expectAppError, expectIntactLog, makeOrg, makeUser, TEST_PASSWORD } from "./helpers";
-
-// 10 seconds into a 30-second step: ±30 s is exactly one step away.
-const T0 = new Date("2026-03-02T09:00:10.000Z");
-const later = (seconds: number): Date => new Date(T0.getTime() + seconds * 1000);
-const codeAt = (secret: string, moment: Date): Promise<string> => generate({ secret, epoch: Math.floor(moment.getTime() / 1000) });
+import { codeAt, enrolledUser, later, T0 } from "./two-factor-fixture";
 
 let addressCounter = 0;
 const freshAddress = (): string => `198.51.100.${(addressCounter += 1)}`;
-
-type Enrolled = { user: UserContext; secret: string; recoveryCodes: string[] };
-
-/** A user with two-factor on, enrolled at T0 the way the account page does it. */
-async function enrolledUser(user?: UserContext): Promise<Enrolled> {
-  const who = user ?? (await makeUser());
-  await beginEnrolment(who);
-  const secret = (await getTwoFactorStatus(who)).pending?.secret ?? "";
-  const { recoveryCodes } = await confirmEnrolment(who, await codeAt(secret, T0), T0);
-  return { user: who, secret, recoveryCodes };
-}
 
 describe("enrolment", () => {
   it("keeps a pending secret until a first code confirms it, then hands out ten recovery codes once", async () => {
