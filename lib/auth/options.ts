@@ -1,25 +1,14 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { verifyCredentials } from "@/lib/db/users";
-import { SignInInput } from "@/lib/schemas/auth";
-import { clientAddress } from "@/lib/server/client-address";
+import { endSession } from "@/lib/db/sessions";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/domain/sessions";
+import { secureCookiesWanted, sessionCookie } from "./session-cookie";
+import { authorizeSignIn } from "./sign-in";
 import { authSecret } from "./secret";
 
-export const RATE_LIMITED_PREFIX = "RATE_LIMITED:";
-
-function headerReader(headers: Record<string, unknown> | undefined) {
-  return (name: string) => {
-    const value = headers?.[name];
-    return typeof value === "string" ? value : null;
-  };
-}
-
-// Cookies are Secure in production; AUTH_INSECURE_COOKIES=1 is for a production build served
-// over plain http on a private network (and nothing else).
-function secureCookiesWanted(): boolean {
-  return process.env.NODE_ENV === "production" && process.env.AUTH_INSECURE_COOKIES !== "1";
-}
+const sessionIdOf = (value: unknown): string | undefined =>
+  typeof value === "object" && value !== null && "sessionId" in value && typeof value.sessionId === "string" ? value.sessionId : undefined;
 
 /** Built per request so a missing AUTH_SECRET fails the request, not `next build`. */
 export function getAuthOptions(): NextAuthOptions {
@@ -28,26 +17,30 @@ export function getAuthOptions(): NextAuthOptions {
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
   return {
     secret: authSecret(),
-    session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     useSecureCookies: secureCookiesWanted(),
+    cookies: { sessionToken: sessionCookie() },
     providers: [
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials, req) {
-          const parsed = SignInInput.safeParse(credentials ?? {});
-          if (!parsed.success) return null;
-          const result = await verifyCredentials(parsed.data, clientAddress(headerReader(req.headers)));
-          if (result.ok) return { id: result.user.userId, email: result.user.email, name: result.user.name };
-          if (result.reason === "rate_limited") throw new Error(`${RATE_LIMITED_PREFIX}${result.retryInMinutes}`);
-          return null;
-        },
+        authorize: (credentials, req) => authorizeSignIn(credentials, req.headers),
       }),
     ],
     callbacks: {
+      // The token names its AuthSession row; lib/auth/session.ts checks that row on every request.
+      jwt({ token, user }) {
+        const sessionId = sessionIdOf(user);
+        return sessionId ? { ...token, sid: sessionId } : token;
+      },
       session({ session, token }) {
-        return { ...session, user: { ...session.user, id: token.sub ?? "" } };
+        return { ...session, user: { ...session.user, id: token.sub ?? "" }, sessionId: typeof token.sid === "string" ? token.sid : "" };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endSession(token.sid, new Date());
       },
     },
   };

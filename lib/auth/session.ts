@@ -5,17 +5,30 @@ import { connection } from "next/server";
 import { cache } from "react";
 import type { OrgContext, UserContext } from "@/lib/db/context";
 import { resolveOrgContext } from "@/lib/db/organizations";
-import { getUserById } from "@/lib/db/users";
+import { resolveSession, type LiveSession } from "@/lib/db/sessions";
 import { getAuthOptions } from "./options";
 
-/** The signed-in user, re-read from the database once per request; null when signed out. */
-export const getCurrentUser = cache(async (): Promise<UserContext | null> => {
+const stringField = (value: unknown, field: string): string | undefined => {
+  const inner = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[field] : undefined;
+  return typeof inner === "string" && inner ? inner : undefined;
+};
+
+/**
+ * The request's session, once per request: the token must name a live AuthSession row of its
+ * user (not signed out, not revoked, not older than the password), re-read from the database.
+ * Null when signed out.
+ */
+export const getCurrentSession = cache(async (): Promise<LiveSession | null> => {
   // Every page that knows the user is per-request: never prerender it at build time.
   await connection();
   const session = await getServerSession(getAuthOptions());
-  const userId = (session?.user as { id?: string } | undefined)?.id;
-  return userId ? getUserById(userId) : null;
+  const userId = stringField(session?.user, "id");
+  const sessionId = stringField(session, "sessionId");
+  return userId && sessionId ? resolveSession(userId, sessionId, new Date()) : null;
 });
+
+/** The signed-in user, re-read from the database once per request; null when signed out. */
+export const getCurrentUser = cache(async (): Promise<UserContext | null> => (await getCurrentSession())?.user ?? null);
 
 export async function requireUser(): Promise<UserContext> {
   const user = await getCurrentUser();

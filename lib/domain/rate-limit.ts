@@ -1,15 +1,40 @@
 // Fixed-window throttling rules. The counters live in the database (lib/db/rate-limit.ts) so
 // every app instance sees the same numbers; the arithmetic lives here.
 
-export type RateLimitRule = { limit: number; windowMs: number };
+/**
+ * `limit` attempts per window of `windowMs`. A window opens with the first attempt, unless
+ * `aligned`: then windows are fixed slots of the clock (09:00, 09:15…), so buckets of
+ * different keys under one rule open and close together.
+ */
+export type RateLimitRule = { limit: number; windowMs: number; aligned?: boolean };
 export type RateLimitBucket = { windowStart: Date; count: number };
 
-export const SIGN_IN_PER_EMAIL: RateLimitRule = { limit: 5, windowMs: 15 * 60_000 };
-export const SIGN_IN_PER_ADDRESS: RateLimitRule = { limit: 20, windowMs: 15 * 60_000 };
-export const SIGN_UP_PER_ADDRESS: RateLimitRule = { limit: 10, windowMs: 60 * 60_000 };
+const MINUTE = 60_000;
+
+// Sign-in (see README, Decisions): failures per email from one address, per email from all
+// addresses (aligned with the first, so "has this address failed in this window" is one
+// question), and per address across every email.
+export const SIGN_IN_PER_EMAIL_AND_ADDRESS: RateLimitRule = { limit: 5, windowMs: 15 * MINUTE, aligned: true };
+export const SIGN_IN_PER_EMAIL: RateLimitRule = { limit: 20, windowMs: 15 * MINUTE, aligned: true };
+export const SIGN_IN_PER_ADDRESS: RateLimitRule = { limit: 20, windowMs: 15 * MINUTE };
+export const SIGN_UP_PER_ADDRESS: RateLimitRule = { limit: 10, windowMs: 60 * MINUTE };
+export const PASSWORD_RESET_PER_ADDRESS: RateLimitRule = { limit: 10, windowMs: 60 * MINUTE };
+export const PASSWORD_RESET_PER_EMAIL: RateLimitRule = { limit: 3, windowMs: 60 * MINUTE };
+export const PASSWORD_CHANGE_PER_USER: RateLimitRule = { limit: 5, windowMs: 15 * MINUTE };
+
+/** The start of the window an attempt at `now` falls in, for an aligned rule. */
+function slotStart(rule: RateLimitRule, now: Date): Date {
+  return new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs);
+}
 
 function isCurrent(bucket: RateLimitBucket, rule: RateLimitRule, now: Date): boolean {
+  if (rule.aligned) return bucket.windowStart.getTime() === slotStart(rule, now).getTime();
   return now.getTime() - bucket.windowStart.getTime() < rule.windowMs;
+}
+
+/** Attempts already counted in the current window (0 for none or an expired window). */
+export function currentCount(bucket: RateLimitBucket | null, rule: RateLimitRule, now: Date): number {
+  return bucket !== null && isCurrent(bucket, rule, now) ? bucket.count : 0;
 }
 
 /** Whether one more attempt is refused. */
@@ -19,7 +44,7 @@ export function isLimited(bucket: RateLimitBucket | null, rule: RateLimitRule, n
 
 /** The bucket after recording one attempt. */
 export function recordAttempt(bucket: RateLimitBucket | null, rule: RateLimitRule, now: Date): RateLimitBucket {
-  if (bucket === null || !isCurrent(bucket, rule, now)) return { windowStart: now, count: 1 };
+  if (bucket === null || !isCurrent(bucket, rule, now)) return { windowStart: rule.aligned ? slotStart(rule, now) : now, count: 1 };
   return { windowStart: bucket.windowStart, count: bucket.count + 1 };
 }
 

@@ -33,7 +33,8 @@ export function allowOn(page: Page, pattern: RegExp): void {
  * against one per-address sign-up limit.
  */
 async function fromOwnNetwork(page: Page): Promise<void> {
-  const address = `2001:db8::${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}`;
+  // Rate limits count an IPv6 client by its /64, so the random part is in the first 64 bits.
+  const address = `2001:db8:${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}::1`;
   await page.context().setExtraHTTPHeaders({ "x-forwarded-for": address });
 }
 

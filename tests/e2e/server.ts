@@ -14,10 +14,14 @@ async function main(): Promise<void> {
     url = `file:${path.join(dir, "e2e.db")}`;
   }
   await migrate(url);
-  const server = spawn("npx", ["next", "start", "-p", port], {
+  // Our server entry, as `npm start` runs it; the suite's browsers send X-Forwarded-For as if
+  // one reverse proxy stood in front (tests/e2e/fixtures.ts), so each person has an address.
+  const server = spawn("npx", ["tsx", "scripts/serve.ts"], {
     stdio: "inherit",
     env: {
       ...process.env,
+      PORT: port,
+      TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS ?? "1",
       DATABASE_URL: url,
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-use-0123456789",
       NODE_ENV: "production",

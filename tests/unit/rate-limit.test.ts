@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   SIGN_IN_PER_ADDRESS,
   SIGN_IN_PER_EMAIL,
+  SIGN_IN_PER_EMAIL_AND_ADDRESS,
   SIGN_UP_PER_ADDRESS,
+  currentCount,
   isLimited,
   minutesUntilReset,
   recordAttempt,
@@ -107,7 +109,8 @@ describe("minutesUntilReset", () => {
 
 describe("the sign-in and sign-up rules", () => {
   it.each([
-    ["sign-in per email", SIGN_IN_PER_EMAIL, 5, 15],
+    ["sign-in per email and address", SIGN_IN_PER_EMAIL_AND_ADDRESS, 5, 15],
+    ["sign-in per email", SIGN_IN_PER_EMAIL, 20, 15],
     ["sign-in per address", SIGN_IN_PER_ADDRESS, 20, 15],
     ["sign-up per address", SIGN_UP_PER_ADDRESS, 10, 60],
   ] as const)("%s allows %i attempts per %i minutes", (_label, rule, limit, minutes) => {
@@ -119,5 +122,34 @@ describe("the sign-in and sign-up rules", () => {
     expect(isLimited(bucket, rule, START)).toBe(true);
     expect(isLimited(bucket, rule, at(minutes * MINUTE - 1))).toBe(true);
     expect(isLimited(bucket, rule, at(minutes * MINUTE))).toBe(false);
+  });
+});
+
+describe("aligned windows", () => {
+  const ALIGNED: RateLimitRule = { limit: 3, windowMs: 15 * MINUTE, aligned: true };
+
+  it("opens at the start of the clock's slot, not at the first attempt", () => {
+    expect(recordAttempt(null, ALIGNED, at(7 * MINUTE))).toEqual({ windowStart: START, count: 1 });
+  });
+
+  it("ends with the slot, so a bucket opened late in a slot is short", () => {
+    const bucket = recordAttempt(null, ALIGNED, at(14 * MINUTE));
+    expect(currentCount(bucket, ALIGNED, at(15 * MINUTE - 1))).toBe(1);
+    expect(currentCount(bucket, ALIGNED, at(15 * MINUTE))).toBe(0);
+    expect(recordAttempt(bucket, ALIGNED, at(16 * MINUTE))).toEqual({ windowStart: at(15 * MINUTE), count: 1 });
+  });
+
+  it("says how long until the slot ends", () => {
+    const full = { windowStart: START, count: 3 };
+    expect(isLimited(full, ALIGNED, at(10 * MINUTE))).toBe(true);
+    expect(minutesUntilReset(full, ALIGNED, at(10 * MINUTE))).toBe(5);
+  });
+});
+
+describe("currentCount", () => {
+  it("is 0 for no bucket and for an expired one", () => {
+    expect(currentCount(null, RULE, START)).toBe(0);
+    expect(currentCount(makeBucket({ count: 4 }), RULE, at(RULE.windowMs))).toBe(0);
+    expect(currentCount(makeBucket({ count: 4 }), RULE, at(RULE.windowMs - 1))).toBe(4);
   });
 });

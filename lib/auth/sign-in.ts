@@ -1,0 +1,40 @@
+import "server-only";
+import { startSession } from "@/lib/db/sessions";
+import { verifyCredentials } from "@/lib/db/users";
+import { SignInInput } from "@/lib/schemas/auth";
+import { clientAddress } from "@/lib/server/client-address";
+
+/** The error a throttled sign-in ends with; the form turns it into "try again in N minutes". */
+const RATE_LIMITED_PREFIX = "RATE_LIMITED:";
+
+/** What next-auth keeps of a sign-in: the user, and the session row its token names. */
+export type SignedInUser = { id: string; email: string; name: string; sessionId: string };
+
+type RequestHeaders = Record<string, unknown> | undefined;
+
+function headerReader(headers: RequestHeaders) {
+  return (name: string): string | null => {
+    const value = headers?.[name];
+    return typeof value === "string" ? value : null;
+  };
+}
+
+/**
+ * The credentials sign-in, step by step: parse, check the password (throttled), then start a
+ * session. Returns null for a refused sign-in and throws for a throttled one (next-auth passes
+ * the message to the form).
+ */
+export async function authorizeSignIn(credentials: unknown, headers: RequestHeaders, now: Date = new Date()): Promise<SignedInUser | null> {
+  const parsed = SignInInput.safeParse(credentials ?? {});
+  if (!parsed.success) return null;
+  const header = headerReader(headers);
+  const address = clientAddress(header);
+  const result = await verifyCredentials(parsed.data, address, now);
+  if (!result.ok) {
+    if (result.reason === "rate_limited") throw new Error(`${RATE_LIMITED_PREFIX}${result.retryInMinutes}`);
+    return null;
+  }
+  const { user } = result;
+  const sessionId = await startSession(user.userId, { userAgent: header("user-agent"), address }, now);
+  return { id: user.userId, email: user.email, name: user.name, sessionId };
+}

@@ -1,0 +1,34 @@
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import next from "next";
+import { stampPeer, startPeerStamping, trustedProxyHops } from "../lib/server/client-address";
+
+// `npm start`: serves the production build like `next start`, and stamps every request with the
+// address of the socket it came from (see lib/server/client-address.ts), which Next.js does not
+// pass on. Anything a client sends in that header is overwritten.
+
+const port = Number(process.env.PORT ?? "3000");
+// Every interface unless HOST names one (not HOSTNAME: containers set that to their own name).
+const host = process.env.HOST?.trim() || undefined;
+
+async function main(): Promise<void> {
+  trustedProxyHops(); // a bad TRUSTED_PROXY_HOPS stops the start, not the first sign-in
+  const token = randomBytes(24).toString("hex");
+  startPeerStamping(token);
+  const app = next({ dev: false, hostname: host ?? "localhost", port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = createServer((request, response) => {
+    stampPeer(token, request);
+    void handle(request, response);
+  });
+  server.listen(port, host, () => console.log(`Assay is listening on http://${host ?? "localhost"}:${port}`));
+  const stop = () => server.close(() => process.exit(0));
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
