@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { CONTROL_FREQUENCIES, CONTROL_NATURES, CONTROL_REF_PATTERN, CONTROL_STATUSES } from "@/lib/domain/controls";
 import { CheckboxField, formList } from "./form";
+import { multiLine, singleLine } from "./text";
 
-const Id = z.string().min(1).max(100);
+const Id = singleLine().min(1).max(100);
 const OptionalOwner = z.preprocess((value) => (value === "" || value === "none" ? null : value), Id.nullable());
 
 export const ControlInput = z.object({
-  ref: z.string().trim().regex(CONTROL_REF_PATTERN, "Use up to 32 letters, digits, dots, dashes or underscores, e.g. AC-01."),
-  title: z.string().trim().min(3, "Use at least 3 characters.").max(200, "Use at most 200 characters."),
-  description: z.string().trim().max(5000, "Use at most 5,000 characters.").default(""),
+  ref: singleLine().regex(CONTROL_REF_PATTERN, "Use up to 32 letters, digits, dots, dashes or underscores, e.g. AC-01."),
+  title: singleLine().min(3, "Use at least 3 characters.").max(200, "Use at most 200 characters."),
+  description: multiLine().trim().max(5000, "Use at most 5,000 characters.").default(""),
   ownerId: OptionalOwner.default(null),
   status: z.enum(CONTROL_STATUSES, { error: "Choose a status." }),
   frequency: z.enum(CONTROL_FREQUENCIES, { error: "Choose a frequency." }),
@@ -21,8 +22,8 @@ export const UpdateControlInput = ControlInput.extend({ controlId: Id });
 
 export const CONTROL_SORTS = ["ref", "title", "status", "frequency", "updated"] as const;
 export const ControlListQuery = z.object({
-  q: z.string().trim().max(200).catch(""),
-  owner: z.string().max(100).optional().catch(undefined),
+  q: singleLine().max(200).catch(""),
+  owner: singleLine().max(100).optional().catch(undefined),
   status: z.enum(CONTROL_STATUSES).optional().catch(undefined),
   frequency: z.enum(CONTROL_FREQUENCIES).optional().catch(undefined),
   unmapped: z.preprocess((value) => value === "1" || value === "true", z.boolean()).catch(false),
@@ -36,7 +37,7 @@ const KEEP = "keep";
 export const BulkUpdateControlsInput = z
   .object({
     controlIds: formList(Id).pipe(z.array(Id).min(1, "Select at least one control.").max(500, "Select at most 500 controls at once.")),
-    ownerId: z.string().max(100).default(KEEP),
+    ownerId: singleLine().max(100).default(KEEP),
     status: z.union([z.enum(CONTROL_STATUSES), z.literal(KEEP)]).default(KEEP),
   })
   .transform(({ controlIds, ownerId, status }) => ({
@@ -63,5 +64,5 @@ export const RequirementControlsInput = z.object({
 });
 
 export const AdoptStarterControlsInput = z.object({
-  refs: formList(z.string().min(1).max(32)).pipe(z.array(z.string()).min(1, "Pick at least one control.")),
+  refs: formList(singleLine().min(1).max(32)).pipe(z.array(z.string()).min(1, "Pick at least one control.")),
 });
