@@ -2,6 +2,7 @@ import "server-only";
 import { GENESIS_HASH, hashEntry, verifyChain, type ChainVerdict } from "@/lib/domain/activity-chain";
 import { canonicalJson, type JsonValue } from "@/lib/domain/canonical-json";
 import { assertCan } from "./authorize";
+import { checkpointPreviousDay } from "./checkpoints";
 import { getDb, type Tx } from "./client";
 import type { OrgContext } from "./context";
 
@@ -31,8 +32,9 @@ export async function recordActivity(tx: Tx, actor: Actor, input: ActivityInput,
       ? null
       : await tx.activityLogEntry.findUnique({
           where: { organizationId_seq: { organizationId: actor.orgId, seq: seq - 1 } },
-          select: { hash: true },
+          select: { hash: true, createdAt: true },
         });
+  if (previous) await checkpointPreviousDay(tx, actor.orgId, { seq: seq - 1, ...previous }, now);
   const content = {
     organizationId: actor.orgId,
     seq,

@@ -5,6 +5,7 @@ import { FAMILY_LABELS, TYPE_LABELS } from "@/lib/domain/engagements";
 import { EVIDENCE_KINDS, type ExceptionSeverity, type ExceptionStatus } from "@/lib/domain/evidence";
 import type { ExportControl, ExportEngagement, ExportEvidence, ExportSummary, EvidencePages } from "@/lib/domain/export/types";
 import { evidenceWindow, type ControlReadiness, type ReadinessEngagement } from "@/lib/domain/readiness/engine";
+import { readActivityHead } from "./checkpoints";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
 import type { EngagementDetail } from "./engagements";
@@ -21,9 +22,11 @@ export type EngagementExportData = { summary: ExportSummary; evidencePages: Evid
  */
 export async function loadEngagementExport(ctx: OrgContext, engagementId: string, now: Date): Promise<EngagementExportData> {
   const today = now.toISOString().slice(0, 10);
+  const db = getDb();
+  // Read before the rest (the reads are not one snapshot): everything up to this head is in the data.
+  const activityHead = await readActivityHead(db, ctx.orgId);
   const view = await engagementReadiness(ctx, engagementId, today);
   const { engagement, readiness } = view;
-  const db = getDb();
   const controlIds = new Set(readiness.controls.map((control) => control.controlId));
 
   const [objectives, controlRows, exceptionRows, eventRows, designCounts] = await Promise.all([
@@ -64,6 +67,7 @@ export async function loadEngagementExport(ctx: OrgContext, engagementId: string
   const summary: ExportSummary = {
     organization: { name: ctx.orgName, slug: ctx.orgSlug },
     generatedAt: now.toISOString(),
+    activityHead: { ...activityHead, checkpoint: null },
     today,
     engagement: exportEngagement(engagement, objectives),
     figures: { counts: readiness.counts, controls: readiness.controlCounts, designDate: readiness.designDate, asOf: readiness.asOf },

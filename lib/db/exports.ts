@@ -10,6 +10,7 @@ import { getBlobStore } from "@/lib/storage";
 import { recordActivity } from "./activity";
 import { recordAuditorAccess } from "./auditor-access";
 import { assertCan } from "./authorize";
+import { checkpointRow, newCheckpoint, storeCheckpointCopy } from "./checkpoints";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
 import { getEngagement } from "./engagements";
@@ -54,7 +55,11 @@ export async function runExport(ctx: OrgContext, runId: string, clock: () => Dat
     void db.exportRun.updateMany({ where: { id: run.id, status: "running" }, data: { progressDone: done, progressTotal: total, heartbeatAt: now } }).catch(() => undefined);
   };
   try {
-    const data = await loadEngagementExport(ctx, run.engagementId, clock());
+    const loaded = await loadEngagementExport(ctx, run.engagementId, clock());
+    // The head the data was read at, signed now and written into the export itself.
+    const { seq, hash } = loaded.summary.activityHead;
+    const checkpoint = newCheckpoint({ organizationId: ctx.orgId, seq, hash, reason: "export", exportRunId: run.id, createdAt: loaded.summary.generatedAt });
+    const data = { ...loaded, summary: { ...loaded.summary, activityHead: { seq, hash, checkpoint } } };
     const store = getBlobStore();
     const body = coalescing(STORE_CHUNK_BYTES);
     const stored = store.putStream(ctx.orgId, body, MAX_EXPORT_BYTES);
@@ -66,10 +71,12 @@ export async function runExport(ctx: OrgContext, runId: string, clock: () => Dat
     ]);
     const { summary } = data;
     const finishedAt = clock();
-    await db.exportRun.update({
+    const done = db.exportRun.update({
       where: { id: run.id },
       data: {
         status: "done",
+        chainSeq: seq,
+        chainHash: hash,
         storageKey: blob.key,
         sha256: blob.sha256,
         size: blob.size,
@@ -82,6 +89,9 @@ export async function runExport(ctx: OrgContext, runId: string, clock: () => Dat
         finishedAt,
       },
     });
+    await db.$transaction([done, db.activityCheckpoint.create({ data: checkpointRow(checkpoint) })]);
+    // After the commit: a copy in the blob store always has its row (see crossCheckCopies).
+    await storeCheckpointCopy(checkpoint);
   } catch (error) {
     const message = error instanceof AppError ? error.message : "The export failed. Try again; if it keeps failing, ask an administrator to check the server log.";
     if (!(error instanceof AppError)) console.error(`[export ${run.id}]`, error);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { StatusCounts } from "@/lib/domain/requirement-status";
 import { assertCan } from "./authorize";
+import { readActivityHead } from "./checkpoints";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
 import { isUniqueViolation } from "./prisma-errors";
@@ -25,8 +26,11 @@ export async function recordDailySnapshot(ctx: OrgContext, engagementId: string,
   const db = getDb();
   const engagement = await db.engagement.findFirst({ where: { id: engagementId, organizationId: ctx.orgId }, select: { id: true } });
   if (!engagement) return;
+  // The activity log's head as of these figures: one more anchor verification compares with.
+  const head = await readActivityHead(db, ctx.orgId);
+  const withHead = { ...data, chainSeq: head.seq, chainHash: head.hash };
   await db.readinessSnapshot
-    .upsert({ where: { engagementId_day: { engagementId, day } }, create: { organizationId: ctx.orgId, engagementId, day, ...data }, update: data })
+    .upsert({ where: { engagementId_day: { engagementId, day } }, create: { organizationId: ctx.orgId, engagementId, day, ...withHead }, update: withHead })
     .catch((error: unknown) => {
       // Two viewers at the same moment: the other one wrote today's point.
       if (!isUniqueViolation(error)) throw error;

@@ -8,7 +8,9 @@ const EXPORT_FORMAT = "assay-readiness-export";
 const EXPORT_VERSION = 1;
 
 async function* jsonChunks(summary: ExportSummary, evidencePages: EvidencePages): AsyncIterable<string> {
-  const head = JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, ...summary });
+  // The activity head third, so a verifier reads it from the first bytes of a large file.
+  const { activityHead, ...rest } = summary;
+  const head = JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, activityHead, ...rest });
   // Reopen the object after its last field to append the evidence array.
   yield `${head.slice(0, -1)},"evidence":[`;
   let separator = "";

@@ -42,6 +42,8 @@ export type ManifestHeader = {
   format: typeof PACK_FORMAT;
   version: typeof PACK_VERSION;
   generatedAt: string;
+  /** The activity log's head at export, with its checkpoint (see lib/schemas/activity-heads.ts). */
+  activityHead: ExportSummary["activityHead"];
   organization: { name: string; slug: string };
   engagement: {
     id: string;
@@ -69,6 +71,7 @@ export function manifestHeader(summary: ExportSummary): ManifestHeader {
     format: PACK_FORMAT,
     version: PACK_VERSION,
     generatedAt: summary.generatedAt,
+    activityHead: summary.activityHead,
     organization: { name: summary.organization.name, slug: summary.organization.slug },
     engagement: {
       id: engagement.id,

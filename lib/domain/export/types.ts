@@ -1,6 +1,7 @@
 // What every export (PDF summary, matrix, JSON, evidence pack) is written from: plain data
 // built once from the same readiness computation the dashboard shows. Format writers in
 // lib/export take these and never query anything themselves.
+import type { CheckpointDocument } from "../activity-checkpoint";
 import type { ControlFrequency, ControlNature, ControlStatus } from "../controls";
 import type { EvidenceKind, EvidencePurpose, ExceptionSeverity, ExceptionStatus } from "../evidence";
 import type { ReportFamily, ReportType, SubserviceMethod } from "../engagements";
@@ -95,11 +96,19 @@ export type ExportException = {
 
 export type ExportEvent = { id: string; controlRef: string; date: string; reference: string; description: string; evidenceCount: number };
 
+/**
+ * The activity log's head when the export's data was read, and (once the export runs) the
+ * checkpoint recording it, signed when the server has a signing key. Verification later checks
+ * that the log still has this hash at this sequence.
+ */
+export type ExportActivityHead = { seq: number; hash: string; checkpoint: CheckpointDocument | null };
+
 /** Everything but the evidence list, which is streamed in pages (see ExportEvidence). */
 export type ExportSummary = {
   organization: { name: string; slug: string };
   /** ISO timestamp of generation. */
   generatedAt: string;
+  activityHead: ExportActivityHead;
   /** The day readiness was computed for (YYYY-MM-DD). */
   today: string;
   engagement: ExportEngagement;

@@ -17,6 +17,7 @@ const cover = StyleSheet.create({
   fact: { flexDirection: "row", paddingVertical: 5, borderBottomWidth: 0.5, borderBottomColor: COLORS.rule },
   factLabel: { width: 130, color: COLORS.muted },
   factValue: { flex: 1, color: COLORS.ink },
+  factCode: { fontFamily: "Courier", fontSize: 7.5, color: COLORS.ink },
   figure: { marginTop: 34, flexDirection: "row", alignItems: "center" },
   readiness: { fontFamily: "Helvetica-Bold", fontSize: 56, lineHeight: 1, color: COLORS.brand, marginRight: 16 },
   readinessCaption: { flex: 1, color: COLORS.muted },
@@ -75,6 +76,7 @@ export function CoverPage({ summary, numbering, sectionPages }: CoverProps) {
           <Fact label={engagement.type === "TYPE_I" ? "As-of date" : "Period"} value={reportWindow(engagement)} />
           <Fact label="Readiness measured at" value={longDate(figures.asOf ?? figures.designDate)} />
           <Fact label="Generated" value={longTimestamp(summary.generatedAt)} />
+          <HeadFact head={summary.activityHead} />
         </View>
         <View style={cover.figure}>
           <Text style={cover.readiness}>{percent(counts.readinessPercent)}</Text>
@@ -118,6 +120,21 @@ function Fact({ label, value }: { label: string; value: string }) {
     <View style={cover.fact}>
       <Text style={cover.factLabel}>{label}</Text>
       <Text style={cover.factValue}>{value}</Text>
+    </View>
+  );
+}
+
+/** The activity log's head at export, in full: an auditor compares it with the log later. */
+function HeadFact({ head }: { head: ExportSummary["activityHead"] }) {
+  const { checkpoint } = head;
+  const signed = checkpoint?.signature ? `Checkpoint signed with key ${checkpoint.keyId ?? "?"}` : "Checkpoint not signed (no signing key configured)";
+  return (
+    <View style={cover.fact}>
+      <Text style={cover.factLabel}>Activity log head</Text>
+      <View style={cover.factValue}>
+        <Text style={cover.factCode}>{`#${head.seq} ${head.hash}`}</Text>
+        <Text style={styles.muted}>{signed}</Text>
+      </View>
     </View>
   );
 }

@@ -125,6 +125,7 @@ describe("renderSummaryPdf", () => {
     expect(cover).toContain("SOC 2 Type II");
     expect(cover).toContain("Period 1 January 2026 to 31 December 2026");
     expect(cover).toContain("Generated 15 July 2026, 09:30 UTC");
+    expect(cover).toContain(`Activity log head #42 ${"4a".repeat(32)} Checkpoint not signed`);
     expect(cover).toContain("33%");
     expect(cover).toContain("1 of 3 applicable requirements are ready");
     expect(cover).toContain("4 requirements in scope");

@@ -1,0 +1,126 @@
+import "server-only";
+import { auditSigningKey } from "@/lib/audit-key";
+import type { ChainHead } from "@/lib/domain/activity-anchors";
+import { GENESIS_HASH } from "@/lib/domain/activity-chain";
+import {
+  CHECKPOINT_FORMAT,
+  CHECKPOINT_VERSION,
+  checkpointFileName,
+  isCheckpointReason,
+  makeCheckpoint,
+  type CheckpointDocument,
+  type CheckpointFields,
+} from "@/lib/domain/activity-checkpoint";
+import { isoDateOf } from "@/lib/domain/dates";
+import { getBlobStore } from "@/lib/storage";
+import { getDb, type Tx } from "./client";
+
+// Checkpoints of the activity chain's head: one at every export, and one a day. There is no
+// scheduler, so the daily one is written by the first append of a new UTC day (for the head the
+// day before ended at, inside that append's transaction) or by `npm run activity:checkpoint`
+// from cron. Each is signed when AUDIT_SIGNING_KEY(_FILE) is set, kept as a row and copied to
+// the blob store, where someone who can only write the database cannot change or remove it.
+
+type Reader = Pick<Tx, "activityLogEntry">;
+
+/** The newest entry's sequence and hash; the genesis head for an empty log. */
+export async function readActivityHead(db: Reader, orgId: string): Promise<ChainHead> {
+  const newest = await db.activityLogEntry.findFirst({ where: { organizationId: orgId }, orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+  return newest ?? { seq: 0, hash: GENESIS_HASH };
+}
+
+/** Signs `fields` with the configured key (unsigned when there is none). */
+export function newCheckpoint(fields: CheckpointFields): CheckpointDocument {
+  return makeCheckpoint(fields, auditSigningKey());
+}
+
+export function checkpointRow(document: CheckpointDocument) {
+  const { organizationId, seq, hash, reason, exportRunId, signature, keyId, createdAt } = document;
+  return { organizationId, seq, hash, reason, exportRunId, signature, keyId, createdAt: new Date(createdAt) };
+}
+
+/**
+ * Copies a checkpoint to the blob store. A failure is logged, not thrown: the row stands, and
+ * `npm run activity:checkpoint` writes copies that are missing.
+ */
+export async function storeCheckpointCopy(document: CheckpointDocument): Promise<boolean> {
+  try {
+    await getBlobStore().putCheckpoint(document.organizationId, checkpointFileName(document), Buffer.from(`${JSON.stringify(document, null, 2)}\n`, "utf8"));
+    return true;
+  } catch (error) {
+    console.error(`[activity checkpoint ${checkpointFileName(document)}] the blob store copy could not be written`, error);
+    return false;
+  }
+}
+
+/**
+ * Called by recordActivity with the entry before the one it appends: when that entry is from an
+ * earlier UTC day, the head it left is checkpointed (once).
+ */
+export async function checkpointPreviousDay(tx: Tx, orgId: string, previous: ChainHead & { createdAt: Date }, now: Date): Promise<void> {
+  if (isoDateOf(previous.createdAt) >= isoDateOf(now)) return;
+  const done = await tx.activityCheckpoint.findFirst({ where: { organizationId: orgId, seq: previous.seq, reason: "daily" }, select: { id: true } });
+  if (done) return;
+  const document = newCheckpoint({ organizationId: orgId, seq: previous.seq, hash: previous.hash, reason: "daily", exportRunId: null, createdAt: now.toISOString() });
+  await tx.activityCheckpoint.create({ data: checkpointRow(document) });
+  // Inside the transaction: the head it records is already committed, so the copy is true even
+  // if this append rolls back (then the next append writes the row again).
+  await storeCheckpointCopy(document);
+}
+
+export type CheckpointRun = { organizations: number; written: number; copied: number };
+
+/**
+ * For `npm run activity:checkpoint` (cron, not a user): a daily checkpoint of every
+ * organisation's current head that has none yet, and blob copies for rows that lack one.
+ */
+export async function checkpointAllOrganizations(now: Date = new Date()): Promise<CheckpointRun> {
+  const db = getDb();
+  const store = getBlobStore();
+  const organizations = await db.organization.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } });
+  const run: CheckpointRun = { organizations: organizations.length, written: 0, copied: 0 };
+  for (const { id } of organizations) {
+    const head = await readActivityHead(db, id);
+    if (head.seq > 0 && !(await db.activityCheckpoint.findFirst({ where: { organizationId: id, seq: head.seq, reason: "daily" }, select: { id: true } }))) {
+      const document = newCheckpoint({ organizationId: id, ...head, reason: "daily", exportRunId: null, createdAt: now.toISOString() });
+      await db.activityCheckpoint.create({ data: checkpointRow(document) });
+      run.written += 1;
+    }
+    const stored = new Set<string>();
+    for await (const { key } of store.listCheckpoints(id)) stored.add(key.slice(key.lastIndexOf("/") + 1));
+    const rows = await db.activityCheckpoint.findMany({ where: { organizationId: id }, orderBy: { seq: "asc" } });
+    for (const row of rows) {
+      const document = documentOf(row);
+      if (document && !stored.has(checkpointFileName(document)) && (await storeCheckpointCopy(document))) run.copied += 1;
+    }
+  }
+  return run;
+}
+
+type CheckpointRecord = {
+  organizationId: string;
+  seq: number;
+  hash: string;
+  reason: string;
+  exportRunId: string | null;
+  signature: string | null;
+  keyId: string | null;
+  createdAt: Date;
+};
+
+/** A row as the document it was made from; null for a row whose reason is not one we write. */
+export function documentOf(row: CheckpointRecord): CheckpointDocument | null {
+  if (!isCheckpointReason(row.reason)) return null;
+  return {
+    format: CHECKPOINT_FORMAT,
+    version: CHECKPOINT_VERSION,
+    organizationId: row.organizationId,
+    seq: row.seq,
+    hash: row.hash,
+    reason: row.reason,
+    exportRunId: row.exportRunId,
+    createdAt: row.createdAt.toISOString(),
+    signature: row.signature,
+    keyId: row.keyId,
+  };
+}

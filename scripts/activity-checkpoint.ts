@@ -1,0 +1,30 @@
+import { pathToFileURL } from "node:url";
+import { checkpointAllOrganizations } from "../lib/db/checkpoints";
+
+// npm run activity:checkpoint
+// For cron (e.g. daily at 00:05 UTC): checkpoints every organisation's current activity head
+// that has no daily checkpoint yet, signed with AUDIT_SIGNING_KEY(_FILE) when set, and writes
+// the blob-store copy of any checkpoint whose copy is missing. The app also checkpoints on the
+// first change of each UTC day and at every export; this covers quiet days and a store that was
+// unreachable. Exits 0, or 1 on an error.
+
+type Output = { log: (line: string) => void; error: (line: string) => void };
+
+export async function main(args: string[], out: Output = console): Promise<number> {
+  if (args.length > 0) {
+    out.error("Usage: npm run activity:checkpoint");
+    return 1;
+  }
+  try {
+    const run = await checkpointAllOrganizations();
+    out.log(`Checked ${run.organizations} organisation(s): ${run.written} checkpoint(s) written, ${run.copied} blob-store copy(ies) written.`);
+    return 0;
+  } catch (error) {
+    out.error(`FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}
