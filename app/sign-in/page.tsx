@@ -5,13 +5,14 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeRedirectPath } from "@/lib/safe-redirect";
+import { pageQuery } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 type Props = { searchParams: Promise<{ callbackUrl?: string; email?: string }> };
 
 export default async function SignInPage({ searchParams }: Props) {
-  const { callbackUrl, email } = await searchParams;
+  const { callbackUrl, email } = await pageQuery(searchParams);
   const next = safeRedirectPath(callbackUrl);
   if (await getCurrentUser()) redirect(next);
   const signUpHref = `/sign-up?${new URLSearchParams({ callbackUrl: next, ...(email ? { email } : {}) })}`;

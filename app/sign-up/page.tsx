@@ -6,13 +6,14 @@ import { SignUpForm } from "@/components/auth/sign-up-form";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { signUpAction } from "./actions";
+import { pageQuery } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Create an account" };
 
 type Props = { searchParams: Promise<{ callbackUrl?: string; email?: string }> };
 
 export default async function SignUpPage({ searchParams }: Props) {
-  const { callbackUrl, email } = await searchParams;
+  const { callbackUrl, email } = await pageQuery(searchParams);
   const next = safeRedirectPath(callbackUrl);
   if (await getCurrentUser()) redirect(next);
   const signInHref = `/sign-in?${new URLSearchParams({ callbackUrl: next, ...(email ? { email } : {}) })}`;

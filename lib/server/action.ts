@@ -30,8 +30,14 @@ async function run<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
   }
 }
 
+/** The form an action was called with; anything else (arguments sent as JSON, say) is bad input. */
+function formOf(value: unknown): FormData {
+  if (value instanceof FormData) return value;
+  throw new AppError("VALIDATION", "Send the fields as a form.");
+}
+
 function parse<S extends z.ZodType>(schema: S, formData: FormData): z.infer<S> {
-  const parsed = schema.safeParse(formToObject(formData));
+  const parsed = schema.safeParse(formToObject(formOf(formData)));
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;
 }
@@ -58,7 +64,7 @@ export function userAction<S extends z.ZodType, T>(schema: S, handler: Handler<U
 export function orgAction<S extends z.ZodType, T>(schema: S, handler: Handler<OrgContext, z.infer<S>, T>) {
   return async (_previous: unknown, formData: FormData): Promise<ActionResult<T>> =>
     run(async () => {
-      const slug = OrgSlugParam.safeParse(formData.get("orgSlug"));
+      const slug = OrgSlugParam.safeParse(formOf(formData).get("orgSlug"));
       if (!slug.success) throw notFound();
       const { user, ctx } = await findOrgContext(slug.data);
       if (!user) throw new AppError("UNAUTHENTICATED");

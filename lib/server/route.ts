@@ -3,8 +3,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { findOrgContext } from "@/lib/auth/session";
 import type { OrgContext } from "@/lib/db/context";
-import { AppError, HTTP_STATUS, notFound } from "@/lib/errors";
+import { AppError, type FieldErrors, HTTP_STATUS, notFound } from "@/lib/errors";
 import { OrgSlugParam } from "@/lib/schemas/organization";
+import { IdParam, textProblem } from "@/lib/schemas/text";
 import { toAppError, validationError } from "./handle-error";
 import { assertTwoFactorEnrolled } from "./two-factor-gate";
 
@@ -28,6 +29,23 @@ function assertSameOrigin(request: Request): void {
   if (origin && origin !== new URL(request.url).origin) throw new AppError("FORBIDDEN", "Cross-origin requests are not allowed.");
 }
 
+// Route parameters named …Id are record ids (IdParam): anything else is not found, like an id
+// that does not exist. Other parameters (a SHA-256) must at least be clean text. A query
+// parameter with a control character is bad input, reported under its name.
+function assertCleanRequest(request: NextRequest, params: Record<string, string>): void {
+  for (const [name, value] of Object.entries(params)) {
+    if (name === "orgSlug") continue;
+    if (name.endsWith("Id") ? !IdParam.safeParse(value).success : textProblem(value) !== null) throw notFound();
+  }
+  const fieldErrors: FieldErrors = {};
+  for (const [name, value] of new URL(request.url).searchParams) {
+    const nameProblem = textProblem(name);
+    const problem = nameProblem ?? textProblem(value);
+    if (problem) (fieldErrors[nameProblem ? "form" : name] ??= []).push(problem);
+  }
+  if (Object.keys(fieldErrors).length > 0) throw new AppError("VALIDATION", undefined, fieldErrors);
+}
+
 /** A route handler that gets the member's context and the untouched request (streams, files). */
 export function orgRequestRoute<P extends Record<string, string> = { orgSlug: string }>(
   handler: (ctx: OrgContext, request: NextRequest, params: P) => Promise<Response>,
@@ -41,6 +59,7 @@ export function orgRequestRoute<P extends Record<string, string> = { orgSlug: st
       const { user, ctx } = await findOrgContext(slug.data);
       if (!user) throw new AppError("UNAUTHENTICATED");
       if (!ctx) throw notFound();
+      assertCleanRequest(request, resolved);
       await assertTwoFactorEnrolled(ctx.userId);
       return await handler(ctx, request, resolved);
     } catch (error) {

@@ -8,6 +8,7 @@ import { listActivity, verifyActivityLog } from "@/lib/db/activity";
 import { can } from "@/lib/domain/permissions";
 import { ActivityPageParam } from "@/lib/schemas/organization";
 import { notFound } from "next/navigation";
+import { pageQuery } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -30,7 +31,7 @@ export default async function ActivityPage({ params, searchParams }: Props) {
       </>
     );
   }
-  const page = ActivityPageParam.parse((await searchParams).page);
+  const page = ActivityPageParam.parse((await pageQuery(searchParams)).page);
   const [{ rows, total, pageCount }, verdict] = await Promise.all([listActivity(ctx, page), verifyActivityLog(ctx)]);
   if (page > pageCount) notFound();
   const base = `/o/${ctx.orgSlug}/activity`;

@@ -13,6 +13,7 @@ import { can } from "@/lib/domain/permissions";
 import { ControlListQuery } from "@/lib/schemas/control";
 import { bulkUpdateControlsAction } from "./actions";
 import { notFoundUnlessCan } from "@/lib/server/not-found";
+import { pageQuery } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Controls" };
 
@@ -23,7 +24,7 @@ const STATUS_TONE = { draft: "neutral", designed: "warning", implemented: "succe
 export default async function ControlsPage({ params, searchParams }: Props) {
   const ctx = await requireOrgContext((await params).orgSlug);
   notFoundUnlessCan(ctx, "library.view");
-  const raw = await searchParams;
+  const raw = await pageQuery(searchParams);
   const query = ControlListQuery.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const [{ rows, total, pageCount, page }, members] = await Promise.all([listControls(ctx, query), listMemberOptions(ctx)]);
   const base = `/o/${ctx.orgSlug}/controls`;

@@ -10,6 +10,7 @@ import { requireOrgContext } from "@/lib/auth/session";
 import { answerableEvidence, listAuditorRequests, REQUEST_STATUSES, type RequestStatus } from "@/lib/db/auditor-requests";
 import { can } from "@/lib/domain/permissions";
 import { closeRequestAction, reopenRequestAction } from "./actions";
+import { pageQuery } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Auditor requests" };
 
@@ -19,7 +20,7 @@ const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeS
 
 export default async function RequestsPage({ params, searchParams }: Props) {
   const ctx = await requireOrgContext((await params).orgSlug);
-  const wanted = (await searchParams).status;
+  const wanted = (await pageQuery(searchParams)).status;
   const status: RequestStatus = REQUEST_STATUSES.find((value) => value === wanted) ?? "open";
   const requests = await listAuditorRequests(ctx, { status });
   const canResolve = can(ctx.role, "request.resolve");

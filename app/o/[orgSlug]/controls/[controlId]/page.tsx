@@ -37,14 +37,16 @@ import { engagementsServingControl } from "@/lib/db/auditor-requests";
 import { RequestForm } from "@/components/requests/request-form";
 import { createRequestAction } from "../../requests/actions";
 import { todayIso } from "@/lib/server/clock";
+import { pageId, pageQuery } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Control" };
 
 type Props = { params: Promise<{ orgSlug: string; controlId: string }>; searchParams: Promise<{ engagement?: string | string[] }> };
 
 export default async function ControlPage({ params, searchParams }: Props) {
-  const { orgSlug, controlId } = await params;
-  const { engagement } = await searchParams;
+  const { orgSlug, controlId: controlParam } = await params;
+  const controlId = pageId(controlParam);
+  const { engagement } = await pageQuery(searchParams);
   // A repeated parameter arrives as a list: only a single id chooses a window.
   const engagementId = typeof engagement === "string" ? engagement : undefined;
   const ctx = await requireOrgContext(orgSlug);

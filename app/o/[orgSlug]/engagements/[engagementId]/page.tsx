@@ -17,17 +17,19 @@ import { can } from "@/lib/domain/permissions";
 import { REQUIREMENT_STATUSES, type RequirementStatus } from "@/lib/domain/requirement-status";
 import { notFoundOnAppError } from "@/lib/server/not-found";
 import { recordAuditorAccess } from "@/lib/db/auditor-access";
+import { pageId, pageQuery } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Engagement" };
 
 type Props = { params: Promise<{ orgSlug: string; engagementId: string }>; searchParams: Promise<{ status?: string }> };
 
 export default async function EngagementPage({ params, searchParams }: Props) {
-  const { orgSlug, engagementId } = await params;
+  const { orgSlug, engagementId: engagementParam } = await params;
+  const engagementId = pageId(engagementParam);
   const ctx = await requireOrgContext(orgSlug);
   const { engagement, requirements, counts, readiness } = await notFoundOnAppError(engagementReadiness(ctx, engagementId, todayIso()));
   await recordAuditorAccess(ctx, "viewed", { entityType: "engagement", entityId: engagement.id, label: `${engagement.name}: requirements`, engagementId: engagement.id });
-  const { status: wanted } = await searchParams;
+  const { status: wanted } = await pageQuery(searchParams);
   const filter = REQUIREMENT_STATUSES.find((status) => status === wanted);
   const shown = filter ? requirements.filter((r) => r.status === filter) : requirements;
   const base = `/o/${ctx.orgSlug}/engagements/${engagement.id}`;

@@ -9,11 +9,13 @@ import { listObjectives } from "@/lib/db/objectives";
 import { can } from "@/lib/domain/permissions";
 import { updateObjectiveAction } from "../actions";
 import { notFoundUnlessCan } from "@/lib/server/not-found";
+import { pageId } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Edit objective" };
 
 export default async function ObjectivePage({ params }: { params: Promise<{ orgSlug: string; objectiveId: string }> }) {
-  const { orgSlug, objectiveId } = await params;
+  const { orgSlug, objectiveId: objectiveParam } = await params;
+  const objectiveId = pageId(objectiveParam);
   const ctx = await requireOrgContext(orgSlug);
   notFoundUnlessCan(ctx, "library.view");
   const objective = (await listObjectives(ctx, { includeRetired: true })).find((o) => o.id === objectiveId);

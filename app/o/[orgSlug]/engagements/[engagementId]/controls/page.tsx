@@ -10,13 +10,15 @@ import { slotCells } from "@/lib/domain/readiness/rollup";
 import { todayIso } from "@/lib/server/clock";
 import { notFoundOnAppError } from "@/lib/server/not-found";
 import { recordAuditorAccess } from "@/lib/db/auditor-access";
+import { pageId } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Control readiness" };
 
 type Props = { params: Promise<{ orgSlug: string; engagementId: string }> };
 
 export default async function ControlReadinessPage({ params }: Props) {
-  const { orgSlug, engagementId } = await params;
+  const { orgSlug, engagementId: engagementParam } = await params;
+  const engagementId = pageId(engagementParam);
   const ctx = await requireOrgContext(orgSlug);
   const { engagement, readiness } = await notFoundOnAppError(engagementReadiness(ctx, engagementId, todayIso()));
   await recordAuditorAccess(ctx, "viewed", { entityType: "engagement", entityId: engagement.id, label: `${engagement.name}: control readiness`, engagementId: engagement.id });

@@ -13,6 +13,7 @@ import { addDays } from "@/lib/domain/readiness/calendar";
 import { todayIso } from "@/lib/server/clock";
 import { notFoundOnAppError } from "@/lib/server/not-found";
 import { recordAuditorAccess } from "@/lib/db/auditor-access";
+import { pageId } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -38,7 +39,8 @@ function describe(action: NextAction): string {
 }
 
 export default async function DashboardPage({ params }: Props) {
-  const { orgSlug, engagementId } = await params;
+  const { orgSlug, engagementId: engagementParam } = await params;
+  const engagementId = pageId(engagementParam);
   const ctx = await requireOrgContext(orgSlug);
   const today = todayIso();
   const { engagement, requirements, counts, readiness } = await notFoundOnAppError(engagementReadiness(ctx, engagementId, today));

@@ -10,11 +10,13 @@ import { listObjectives } from "@/lib/db/objectives";
 import { can } from "@/lib/domain/permissions";
 import { notFoundOnAppError, notFoundUnlessCan } from "@/lib/server/not-found";
 import { archiveEngagementAction, updateEngagementAction } from "../../actions";
+import { pageId } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Edit engagement" };
 
 export default async function EditEngagementPage({ params }: { params: Promise<{ orgSlug: string; engagementId: string }> }) {
-  const { orgSlug, engagementId } = await params;
+  const { orgSlug, engagementId: engagementParam } = await params;
+  const engagementId = pageId(engagementParam);
   const ctx = await requireOrgContext(orgSlug);
   notFoundUnlessCan(ctx, "library.view");
   const engagement = await notFoundOnAppError(getEngagement(ctx, engagementId));

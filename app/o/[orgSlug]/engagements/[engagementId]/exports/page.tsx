@@ -18,6 +18,7 @@ import { diffSnapshots, EXPORT_FORMAT_LABELS, EXPORT_FORMATS, snapshotState } fr
 import { can } from "@/lib/domain/permissions";
 import { notFoundOnAppError, notFoundUnlessCan } from "@/lib/server/not-found";
 import { markExportSentAction, startExportAction } from "./actions";
+import { pageId } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Exports" };
 
@@ -49,7 +50,8 @@ function StateCell({ run }: { run: ExportRunRow }) {
 }
 
 export default async function ExportsPage({ params }: Props) {
-  const { orgSlug, engagementId } = await params;
+  const { orgSlug, engagementId: engagementParam } = await params;
+  const engagementId = pageId(engagementParam);
   const ctx = await requireOrgContext(orgSlug);
   notFoundUnlessCan(ctx, "export.create");
   const now = new Date();

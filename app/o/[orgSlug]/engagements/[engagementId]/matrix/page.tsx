@@ -7,6 +7,7 @@ import { engagementReadiness } from "@/lib/db/readiness";
 import { todayIso } from "@/lib/server/clock";
 import { notFoundOnAppError } from "@/lib/server/not-found";
 import { recordAuditorAccess } from "@/lib/db/auditor-access";
+import { pageId } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Mapping matrix" };
 
@@ -14,7 +15,8 @@ type Props = { params: Promise<{ orgSlug: string; engagementId: string }> };
 
 /** Requirements × controls for one engagement: which control serves which requirement. */
 export default async function MatrixPage({ params }: Props) {
-  const { orgSlug, engagementId } = await params;
+  const { orgSlug, engagementId: engagementParam } = await params;
+  const engagementId = pageId(engagementParam);
   const ctx = await requireOrgContext(orgSlug);
   const { engagement, requirements } = await notFoundOnAppError(engagementReadiness(ctx, engagementId, todayIso()));
   await recordAuditorAccess(ctx, "viewed", { entityType: "engagement", entityId: engagement.id, label: `${engagement.name}: matrix`, engagementId: engagement.id });

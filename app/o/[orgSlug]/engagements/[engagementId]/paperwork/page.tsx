@@ -20,6 +20,7 @@ import {
 } from "@/lib/domain/export/paperwork";
 import { MAX_PAPERWORK_CHARS } from "@/lib/schemas/paperwork";
 import { notFoundOnAppError } from "@/lib/server/not-found";
+import { pageId, pageQuery } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Paperwork drafts" };
 
@@ -30,10 +31,11 @@ type Props = {
 
 /** Drafts of management's assertion and of a bridge letter, generated from the engagement's data. */
 export default async function PaperworkPage({ params, searchParams }: Props) {
-  const { orgSlug, engagementId } = await params;
+  const { orgSlug, engagementId: engagementParam } = await params;
+  const engagementId = pageId(engagementParam);
   const ctx = await requireOrgContext(orgSlug);
   const { summary } = await notFoundOnAppError(loadEngagementExport(ctx, engagementId, new Date()));
-  const wanted = await searchParams;
+  const wanted = await pageQuery(searchParams);
   const { engagement, today } = summary;
   const base = `/o/${ctx.orgSlug}/engagements/${engagement.id}`;
 

@@ -18,16 +18,19 @@ import { clearNotApplicableAction, markNotApplicableAction, setRequirementContro
 import { recordAuditorAccess } from "@/lib/db/auditor-access";
 import { RequestForm } from "@/components/requests/request-form";
 import { createRequestAction } from "../../../../requests/actions";
+import { pageId, pageText } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Requirement" };
 
 type Props = { params: Promise<{ orgSlug: string; engagementId: string; requirementId: string }> };
 
 export default async function RequirementPage({ params }: Props) {
-  const { orgSlug, engagementId, requirementId } = await params;
+  const { orgSlug, engagementId: engagementParam, requirementId: requirementParam } = await params;
+  const engagementId = pageId(engagementParam);
+  const requirementId = pageText(requirementParam);
   const ctx = await requireOrgContext(orgSlug);
   const { engagement, requirements } = await notFoundOnAppError(engagementReadiness(ctx, engagementId, todayIso()));
-  const requirement = requirements.find((r) => r.id === decodeURIComponent(requirementId));
+  const requirement = requirements.find((r) => r.id === requirementId);
   if (!requirement) notFound();
   await recordAuditorAccess(ctx, "viewed", { entityType: "requirement", entityId: requirement.id, label: `${engagement.name}: ${requirement.code} ${requirement.title}`, engagementId: engagement.id });
   const library = can(ctx.role, "library.view");
