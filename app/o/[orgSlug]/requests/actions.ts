@@ -5,6 +5,7 @@ import { z } from "zod";
 import { closeAuditorRequest, createAuditorRequest, reopenAuditorRequest } from "@/lib/db/auditor-requests";
 import { CloseAuditorRequestInput, CreateAuditorRequestInput } from "@/lib/schemas/auditor";
 import { orgAction } from "@/lib/server/action";
+import { FormId } from "@/lib/schemas/text";
 
 export const createRequestAction = orgAction(CreateAuditorRequestInput, async (ctx, input) => {
   const created = await createAuditorRequest(ctx, input);
@@ -18,7 +19,7 @@ export const closeRequestAction = orgAction(CloseAuditorRequestInput, async (ctx
   return null;
 });
 
-export const reopenRequestAction = orgAction(z.object({ requestId: z.string().min(1).max(64) }), async (ctx, { requestId }) => {
+export const reopenRequestAction = orgAction(z.object({ requestId: FormId }), async (ctx, { requestId }) => {
   await reopenAuditorRequest(ctx, requestId);
   revalidatePath(`/o/${ctx.orgSlug}/requests`);
   return null;

@@ -8,6 +8,7 @@ import { EvidenceIdInput, ExceptionInput, LinkEvidenceInput, LinkEvidenceToContr
 import { AppError } from "@/lib/errors";
 import { orgAction } from "@/lib/server/action";
 import { z } from "zod";
+import { FormId } from "@/lib/schemas/text";
 
 const refresh = (orgSlug: string) => revalidatePath(`/o/${orgSlug}`, "layout");
 
@@ -63,7 +64,7 @@ export const importPopulationAction = orgAction(PopulationCsvInput, async (ctx, 
   return result;
 });
 
-export const deleteEventAction = orgAction(z.object({ eventId: z.string().min(1).max(64) }), async (ctx, { eventId }) => {
+export const deleteEventAction = orgAction(z.object({ eventId: FormId }), async (ctx, { eventId }) => {
   await deletePopulationEvent(ctx, eventId);
   refresh(ctx.orgSlug);
   return null;

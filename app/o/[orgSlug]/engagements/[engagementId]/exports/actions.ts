@@ -6,8 +6,9 @@ import { markExportSent, startExport } from "@/lib/db/exports";
 import { EXPORT_FORMATS } from "@/lib/domain/export/snapshot";
 import { dispatchExport } from "@/lib/export-process/runner";
 import { orgAction } from "@/lib/server/action";
+import { FormId } from "@/lib/schemas/text";
 
-const Id = z.string().min(1).max(64);
+const Id = FormId;
 
 /** Starts an export and returns at once; the work goes on in the export process, its progress in the database. */
 export const startExportAction = orgAction(z.object({ engagementId: Id, format: z.enum(EXPORT_FORMATS, { error: "Choose an export format." }) }), async (ctx, { engagementId, format }) => {
