@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  ChainVerifier,
   GENESIS_HASH,
   hashEntry,
   verifyChain,
@@ -258,5 +259,24 @@ describe("verifyChain", () => {
       checked: 1,
       firstBreak: { seq: 2, reason: "content_hash_mismatch" },
     });
+  });
+});
+
+describe("ChainVerifier", () => {
+  it("keeps the hashes asked for and the newest entry, even past a break", () => {
+    const chain = makeChain(6);
+    const verifier = new ChainVerifier(new Set([2, 5, 9]));
+    for (const entry of tamper(chain, 3, (entry) => ({ ...entry, action: "forged" }))) verifier.add(entry);
+    expect(verifier.verdict(6)).toEqual({ ok: false, checked: 2, firstBreak: { seq: 3, reason: "content_hash_mismatch" } });
+    expect(verifier.hashAt(2)).toBe(entryAt(chain, 2).hash);
+    expect(verifier.hashAt(5)).toBe(entryAt(chain, 5).hash);
+    expect(verifier.hashAt(4)).toBeUndefined();
+    expect(verifier.hashAt(9)).toBeUndefined();
+    expect(verifier.hashAt(0)).toBe(GENESIS_HASH);
+    expect(verifier.head()).toEqual({ seq: 6, hash: entryAt(chain, 6).hash });
+  });
+
+  it("has the genesis head when empty", () => {
+    expect(new ChainVerifier().head()).toEqual({ seq: 0, hash: GENESIS_HASH });
   });
 });
