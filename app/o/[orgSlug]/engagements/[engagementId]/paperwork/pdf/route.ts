@@ -1,7 +1,7 @@
 import { getEngagement } from "@/lib/db/engagements";
 import { PAPERWORK_TITLES, paperworkFileBase } from "@/lib/domain/export/paperwork";
 import { AppError } from "@/lib/errors";
-import { renderMarkdownPdf } from "@/lib/export/markdown-pdf";
+import { withJob } from "@/lib/export-process/job-pool";
 import { MAX_PAPERWORK_BODY_BYTES, PaperworkPdfInput } from "@/lib/schemas/paperwork";
 import { todayIso } from "@/lib/server/clock";
 import { validationError } from "@/lib/server/handle-error";
@@ -42,10 +42,14 @@ export const POST = orgRequestRoute<{ orgSlug: string; engagementId: string }>(a
   const parsed = PaperworkPdfInput.safeParse(await readJson(request, MAX_PAPERWORK_BODY_BYTES));
   if (!parsed.success) throw validationError(parsed.error);
   const { kind, markdown } = parsed.data;
-  const pdf = await renderMarkdownPdf(markdown, {
-    title: `${PAPERWORK_TITLES[kind]} (draft) · ${engagement.name}`,
-    footer: `${ctx.orgName} · ${engagement.name} · DRAFT, not for issue`,
-  });
+  // Laid out in a job process, within its time budget: never on this process's event loop.
+  const pdf = await withJob(ctx, "paperwork-pdf", (run) =>
+    run({
+      markdown,
+      title: `${PAPERWORK_TITLES[kind]} (draft) · ${engagement.name}`,
+      footer: `${ctx.orgName} · ${engagement.name} · DRAFT, not for issue`,
+    }),
+  );
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
