@@ -6,6 +6,8 @@ import { cache } from "react";
 import type { OrgContext, UserContext } from "@/lib/db/context";
 import { resolveOrgContext } from "@/lib/db/organizations";
 import { resolveSession, type LiveSession } from "@/lib/db/sessions";
+import { enrolmentRequiredBy } from "@/lib/db/two-factor-policy";
+import { AppError } from "@/lib/errors";
 import { getAuthOptions } from "./options";
 
 const stringField = (value: unknown, field: string): string | undefined => {
@@ -30,6 +32,13 @@ export const getCurrentSession = cache(async (): Promise<LiveSession | null> => 
 /** The signed-in user, re-read from the database once per request; null when signed out. */
 export const getCurrentUser = cache(async (): Promise<UserContext | null> => (await getCurrentSession())?.user ?? null);
 
+/** For actions that act on the session itself (change password, sign out elsewhere). */
+export async function requireSession(): Promise<LiveSession> {
+  const session = await getCurrentSession();
+  if (!session) throw new AppError("UNAUTHENTICATED");
+  return session;
+}
+
 export async function requireUser(): Promise<UserContext> {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
@@ -41,6 +50,8 @@ export const requireOrgContext = cache(async (orgSlug: string): Promise<OrgConte
   const user = await requireUser();
   const ctx = await resolveOrgContext(user.userId, orgSlug);
   if (!ctx) notFound();
+  // An organisation of theirs requires two-factor and they have not enrolled: enrolment first.
+  if (await enrolmentRequiredBy(user.userId)) redirect("/account/two-factor");
   return ctx;
 });
 
