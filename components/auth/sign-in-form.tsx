@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { TWO_FACTOR_INVALID, TWO_FACTOR_REQUIRED } from "@/lib/domain/two-factor";
 import { SignInInput } from "@/lib/schemas/auth";
 
 type Errors = { email?: string[]; password?: string[]; form?: string };
@@ -13,6 +14,7 @@ type Errors = { email?: string[]; password?: string[]; form?: string };
 function messageFor(error: string): string {
   const rateLimited = /^RATE_LIMITED:(\d+)$/.exec(error);
   if (rateLimited) return `Too many failed sign-in attempts. Try again in ${rateLimited[1]} minute(s).`;
+  if (error === TWO_FACTOR_INVALID) return "That code is not right. Use the newest code from your authenticator app, or an unused recovery code.";
   return "Email or password is incorrect.";
 }
 
@@ -20,6 +22,8 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
   const router = useRouter();
   const [errors, setErrors] = useState<Errors>({});
   const [pending, setPending] = useState(false);
+  // After a right password, for an account with two-factor: the same form posts again with the code.
+  const [askCode, setAskCode] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,10 +36,13 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
     }
     setPending(true);
     setErrors({});
-    const result = await signIn("credentials", { ...parsed.data, redirect: false });
+    const code = form.get("code");
+    const result = await signIn("credentials", { ...parsed.data, ...(typeof code === "string" ? { code } : {}), redirect: false });
     if (!result || result.error) {
       setPending(false);
-      setErrors({ form: messageFor(result?.error ?? "") });
+      const error = result?.error ?? "";
+      if (error === TWO_FACTOR_REQUIRED || error === TWO_FACTOR_INVALID) setAskCode(true);
+      setErrors(error === TWO_FACTOR_REQUIRED ? {} : { form: messageFor(error) });
       return;
     }
     router.push(callbackUrl);
@@ -47,6 +54,12 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
       {errors.form ? <Alert tone="error">{errors.form}</Alert> : null}
       <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={defaultEmail} errors={errors.email} required />
       <Field label="Password" name="password" type="password" autoComplete="current-password" errors={errors.password} required />
+      {askCode ? (
+        <>
+          {errors.form ? null : <Alert tone="info">Your account uses two-factor sign-in: enter the code your authenticator app shows.</Alert>}
+          <Field label="Code from your authenticator app (or a recovery code)" name="code" autoComplete="one-time-code" autoFocus required />
+        </>
+      ) : null}
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>

@@ -3,6 +3,7 @@ import { startSession } from "@/lib/db/sessions";
 import { verifyCredentials } from "@/lib/db/users";
 import { SignInInput } from "@/lib/schemas/auth";
 import { clientAddress } from "@/lib/server/client-address";
+import { secondFactorStep } from "./sign-in-two-factor";
 
 /** The error a throttled sign-in ends with; the form turns it into "try again in N minutes". */
 const RATE_LIMITED_PREFIX = "RATE_LIMITED:";
@@ -20,9 +21,10 @@ function headerReader(headers: RequestHeaders) {
 }
 
 /**
- * The credentials sign-in, step by step: parse, check the password (throttled), then start a
- * session. Returns null for a refused sign-in and throws for a throttled one (next-auth passes
- * the message to the form).
+ * The credentials sign-in, step by step: parse, check the password (throttled), the second
+ * factor for users who have one (throttled), then start a session. Returns null for a refused
+ * sign-in and throws for a throttled one or a missing or wrong code (next-auth passes the
+ * message to the form).
  */
 export async function authorizeSignIn(credentials: unknown, headers: RequestHeaders, now: Date = new Date()): Promise<SignedInUser | null> {
   const parsed = SignInInput.safeParse(credentials ?? {});
@@ -35,6 +37,7 @@ export async function authorizeSignIn(credentials: unknown, headers: RequestHead
     return null;
   }
   const { user } = result;
-  const sessionId = await startSession(user.userId, { userAgent: header("user-agent"), address }, now);
+  const twoFactorAt = await secondFactorStep(user.userId, credentials, address, now);
+  const sessionId = await startSession(user.userId, { userAgent: header("user-agent"), address }, now, twoFactorAt);
   return { id: user.userId, email: user.email, name: user.name, sessionId };
 }

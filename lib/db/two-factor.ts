@@ -4,14 +4,16 @@ import { openSecret, sealSecret } from "@/lib/auth/secret-box";
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri } from "@/lib/auth/totp";
 import { parseSecondFactorCode } from "@/lib/domain/two-factor";
 import { AppError } from "@/lib/errors";
-import { recordActivity } from "./activity";
+import { recordAccountActivity } from "./account-activity";
 import { getDb, type Tx } from "./client";
 import type { UserContext } from "./context";
+import { revokeSessionsIn } from "./sessions";
 import { consumeSecondFactor, throttledCodeCheck, totpStepFor, verifySecondFactor } from "./two-factor-check";
 import { twoFactorRequiredBy } from "./two-factor-policy";
 
 // A member's own two-factor settings: enrolment (a pending secret until a first code confirms
-// it), recovery codes, turning it off. Each change is logged in every organisation they belong to.
+// it), recovery codes, turning it off. Each change is logged in every organisation they belong
+// to (recordAccountActivity).
 
 export type TwoFactorStatus = {
   enabledAt: Date | null;
@@ -52,13 +54,6 @@ export async function beginEnrolment(user: UserContext): Promise<void> {
   if (count === 0) throw new AppError("CONFLICT", "Two-factor is already on for your account.");
 }
 
-async function recordForEveryMembership(tx: Tx, userId: string, action: string, now: Date, after?: { recoveryCodes: number }): Promise<void> {
-  const memberships = await tx.membership.findMany({ where: { userId }, select: { id: true, organizationId: true } });
-  for (const membership of memberships) {
-    await recordActivity(tx, { orgId: membership.organizationId, userId }, { action, entityType: "membership", entityId: membership.id, after }, now);
-  }
-}
-
 async function replaceRecoveryCodes(tx: Tx, userId: string, now: Date): Promise<string[]> {
   const codes = newRecoveryCodes();
   await tx.recoveryCode.deleteMany({ where: { userId } });
@@ -69,8 +64,11 @@ async function replaceRecoveryCodes(tx: Tx, userId: string, now: Date): Promise<
 /**
  * Turns two-factor on once a code from the pending secret checks out (counted against the
  * user's limit on wrong codes). Returns the ten recovery codes: the only time they are shown.
+ * The user's other sessions end (they were opened with the password alone) and `sessionId`,
+ * the one enrolling, counts as having given the second factor: every live session of an
+ * enrolled user has then given one.
  */
-export async function confirmEnrolment(user: UserContext, code: string, now: Date = new Date()): Promise<{ recoveryCodes: string[] }> {
+export async function confirmEnrolment(user: UserContext, code: string, now: Date = new Date(), sessionId?: string): Promise<{ recoveryCodes: string[] }> {
   const db = getDb();
   const row = await db.user.findUniqueOrThrow({ where: { id: user.userId }, select: { totpEnabledAt: true, totpPendingSecret: true } });
   if (row.totpEnabledAt) throw new AppError("CONFLICT", "Two-factor is already on for your account.");
@@ -91,7 +89,9 @@ export async function confirmEnrolment(user: UserContext, code: string, now: Dat
     });
     if (count === 0) throw new AppError("CONFLICT", "Two-factor setup changed in another window. Reload the page and try again.");
     const recoveryCodes = await replaceRecoveryCodes(tx, user.userId, now);
-    await recordForEveryMembership(tx, user.userId, "member.two_factor_enabled", now);
+    const ended = await revokeSessionsIn(tx, user.userId, now, sessionId);
+    if (sessionId) await tx.authSession.updateMany({ where: { id: sessionId, userId: user.userId }, data: { twoFactorAt: now } });
+    await recordAccountActivity(tx, user.userId, { action: "user.two_factor_enabled", after: { otherSessionsEnded: ended } }, now);
     return { recoveryCodes };
   });
 }
@@ -110,7 +110,7 @@ export async function regenerateRecoveryCodes(user: UserContext, code: string, n
   await requireSecondFactor(user, code, now);
   return db.$transaction(async (tx) => {
     const recoveryCodes = await replaceRecoveryCodes(tx, user.userId, now);
-    await recordForEveryMembership(tx, user.userId, "member.recovery_codes_replaced", now, { recoveryCodes: recoveryCodes.length });
+    await recordAccountActivity(tx, user.userId, { action: "user.recovery_codes_replaced", after: { recoveryCodes: recoveryCodes.length } }, now);
     return { recoveryCodes };
   });
 }
@@ -147,6 +147,6 @@ export async function disableTwoFactor(user: UserContext, input: { password: str
       data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null },
     });
     await tx.recoveryCode.deleteMany({ where: { userId: user.userId } });
-    await recordForEveryMembership(tx, user.userId, "member.two_factor_disabled", now);
+    await recordAccountActivity(tx, user.userId, { action: "user.two_factor_disabled" }, now);
   });
 }

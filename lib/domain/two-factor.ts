@@ -62,3 +62,8 @@ export function totpTimeStep(now: Date): number {
   return Math.floor(now.getTime() / 1000 / TOTP_PERIOD_SECONDS);
 }
 
+
+// What a sign-in with a right password answers when the second factor is missing or wrong
+// (next-auth hands the message to the form, which then asks for the code).
+export const TWO_FACTOR_REQUIRED = "TWO_FACTOR_REQUIRED";
+export const TWO_FACTOR_INVALID = "TWO_FACTOR_INVALID";

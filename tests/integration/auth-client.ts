@@ -79,10 +79,10 @@ export class AuthClient {
     return (reply.body as { csrfToken: string }).csrfToken;
   }
 
-  /** Posts the sign-in form; the error is what the form would show (null when signed in). */
-  async signIn(email: string, password: string): Promise<{ error: string | null }> {
+  /** Posts the sign-in form (`extra`: more fields, a two-factor code); the error is what the form would show (null when signed in). */
+  async signIn(email: string, password: string, extra: Record<string, string> = {}): Promise<{ error: string | null }> {
     const csrfToken = await this.csrfToken();
-    const reply = await this.call("POST", ["callback", "credentials"], { email, password, csrfToken, json: "true", callbackUrl: "/" });
+    const reply = await this.call("POST", ["callback", "credentials"], { email, password, ...extra, csrfToken, json: "true", callbackUrl: "/" });
     const url = new URL((reply.body as { url: string }).url, "https://assay.test");
     return { error: url.searchParams.get("error") };
   }

@@ -57,8 +57,8 @@ describe("enrolment", () => {
     const first = await makeOrg(user);
     const second = await makeOrg(user);
     await enrolledUser(user);
-    expect(await actions(first.orgId)).toContain("member.two_factor_enabled");
-    expect(await actions(second.orgId)).toContain("member.two_factor_enabled");
+    expect(await actions(first.orgId)).toContain("user.two_factor_enabled");
+    expect(await actions(second.orgId)).toContain("user.two_factor_enabled");
     await expectIntactLog(first);
   });
 });
