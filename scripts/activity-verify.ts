@@ -64,7 +64,7 @@ export async function main(args: string[], out: Output = console): Promise<numbe
         out.log(`FAILED  ${found.message}`);
       }
     }
-    const audit = await auditActivityLogAsOperator(parsed.slug, heads, key ? { key } : {});
+    const audit = await auditActivityLogAsOperator(parsed.slug, heads, { maxCopies: Number.POSITIVE_INFINITY, ...(key ? { key } : {}) });
     report(audit, parsed.slug, out);
     const problems = audit.findings.filter((finding) => finding.problem !== null).length + unreadable + (audit.chain.ok ? 0 : 1);
     out.log(problems === 0 ? "OK: the activity log agrees with every recorded head." : `FAILED: ${problems} problem(s), listed above.`);

@@ -37,11 +37,15 @@ export type AuditOptions = {
    * every older checkpoint.
    */
   key?: VerifyingKey | null;
-  /** Read at most this many blob copies (the newest, plus any whose row is gone). Default: all. */
+  /**
+   * Read at most this many blob-store copies: the newest (each vouches for every entry before
+   * it), plus any whose row is gone. Default 50, for pages; the script reads all.
+   */
   maxCopies?: number;
 };
 
 const VERIFY_BATCH = 2_000;
+const DEFAULT_MAX_COPIES = 50;
 const MAX_COPY_BYTES = 16 * 1024;
 
 const day = (iso: string): string => iso.slice(0, 10);
@@ -141,7 +145,7 @@ async function audit(orgId: string, external: readonly LabelledHead[], options: 
 
   const rowDocuments = rows.flatMap((row) => documentOf(row) ?? []);
   const rowNames = new Set(rowDocuments.map(checkpointFileName));
-  const copies = await readCopies(orgId, rowNames, options.maxCopies ?? Number.POSITIVE_INFINITY);
+  const copies = await readCopies(orgId, rowNames, options.maxCopies ?? DEFAULT_MAX_COPIES);
   const outside = externalAnchors(orgId, external, key);
   const anchors: Anchor[] = [
     ...rowDocuments.map((document) => checkpointAnchor(document, "", key)),
