@@ -59,13 +59,16 @@ export default async function TwoFactorPage() {
           </div>
         )}
       </Card>
-      {status.enabledAt ? (
-        <p className="mt-6 text-sm">
+      <p className="mt-6 flex gap-4 text-sm">
+        <Link className="text-brand-700 hover:underline" href="/account/security">
+          Security
+        </Link>
+        {status.enabledAt ? (
           <Link className="text-brand-700 hover:underline" href="/">
             Back to Assay
           </Link>
-        </p>
-      ) : null}
+        ) : null}
+      </p>
     </main>
   );
 }
