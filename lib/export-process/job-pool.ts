@@ -31,23 +31,23 @@ type Pending = {
   timer?: NodeJS.Timeout;
 };
 
-type Worker = { child: ChildProcess; ready: boolean; current?: Pending; idleTimer?: NodeJS.Timeout };
+type Worker = { child: ChildProcess; ready: boolean; current?: Pending; idleTimer?: NodeJS.Timeout; startTimer?: NodeJS.Timeout };
+
+/** A job process not loaded by then is taken for broken. */
+const START_TIMEOUT_MS = 60_000;
 
 class JobPool {
   private readonly workers = new Set<Worker>();
   private readonly waiting: Pending[] = [];
   private nextId = 1;
 
-  /** Does `job` in a job process; waits for a free one no longer than the job's own budget. */
+  /**
+   * Does `job` in a job process. It waits behind other jobs no longer than its own budget (then
+   * RATE_LIMITED); time spent while a process starts for it does not count.
+   */
   run(job: Job): Promise<JobOutput[JobKind]> {
     return new Promise((resolve, reject) => {
-      const pending: Pending = { id: this.nextId++, job, budgetMs: JOB_RULES[job.kind].budgetMs(), resolve, reject };
-      pending.timer = setTimeout(() => {
-        const at = this.waiting.indexOf(pending);
-        if (at !== -1) this.waiting.splice(at, 1);
-        reject(instanceBusy());
-      }, pending.budgetMs);
-      this.waiting.push(pending);
+      this.waiting.push({ id: this.nextId++, job, budgetMs: JOB_RULES[job.kind].budgetMs(), resolve, reject });
       this.dispatch();
     });
   }
@@ -75,6 +75,16 @@ class JobPool {
     const starting = [...this.workers].filter((worker) => !worker.ready).length;
     const wanted = Math.min(this.waiting.length - starting, jobProcesses() - this.workers.size);
     for (let i = 0; i < wanted; i++) this.start();
+    if (starting + wanted > 0) return;
+    // Every process is busy with other jobs: the wait starts counting.
+    for (const pending of this.waiting) pending.timer ??= setTimeout(() => this.expire(pending), pending.budgetMs);
+  }
+
+  private expire(pending: Pending): void {
+    const at = this.waiting.indexOf(pending);
+    if (at === -1) return;
+    this.waiting.splice(at, 1);
+    pending.reject(instanceBusy());
   }
 
   private assign(worker: Worker, pending: Pending): void {
@@ -98,6 +108,7 @@ class JobPool {
       serialization: "advanced",
     });
     const worker: Worker = { child, ready: false };
+    worker.startTimer = setTimeout(() => child.kill("SIGKILL"), START_TIMEOUT_MS);
     this.workers.add(worker);
     child.on("message", (message: unknown) => {
       if (isJobReply(message)) this.received(worker, message);
@@ -114,6 +125,7 @@ class JobPool {
 
   private received(worker: Worker, reply: JobReply): void {
     if (reply.type === "ready") {
+      clearTimeout(worker.startTimer);
       worker.ready = true;
       this.idleSoon(worker);
       return this.dispatch();
@@ -151,6 +163,7 @@ class JobPool {
   private forget(worker: Worker, error: Error): void {
     if (!this.workers.delete(worker)) return;
     clearTimeout(worker.idleTimer);
+    clearTimeout(worker.startTimer);
     worker.child.kill("SIGKILL");
     if (worker.current) this.settle(worker.current, error);
     worker.current = undefined;

@@ -134,6 +134,17 @@ describe("paperwork PDFs in a job process", () => {
     expect(inline.maxDelayMs).toBeGreaterThan(1000);
   });
 
+  it("the blockquote run of finding 2 no longer holds up this process: refused, by validation or by its budget", { timeout: 120_000 }, async () => {
+    vi.stubEnv("EXPORT_RUNNER", "process");
+    vi.stubEnv("PAPERWORK_PDF_SECONDS", "5");
+    const { ctx, engagementId } = await member();
+    const ordinary = () => bySha(new NextRequest(`${ORIGIN}/api/orgs/${ctx.orgSlug}/evidence/by-sha/${"b".repeat(64)}`), { params: Promise.resolve({ orgSlug: ctx.orgSlug, sha256: "b".repeat(64) }) });
+
+    const { response, maxDelayMs } = await whileRunning(postPdf(ctx.orgSlug, engagementId, `${"> ".repeat(50_000)}x`), ordinary);
+    expect([400, 413]).toContain(response.status);
+    expect(maxDelayMs).toBeLessThan(1000);
+  });
+
   it("kills a job that overruns its budget, answers TOO_LARGE, fails one waiting longer than its own as busy, and starts afresh", { timeout: 120_000 }, async () => {
     vi.stubEnv("EXPORT_RUNNER", "process");
     vi.stubEnv("JOB_PROCESSES", "1");
