@@ -29,6 +29,11 @@ export default async function SignInPage({ searchParams }: Props) {
       }
     >
       <SignInForm callbackUrl={next} defaultEmail={email} />
+      <p className="mt-4 text-center text-sm">
+        <Link className="text-brand-700 hover:underline" href="/forgot-password">
+          Forgot your password?
+        </Link>
+      </p>
     </AuthCard>
   );
 }

@@ -3,6 +3,11 @@ import nodemailer from "nodemailer";
 
 export type Mail = { to: string; subject: string; text: string };
 
+/** Whether mail can be sent at all (SMTP_URL set). */
+export function mailConfigured(): boolean {
+  return Boolean(process.env.SMTP_URL?.trim());
+}
+
 /**
  * Sends mail when SMTP_URL is configured (e.g. smtps://user:pass@mail.example.com:465).
  * Returns whether it was sent; without SMTP, or when the server refuses, the caller shows the

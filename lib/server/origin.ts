@@ -10,3 +10,15 @@ export async function appOrigin(): Promise<string> {
   const protocol = requestHeaders.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
   return `${protocol}://${host}`;
 }
+
+/**
+ * The origin for links sent by email that open an account (password reset, finishing a
+ * sign-up): APP_URL. A request's Host header is the sender's to choose, so a link built from
+ * it could point a victim's reset token at another site; outside production, where APP_URL is
+ * often unset, the request's host is accepted.
+ */
+export async function mailLinkOrigin(): Promise<string | null> {
+  if (process.env.APP_URL?.trim() || process.env.NODE_ENV !== "production") return appOrigin();
+  console.error("[mail] APP_URL is not set: account links are not emailed without it.");
+  return null;
+}
