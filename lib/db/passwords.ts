@@ -6,7 +6,7 @@ import type { ChangePasswordInput } from "@/lib/schemas/account";
 import { recordAccountActivity } from "./account-activity";
 import { getDb } from "./client";
 import { checkRateLimit, clearRateLimit, countAttempt } from "./rate-limit";
-import { setPasswordIn } from "./password-reset";
+import { issuePasswordReset, setPasswordIn, type IssuedReset } from "./password-reset";
 import { startSession, type LiveSession } from "./sessions";
 
 /**
@@ -39,11 +39,28 @@ export async function changePassword(session: LiveSession, input: ChangePassword
   });
 }
 
-/** The server operator's reset (`npm run user:reset-password`): sets the password, ends every session. */
+async function userIdFor(email: string): Promise<string> {
+  const user = await getDb().user.findUnique({ where: { email }, select: { id: true } });
+  if (!user) throw new AppError("NOT_FOUND", `No account has the email ${email}.`);
+  return user.id;
+}
+
+// The server operator's resets (`npm run user:reset-password`), logged with no actor.
+
+/** A one-hour reset link's token for the account with this email. */
+export async function issueResetLinkByOperator(email: string, now: Date): Promise<IssuedReset> {
+  const userId = await userIdFor(email);
+  return getDb().$transaction(async (tx) => {
+    const reset = await issuePasswordReset(userId, now, null, tx);
+    await recordAccountActivity(tx, userId, { action: "user.password_reset_link_issued", after: { by: "server operator" } }, now, null);
+    return reset;
+  });
+}
+
+/** Sets the password of the account with this email; every session ends. */
 export async function setPasswordByOperator(email: string, password: string, now: Date): Promise<void> {
   const db = getDb();
-  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
-  if (!user) throw new AppError("NOT_FOUND", `No account has the email ${email}.`);
+  const user = { id: await userIdFor(email) };
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     await setPasswordIn(tx, user.id, passwordHash, now);
