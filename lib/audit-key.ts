@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { signingKeyFromPem, type SigningKey } from "@/lib/domain/activity-checkpoint";
+import { signingKeyFromPem, type SigningKey } from "@/lib/domain/activity-signature";
 import type { Env } from "@/lib/settings";
 
 // The optional Ed25519 key that signs activity checkpoints. It lives outside the database (a

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
-import { auditActivityLogAsOperator, type ActivityAudit } from "../lib/db/activity-audit";
-import { verifyingKeyFromPem, type VerifyingKey } from "../lib/domain/activity-checkpoint";
+import { auditActivityLogAsOperator } from "../lib/db/activity-audit";
+import type { ActivityAudit } from "../lib/domain/activity-anchors";
+import { verifyingKeyFromPem, type VerifyingKey } from "../lib/domain/activity-signature";
 import type { LabelledHead } from "../lib/schemas/activity-heads";
 import { readHeadFile } from "./lib/activity-head-files";
 

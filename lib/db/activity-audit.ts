@@ -1,8 +1,9 @@
 import "server-only";
 import { readSigningKeySetting } from "@/lib/audit-key";
-import { compareWithAnchors, crossCheckCopies, type Anchor, type AnchorFinding, type ChainHead, type HeldCheckpoint } from "@/lib/domain/activity-anchors";
-import { ChainVerifier, type ChainVerdict } from "@/lib/domain/activity-chain";
-import { checkpointFileName, signatureStatus, type CheckpointDocument, type SignatureStatus, type VerifyingKey } from "@/lib/domain/activity-checkpoint";
+import { compareWithAnchors, crossCheckCopies, type ActivityAudit, type Anchor, type AnchorFinding, type HeldCheckpoint } from "@/lib/domain/activity-anchors";
+import { ChainVerifier } from "@/lib/domain/activity-chain";
+import { checkpointFileName, type CheckpointDocument } from "@/lib/domain/activity-checkpoint";
+import { signatureStatus, type SignatureStatus, type VerifyingKey } from "@/lib/domain/activity-signature";
 import { CheckpointDocumentInput, type LabelledHead } from "@/lib/schemas/activity-heads";
 import { AppError } from "@/lib/errors";
 import { getBlobStore } from "@/lib/storage";
@@ -15,19 +16,6 @@ import type { OrgContext } from "./context";
 // copies in the blob store, export runs, readiness snapshots, and heads people bring from outside
 // (files kept from earlier exports, checkpoint files). The chain's own links catch a careless
 // edit; the anchors catch a careful rewrite (entries removed, renumbered and rehashed).
-
-export type ActivityAudit = {
-  ok: boolean;
-  chain: ChainVerdict;
-  head: ChainHead;
-  /** The key signatures were checked with, null when none is configured or given. */
-  keyId: string | null;
-  /** Problems first; then every anchor that agrees, newest first. */
-  findings: AnchorFinding[];
-  anchors: number;
-  /** Blob-store copies read, of how many there are (the page reads the newest; the script all). */
-  copies: { read: number; total: number };
-};
 
 export type AuditOptions = {
   /**

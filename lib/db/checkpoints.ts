@@ -7,10 +7,10 @@ import {
   CHECKPOINT_VERSION,
   checkpointFileName,
   isCheckpointReason,
-  makeCheckpoint,
   type CheckpointDocument,
   type CheckpointFields,
 } from "@/lib/domain/activity-checkpoint";
+import { makeCheckpoint } from "@/lib/domain/activity-signature";
 import { isoDateOf } from "@/lib/domain/dates";
 import { getBlobStore } from "@/lib/storage";
 import { getDb, type Tx } from "./client";

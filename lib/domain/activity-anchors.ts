@@ -1,4 +1,6 @@
-import type { CheckpointReason, SignatureStatus } from "./activity-checkpoint";
+import type { ChainVerdict } from "./activity-chain";
+import type { CheckpointReason } from "./activity-checkpoint";
+import type { SignatureStatus } from "./activity-signature";
 
 // Heads recorded outside the chain (checkpoints, exports, snapshots, files people kept) are its
 // anchors. Each says "entry S had hash H"; a chain that no longer has H at S, or no longer
@@ -96,3 +98,17 @@ export function crossCheckCopies(rows: readonly HeldCheckpoint[], copies: readon
   }
   return findings;
 }
+
+/** What an audit of the log answers: plain data for the pages, the route and the script. */
+export type ActivityAudit = {
+  ok: boolean;
+  chain: ChainVerdict;
+  head: ChainHead;
+  /** The key signatures were checked with, null when none is configured or given. */
+  keyId: string | null;
+  /** Problems first; then every anchor that agrees, newest first. */
+  findings: AnchorFinding[];
+  anchors: number;
+  /** Blob-store copies read, of how many there are (the page reads the newest; the script all). */
+  copies: { read: number; total: number };
+};

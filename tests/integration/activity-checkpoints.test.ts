@@ -14,7 +14,7 @@ import { runExport, startExport } from "@/lib/db/exports";
 import { resolveOrgContext } from "@/lib/db/organizations";
 import { recordDailySnapshot } from "@/lib/db/snapshots";
 import { engagementReadiness } from "@/lib/db/readiness";
-import { signatureStatus, verifyingKeyFromPem } from "@/lib/domain/activity-checkpoint";
+import { signatureStatus, verifyingKeyFromPem } from "@/lib/domain/activity-signature";
 import { getBlobStore } from "@/lib/storage";
 import { activitySeqOf, appendEntries, DAY_MS, makeKeyPair, truncateNewest } from "./activity-fixture";
 import { makeEngagement, makeOrg, makeUser } from "./helpers";

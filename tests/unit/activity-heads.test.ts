@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import { buffer } from "node:stream/consumers";
 import { describe, expect, it } from "vitest";
-import { makeCheckpoint } from "@/lib/domain/activity-checkpoint";
+import { makeCheckpoint } from "@/lib/domain/activity-signature";
 import { writeExportJson } from "@/lib/export/export-json";
 import { manifestHeader, manifestOpening } from "@/lib/export/manifest";
 import { headFromFileText, VerifyActivityInput } from "@/lib/schemas/activity-heads";

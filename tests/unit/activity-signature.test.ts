@@ -1,14 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import {
-  canonicalCheckpoint,
-  checkpointFileName,
-  makeCheckpoint,
-  signatureStatus,
-  signingKeyFromPem,
-  verifyingKeyFromPem,
-  type CheckpointFields,
-} from "@/lib/domain/activity-checkpoint";
+import { canonicalCheckpoint, checkpointFileName, type CheckpointFields } from "@/lib/domain/activity-checkpoint";
+import { makeCheckpoint, signatureStatus, signingKeyFromPem, verifyingKeyFromPem } from "@/lib/domain/activity-signature";
 
 // A test key, and what openssl says of it, so the format is pinned by a tool other than ours:
 //   openssl pkey -in k.pem -pubout -outform DER | sha256sum | cut -c1-16
