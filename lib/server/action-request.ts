@@ -12,6 +12,9 @@ export const MAX_ACTION_BODY_BYTES = 3 * 1024 * 1024;
 // refuses more than 1,000,000 array slots; ours are far below both.
 const MAX_DEPTH = 64;
 const MAX_ARRAY_SLOTS = 100_000;
+// A call's root part is its list of arguments (Next refuses more than 1,000 with a 500; ours
+// take a previous state and a form).
+const MAX_ARGUMENTS = 16;
 
 const unreadable = () => new AppError("VALIDATION", "The form could not be read. Reload the page and try again.");
 
@@ -87,8 +90,8 @@ function jsonDepth(text: string): number {
 const PLAIN_TOKEN = /^\$(\$.*|undefined|NaN|Infinity|-Infinity|-0|D.*|n-?\d{1,300}|K[0-9a-f]+)$/s;
 const PART_REFERENCE = /^\$@([0-9a-f]{1,8})$/;
 
-/** Checks one JSON part of a reply; returns the ids of the parts it refers to, or null when refused. */
-function checkReplyPart(text: string): number[] | null {
+/** Checks one JSON part of a reply; returns it and the ids of the parts it refers to, or null when refused. */
+function checkReplyPart(text: string): { root: unknown; referenced: number[] } | null {
   if (jsonDepth(text) > MAX_DEPTH) return null;
   let root: unknown;
   try {
@@ -113,11 +116,11 @@ function checkReplyPart(text: string): number[] | null {
       for (const item of Object.values(value)) pending.push(item);
     }
   }
-  return referenced;
+  return { root, referenced };
 }
 
-/** A reply: its root part and every part it refers to, through `part(id)`. */
-function replyReadable(part: (id: number) => string | undefined): boolean {
+/** A reply: its root part (a call's arguments, when `isCall`) and every part it refers to, through `part(id)`. */
+function replyReadable(part: (id: number) => string | undefined, isCall: boolean): boolean {
   const seen = new Set<number>();
   const pending = [0];
   while (pending.length > 0) {
@@ -126,9 +129,10 @@ function replyReadable(part: (id: number) => string | undefined): boolean {
     seen.add(id);
     const text = part(id);
     if (text === undefined) return false;
-    const referenced = checkReplyPart(text);
-    if (referenced === null) return false;
-    for (const next of referenced) pending.push(next);
+    const checked = checkReplyPart(text);
+    if (checked === null) return false;
+    if (id === 0 && isCall && !(Array.isArray(checked.root) && checked.root.length <= MAX_ARGUMENTS)) return false;
+    for (const next of checked.referenced) pending.push(next);
   }
   return true;
 }
@@ -138,12 +142,12 @@ function formReadable(form: FormData, isFetchAction: boolean): boolean {
     const value = form.get(key);
     return typeof value === "string" ? value : undefined;
   };
-  if (isFetchAction) return replyReadable((id) => text(String(id)));
+  if (isFetchAction) return replyReadable((id) => text(String(id)), true);
   // A form posted without JavaScript: "$ACTION_REF_<n>" names its bound metadata "$ACTION_<n>:…".
   for (const key of form.keys()) {
     if (!key.startsWith("$ACTION_REF_")) continue;
     const prefix = `$ACTION_${key.slice("$ACTION_REF_".length)}:`;
-    if (!replyReadable((id) => text(`${prefix}${id}`))) return false;
+    if (!replyReadable((id) => text(`${prefix}${id}`), false)) return false;
   }
   return true;
 }
@@ -164,7 +168,7 @@ export async function actionRequestRefusal(request: Request, appUrl: string | un
   if (Number(headers.get("content-length")) > maxBytes) return new AppError("TOO_LARGE", "The form is too large to send.");
   const body = await readAtMost(request, maxBytes);
   if (body === null) return new AppError("TOO_LARGE", "The form is too large to send.");
-  if (!isMultipart) return replyReadable((id) => (id === 0 ? new TextDecoder().decode(body) : undefined)) ? null : unreadable();
+  if (!isMultipart) return replyReadable((id) => (id === 0 ? new TextDecoder().decode(body) : undefined), true) ? null : unreadable();
   let form: FormData;
   try {
     form = await new Response(body, { headers: { "content-type": contentType } }).formData();

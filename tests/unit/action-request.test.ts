@@ -76,7 +76,7 @@ describe("actionRequestRefusal", () => {
   });
 
   it("refuses replies that are not JSON, nest deeply, hold huge arrays or refer to what they do not carry", async () => {
-    const bad = ["[1,", "", "[".repeat(100) + "]".repeat(100), `[${"0,".repeat(150_000)}0]`, '["$1"]', '["$@1"]', '["$h1"]', '["$T"]', '["$Q1"]', '["$B1"]', '["$"]', '["$n' + "9".repeat(301) + '"]'];
+    const bad = ["[1,", "", '"x"', "1", "null", "{}", '"$undefined"', `[${"0,".repeat(16)}0]`, "[".repeat(100) + "]".repeat(100), `[${"0,".repeat(150_000)}0]`, '["$1"]', '["$@1"]', '["$h1"]', '["$T"]', '["$Q1"]', '["$B1"]', '["$"]', '["$n' + "9".repeat(301) + '"]'];
     for (const text of bad) {
       expect(await refusal(post(text, { "content-type": "text/plain;charset=UTF-8" })), text.slice(0, 40)).toMatchObject({ code: "VALIDATION" });
     }
