@@ -5,12 +5,13 @@ import type { ZodError } from "zod";
 import { AppError, type FieldErrors } from "@/lib/errors";
 
 export function validationError(error: ZodError): AppError {
-  const fieldErrors: FieldErrors = {};
+  // A Map, not an object: a crafted field named "constructor" or "__proto__" is a field like any other.
+  const fieldErrors = new Map<string, string[]>();
   for (const issue of error.issues) {
     const field = issue.path.join(".") || "form";
-    (fieldErrors[field] ??= []).push(issue.message);
+    fieldErrors.set(field, [...(fieldErrors.get(field) ?? []), issue.message]);
   }
-  return new AppError("VALIDATION", undefined, fieldErrors);
+  return new AppError("VALIDATION", undefined, Object.fromEntries(fieldErrors) as FieldErrors);
 }
 
 /**
