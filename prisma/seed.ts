@@ -41,7 +41,7 @@ export async function seedDemo(today: string = isoDateOf(new Date())): Promise<{
   const invitation = await createInvitation(ctx, { email: viewer.email, role: "editor" });
   await acceptInvitation(viewer, invitation.token);
   const viewerMembership = await db.membership.findFirstOrThrow({ where: { organizationId: ctx.orgId, userId: viewer.userId } });
-  await changeMemberRole(ctx, viewerMembership.id, "viewer");
+  await changeMemberRole(ctx, viewerMembership.id, "viewer", viewerMembership.version);
   const period = demoPeriod(today);
   const soc2Id = await seedScoping(ctx, period, today);
   await seedEvidence(ctx, period, today);
@@ -80,9 +80,9 @@ async function seedScoping(ctx: OrgContext, period: { start: string; end: string
   const refs = STARTER_CONTROLS.map((control) => control.ref).filter((ref) => !NOT_ADOPTED.has(ref));
   await adoptStarterControls(ctx, refs);
   const db = getDb();
-  const controls = await db.control.findMany({ where: { organizationId: ctx.orgId }, select: { id: true, ref: true }, orderBy: { ref: "asc" } });
-  const ready = controls.filter((_, index) => index % 4 !== 3).map((control) => control.id);
-  await bulkUpdateControls(ctx, { controlIds: ready, ownerId: ctx.userId, status: "implemented" });
+  const controls = await db.control.findMany({ where: { organizationId: ctx.orgId }, select: { id: true, ref: true, version: true }, orderBy: { ref: "asc" } });
+  const ready = controls.filter((_, index) => index % 4 !== 3).map((control) => ({ id: control.id, version: control.version }));
+  await bulkUpdateControls(ctx, { controls: ready, ownerId: ctx.userId, status: "implemented" });
 
   const soc2 = await createEngagement(ctx, {
     name: `SOC 2 Type II ${period.start.slice(0, 4)}–${period.end.slice(0, 4)}`,

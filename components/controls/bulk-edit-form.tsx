@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
+import { StaleAlert } from "@/components/ui/stale-alert";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action-result";
 import { CONTROL_STATUSES } from "@/lib/domain/controls";
@@ -15,12 +16,16 @@ type Props = {
   children: ReactNode;
 };
 
-/** Wraps the control table: rows carry `controlIds` checkboxes, this form sets owner/status on the checked ones. */
+/**
+ * Wraps the control table: rows carry `controlIds` checkboxes and their `controlVersions`, this
+ * form sets owner/status on the checked ones.
+ */
 export function BulkEditForm({ orgSlug, members, action, children }: Props) {
   const { pending, onSubmit, result, fieldErrors } = useActionForm(action, (_data, form) => {
     form.querySelectorAll<HTMLInputElement>("input[name=controlIds]").forEach((box) => (box.checked = false));
   });
-  const problem = result && !result.ok ? (fieldErrors ? Object.values(fieldErrors).flat().join(" ") : result.message) : null;
+  const stale = fieldErrors?.version;
+  const problem = result && !result.ok && !stale ? (fieldErrors ? Object.values(fieldErrors).flat().join(" ") : result.message) : null;
   return (
     <form onSubmit={onSubmit} className="space-y-3">
       <input type="hidden" name="orgSlug" value={orgSlug} />
@@ -34,6 +39,7 @@ export function BulkEditForm({ orgSlug, members, action, children }: Props) {
         {result?.ok ? <span role="status" className="text-sm text-green-700">Updated {result.data.updated} controls.</span> : null}
       </fieldset>
       {problem ? <Alert tone="error">{problem}</Alert> : null}
+      {stale ? <StaleAlert conflict={stale} kept="Your selection and choices are kept." /> : null}
       {children}
     </form>
   );

@@ -3,6 +3,7 @@
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextareaField } from "@/components/ui/select-field";
+import { StaleAlert } from "@/components/ui/stale-alert";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action-result";
 
@@ -21,6 +22,7 @@ export function NotApplicableForm({ orgSlug, engagementId, requirementId, action
       <input type="hidden" name="engagementId" value={engagementId} />
       <input type="hidden" name="requirementId" value={requirementId} />
       {formError ? <Alert tone="error">{formError}</Alert> : null}
+      {fieldErrors?.version ? <StaleAlert conflict={fieldErrors.version} /> : null}
       <TextareaField
         label="Justification"
         name="justification"

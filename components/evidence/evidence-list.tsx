@@ -22,6 +22,7 @@ export type EvidenceItem = {
   coverageEnd: string | null;
   uploadedBy: string;
   controls: { id: string; ref: string }[];
+  version: number;
   /** Where the item falls against an engagement's window, when one is chosen. */
   window?: "in_window" | "before_window" | "after_window";
 };
@@ -57,7 +58,7 @@ export function EvidenceList({ orgSlug, items, canEdit, controls, deleteAction, 
                   description={`“${item.title}” will be removed from ${item.controls.map((c) => c.ref).join(", ")}. The deletion is recorded in the activity log.`}
                   confirmLabel="Delete evidence"
                   action={deleteAction}
-                  fields={{ orgSlug, evidenceId: item.id }}
+                  fields={{ orgSlug, evidenceId: item.id, version: String(item.version) }}
                 />
               </span>
             ) : null}
@@ -90,7 +91,7 @@ export function EvidenceList({ orgSlug, items, canEdit, controls, deleteAction, 
             {item.controls.length > 1 ? ` · also supports ${item.controls.map((c) => c.ref).join(", ")}` : ""}
           </p>
           {canEdit ? (
-            <LinkEvidenceForm orgSlug={orgSlug} evidenceId={item.id} title={item.title} controls={controls.filter((control) => !item.controls.some((linked) => linked.id === control.id))} action={linkAction} />
+            <LinkEvidenceForm orgSlug={orgSlug} evidence={{ id: item.id, version: item.version }} title={item.title} controls={controls.filter((control) => !item.controls.some((linked) => linked.id === control.id))} action={linkAction} />
           ) : null}
         </li>
       ))}

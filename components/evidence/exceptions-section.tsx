@@ -7,7 +7,7 @@ import { SelectField, TextareaField } from "@/components/ui/select-field";
 import type { ActionResult } from "@/lib/action-result";
 import { EXCEPTION_SEVERITIES } from "@/lib/domain/evidence";
 
-type ExceptionItem = { id: string; date: string; description: string; severity: string; status: string; remediationNote: string | null };
+type ExceptionItem = { id: string; date: string; description: string; severity: string; status: string; remediationNote: string | null; version: number };
 type Action<T> = (previous: unknown, formData: FormData) => Promise<ActionResult<T>>;
 
 type Props = {
@@ -36,7 +36,7 @@ export function ExceptionsSection({ orgSlug, controlId, today, items, canEdit, r
               <p>{item.description}</p>
               {item.remediationNote ? <p className="text-slate-600">Remediation: {item.remediationNote}</p> : null}
               {item.status === "open" && canEdit ? (
-                <ActionForm action={remediateAction} hidden={{ orgSlug, exceptionId: item.id }} submitLabel="Mark remediated">
+                <ActionForm action={remediateAction} hidden={{ orgSlug, exceptionId: item.id, version: String(item.version) }} submitLabel="Mark remediated">
                   {(errors) => <TextareaField label="How was it remediated?" name="remediationNote" rows={2} errors={errors?.remediationNote} />}
                 </ActionForm>
               ) : null}

@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action-result";
 import { sha256Hex, uploadFile } from "./upload";
 
-type Duplicate = { id: string; title: string; fileName: string | null; controls: string[] };
+type Duplicate = { id: string; title: string; fileName: string | null; controls: string[]; version: number };
 type Item = { name: string; size: number; state: "waiting" | "checking" | "duplicate" | "uploading" | "done" | "linked" | "error"; progress: number; message?: string; duplicates?: Duplicate[] };
 
 type Props = {
@@ -67,10 +67,11 @@ export function FileUploader({ orgSlug, controlId, reuseAction, children }: Prop
     router.refresh();
   }
 
-  async function reuse(index: number, evidenceId: string) {
+  async function reuse(index: number, duplicate: Duplicate) {
     const data = new FormData();
     data.set("orgSlug", orgSlug);
-    data.set("evidenceId", evidenceId);
+    data.set("evidenceId", duplicate.id);
+    data.set("version", String(duplicate.version));
     data.set("controlIds", controlId);
     const result = await reuseAction(null, data);
     update(index, result.ok ? { state: "linked" } : { state: "error", message: result.message });
@@ -107,7 +108,7 @@ export function FileUploader({ orgSlug, controlId, reuseAction, children }: Prop
                   {item.duplicates.map((duplicate) => (
                     <div key={duplicate.id} className="flex flex-wrap items-center gap-2">
                       <span>“{duplicate.title}” ({duplicate.controls.join(", ") || "no control"})</span>
-                      <Button type="button" size="sm" variant="secondary" onClick={() => void reuse(index, duplicate.id)}>Reuse it for this control</Button>
+                      <Button type="button" size="sm" variant="secondary" onClick={() => void reuse(index, duplicate)}>Reuse it for this control</Button>
                     </div>
                   ))}
                   <Button type="button" size="sm" variant="ghost" onClick={() => void uploadAnyway(index)}>Upload as new evidence anyway</Button>

@@ -6,19 +6,20 @@ import type { ActionResult } from "@/lib/action-result";
 
 type Props = {
   orgSlug: string;
-  evidenceId: string;
+  /** The item and the version it was shown at. */
+  evidence: { id: string; version: number };
   title: string;
   controls: { id: string; ref: string; title: string }[];
   action: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
 };
 
 /** Evidence reuse: the same item also supports another control. */
-export function LinkEvidenceForm({ orgSlug, evidenceId, title, controls, action }: Props) {
+export function LinkEvidenceForm({ orgSlug, evidence, title, controls, action }: Props) {
   if (controls.length === 0) return null;
   return (
     <details className="mt-1 text-xs">
       <summary className="cursor-pointer text-brand-700">Use for another control</summary>
-      <ActionForm action={action} hidden={{ orgSlug, evidenceId }} submitLabel="Link evidence" successMessage={() => "Linked."} className="mt-2 flex flex-wrap items-end gap-2">
+      <ActionForm action={action} hidden={{ orgSlug, evidenceId: evidence.id, version: String(evidence.version) }} submitLabel="Link evidence" successMessage={() => "Linked."} className="mt-2 flex flex-wrap items-end gap-2">
         {(errors) => (
           <SelectField
             label={`Also supports (${title})`}

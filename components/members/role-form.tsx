@@ -4,6 +4,7 @@ import { useId } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Label, Select } from "@/components/ui/input";
+import { StaleAlert } from "@/components/ui/stale-alert";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action-result";
 
@@ -12,17 +13,20 @@ type Props = {
   membershipId: string;
   memberName: string;
   role: string;
+  /** The membership's version as the page showed it. */
+  version: number;
   roles: readonly string[];
   action: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
 };
 
-export function RoleForm({ orgSlug, membershipId, memberName, role, roles, action }: Props) {
+export function RoleForm({ orgSlug, membershipId, memberName, role, version, roles, action }: Props) {
   const id = useId();
   const { pending, onSubmit, result } = useActionForm(action);
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="orgSlug" value={orgSlug} />
       <input type="hidden" name="membershipId" value={membershipId} />
+      <input type="hidden" name="version" value={version} />
       <Label htmlFor={id} className="sr-only">
         Role of {memberName}
       </Label>
@@ -41,7 +45,12 @@ export function RoleForm({ orgSlug, membershipId, memberName, role, roles, actio
           Saved
         </span>
       ) : null}
-      {result && !result.ok ? (
+      {result && !result.ok && result.fieldErrors?.version ? (
+        <div className="w-full">
+          <StaleAlert conflict={result.fieldErrors.version} kept="Your choice of role is kept." />
+        </div>
+      ) : null}
+      {result && !result.ok && !result.fieldErrors?.version ? (
         <Alert tone="error" className="w-full py-1">
           {result.message}
         </Alert>

@@ -3,17 +3,20 @@
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { StaleAlert } from "@/components/ui/stale-alert";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action-result";
 
-type Props = { orgSlug: string; name: string; action: (previous: unknown, formData: FormData) => Promise<ActionResult<null>> };
+type Props = { orgSlug: string; name: string; version: number; action: (previous: unknown, formData: FormData) => Promise<ActionResult<null>> };
 
-export function RenameOrgForm({ orgSlug, name, action }: Props) {
+export function RenameOrgForm({ orgSlug, name, version, action }: Props) {
   const { pending, onSubmit, fieldErrors, formError, result } = useActionForm(action);
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
       <input type="hidden" name="orgSlug" value={orgSlug} />
+      <input type="hidden" name="version" value={version} />
       {formError ? <Alert tone="error">{formError}</Alert> : null}
+      {fieldErrors?.version ? <StaleAlert conflict={fieldErrors.version} /> : null}
       {result?.ok ? <Alert tone="success">Saved.</Alert> : null}
       <Field label="Organisation name" name="name" defaultValue={name} errors={fieldErrors?.name} hint="The address of the organisation does not change." required />
       <Button type="submit" disabled={pending}>

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import { Alert } from "./alert";
 import { Button } from "./button";
+import { StaleAlert } from "./stale-alert";
 import { useActionForm } from "./use-action-form";
 
 type Props<T> = {
@@ -27,6 +28,7 @@ export function ActionForm<T>({ action, hidden, submitLabel, successMessage, chi
     <form onSubmit={onSubmit} noValidate className={className ?? "space-y-3"}>
       {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       {formError ? <Alert tone="error">{formError}</Alert> : null}
+      {fieldErrors?.version ? <StaleAlert conflict={fieldErrors.version} /> : null}
       {result?.ok && successMessage ? <Alert tone="success">{successMessage(result.data)}</Alert> : null}
       {children(fieldErrors)}
       <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Saving…" : submitLabel}</Button>

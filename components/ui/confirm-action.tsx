@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import { Alert } from "./alert";
 import { Button, type ButtonProps } from "./button";
+import { StaleAlert } from "./stale-alert";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "./dialog";
 import { useActionForm } from "./use-action-form";
 
@@ -36,7 +37,8 @@ export function ConfirmAction({ triggerLabel, triggerAriaLabel, title, descripti
           {Object.entries(fields).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
-          {result && !result.ok ? <Alert tone="error">{result.message}</Alert> : null}
+          {result && !result.ok && result.fieldErrors?.version ? <StaleAlert conflict={result.fieldErrors.version} kept="The page shows it now." /> : null}
+          {result && !result.ok && !result.fieldErrors?.version ? <Alert tone="error">{result.message}</Alert> : null}
           <div className="flex justify-end gap-2">
             <DialogClose asChild>
               <Button type="button" variant="secondary">

@@ -8,6 +8,7 @@ import { getDb, type Tx } from "./client";
 import type { OrgContext } from "./context";
 import { isUniqueViolation } from "./prisma-errors";
 import { assertControlVisible, visibleRequirementIds } from "./scope";
+import { staleBulkEdit, staleEdit } from "./versions";
 
 export const CONTROL_PAGE_SIZE = 50;
 
@@ -21,6 +22,7 @@ export type ControlRow = {
   key: boolean;
   owner: { id: string; name: string } | null;
   mappingCount: number;
+  version: number;
 };
 
 // LIKE reads %, _ (and, on PostgreSQL, \) as pattern characters and Prisma's `contains` passes
@@ -67,7 +69,7 @@ export async function listControls(ctx: OrgContext, query: ControlListQuery): Pr
     orderBy: ORDER[query.sort](query.dir),
     skip: (page - 1) * CONTROL_PAGE_SIZE,
     take: CONTROL_PAGE_SIZE,
-    select: { id: true, ref: true, title: true, status: true, frequency: true, nature: true, key: true, owner: { select: { id: true, name: true } }, _count: { select: { mappings: true } } },
+    select: { id: true, ref: true, title: true, status: true, frequency: true, nature: true, key: true, version: true, owner: { select: { id: true, name: true } }, _count: { select: { mappings: true } } },
   });
   return { rows: rows.map(({ _count, ...row }) => ({ ...row, mappingCount: _count.mappings })), total, pageCount, page };
 }
@@ -86,7 +88,7 @@ export async function getControl(ctx: OrgContext, controlId: string): Promise<Co
   const row = await getDb().control.findFirst({
     where: { id: controlId, organizationId: ctx.orgId },
     select: {
-      id: true, ref: true, title: true, description: true, status: true, frequency: true, nature: true, key: true, ownerId: true, updatedAt: true,
+      id: true, ref: true, title: true, description: true, status: true, frequency: true, nature: true, key: true, ownerId: true, updatedAt: true, version: true,
       owner: { select: { id: true, name: true } },
       mappings: { select: { criterionId: true, objectiveId: true } },
     },
@@ -130,38 +132,59 @@ export async function createControl(ctx: OrgContext, input: ControlInput): Promi
     });
 }
 
-const editableSelect = { id: true, ref: true, title: true, description: true, ownerId: true, status: true, frequency: true, nature: true, key: true } as const;
+const editableSelect = { id: true, ref: true, title: true, description: true, ownerId: true, status: true, frequency: true, nature: true, key: true, version: true } as const;
 
-export async function updateControlInTx(tx: Tx, ctx: OrgContext, controlId: string, input: ControlInput): Promise<void> {
+/**
+ * Writes a control's editable fields and moves its version on, as a compare-and-set on
+ * `expected`: the version the editor loaded (by default the one read here, so the logged
+ * "before" is exactly what was replaced). A control changed since is a CONFLICT.
+ */
+export async function updateControlInTx(tx: Tx, ctx: OrgContext, controlId: string, input: ControlInput, expected?: number): Promise<void> {
   const before = await tx.control.findFirst({ where: { id: controlId, organizationId: ctx.orgId }, select: editableSelect });
   if (!before) throw notFound();
+  const version = expected ?? before.version;
+  if (before.version !== version) throw await staleEdit(tx, ctx, "control", controlId);
   await assertOwnerIsMember(tx, ctx, input.ownerId);
-  await tx.control.update({ where: { id: controlId }, data: { ...input, searchText: searchTextOf(input.ref, input.title) } });
-  const { id: _id, ...previous } = before;
+  const { count } = await tx.control.updateMany({
+    where: { id: controlId, organizationId: ctx.orgId, version },
+    data: { ...input, searchText: searchTextOf(input.ref, input.title), version: { increment: 1 } },
+  });
+  if (count !== 1) throw await staleEdit(tx, ctx, "control", controlId);
+  const { id: _id, version: _version, ...previous } = before;
   await recordActivity(tx, ctx, { action: "control.updated", entityType: "control", entityId: controlId, before: previous, after: input });
 }
 
-export async function updateControl(ctx: OrgContext, controlId: string, input: ControlInput): Promise<void> {
+/** Saves the control form: `version` is the one the form was loaded at. */
+export async function updateControl(ctx: OrgContext, controlId: string, input: ControlInput, version: number): Promise<void> {
   assertCan(ctx, "control.edit");
   await getDb()
-    .$transaction((tx) => updateControlInTx(tx, ctx, controlId, input))
+    .$transaction((tx) => updateControlInTx(tx, ctx, controlId, input, version))
     .catch((error: unknown) => {
       throw isUniqueViolation(error) ? duplicateRef() : error;
     });
 }
 
-/** Sets the owner and/or status of many controls at once, all or nothing. */
-export type BulkControlChange = { controlIds: string[]; ownerId?: string | null; status?: ControlStatus };
+/** Sets the owner and/or status of many controls at once, each from the version it was listed at. */
+export type BulkControlChange = { controls: { id: string; version: number }[]; ownerId?: string | null; status?: ControlStatus };
 
+/** All or nothing: one control changed since the list was loaded refuses the whole change, naming it. */
 export async function bulkUpdateControls(ctx: OrgContext, input: BulkControlChange): Promise<{ updated: number }> {
   assertCan(ctx, "control.edit");
-  const ids = [...new Set(input.controlIds)];
+  const expected = new Map(input.controls.map((control) => [control.id, control.version]));
+  const ids = [...expected.keys()];
   return getDb().$transaction(async (tx) => {
     await assertOwnerIsMember(tx, ctx, input.ownerId);
-    const before = await tx.control.findMany({ where: { id: { in: ids }, organizationId: ctx.orgId }, select: { id: true, ownerId: true, status: true } });
+    // In id order, so that two bulk changes lock their rows in the same order (no deadlock).
+    const before = await tx.control.findMany({ where: { id: { in: ids }, organizationId: ctx.orgId }, select: { id: true, ref: true, ownerId: true, status: true, version: true }, orderBy: { id: "asc" } });
     if (before.length !== ids.length) throw notFound();
+    const stale = before.filter((control) => control.version !== expected.get(control.id));
+    if (stale.length) throw await staleBulkEdit(tx, ctx, "control", stale.map((control) => ({ id: control.id, label: control.ref })));
     const data = { ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}), ...(input.status !== undefined ? { status: input.status } : {}) };
-    await tx.control.updateMany({ where: { id: { in: ids }, organizationId: ctx.orgId }, data });
+    for (const control of before) {
+      const { count } = await tx.control.updateMany({ where: { id: control.id, organizationId: ctx.orgId, version: control.version }, data: { ...data, version: { increment: 1 } } });
+      if (count !== 1) stale.push(control);
+    }
+    if (stale.length) throw await staleBulkEdit(tx, ctx, "control", stale.map((control) => ({ id: control.id, label: control.ref })));
     for (const control of before) {
       await recordActivity(tx, ctx, { action: "control.bulk_updated", entityType: "control", entityId: control.id, before: { ownerId: control.ownerId, status: control.status }, after: data });
     }

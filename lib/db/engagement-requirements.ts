@@ -21,6 +21,8 @@ export type RequirementView = {
   group: string;
   status: RequirementStatus;
   justification: string | null;
+  /** The marking "not applicable" (its id), for making the requirement applicable again. */
+  exclusionId: string | null;
   controls: MappedControlView[];
   /** Other active engagements that include this requirement and so share its mapping. */
   alsoIn: { id: string; name: string }[];
@@ -61,7 +63,7 @@ export async function requirementsWithControls(
   const scope = engagementScope(ctx);
   const chosenObjectives = new Set(engagement.objectiveIds);
 
-  const base: Omit<RequirementView, "status" | "justification" | "controls" | "alsoIn">[] = usesObjectives(engagement.family)
+  const base: Omit<RequirementView, "status" | "justification" | "exclusionId" | "controls" | "alsoIn">[] = usesObjectives(engagement.family)
     ? (
         await db.controlObjective.findMany({
           where: { organizationId: ctx.orgId },
@@ -77,7 +79,7 @@ export async function requirementsWithControls(
   // allows 999 parameters per statement) and no nested selects fan out into extra queries.
   const inScope = new Set(base.map((requirement) => requirement.id));
   const [exclusions, allMappings, controls, others] = await Promise.all([
-    db.requirementExclusion.findMany({ where: { engagementId: engagement.id }, select: { requirementId: true, justification: true } }),
+    db.requirementExclusion.findMany({ where: { engagementId: engagement.id }, select: { id: true, requirementId: true, justification: true } }),
     db.controlMapping.findMany({ where: { organizationId: ctx.orgId }, select: { controlId: true, criterionId: true, objectiveId: true } }),
     db.control.findMany({
       where: { organizationId: ctx.orgId },
@@ -91,7 +93,7 @@ export async function requirementsWithControls(
     }),
   ]);
 
-  const justificationOf = new Map(exclusions.map((exclusion) => [exclusion.requirementId, exclusion.justification]));
+  const exclusionOf = new Map(exclusions.map((exclusion) => [exclusion.requirementId, exclusion]));
   const requirementsOfControl = new Map<string, string[]>();
   for (const mapping of allMappings) {
     const requirementId = mapping.criterionId ?? mapping.objectiveId;
@@ -130,11 +132,13 @@ export async function requirementsWithControls(
 
   const requirements = base.map((requirement) => {
     const controls = controlsOf.get(requirement.id) ?? [];
-    const justification = justificationOf.get(requirement.id) ?? null;
+    const exclusion = exclusionOf.get(requirement.id);
+    const justification = exclusion?.justification ?? null;
     return {
       ...requirement,
       controls,
       justification,
+      exclusionId: exclusion?.id ?? null,
       status: requirementStatus(justification !== null, controls.map((control) => ({ retired: control.status === "retired", ready: isReady(control.id) }))),
       alsoIn: otherScopes.filter((other) => other.scope.has(requirement.id)).map(({ id, name }) => ({ id, name })),
     };

@@ -8,7 +8,9 @@ import { assertCan } from "./authorize";
 import { getDb, type Tx } from "./client";
 import type { OrgContext } from "./context";
 import { adoptStarterObjectivesInTx } from "./objectives";
+import { isUniqueViolation } from "./prisma-errors";
 import { assertEngagementVisible, engagementScope } from "./scope";
+import { staleEdit, staleExclusion } from "./versions";
 
 export type EngagementSummary = {
   id: string;
@@ -24,6 +26,7 @@ export type EngagementSummary = {
 
 export type EngagementDetail = EngagementSummary & {
   criteriaEdition: string;
+  version: number;
   objectiveIds: string[];
   cuecs: string[];
   userResponsibilities: string[];
@@ -69,12 +72,13 @@ export async function getEngagement(ctx: OrgContext, engagementId: string): Prom
   assertEngagementVisible(ctx, engagementId);
   const row = await getDb().engagement.findFirst({
     where: { id: engagementId, organizationId: ctx.orgId },
-    select: { ...summarySelect, criteriaEdition: true, cuecs: true, userResponsibilities: true, subservices: true, objectives: { select: { objectiveId: true } } },
+    select: { ...summarySelect, criteriaEdition: true, version: true, cuecs: true, userResponsibilities: true, subservices: true, objectives: { select: { objectiveId: true } } },
   });
   if (!row) throw notFound();
   return {
     ...toSummary(row),
     criteriaEdition: row.criteriaEdition,
+    version: row.version,
     objectiveIds: row.objectives.map((objective) => objective.objectiveId),
     cuecs: parseList(row.cuecs),
     userResponsibilities: parseList(row.userResponsibilities),
@@ -122,20 +126,24 @@ export async function createEngagement(ctx: OrgContext, input: EngagementInput):
   return getDb().$transaction((tx) => createEngagementInTx(tx, ctx, input));
 }
 
-export async function updateEngagement(ctx: OrgContext, engagementId: string, input: EngagementInput): Promise<void> {
+/** Saves the engagement form: `version` is the one the form was loaded at (CONFLICT if it moved on). */
+export async function updateEngagement(ctx: OrgContext, engagementId: string, input: EngagementInput, version: number): Promise<void> {
   assertCan(ctx, "engagement.manage");
   await getDb().$transaction(async (tx) => {
     const before = await tx.engagement.findFirst({
       where: { id: engagementId, organizationId: ctx.orgId },
-      select: { ...summarySelect, cuecs: true, userResponsibilities: true, subservices: true, objectives: { select: { objectiveId: true } } },
+      select: { ...summarySelect, version: true, cuecs: true, userResponsibilities: true, subservices: true, objectives: { select: { objectiveId: true } } },
     });
     if (!before) throw notFound();
+    if (before.version !== version) throw await staleEdit(tx, ctx, "engagement", engagementId);
     const objectiveIds = usesObjectives(input.family) ? [...new Set(input.objectiveIds)] : [];
     await assertObjectivesBelong(tx, ctx, objectiveIds);
     const data = engagementData(input);
+    const { count } = await tx.engagement.updateMany({ where: { id: engagementId, organizationId: ctx.orgId, version }, data: { ...data, version: { increment: 1 } } });
+    if (count !== 1) throw await staleEdit(tx, ctx, "engagement", engagementId);
     await tx.engagementObjective.deleteMany({ where: { engagementId } });
-    await tx.engagement.update({ where: { id: engagementId }, data: { ...data, objectives: { create: objectiveIds.map((objectiveId) => ({ objectiveId })) } } });
-    const { objectives, archivedAt: _archivedAt, id: _id, ...previous } = before;
+    await tx.engagementObjective.createMany({ data: objectiveIds.map((objectiveId) => ({ engagementId, objectiveId })) });
+    const { objectives, archivedAt: _archivedAt, id: _id, version: _version, ...previous } = before;
     await recordActivity(tx, ctx, {
       action: "engagement.updated",
       entityType: "engagement",
@@ -146,39 +154,54 @@ export async function updateEngagement(ctx: OrgContext, engagementId: string, in
   });
 }
 
-export async function setEngagementArchived(ctx: OrgContext, engagementId: string, archived: boolean): Promise<void> {
+export async function setEngagementArchived(ctx: OrgContext, engagementId: string, archived: boolean, version: number): Promise<void> {
   assertCan(ctx, "engagement.manage");
   await getDb().$transaction(async (tx) => {
-    const engagement = await tx.engagement.findFirst({ where: { id: engagementId, organizationId: ctx.orgId }, select: { id: true, archivedAt: true } });
+    const engagement = await tx.engagement.findFirst({ where: { id: engagementId, organizationId: ctx.orgId }, select: { id: true, archivedAt: true, version: true } });
     if (!engagement) throw notFound();
     if ((engagement.archivedAt !== null) === archived) return;
-    await tx.engagement.update({ where: { id: engagement.id }, data: { archivedAt: archived ? new Date() : null } });
+    if (engagement.version !== version) throw await staleEdit(tx, ctx, "engagement", engagementId);
+    const { count } = await tx.engagement.updateMany({ where: { id: engagement.id, organizationId: ctx.orgId, version }, data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } } });
+    if (count !== 1) throw await staleEdit(tx, ctx, "engagement", engagementId);
     await recordActivity(tx, ctx, { action: archived ? "engagement.archived" : "engagement.restored", entityType: "engagement", entityId: engagement.id });
   });
 }
 
+/** Marks an applicable requirement not applicable; one marked since the page was loaded is a CONFLICT. */
 export async function markNotApplicable(ctx: OrgContext, engagementId: string, requirementId: string, justification: string): Promise<void> {
   assertCan(ctx, "engagement.manage");
   const engagement = await getEngagement(ctx, engagementId);
   if (!requirementIdsInScope(engagement, criterionId).has(requirementId)) throw notFound();
-  await getDb().$transaction(async (tx) => {
-    const existing = await tx.requirementExclusion.findUnique({ where: { engagementId_requirementId: { engagementId, requirementId } }, select: { justification: true } });
-    await tx.requirementExclusion.upsert({
-      where: { engagementId_requirementId: { engagementId, requirementId } },
-      create: { engagementId, requirementId, justification },
-      update: { justification },
+  const db = getDb();
+  await db
+    .$transaction(async (tx) => {
+      const existing = await tx.requirementExclusion.findUnique({ where: { engagementId_requirementId: { engagementId, requirementId } }, select: { id: true } });
+      if (existing) throw await staleExclusion(tx, ctx, engagementId, requirementId);
+      await tx.requirementExclusion.create({ data: { engagementId, requirementId, justification } });
+      await recordActivity(tx, ctx, { action: "requirement.marked_not_applicable", entityType: "engagement", entityId: engagementId, after: { requirementId, justification } });
+    })
+    .catch(async (error: unknown) => {
+      // Marked by someone else between our read and our insert.
+      throw isUniqueViolation(error) ? await staleExclusion(db, ctx, engagementId, requirementId) : error;
     });
-    await recordActivity(tx, ctx, { action: "requirement.marked_not_applicable", entityType: "engagement", entityId: engagementId, before: existing ? { requirementId, ...existing } : undefined, after: { requirementId, justification } });
-  });
 }
 
-export async function clearNotApplicable(ctx: OrgContext, engagementId: string, requirementId: string): Promise<void> {
+/**
+ * Makes a requirement applicable again. `exclusionId` is the marking the page showed: one
+ * cleared since is left alone, one cleared and marked again since is a CONFLICT.
+ */
+export async function clearNotApplicable(ctx: OrgContext, engagementId: string, requirementId: string, exclusionId: string): Promise<void> {
   assertCan(ctx, "engagement.manage");
   await getDb().$transaction(async (tx) => {
     const engagement = await tx.engagement.findFirst({ where: { id: engagementId, organizationId: ctx.orgId }, select: { id: true } });
     if (!engagement) throw notFound();
-    const removed = await tx.requirementExclusion.deleteMany({ where: { engagementId, requirementId } });
-    if (removed.count) await recordActivity(tx, ctx, { action: "requirement.applicable_again", entityType: "engagement", entityId: engagementId, after: { requirementId } });
+    const removed = await tx.requirementExclusion.deleteMany({ where: { id: exclusionId, engagementId, requirementId } });
+    if (removed.count) {
+      await recordActivity(tx, ctx, { action: "requirement.applicable_again", entityType: "engagement", entityId: engagementId, after: { requirementId } });
+      return;
+    }
+    const remarked = await tx.requirementExclusion.findUnique({ where: { engagementId_requirementId: { engagementId, requirementId } }, select: { id: true } });
+    if (remarked) throw await staleExclusion(tx, ctx, engagementId, requirementId);
   });
 }
 

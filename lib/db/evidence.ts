@@ -7,6 +7,7 @@ import { getDb, type Tx } from "./client";
 import type { OrgContext } from "./context";
 import { isUniqueViolation } from "./prisma-errors";
 import { assertControlVisible, assertEvidenceVisible, visibleControlIds } from "./scope";
+import { staleEdit } from "./versions";
 
 export type EvidenceRow = {
   id: string;
@@ -25,6 +26,7 @@ export type EvidenceRow = {
   uploadedBy: string;
   createdAt: Date;
   controls: { id: string; ref: string }[];
+  version: number;
 };
 
 /** Every control must be the organisation's own; an event must belong to one of them. */
@@ -111,18 +113,18 @@ function recordFileEvidence(ctx: OrgContext, input: FileEvidenceInput, blob: Sto
 }
 
 /** Evidence already holding a file with this SHA-256, so the client can offer a reuse. */
-export async function findEvidenceBySha(ctx: OrgContext, sha256: string): Promise<{ id: string; title: string; fileName: string | null; controls: string[] }[]> {
+export async function findEvidenceBySha(ctx: OrgContext, sha256: string): Promise<{ id: string; title: string; fileName: string | null; controls: string[]; version: number }[]> {
   assertCan(ctx, "library.view");
   const rows = await getDb().evidence.findMany({
     where: { organizationId: ctx.orgId, file: { sha256 } },
-    select: { id: true, title: true, fileName: true, controls: { select: { control: { select: { ref: true } } } } },
+    select: { id: true, title: true, fileName: true, version: true, controls: { select: { control: { select: { ref: true } } } } },
     take: 20,
   });
-  return rows.map((row) => ({ id: row.id, title: row.title, fileName: row.fileName, controls: row.controls.map((link) => link.control.ref) }));
+  return rows.map((row) => ({ id: row.id, title: row.title, fileName: row.fileName, controls: row.controls.map((link) => link.control.ref), version: row.version }));
 }
 
 const rowSelect = {
-  id: true, kind: true, purpose: true, title: true, note: true, url: true, fileName: true, contentType: true, effectiveDate: true, coverageEnd: true, eventId: true, createdAt: true,
+  id: true, kind: true, purpose: true, title: true, note: true, url: true, fileName: true, contentType: true, effectiveDate: true, coverageEnd: true, eventId: true, createdAt: true, version: true,
   file: { select: { size: true, sha256: true } },
   uploadedBy: { select: { name: true } },
   controls: { select: { control: { select: { id: true, ref: true } } } },
@@ -150,28 +152,40 @@ export async function listControlEvidence(ctx: OrgContext, controlId: string): P
   }));
 }
 
-/** Evidence reuse: the same item supports more controls. */
-export async function linkEvidenceToControls(ctx: OrgContext, evidenceId: string, controlIds: readonly string[]): Promise<void> {
+/**
+ * Evidence reuse: the same item supports more controls. `version` is the one the item was shown
+ * at; the link moves it on, so a deletion confirmed from an older list of controls is refused.
+ */
+export async function linkEvidenceToControls(ctx: OrgContext, evidenceId: string, controlIds: readonly string[], version: number): Promise<void> {
   assertCan(ctx, "evidence.edit");
   await getDb().$transaction(async (tx) => {
-    const evidence = await tx.evidence.findFirst({ where: { id: evidenceId, organizationId: ctx.orgId }, select: { id: true, controls: { select: { controlId: true } } } });
+    const evidence = await tx.evidence.findFirst({ where: { id: evidenceId, organizationId: ctx.orgId }, select: { id: true, version: true, controls: { select: { controlId: true } } } });
     if (!evidence) throw notFound();
+    if (evidence.version !== version) throw await staleEdit(tx, ctx, "evidence", evidenceId);
     await assertTargets(tx, ctx, controlIds);
     const have = new Set(evidence.controls.map((link) => link.controlId));
     const added = [...new Set(controlIds)].filter((id) => !have.has(id));
     if (!added.length) return;
+    const { count } = await tx.evidence.updateMany({ where: { id: evidenceId, organizationId: ctx.orgId, version }, data: { version: { increment: 1 } } });
+    if (count !== 1) throw await staleEdit(tx, ctx, "evidence", evidenceId);
     await tx.evidenceControl.createMany({ data: added.map((controlId) => ({ evidenceId, controlId, organizationId: ctx.orgId })) });
     await recordActivity(tx, ctx, { action: "evidence.linked", entityType: "evidence", entityId: evidenceId, before: { controlIds: [...have].sort() }, after: { controlIds: [...have, ...added].sort() } });
   });
 }
 
-/** Removes an evidence item; its file row goes too when nothing else uses it (the blob is collected later). */
-export async function deleteEvidence(ctx: OrgContext, evidenceId: string): Promise<void> {
+/**
+ * Removes an evidence item, if it is still at the `version` the user confirmed (linked to no
+ * more controls than they were shown); its file row goes too when nothing else uses it (the
+ * blob is collected later).
+ */
+export async function deleteEvidence(ctx: OrgContext, evidenceId: string, version: number): Promise<void> {
   assertCan(ctx, "evidence.edit");
   await getDb().$transaction(async (tx) => {
-    const evidence = await tx.evidence.findFirst({ where: { id: evidenceId, organizationId: ctx.orgId }, select: { id: true, title: true, kind: true, fileId: true, effectiveDate: true, controls: { select: { controlId: true } } } });
+    const evidence = await tx.evidence.findFirst({ where: { id: evidenceId, organizationId: ctx.orgId }, select: { id: true, title: true, kind: true, fileId: true, effectiveDate: true, version: true, controls: { select: { controlId: true } } } });
     if (!evidence) throw notFound();
-    await tx.evidence.delete({ where: { id: evidence.id } });
+    if (evidence.version !== version) throw await staleEdit(tx, ctx, "evidence", evidenceId);
+    const { count } = await tx.evidence.deleteMany({ where: { id: evidence.id, organizationId: ctx.orgId, version } });
+    if (count !== 1) throw await staleEdit(tx, ctx, "evidence", evidenceId);
     if (evidence.fileId && (await tx.evidence.count({ where: { fileId: evidence.fileId } })) === 0) {
       await tx.storedFile.delete({ where: { id: evidence.fileId } });
     }

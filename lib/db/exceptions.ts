@@ -6,8 +6,9 @@ import { assertCan } from "./authorize";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
 import { assertControlVisible } from "./scope";
+import { staleEdit } from "./versions";
 
-export type ExceptionRow = { id: string; date: string; description: string; severity: string; status: string; remediationNote: string | null; remediatedAt: Date | null };
+export type ExceptionRow = { id: string; date: string; description: string; severity: string; status: string; remediationNote: string | null; remediatedAt: Date | null; version: number };
 
 export async function listControlExceptions(ctx: OrgContext, controlId: string): Promise<ExceptionRow[]> {
   assertCan(ctx, "org.view");
@@ -17,7 +18,7 @@ export async function listControlExceptions(ctx: OrgContext, controlId: string):
   return getDb().controlException.findMany({
     where: { organizationId: ctx.orgId, controlId },
     orderBy: [{ status: "asc" }, { date: "desc" }],
-    select: { id: true, date: true, description: true, severity: true, status: true, remediationNote: true, remediatedAt: true },
+    select: { id: true, date: true, description: true, severity: true, status: true, remediationNote: true, remediatedAt: true, version: true },
   });
 }
 
@@ -36,15 +37,19 @@ export async function recordException(ctx: OrgContext, input: ExceptionInput): P
   });
 }
 
-export async function remediateException(ctx: OrgContext, exceptionId: string, remediationNote: string, now: Date = new Date()): Promise<void> {
+/** Closes an open exception; `version` is the one it was shown at (of two remediations, one lands). */
+export async function remediateException(ctx: OrgContext, exceptionId: string, remediationNote: string, version: number, now: Date = new Date()): Promise<void> {
   assertCan(ctx, "evidence.edit");
   await getDb().$transaction(async (tx) => {
-    const exception = await tx.controlException.findFirst({ where: { id: exceptionId, organizationId: ctx.orgId }, select: { id: true, status: true } });
+    const exception = await tx.controlException.findFirst({ where: { id: exceptionId, organizationId: ctx.orgId }, select: { id: true, status: true, version: true } });
     if (!exception) throw notFound();
+    if (exception.version !== version) throw await staleEdit(tx, ctx, "exception", exceptionId);
     if (exception.status === "remediated") throw new AppError("CONFLICT", "This exception is already remediated.");
-    // Conditional on still being open: of two simultaneous remediations only one goes through.
-    const { count } = await tx.controlException.updateMany({ where: { id: exception.id, status: "open" }, data: { status: "remediated", remediationNote, remediatedAt: now } });
-    if (count !== 1) throw new AppError("CONFLICT", "This exception is already remediated.");
+    const { count } = await tx.controlException.updateMany({
+      where: { id: exception.id, organizationId: ctx.orgId, version, status: "open" },
+      data: { status: "remediated", remediationNote, remediatedAt: now, version: { increment: 1 } },
+    });
+    if (count !== 1) throw await staleEdit(tx, ctx, "exception", exceptionId);
     await recordActivity(tx, ctx, { action: "exception.remediated", entityType: "exception", entityId: exception.id, before: { status: "open" }, after: { status: "remediated", remediationNote } }, now);
   });
 }

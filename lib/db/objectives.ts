@@ -8,8 +8,9 @@ import { getDb, type Tx } from "./client";
 import type { OrgContext } from "./context";
 import { isUniqueViolation } from "./prisma-errors";
 import { engagementScope } from "./scope";
+import { staleEdit } from "./versions";
 
-export type ObjectiveRow = { id: string; ref: string; area: string; title: string; objective: string; sortOrder: number; retired: boolean; controlCount: number };
+export type ObjectiveRow = { id: string; ref: string; area: string; title: string; objective: string; sortOrder: number; retired: boolean; controlCount: number; version: number };
 
 const duplicateRef = () => new AppError("CONFLICT", "That reference is already used by another objective.", { ref: ["That reference is already used by another objective."] });
 
@@ -24,7 +25,7 @@ export async function listObjectives(ctx: OrgContext, options: { includeRetired?
       ...(scope === null ? {} : { engagements: { some: { engagementId: { in: [...scope] } } } }),
     },
     orderBy: [{ sortOrder: "asc" }, { ref: "asc" }],
-    select: { id: true, ref: true, area: true, title: true, objective: true, sortOrder: true, retiredAt: true, _count: { select: { mappings: true } } },
+    select: { id: true, ref: true, area: true, title: true, objective: true, sortOrder: true, retiredAt: true, version: true, _count: { select: { mappings: true } } },
   });
   return rows.map(({ retiredAt, _count, ...row }) => ({ ...row, retired: retiredAt !== null, controlCount: _count.mappings }));
 }
@@ -53,18 +54,27 @@ export async function createObjective(ctx: OrgContext, input: ObjectiveInput): P
 async function findObjective(tx: Tx, ctx: OrgContext, objectiveId: string) {
   const objective = await tx.controlObjective.findFirst({
     where: { id: objectiveId, organizationId: ctx.orgId },
-    select: { id: true, ref: true, area: true, title: true, objective: true, sortOrder: true, retiredAt: true },
+    select: { id: true, ref: true, area: true, title: true, objective: true, sortOrder: true, retiredAt: true, version: true },
   });
   if (!objective) throw notFound();
   return objective;
 }
 
-export async function updateObjective(ctx: OrgContext, objectiveId: string, input: ObjectiveInput): Promise<void> {
+/** Compare-and-set: writes `data` and moves the version on only if the objective still has `version`. */
+async function writeObjective(tx: Tx, ctx: OrgContext, objective: { id: string; version: number }, version: number, data: Partial<ObjectiveInput> & { retiredAt?: Date | null }): Promise<void> {
+  if (objective.version !== version) throw await staleEdit(tx, ctx, "objective", objective.id);
+  const { count } = await tx.controlObjective.updateMany({ where: { id: objective.id, organizationId: ctx.orgId, version }, data: { ...data, version: { increment: 1 } } });
+  if (count !== 1) throw await staleEdit(tx, ctx, "objective", objective.id);
+}
+
+/** Saves the objective form: `version` is the one the form was loaded at. */
+export async function updateObjective(ctx: OrgContext, objectiveId: string, input: ObjectiveInput, version: number): Promise<void> {
   assertCan(ctx, "objective.manage");
   await getDb()
     .$transaction(async (tx) => {
-      const { id, ref, area, title, objective } = await findObjective(tx, ctx, objectiveId);
-      await tx.controlObjective.update({ where: { id }, data: input });
+      const current = await findObjective(tx, ctx, objectiveId);
+      const { id, ref, area, title, objective } = current;
+      await writeObjective(tx, ctx, current, version, input);
       await recordActivity(tx, ctx, { action: "objective.updated", entityType: "objective", entityId: id, before: { ref, area, title, objective }, after: input });
     })
     .catch((error: unknown) => {
@@ -73,12 +83,12 @@ export async function updateObjective(ctx: OrgContext, objectiveId: string, inpu
 }
 
 /** Retired objectives drop out of pickers but keep their history and existing engagements. */
-export async function setObjectiveRetired(ctx: OrgContext, objectiveId: string, retired: boolean): Promise<void> {
+export async function setObjectiveRetired(ctx: OrgContext, objectiveId: string, retired: boolean, version: number): Promise<void> {
   assertCan(ctx, "objective.manage");
   await getDb().$transaction(async (tx) => {
     const objective = await findObjective(tx, ctx, objectiveId);
     if ((objective.retiredAt !== null) === retired) return;
-    await tx.controlObjective.update({ where: { id: objective.id }, data: { retiredAt: retired ? new Date() : null } });
+    await writeObjective(tx, ctx, objective, version, { retiredAt: retired ? new Date() : null });
     await recordActivity(tx, ctx, { action: retired ? "objective.retired" : "objective.restored", entityType: "objective", entityId: objective.id, after: { ref: objective.ref } });
   });
 }

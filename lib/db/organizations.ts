@@ -8,6 +8,7 @@ import { assertCan } from "./authorize";
 import { getDb } from "./client";
 import type { OrgContext, UserContext } from "./context";
 import { isUniqueViolation } from "./prisma-errors";
+import { staleEdit } from "./versions";
 
 export type OrganizationSummary = { id: string; name: string; slug: string; role: string };
 
@@ -69,11 +70,20 @@ export async function createOrganization(user: UserContext, input: CreateOrganiz
   throw new AppError("CONFLICT", "Could not choose a unique address for this organisation. Try a different name.");
 }
 
-export async function renameOrganization(ctx: OrgContext, name: string): Promise<void> {
+/** The organisation's editable settings and their version (not `updatedAt`: every log entry moves that). */
+export async function getOrganizationSettings(ctx: OrgContext): Promise<{ name: string; version: number }> {
+  assertCan(ctx, "org.update");
+  return getDb().organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { name: true, version: true } });
+}
+
+/** Renames the organisation from the settings form loaded at `version`. */
+export async function renameOrganization(ctx: OrgContext, name: string, version: number): Promise<void> {
   assertCan(ctx, "org.update");
   await getDb().$transaction(async (tx) => {
-    const before = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { name: true } });
-    await tx.organization.update({ where: { id: ctx.orgId }, data: { name } });
-    await recordActivity(tx, ctx, { action: "organization.renamed", entityType: "organization", entityId: ctx.orgId, before, after: { name } });
+    const before = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { name: true, version: true } });
+    if (before.version !== version) throw await staleEdit(tx, ctx, "organization", ctx.orgId);
+    const { count } = await tx.organization.updateMany({ where: { id: ctx.orgId, version }, data: { name, version: { increment: 1 } } });
+    if (count !== 1) throw await staleEdit(tx, ctx, "organization", ctx.orgId);
+    await recordActivity(tx, ctx, { action: "organization.renamed", entityType: "organization", entityId: ctx.orgId, before: { name: before.name }, after: { name } });
   });
 }

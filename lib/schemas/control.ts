@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CONTROL_FREQUENCIES, CONTROL_NATURES, CONTROL_REF_PATTERN, CONTROL_STATUSES } from "@/lib/domain/controls";
 import { CheckboxField, formList } from "./form";
 import { multiLine, singleLine } from "./text";
+import { STALE_FORM_MESSAGE, VersionField } from "./version";
 
 const Id = singleLine().min(1).max(100);
 const OptionalOwner = z.preprocess((value) => (value === "" || value === "none" ? null : value), Id.nullable());
@@ -18,7 +19,7 @@ export const ControlInput = z.object({
 });
 export type ControlInput = z.infer<typeof ControlInput>;
 
-export const UpdateControlInput = ControlInput.extend({ controlId: Id });
+export const UpdateControlInput = ControlInput.extend({ controlId: Id, version: VersionField });
 
 export const CONTROL_SORTS = ["ref", "title", "status", "frequency", "updated"] as const;
 export const ControlListQuery = z.object({
@@ -39,12 +40,26 @@ export const BulkUpdateControlsInput = z
     controlIds: formList(Id).pipe(z.array(Id).min(1, "Select at least one control.").max(500, "Select at most 500 controls at once.")),
     ownerId: singleLine().max(100).default(KEEP),
     status: z.union([z.enum(CONTROL_STATUSES), z.literal(KEEP)]).default(KEEP),
+    // Every listed row's "id:version", so each selected control is changed from the version shown.
+    controlVersions: formList(z.string().max(120)).pipe(z.array(z.string()).max(1000)),
   })
-  .transform(({ controlIds, ownerId, status }) => ({
-    controlIds,
-    ownerId: ownerId === KEEP ? undefined : ownerId === "none" || ownerId === "" ? null : ownerId,
-    status: status === KEEP ? undefined : status,
-  }))
+  .transform(({ controlIds, controlVersions, ownerId, status }, context) => {
+    const listed = new Map(controlVersions.map((entry) => [entry.slice(0, entry.lastIndexOf(":")), entry.slice(entry.lastIndexOf(":") + 1)]));
+    const controls: { id: string; version: number }[] = [];
+    for (const id of new Set(controlIds)) {
+      const version = VersionField.safeParse(listed.get(id));
+      if (!version.success) {
+        context.addIssue({ code: "custom", path: ["version"], message: STALE_FORM_MESSAGE });
+        return z.NEVER;
+      }
+      controls.push({ id, version: version.data });
+    }
+    return {
+      controls,
+      ownerId: ownerId === KEEP ? undefined : ownerId === "none" || ownerId === "" ? null : ownerId,
+      status: status === KEEP ? undefined : status,
+    };
+  })
   .refine((input) => input.ownerId !== undefined || input.status !== undefined, { message: "Choose a new owner or status.", path: ["form"] });
 export type BulkUpdateControlsInput = z.infer<typeof BulkUpdateControlsInput>;
 

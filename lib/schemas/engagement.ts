@@ -4,6 +4,7 @@ import { isIsoDate } from "@/lib/domain/dates";
 import { REPORT_FAMILIES, REPORT_TYPES, SUBSERVICE_METHODS } from "@/lib/domain/engagements";
 import { CheckboxField, formList, LinesField } from "./form";
 import { FormId, multiLine, singleLine } from "./text";
+import { VersionField } from "./version";
 
 const IsoDate = singleLine().refine(isIsoDate, "Enter a date as YYYY-MM-DD.");
 const Blank = z.preprocess((value) => (value === "" || value === null ? undefined : value), IsoDate.optional());
@@ -54,7 +55,8 @@ export const EngagementInput = z
 export type EngagementInput = z.infer<typeof EngagementInput>;
 
 export const EngagementIdInput = z.object({ engagementId: FormId });
-export const ArchiveEngagementInput = EngagementIdInput.extend({ archived: CheckboxField });
+export const UpdateEngagementInput = EngagementIdInput.extend({ version: VersionField }).and(EngagementInput);
+export const ArchiveEngagementInput = EngagementIdInput.extend({ archived: CheckboxField, version: VersionField });
 
 const RequirementId = singleLine().min(1).max(100);
 
@@ -63,7 +65,7 @@ export const NotApplicableInput = z.object({
   requirementId: RequirementId,
   justification: multiLine().trim().min(10, "Explain in at least 10 characters why this does not apply.").max(2000, "Use at most 2,000 characters."),
 });
-export const ClearNotApplicableInput = z.object({ engagementId: FormId, requirementId: RequirementId });
+export const ClearNotApplicableInput = z.object({ engagementId: FormId, requirementId: RequirementId, exclusionId: FormId });
 
 const RecommendedEngagement = z.object({
   family: z.enum(REPORT_FAMILIES),

@@ -3,6 +3,7 @@ import { isIsoDate } from "@/lib/domain/dates";
 import { EVIDENCE_PURPOSES, EXCEPTION_SEVERITIES, isSafeLink } from "@/lib/domain/evidence";
 import { formList } from "./form";
 import { FormId, multiLine, singleLine } from "./text";
+import { VersionField } from "./version";
 
 const Id = FormId;
 const IsoDate = singleLine({ error: "Enter a date." }).refine(isIsoDate, "Enter a date as YYYY-MM-DD.");
@@ -37,8 +38,8 @@ export type LinkEvidenceInput = z.infer<typeof LinkEvidenceInput>;
 export const FileEvidenceInput = EvidenceCommon.superRefine(checkRange);
 export type FileEvidenceInput = z.infer<typeof FileEvidenceInput>;
 
-export const LinkEvidenceToControlsInput = z.object({ evidenceId: Id, controlIds: formList(Id).pipe(z.array(Id).min(1, "Pick at least one control.").max(200, "Pick at most 200 controls at once.")) });
-export const EvidenceIdInput = z.object({ evidenceId: Id });
+export const LinkEvidenceToControlsInput = z.object({ evidenceId: Id, version: VersionField, controlIds: formList(Id).pipe(z.array(Id).min(1, "Pick at least one control.").max(200, "Pick at most 200 controls at once.")) });
+export const DeleteEvidenceInput = z.object({ evidenceId: Id, version: VersionField });
 
 export const PopulationEventInput = z.object({
   controlId: Id,
@@ -60,5 +61,6 @@ export type ExceptionInput = z.infer<typeof ExceptionInput>;
 
 export const RemediateExceptionInput = z.object({
   exceptionId: Id,
+  version: VersionField,
   remediationNote: multiLine().trim().min(5, "Say how it was remediated.").max(5000, "Use at most 5,000 characters."),
 });

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { OBJECTIVE_AREAS } from "@/lib/domain/catalog";
-import { formList } from "./form";
+import { CheckboxField, formList } from "./form";
 import { FormId, multiLine, singleLine } from "./text";
+import { VersionField } from "./version";
 
 export const ObjectiveInput = z.object({
   ref: singleLine().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, "Use up to 32 letters, digits, dots, dashes or underscores."),
@@ -12,6 +13,7 @@ export const ObjectiveInput = z.object({
 export type ObjectiveInput = z.infer<typeof ObjectiveInput>;
 
 export const ObjectiveIdInput = z.object({ objectiveId: FormId });
-export const UpdateObjectiveInput = ObjectiveInput.extend({ objectiveId: FormId });
+export const UpdateObjectiveInput = ObjectiveInput.extend({ objectiveId: FormId, version: VersionField });
+export const RetireObjectiveInput = ObjectiveIdInput.extend({ retired: CheckboxField, version: VersionField });
 export const MoveObjectiveInput = ObjectiveIdInput.extend({ direction: z.enum(["up", "down"]) });
 export const AdoptStarterObjectivesInput = z.object({ refs: formList(singleLine().min(1).max(32)).pipe(z.array(z.string()).min(1, "Pick at least one objective.")) });

@@ -3,6 +3,7 @@ import { MEMBER_ROLES } from "@/lib/domain/permissions";
 import { isValidSlug } from "@/lib/domain/slug";
 import { EmailField } from "./auth";
 import { FormId, singleLine } from "./text";
+import { VersionField } from "./version";
 
 export const OrgNameField = singleLine({ error: "Enter a name." })
   .min(2, "Use at least 2 characters.")
@@ -13,7 +14,7 @@ export type CreateOrganizationInput = z.infer<typeof CreateOrganizationInput>;
 
 export const OrgSlugParam = z.string().refine(isValidSlug, "Not a valid organisation address.");
 
-export const RenameOrganizationInput = z.object({ name: OrgNameField });
+export const RenameOrganizationInput = z.object({ name: OrgNameField, version: VersionField });
 
 const RoleField = z.enum(MEMBER_ROLES, { error: "Choose a role." });
 
@@ -21,8 +22,8 @@ export const CreateInvitationInput = z.object({ email: EmailField, role: RoleFie
 export type CreateInvitationInput = z.infer<typeof CreateInvitationInput>;
 
 export const RevokeInvitationInput = z.object({ invitationId: FormId });
-export const ChangeRoleInput = z.object({ membershipId: FormId, role: RoleField });
-export const RemoveMemberInput = z.object({ membershipId: FormId });
+export const ChangeRoleInput = z.object({ membershipId: FormId, role: RoleField, version: VersionField });
+export const RemoveMemberInput = z.object({ membershipId: FormId, version: VersionField });
 
 export const InvitationTokenParam = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "This invitation link is not valid.");
 

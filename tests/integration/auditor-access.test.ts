@@ -26,6 +26,7 @@ import { isoDateOf } from "@/lib/domain/dates";
 import { ControlListQuery } from "@/lib/schemas/control";
 import { dayAfter, grantOf, makeAuditedOrg, makeAuditor } from "./auditor-fixture";
 import { actions, addMember, criterion, entries, expectAppError, expectIntactLog, makeControl, makeEngagement, makeException, makeObjective, makeOrg, makePopulationEvent, makeUser, noteEvidenceInput, uniqueEmail } from "./helpers";
+import { versionOf } from "./version-of";
 
 // Outside auditors: scoped to the engagements they were given, until a last day, read-only.
 // Data-access functions are called directly; server actions and route handlers the way a
@@ -203,12 +204,12 @@ describe("what an auditor sees", () => {
     const shared = await addNoteEvidence(world.team, noteEvidenceInput([controlBoth.id, world.controlB.id], { title: "Shared review" }));
     const row = (await listControlEvidence(auditor, controlBoth.id)).find((item) => item.id === shared.id);
     expect(row?.controls.map((control) => control.id)).toEqual([controlBoth.id]);
-    await deleteEvidence(world.team, shared.id);
+    await deleteEvidence(world.team, shared.id, await versionOf("evidence", shared.id));
     // A third engagement using objective A exists, but the auditor is not told.
     const hidden = await makeEngagement(world.team, { name: "ISAE 3402 for another client", family: "ISAE3402", objectiveIds: [objectiveA.id] });
     expect((await engagementReadiness(world.team, world.engagementA.id, today())).requirements[0]?.alsoIn.map((other) => other.id)).toContain(hidden.id);
     expect((await engagementReadiness(auditor, world.engagementA.id, today())).requirements[0]?.alsoIn).toEqual([]);
-    await setEngagementArchived(world.team, hidden.id, true);
+    await setEngagementArchived(world.team, hidden.id, true, await versionOf("engagement", hidden.id));
   });
 
   it("gets NOT_FOUND for engagement B, a control only in B and evidence only on it", async () => {
@@ -326,7 +327,7 @@ describe("expiry, revocation and extension", () => {
     expect(ctx?.engagementIds).toEqual([engagementA.id]);
     await expectAppError(getEngagement(ctx as OrgContext, engagementB.id), "NOT_FOUND");
 
-    await setEngagementArchived(team, engagementA.id, true);
+    await setEngagementArchived(team, engagementA.id, true, await versionOf("engagement", engagementA.id));
     expect(await resolveOrgContext(user.userId, team.orgSlug)).toBeNull();
   });
 
@@ -425,6 +426,10 @@ function craftedForm(orgSlug: string, target: Target, leaveOut: readonly string[
     periodStart: "2026-01-01",
     periodEnd: "2026-12-31",
     justification: "The auditor says this does not apply.",
+    // the version every edit form carries (each record here is still at its first)
+    version: "0",
+    controlVersions: [`${target.controlId}:0`],
+    exclusionId: "an-exclusion",
     recommendations: JSON.stringify([{ family: "SOC2", type: "TYPE_II", categories: [] }]),
     // evidence, population, exceptions
     purpose: "operating",
@@ -638,7 +643,7 @@ describe("inviteAuditor refuses", () => {
     const { team, engagementA, engagementB } = await makeAuditedOrg();
     const theirs = await makeOrg();
     const theirEngagement = await makeEngagement(theirs);
-    await setEngagementArchived(team, engagementB.id, true);
+    await setEngagementArchived(team, engagementB.id, true, await versionOf("engagement", engagementB.id));
     const count = await auditorInvitations(team.orgId);
 
     for (const engagementIds of [[theirEngagement.id], [engagementA.id, theirEngagement.id], [engagementB.id], ["no-such-engagement"]]) {

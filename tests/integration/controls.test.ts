@@ -18,6 +18,7 @@ import {
 import { setControlMappings } from "@/lib/db/mappings";
 import { ControlListQuery } from "@/lib/schemas/control";
 import { actions, addMember, controlInput, criterion, entries, expectAppError, expectIntactLog, makeControl, makeOrg, makeUser } from "./helpers";
+import { asListed, versionOf } from "./version-of";
 
 /** A list query the way the controls page parses its search params. */
 const query = (params: Record<string, string> = {}): ControlListQuery => ControlListQuery.parse(params);
@@ -83,7 +84,7 @@ describe("updateControl", () => {
     const { id } = await createControl(ctx, before);
     const after = controlInput({ ref: "AC-10", title: "Firewall review", description: "Reviewed monthly.", ownerId: editor.userId, status: "designed", frequency: "monthly", nature: "automated", key: true });
 
-    await updateControl(ctx, id, after);
+    await updateControl(ctx, id, after, await versionOf("control", id));
 
     expect(await getControl(ctx, id)).toMatchObject({ ...after, owner: { id: editor.userId } });
     expect(await listedRefs(ctx, { q: "firewall" })).toEqual(["AC-10"]);
@@ -98,8 +99,8 @@ describe("updateControl", () => {
     await makeControl(ctx, { ref: "AC-01" });
     const { id } = await makeControl(ctx, { ref: "AC-02", title: "Unchanged" });
 
-    await expectAppError(updateControl(ctx, id, controlInput({ ref: "AC-01" })), "CONFLICT");
-    await expectAppError(updateControl(ctx, id, controlInput({ ref: "AC-02", ownerId: (await makeUser()).userId })), "VALIDATION");
+    await expectAppError(updateControl(ctx, id, controlInput({ ref: "AC-01" }), await versionOf("control", id)), "CONFLICT");
+    await expectAppError(updateControl(ctx, id, controlInput({ ref: "AC-02", ownerId: (await makeUser()).userId }), await versionOf("control", id)), "VALIDATION");
 
     expect(await getControl(ctx, id)).toMatchObject({ ref: "AC-02", title: "Unchanged", ownerId: null });
   });
@@ -212,7 +213,7 @@ describe("bulkUpdateControls", () => {
     const { ctx: editor } = await addMember(ctx, "editor");
     const [a, b, c] = [await makeControl(ctx), await makeControl(ctx), await makeControl(ctx, { status: "designed" })];
 
-    expect(await bulkUpdateControls(ctx, { controlIds: [a.id, b.id, a.id], ownerId: editor.userId, status: "implemented" })).toEqual({ updated: 2 });
+    expect(await bulkUpdateControls(ctx, { controls: await asListed([a.id, b.id, a.id]), ownerId: editor.userId, status: "implemented" })).toEqual({ updated: 2 });
 
     expect(await getControl(ctx, a.id)).toMatchObject({ ownerId: editor.userId, status: "implemented" });
     expect(await getControl(ctx, b.id)).toMatchObject({ ownerId: editor.userId, status: "implemented" });
@@ -228,7 +229,7 @@ describe("bulkUpdateControls", () => {
     const ctx = await makeOrg();
     const { id } = await makeControl(ctx, { ownerId: ctx.userId, status: "implemented" });
 
-    await bulkUpdateControls(ctx, { controlIds: [id], ownerId: null });
+    await bulkUpdateControls(ctx, { controls: await asListed([id]), ownerId: null });
 
     expect(await getControl(ctx, id)).toMatchObject({ ownerId: null, status: "implemented" });
   });
@@ -240,7 +241,7 @@ describe("bulkUpdateControls", () => {
     const their = await makeControl(theirs, { status: "draft" });
     const theirLog = await actions(theirs.orgId);
 
-    await expectAppError(bulkUpdateControls(ctx, { controlIds: [mine.id, their.id], status: "retired" }), "NOT_FOUND");
+    await expectAppError(bulkUpdateControls(ctx, { controls: await asListed([mine.id, their.id]), status: "retired" }), "NOT_FOUND");
 
     expect((await getControl(ctx, mine.id)).status).toBe("draft");
     expect((await getControl(theirs, their.id)).status).toBe("draft");
@@ -252,7 +253,7 @@ describe("bulkUpdateControls", () => {
     const ctx = await makeOrg();
     const { id } = await makeControl(ctx);
 
-    await expectAppError(bulkUpdateControls(ctx, { controlIds: [id], ownerId: (await makeOrg()).userId, status: "implemented" }), "VALIDATION");
+    await expectAppError(bulkUpdateControls(ctx, { controls: await asListed([id]), ownerId: (await makeOrg()).userId, status: "implemented" }), "VALIDATION");
 
     expect(await getControl(ctx, id)).toMatchObject({ ownerId: null, status: "draft" });
   });
@@ -288,7 +289,7 @@ describe("another organisation's control", () => {
     const their = await makeControl(theirs, { ref: "THEIRS", title: "Their control" });
 
     await expectAppError(getControl(mine, their.id), "NOT_FOUND");
-    await expectAppError(updateControl(mine, their.id, controlInput({ ref: "HIJACK" })), "NOT_FOUND");
+    await expectAppError(updateControl(mine, their.id, controlInput({ ref: "HIJACK" }), await versionOf("control", their.id)), "NOT_FOUND");
 
     expect(await getControl(theirs, their.id)).toMatchObject({ ref: "THEIRS", title: "Their control" });
     expect(await listedRefs(mine)).toEqual([]);
@@ -321,8 +322,8 @@ describe("roles", () => {
     const { ctx: editor } = await addMember(owner, "editor");
 
     const { id } = await makeControl(editor, { ref: "ED-01" });
-    await updateControl(editor, id, controlInput({ ref: "ED-02", title: "Edited" }));
-    await bulkUpdateControls(editor, { controlIds: [id], ownerId: editor.userId, status: "implemented" });
+    await updateControl(editor, id, controlInput({ ref: "ED-02", title: "Edited" }), await versionOf("control", id));
+    await bulkUpdateControls(editor, { controls: await asListed([id]), ownerId: editor.userId, status: "implemented" });
 
     expect(await getControl(owner, id)).toMatchObject({ ref: "ED-02", title: "Edited", ownerId: editor.userId, status: "implemented" });
     await expectIntactLog(owner);
@@ -339,8 +340,8 @@ describe("roles", () => {
     expect(await listControlOptions(viewer)).toHaveLength(1);
     expect(await listMemberOptions(viewer)).toHaveLength(2);
     await expectAppError(createControl(viewer, controlInput()), "FORBIDDEN");
-    await expectAppError(updateControl(viewer, id, controlInput({ ref: "AC-01", title: "Changed" })), "FORBIDDEN");
-    await expectAppError(bulkUpdateControls(viewer, { controlIds: [id], status: "retired" }), "FORBIDDEN");
+    await expectAppError(updateControl(viewer, id, controlInput({ ref: "AC-01", title: "Changed" }), await versionOf("control", id)), "FORBIDDEN");
+    await expectAppError(bulkUpdateControls(viewer, { controls: await asListed([id]), status: "retired" }), "FORBIDDEN");
 
     expect(await getControl(owner, id)).toMatchObject({ title: "Kept", status: "draft" });
   });

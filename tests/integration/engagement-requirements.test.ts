@@ -6,6 +6,7 @@ import { markNotApplicable, setEngagementArchived } from "@/lib/db/engagements";
 import { setControlMappings } from "@/lib/db/mappings";
 import { criteriaInScope } from "@/lib/domain/catalog";
 import { addMember, controlInput, criterion, expectAppError, makeControl, makeEngagement, makeObjective, makeOrg } from "./helpers";
+import { versionOf } from "./version-of";
 
 // Counts the Prisma operations the data layer runs, so the fixed-query promise can be checked.
 const queries = vi.hoisted(() => ({ count: 0 }));
@@ -34,7 +35,7 @@ describe("engagementRequirements for SOC 2", () => {
     expect(SECURITY_COUNT).toBe(33);
     expect(engagement.id).toBe(id);
     expect(requirements).toHaveLength(33);
-    expect(requirements[0]).toEqual({ id: criterion("CC1.1"), kind: "criterion", code: "CC1.1", title: expect.any(String), group: expect.any(String), status: "unmapped", justification: null, controls: [], alsoIn: [] });
+    expect(requirements[0]).toEqual({ id: criterion("CC1.1"), kind: "criterion", code: "CC1.1", title: expect.any(String), group: expect.any(String), status: "unmapped", justification: null, exclusionId: null, controls: [], alsoIn: [] });
     expect(requirements.map((requirement) => requirement.code)).toContain("CC9.2");
     expect(new Set(requirements.map((requirement) => requirement.status))).toEqual(new Set(["unmapped"]));
     expect(counts).toEqual({ ready: 0, in_progress: 0, unmapped: 33, not_applicable: 0, total: 33, readinessPercent: 0 });
@@ -81,7 +82,7 @@ describe("engagementRequirements for SOC 2", () => {
     const control = await makeControl(ctx, { ref: "OLD-01" });
     await setControlMappings(ctx, control.id, [criterion("CC6.2")], []);
 
-    await updateControl(ctx, control.id, controlInput({ ref: "OLD-01", status: "retired" }));
+    await updateControl(ctx, control.id, controlInput({ ref: "OLD-01", status: "retired" }), await versionOf("control", control.id));
 
     expect(await requirementOf(ctx, id, criterion("CC6.2"), () => true)).toMatchObject({ status: "unmapped" });
   });
@@ -130,7 +131,7 @@ describe("engagementRequirements for SOC 1 and shared mappings", () => {
     const soc1 = await makeEngagement(ctx, { name: "SOC 1 2026", family: "SOC1", objectiveIds: [objective.id] });
     const otherSoc1 = await makeEngagement(ctx, { name: "ISAE 3402 2026", family: "ISAE3402", objectiveIds: [objective.id] });
     const archived = await makeEngagement(ctx, { name: "Archived SOC 2" });
-    await setEngagementArchived(ctx, archived.id, true);
+    await setEngagementArchived(ctx, archived.id, true, await versionOf("engagement", archived.id));
     const control = await makeControl(ctx, { ref: "AC-01" });
 
     await setControlMappings(ctx, control.id, [criterion("CC6.1")], [objective.id]);

@@ -15,6 +15,7 @@ import {
 import { listObjectives, setObjectiveRetired } from "@/lib/db/objectives";
 import { SOC1_STARTER_OBJECTIVES } from "@/lib/domain/catalog";
 import { actions, addMember, criterion, engagementInput, entries, expectAppError, expectIntactLog, makeEngagement, makeObjective, makeOrg } from "./helpers";
+import { exclusionIdOf, versionOf } from "./version-of";
 
 const JUSTIFICATION = "We run no physical data centre; hosting is carved out.";
 
@@ -48,6 +49,7 @@ describe("createEngagement", () => {
       categories: ["security", "availability", "confidentiality"],
       archived: false,
       criteriaEdition: "tsc-2017-rev2022",
+      version: 0,
       objectiveIds: [],
       cuecs: ["Customers review their users quarterly."],
       userResponsibilities: [],
@@ -102,7 +104,7 @@ describe("updateEngagement", () => {
     const [a, b, c] = [await makeObjective(ctx), await makeObjective(ctx), await makeObjective(ctx)];
     const { id } = await makeEngagement(ctx, { family: "SOC1", objectiveIds: [a.id, b.id] });
 
-    await updateEngagement(ctx, id, engagementInput({ name: "Renamed", family: "SOC1", objectiveIds: [b.id, c.id] }));
+    await updateEngagement(ctx, id, engagementInput({ name: "Renamed", family: "SOC1", objectiveIds: [b.id, c.id] }), await versionOf("engagement", id));
 
     const engagement = await getEngagement(ctx, id);
     expect(engagement.name).toBe("Renamed");
@@ -118,7 +120,7 @@ describe("updateEngagement", () => {
     const ctx = await makeOrg();
     const { id } = await makeEngagement(ctx, { categories: ["privacy"] });
 
-    await updateEngagement(ctx, id, engagementInput({ name: "Type I now", type: "TYPE_I", asOfDate: "2026-03-31", categories: ["availability"] }));
+    await updateEngagement(ctx, id, engagementInput({ name: "Type I now", type: "TYPE_I", asOfDate: "2026-03-31", categories: ["availability"] }), await versionOf("engagement", id));
 
     expect(await getEngagement(ctx, id)).toMatchObject({ type: "TYPE_I", asOfDate: "2026-03-31", periodStart: null, periodEnd: null, categories: ["security", "availability"] });
   });
@@ -129,7 +131,7 @@ describe("updateEngagement", () => {
     const theirs = await makeObjective(await makeOrg());
     const { id, name } = await makeEngagement(ctx, { family: "SOC1", objectiveIds: [mine.id] });
 
-    await expectAppError(updateEngagement(ctx, id, engagementInput({ name: "Changed", family: "SOC1", objectiveIds: [theirs.id] })), "VALIDATION");
+    await expectAppError(updateEngagement(ctx, id, engagementInput({ name: "Changed", family: "SOC1", objectiveIds: [theirs.id] }), await versionOf("engagement", id)), "VALIDATION");
 
     expect(await getEngagement(ctx, id)).toMatchObject({ name, objectiveIds: [mine.id] });
   });
@@ -162,7 +164,7 @@ describe("createEngagementsFromRecommendation", () => {
     const ctx = await makeOrg();
     const active = await makeObjective(ctx);
     const retired = await makeObjective(ctx);
-    await setObjectiveRetired(ctx, retired.id, true);
+    await setObjectiveRetired(ctx, retired.id, true, await versionOf("objective", retired.id));
 
     const { ids } = await createEngagementsFromRecommendation(ctx, [soc1, { ...soc1, name: "ISAE 3402 Type I 2026", family: "ISAE3402" }]);
 
@@ -173,7 +175,7 @@ describe("createEngagementsFromRecommendation", () => {
   it("never puts a retired objective in scope, even when the starter set is adopted", async () => {
     const ctx = await makeOrg();
     const retired = await makeObjective(ctx, { ref: SOC1_STARTER_OBJECTIVES[0]?.ref });
-    await setObjectiveRetired(ctx, retired.id, true);
+    await setObjectiveRetired(ctx, retired.id, true, await versionOf("objective", retired.id));
 
     const { ids } = await createEngagementsFromRecommendation(ctx, [soc1]);
 
@@ -212,7 +214,7 @@ describe("listEngagements and setEngagementArchived", () => {
     await db.engagement.update({ where: { id: middle.id }, data: { createdAt: new Date("2026-02-01T00:00:00Z") } });
     await db.engagement.update({ where: { id: newest.id }, data: { createdAt: new Date("2026-03-01T00:00:00Z") } });
 
-    await setEngagementArchived(ctx, middle.id, true);
+    await setEngagementArchived(ctx, middle.id, true, await versionOf("engagement", middle.id));
 
     expect((await listEngagements(ctx)).map((engagement) => engagement.name)).toEqual(["Newest", "Oldest"]);
     expect((await listEngagements(ctx, { includeArchived: true })).map(({ name, archived }) => ({ name, archived }))).toEqual([
@@ -222,7 +224,7 @@ describe("listEngagements and setEngagementArchived", () => {
     ]);
     expect((await getEngagement(ctx, middle.id)).archived).toBe(true);
 
-    await setEngagementArchived(ctx, middle.id, false);
+    await setEngagementArchived(ctx, middle.id, false, await versionOf("engagement", middle.id));
     expect((await listEngagements(ctx)).map((engagement) => engagement.name)).toEqual(["Newest", "Middle", "Oldest"]);
     expect((await actions(ctx.orgId)).slice(-2)).toEqual(["engagement.archived", "engagement.restored"]);
     await expectIntactLog(ctx);
@@ -233,7 +235,7 @@ describe("listEngagements and setEngagementArchived", () => {
     const { id } = await makeEngagement(ctx);
     const count = (await entries(ctx.orgId)).length;
 
-    await setEngagementArchived(ctx, id, false);
+    await setEngagementArchived(ctx, id, false, await versionOf("engagement", id));
 
     expect((await entries(ctx.orgId)).length).toBe(count);
   });
@@ -243,29 +245,28 @@ describe("listEngagements and setEngagementArchived", () => {
     const theirs = await makeOrg();
     const { id } = await makeEngagement(mine);
     await makeEngagement(theirs);
-    await setEngagementArchived(theirs, (await makeEngagement(theirs)).id, true);
+    await setEngagementArchived(theirs, (await makeEngagement(theirs)).id, true, await versionOf("engagement", (await makeEngagement(theirs)).id));
 
     expect((await listEngagements(mine, { includeArchived: true })).map((engagement) => engagement.id)).toEqual([id]);
   });
 });
 
 describe("markNotApplicable and clearNotApplicable", () => {
-  it("marks a requirement not applicable with its justification, updates it, and clears it", async () => {
+  it("marks a requirement not applicable with its justification and clears it (clearing twice is harmless)", async () => {
     const ctx = await makeOrg();
     const { id } = await makeEngagement(ctx);
     const cc64 = criterion("CC6.4");
 
-    await markNotApplicable(ctx, id, cc64, "No physical premises in scope.");
     await markNotApplicable(ctx, id, cc64, JUSTIFICATION);
     expect(await statusOf(ctx, id, cc64)).toEqual({ status: "not_applicable", justification: JUSTIFICATION });
 
-    await clearNotApplicable(ctx, id, cc64);
-    await clearNotApplicable(ctx, id, cc64);
+    const exclusionId = await exclusionIdOf(id, cc64);
+    await clearNotApplicable(ctx, id, cc64, exclusionId);
+    await clearNotApplicable(ctx, id, cc64, exclusionId);
     expect(await statusOf(ctx, id, cc64)).toEqual({ status: "unmapped", justification: null });
 
-    expect((await entries(ctx.orgId)).slice(-3)).toMatchObject([
-      { action: "requirement.marked_not_applicable", entityId: id, before: null, after: { requirementId: cc64, justification: "No physical premises in scope." } },
-      { action: "requirement.marked_not_applicable", entityId: id, before: { requirementId: cc64, justification: "No physical premises in scope." }, after: { requirementId: cc64, justification: JUSTIFICATION } },
+    expect((await entries(ctx.orgId)).slice(-2)).toMatchObject([
+      { action: "requirement.marked_not_applicable", entityId: id, before: null, after: { requirementId: cc64, justification: JUSTIFICATION } },
       { action: "requirement.applicable_again", entityId: id, after: { requirementId: cc64 } },
     ]);
     await expectIntactLog(ctx);
@@ -307,10 +308,10 @@ describe("another organisation's engagement", () => {
     const theirLog = await actions(theirs.orgId);
 
     await expectAppError(getEngagement(mine, their.id), "NOT_FOUND");
-    await expectAppError(updateEngagement(mine, their.id, engagementInput({ name: "Hijacked" })), "NOT_FOUND");
-    await expectAppError(setEngagementArchived(mine, their.id, true), "NOT_FOUND");
+    await expectAppError(updateEngagement(mine, their.id, engagementInput({ name: "Hijacked" }), await versionOf("engagement", their.id)), "NOT_FOUND");
+    await expectAppError(setEngagementArchived(mine, their.id, true, await versionOf("engagement", their.id)), "NOT_FOUND");
     await expectAppError(markNotApplicable(mine, their.id, criterion("CC6.5"), JUSTIFICATION), "NOT_FOUND");
-    await expectAppError(clearNotApplicable(mine, their.id, criterion("CC6.4")), "NOT_FOUND");
+    await expectAppError(clearNotApplicable(mine, their.id, criterion("CC6.4"), await exclusionIdOf(their.id, criterion("CC6.4"))), "NOT_FOUND");
 
     expect(await getEngagement(theirs, their.id)).toMatchObject({ name: "Theirs", archived: false });
     expect(await statusOf(theirs, their.id, criterion("CC6.4"))).toMatchObject({ status: "not_applicable" });
@@ -341,10 +342,10 @@ describe("roles", () => {
     const { ctx: admin } = await addMember(owner, "admin");
 
     const { id } = await makeEngagement(admin, { name: "By admin" });
-    await updateEngagement(admin, id, engagementInput({ name: "Edited by admin" }));
+    await updateEngagement(admin, id, engagementInput({ name: "Edited by admin" }), await versionOf("engagement", id));
     await markNotApplicable(admin, id, criterion("CC6.4"), JUSTIFICATION);
-    await clearNotApplicable(admin, id, criterion("CC6.4"));
-    await setEngagementArchived(admin, id, true);
+    await clearNotApplicable(admin, id, criterion("CC6.4"), await exclusionIdOf(id, criterion("CC6.4")));
+    await setEngagementArchived(admin, id, true, await versionOf("engagement", id));
 
     expect(await listEngagements(owner, { includeArchived: true })).toEqual([expect.objectContaining({ id, name: "Edited by admin", archived: true })]);
     await expectIntactLog(owner);
@@ -359,10 +360,10 @@ describe("roles", () => {
     expect((await listEngagements(member)).map((engagement) => engagement.id)).toEqual([id]);
     expect((await getEngagement(member, id)).name).toBe(name);
     await expectAppError(createEngagement(member, engagementInput()), "FORBIDDEN");
-    await expectAppError(updateEngagement(member, id, engagementInput({ name: "Changed" })), "FORBIDDEN");
-    await expectAppError(setEngagementArchived(member, id, true), "FORBIDDEN");
+    await expectAppError(updateEngagement(member, id, engagementInput({ name: "Changed" }), await versionOf("engagement", id)), "FORBIDDEN");
+    await expectAppError(setEngagementArchived(member, id, true, await versionOf("engagement", id)), "FORBIDDEN");
     await expectAppError(markNotApplicable(member, id, criterion("CC6.5"), JUSTIFICATION), "FORBIDDEN");
-    await expectAppError(clearNotApplicable(member, id, criterion("CC6.4")), "FORBIDDEN");
+    await expectAppError(clearNotApplicable(member, id, criterion("CC6.4"), await exclusionIdOf(id, criterion("CC6.4"))), "FORBIDDEN");
 
     expect(await listEngagements(owner, { includeArchived: true })).toEqual([expect.objectContaining({ id, name, archived: false })]);
     expect(await statusOf(owner, id, criterion("CC6.4"))).toMatchObject({ status: "not_applicable" });

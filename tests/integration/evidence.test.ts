@@ -13,6 +13,7 @@ import {
   referencedStorageKeys,
 } from "@/lib/db/evidence";
 import { actions, addMember, entries, expectAppError, expectIntactLog, fileEvidenceInput, makeControl, makeOrg, makePopulationEvent, noteEvidenceInput, storedBlob } from "./helpers";
+import { versionOf } from "./version-of";
 
 const PDF = { name: "q1-review.pdf", contentType: "application/pdf" };
 
@@ -139,7 +140,7 @@ describe("linkEvidenceToControls", () => {
     const [a, b, c] = [await makeControl(ctx), await makeControl(ctx), await makeControl(ctx)];
     const { id } = await addNoteEvidence(ctx, noteEvidenceInput([a.id]));
 
-    await linkEvidenceToControls(ctx, id, [a.id, b.id, c.id, b.id]);
+    await linkEvidenceToControls(ctx, id, [a.id, b.id, c.id, b.id], await versionOf("evidence", id));
 
     expect(await controlIdsOf(ctx, c.id, id)).toEqual([a.id, b.id, c.id].sort());
     expect((await entries(ctx.orgId)).at(-1)).toMatchObject({ action: "evidence.linked", entityType: "evidence", entityId: id, before: { controlIds: [a.id] }, after: { controlIds: [a.id, b.id, c.id].sort() } });
@@ -152,7 +153,7 @@ describe("linkEvidenceToControls", () => {
     const { id } = await addNoteEvidence(ctx, noteEvidenceInput([a.id]));
     const logged = await actions(ctx.orgId);
 
-    await linkEvidenceToControls(ctx, id, [a.id]);
+    await linkEvidenceToControls(ctx, id, [a.id], await versionOf("evidence", id));
 
     expect(await actions(ctx.orgId)).toEqual(logged);
   });
@@ -164,7 +165,7 @@ describe("deleteEvidence", () => {
     const [a, b] = [await makeControl(ctx), await makeControl(ctx)];
     const { id } = await addNoteEvidence(ctx, noteEvidenceInput([a.id, b.id], { title: "Gone soon", effectiveDate: "2026-02-02" }));
 
-    await deleteEvidence(ctx, id);
+    await deleteEvidence(ctx, id, await versionOf("evidence", id));
 
     expect([await titles(ctx, a.id), await titles(ctx, b.id)]).toEqual([[], []]);
     const last = (await entries(ctx.orgId)).at(-1);
@@ -180,12 +181,12 @@ describe("deleteEvidence", () => {
     const first = await addFileEvidence(ctx, fileEvidenceInput([control.id]), blob, PDF);
     const second = await addFileEvidence(ctx, fileEvidenceInput([control.id]), blob, PDF);
 
-    await deleteEvidence(ctx, first.id);
+    await deleteEvidence(ctx, first.id, await versionOf("evidence", first.id));
     expect(await storedFileCount(ctx.orgId)).toBe(1);
     expect((await getEvidenceFile(ctx, second.id)).storageKey).toBe(blob.key);
     expect(await referencedStorageKeys([blob.key])).toEqual(new Set([blob.key]));
 
-    await deleteEvidence(ctx, second.id);
+    await deleteEvidence(ctx, second.id, await versionOf("evidence", second.id));
     expect(await storedFileCount(ctx.orgId)).toBe(0);
     expect(await referencedStorageKeys([blob.key])).toEqual(new Set());
     expect((await actions(ctx.orgId)).filter((action) => action === "evidence.deleted")).toHaveLength(2);
@@ -218,7 +219,7 @@ describe("getEvidenceFile, findEvidenceBySha and referencedStorageKeys", () => {
 
     const found = await findEvidenceBySha(ctx, blob.sha256);
 
-    expect(found).toEqual([{ id, title: "Firewall export", fileName: PDF.name, controls: expect.arrayContaining(["AC-01", "AC-02"]) }]);
+    expect(found).toEqual([{ id, title: "Firewall export", fileName: PDF.name, controls: expect.arrayContaining(["AC-01", "AC-02"]), version: 0 }]);
     expect(found[0]?.controls).toHaveLength(2);
     expect(await findEvidenceBySha(ctx, storedBlob(ctx.orgId, "never uploaded").sha256)).toEqual([]);
   });
@@ -256,13 +257,13 @@ describe("another organisation's evidence", () => {
       await expectAppError(addNoteEvidence(ours, noteEvidenceInput(controlIds)), "NOT_FOUND");
       await expectAppError(addLinkEvidence(ours, { ...noteEvidenceInput(controlIds), url: "https://example.test" }), "NOT_FOUND");
       await expectAppError(addFileEvidence(ours, fileEvidenceInput(controlIds), storedBlob(ours.orgId, "new"), PDF), "NOT_FOUND");
-      await expectAppError(linkEvidenceToControls(ours, ourNote.id, controlIds), "NOT_FOUND");
+      await expectAppError(linkEvidenceToControls(ours, ourNote.id, controlIds, await versionOf("evidence", ourNote.id)), "NOT_FOUND");
     }
     // Their event is as unknown as an event that does not exist.
     await expectAppError(addNoteEvidence(ours, noteEvidenceInput([ourControl.id], { eventId: theirEvent.id })), "VALIDATION");
     await expectAppError(listControlEvidence(ours, theirControl.id), "NOT_FOUND");
-    await expectAppError(linkEvidenceToControls(ours, theirFile.id, [ourControl.id]), "NOT_FOUND");
-    await expectAppError(deleteEvidence(ours, theirFile.id), "NOT_FOUND");
+    await expectAppError(linkEvidenceToControls(ours, theirFile.id, [ourControl.id], await versionOf("evidence", theirFile.id)), "NOT_FOUND");
+    await expectAppError(deleteEvidence(ours, theirFile.id, await versionOf("evidence", theirFile.id)), "NOT_FOUND");
     await expectAppError(getEvidenceFile(ours, theirFile.id), "NOT_FOUND");
     expect(await findEvidenceBySha(ours, theirBlob.sha256)).toEqual([]);
 
@@ -289,8 +290,8 @@ describe("roles", () => {
     await expectAppError(addNoteEvidence(viewer, noteEvidenceInput([control.id])), "FORBIDDEN");
     await expectAppError(addLinkEvidence(viewer, { ...noteEvidenceInput([control.id]), url: "https://example.test" }), "FORBIDDEN");
     await expectAppError(addFileEvidence(viewer, fileEvidenceInput([control.id]), storedBlob(owner.orgId, "other"), PDF), "FORBIDDEN");
-    await expectAppError(linkEvidenceToControls(viewer, file.id, [(await makeControl(owner)).id]), "FORBIDDEN");
-    await expectAppError(deleteEvidence(viewer, file.id), "FORBIDDEN");
+    await expectAppError(linkEvidenceToControls(viewer, file.id, [(await makeControl(owner)).id], await versionOf("evidence", file.id)), "FORBIDDEN");
+    await expectAppError(deleteEvidence(viewer, file.id, await versionOf("evidence", file.id)), "FORBIDDEN");
 
     expect([await evidenceCount(owner.orgId), await storedFileCount(owner.orgId)]).toEqual([1, 1]);
     expect((await actions(owner.orgId)).filter((action) => action.startsWith("evidence."))).toEqual(logged.filter((action) => action.startsWith("evidence.")));
@@ -304,8 +305,8 @@ describe("roles", () => {
     const note = await addNoteEvidence(editor, noteEvidenceInput([a.id]));
     const link = await addLinkEvidence(editor, { ...noteEvidenceInput([a.id]), url: "https://example.test" });
     const file = await addFileEvidence(editor, fileEvidenceInput([a.id]), storedBlob(owner.orgId, "editor upload"), PDF);
-    await linkEvidenceToControls(editor, note.id, [b.id]);
-    await deleteEvidence(editor, link.id);
+    await linkEvidenceToControls(editor, note.id, [b.id], await versionOf("evidence", note.id));
+    await deleteEvidence(editor, link.id, await versionOf("evidence", link.id));
 
     expect((await listControlEvidence(editor, a.id)).map((row) => row.id).sort()).toEqual([note.id, file.id].sort());
     expect(await titles(editor, b.id)).toHaveLength(1);

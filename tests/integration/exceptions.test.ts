@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { listControlExceptions, recordException, remediateException } from "@/lib/db/exceptions";
 import { actions, addMember, entries, exceptionInput, expectAppError, expectIntactLog, makeControl, makeException, makeOrg } from "./helpers";
+import { versionOf } from "./version-of";
 
 const NOW = new Date("2026-04-10T09:30:00.000Z");
 
@@ -13,7 +14,7 @@ describe("recordException and remediateException", () => {
     const { id } = await recordException(ctx, exceptionInput(control.id, { date: "2026-03-10", description: "The March review was skipped.", severity: "high" }));
 
     expect(await listControlExceptions(ctx, control.id)).toEqual([
-      { id, date: "2026-03-10", description: "The March review was skipped.", severity: "high", status: "open", remediationNote: null, remediatedAt: null },
+      { id, date: "2026-03-10", description: "The March review was skipped.", severity: "high", status: "open", remediationNote: null, remediatedAt: null, version: 0 },
     ]);
     expect((await entries(ctx.orgId)).at(-1)).toMatchObject({
       action: "exception.recorded",
@@ -30,7 +31,7 @@ describe("recordException and remediateException", () => {
     const control = await makeControl(ctx);
     const { id } = await makeException(ctx, control.id);
 
-    await remediateException(ctx, id, "Review performed late, on 2 April.", NOW);
+    await remediateException(ctx, id, "Review performed late, on 2 April.", await versionOf("exception", id), NOW);
 
     expect(await listControlExceptions(ctx, control.id)).toEqual([expect.objectContaining({ id, status: "remediated", remediationNote: "Review performed late, on 2 April.", remediatedAt: NOW })]);
     expect((await entries(ctx.orgId)).at(-1)).toMatchObject({ action: "exception.remediated", entityType: "exception", entityId: id, before: { status: "open" }, after: { status: "remediated", remediationNote: "Review performed late, on 2 April." } });
@@ -38,7 +39,7 @@ describe("recordException and remediateException", () => {
     expect(logged.createdAt).toEqual(NOW);
 
     const before = await actions(ctx.orgId);
-    await expectAppError(remediateException(ctx, id, "A second attempt.", new Date("2026-05-01T00:00:00Z")), "CONFLICT", /already remediated/);
+    await expectAppError(remediateException(ctx, id, "A second attempt.", await versionOf("exception", id), new Date("2026-05-01T00:00:00Z")), "CONFLICT", /already remediated/);
     expect(await listControlExceptions(ctx, control.id)).toEqual([expect.objectContaining({ remediationNote: "Review performed late, on 2 April.", remediatedAt: NOW })]);
     expect(await actions(ctx.orgId)).toEqual(before);
     await expectIntactLog(ctx);
@@ -50,8 +51,8 @@ describe("recordException and remediateException", () => {
     const ids: Record<string, string> = {};
     for (const date of ["2026-01-15", "2026-03-01", "2026-02-10", "2026-04-20"]) ids[date] = (await makeException(ctx, control.id, { date })).id;
     await makeException(ctx, other.id, { date: "2026-05-05" });
-    await remediateException(ctx, ids["2026-03-01"] ?? "", "Fixed.", NOW);
-    await remediateException(ctx, ids["2026-01-15"] ?? "", "Fixed.", NOW);
+    await remediateException(ctx, ids["2026-03-01"] ?? "", "Fixed.", await versionOf("exception", ids["2026-03-01"] ?? ""), NOW);
+    await remediateException(ctx, ids["2026-01-15"] ?? "", "Fixed.", await versionOf("exception", ids["2026-01-15"] ?? ""), NOW);
 
     const listed = await listControlExceptions(ctx, control.id);
 
@@ -67,7 +68,7 @@ describe("recordException and remediateException", () => {
   it("finds no exception that does not exist", async () => {
     const ctx = await makeOrg();
 
-    await expectAppError(remediateException(ctx, "no-such-exception", "Fixed.", NOW), "NOT_FOUND");
+    await expectAppError(remediateException(ctx, "no-such-exception", "Fixed.", 0, NOW), "NOT_FOUND");
     await expectAppError(listControlExceptions(ctx, "no-such-control"), "NOT_FOUND");
     await expectAppError(recordException(ctx, exceptionInput("no-such-control")), "NOT_FOUND");
   });
@@ -84,7 +85,7 @@ describe("another organisation's exceptions", () => {
 
     await expectAppError(listControlExceptions(ours, theirControl.id), "NOT_FOUND");
     await expectAppError(recordException(ours, exceptionInput(theirControl.id)), "NOT_FOUND");
-    await expectAppError(remediateException(ours, theirException.id, "Not ours to fix.", NOW), "NOT_FOUND");
+    await expectAppError(remediateException(ours, theirException.id, "Not ours to fix.", await versionOf("exception", theirException.id), NOW), "NOT_FOUND");
 
     expect(await listControlExceptions(ours, ourControl.id)).toHaveLength(1);
     expect(await listControlExceptions(theirs, theirControl.id)).toEqual([expect.objectContaining({ id: theirException.id, status: "open", remediationNote: null })]);
@@ -102,7 +103,7 @@ describe("roles", () => {
 
     expect(await listControlExceptions(viewer, control.id)).toHaveLength(1);
     await expectAppError(recordException(viewer, exceptionInput(control.id)), "FORBIDDEN");
-    await expectAppError(remediateException(viewer, id, "Fixed by a viewer.", NOW), "FORBIDDEN");
+    await expectAppError(remediateException(viewer, id, "Fixed by a viewer.", await versionOf("exception", id), NOW), "FORBIDDEN");
 
     expect(await listControlExceptions(owner, control.id)).toEqual([expect.objectContaining({ id, status: "open" })]);
     expect(await actions(owner.orgId)).toEqual(logged);
@@ -114,7 +115,7 @@ describe("roles", () => {
     const control = await makeControl(owner);
 
     const { id } = await recordException(editor, exceptionInput(control.id));
-    await remediateException(editor, id, "Fixed by the editor.", NOW);
+    await remediateException(editor, id, "Fixed by the editor.", await versionOf("exception", id), NOW);
 
     expect(await listControlExceptions(editor, control.id)).toEqual([expect.objectContaining({ id, status: "remediated", remediationNote: "Fixed by the editor." })]);
     expect((await entries(owner.orgId)).slice(-2).map((entry) => [entry.action, entry.actorId])).toEqual([

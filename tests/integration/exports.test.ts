@@ -17,6 +17,7 @@ import { engagementReadiness } from "@/lib/db/readiness";
 import { diffSnapshots, snapshotState, type ExportFormat } from "@/lib/domain/export/snapshot";
 import type { ExportFigures, ExportSummary } from "@/lib/domain/export/types";
 import { addMember, criterion, expectAppError, expectIntactLog, fileEvidenceInput, makeControl, makeEngagement, makeException, makeOrg, makeUser, noteEvidenceInput } from "./helpers";
+import { versionOf } from "./version-of";
 
 // Exports end to end below the UI: a run is started, produced into blob storage and recorded
 // with its snapshot; the files are read back and checked against the dashboard's own figures.
@@ -167,7 +168,7 @@ describe("exports", () => {
     expect((last?.figures as ExportFigures).counts.total).toBeGreaterThan(0);
 
     const added = await addNoteEvidence(g.ctx, noteEvidenceInput([g.controls[1]?.id ?? ""], { title: "Late change ticket" }));
-    await deleteEvidence(g.ctx, g.designNoteId);
+    await deleteEvidence(g.ctx, g.designNoteId, await versionOf("evidence", g.designNoteId));
     const changes = await evidenceChangesSince(g.ctx, new Set(g.controls.map((control) => control.id)), last?.createdAt ?? new Date(0));
     expect(changes.added.map((item) => item.id)).toEqual([added.id]);
     expect(changes.removed.map((item) => item.id)).toEqual([g.designNoteId]);

@@ -11,6 +11,7 @@ import {
   updateObjective,
 } from "@/lib/db/objectives";
 import { actions, addMember, entries, expectAppError, expectIntactLog, makeObjective, makeOrg, objectiveInput } from "./helpers";
+import { versionOf } from "./version-of";
 
 const refs = async (ctx: OrgContext, options: { includeRetired?: boolean } = {}) => (await listObjectives(ctx, options)).map((objective) => objective.ref);
 
@@ -27,7 +28,7 @@ describe("createObjective and listObjectives", () => {
       { ref: "BP-20", sortOrder: 1 },
       { ref: "ITGC-20", sortOrder: 2 },
     ]);
-    expect(listed[0]).toEqual({ id, ...input, sortOrder: 1, retired: false, controlCount: 0 });
+    expect(listed[0]).toEqual({ id, ...input, sortOrder: 1, retired: false, controlCount: 0, version: 0 });
     const logged = (await entries(ctx.orgId)).filter((entry) => entry.action === "objective.created");
     expect(logged[0]).toMatchObject({ actorId: ctx.userId, entityType: "objective", entityId: id, after: input });
     await expectIntactLog(ctx);
@@ -63,7 +64,7 @@ describe("updateObjective", () => {
     const { id } = await createObjective(ctx, before);
     const after = objectiveInput({ ref: "BP-1A", area: "itgc", title: "New title", objective: "Changes to programs are authorised and tested." });
 
-    await updateObjective(ctx, id, after);
+    await updateObjective(ctx, id, after, await versionOf("objective", id));
 
     expect((await listObjectives(ctx))[0]).toMatchObject({ id, ...after });
     expect((await entries(ctx.orgId)).at(-1)).toMatchObject({ action: "objective.updated", entityId: id, before, after });
@@ -75,7 +76,7 @@ describe("updateObjective", () => {
     await makeObjective(ctx, { ref: "BP-01" });
     const second = await makeObjective(ctx, { ref: "BP-02" });
 
-    const error = await expectAppError(updateObjective(ctx, second.id, objectiveInput({ ref: "BP-01" })), "CONFLICT");
+    const error = await expectAppError(updateObjective(ctx, second.id, objectiveInput({ ref: "BP-01" }), await versionOf("objective", second.id)), "CONFLICT");
 
     expect(error.fieldErrors).toHaveProperty("ref");
     expect(await refs(ctx)).toEqual(["BP-01", "BP-02"]);
@@ -88,7 +89,7 @@ describe("setObjectiveRetired", () => {
     const kept = await makeObjective(ctx, { ref: "BP-01" });
     const retired = await makeObjective(ctx, { ref: "BP-02" });
 
-    await setObjectiveRetired(ctx, retired.id, true);
+    await setObjectiveRetired(ctx, retired.id, true, await versionOf("objective", retired.id));
 
     expect(await refs(ctx)).toEqual(["BP-01"]);
     expect((await listObjectives(ctx, { includeRetired: true })).map(({ id, retired }) => ({ id, retired }))).toEqual([
@@ -96,7 +97,7 @@ describe("setObjectiveRetired", () => {
       { id: retired.id, retired: true },
     ]);
 
-    await setObjectiveRetired(ctx, retired.id, false);
+    await setObjectiveRetired(ctx, retired.id, false, await versionOf("objective", retired.id));
     expect(await refs(ctx)).toEqual(["BP-01", "BP-02"]);
     expect((await entries(ctx.orgId)).slice(-2)).toMatchObject([
       { action: "objective.retired", entityId: retired.id, after: { ref: "BP-02" } },
@@ -107,12 +108,12 @@ describe("setObjectiveRetired", () => {
   it("records nothing when the objective is already in the asked state", async () => {
     const ctx = await makeOrg();
     const objective = await makeObjective(ctx);
-    await setObjectiveRetired(ctx, objective.id, true);
+    await setObjectiveRetired(ctx, objective.id, true, await versionOf("objective", objective.id));
     const count = (await entries(ctx.orgId)).length;
 
-    await setObjectiveRetired(ctx, objective.id, true);
-    await setObjectiveRetired(ctx, objective.id, false);
-    await setObjectiveRetired(ctx, objective.id, false);
+    await setObjectiveRetired(ctx, objective.id, true, await versionOf("objective", objective.id));
+    await setObjectiveRetired(ctx, objective.id, false, await versionOf("objective", objective.id));
+    await setObjectiveRetired(ctx, objective.id, false, await versionOf("objective", objective.id));
 
     expect((await entries(ctx.orgId)).length).toBe(count + 1);
     await expectIntactLog(ctx);
@@ -230,9 +231,9 @@ describe("another organisation's objectives", () => {
     const their = await makeObjective(theirs, { ref: "THEIRS" });
     const theirLog = await actions(theirs.orgId);
 
-    await expectAppError(updateObjective(mine, their.id, objectiveInput({ ref: "HIJACK" })), "NOT_FOUND");
-    await expectAppError(setObjectiveRetired(mine, their.id, true), "NOT_FOUND");
-    await expectAppError(setObjectiveRetired(mine, their.id, false), "NOT_FOUND");
+    await expectAppError(updateObjective(mine, their.id, objectiveInput({ ref: "HIJACK" }), await versionOf("objective", their.id)), "NOT_FOUND");
+    await expectAppError(setObjectiveRetired(mine, their.id, true, await versionOf("objective", their.id)), "NOT_FOUND");
+    await expectAppError(setObjectiveRetired(mine, their.id, false, await versionOf("objective", their.id)), "NOT_FOUND");
     await expectAppError(moveObjective(mine, their.id, "up"), "NOT_FOUND");
 
     expect(await listObjectives(theirs)).toEqual([expect.objectContaining({ id: their.id, ref: "THEIRS", retired: false })]);
@@ -248,9 +249,9 @@ describe("roles", () => {
 
     const a = await makeObjective(editor, { ref: "A" });
     const b = await makeObjective(editor, { ref: "B" });
-    await updateObjective(editor, a.id, objectiveInput({ ref: "A1" }));
+    await updateObjective(editor, a.id, objectiveInput({ ref: "A1" }), await versionOf("objective", a.id));
     await moveObjective(editor, b.id, "up");
-    await setObjectiveRetired(editor, a.id, true);
+    await setObjectiveRetired(editor, a.id, true, await versionOf("objective", a.id));
     await adoptStarterObjectives(editor, ["BP-01"]);
 
     expect(await refs(owner, { includeRetired: true })).toEqual(["B", "A1", "BP-01"]);
@@ -266,8 +267,8 @@ describe("roles", () => {
 
     expect(await refs(viewer)).toEqual(["A", "B"]);
     await expectAppError(createObjective(viewer, objectiveInput()), "FORBIDDEN");
-    await expectAppError(updateObjective(viewer, objective.id, objectiveInput({ ref: "A" })), "FORBIDDEN");
-    await expectAppError(setObjectiveRetired(viewer, objective.id, true), "FORBIDDEN");
+    await expectAppError(updateObjective(viewer, objective.id, objectiveInput({ ref: "A" }), await versionOf("objective", objective.id)), "FORBIDDEN");
+    await expectAppError(setObjectiveRetired(viewer, objective.id, true, await versionOf("objective", objective.id)), "FORBIDDEN");
     await expectAppError(moveObjective(viewer, objective.id, "down"), "FORBIDDEN");
     await expectAppError(adoptStarterObjectives(viewer, ["BP-01"]), "FORBIDDEN");
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { acceptInvitation, createInvitation } from "@/lib/db/invitations";
 import { createOrganization, listMyOrganizations, renameOrganization, resolveOrgContext } from "@/lib/db/organizations";
 import { addMember, entries, expectAppError, makeOrg, makeUser } from "./helpers";
+import { versionOf } from "./version-of";
 
 describe("createOrganization", () => {
   it("makes the creator its owner, with a slug taken from the name", async () => {
@@ -79,7 +80,7 @@ describe("renameOrganization", () => {
     const owner = await makeOrg(undefined, "Old Name");
     const admin = await addMember(owner, "admin");
 
-    await renameOrganization(admin.ctx, "New Name");
+    await renameOrganization(admin.ctx, "New Name", await versionOf("organization", admin.ctx.orgId));
 
     expect((await resolveOrgContext(owner.userId, owner.orgSlug))?.orgName).toBe("New Name");
     const last = (await entries(owner.orgId)).at(-1);
@@ -98,7 +99,7 @@ describe("renameOrganization", () => {
     const member = await addMember(owner, role);
     const logged = (await entries(owner.orgId)).length;
 
-    await expectAppError(renameOrganization(member.ctx, "Hijacked"), "FORBIDDEN");
+    await expectAppError(renameOrganization(member.ctx, "Hijacked", await versionOf("organization", member.ctx.orgId)), "FORBIDDEN");
 
     expect((await resolveOrgContext(owner.userId, owner.orgSlug))?.orgName).toBe("Kept Name");
     expect(await entries(owner.orgId)).toHaveLength(logged);
@@ -108,7 +109,7 @@ describe("renameOrganization", () => {
     const mine = await makeOrg(undefined, "Mine");
     const theirs = await makeOrg(undefined, "Theirs");
 
-    await renameOrganization(mine, "Mine Renamed");
+    await renameOrganization(mine, "Mine Renamed", await versionOf("organization", mine.orgId));
 
     expect((await resolveOrgContext(theirs.userId, theirs.orgSlug))?.orgName).toBe("Theirs");
     expect((await entries(theirs.orgId)).map((entry) => entry.action)).not.toContain("organization.renamed");

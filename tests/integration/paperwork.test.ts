@@ -11,6 +11,7 @@ import { changesSince } from "@/lib/db/paperwork";
 import { isoDateOf } from "@/lib/domain/dates";
 import { MAX_PAPERWORK_CHARS } from "@/lib/schemas/paperwork";
 import { addMember, controlInput, criterion, expectAppError, makeControl, makeEngagement, makeException, makeOrg, makeUser, noteEvidenceInput } from "./helpers";
+import { versionOf } from "./version-of";
 
 // The PDF route is called the way a browser would, as the signed-in user of our choosing.
 let currentUser: UserContext | null = null;
@@ -41,8 +42,8 @@ describe("changesSince", () => {
   it("describes the changes to the engagement's controls, mappings, evidence and exceptions, oldest first", async () => {
     const today = isoDateOf(new Date());
     const { ctx, engagement, inScope, outside } = await setUp();
-    await updateControl(ctx, inScope.id, controlInput({ ref: "AC-01", title: "Quarterly access review" }));
-    await updateControl(ctx, outside.id, controlInput({ ref: "OUT-01", title: "Not in this engagement" }));
+    await updateControl(ctx, inScope.id, controlInput({ ref: "AC-01", title: "Quarterly access review" }), await versionOf("control", inScope.id));
+    await updateControl(ctx, outside.id, controlInput({ ref: "OUT-01", title: "Not in this engagement" }), await versionOf("control", outside.id));
     await addNoteEvidence(ctx, noteEvidenceInput([inScope.id]));
     await addNoteEvidence(ctx, noteEvidenceInput([inScope.id]));
     await addNoteEvidence(ctx, noteEvidenceInput([outside.id]));
@@ -68,7 +69,7 @@ describe("changesSince", () => {
   it("leaves out what happened on or before the day, and after `until`", async () => {
     const { ctx, engagement, inScope } = await setUp();
     const { id } = await makeException(ctx, inScope.id);
-    await remediateException(ctx, id, "Reviewed late.", new Date("2025-06-01T12:00:00.000Z"));
+    await remediateException(ctx, id, "Reviewed late.", await versionOf("exception", id), new Date("2025-06-01T12:00:00.000Z"));
     const today = isoDateOf(new Date());
 
     expect(await changesSince(ctx, engagement.id, "2025-05-31", { until: "2025-06-01" })).toEqual([{ date: "2025-06-01", text: "Exception on AC-01 remediated" }]);
@@ -115,7 +116,7 @@ describe("another organisation's changes", () => {
     const today = isoDateOf(new Date());
     const ours = await setUp();
     const theirs = await setUp();
-    await updateControl(theirs.ctx, theirs.inScope.id, controlInput({ ref: "AC-01", title: "Theirs" }));
+    await updateControl(theirs.ctx, theirs.inScope.id, controlInput({ ref: "AC-01", title: "Theirs" }), await versionOf("control", theirs.inScope.id));
 
     await expectAppError(changesSince(ours.ctx, theirs.engagement.id, dayBefore(today)), "NOT_FOUND");
     await expectAppError(changesSince(ours.ctx, "no-such-engagement", dayBefore(today)), "NOT_FOUND");

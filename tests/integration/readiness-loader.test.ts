@@ -12,6 +12,7 @@ import { listSnapshots, recordDailySnapshot } from "@/lib/db/snapshots";
 import type { ControlInput } from "@/lib/schemas/control";
 import type { StatusCounts } from "@/lib/domain/requirement-status";
 import { addMember, criterion, exceptionInput, expectAppError, makeControl, makeEngagement, makeOrg, noteEvidenceInput } from "./helpers";
+import { versionOf } from "./version-of";
 
 // engagementReadiness end to end: rows written through the data layer, loaded in a fixed number
 // of queries, judged by the pure engine. A SOC 2 Type II engagement for 2026 seen on TODAY:
@@ -71,7 +72,7 @@ describe("engagementReadiness for a Type II engagement", () => {
     const { id } = await makeEngagement(ctx);
     const control = await evidencedControl(ctx, "AC-01", [CC61]);
 
-    await deleteEvidence(ctx, control.operatingId);
+    await deleteEvidence(ctx, control.operatingId, await versionOf("evidence", control.operatingId));
 
     expect(await requirement(ctx, id, CC61)).toEqual({ status: "in_progress", reasons: ["AC-01: 2026-Q1 missing"] });
     expect((await engagementReadiness(ctx, id, TODAY)).counts).toMatchObject({ ready: 0, in_progress: 1 });
@@ -85,7 +86,7 @@ describe("engagementReadiness for a Type II engagement", () => {
     const exception = await recordException(ctx, exceptionInput(control.id));
 
     expect(await requirement(ctx, id, CC61)).toEqual({ status: "in_progress", reasons: ["AC-01: 1 open exception"] });
-    await remediateException(ctx, exception.id, "Reviewed late, on 2026-03-20.");
+    await remediateException(ctx, exception.id, "Reviewed late, on 2026-03-20.", await versionOf("exception", exception.id));
     expect(await requirement(ctx, id, CC61)).toEqual({ status: "ready", reasons: [] });
   });
 

@@ -13,8 +13,8 @@ export const createControlAction = orgAction(ControlInput, async (ctx, input) =>
   return { id };
 });
 
-export const updateControlAction = orgAction(UpdateControlInput, async (ctx, { controlId, ...input }) => {
-  await updateControl(ctx, controlId, input);
+export const updateControlAction = orgAction(UpdateControlInput, async (ctx, { controlId, version, ...input }) => {
+  await updateControl(ctx, controlId, input, version);
   revalidatePath(`/o/${ctx.orgSlug}`, "layout");
   return null;
 });

@@ -67,6 +67,7 @@ export default async function ControlsPage({ params, searchParams }: Props) {
             {editable ? (
               <Td>
                 <Checkbox name="controlIds" value={control.id} aria-label={`Select ${control.ref}`} />
+                <input type="hidden" name="controlVersions" value={`${control.id}:${control.version}`} />
               </Td>
             ) : null}
             <Td className="font-mono text-xs whitespace-nowrap">

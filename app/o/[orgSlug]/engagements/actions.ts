@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { clearNotApplicable, createEngagement, markNotApplicable, setEngagementArchived, updateEngagement } from "@/lib/db/engagements";
 import { setRequirementControls } from "@/lib/db/mappings";
-import { ArchiveEngagementInput, ClearNotApplicableInput, EngagementInput, NotApplicableInput } from "@/lib/schemas/engagement";
+import { ArchiveEngagementInput, ClearNotApplicableInput, EngagementInput, NotApplicableInput, UpdateEngagementInput } from "@/lib/schemas/engagement";
 import { RequirementControlsInput } from "@/lib/schemas/control";
 import { orgAction } from "@/lib/server/action";
 
@@ -14,14 +14,14 @@ export const createEngagementAction = orgAction(EngagementInput, async (ctx, inp
   return { id };
 });
 
-export const updateEngagementAction = orgAction(z.object({ engagementId: z.string().min(1).max(64) }).and(EngagementInput), async (ctx, { engagementId, ...input }) => {
-  await updateEngagement(ctx, engagementId, input);
+export const updateEngagementAction = orgAction(UpdateEngagementInput, async (ctx, { engagementId, version, ...input }) => {
+  await updateEngagement(ctx, engagementId, input, version);
   revalidatePath(`/o/${ctx.orgSlug}/engagements`, "layout");
   return { id: engagementId };
 });
 
-export const archiveEngagementAction = orgAction(ArchiveEngagementInput, async (ctx, { engagementId, archived }) => {
-  await setEngagementArchived(ctx, engagementId, archived);
+export const archiveEngagementAction = orgAction(ArchiveEngagementInput, async (ctx, { engagementId, archived, version }) => {
+  await setEngagementArchived(ctx, engagementId, archived, version);
   revalidatePath(`/o/${ctx.orgSlug}/engagements`, "layout");
   return null;
 });
@@ -32,8 +32,8 @@ export const markNotApplicableAction = orgAction(NotApplicableInput, async (ctx,
   return null;
 });
 
-export const clearNotApplicableAction = orgAction(ClearNotApplicableInput, async (ctx, { engagementId, requirementId }) => {
-  await clearNotApplicable(ctx, engagementId, requirementId);
+export const clearNotApplicableAction = orgAction(ClearNotApplicableInput, async (ctx, { engagementId, requirementId, exclusionId }) => {
+  await clearNotApplicable(ctx, engagementId, requirementId, exclusionId);
   revalidatePath(`/o/${ctx.orgSlug}/engagements/${engagementId}`, "layout");
   return null;
 });

@@ -26,14 +26,14 @@ export const revokeInvitationAction = orgAction(RevokeInvitationInput, async (ct
   return null;
 });
 
-export const changeRoleAction = orgAction(ChangeRoleInput, async (ctx, { membershipId, role }) => {
-  await changeMemberRole(ctx, membershipId, role);
+export const changeRoleAction = orgAction(ChangeRoleInput, async (ctx, { membershipId, role, version }) => {
+  await changeMemberRole(ctx, membershipId, role, version);
   revalidatePath(`/o/${ctx.orgSlug}`, "layout");
   return null;
 });
 
-export const removeMemberAction = orgAction(RemoveMemberInput, async (ctx, { membershipId }) => {
-  await removeMember(ctx, membershipId);
+export const removeMemberAction = orgAction(RemoveMemberInput, async (ctx, { membershipId, version }) => {
+  await removeMember(ctx, membershipId, version);
   revalidatePath(`/o/${ctx.orgSlug}`, "layout");
   return null;
 });

@@ -58,7 +58,7 @@ export default async function MembersPage({ params }: Props) {
                 <Td>{member.email}</Td>
                 <Td>
                   {roles.length > 1 ? (
-                    <RoleForm orgSlug={ctx.orgSlug} membershipId={member.membershipId} memberName={member.name} role={member.role} roles={roles} action={changeRoleAction} />
+                    <RoleForm orgSlug={ctx.orgSlug} membershipId={member.membershipId} memberName={member.name} role={member.role} version={member.version} roles={roles} action={changeRoleAction} />
                   ) : (
                     <Badge tone={member.role === "owner" ? "brand" : "neutral"}>{member.role}</Badge>
                   )}
@@ -74,7 +74,7 @@ export default async function MembersPage({ params }: Props) {
                         description={`${member.name} will lose access to this organisation immediately. Their past activity stays in the log.`}
                         confirmLabel="Remove member"
                         action={removeMemberAction}
-                        fields={{ orgSlug: ctx.orgSlug, membershipId: member.membershipId }}
+                        fields={{ orgSlug: ctx.orgSlug, membershipId: member.membershipId, version: String(member.version) }}
                       />
                     ) : null}
                   </Td>

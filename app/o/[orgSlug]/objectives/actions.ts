@@ -3,8 +3,7 @@
 import { revalidatePath } from "next/cache";
 
 import { adoptStarterObjectives, createObjective, moveObjective, setObjectiveRetired, updateObjective } from "@/lib/db/objectives";
-import { CheckboxField } from "@/lib/schemas/form";
-import { AdoptStarterObjectivesInput, MoveObjectiveInput, ObjectiveIdInput, ObjectiveInput, UpdateObjectiveInput } from "@/lib/schemas/objective";
+import { AdoptStarterObjectivesInput, MoveObjectiveInput, ObjectiveInput, RetireObjectiveInput, UpdateObjectiveInput } from "@/lib/schemas/objective";
 import { orgAction } from "@/lib/server/action";
 
 const refresh = (orgSlug: string) => revalidatePath(`/o/${orgSlug}`, "layout");
@@ -15,8 +14,8 @@ export const createObjectiveAction = orgAction(ObjectiveInput, async (ctx, input
   return result;
 });
 
-export const updateObjectiveAction = orgAction(UpdateObjectiveInput, async (ctx, { objectiveId, ...input }) => {
-  await updateObjective(ctx, objectiveId, input);
+export const updateObjectiveAction = orgAction(UpdateObjectiveInput, async (ctx, { objectiveId, version, ...input }) => {
+  await updateObjective(ctx, objectiveId, input, version);
   refresh(ctx.orgSlug);
   return { id: objectiveId };
 });
@@ -27,8 +26,8 @@ export const moveObjectiveAction = orgAction(MoveObjectiveInput, async (ctx, { o
   return null;
 });
 
-export const retireObjectiveAction = orgAction(ObjectiveIdInput.extend({ retired: CheckboxField }), async (ctx, { objectiveId, retired }) => {
-  await setObjectiveRetired(ctx, objectiveId, retired);
+export const retireObjectiveAction = orgAction(RetireObjectiveInput, async (ctx, { objectiveId, retired, version }) => {
+  await setObjectiveRetired(ctx, objectiveId, retired, version);
   refresh(ctx.orgSlug);
   return null;
 });

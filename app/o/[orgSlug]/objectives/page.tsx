@@ -49,7 +49,7 @@ export default async function ObjectivesPage({ params }: { params: Promise<{ org
                     {index < objectives.length - 1 ? <ActionButton label="↓" ariaLabel={`Move ${objective.ref} down`} fields={{ ...fields(objective.id), direction: "down" }} action={moveObjectiveAction} /> : null}
                     <Link className="mx-2 text-sm text-brand-700 hover:underline" href={`/o/${ctx.orgSlug}/objectives/${objective.id}`} aria-label={`Edit ${objective.ref}`}>Edit</Link>
                     {objective.retired ? (
-                      <ActionButton label="Restore" ariaLabel={`Restore ${objective.ref}`} fields={{ ...fields(objective.id), retired: "false" }} action={retireObjectiveAction} variant="secondary" />
+                      <ActionButton label="Restore" ariaLabel={`Restore ${objective.ref}`} fields={{ ...fields(objective.id), retired: "false", version: String(objective.version) }} action={retireObjectiveAction} variant="secondary" />
                     ) : (
                       <ConfirmAction
                         triggerLabel="Retire"
@@ -58,7 +58,7 @@ export default async function ObjectivesPage({ params }: { params: Promise<{ org
                         description="It can no longer be chosen for new engagements. Existing engagements and mappings keep it; you can restore it."
                         confirmLabel="Retire objective"
                         action={retireObjectiveAction}
-                        fields={{ ...fields(objective.id), retired: "true" }}
+                        fields={{ ...fields(objective.id), retired: "true", version: String(objective.version) }}
                       />
                     )}
                   </Td>

@@ -7,8 +7,8 @@ import { RenameOrganizationInput } from "@/lib/schemas/organization";
 import { RequireTwoFactorInput } from "@/lib/schemas/two-factor";
 import { orgAction } from "@/lib/server/action";
 
-export const renameOrganizationAction = orgAction(RenameOrganizationInput, async (ctx, { name }) => {
-  await renameOrganization(ctx, name);
+export const renameOrganizationAction = orgAction(RenameOrganizationInput, async (ctx, { name, version }) => {
+  await renameOrganization(ctx, name, version);
   revalidatePath(`/o/${ctx.orgSlug}`, "layout");
   return null;
 });

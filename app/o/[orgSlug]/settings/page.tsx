@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
+import { getOrganizationSettings } from "@/lib/db/organizations";
 import { getTwoFactorPolicy } from "@/lib/db/two-factor-policy";
 import { can } from "@/lib/domain/permissions";
 import { renameOrganizationAction, setRequireTwoFactorAction } from "./actions";
@@ -24,7 +25,7 @@ export default async function SettingsPage({ params }: Props) {
         <>
           <Card>
             <CardTitle className="mb-4">Organisation</CardTitle>
-            <RenameOrgForm orgSlug={ctx.orgSlug} name={ctx.orgName} action={renameOrganizationAction} />
+            <RenameOrgForm orgSlug={ctx.orgSlug} {...await getOrganizationSettings(ctx)} action={renameOrganizationAction} />
           </Card>
           <TwoFactorPolicyCard orgSlug={ctx.orgSlug} {...await getTwoFactorPolicy(ctx)} action={setRequireTwoFactorAction} />
         </>

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { addLinkEvidence, addNoteEvidence, deleteEvidence, linkEvidenceToControls } from "@/lib/db/evidence";
 import { recordException, remediateException } from "@/lib/db/exceptions";
 import { addPopulationEvent, deletePopulationEvent, importPopulation } from "@/lib/db/population";
-import { EvidenceIdInput, ExceptionInput, LinkEvidenceInput, LinkEvidenceToControlsInput, NoteEvidenceInput, PopulationCsvInput, PopulationEventInput, RemediateExceptionInput } from "@/lib/schemas/evidence";
+import { DeleteEvidenceInput, ExceptionInput, LinkEvidenceInput, LinkEvidenceToControlsInput, NoteEvidenceInput, PopulationCsvInput, PopulationEventInput, RemediateExceptionInput } from "@/lib/schemas/evidence";
 import { AppError } from "@/lib/errors";
 import { orgAction } from "@/lib/server/action";
 import { z } from "zod";
@@ -24,14 +24,14 @@ export const addLinkEvidenceAction = orgAction(LinkEvidenceInput, async (ctx, in
   return result;
 });
 
-export const linkEvidenceAction = orgAction(LinkEvidenceToControlsInput, async (ctx, { evidenceId, controlIds }) => {
-  await linkEvidenceToControls(ctx, evidenceId, controlIds);
+export const linkEvidenceAction = orgAction(LinkEvidenceToControlsInput, async (ctx, { evidenceId, controlIds, version }) => {
+  await linkEvidenceToControls(ctx, evidenceId, controlIds, version);
   refresh(ctx.orgSlug);
   return null;
 });
 
-export const deleteEvidenceAction = orgAction(EvidenceIdInput, async (ctx, { evidenceId }) => {
-  await deleteEvidence(ctx, evidenceId);
+export const deleteEvidenceAction = orgAction(DeleteEvidenceInput, async (ctx, { evidenceId, version }) => {
+  await deleteEvidence(ctx, evidenceId, version);
   refresh(ctx.orgSlug);
   return null;
 });
@@ -42,8 +42,8 @@ export const recordExceptionAction = orgAction(ExceptionInput, async (ctx, input
   return result;
 });
 
-export const remediateExceptionAction = orgAction(RemediateExceptionInput, async (ctx, { exceptionId, remediationNote }) => {
-  await remediateException(ctx, exceptionId, remediationNote);
+export const remediateExceptionAction = orgAction(RemediateExceptionInput, async (ctx, { exceptionId, remediationNote, version }) => {
+  await remediateException(ctx, exceptionId, remediationNote, version);
   refresh(ctx.orgSlug);
   return null;
 });

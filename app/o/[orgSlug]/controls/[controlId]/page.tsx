@@ -90,7 +90,7 @@ export default async function ControlPage({ params, searchParams }: Props) {
           {editable ? (
             <ControlForm
               orgSlug={ctx.orgSlug}
-              controlId={control.id}
+              existing={{ id: control.id, version: control.version }}
               members={members}
               initial={{ ref: control.ref, title: control.title, description: control.description, ownerId: control.ownerId, status: control.status, frequency: control.frequency, nature: control.nature, key: control.key }}
               action={updateControlAction}

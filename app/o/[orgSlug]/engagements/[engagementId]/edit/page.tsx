@@ -33,14 +33,14 @@ export default async function EditEngagementPage({ params }: { params: Promise<{
             description={engagement.archived ? "It returns to the active list." : "It leaves the active list; its mappings and history are kept and it can be restored."}
             confirmLabel={engagement.archived ? "Restore" : "Archive"}
             action={archiveEngagementAction}
-            fields={{ orgSlug: ctx.orgSlug, engagementId: engagement.id, archived: engagement.archived ? "false" : "true" }}
+            fields={{ orgSlug: ctx.orgSlug, engagementId: engagement.id, archived: engagement.archived ? "false" : "true", version: String(engagement.version) }}
           />
         }
       />
       <Card>
         <EngagementForm
           orgSlug={ctx.orgSlug}
-          engagementId={engagement.id}
+          existing={{ id: engagement.id, version: engagement.version }}
           objectives={objectives.filter((o) => !o.retired || engagement.objectiveIds.includes(o.id))}
           initial={engagement}
           action={updateEngagementAction}

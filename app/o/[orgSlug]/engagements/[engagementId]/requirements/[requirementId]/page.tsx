@@ -88,7 +88,7 @@ export default async function RequirementPage({ params }: Props) {
                   description="It returns to the readiness denominator and needs mapped controls again."
                   confirmLabel="Make applicable"
                   action={clearNotApplicableAction}
-                  fields={{ orgSlug: ctx.orgSlug, engagementId: engagement.id, requirementId: requirement.id }}
+                  fields={{ orgSlug: ctx.orgSlug, engagementId: engagement.id, requirementId: requirement.id, exclusionId: requirement.exclusionId ?? "" }}
                 />
               ) : null}
             </div>
