@@ -41,3 +41,14 @@ export function auditSigningKey(env: Env = process.env): SigningKey | null {
   if (current.state === "invalid") throw new Error(`The audit signing key is misconfigured: ${current.message}`);
   return current.state === "configured" ? current.key : null;
 }
+
+/** What the settings page shows: the public half and its id, never the private key. */
+export type PublicKeyView = { state: "none" } | { state: "configured"; keyId: string; publicKeyPem: string } | { state: "invalid"; message: string | null };
+
+/** `withProblem`: say what is wrong with a broken setting (it names the file; for admins). */
+export function publicKeyView(withProblem: boolean, env: Env = process.env): PublicKeyView {
+  const setting = readSigningKeySetting(env);
+  if (setting.state === "configured") return { state: "configured", keyId: setting.key.keyId, publicKeyPem: setting.key.publicKeyPem };
+  if (setting.state === "invalid") return { state: "invalid", message: withProblem ? setting.message : null };
+  return { state: "none" };
+}

@@ -61,7 +61,16 @@ export async function checkpointPreviousDay(tx: Tx, orgId: string, previous: Cha
   if (isoDateOf(previous.createdAt) >= isoDateOf(now)) return;
   const done = await tx.activityCheckpoint.findFirst({ where: { organizationId: orgId, seq: previous.seq, reason: "daily" }, select: { id: true } });
   if (done) return;
-  const document = newCheckpoint({ organizationId: orgId, seq: previous.seq, hash: previous.hash, reason: "daily", exportRunId: null, createdAt: now.toISOString() });
+  const fields: CheckpointFields = { organizationId: orgId, seq: previous.seq, hash: previous.hash, reason: "daily", exportRunId: null, createdAt: now.toISOString() };
+  let document: CheckpointDocument;
+  try {
+    document = newCheckpoint(fields);
+  } catch (error) {
+    // A broken key setting must not stop every change of the day: this one goes unsigned (the
+    // audit notes it), exports refuse to run, and the settings page says what is wrong.
+    console.error("[activity checkpoint] written unsigned:", error instanceof Error ? error.message : error);
+    document = makeCheckpoint(fields, null);
+  }
   await tx.activityCheckpoint.create({ data: checkpointRow(document) });
   // Inside the transaction: the head it records is already committed, so the copy is true even
   // if this append rolls back (then the next append writes the row again).

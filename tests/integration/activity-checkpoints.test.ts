@@ -88,7 +88,7 @@ describe("heads recorded with exports and snapshots", () => {
     expect(await getDb().readinessSnapshot.findFirstOrThrow({ where: { engagementId: engagement.id }, select: { chainSeq: true, chainHash: true } })).toEqual({ chainSeq: newest.seq, chainHash: newest.hash });
   });
 
-  it("fails an export rather than leave it unsigned when the key is misconfigured", async () => {
+  it("fails an export rather than leave it unsigned when the key is misconfigured, but lets changes through", async () => {
     const ctx = await makeOrg();
     const engagement = await makeEngagement(ctx);
     vi.stubEnv("AUDIT_SIGNING_KEY", "not a key");
@@ -97,6 +97,9 @@ describe("heads recorded with exports and snapshots", () => {
       await runExport(ctx, id);
       expect(await getDb().exportRun.findUniqueOrThrow({ where: { id }, select: { status: true, chainSeq: true } })).toEqual({ status: "failed", chainSeq: null });
       expect(await getDb().activityCheckpoint.count({ where: { organizationId: ctx.orgId } })).toBe(0);
+      // The first change of a new day still saves; its daily checkpoint goes unsigned.
+      await appendEntries(ctx, 1, new Date(Date.now() + DAY_MS));
+      expect(await getDb().activityCheckpoint.findMany({ where: { organizationId: ctx.orgId }, select: { reason: true, signature: true } })).toEqual([{ reason: "daily", signature: null }]);
     } finally {
       vi.stubEnv("AUDIT_SIGNING_KEY", KEY.privatePem);
     }

@@ -3,8 +3,10 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
+import { ActivityAuditReport } from "@/components/verify/activity-audit-report";
 import { requireOrgContext } from "@/lib/auth/session";
-import { listActivity, verifyActivityLog } from "@/lib/db/activity";
+import { listActivity } from "@/lib/db/activity";
+import { auditActivityLog } from "@/lib/db/activity-audit";
 import { can } from "@/lib/domain/permissions";
 import { ActivityPageParam } from "@/lib/schemas/organization";
 import { notFound } from "next/navigation";
@@ -32,22 +34,16 @@ export default async function ActivityPage({ params, searchParams }: Props) {
     );
   }
   const page = ActivityPageParam.parse((await pageQuery(searchParams)).page);
-  const [{ rows, total, pageCount }, verdict] = await Promise.all([listActivity(ctx, page), verifyActivityLog(ctx)]);
+  const [{ rows, total, pageCount }, audit] = await Promise.all([listActivity(ctx, page), auditActivityLog(ctx)]);
   if (page > pageCount) notFound();
   const base = `/o/${ctx.orgSlug}/activity`;
 
   return (
     <>
       <PageHeader title="Activity" description={`Every change to this organisation's data, newest first. ${total} entries.`} />
-      {verdict.ok ? (
-        <Alert tone="success" className="mb-4">
-          Integrity check passed: all {verdict.checked} entries are chained and unmodified.
-        </Alert>
-      ) : (
-        <Alert tone="error" className="mb-4">
-          Integrity check failed at entry #{verdict.firstBreak.seq} ({verdict.firstBreak.reason.replaceAll("_", " ")}). The log may have been altered outside Assay.
-        </Alert>
-      )}
+      <div className="mb-4">
+        <ActivityAuditReport audit={audit} />
+      </div>
       <Table aria-label="Activity log">
         <thead>
           <tr>

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { AuditKeyCard } from "@/components/org/audit-key-card";
 import { RenameOrgForm } from "@/components/org/rename-org-form";
 import { TwoFactorPolicyCard } from "@/components/org/two-factor-policy-card";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { publicKeyView } from "@/lib/audit-key";
 import { requireOrgContext } from "@/lib/auth/session";
 import { getOrganizationSettings } from "@/lib/db/organizations";
 import { getTwoFactorPolicy } from "@/lib/db/two-factor-policy";
@@ -32,6 +34,7 @@ export default async function SettingsPage({ params }: Props) {
       ) : (
         <Alert tone="info">Only owners and admins can change the organisation&apos;s settings.</Alert>
       )}
+      <AuditKeyCard view={publicKeyView(can(ctx.role, "org.update"))} />
     </>
   );
 }
