@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
+import { SignUpByEmailForm } from "@/components/auth/sign-up-by-email-form";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeRedirectPath } from "@/lib/safe-redirect";
-import { signUpAction } from "./actions";
+import { mailConfigured } from "@/lib/server/mailer";
+import { signUpAction, signUpByEmailAction } from "./actions";
 import { pageQuery } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Create an account" };
@@ -29,7 +31,11 @@ export default async function SignUpPage({ searchParams }: Props) {
         </>
       }
     >
-      <SignUpForm action={signUpAction} callbackUrl={next} defaultEmail={email} />
+      {mailConfigured() ? (
+        <SignUpByEmailForm action={signUpByEmailAction} callbackUrl={next} defaultEmail={email} />
+      ) : (
+        <SignUpForm action={signUpAction} callbackUrl={next} defaultEmail={email} />
+      )}
     </AuthCard>
   );
 }

@@ -1,29 +1,17 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action-result";
+import { useSignInAfter } from "./use-sign-in-after";
 
 type SignUpAction = (previous: unknown, formData: FormData) => Promise<ActionResult<{ email: string }>>;
 
 export function SignUpForm({ action, callbackUrl, defaultEmail }: { action: SignUpAction; callbackUrl: string; defaultEmail?: string }) {
-  const router = useRouter();
-  const [signInError, setSignInError] = useState<string | null>(null);
-  const { pending, onSubmit, fieldErrors, formError } = useActionForm(action, async ({ email }, form) => {
-    const password = new FormData(form).get("password");
-    const result = await signIn("credentials", { email, password: typeof password === "string" ? password : "", redirect: false });
-    if (!result || result.error) {
-      setSignInError("Your account was created, but signing in failed. Please sign in.");
-      return;
-    }
-    router.push(callbackUrl);
-    router.refresh();
-  });
+  const { signInError, signInAndGo } = useSignInAfter();
+  const { pending, onSubmit, fieldErrors, formError } = useActionForm(action, ({ email }, form) => signInAndGo(email, form, callbackUrl));
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">

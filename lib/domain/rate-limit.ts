@@ -18,6 +18,7 @@ export const SIGN_IN_PER_EMAIL_AND_ADDRESS: RateLimitRule = { limit: 5, windowMs
 export const SIGN_IN_PER_EMAIL: RateLimitRule = { limit: 20, windowMs: 15 * MINUTE, aligned: true };
 export const SIGN_IN_PER_ADDRESS: RateLimitRule = { limit: 20, windowMs: 15 * MINUTE };
 export const SIGN_UP_PER_ADDRESS: RateLimitRule = { limit: 10, windowMs: 60 * MINUTE };
+export const SIGN_UP_MAILS_PER_EMAIL: RateLimitRule = { limit: 3, windowMs: 60 * MINUTE };
 export const PASSWORD_RESET_PER_ADDRESS: RateLimitRule = { limit: 10, windowMs: 60 * MINUTE };
 export const PASSWORD_RESET_PER_EMAIL: RateLimitRule = { limit: 3, windowMs: 60 * MINUTE };
 export const PASSWORD_CHANGE_PER_USER: RateLimitRule = { limit: 5, windowMs: 15 * MINUTE };
