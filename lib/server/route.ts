@@ -37,13 +37,15 @@ function assertCleanRequest(request: NextRequest, params: Record<string, string>
     if (name === "orgSlug") continue;
     if (name.endsWith("Id") ? !IdParam.safeParse(value).success : textProblem(value) !== null) throw notFound();
   }
-  const fieldErrors: FieldErrors = {};
+  // A Map: a query parameter may be called "constructor".
+  const fieldErrors = new Map<string, string[]>();
   for (const [name, value] of new URL(request.url).searchParams) {
     const nameProblem = textProblem(name);
     const problem = nameProblem ?? textProblem(value);
-    if (problem) (fieldErrors[nameProblem ? "form" : name] ??= []).push(problem);
+    const field = nameProblem ? "form" : name;
+    if (problem) fieldErrors.set(field, [...(fieldErrors.get(field) ?? []), problem]);
   }
-  if (Object.keys(fieldErrors).length > 0) throw new AppError("VALIDATION", undefined, fieldErrors);
+  if (fieldErrors.size > 0) throw new AppError("VALIDATION", undefined, Object.fromEntries(fieldErrors) as FieldErrors);
 }
 
 /** A route handler that gets the member's context and the untouched request (streams, files). */

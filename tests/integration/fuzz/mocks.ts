@@ -1,0 +1,27 @@
+import { vi } from "vitest";
+
+// The doubles around the fuzzed endpoints (see harness.ts). Imported first by each fuzz test
+// file, before any endpoint is loaded.
+
+// The signed-in session comes from the cookie through next-auth; everything after that is real.
+vi.mock("next-auth", async (importOriginal) => {
+  const { request } = await import("./harness");
+  const real = await importOriginal<typeof import("next-auth")>();
+  return { ...real, default: real.default, getServerSession: async () => request.session };
+});
+vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), connection: async () => undefined }));
+vi.mock("next/headers", async () => (await import("./harness")).headersDouble);
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock("@/lib/server/action", async (importOriginal) => (await import("./harness")).recordingWrappers(await importOriginal<object>()));
+vi.mock("@/lib/server/route", async (importOriginal) => (await import("./harness")).recordingWrappers(await importOriginal<object>()));
+// Exports run in this process as with EXPORT_RUNNER=inline, but awaited before the next call.
+vi.mock("@/lib/export-process/runner", async (importOriginal) => {
+  const { request } = await import("./harness");
+  const { runExport } = await import("@/lib/db/exports");
+  return {
+    ...(await importOriginal<typeof import("@/lib/export-process/runner")>()),
+    dispatchExport: (ctx: Parameters<typeof runExport>[0], runId: string) => {
+      request.pendingWork.push(runExport(ctx, runId));
+    },
+  };
+});
