@@ -80,6 +80,15 @@ export function canRemoveMember(actor: Role, targetRole: Role): boolean {
   return targetRole !== "owner" || can(actor, "owner.manage");
 }
 
+/**
+ * Whether `actor` may issue a password reset link for a member holding `targetRole`: owners,
+ * for anyone but another owner (who could then act as a co-owner). The data layer also requires
+ * the member to belong to no other organisation, whose data the link would open too.
+ */
+export function canIssuePasswordReset(actor: Role, targetRole: Role): boolean {
+  return can(actor, "owner.manage") && targetRole !== "owner";
+}
+
 /** Roles `actor` may offer in an invitation or role change. */
 export function assignableRoles(actor: Role): MemberRole[] {
   return MEMBER_ROLES.filter((role) => canAssignRole(actor, null, role));

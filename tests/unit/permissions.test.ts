@@ -6,6 +6,7 @@ import {
   assignableRoles,
   can,
   canAssignRole,
+  canIssuePasswordReset,
   canRemoveMember,
   isRole,
   type MemberRole,
@@ -129,6 +130,23 @@ describe("canRemoveMember", () => {
 
   it.each(cells)("%s removing a %s matches the table", (actor, target, column) => {
     expect(canRemoveMember(actor, target)).toBe(REMOVE[actor].charAt(column) === "x");
+  });
+});
+
+// actor → target role, in ROLES order: owner, admin, editor, viewer, auditor.
+const ISSUE_RESET: Record<Role, string> = {
+  owner: ".xxxx",
+  admin: ".....",
+  editor: ".....",
+  viewer: ".....",
+  auditor: ".....",
+};
+
+describe("canIssuePasswordReset", () => {
+  const cells = ROLES.flatMap((actor) => ROLES.map((target, column) => [actor, target, column] as const));
+
+  it.each(cells)("%s issuing a reset link for a %s matches the table", (actor, target, column) => {
+    expect(canIssuePasswordReset(actor, target)).toBe(ISSUE_RESET[actor].charAt(column) === "x");
   });
 });
 

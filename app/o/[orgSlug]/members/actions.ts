@@ -2,7 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { createInvitation, revokeInvitation } from "@/lib/db/invitations";
+import { issueMemberResetLink } from "@/lib/db/member-reset";
 import { changeMemberRole, removeMember } from "@/lib/db/members";
+import { IssueResetLinkInput } from "@/lib/schemas/account";
 import { ChangeRoleInput, CreateInvitationInput, RemoveMemberInput, RevokeInvitationInput } from "@/lib/schemas/organization";
 import { orgAction } from "@/lib/server/action";
 import { sendMail } from "@/lib/server/mailer";
@@ -36,4 +38,11 @@ export const removeMemberAction = orgAction(RemoveMemberInput, async (ctx, { mem
   await removeMember(ctx, membershipId, version);
   revalidatePath(`/o/${ctx.orgSlug}`, "layout");
   return null;
+});
+
+// Shown once to the owner; not emailed (the owner hands it over), so the request's origin is fine.
+export const issueResetLinkAction = orgAction(IssueResetLinkInput, async (ctx, { membershipId }) => {
+  const reset = await issueMemberResetLink(ctx, membershipId);
+  revalidatePath(`/o/${ctx.orgSlug}/activity`);
+  return { link: `${await appOrigin()}/reset-password/${reset.token}`, expiresAt: reset.expiresAt.toISOString() };
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { InviteForm } from "@/components/members/invite-form";
+import { ResetLinkButton } from "@/components/members/reset-link-button";
 import { RoleForm } from "@/components/members/role-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
@@ -9,8 +10,8 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { requireOrgContext } from "@/lib/auth/session";
 import { listInvitations } from "@/lib/db/invitations";
 import { listMembers } from "@/lib/db/members";
-import { MEMBER_ROLES, assignableRoles, can, canAssignRole, canRemoveMember } from "@/lib/domain/permissions";
-import { changeRoleAction, inviteMemberAction, removeMemberAction, revokeInvitationAction } from "./actions";
+import { MEMBER_ROLES, assignableRoles, can, canAssignRole, canIssuePasswordReset, canRemoveMember } from "@/lib/domain/permissions";
+import { changeRoleAction, inviteMemberAction, issueResetLinkAction, removeMemberAction, revokeInvitationAction } from "./actions";
 import { notFoundUnlessCan } from "@/lib/server/not-found";
 
 export const metadata: Metadata = { title: "Members" };
@@ -66,6 +67,9 @@ export default async function MembersPage({ params }: Props) {
                 <Td>{dateFormat.format(member.joinedAt)}</Td>
                 {can(ctx.role, "member.manage") ? (
                   <Td className="text-right">
+                    {canIssuePasswordReset(ctx.role, member.role) && member.userId !== ctx.userId ? (
+                      <ResetLinkButton orgSlug={ctx.orgSlug} membershipId={member.membershipId} memberName={member.name} action={issueResetLinkAction} />
+                    ) : null}
                     {canRemoveMember(ctx.role, member.role) ? (
                       <ConfirmAction
                         triggerLabel="Remove"
