@@ -1,6 +1,6 @@
 import "server-only";
 import { staleBulkMessage, staleEditMessage, type LastChange } from "@/lib/domain/stale-edit";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import type { Tx } from "./client";
 import type { OrgContext } from "./context";
 
@@ -41,8 +41,23 @@ export function lastChange(tx: Tx, ctx: OrgContext, entity: VersionedEntity, ent
   return newestChange(tx, ctx, { entityType: entity, entityId, action: { in: [...VERSIONED_ACTIONS[entity]] } });
 }
 
-/** The CONFLICT for an edit made from a version the record no longer has (on the `version` field). */
+/** How many of the organisation's records of a kind have this id (0 once deleted). */
+const COUNT: Record<VersionedEntity, (tx: Tx, ctx: OrgContext, id: string) => Promise<number>> = {
+  control: (tx, ctx, id) => tx.control.count({ where: { id, organizationId: ctx.orgId } }),
+  engagement: (tx, ctx, id) => tx.engagement.count({ where: { id, organizationId: ctx.orgId } }),
+  objective: (tx, ctx, id) => tx.controlObjective.count({ where: { id, organizationId: ctx.orgId } }),
+  evidence: (tx, ctx, id) => tx.evidence.count({ where: { id, organizationId: ctx.orgId } }),
+  exception: (tx, ctx, id) => tx.controlException.count({ where: { id, organizationId: ctx.orgId } }),
+  membership: (tx, ctx, id) => tx.membership.count({ where: { id, organizationId: ctx.orgId } }),
+  organization: (tx, ctx, id) => (id === ctx.orgId ? tx.organization.count({ where: { id } }) : Promise.resolve(0)),
+};
+
+/**
+ * The refusal of an edit made from a version the record no longer has: CONFLICT on the
+ * `version` field, or NOT_FOUND when it was deleted meanwhile (as it would be a moment later).
+ */
 export async function staleEdit(tx: Tx, ctx: OrgContext, entity: VersionedEntity, entityId: string): Promise<AppError> {
+  if ((await COUNT[entity](tx, ctx, entityId)) === 0) return notFound();
   return conflict(staleEditMessage(await lastChange(tx, ctx, entity, entityId)));
 }
 
