@@ -150,3 +150,22 @@ export async function disableTwoFactor(user: UserContext, input: { password: str
     await recordAccountActivity(tx, user.userId, { action: "user.two_factor_disabled" }, now);
   });
 }
+
+/**
+ * For the server's operator (`npm run user:reset-two-factor`), when someone lost both their
+ * device and their recovery codes: two-factor is off, every session of theirs ends, and their
+ * organisations log it. An organisation requiring two-factor sends them to enrol again.
+ */
+export async function resetTwoFactorByOperator(email: string, now: Date = new Date()): Promise<{ sessionsEnded: number }> {
+  const db = getDb();
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, totpEnabledAt: true } });
+  if (!user) throw new AppError("NOT_FOUND", `No account has the email ${email}.`);
+  if (!user.totpEnabledAt) throw new AppError("CONFLICT", `Two-factor is not on for ${email}.`);
+  return db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null } });
+    await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    const sessionsEnded = await revokeSessionsIn(tx, user.id, now);
+    await recordAccountActivity(tx, user.id, { action: "user.two_factor_reset_by_operator", after: { sessionsEnded } }, now, null);
+    return { sessionsEnded };
+  });
+}
