@@ -88,6 +88,15 @@ export async function addLinkEvidence(ctx: OrgContext, input: LinkEvidenceInput)
 export type StoredBlobInfo = { sha256: string; size: number; key: string };
 
 /**
+ * The checks addFileEvidence makes of the controls and the event, made before the bytes are
+ * stored: an upload refused for its metadata then leaves no file behind.
+ */
+export async function checkFileEvidenceTargets(ctx: OrgContext, input: FileEvidenceInput): Promise<void> {
+  assertCan(ctx, "evidence.edit");
+  await assertTargets(getDb(), ctx, input.controlIds, input.eventId);
+}
+
+/**
  * Records an uploaded file whose bytes are already stored under their content address. The
  * row is written only after the bytes are safe, so a crash in between leaves an unreferenced
  * blob (removed by `npm run files:clean-orphans`), never a row pointing at nothing.

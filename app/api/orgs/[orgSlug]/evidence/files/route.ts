@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { assertCan } from "@/lib/db/authorize";
-import { addFileEvidence } from "@/lib/db/evidence";
+import { addFileEvidence, checkFileEvidenceTargets } from "@/lib/db/evidence";
 import { cleanFileName } from "@/lib/domain/evidence";
 import { AppError } from "@/lib/errors";
 import { declaredContentType, UploadMetadata, uploadMetadata } from "@/lib/schemas/upload";
@@ -19,6 +19,7 @@ export const POST = orgRequestRoute(async (ctx, request) => {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > limit) throw new AppError("TOO_LARGE", `The file is larger than the ${Math.round(limit / 1024 / 1024)} MB limit.`);
   if (!request.body) throw new AppError("VALIDATION", "The upload is empty.");
+  await checkFileEvidenceTargets(ctx, parsed.data);
   const blob = await getBlobStore()
     .putStream(ctx.orgId, request.body, limit)
     .catch((error: unknown) => {
