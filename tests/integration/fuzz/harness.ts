@@ -44,6 +44,15 @@ export function recordingWrappers<M extends object>(real: M): M {
   return Object.fromEntries(entries.map(([name, value]) => [name, wrap(value)])) as M;
 }
 
+/** Cookie values as Next hands them over: percent-decoded where they decode. */
+function decodeCookie(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 function cookieStore() {
   const parse = (): Map<string, string> =>
     new Map(
@@ -51,7 +60,7 @@ function cookieStore() {
         .split(";")
         .map((part): [string, string] => {
           const at = part.indexOf("=");
-          return at < 0 ? [part.trim(), ""] : [part.slice(0, at).trim(), part.slice(at + 1)];
+          return at < 0 ? [part.trim(), ""] : [part.slice(0, at).trim(), decodeCookie(part.slice(at + 1))];
         })
         .filter(([name]) => name !== ""),
     );

@@ -59,7 +59,11 @@ async function callAction(fn: (previous: unknown, form: unknown) => Promise<unkn
 
 async function callRoute(fn: Extract<Endpoint, { kind: "route" }>["fn"], build: () => Request, params: Record<string, string | string[]>): Promise<Outcome> {
   try {
-    const response = await fn(build() as Parameters<typeof fn>[0], { params: Promise.resolve(params) });
+    const built = build() as Parameters<typeof fn>[0];
+    // What next/headers would report for this request (next-auth reads cookies through it).
+    request.headers = new Headers(built.headers);
+    request.headers.set("host", "assay.test");
+    const response = await fn(built, { params: Promise.resolve(params) });
     const body = Buffer.from(await response.arrayBuffer()).toString("latin1");
     const headers = [...response.headers].map(([name, value]) => `${name}: ${value}`).join("\n");
     const location = response.headers.get("location") ?? "";

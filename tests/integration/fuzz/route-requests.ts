@@ -1,8 +1,8 @@
 import { crc32 } from "node:zlib";
 import fc from "fast-check";
 import { NextRequest } from "next/server";
-import type { Endpoint, Segment } from "./registry";
-import { formFields, sentText, textValue, type FieldValue } from "./values";
+import type { Endpoint } from "./registry";
+import { formFields, paramValues, sentText, type FieldValue } from "./values";
 import type { World } from "./world";
 
 // Requests for a route handler, as a client that does not play by the rules sends them: bad
@@ -21,13 +21,19 @@ const repeat = (text: string, times: number): string => text.repeat(times);
 
 const PARAM_TRICKS = ["\u0000", "%00", "", " ", repeat("x", 10_000), "../../../etc/passwd", "..%2F..%2Fetc", "a/b", ".", "..", "😀", "\ud800", "CON", "%"];
 
-function paramValue(segment: Segment, endpoint: RouteEndpoint, world: World): fc.Arbitrary<string | string[]> {
-  if (segment.catchAll) {
-    const known = endpoint.hint.catchAll ?? [];
-    const tricky = fc.constantFrom<string[]>([], ["\u0000"], ["signin", "../../x"], Array.from({ length: 50 }, () => "a"), [repeat("x", 5000)]);
-    return known.length ? fc.oneof({ arbitrary: fc.constantFrom(...known), weight: 5 }, { arbitrary: tricky, weight: 1 }) : tricky;
-  }
-  return fc.oneof({ arbitrary: textValue(segment.name, world), weight: 6 }, { arbitrary: fc.constantFrom(...PARAM_TRICKS), weight: 2 });
+/** Catch-all segments: what the pages ask for, now and then something else. */
+function catchAllValue(endpoint: RouteEndpoint): fc.Arbitrary<string[]> {
+  const known = endpoint.hint.catchAll ?? [];
+  const tricky = fc.constantFrom<string[]>([], ["\u0000"], ["signin", "../../x"], Array.from({ length: 50 }, () => "a"), [repeat("x", 5000)]);
+  return known.length ? fc.oneof({ arbitrary: fc.constantFrom(...known), weight: 5 }, { arbitrary: tricky, weight: 1 }) : tricky;
+}
+
+function routeParams(endpoint: RouteEndpoint, world: World): fc.Arbitrary<Record<string, string | string[]>> {
+  const single = endpoint.segments.filter((segment) => !segment.catchAll).map((segment) => segment.name);
+  const catchAll = endpoint.segments.filter((segment) => segment.catchAll).map((segment) => segment.name);
+  return fc
+    .tuple(paramValues(single, world, PARAM_TRICKS), fc.tuple(...catchAll.map(() => catchAllValue(endpoint))))
+    .map(([values, lists]) => ({ ...values, ...Object.fromEntries(catchAll.map((name, index) => [name, lists[index] ?? []])) }));
 }
 
 /** A tiny ZIP with one stored entry, its CRC and sizes as given (they may lie). */
@@ -70,6 +76,15 @@ const ZIPS: Buffer[] = [
   Buffer.from("PK\u0003\u0004 truncated", "latin1"),
 ];
 
+/** A real pack, cut short, with a byte flipped in the middle, and with its end record cut off. */
+function packVariants(pack: Uint8Array | undefined): Buffer[] {
+  if (!pack) return [];
+  const flipped = Buffer.from(pack);
+  const middle = Math.floor(flipped.length / 2);
+  flipped[middle] = (flipped[middle] ?? 0) ^ 0xff;
+  return [Buffer.from(pack), Buffer.from(pack.subarray(0, middle)), flipped, Buffer.from(pack.subarray(0, pack.length - 10))];
+}
+
 const BOUNDARY = "----fuzzboundary";
 
 function toObject(entries: [string, FieldValue][]): Record<string, unknown> {
@@ -106,7 +121,7 @@ function bodies(endpoint: RouteEndpoint, world: World): fc.Arbitrary<Body> {
     { arbitrary: fields.map((entries): Body => ({ body: formData(entries), text: sentText(entries) })), weight: 1 },
     { arbitrary: fc.constantFrom(...raw), weight: 3 },
     { arbitrary: fc.uint8Array({ minLength: 1, maxLength: 4096 }).map((bytes): Body => ({ body: bytes, type: "application/octet-stream", text: "" })), weight: endpoint.hint.raw ? 3 : 1 },
-    { arbitrary: fc.constantFrom(...ZIPS).map((zip): Body => ({ body: new Uint8Array(zip), type: "application/zip", text: "" })), weight: endpoint.hint.raw === "zip" ? 4 : 1 },
+    { arbitrary: fc.constantFrom(...ZIPS, ...packVariants(world.samplePack)).map((zip): Body => ({ body: new Uint8Array(zip), type: "application/zip", text: "" })), weight: endpoint.hint.raw === "zip" ? 4 : 1 },
   );
 }
 
@@ -122,10 +137,10 @@ function query(endpoint: RouteEndpoint, world: World): fc.Arbitrary<string> {
 }
 
 const CONTENT_LENGTHS = [null, null, null, "1099511627776", "-1", "abc", "0", "99999999999999999999"];
-const ORIGINS = [null, null, ORIGIN, ORIGIN, "https://evil.example", "null"];
+const ORIGINS = [null, null, null, null, ORIGIN, ORIGIN, "https://evil.example", "null"];
 
 export function routeCases(endpoint: RouteEndpoint, world: World): fc.Arbitrary<RouteCase> {
-  const params = fc.record(Object.fromEntries(endpoint.segments.map((segment) => [segment.name, paramValue(segment, endpoint, world)])));
+  const params = routeParams(endpoint, world);
   const hasBody = !["GET", "HEAD"].includes(endpoint.method);
   return fc
     .record({ params, search: query(endpoint, world), body: hasBody ? bodies(endpoint, world) : fc.constant<Body>({ text: "" }), length: fc.constantFrom(...CONTENT_LENGTHS), origin: fc.constantFrom(...ORIGINS) })

@@ -177,8 +177,12 @@ export function sentText(entries: [string, FieldValue][]): string {
     .join("\n");
 }
 
-/** A route parameter: what a link would hold for the segment's name, or a spoilt one. */
-export function textValue(name: string, world: World): fc.Arbitrary<string> {
-  const spoilt = mutant(name, { kind: "text" }, world).filter((value): value is string => typeof value === "string");
-  return fc.oneof({ arbitrary: valid(name, { kind: "text" }, world), weight: 3 }, { arbitrary: spoilt, weight: 2 });
+/** Route parameters: each what a link would hold for its name, then none, one or two spoilt. */
+export function paramValues(names: readonly string[], world: World, tricks: readonly string[]): fc.Arbitrary<Record<string, string>> {
+  if (names.length === 0) return fc.constant({});
+  const base = fc.tuple(...names.map((name) => valid(name, { kind: "text" }, world)));
+  const spoilt = (name: string) => fc.oneof(mutant(name, { kind: "text" }, world).filter((value): value is string => typeof value === "string"), fc.constantFrom(...tricks));
+  const spoil = fc.oneof(...names.map((name) => spoilt(name).map((value) => [name, value] as const)));
+  const changes = fc.oneof({ arbitrary: fc.constant([]), weight: 3 }, { arbitrary: fc.array(spoil, { minLength: 1, maxLength: 2 }), weight: 2 });
+  return fc.tuple(base, changes).map(([values, changed]) => ({ ...Object.fromEntries(names.map((name, index) => [name, values[index] ?? ""])), ...Object.fromEntries(changed) }));
 }

@@ -1,9 +1,10 @@
 import { Readable } from "node:stream";
+import { buffer } from "node:stream/consumers";
 import { getDb } from "@/lib/db/client";
 import type { OrgContext, UserContext } from "@/lib/db/context";
 import { createAuditorRequest } from "@/lib/db/auditor-requests";
 import { addFileEvidence, addLinkEvidence, addNoteEvidence } from "@/lib/db/evidence";
-import { runExport, startExport } from "@/lib/db/exports";
+import { openExportDownload, runExport, startExport } from "@/lib/db/exports";
 import { createInvitation } from "@/lib/db/invitations";
 import { startSession } from "@/lib/db/sessions";
 import { setControlMappings } from "@/lib/db/mappings";
@@ -53,6 +54,8 @@ export type World = {
   leakTokens: string[];
   /** Every seeded user's (the hash of TEST_PASSWORD), put back after a fuzzed password change. */
   passwordHash: string;
+  /** A real evidence pack of A's, for the pack verifier (see withSamplePack). */
+  samplePack?: Uint8Array;
 };
 
 async function storeFile(ctx: OrgContext, content: string): Promise<{ sha256: string; size: number; key: string }> {
@@ -134,6 +137,14 @@ export async function seedWorld(): Promise<World> {
   const leakTokens = [MARKER, b.slug, ...b.emails, ...Object.values(b.ids).flat()];
   const { passwordHash } = await getDb().user.findUniqueOrThrow({ where: { id: a.owner.userId }, select: { passwordHash: true } });
   return { a, b, outsider, outsiderSlug, callers, passwordHash, criterionIds: [criterion("CC6.1"), criterion("CC1.1")], invitationTokens: [a.invitationToken], leakTokens };
+}
+
+/** Adds a real evidence pack of A's audited engagement, produced the way an export is. */
+export async function withSamplePack(world: World): Promise<void> {
+  const run = await startExport(world.a.ctx, world.a.auditedEngagementId, "pack");
+  await runExport(world.a.ctx, run.id);
+  const { storageKey } = await openExportDownload(world.a.ctx, run.id);
+  world.samplePack = new Uint8Array(await buffer(await getBlobStore().get(storageKey)));
 }
 
 const DAY_MS = 86_400_000;
