@@ -6,8 +6,8 @@ import { parseSecondFactorCode, TWO_FACTOR_PER_ADDRESS, TWO_FACTOR_PER_USER } fr
 import { getDb } from "./client";
 import { checkRateLimit, clearRateLimit, countAttempt, refundAttempt } from "./rate-limit";
 
-export type SecondFactorMethod = "totp" | "recovery";
-export type SecondFactorResult =
+type SecondFactorMethod = "totp" | "recovery";
+type SecondFactorResult =
   | { ok: true; method: SecondFactorMethod }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "rate_limited"; retryInMinutes: number };

@@ -33,7 +33,7 @@ export async function enrolmentRequiredBy(userId: string): Promise<string | null
   return user.memberships[0]?.organization.name ?? null;
 }
 
-export type TwoFactorPolicy = {
+type TwoFactorPolicy = {
   required: boolean;
   /** Members who have not turned two-factor on, by name. */
   notEnrolled: { name: string; email: string; role: Role }[];

@@ -15,7 +15,7 @@ import { twoFactorRequiredBy } from "./two-factor-policy";
 // it), recovery codes, turning it off. Each change is logged in every organisation they belong
 // to (recordAccountActivity).
 
-export type TwoFactorStatus = {
+type TwoFactorStatus = {
   enabledAt: Date | null;
   recoveryCodesLeft: number;
   /** While enrolling: the secret to type in by hand and the otpauth:// address for the QR code. */

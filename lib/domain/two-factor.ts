@@ -1,5 +1,5 @@
 // Two-factor sign-in rules: the TOTP parameters, recovery codes (format, normalisation) and the
-// throttling of code guesses. The clock and the random bytes come in as arguments.
+// throttling of code guesses. The random bytes come in as arguments.
 
 import type { RateLimitRule } from "./rate-limit";
 
@@ -43,7 +43,7 @@ export function recoveryCodeFromBytes(bytes: Uint8Array): string {
 }
 
 /** What the user typed, classified: an authenticator code, a recovery code (normalised), or neither. */
-export type SecondFactorCode = { kind: "totp"; code: string } | { kind: "recovery"; code: string };
+type SecondFactorCode = { kind: "totp"; code: string } | { kind: "recovery"; code: string };
 
 /**
  * Spaces and hyphens are ignored, case too; the letters people confuse with digits (o, i, l)
@@ -55,11 +55,6 @@ export function parseSecondFactorCode(input: string): SecondFactorCode | null {
   const recovery = compact.replace(/o/g, "0").replace(/[il]/g, "1");
   if (RECOVERY_PATTERN.test(recovery)) return { kind: "recovery", code: recovery };
   return null;
-}
-
-/** The RFC 6238 time step (counter) of a moment. */
-export function totpTimeStep(now: Date): number {
-  return Math.floor(now.getTime() / 1000 / TOTP_PERIOD_SECONDS);
 }
 
 
