@@ -11,6 +11,7 @@ import { assertCan } from "./authorize";
 import { documentOf } from "./checkpoints";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
+import { engagementScope } from "./scope";
 
 // The activity log checked against everything that recorded its head: checkpoint rows and their
 // copies in the blob store, export runs, readiness snapshots, and heads people bring from outside
@@ -34,6 +35,10 @@ export type AuditOptions = {
 
 const VERIFY_BATCH = 2_000;
 const DEFAULT_MAX_COPIES = 50;
+const COPY_READS_AT_ONCE = 8;
+
+/** What the asker may see of exports: everything, or an auditor's engagements only. */
+type Visible = { run: (runId: string) => boolean; engagement: (engagementId: string) => boolean };
 const MAX_COPY_BYTES = 16 * 1024;
 
 const day = (iso: string): string => iso.slice(0, 10);
@@ -61,21 +66,30 @@ function checkpointAnchor(document: CheckpointDocument, where: string, key: KeyI
   return { label: `${checkpointLabel(document)}${where}`, seq: document.seq, hash: document.hash, signature: signatureOf(document, key) };
 }
 
-async function readCopies(orgId: string, rowNames: ReadonlySet<string>, maxCopies: number): Promise<{ documents: CheckpointDocument[]; unreadable: AnchorFinding[]; total: number }> {
+const nameOf = (key: string): string => key.slice(key.lastIndexOf("/") + 1);
+const EXPORT_COPY = /^\d+-export-(.+)\.json$/;
+
+async function readCopies(orgId: string, rowNames: ReadonlySet<string>, visible: Visible, maxCopies: number): Promise<{ documents: CheckpointDocument[]; unreadable: AnchorFinding[]; total: number }> {
   const store = getBlobStore();
   const keys: string[] = [];
-  for await (const { key } of store.listCheckpoints(orgId)) keys.push(key);
+  for await (const { key } of store.listCheckpoints(orgId)) {
+    const runId = EXPORT_COPY.exec(nameOf(key))?.[1];
+    if (runId === undefined || visible.run(runId)) keys.push(key);
+  }
   // Names sort by sequence: the newest vouch for everything before them.
   keys.sort().reverse();
-  const nameOf = (key: string) => key.slice(key.lastIndexOf("/") + 1);
   const chosen = keys.filter((key, index) => index < maxCopies || !rowNames.has(nameOf(key)));
   const documents: CheckpointDocument[] = [];
   const unreadable: AnchorFinding[] = [];
-  for (const key of chosen) {
-    const bytes = await store.getCheckpoint(key, MAX_COPY_BYTES).catch(() => null);
-    const parsed = bytes ? CheckpointDocumentInput.safeParse(tryJson(bytes.toString("utf8"))) : null;
-    if (parsed?.success && parsed.data.organizationId === orgId && checkpointFileName(parsed.data) === nameOf(key)) documents.push(parsed.data);
-    else unreadable.push({ label: key, seq: 0, problem: null, note: "unreadable", message: `The blob store's checkpoint ${nameOf(key)} cannot be read as this organisation's checkpoint.` });
+  for (let start = 0; start < chosen.length; start += COPY_READS_AT_ONCE) {
+    const batch = chosen.slice(start, start + COPY_READS_AT_ONCE);
+    const read = await Promise.all(batch.map((key) => store.getCheckpoint(key, MAX_COPY_BYTES).catch(() => null)));
+    batch.forEach((key, index) => {
+      const bytes = read[index];
+      const parsed = bytes ? CheckpointDocumentInput.safeParse(tryJson(bytes.toString("utf8"))) : null;
+      if (parsed?.success && parsed.data.organizationId === orgId && checkpointFileName(parsed.data) === nameOf(key)) documents.push(parsed.data);
+      else unreadable.push({ label: key, seq: 0, problem: null, note: "unreadable", message: `The blob store's checkpoint ${nameOf(key)} cannot be read as this organisation's checkpoint.` });
+    });
   }
   return { documents, unreadable, total: keys.length };
 }
@@ -108,7 +122,7 @@ function externalAnchors(orgId: string, heads: readonly LabelledHead[], key: Key
  */
 export async function auditActivityLog(ctx: OrgContext, external: readonly LabelledHead[] = [], options: AuditOptions = {}): Promise<ActivityAudit> {
   assertCan(ctx, "org.view");
-  return audit(ctx.orgId, external, options);
+  return audit(ctx.orgId, engagementScope(ctx), external, options);
 }
 
 /**
@@ -118,31 +132,37 @@ export async function auditActivityLog(ctx: OrgContext, external: readonly Label
 export async function auditActivityLogAsOperator(orgSlug: string, external: readonly LabelledHead[], options: AuditOptions): Promise<ActivityAudit> {
   const org = await getDb().organization.findUnique({ where: { slug: orgSlug }, select: { id: true } });
   if (!org) throw new AppError("NOT_FOUND", `No organisation has the address "${orgSlug}".`);
-  return audit(org.id, external, options);
+  return audit(org.id, null, external, options);
 }
 
-async function audit(orgId: string, external: readonly LabelledHead[], options: AuditOptions): Promise<ActivityAudit> {
+/**
+ * `scope`: an auditor's engagements; their audit leaves out the exports (runs, checkpoints,
+ * snapshots) of other engagements, which they may not know of. Null: the whole organisation.
+ */
+async function audit(orgId: string, scope: readonly string[] | null, external: readonly LabelledHead[], options: AuditOptions): Promise<ActivityAudit> {
   const db = getDb();
   const key: KeyInUse = options.key === undefined ? { key: configuredKey(), strict: false } : { key: options.key, strict: true };
   const [org, rows, runs, snapshots] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { activitySeq: true } }),
     db.activityCheckpoint.findMany({ where: { organizationId: orgId }, orderBy: { seq: "asc" } }),
-    db.exportRun.findMany({ where: { organizationId: orgId, chainSeq: { not: null } }, select: { id: true, format: true, createdAt: true, chainSeq: true, chainHash: true } }),
-    db.readinessSnapshot.findMany({ where: { organizationId: orgId, chainSeq: { not: null } }, select: { day: true, chainSeq: true, chainHash: true } }),
+    db.exportRun.findMany({ where: { organizationId: orgId }, select: { id: true, engagementId: true, format: true, createdAt: true, chainSeq: true, chainHash: true } }),
+    db.readinessSnapshot.findMany({ where: { organizationId: orgId, chainSeq: { not: null } }, select: { engagementId: true, day: true, chainSeq: true, chainHash: true } }),
   ]);
+  const inScope = new Set(runs.filter((run) => scope === null || scope.includes(run.engagementId)).map((run) => run.id));
+  const visible: Visible = { run: (runId) => scope === null || inScope.has(runId), engagement: (engagementId) => scope === null || scope.includes(engagementId) };
 
-  const rowDocuments = rows.flatMap((row) => documentOf(row) ?? []);
+  const rowDocuments = rows.flatMap((row) => documentOf(row) ?? []).filter((document) => document.exportRunId === null || visible.run(document.exportRunId));
   const rowNames = new Set(rowDocuments.map(checkpointFileName));
-  const copies = await readCopies(orgId, rowNames, options.maxCopies ?? DEFAULT_MAX_COPIES);
+  const copies = await readCopies(orgId, rowNames, visible, options.maxCopies ?? DEFAULT_MAX_COPIES);
   const outside = externalAnchors(orgId, external, key);
   const anchors: Anchor[] = [
     ...rowDocuments.map((document) => checkpointAnchor(document, "", key)),
     ...copies.documents.map((document) => checkpointAnchor(document, " (blob store copy)", key)),
     ...runs.flatMap((run) =>
-      run.chainSeq === null || run.chainHash === null ? [] : [{ label: `Export ${run.format} of ${day(run.createdAt.toISOString())} (run ${run.id})`, seq: run.chainSeq, hash: run.chainHash, signature: null }],
+      run.chainSeq === null || run.chainHash === null || !visible.run(run.id) ? [] : [{ label: `Export ${run.format} of ${day(run.createdAt.toISOString())} (run ${run.id})`, seq: run.chainSeq, hash: run.chainHash, signature: null }],
     ),
     ...snapshots.flatMap((snapshot) =>
-      snapshot.chainSeq === null || snapshot.chainHash === null ? [] : [{ label: `Readiness snapshot of ${snapshot.day}`, seq: snapshot.chainSeq, hash: snapshot.chainHash, signature: null }],
+      snapshot.chainSeq === null || snapshot.chainHash === null || !visible.engagement(snapshot.engagementId) ? [] : [{ label: `Readiness snapshot of ${snapshot.day}`, seq: snapshot.chainSeq, hash: snapshot.chainHash, signature: null }],
     ),
     ...outside.anchors,
   ];

@@ -143,6 +143,20 @@ describe("daily checkpoints", () => {
   });
 });
 
+describe("stored copies read by a page", () => {
+  it("are the newest ones, plus any whose row is gone", async () => {
+    const ctx = await makeOrg();
+    const runs = [];
+    for (let n = 0; n < 3; n += 1) runs.push((await exportRun(ctx, "json")).runId);
+    expect((await auditActivityLog(ctx, [], { maxCopies: 1 })).copies).toEqual({ read: 1, total: 3 });
+
+    await getDb().activityCheckpoint.deleteMany({ where: { exportRunId: runs[0] } });
+    const audit = await auditActivityLog(ctx, [], { maxCopies: 1 });
+    expect(audit.copies).toEqual({ read: 2, total: 3 });
+    expect(audit.findings.filter((finding) => finding.problem !== null).map((finding) => [finding.problem, finding.label])).toEqual([["row_missing", expect.stringContaining(`run ${runs[0]}`)]]);
+  });
+});
+
 describe("npm run activity:verify", () => {
   it("checks the log against a pack and the given public key, and names the pack a truncation disagrees with", async () => {
     const ctx = await makeOrg();

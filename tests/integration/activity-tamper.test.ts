@@ -191,16 +191,23 @@ describe("signatures and copies", () => {
     ]);
   });
 
-  it("keeps organisations apart, refuses another organisation's head, and lets an auditor check", async () => {
+  it("keeps organisations apart, refuses another organisation's head, and shows an auditor only their engagements' exports", async () => {
     const mine = await makeOrg();
     const theirs = await makeOrg();
     const { file } = await exportJson(theirs);
-    const auditor = await makeAuditor(mine, [(await makeEngagement(mine)).id]);
+    const { runId: hidden } = await exportJson(mine);
+    const given = await makeEngagement(mine);
+    const { id: shown } = await startExport(mine, given.id, "json");
+    await runExport(mine, shown);
+    const auditor = await makeAuditor(mine, [given.id]);
 
     const audit = await auditActivityLog(auditor.ctx, [file]);
-    expect(audit.anchors).toBe(0);
     expect(messages(audit)).toEqual([`${file.label}: it belongs to another organisation.`]);
-    expect((await auditActivityLog(mine)).findings).toEqual([]);
+    const labels = audit.findings.map((finding) => finding.label).join("\n");
+    expect(labels).toContain(`run ${shown}`);
+    expect(labels).not.toContain(hidden);
+    expect((await auditActivityLog(mine)).findings.map((finding) => finding.label).join("\n")).toContain(`run ${hidden}`);
+    expect((await auditActivityLog(mine)).ok).toBe(true);
   });
 });
 
