@@ -1,34 +1,32 @@
 // @ts-check
-const isDev = process.env.NODE_ENV !== "production";
+const { URL } = require("node:url");
 
-// Next.js injects inline bootstrap scripts, so script-src needs 'unsafe-inline' unless every
-// page is rendered with a per-request nonce (see README, Decisions).
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+/** APP_URL's host: server actions posted from the published address are same-origin too. */
+function appHost() {
+  try {
+    return process.env.APP_URL ? [new URL(process.env.APP_URL).host] : [];
+  } catch {
+    return [];
+  }
+}
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg"],
-  // CSV imports travel through server actions (2 MB of CSV plus form overhead). Evidence files
-  // do not: they stream through a route handler with their own limit.
-  experimental: { serverActions: { bodySizeLimit: "3mb" } },
+  experimental: {
+    // CSV imports travel through server actions (2 MB of CSV plus form overhead). Evidence files
+    // do not: they stream through a route handler with their own limit. proxy.ts refuses larger
+    // bodies first with a 413 (MAX_ACTION_BODY_BYTES in lib/server/action-request.ts, the same 3 MB).
+    serverActions: { bodySizeLimit: "3mb", allowedOrigins: appHost() },
+  },
+  // Content-Security-Policy and Strict-Transport-Security are set per response in proxy.ts: a
+  // header set here would replace the sandbox policy of every download.
   async headers() {
     return [
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: contentSecurityPolicy },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },

@@ -1,5 +1,9 @@
 import { z } from "zod";
 
+// The page CSP allows no eval (proxy.ts): in the browser zod must not even probe for it, since
+// the probe, though caught, is reported as a violation. Every client form imports this module.
+if (typeof window !== "undefined") z.config({ jitless: true });
+
 // Every text that crosses the boundary (form fields, query and route parameters) goes through
 // these. PostgreSQL refuses NUL in text outright (a 500 before this existed); the other control
 // characters, lone surrogates and Unicode non-characters have no place in a title or a note and
