@@ -21,7 +21,7 @@ export function sessionCookie() {
 }
 
 /** The claims of a session token: the user (sub) and the AuthSession row it names (sid). */
-export function sessionClaims(user: UserContext, sessionId: string) {
+function sessionClaims(user: UserContext, sessionId: string) {
   return { name: user.name, email: user.email, sub: user.userId, sid: sessionId };
 }
 

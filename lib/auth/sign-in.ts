@@ -9,7 +9,7 @@ import { secondFactorStep } from "./sign-in-two-factor";
 const RATE_LIMITED_PREFIX = "RATE_LIMITED:";
 
 /** What next-auth keeps of a sign-in: the user, and the session row its token names. */
-export type SignedInUser = { id: string; email: string; name: string; sessionId: string };
+type SignedInUser = { id: string; email: string; name: string; sessionId: string };
 
 type RequestHeaders = Record<string, unknown> | undefined;
 

@@ -11,7 +11,7 @@ import { authSecret } from "./secret";
 export const SIGN_UP_LINK_TTL_MS = 24 * 60 * 60_000;
 
 const Claims = z.object({ email: z.string(), name: z.string(), callbackUrl: z.string(), expiresAt: z.number() });
-export type SignUpClaims = z.infer<typeof Claims>;
+type SignUpClaims = z.infer<typeof Claims>;
 
 function key(): Buffer {
   return Buffer.from(hkdfSync("sha256", authSecret(), "assay", "assay sign-up link v1", 32));

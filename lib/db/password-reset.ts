@@ -11,7 +11,7 @@ import { revokeSessionsIn } from "./sessions";
 // Password reset links: single use, valid for an hour, only a SHA-256 of the token stored. A
 // link also stops working once the password changes by any other way.
 
-export const RESET_TTL_MS = 60 * 60_000;
+const RESET_TTL_MS = 60 * 60_000;
 
 const hashToken = (token: string): string => createHash("sha256").update(token).digest("hex");
 

@@ -5,12 +5,12 @@ import { recordAccountActivity } from "./account-activity";
 import { getDb, type Tx } from "./client";
 import type { UserContext } from "./context";
 
-export type SessionOrigin = { userAgent: string | null; address: string | null };
+type SessionOrigin = { userAgent: string | null; address: string | null };
 
 /** A session the request's token names, still live, with its user as stored now. */
 export type LiveSession = { sessionId: string; user: UserContext; createdAt: Date; twoFactorAt: Date | null };
 
-export type SessionRow = {
+type SessionRow = {
   id: string;
   userAgent: string | null;
   address: string | null;

@@ -18,7 +18,7 @@ import { checkRateLimit, clearRateLimit, countAttempt, refundAttempt } from "./r
 // So a correct password from an address that has not been failing always gets through, and an
 // attacker with K addresses gets at most min(5K, 20 + K) guesses per account per 15 minutes.
 
-export type SignInAdmission = { admitted: true } | { admitted: false; retryInMinutes: number };
+type SignInAdmission = { admitted: true } | { admitted: false; retryInMinutes: number };
 
 const keys = (email: string, address: string) => ({
   address: `sign-in:address:${address}`,

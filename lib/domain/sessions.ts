@@ -5,7 +5,7 @@ export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 /** lastSeenAt is written at most this often, so reading a page rarely writes. */
 export const LAST_SEEN_EVERY_MS = 5 * 60_000;
 
-export type SessionState = { createdAt: Date; expiresAt: Date; revokedAt: Date | null };
+type SessionState = { createdAt: Date; expiresAt: Date; revokedAt: Date | null };
 
 /** Live: not revoked, not expired, and begun after the user's password last changed. */
 export function isSessionLive(session: SessionState, passwordChangedAt: Date | null, now: Date): boolean {
