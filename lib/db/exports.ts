@@ -70,8 +70,12 @@ export async function runExport(ctx: OrgContext, runId: string, clock: () => Dat
       stored,
     ]);
     const { summary } = data;
+    // The checkpoint first, its copy once the row is in (an export's copy without a row means the
+    // row was deleted): the head it records is true whether or not the run's update below lands.
+    await db.activityCheckpoint.create({ data: checkpointRow(checkpoint) });
+    await storeCheckpointCopy(checkpoint);
     const finishedAt = clock();
-    const done = db.exportRun.update({
+    await db.exportRun.update({
       where: { id: run.id },
       data: {
         status: "done",
@@ -89,9 +93,6 @@ export async function runExport(ctx: OrgContext, runId: string, clock: () => Dat
         finishedAt,
       },
     });
-    await db.$transaction([done, db.activityCheckpoint.create({ data: checkpointRow(checkpoint) })]);
-    // After the commit: a copy in the blob store always has its row (see crossCheckCopies).
-    await storeCheckpointCopy(checkpoint);
   } catch (error) {
     const message = error instanceof AppError ? error.message : "The export failed. Try again; if it keeps failing, ask an administrator to check the server log.";
     if (!(error instanceof AppError)) console.error(`[export ${run.id}]`, error);
