@@ -84,6 +84,8 @@ export type CheckpointRun = { organizations: number; written: number; copied: nu
  * organisation's current head that has none yet, and blob copies for rows that lack one.
  */
 export async function checkpointAllOrganizations(now: Date = new Date()): Promise<CheckpointRun> {
+  // Read once, and first: a broken key setting fails the run before anything is written.
+  const key = auditSigningKey();
   const db = getDb();
   const store = getBlobStore();
   const organizations = await db.organization.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } });
@@ -91,7 +93,7 @@ export async function checkpointAllOrganizations(now: Date = new Date()): Promis
   for (const { id } of organizations) {
     const head = await readActivityHead(db, id);
     if (head.seq > 0 && !(await db.activityCheckpoint.findFirst({ where: { organizationId: id, seq: head.seq, reason: "daily" }, select: { id: true } }))) {
-      const document = newCheckpoint({ organizationId: id, ...head, reason: "daily", exportRunId: null, createdAt: now.toISOString() });
+      const document = makeCheckpoint({ organizationId: id, ...head, reason: "daily", exportRunId: null, createdAt: now.toISOString() }, key);
       await db.activityCheckpoint.create({ data: checkpointRow(document) });
       run.written += 1;
     }
