@@ -5,9 +5,10 @@ import { connection } from "next/server";
 import { cache } from "react";
 import type { OrgContext, UserContext } from "@/lib/db/context";
 import { resolveOrgContext } from "@/lib/db/organizations";
-import { resolveSession, type LiveSession } from "@/lib/db/sessions";
+import type { LiveSession } from "@/lib/db/sessions";
 import { enrolmentRequiredBy } from "@/lib/db/two-factor-policy";
 import { AppError } from "@/lib/errors";
+import { liveSession } from "./live-session";
 import { getAuthOptions } from "./options";
 
 const stringField = (value: unknown, field: string): string | undefined => {
@@ -26,7 +27,7 @@ export const getCurrentSession = cache(async (): Promise<LiveSession | null> => 
   const session = await getServerSession(getAuthOptions());
   const userId = stringField(session?.user, "id");
   const sessionId = stringField(session, "sessionId");
-  return userId && sessionId ? resolveSession(userId, sessionId, new Date()) : null;
+  return userId && sessionId ? liveSession(userId, sessionId) : null;
 });
 
 /** The signed-in user, re-read from the database once per request; null when signed out. */

@@ -93,6 +93,11 @@ export class AuthClient {
     await this.call("POST", ["signout"], { csrfToken, json: "true" });
   }
 
+  /** GET /api/auth/session, next-auth's own answer to "who am I" (cookies it clears are cleared). */
+  async sessionEndpoint(): Promise<unknown> {
+    return (await this.call("GET", ["session"])).body;
+  }
+
   /** The session token cookie, to replay it from another "browser". */
   get sessionToken(): string | undefined {
     return this.cookies.get(sessionCookie().name);

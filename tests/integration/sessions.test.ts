@@ -69,11 +69,15 @@ describe("signing out", () => {
     const stolen = new AuthClient(client.headers);
     stolen.cookies.set("next-auth.session-token", client.sessionToken ?? "");
     expect(await currentUserOf(stolen)).toEqual(user);
+    expect(await stolen.sessionEndpoint()).toMatchObject({ user: { email: user.email } });
 
     await client.signOut();
 
     expect(client.sessionToken).toBeUndefined();
     expect(await currentUserOf(stolen)).toBeNull();
+    // next-auth's own endpoint agrees, and clears the dead cookie.
+    expect(await stolen.sessionEndpoint()).toEqual({});
+    expect(stolen.sessionToken).toBeUndefined();
     expect(await getDb().authSession.count({ where: { userId: user.userId, revokedAt: null } })).toBe(0);
   });
 
