@@ -1,4 +1,5 @@
 import "server-only";
+import { applyChoices } from "@/lib/domain/choices";
 import { AppError, notFound } from "@/lib/errors";
 import { recordActivity } from "./activity";
 import { assertCan } from "./authorize";
@@ -7,7 +8,15 @@ import { getDb, type Tx } from "./client";
 import type { OrgContext } from "./context";
 
 // A mapping links one control to one requirement: a SOC 2 criterion (shared catalogue) or one
-// of the organisation's own objectives. Both sides can be edited; each edit replaces a set.
+// of the organisation's own objectives. Both sides can be edited; each edit replaces a set. A
+// form sends the set it showed (`shown`) with the one chosen, and only the difference is
+// applied to the set as it is now, so edits made meanwhile by others are kept (no version is
+// needed for a set). Each edit first locks the organisation row, so two edits of one set never
+// interleave and the log's before and after are exact.
+
+async function lockOrganization(tx: Tx, ctx: OrgContext): Promise<void> {
+  await tx.organization.update({ where: { id: ctx.orgId }, data: { updatedAt: new Date() }, select: { id: true } });
+}
 
 export type RequirementKind = "criterion" | "objective";
 
@@ -21,20 +30,21 @@ async function assertRequirementsExist(tx: Tx, ctx: OrgContext, criterionIds: re
   }
 }
 
-/** Replaces the requirements a control maps to. */
-export async function setControlMappings(ctx: OrgContext, controlId: string, criterionIds: readonly string[], objectiveIds: readonly string[]): Promise<void> {
+/** Replaces the requirements a control maps to; with `shown`, applies only the changes made against it. */
+export async function setControlMappings(ctx: OrgContext, controlId: string, criterionIds: readonly string[], objectiveIds: readonly string[], shown?: readonly string[]): Promise<void> {
   assertCan(ctx, "control.edit");
   await ensureCatalog();
-  const wantedCriteria = [...new Set(criterionIds)];
-  const wantedObjectives = [...new Set(objectiveIds)];
   await getDb().$transaction(async (tx) => {
+    await lockOrganization(tx, ctx);
     const control = await tx.control.findFirst({ where: { id: controlId, organizationId: ctx.orgId }, select: { id: true, mappings: { select: { id: true, criterionId: true, objectiveId: true } } } });
     if (!control) throw notFound();
-    await assertRequirementsExist(tx, ctx, wantedCriteria, wantedObjectives);
     const before = {
       criterionIds: control.mappings.flatMap((m) => (m.criterionId ? [m.criterionId] : [])).sort(),
       objectiveIds: control.mappings.flatMap((m) => (m.objectiveId ? [m.objectiveId] : [])).sort(),
     };
+    const wantedCriteria = shown ? applyChoices(before.criterionIds, shown, criterionIds) : [...new Set(criterionIds)];
+    const wantedObjectives = shown ? applyChoices(before.objectiveIds, shown, objectiveIds) : [...new Set(objectiveIds)];
+    await assertRequirementsExist(tx, ctx, wantedCriteria, wantedObjectives);
     const stale = control.mappings.filter((m) => (m.criterionId ? !wantedCriteria.includes(m.criterionId) : !wantedObjectives.includes(m.objectiveId ?? "")));
     const addCriteria = wantedCriteria.filter((id) => !before.criterionIds.includes(id));
     const addObjectives = wantedObjectives.filter((id) => !before.objectiveIds.includes(id));
@@ -50,18 +60,22 @@ export async function setControlMappings(ctx: OrgContext, controlId: string, cri
   });
 }
 
-/** Replaces the controls that serve one requirement (the requirement side of the same links). */
-export async function setRequirementControls(ctx: OrgContext, kind: RequirementKind, requirementId: string, controlIds: readonly string[]): Promise<void> {
+/**
+ * Replaces the controls that serve one requirement (the requirement side of the same links);
+ * with `shown`, applies only the changes made against it.
+ */
+export async function setRequirementControls(ctx: OrgContext, kind: RequirementKind, requirementId: string, controlIds: readonly string[], shown?: readonly string[]): Promise<void> {
   assertCan(ctx, "control.edit");
   await ensureCatalog();
-  const wanted = [...new Set(controlIds)];
   await getDb().$transaction(async (tx) => {
+    await lockOrganization(tx, ctx);
     await assertRequirementsExist(tx, ctx, kind === "criterion" ? [requirementId] : [], kind === "objective" ? [requirementId] : []);
-    const found = await tx.control.count({ where: { organizationId: ctx.orgId, id: { in: wanted } } });
-    if (found !== wanted.length) throw new AppError("VALIDATION", "Some of the chosen controls do not exist.");
     const column = kind === "criterion" ? "criterionId" : "objectiveId";
     const existing = await tx.controlMapping.findMany({ where: { organizationId: ctx.orgId, [column]: requirementId }, select: { id: true, controlId: true } });
     const before = existing.map((m) => m.controlId).sort();
+    const wanted = shown ? applyChoices(before, shown, controlIds) : [...new Set(controlIds)];
+    const found = await tx.control.count({ where: { organizationId: ctx.orgId, id: { in: wanted } } });
+    if (found !== wanted.length) throw new AppError("VALIDATION", "Some of the chosen controls do not exist.");
     const stale = existing.filter((m) => !wanted.includes(m.controlId));
     const added = wanted.filter((id) => !before.includes(id));
     if (!stale.length && !added.length) return;

@@ -66,14 +66,19 @@ export type BulkUpdateControlsInput = z.infer<typeof BulkUpdateControlsInput>;
 // Every id list has a bound: SQLite binds at most 999 parameters per query.
 const MAX_LINKED = 500;
 
+// What the picker showed ticked: only the changes against it are applied (lib/db/mappings.ts).
+const Shown = formList(Id).pipe(z.array(Id).max(2 * MAX_LINKED));
+
 export const ControlMappingsInput = z.object({
   controlId: Id,
+  shown: Shown,
   criterionIds: formList(Id).pipe(z.array(Id).max(MAX_LINKED, `Choose at most ${MAX_LINKED} criteria.`)),
   objectiveIds: formList(Id).pipe(z.array(Id).max(MAX_LINKED, `Choose at most ${MAX_LINKED} objectives.`)),
 });
 
 export const RequirementControlsInput = z.object({
   engagementId: Id,
+  shown: Shown,
   requirementId: Id,
   controlIds: formList(Id).pipe(z.array(Id).max(MAX_LINKED, `Choose at most ${MAX_LINKED} controls.`)),
 });

@@ -25,8 +25,8 @@ export const bulkUpdateControlsAction = orgAction(BulkUpdateControlsInput, async
   return result;
 });
 
-export const setControlMappingsAction = orgAction(ControlMappingsInput, async (ctx, { controlId, criterionIds, objectiveIds }) => {
-  await setControlMappings(ctx, controlId, criterionIds, objectiveIds);
+export const setControlMappingsAction = orgAction(ControlMappingsInput, async (ctx, { controlId, criterionIds, objectiveIds, shown }) => {
+  await setControlMappings(ctx, controlId, criterionIds, objectiveIds, shown);
   revalidatePath(`/o/${ctx.orgSlug}`, "layout");
   return null;
 });

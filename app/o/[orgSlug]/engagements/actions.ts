@@ -40,8 +40,8 @@ export const clearNotApplicableAction = orgAction(ClearNotApplicableInput, async
 
 export const setRequirementControlsAction = orgAction(
   RequirementControlsInput.extend({ kind: z.enum(["criterion", "objective"]) }),
-  async (ctx, { engagementId, kind, requirementId, controlIds }) => {
-    await setRequirementControls(ctx, kind, requirementId, controlIds);
+  async (ctx, { engagementId, kind, requirementId, controlIds, shown }) => {
+    await setRequirementControls(ctx, kind, requirementId, controlIds, shown);
     revalidatePath(`/o/${ctx.orgSlug}/engagements/${engagementId}`, "layout");
     return null;
   },
