@@ -3,11 +3,12 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/lib/db/client";
 import { fingerprints, type Fingerprint } from "./digest";
 import { installHeadersForRequire } from "./harness";
 import { CASES_PER_ENDPOINT, fuzzEndpoint, newTotals, outcomeTable } from "./probe";
-import { discoverEndpoints } from "./registry";
-import { restoreCallers, seedWorld, type World } from "./world";
+import { discoverEndpoints, type Endpoint } from "./registry";
+import { MARKER, restoreCallers, seedWorld, type World } from "./world";
 
 // Every server action, called with generated malformed input by every kind of caller, against
 // the real database (see probe.ts for what must hold).
@@ -34,6 +35,32 @@ afterAll(async () => {
   await fingerprint?.close();
   vi.unstubAllEnvs();
   await rm(storageDir, { recursive: true, force: true });
+});
+
+// The checks themselves, on endpoints made to break each rule: a fuzz suite that cannot fail
+// would prove nothing.
+describe("the fuzz checks", () => {
+  const fake = (id: string, fn: (world: World) => Promise<unknown>): Endpoint => ({ kind: "action", id, fn: () => fn(world), fields: { title: { kind: "text" } } });
+  const run = (endpoint: Endpoint) => fuzzEndpoint(endpoint, world, fingerprint, newTotals(), 8);
+
+  it("report an INTERNAL answer and a throw", async () => {
+    expect(await run(fake("internal", async () => ({ ok: false, code: "INTERNAL", message: "x" })))).toEqual(expect.arrayContaining([expect.stringMatching(/internal as .*: answered INTERNAL/)]));
+    expect(await run(fake("throws", async () => Promise.reject(new Error("boom"))))).toEqual(expect.arrayContaining([expect.stringMatching(/threw Error: boom/)]));
+  });
+
+  it("report a write made by a call that was refused", async () => {
+    const writes = fake("writes", async ({ a }) => {
+      await getDb().control.create({ data: { organizationId: a.ctx.orgId, ref: `W-${Math.random().toString(36).slice(2, 8)}`, title: "Written anyway", description: "", searchText: "written anyway", status: "draft", frequency: "quarterly", nature: "manual" } });
+      return { ok: false, code: "VALIDATION", message: "Refused." };
+    });
+    expect(await run(writes)).toEqual(expect.arrayContaining([expect.stringMatching(/refused \(VALIDATION\) but changed Control/)]));
+  });
+
+  it("report org B's data in an answer, but not what the request itself sent", async () => {
+    expect(await run(fake("leaks", async ({ b }) => ({ ok: true, data: { name: b.ctx.orgName } })))).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`shows org B's ${MARKER}`))]));
+    const echo: Endpoint = { kind: "action", id: "echo", fn: async (_previous, form) => ({ ok: false, code: "NOT_FOUND", message: JSON.stringify([...(form instanceof FormData ? form.values() : [])]) }), fields: { controlId: { kind: "text" } } };
+    expect(await run(echo)).toEqual([]);
+  });
 });
 
 describe("fuzzed server actions", () => {

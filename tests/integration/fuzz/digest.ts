@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdir, stat } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -34,6 +34,16 @@ function stateColumns(rows: { t: string; c: string }[]): Map<string, string[]> {
 
 type Reader = { read: () => Promise<Digest>; close: () => Promise<void> };
 
+/** `read`, or the last digest read when the database's change counter has not moved since. */
+function unchangedWhile(counter: () => Promise<string>) {
+  let last: { count: string; digest: Digest } | undefined;
+  return async (read: () => Promise<Digest>): Promise<Digest> => {
+    const count = await counter();
+    if (last?.count !== count) last = { count, digest: await read() };
+    return new Map(last.digest);
+  };
+}
+
 async function postgresReader(url: string): Promise<Reader> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -44,8 +54,12 @@ async function postgresReader(url: string): Promise<Reader> {
   const query = [...stateColumns(rows)]
     .map(([name, cols]) => `SELECT ${literal(name)} AS name, count(*)::text || ':' || coalesce(sum(hashtextextended(row(${cols.map(quote).join(", ")})::text, 0)), 0)::text AS content FROM ${quote(name)}`)
     .join(" UNION ALL ");
+  // Nothing was written while no transaction id was handed out (read-only transactions take
+  // none): then the tables are as they were. The counter is the server's, so another database's
+  // writes only cost a recount.
+  const unchanged = unchangedWhile(async () => (await client.query<{ x: string }>("SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x")).rows[0]?.x ?? "");
   return {
-    read: async () => new Map((await client.query<{ name: string; content: string }>(query)).rows.map((row) => [row.name, row.content])),
+    read: () => unchanged(async () => new Map((await client.query<{ name: string; content: string }>(query)).rows.map((row) => [row.name, row.content]))),
     close: () => client.end(),
   };
 }
@@ -58,23 +72,24 @@ function sqliteReader(url: string): Reader {
       .map(([name, cols]) => `SELECT ${literal(name)} AS name, coalesce(group_concat(${cols.map((col) => `quote(${quote(col)})`).join(" || ',' || ")}, char(10)), '') AS content FROM ${quote(name)}`)
       .join(" UNION ALL "),
   );
+  // SQLite's data_version moves whenever another connection commits a change.
+  const unchanged = unchangedWhile(async () => String(db.pragma("data_version", { simple: true })));
   return {
-    read: async () => new Map((statement.all() as { name: string; content: string }[]).map((row) => [row.name, hash(row.content)])),
+    read: () => unchanged(async () => new Map((statement.all() as { name: string; content: string }[]).map((row) => [row.name, hash(row.content)]))),
     close: async () => void db.close(),
   };
 }
 
+/** The files' names: evidence files are named by their SHA-256, temporary ones by a fresh id. */
 async function filesDigest(root: string): Promise<string> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-  const files = await Promise.all(
+  return hash(
     entries
       .filter((entry) => entry.isFile())
-      .map(async (entry) => {
-        const file = path.join(entry.parentPath, entry.name);
-        return `${path.relative(root, file)}:${(await stat(file)).size}`;
-      }),
+      .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+      .sort()
+      .join("\n"),
   );
-  return hash(files.sort().join("\n"));
 }
 
 export type Fingerprint = { take: () => Promise<Digest>; close: () => Promise<void> };

@@ -116,23 +116,23 @@ function actionInputs(endpoint: Extract<Endpoint, { kind: "action" }>, world: Wo
   return fc.tuple(caller, argument).map(([who, arg]) => ({ caller: who, ...arg }));
 }
 
-function inputs(endpoint: Endpoint, world: World): Input[] {
-  const options = { seed: seedFor(endpoint.id), numRuns: CASES_PER_ENDPOINT };
+function inputs(endpoint: Endpoint, world: World, cases: number): Input[] {
+  const options = { seed: seedFor(endpoint.id), numRuns: cases };
   if (endpoint.kind === "action") {
     return fc.sample(actionInputs(endpoint, world), options).map(({ caller, argument, sent, shown }) => ({ caller, sent, shown, call: () => callAction(endpoint.fn, argument) }));
   }
-  const cases = fc.sample(fc.tuple(callers(world), routeCases(endpoint, world)), options);
-  return cases.map(([caller, routeCase]) => ({ caller, sent: routeCase.sent, shown: { url: routeCase.url, params: routeCase.params }, call: () => callRoute(endpoint.fn, routeCase.request, routeCase.params) }));
+  const sampled = fc.sample(fc.tuple(callers(world), routeCases(endpoint, world)), options);
+  return sampled.map(([caller, routeCase]) => ({ caller, sent: routeCase.sent, shown: { url: routeCase.url, params: routeCase.params }, call: () => callRoute(endpoint.fn, routeCase.request, routeCase.params) }));
 }
 
 /**
  * Runs the endpoint's cases one after another against the world; returns the violations (empty
  * when everything held) and adds to `totals`.
  */
-export async function fuzzEndpoint(endpoint: Endpoint, world: World, fingerprint: Fingerprint, totals: Totals): Promise<string[]> {
+export async function fuzzEndpoint(endpoint: Endpoint, world: World, fingerprint: Fingerprint, totals: Totals, cases = CASES_PER_ENDPOINT): Promise<string[]> {
   const violations: string[] = [];
   let last: Digest | null = null;
-  for (const input of inputs(endpoint, world)) {
+  for (const input of inputs(endpoint, world, cases)) {
     await settle();
     const before = last ?? (await fingerprint.take());
     const { user, sessionId } = input.caller;
