@@ -137,6 +137,25 @@ function replyReadable(part: (id: number) => string | undefined, isCall: boolean
   return true;
 }
 
+// Next reads multipart bodies with busboy, which is stricter about part headers than the
+// parser behind Request.formData(): a header line busboy refuses is refused here too.
+const PART_HEADER = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+:[\t\x20-\x7e\x80-\xff]*$/;
+const MAX_PART_HEADER_BYTES = 16 * 1024;
+
+function partHeadersWellFormed(body: Uint8Array, contentType: string): boolean {
+  const boundary = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  const delimiter = `\r\n--${boundary?.[1] ?? boundary?.[2] ?? ""}`;
+  const text = `\r\n${Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("latin1")}`;
+  for (const part of text.split(delimiter).slice(1)) {
+    if (part.startsWith("--")) break;
+    const headersEnd = part.indexOf("\r\n\r\n");
+    if (headersEnd === -1 || headersEnd > MAX_PART_HEADER_BYTES) return false;
+    const lines = part.slice(0, headersEnd).split("\r\n").slice(1);
+    if (!lines.every((line) => PART_HEADER.test(line))) return false;
+  }
+  return true;
+}
+
 function formReadable(form: FormData, isFetchAction: boolean): boolean {
   const text = (key: string) => {
     const value = form.get(key);
@@ -169,6 +188,7 @@ export async function actionRequestRefusal(request: Request, appUrl: string | un
   const body = await readAtMost(request, maxBytes);
   if (body === null) return new AppError("TOO_LARGE", "The form is too large to send.");
   if (!isMultipart) return replyReadable((id) => (id === 0 ? new TextDecoder().decode(body) : undefined), true) ? null : unreadable();
+  if (!partHeadersWellFormed(body, contentType)) return unreadable();
   let form: FormData;
   try {
     form = await new Response(body, { headers: { "content-type": contentType } }).formData();
