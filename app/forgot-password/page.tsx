@@ -6,6 +6,7 @@ import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
 import { Alert } from "@/components/ui/alert";
 import { NO_RESET_MAIL } from "@/lib/server/account-mail";
 import { mailConfigured } from "@/lib/server/mailer";
+import { pageQuery } from "@/lib/server/page-params";
 import { requestPasswordResetAction } from "./actions";
 
 export const metadata: Metadata = { title: "Forgot password" };
@@ -14,7 +15,7 @@ type Props = { searchParams: Promise<{ email?: string | string[] }> };
 
 export default async function ForgotPasswordPage({ searchParams }: Props) {
   await connection(); // whether mail is set up is read at run time, not at build time
-  const { email } = await searchParams;
+  const { email } = await pageQuery(searchParams);
   const footer = (
     <Link className="font-medium text-brand-700 hover:underline" href="/sign-in">
       Back to sign in
