@@ -1,9 +1,13 @@
 import type { TestProject } from "vitest/node";
 import { createTemplate, dropEverything } from "./databases";
+import { printTally } from "./fuzz/tally";
 
 // Once per run: migrate a template database; each test file clones it (setup.ts).
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const config = await createTemplate();
   project.provide("assayTestDatabase", config);
-  return () => dropEverything(config);
+  return async () => {
+    printTally(config.runId);
+    await dropEverything(config);
+  };
 }

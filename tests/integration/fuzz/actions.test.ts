@@ -2,11 +2,12 @@ import "./mocks";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { fingerprints, type Fingerprint } from "./digest";
 import { installHeadersForRequire } from "./harness";
 import { CASES_PER_ENDPOINT, fuzzEndpoint, newTotals, outcomeTable } from "./probe";
+import { addToTally } from "./tally";
 import { discoverEndpoints, type Endpoint } from "./registry";
 import { MARKER, restoreCallers, seedWorld, type World } from "./world";
 
@@ -32,6 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (process.env.FUZZ_VERBOSE) console.log(outcomeTable(totals));
   console.log(`[fuzz] server actions: ${totals.fiveHundreds} 5xx/INTERNAL over ${totals.requests} requests (${actions.length} actions × ${CASES_PER_ENDPOINT})`);
+  addToTally(inject("assayTestDatabase").runId, { label: "server actions", requests: totals.requests, fiveHundreds: totals.fiveHundreds });
   await fingerprint?.close();
   vi.unstubAllEnvs();
   await rm(storageDir, { recursive: true, force: true });

@@ -2,10 +2,11 @@ import "./mocks";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { fingerprints, type Fingerprint } from "./digest";
 import { installHeadersForRequire } from "./harness";
 import { CASES_PER_ENDPOINT, fuzzEndpoint, newTotals, outcomeTable } from "./probe";
+import { addToTally } from "./tally";
 import { discoverEndpoints } from "./registry";
 import { restoreCallers, seedWorld, withSamplePack, type World } from "./world";
 
@@ -34,6 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (process.env.FUZZ_VERBOSE) console.log(outcomeTable(totals));
   console.log(`[fuzz] route handlers: ${totals.fiveHundreds} 5xx over ${totals.requests} requests (${routes.length} handlers × ${CASES_PER_ENDPOINT})`);
+  addToTally(inject("assayTestDatabase").runId, { label: "route handlers", requests: totals.requests, fiveHundreds: totals.fiveHundreds });
   await fingerprint?.close();
   vi.unstubAllEnvs();
   await rm(storageDir, { recursive: true, force: true });
