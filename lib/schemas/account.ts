@@ -28,7 +28,7 @@ export const IssueResetLinkInput = z.object({ membershipId: FormId });
 export const SignUpByEmailInput = z.object({
   name: singleLine({ error: "Enter your name." }).min(1, "Enter your name.").max(100, "Use at most 100 characters."),
   email: EmailField,
-  callbackUrl: z.string().max(2000).optional(),
+  callbackUrl: singleLine().max(2000).optional(),
 });
 
 export const FinishSignUpInput = z.object({

@@ -41,7 +41,7 @@ export const BulkUpdateControlsInput = z
     ownerId: singleLine().max(100).default(KEEP),
     status: z.union([z.enum(CONTROL_STATUSES), z.literal(KEEP)]).default(KEEP),
     // Every listed row's "id:version", so each selected control is changed from the version shown.
-    controlVersions: formList(z.string().max(120)).pipe(z.array(z.string()).max(1000)),
+    controlVersions: formList(singleLine().max(120)).pipe(z.array(z.string()).max(1000)),
   })
   .transform(({ controlIds, controlVersions, ownerId, status }, context) => {
     const listed = new Map(controlVersions.map((entry) => [entry.slice(0, entry.lastIndexOf(":")), entry.slice(entry.lastIndexOf(":") + 1)]));
