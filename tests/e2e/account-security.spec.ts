@@ -22,7 +22,8 @@ test("signing out ends the session on the server: a copy of the old cookie can n
   await copy.context().close();
 });
 
-test("the Security page lists both devices; signing the other out ends its session", async ({ page, browser }) => {
+test("the Security page lists both devices; signing the other out ends its session; changing the password keeps this one", async ({ page, browser, allowConsoleErrors }) => {
+  allowConsoleErrors(/status of 401/); // the phone's refused sign-in
   const email = uniqueEmail("devices");
   await signUp(page, "Dana Devices", email);
   await expect(page).toHaveURL(/\/orgs\/new$/);
@@ -46,6 +47,19 @@ test("the Security page lists both devices; signing the other out ends its sessi
 
   await phone.goto("/orgs/new");
   await expect(phone).toHaveURL(/\/sign-in/);
+
+  // Changing the password keeps this browser signed in (under a new session), with the new password only.
+  await page.getByLabel("Current password").fill(PASSWORD);
+  await page.getByLabel("New password").fill("another long passphrase");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Password changed.")).toBeVisible();
+  await page.reload();
+  await expect(devices.getByRole("row")).toHaveCount(2);
+  await expect(devices.getByText("This device")).toHaveCount(1);
+  await phone.getByLabel("Email").fill(email);
+  await phone.getByLabel("Password").fill(PASSWORD);
+  await phone.getByRole("button", { name: "Sign in" }).click();
+  await expect(formAlert(phone)).toHaveText("Email or password is incorrect.");
   await phone.context().close();
 });
 
