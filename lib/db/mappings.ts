@@ -5,6 +5,7 @@ import { recordActivity } from "./activity";
 import { assertCan } from "./authorize";
 import { ensureCatalog } from "./catalog";
 import { getDb, type Tx } from "./client";
+import { lockOrganization } from "./organization-lock";
 import type { OrgContext } from "./context";
 
 // A mapping links one control to one requirement: a SOC 2 criterion (shared catalogue) or one
@@ -13,10 +14,6 @@ import type { OrgContext } from "./context";
 // applied to the set as it is now, so edits made meanwhile by others are kept (no version is
 // needed for a set). Each edit first locks the organisation row, so two edits of one set never
 // interleave and the log's before and after are exact.
-
-async function lockOrganization(tx: Tx, ctx: OrgContext): Promise<void> {
-  await tx.organization.update({ where: { id: ctx.orgId }, data: { updatedAt: new Date() }, select: { id: true } });
-}
 
 export type RequirementKind = "criterion" | "objective";
 

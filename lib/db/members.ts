@@ -4,6 +4,7 @@ import { AppError, forbidden, notFound } from "@/lib/errors";
 import { recordActivity } from "./activity";
 import { assertCan } from "./authorize";
 import { getDb, type Tx } from "./client";
+import { lockOrganization } from "./organization-lock";
 import type { OrgContext } from "./context";
 import { staleEdit } from "./versions";
 
@@ -19,14 +20,6 @@ export async function listMembers(ctx: OrgContext): Promise<MemberRow[]> {
   return memberships.flatMap(({ id, role, createdAt, version, user }) =>
     isRole(role) ? [{ membershipId: id, userId: user.id, name: user.name, email: user.email, role, joinedAt: createdAt, version }] : [],
   );
-}
-
-/**
- * Locks the organisation row for the rest of the transaction, so two concurrent changes cannot
- * both see "another owner remains" and leave the organisation without one.
- */
-async function lockOrganization(tx: Tx, ctx: OrgContext): Promise<void> {
-  await tx.organization.update({ where: { id: ctx.orgId }, data: { updatedAt: new Date() }, select: { id: true } });
 }
 
 /** The membership as it is now, if it is still at the `version` the page showed. */

@@ -5,6 +5,7 @@ import type { ObjectiveInput } from "@/lib/schemas/objective";
 import { recordActivity } from "./activity";
 import { assertCan } from "./authorize";
 import { getDb, type Tx } from "./client";
+import { lockOrganization } from "./organization-lock";
 import type { OrgContext } from "./context";
 import { isUniqueViolation } from "./prisma-errors";
 import { engagementScope } from "./scope";
@@ -97,6 +98,8 @@ export async function setObjectiveRetired(ctx: OrgContext, objectiveId: string, 
 export async function moveObjective(ctx: OrgContext, objectiveId: string, direction: "up" | "down"): Promise<void> {
   assertCan(ctx, "objective.manage");
   await getDb().$transaction(async (tx) => {
+    // Two moves at once would each swap with the neighbour they read and leave duplicate orders.
+    await lockOrganization(tx, ctx);
     const objective = await findObjective(tx, ctx, objectiveId);
     const neighbour = await tx.controlObjective.findFirst({
       where: { organizationId: ctx.orgId, sortOrder: direction === "up" ? { lt: objective.sortOrder } : { gt: objective.sortOrder } },
