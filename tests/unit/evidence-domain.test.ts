@@ -163,7 +163,7 @@ describe("ExceptionInput, RemediateExceptionInput and PopulationEventInput", () 
   });
 
   it("asks how an exception was remediated", () => {
-    expect(fieldErrors(RemediateExceptionInput.safeParse({ exceptionId: "e-1", remediationNote: "ok" }))).toEqual({ remediationNote: ["Say how it was remediated."] });
+    expect(fieldErrors(RemediateExceptionInput.safeParse({ exceptionId: "e-1", version: "0", remediationNote: "ok" }))).toEqual({ remediationNote: ["Say how it was remediated."] });
   });
 
   it("needs a reference for a population event and defaults its description to empty", () => {
