@@ -60,12 +60,19 @@ const isColumn = (name: string): name is ControlCsvColumn => (CONTROL_CSV_COLUMN
 const fileProblem = (message: string): ParsedControlCsv => ({ columns: [], records: [], rowCount: 0, problems: [{ row: null, column: null, message }] });
 const count = (n: number) => n.toLocaleString("en-GB");
 
+/**
+ * Far longer than any row of the template's columns at their limits. csv-parse slows down
+ * sharply on one very long value (a 2 MB cell: seconds), so a longer row stops the parse at once.
+ */
+const MAX_ROW_CHARS = 65_536;
+
 function readCsv(text: string): string[][] | string {
   try {
-    return parse(text, { bom: true, relax_column_count: true });
+    return parse(text, { bom: true, relax_column_count: true, max_record_size: MAX_ROW_CHARS });
   } catch (error) {
     const line = error instanceof Error && "lines" in error && typeof error.lines === "number" ? ` near line ${error.lines}` : "";
     const code = error instanceof Error && "code" in error ? error.code : null;
+    if (code === "CSV_MAX_RECORD_SIZE") return `The file is not valid CSV${line}: a row is longer than ${count(MAX_ROW_CHARS)} characters (is a quote left open?).`;
     const reason = code === "CSV_QUOTE_NOT_CLOSED" ? "a quoted value is never closed" : "a quote is in the wrong place (quote values that contain commas, quotes or line breaks, and double the quotes inside them)";
     return `The file is not valid CSV${line}: ${reason}.`;
   }

@@ -100,6 +100,15 @@ describe("parsePopulationCsv", () => {
     expect(problems).toEqual([{ row: 0, message: expect.stringMatching(/^The CSV could not be read: /) }]);
   });
 
+  // csv-parse takes seconds over one 2 MB value (found by the fuzz suite); the parse now stops there.
+  it("refuses a row longer than any population row, naming it", () => {
+    expect(parsePopulationCsv(lines(HEADER, "2026-01-05,HR-1,ok", `2026-01-06,HR-2,${"x".repeat(20_000)}`))).toEqual({
+      rows: [],
+      problems: [{ row: 3, message: "A row is longer than 16,384 characters (is a quote left open?)." }],
+    });
+    expect(parsePopulationCsv(lines(HEADER, `2026-01-06,HR-2,${"x".repeat(15_000)}`)).problems).toEqual([]);
+  });
+
   it(`accepts ${POPULATION_MAX_ROWS.toLocaleString("en-GB")} events and refuses one more`, () => {
     const events = (count: number) => Array.from({ length: count }, (_, i) => `2026-01-01,E-${i}`);
     expect(parsePopulationCsv(lines(HEADER, ...events(POPULATION_MAX_ROWS)))).toMatchObject({ problems: [] });
