@@ -59,7 +59,7 @@ describe("the fuzz checks", () => {
   });
 
   it("report org B's data in an answer, but not what the request itself sent", async () => {
-    expect(await run(fake("leaks", async ({ b }) => ({ ok: true, data: { name: b.ctx.orgName } })))).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`shows org B's ${MARKER}`))]));
+    expect(await run(fake("leaks", async ({ b }) => ({ ok: true, data: { name: b.ctx.orgName } })))).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`shows what the caller may not see: ${MARKER}`))]));
     const echo: Endpoint = { kind: "action", id: "echo", fn: async (_previous, form) => ({ ok: false, code: "NOT_FOUND", message: JSON.stringify([...(form instanceof FormData ? form.values() : [])]) }), fields: { controlId: { kind: "text" } } };
     expect(await run(echo)).toEqual([]);
   });

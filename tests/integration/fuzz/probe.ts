@@ -9,7 +9,7 @@ import type { Caller, World } from "./world";
 // One fuzzed call and what must hold around it: no 5xx and no INTERNAL (nor anything thrown
 // that Next would turn into a 500); a refused call leaves every table, the activity log and the
 // evidence files as they were; no answer shows org B's marker, ids, slug or emails unless the
-// request itself carried them.
+// request itself carried them, nor to A's auditor the engagement they were not given.
 
 export const SEED = 20260611;
 export const CASES_PER_ENDPOINT = 40;
@@ -156,8 +156,9 @@ export async function fuzzEndpoint(endpoint: Endpoint, world: World, fingerprint
     }
     const changed = changedTables(before, after);
     if (outcome.refused && changed.length) violations.push(`${where}: refused (${outcome.label}) but changed ${changed.join(", ")}`);
-    const leaked = world.leakTokens.filter((token) => outcome.text.toLowerCase().includes(token.toLowerCase()) && !input.sent.toLowerCase().includes(token.toLowerCase()));
-    if (leaked.length) violations.push(`${where}: answer (${outcome.label}) shows org B's ${leaked.join(", ")}`);
+    const tokens = input.caller.role === "auditor" ? [...world.leakTokens, ...world.outOfScopeTokens] : world.leakTokens;
+    const leaked = tokens.filter((token) => outcome.text.toLowerCase().includes(token.toLowerCase()) && !input.sent.toLowerCase().includes(token.toLowerCase()));
+    if (leaked.length) violations.push(`${where}: answer (${outcome.label}) shows what the caller may not see: ${leaked.join(", ")}`);
   }
   return violations;
 }

@@ -19,6 +19,8 @@ import { addMember, criterion, exceptionInput, fileEvidenceInput, makeControl, m
 // ids, slug and emails.
 
 export const MARKER = "qzb7mark";
+/** In the name of the engagement A's auditor was not given: they must never see it either. */
+export const OUT_OF_SCOPE = "qzoutscope";
 
 export const ENTITIES = ["control", "objective", "engagement", "evidence", "event", "exception", "membership", "invitation", "access", "request", "run", "user", "sha256"] as const;
 export type Entity = (typeof ENTITIES)[number];
@@ -52,6 +54,8 @@ export type World = {
   /** A's pending invitation, for acceptInvitation (B's are never handed to the fuzzer). */
   invitationTokens: string[];
   leakTokens: string[];
+  /** What A's auditor must not see of A: the engagement they were not given. */
+  outOfScopeTokens: string[];
   /** Every seeded user's (the hash of TEST_PASSWORD), put back after a fuzzed password change. */
   passwordHash: string;
   /** A real evidence pack of A's, for the pack verifier (see withSamplePack). */
@@ -76,7 +80,7 @@ async function seedOrg(label: string, mark: string): Promise<SeededOrg & { membe
   const backups = await makeControl(ctx, { title: `Backups ${mark}` });
   await setControlMappings(ctx, events.id, [criterion("CC6.1")], [objective.id]);
   const soc2 = await makeEngagement(ctx, { name: `SOC 2 ${mark}`, categories: [] });
-  const soc1 = await makeEngagement(ctx, { name: `SOC 1 ${mark}`, family: "SOC1", type: "TYPE_I", asOfDate: "2026-06-30", periodStart: undefined, periodEnd: undefined, objectiveIds: [objective.id] });
+  const soc1 = await makeEngagement(ctx, { name: `SOC 1 ${mark} ${OUT_OF_SCOPE}`, family: "SOC1", type: "TYPE_I", asOfDate: "2026-06-30", periodStart: undefined, periodEnd: undefined, objectiveIds: [objective.id] });
   const event = await makePopulationEvent(ctx, events.id, { reference: `EV-${mark}`, description: `Event ${mark}` });
   const note = await addNoteEvidence(ctx, noteEvidenceInput([events.id], { title: `Note ${mark}`, note: `Reviewed ${mark}` }));
   const link = await addLinkEvidence(ctx, { ...noteEvidenceInput([backups.id]), title: `Link ${mark}`, url: `https://example.com/${mark}` });
@@ -136,7 +140,8 @@ export async function seedWorld(): Promise<World> {
   ];
   const leakTokens = [MARKER, b.slug, ...b.emails, ...Object.values(b.ids).flat()];
   const { passwordHash } = await getDb().user.findUniqueOrThrow({ where: { id: a.owner.userId }, select: { passwordHash: true } });
-  return { a, b, outsider, outsiderSlug, callers, passwordHash, criterionIds: [criterion("CC6.1"), criterion("CC1.1")], invitationTokens: [a.invitationToken], leakTokens };
+  const outOfScopeTokens = [OUT_OF_SCOPE, ...a.ids.engagement.filter((id) => id !== a.auditedEngagementId)];
+  return { a, b, outsider, outsiderSlug, callers, passwordHash, outOfScopeTokens, criterionIds: [criterion("CC6.1"), criterion("CC1.1")], invitationTokens: [a.invitationToken], leakTokens };
 }
 
 /** Adds a real evidence pack of A's audited engagement, produced the way an export is. */
