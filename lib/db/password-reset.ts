@@ -5,7 +5,7 @@ import { PASSWORD_RESET_PER_ADDRESS, PASSWORD_RESET_PER_EMAIL } from "@/lib/doma
 import { AppError } from "@/lib/errors";
 import { recordAccountActivity } from "./account-activity";
 import { getDb, type Tx } from "./client";
-import { checkRateLimit, countAttempt } from "./rate-limit";
+import { countAttempt, countWithinLimit } from "./rate-limit";
 import { revokeSessionsIn } from "./sessions";
 
 // Password reset links: single use, valid for an hour, only a SHA-256 of the token stored. A
@@ -32,13 +32,12 @@ export async function issuePasswordReset(userId: string, now: Date, issuedById: 
  */
 export async function requestPasswordReset(email: string, address: string, now: Date): Promise<{ userId: string; reset: IssuedReset } | null> {
   const addressKey = `password-reset:address:${address}`;
-  const limited = await checkRateLimit(addressKey, PASSWORD_RESET_PER_ADDRESS, now);
+  const limited = await countWithinLimit(addressKey, PASSWORD_RESET_PER_ADDRESS, now);
   if (limited.limited) {
     throw new AppError("RATE_LIMITED", `Too many reset requests from your network. Try again in ${limited.retryInMinutes} minutes.`, undefined, {
       retryAfterSeconds: limited.retryInMinutes * 60,
     });
   }
-  await countAttempt(addressKey, PASSWORD_RESET_PER_ADDRESS, now);
   const perEmail = await countAttempt(`password-reset:email:${email}`, PASSWORD_RESET_PER_EMAIL, now);
   if (perEmail.count > PASSWORD_RESET_PER_EMAIL.limit) return null;
   const user = await getDb().user.findUnique({ where: { email }, select: { id: true } });

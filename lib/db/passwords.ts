@@ -5,7 +5,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { ChangePasswordInput } from "@/lib/schemas/account";
 import { recordAccountActivity } from "./account-activity";
 import { getDb } from "./client";
-import { checkRateLimit, clearRateLimit, countAttempt } from "./rate-limit";
+import { clearRateLimit, countWithinLimit } from "./rate-limit";
 import { issuePasswordReset, setPasswordIn, type IssuedReset } from "./password-reset";
 import { startSession, type LiveSession } from "./sessions";
 
@@ -17,11 +17,10 @@ import { startSession, type LiveSession } from "./sessions";
 export async function changePassword(session: LiveSession, input: ChangePasswordInput, now: Date): Promise<string> {
   const { userId } = session.user;
   const key = `password-change:user:${userId}`;
-  const limited = await checkRateLimit(key, PASSWORD_CHANGE_PER_USER, now);
+  const limited = await countWithinLimit(key, PASSWORD_CHANGE_PER_USER, now);
   if (limited.limited) {
     throw new AppError("RATE_LIMITED", `Too many wrong passwords. Try again in ${limited.retryInMinutes} minutes.`, undefined, { retryAfterSeconds: limited.retryInMinutes * 60 });
   }
-  await countAttempt(key, PASSWORD_CHANGE_PER_USER, now);
   const db = getDb();
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!user) throw notFound();

@@ -34,6 +34,17 @@ export async function countAttempt(key: string, rule: RateLimitRule, now: Date =
   }
 }
 
+/**
+ * Counts this attempt, then refuses it when the count is over the limit. Counting first (the
+ * bucket row is locked while counting) means simultaneous attempts cannot all pass a check
+ * made before any of them was counted.
+ */
+export async function countWithinLimit(key: string, rule: RateLimitRule, now: Date = new Date()): Promise<RateLimitCheck> {
+  const bucket = await countAttempt(key, rule, now);
+  if (bucket.count <= rule.limit) return { limited: false };
+  return { limited: true, retryInMinutes: minutesUntilReset(bucket, rule, now) };
+}
+
 export async function clearRateLimit(key: string): Promise<void> {
   await getDb().rateLimitBucket.deleteMany({ where: { key } });
 }

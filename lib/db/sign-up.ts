@@ -2,18 +2,17 @@ import "server-only";
 import { SIGN_UP_MAILS_PER_EMAIL, SIGN_UP_PER_ADDRESS } from "@/lib/domain/rate-limit";
 import { AppError } from "@/lib/errors";
 import { getDb } from "./client";
-import { checkRateLimit, countAttempt } from "./rate-limit";
+import { countAttempt, countWithinLimit } from "./rate-limit";
 
 /** Counts a sign-up from this address (10 an hour), new email or not; refuses past the limit. */
 export async function countSignUpAttempt(address: string, now: Date): Promise<void> {
   const key = `sign-up:address:${address}`;
-  const check = await checkRateLimit(key, SIGN_UP_PER_ADDRESS, now);
+  const check = await countWithinLimit(key, SIGN_UP_PER_ADDRESS, now);
   if (check.limited) {
     throw new AppError("RATE_LIMITED", `Too many new accounts from your network. Try again in ${check.retryInMinutes} minutes.`, undefined, {
       retryAfterSeconds: check.retryInMinutes * 60,
     });
   }
-  await countAttempt(key, SIGN_UP_PER_ADDRESS, now);
 }
 
 /**

@@ -104,6 +104,16 @@ describe("change password", () => {
     expect(codes).toEqual([...Array(5).fill("VALIDATION"), "RATE_LIMITED"]);
   });
 
+  it("lets at most 5 of 30 simultaneous guesses at the current password be checked", async () => {
+    const user = await makeUser();
+    const laptop = await signedIn(user.email);
+    browser = laptop;
+    const results = await Promise.all(Array.from({ length: 30 }, (_, index) => changePasswordAction(null, form({ currentPassword: `guess ${index}`, newPassword: NEW_PASSWORD }))));
+    const codes = results.map((result) => (result.ok ? "ok" : result.code));
+    expect(codes.filter((code) => code === "VALIDATION")).toHaveLength(5);
+    expect(codes.filter((code) => code === "RATE_LIMITED")).toHaveLength(25);
+  });
+
   it("asks a signed-out caller to sign in", async () => {
     const result = await changePasswordAction(null, form({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }));
     expect(result).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });

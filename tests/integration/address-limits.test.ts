@@ -70,4 +70,13 @@ describe("sign-up limits", () => {
     }
     expect(codes).toEqual([...Array(10).fill("CONFLICT"), "RATE_LIMITED", "RATE_LIMITED"]);
   });
+
+  it("hold at 10 when 30 sign-ups with known emails arrive from one address at once", async () => {
+    const existing = await Promise.all(Array.from({ length: 30 }, () => makeUser()));
+    requestHeaders = new Headers({ [PEER_HEADER]: peerStamp(TOKEN, nextPeer()) });
+    const results = await Promise.all(existing.map((user) => signUpAction(null, signUpForm({ name: "Probe", email: user.email, password: "a long enough password" }))));
+    const codes = results.map((result) => (result.ok ? "ok" : result.code));
+    expect(codes.filter((code) => code === "CONFLICT")).toHaveLength(10);
+    expect(codes.filter((code) => code === "RATE_LIMITED")).toHaveLength(20);
+  });
 });

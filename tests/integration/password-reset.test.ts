@@ -156,6 +156,14 @@ describe("password reset by email", () => {
     expect(codes).toEqual([...Array(10).fill("ok"), "RATE_LIMITED"]);
   });
 
+  it("holds one address at 10 when 30 requests arrive at once", async () => {
+    const results = await Promise.all(Array.from({ length: 30 }, () => requestPasswordResetAction(null, form({ email: uniqueEmail("burst") }))));
+    await Promise.all(afterResponse);
+    const codes = results.map((result) => (result.ok ? "ok" : result.code));
+    expect(codes.filter((code) => code === "ok")).toHaveLength(10);
+    expect(codes.filter((code) => code === "RATE_LIMITED")).toHaveLength(20);
+  });
+
   it("says so, for every email alike, when no mail is set up", async () => {
     const url = process.env.SMTP_URL;
     delete process.env.SMTP_URL;
