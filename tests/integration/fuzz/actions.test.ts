@@ -42,7 +42,7 @@ afterAll(async () => {
 // The checks themselves, on endpoints made to break each rule: a fuzz suite that cannot fail
 // would prove nothing.
 describe("the fuzz checks", () => {
-  const fake = (id: string, fn: (world: World) => Promise<unknown>): Endpoint => ({ kind: "action", id, fn: () => fn(world), fields: { title: { kind: "text" } } });
+  const fake = (id: string, fn: (world: World) => Promise<unknown>, isPublic = true): Endpoint => ({ kind: "action", id, isPublic, fn: () => fn(world), fields: { title: { kind: "text" } } });
   const run = (endpoint: Endpoint) => fuzzEndpoint(endpoint, world, fingerprint, newTotals(), 8);
 
   it("report an INTERNAL answer and a throw", async () => {
@@ -58,9 +58,13 @@ describe("the fuzz checks", () => {
     expect(await run(writes)).toEqual(expect.arrayContaining([expect.stringMatching(/refused \(VALIDATION\) but changed Control/)]));
   });
 
+  it("report an endpoint that needs a session answering someone without one", async () => {
+    expect(await run(fake("open", async () => ({ ok: true, data: null }), false))).toEqual(expect.arrayContaining([expect.stringMatching(/open as (signed-out|revoked session) .*: answered \(ok\) a caller who is not signed in/)]));
+  });
+
   it("report org B's data in an answer, but not what the request itself sent", async () => {
     expect(await run(fake("leaks", async ({ b }) => ({ ok: true, data: { name: b.ctx.orgName } })))).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`shows what the caller may not see: ${MARKER}`))]));
-    const echo: Endpoint = { kind: "action", id: "echo", fn: async (_previous, form) => ({ ok: false, code: "NOT_FOUND", message: JSON.stringify([...(form instanceof FormData ? form.values() : [])]) }), fields: { controlId: { kind: "text" } } };
+    const echo: Endpoint = { kind: "action", id: "echo", isPublic: true, fn: async (_previous, form) => ({ ok: false, code: "NOT_FOUND", message: JSON.stringify([...(form instanceof FormData ? form.values() : [])]) }), fields: { controlId: { kind: "text" } } };
     expect(await run(echo)).toEqual([]);
   });
 });

@@ -24,6 +24,8 @@ type AnyFunction = (...args: never[]) => unknown;
 
 /** The zod schema each action or route handler was built with, recorded by its wrapper. */
 export const schemaOf = new WeakMap<AnyFunction, z.ZodType>();
+/** The wrapper each action or route handler was built with (orgAction, publicAction, orgRequestRoute…). */
+export const wrapperOf = new WeakMap<AnyFunction, string>();
 
 const isZodSchema = (value: unknown): value is z.ZodType => typeof value === "object" && value !== null && "safeParse" in value && "_zod" in value;
 
@@ -33,15 +35,17 @@ const isZodSchema = (value: unknown): value is z.ZodType => typeof value === "ob
  */
 export function recordingWrappers<M extends object>(real: M): M {
   const entries: [string, unknown][] = Object.entries(real);
-  const wrap = (factory: unknown) =>
+  const wrap = (name: string, factory: unknown) =>
     typeof factory !== "function"
       ? factory
       : (...args: unknown[]) => {
           const made: unknown = factory(...args);
-          if (typeof made === "function" && isZodSchema(args[0])) schemaOf.set(made as AnyFunction, args[0]);
+          if (typeof made !== "function") return made;
+          wrapperOf.set(made as AnyFunction, name);
+          if (isZodSchema(args[0])) schemaOf.set(made as AnyFunction, args[0]);
           return made;
         };
-  return Object.fromEntries(entries.map(([name, value]) => [name, wrap(value)])) as M;
+  return Object.fromEntries(entries.map(([name, value]) => [name, wrap(name, value)])) as M;
 }
 
 /** Cookie values as Next hands them over: percent-decoded where they decode. */

@@ -9,7 +9,8 @@ import type { Caller, World } from "./world";
 // One fuzzed call and what must hold around it: no 5xx and no INTERNAL (nor anything thrown
 // that Next would turn into a 500); a refused call leaves every table, the activity log and the
 // evidence files as they were; no answer shows org B's marker, ids, slug or emails unless the
-// request itself carried them, nor to A's auditor the engagement they were not given.
+// request itself carried them, nor to A's auditor the engagement they were not given; and
+// nobody signed in (no session, or a revoked one) gets past an endpoint that needs a session.
 
 export const SEED = 20260611;
 export const CASES_PER_ENDPOINT = 40;
@@ -94,7 +95,7 @@ function formData(entries: [string, FieldValue][]): FormData {
   return form;
 }
 
-const CALLER_WEIGHT: Record<Caller["role"], number> = { owner: 3, admin: 2, editor: 2, viewer: 1, auditor: 2, "non-member": 1, "signed-out": 1 };
+const CALLER_WEIGHT: Record<Caller["role"], number> = { owner: 3, admin: 2, editor: 2, viewer: 1, auditor: 2, "non-member": 1, "signed-out": 1, "revoked session": 1 };
 
 const callers = (world: World): fc.Arbitrary<Caller> => fc.oneof(...world.callers.map((caller) => ({ arbitrary: fc.constant(caller), weight: CALLER_WEIGHT[caller.role] })));
 
@@ -153,6 +154,9 @@ export async function fuzzEndpoint(endpoint: Endpoint, world: World, fingerprint
     if (outcome.crashed) {
       totals.fiveHundreds += 1;
       violations.push(`${where}: ${outcome.crashed}`);
+    }
+    if (!endpoint.isPublic && (input.caller.role === "signed-out" || input.caller.role === "revoked session") && !outcome.refused) {
+      violations.push(`${where}: answered (${outcome.label}) a caller who is not signed in`);
     }
     const changed = changedTables(before, after);
     if (outcome.refused && changed.length) violations.push(`${where}: refused (${outcome.label}) but changed ${changed.join(", ")}`);

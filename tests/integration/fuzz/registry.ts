@@ -5,7 +5,7 @@ import type { NextRequest } from "next/server";
 import { SignInInput } from "@/lib/schemas/auth";
 import { PaperworkPdfInput } from "@/lib/schemas/paperwork";
 import { UploadMetadata } from "@/lib/schemas/upload";
-import { schemaOf } from "./harness";
+import { schemaOf, wrapperOf } from "./harness";
 import { fieldsOf, type Fields } from "./schema-fields";
 
 // Every endpoint of the app, found on disk: each export of each app/**/actions.ts and each HTTP
@@ -32,9 +32,18 @@ export type RouteHint = {
 
 export type Segment = { name: string; catchAll: boolean };
 
+type Common = {
+  id: string;
+  /** Answers anyone (sign-up, password reset, next-auth's route): nobody's call needs refusing. */
+  isPublic: boolean;
+};
+
 export type Endpoint =
-  | { kind: "action"; id: string; fn: ActionFn; fields: Fields }
-  | { kind: "route"; id: string; method: string; fn: RouteFn; pattern: string; segments: Segment[]; hint: RouteHint };
+  | (Common & { kind: "action"; fn: ActionFn; fields: Fields })
+  | (Common & { kind: "route"; method: string; fn: RouteFn; pattern: string; segments: Segment[]; hint: RouteHint });
+
+/** Built with a wrapper that lets anyone in, or with none of ours at all. */
+const isPublic = (fn: ActionFn | RouteFn): boolean => [undefined, "publicAction"].includes(wrapperOf.get(fn));
 
 /** Fields of actions not built with a wrapper that records its schema (none today). */
 const ACTION_FIELDS: Record<string, Fields> = {};
@@ -88,7 +97,7 @@ export async function discoverEndpoints(): Promise<{ endpoints: Endpoint[]; prob
         problems.push(`${id}: no input schema recorded; build it with a wrapper from lib/server/action.ts or list its fields in ACTION_FIELDS (tests/integration/fuzz/registry.ts)`);
         continue;
       }
-      endpoints.push({ kind: "action", id, fn: fn as ActionFn, fields });
+      endpoints.push({ kind: "action", id, isPublic: isPublic(fn as ActionFn), fn: fn as ActionFn, fields });
     }
   }
   for (const file of await filesNamed("app", new Set(["route.ts"]))) {
@@ -103,7 +112,7 @@ export async function discoverEndpoints(): Promise<{ endpoints: Endpoint[]; prob
       }
       const schema = schemaOf.get(fn as RouteFn);
       const hint = ROUTE_HINTS[file] ?? (schema ? { body: fieldsOf(schema) ?? {} } : {});
-      endpoints.push({ kind: "route", id, method: name, fn: fn as RouteFn, pattern, segments, hint });
+      endpoints.push({ kind: "route", id, isPublic: isPublic(fn as RouteFn), method: name, fn: fn as RouteFn, pattern, segments, hint });
     }
   }
   return { endpoints, problems };

@@ -38,7 +38,7 @@ export type SeededOrg = {
 };
 
 export type Caller = {
-  role: "owner" | "admin" | "editor" | "viewer" | "auditor" | "non-member" | "signed-out";
+  role: "owner" | "admin" | "editor" | "viewer" | "auditor" | "non-member" | "signed-out" | "revoked session";
   user: UserContext | null;
   /** The caller's live AuthSession, renewed for every endpoint (a fuzzed call may end it). */
   sessionId: string | null;
@@ -137,6 +137,8 @@ export async function seedWorld(): Promise<World> {
     { role: "auditor", user: a.auditor, sessionId: null },
     { role: "non-member", user: outsider, sessionId: null },
     { role: "signed-out", user: null, sessionId: null },
+    // A token naming a session that was signed out: as good as none.
+    { role: "revoked session", user: a.owner, sessionId: null },
   ];
   const leakTokens = [MARKER, b.slug, ...b.emails, ...Object.values(b.ids).flat()];
   const { passwordHash } = await getDb().user.findUniqueOrThrow({ where: { id: a.owner.userId }, select: { passwordHash: true } });
@@ -173,9 +175,14 @@ export async function restoreCallers(world: World): Promise<void> {
   for (const caller of world.callers) {
     if (!caller.user) continue;
     const userId = caller.user.userId;
-    if (!caller.sessionId || !live.has(caller.sessionId)) caller.sessionId = await startSession(userId, { userAgent: "fuzz", address: "203.0.113.7" }, new Date());
     const role = caller.role;
-    if (role === "non-member" || role === "signed-out" || roles.get(userId) === role) continue;
+    if (role === "revoked session") {
+      caller.sessionId ??= await startSession(userId, { userAgent: "fuzz", address: "203.0.113.7" }, new Date());
+      await db.authSession.update({ where: { id: caller.sessionId }, data: { revokedAt: new Date() } });
+      continue;
+    }
+    if (!caller.sessionId || !live.has(caller.sessionId)) caller.sessionId = await startSession(userId, { userAgent: "fuzz", address: "203.0.113.7" }, new Date());
+    if (role === "non-member" || roles.get(userId) === role) continue;
     await db.membership.upsert({ where: { organizationId_userId: { organizationId, userId } }, create: { organizationId, userId, role }, update: { role } });
   }
   const engagementId = world.a.auditedEngagementId;
