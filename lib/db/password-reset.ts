@@ -26,23 +26,28 @@ export async function issuePasswordReset(userId: string, now: Date, issuedById: 
 }
 
 /**
- * "Forgot password": a link for the account with this email, or null when there is none or the
- * email has had its share of links this hour. The caller answers the same in every case; only
- * the per-address limit is ever reported, and it counts every request alike.
+ * "Forgot password", before the response: counts the request against this address (10 an
+ * hour, every email alike) and refuses past that. Nothing here depends on the email, so the
+ * response takes as long whether or not it has an account.
  */
-export async function requestPasswordReset(email: string, address: string, now: Date): Promise<{ userId: string; reset: IssuedReset } | null> {
-  const addressKey = `password-reset:address:${address}`;
-  const limited = await countWithinLimit(addressKey, PASSWORD_RESET_PER_ADDRESS, now);
+export async function countPasswordResetRequest(address: string, now: Date): Promise<void> {
+  const limited = await countWithinLimit(`password-reset:address:${address}`, PASSWORD_RESET_PER_ADDRESS, now);
   if (limited.limited) {
     throw new AppError("RATE_LIMITED", `Too many reset requests from your network. Try again in ${limited.retryInMinutes} minutes.`, undefined, {
       retryAfterSeconds: limited.retryInMinutes * 60,
     });
   }
+}
+
+/**
+ * "Forgot password", after the response: a link for the account with this email, or null when
+ * there is none or the email has had its share of links this hour.
+ */
+export async function passwordResetFor(email: string, now: Date): Promise<IssuedReset | null> {
   const perEmail = await countAttempt(`password-reset:email:${email}`, PASSWORD_RESET_PER_EMAIL, now);
   if (perEmail.count > PASSWORD_RESET_PER_EMAIL.limit) return null;
   const user = await getDb().user.findUnique({ where: { email }, select: { id: true } });
-  if (!user) return null;
-  return { userId: user.id, reset: await issuePasswordReset(user.id, now) };
+  return user ? issuePasswordReset(user.id, now) : null;
 }
 
 async function usableToken(token: string, now: Date) {

@@ -13,6 +13,14 @@ export function sendAfterResponse(mail: Mail): void {
   });
 }
 
+/** Decides what to send, and sends it, after the response: for work that depends on the email. */
+export function composeAfterResponse(compose: () => Promise<Mail | null>): void {
+  after(async () => {
+    const mail = await compose();
+    if (mail) await sendMail(mail);
+  });
+}
+
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export function passwordResetMail(to: string, link: string, expiresAt: Date): Mail {

@@ -13,13 +13,25 @@ import { linkIn, startSmtpServer, type Received } from "./smtp";
 const TOKEN = "password-reset-peer-token";
 startPeerStamping(TOKEN);
 let requestHeaders = new Headers();
-let afterResponse: Promise<unknown>[] = [];
+// Work handed to Next's after() runs only when a test says the response has gone.
+let afterResponse: (() => Promise<unknown>)[] = [];
+const queries = vi.hoisted(() => ({ count: 0 }));
 
 vi.mock("next/headers", () => ({ headers: async () => requestHeaders }));
 vi.mock("next/server", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/server")>()),
-  after: (task: () => Promise<unknown>) => afterResponse.push(task()),
+  after: (task: () => Promise<unknown>) => afterResponse.push(task),
 }));
+vi.mock("@/lib/db/client", async (importOriginal) => {
+  const { countingDbModule } = await import("./query-counter");
+  return countingDbModule(await importOriginal(), queries);
+});
+
+async function responseSent(): Promise<void> {
+  const tasks = afterResponse;
+  afterResponse = [];
+  await Promise.all(tasks.map((task) => task()));
+}
 
 const { requestPasswordResetAction } = await import("@/app/forgot-password/actions");
 const { resetPasswordAction } = await import("@/app/reset-password/[token]/actions");
@@ -53,7 +65,7 @@ function form(fields: Record<string, string>): FormData {
 async function askForLink(email: string): Promise<{ result: Awaited<ReturnType<typeof requestPasswordResetAction>>; mail: Received[] }> {
   const before = smtp.inbox.length;
   const result = await requestPasswordResetAction(null, form({ email }));
-  await Promise.all(afterResponse);
+  await responseSent();
   return { result, mail: smtp.inbox.slice(before).filter((message) => message.to === email) };
 }
 
@@ -133,6 +145,20 @@ describe("password reset by email", () => {
     expect(forUnknown.mail).toHaveLength(0);
   });
 
+  it("does the same database work before the response for a known and an unknown email", async () => {
+    const known = await makeUser();
+    await requestPasswordResetAction(null, form({ email: uniqueEmail("first") })); // makes this address's bucket
+    const before = queries.count;
+    await requestPasswordResetAction(null, form({ email: known.email }));
+    const forKnown = queries.count - before;
+    expect(await getDb().passwordResetToken.count({ where: { userId: known.userId } })).toBe(0);
+    const between = queries.count;
+    await requestPasswordResetAction(null, form({ email: uniqueEmail("nobody") }));
+    expect(queries.count - between).toBe(forKnown);
+    await responseSent();
+    expect(await getDb().passwordResetToken.count({ where: { userId: known.userId } })).toBe(1);
+  });
+
   it("sends at most 3 links an hour for one email, answering the same after that", async () => {
     const user = await makeUser();
     const results = [];
@@ -158,7 +184,7 @@ describe("password reset by email", () => {
 
   it("holds one address at 10 when 30 requests arrive at once", async () => {
     const results = await Promise.all(Array.from({ length: 30 }, () => requestPasswordResetAction(null, form({ email: uniqueEmail("burst") }))));
-    await Promise.all(afterResponse);
+    await responseSent();
     const codes = results.map((result) => (result.ok ? "ok" : result.code));
     expect(codes.filter((code) => code === "ok")).toHaveLength(10);
     expect(codes.filter((code) => code === "RATE_LIMITED")).toHaveLength(20);
