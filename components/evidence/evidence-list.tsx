@@ -1,8 +1,8 @@
-import Markdown from "react-markdown";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import type { ActionResult } from "@/lib/action-result";
 import { LinkEvidenceForm } from "./link-evidence-form";
+import { NoteMarkdown } from "./note-markdown";
 import { formatSize } from "@/components/ui/format-size";
 import { isViewableInline } from "@/lib/domain/evidence";
 
@@ -65,7 +65,7 @@ export function EvidenceList({ orgSlug, items, canEdit, controls, deleteAction, 
           </div>
           {item.kind === "note" && item.note ? (
             <div className="prose-sm mt-1 max-w-none text-slate-700 [&_a]:text-brand-700 [&_a]:underline [&_ul]:list-disc [&_ul]:pl-5">
-              <Markdown>{item.note}</Markdown>
+              <NoteMarkdown note={item.note} />
             </div>
           ) : null}
           {item.kind === "link" && item.url ? (

@@ -1,11 +1,13 @@
 // Markdown laid out as a plain A4 PDF: headings, paragraphs, bold and italic, lists, quotes,
 // rules and code, with a running footer and page numbers. Used for the paperwork drafts, whose
 // text the user has edited: raw HTML is printed as the literal text it is, never interpreted,
-// and a node this file does not know prints its text.
+// and a node this file does not know prints its text. Text beyond the paperwork's Markdown
+// limits is printed as plain preformatted text, never parsed.
 import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { ListItem, Nodes, PhrasingContent, RootContent } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import type { ReactNode } from "react";
+import { markdownLimitProblem, PAPERWORK_MARKDOWN_LIMITS } from "@/lib/domain/markdown-limits";
 import { renderPdf } from "./pdf/render";
 
 export type MarkdownPdfOptions = { title: string; footer: string };
@@ -184,11 +186,24 @@ function sections(flow: Flow): ReactNode[][] {
   return runs;
 }
 
+/** Lines printed together as one block of the plain-text fallback. */
+const PLAIN_LINES = 40;
+
+/** The text as it is, in blocks of PLAIN_LINES lines. */
+function plainBlocks(markdown: string): Flow {
+  const lines = markdown.split(/\r\n?|\n/);
+  const out: Flow = [];
+  for (let start = 0; start < lines.length; start += PLAIN_LINES) {
+    out.push({ element: <Text key={out.length} style={styles.code}>{lines.slice(start, start + PLAIN_LINES).join("\n")}</Text> });
+  }
+  return out;
+}
+
 function MarkdownDocument({ markdown, title, footer }: { markdown: string } & MarkdownPdfOptions) {
-  const tree = fromMarkdown(markdown);
+  const flow = markdownLimitProblem(markdown, PAPERWORK_MARKDOWN_LIMITS, "draft") === null ? blocks(fromMarkdown(markdown).children, TOP) : plainBlocks(markdown);
   return (
     <Document title={title} creator="Assay" producer="Assay">
-      {sections(blocks(tree.children, TOP)).map((run, index) => (
+      {sections(flow).map((run, index) => (
         <Page key={index} size="A4" style={styles.page}>
           <Text style={styles.header} fixed>{title}</Text>
           {run}

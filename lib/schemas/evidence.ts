@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { isIsoDate } from "@/lib/domain/dates";
 import { EVIDENCE_PURPOSES, EXCEPTION_SEVERITIES, isSafeLink } from "@/lib/domain/evidence";
+import { NOTE_MARKDOWN_LIMITS } from "@/lib/domain/markdown-limits";
 import { formList } from "./form";
+import { withinMarkdownLimits } from "./markdown";
 import { FormId, multiLine, singleLine } from "./text";
 import { VersionField } from "./version";
 
@@ -24,8 +26,14 @@ function checkRange<T extends { effectiveDate: string; coverageEnd?: string }>(i
   }
 }
 
+const MAX_NOTE_CHARS = 50_000;
+
 export const NoteEvidenceInput = EvidenceCommon.extend({
-  note: multiLine().trim().min(1, "Write the note.").max(50_000, "Keep notes under 50,000 characters."),
+  note: multiLine()
+    .trim()
+    .min(1, "Write the note.")
+    .max(MAX_NOTE_CHARS, "Keep notes under 50,000 characters.")
+    .superRefine(withinMarkdownLimits(NOTE_MARKDOWN_LIMITS, "note", MAX_NOTE_CHARS)),
 }).superRefine(checkRange);
 export type NoteEvidenceInput = z.infer<typeof NoteEvidenceInput>;
 

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { PAPERWORK_KINDS } from "@/lib/domain/export/paperwork";
+import { PAPERWORK_MARKDOWN_LIMITS } from "@/lib/domain/markdown-limits";
+import { withinMarkdownLimits } from "./markdown";
 import { multiLine } from "./text";
 
 /** The largest draft the PDF route renders (the textarea holds the same limit). */
@@ -12,6 +14,7 @@ export const PaperworkPdfInput = z.object({
   kind: z.enum(PAPERWORK_KINDS, { error: "Choose a management assertion or a bridge letter." }),
   markdown: multiLine({ error: "Send the draft as text." })
     .max(MAX_PAPERWORK_CHARS, `Keep the draft under ${MAX_PAPERWORK_CHARS.toLocaleString("en-GB")} characters.`)
-    .refine((text) => text.trim().length > 0, "The draft is empty."),
+    .refine((text) => text.trim().length > 0, "The draft is empty.")
+    .superRefine(withinMarkdownLimits(PAPERWORK_MARKDOWN_LIMITS, "draft", MAX_PAPERWORK_CHARS)),
 });
 export type PaperworkPdfInput = z.infer<typeof PaperworkPdfInput>;

@@ -94,6 +94,19 @@ describe("renderMarkdownPdf", () => {
     pages.forEach((page, index) => expect(page).toContain(`page ${index + 1} of ${pages.length}`));
   });
 
+  it("prints a draft beyond the Markdown limits as its plain text, in order, without parsing it", { timeout: 60_000 }, async () => {
+    const markdown = `Intro line\n${"- ".repeat(5000)}x\n${Array.from({ length: 100 }, (_, index) => `**line ${index + 1}**`).join("\n")}`;
+
+    const all = (await pagesOf(await renderMarkdownPdf(markdown, OPTIONS))).join(" ");
+
+    const at = (text: string) => all.indexOf(text);
+    expect(at("Intro line - - - - - -")).toBeGreaterThanOrEqual(0);
+    expect(at("- - x")).toBeGreaterThan(at("Intro line"));
+    expect(at("**line 1**")).toBeGreaterThan(at("- - x"));
+    expect(at("**line 100**")).toBeGreaterThan(at("**line 99**"));
+    expect(all).not.toContain("•");
+  });
+
   it("lays out a whole management assertion draft, banner first", async () => {
     const pages = await pagesOf(await renderMarkdownPdf(managementAssertionDraft(makeExportSummary()), OPTIONS));
     const all = pages.join(" ");

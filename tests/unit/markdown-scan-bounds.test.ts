@@ -1,0 +1,71 @@
+import fc from "fast-check";
+import type { Nodes } from "mdast";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { describe, expect, it } from "vitest";
+import { scanMarkdown } from "@/lib/domain/markdown-scan";
+
+// The scan stands in for the parser, so each figure must be at least what the parser builds.
+// Random texts made of Markdown's building blocks (indentation, list and quote markers, inline
+// marks, fences, HTML, headings) are parsed with mdast-util-from-markdown (the parser the product
+// uses) and measured on the tree.
+
+const INDENTS = ["", "", " ", "  ", "   ", "    ", "     ", "      ", "        ", "\t"];
+const MARKERS = ["> ", ">", "- ", "* ", "+ ", "1. ", "2. ", "1) ", "10. ", "-    ", "-"];
+const INLINE = [
+  "a", "b ", "word ", "*", "**", "_", "__", "`", "``", "```", "~~~", "[", "]", "](u)", "![", "<", "<div>", "<http://a.b>",
+  "<!--", "\\", "\\*", "#", "# ", "=", "===", "-", "---", "- - -", "&amp;", "  ", "2. ", " * ",
+];
+
+/** A line: indentation, list and quote markers, then inline pieces. */
+const line = fc
+  .tuple(fc.constantFrom(...INDENTS), fc.array(fc.constantFrom(...MARKERS), { maxLength: 4 }), fc.array(fc.constantFrom(...INLINE), { maxLength: 6 }))
+  .map(([indent, markers, inline]) => indent + markers.join("") + inline.join(""));
+const text = fc.array(fc.tuple(line, fc.constantFrom("\n", "\n", "\n\n")), { maxLength: 10 }).map((lines) => lines.map(([content, end]) => content + end).join(""));
+
+type Measured = { depth: number; containers: number; paragraphMarks: number; underlines: number };
+
+/** Emphasis, code, link and HTML characters of a paragraph's source, as the scan counts them (unescaped; not a lone `*` between spaces, which can be neither). */
+function marksIn(source: string): number {
+  let count = 0;
+  for (let index = 0; index < source.length; index += 1) {
+    const char = source[index] ?? "";
+    if (char === "\\" && /[!-/:-@[-`{-~]/.test(source[index + 1] ?? "")) index += 1;
+    else if (char === "*" && /^\s?$/.test(source[index - 1] ?? "") && /^\s?$/.test(source[index + 1] ?? "")) continue;
+    else if ("*_`[]<".includes(char)) count += 1;
+  }
+  return count;
+}
+
+function measure(text: string): Measured {
+  const measured: Measured = { depth: 0, containers: 0, paragraphMarks: 0, underlines: 0 };
+  const visit = (node: Nodes, depth: number): void => {
+    const container = node.type === "listItem" || node.type === "blockquote";
+    const inside = depth + (container ? 1 : 0);
+    if (container) measured.containers += 1;
+    measured.depth = Math.max(measured.depth, inside);
+    if ((node.type === "paragraph" || node.type === "heading") && node.position) {
+      const source = text.slice(node.position.start.offset, node.position.end.offset);
+      measured.paragraphMarks = Math.max(measured.paragraphMarks, marksIn(source));
+      if (node.type === "heading" && !source.startsWith("#")) measured.underlines += 1;
+    }
+    if ("children" in node) for (const child of node.children) visit(child, inside);
+  };
+  visit(fromMarkdown(text), 0);
+  return measured;
+}
+
+describe("scanMarkdown against the parser", () => {
+  it("never counts less nesting, fewer containers, fewer marks in a paragraph or fewer underlined headings than the parser builds", { timeout: 120_000 }, () => {
+    fc.assert(
+      fc.property(text, (markdown) => {
+        const shape = scanMarkdown(markdown);
+        const real = measure(markdown);
+        expect(shape.depth).toBeGreaterThanOrEqual(real.depth);
+        expect(shape.containers).toBeGreaterThanOrEqual(real.containers);
+        expect(shape.paragraphMarks).toBeGreaterThanOrEqual(real.paragraphMarks);
+        expect(shape.underlines).toBeGreaterThanOrEqual(real.underlines);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
