@@ -190,7 +190,7 @@ describe("uploading evidence files", () => {
     const response = await findBySha(ctx.orgSlug, first.sha256);
     expect(response.status).toBe(200);
     const { data } = (await response.json()) as { data: { id: string; title: string; fileName: string | null; controls: string[] }[] };
-    expect(data).toContainEqual({ id: first.id, title: "First upload", fileName: "review.pdf", controls: ["AC-01"] });
+    expect(data).toContainEqual({ id: first.id, title: "First upload", fileName: "review.pdf", controls: ["AC-01"], version: 0 });
     expect(data.map((row) => row.id).sort()).toEqual([first.id, again.id].sort());
   });
 
