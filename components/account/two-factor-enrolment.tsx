@@ -2,27 +2,31 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ActionButton } from "@/components/ui/action-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CardDescription } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action-result";
 import { RecoveryCodes } from "./recovery-codes";
 
 type Action<T> = (previous: unknown, formData: FormData) => Promise<ActionResult<T>>;
+type EnrolmentKey = { secret: string; qrDataUrl: string };
 type Props = {
-  qrDataUrl: string;
-  secret: string;
+  beginAction: Action<EnrolmentKey>;
   confirmAction: Action<{ recoveryCodes: string[] }>;
-  startOverAction: Action<null>;
 };
 
-/** Enrolment: scan (or type) the key, confirm with a first code, then save the recovery codes. */
-export function TwoFactorEnrolment({ qrDataUrl, secret, confirmAction, startOverAction }: Props) {
+/**
+ * Enrolment: the password, then scan (or type) the key and confirm with a first code, then save
+ * the recovery codes. The key lives only in this component: it is shown once, after the password.
+ */
+export function TwoFactorEnrolment({ beginAction, confirmAction }: Props) {
   const router = useRouter();
+  const [key, setKey] = useState<EnrolmentKey | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
-  const { pending, onSubmit, fieldErrors, formError } = useActionForm(confirmAction, (data) => setCodes(data.recoveryCodes));
+  const begin = useActionForm(beginAction, (data) => setKey(data));
+  const confirm = useActionForm(confirmAction, (data) => setCodes(data.recoveryCodes));
 
   if (codes) {
     return (
@@ -32,27 +36,52 @@ export function TwoFactorEnrolment({ qrDataUrl, secret, confirmAction, startOver
       </div>
     );
   }
+  if (!key) {
+    return (
+      <form onSubmit={begin.onSubmit} noValidate className="max-w-sm space-y-4" aria-label="Set up two-factor">
+        <CardDescription>
+          Besides your password, sign in with a 6-digit code from an authenticator app on your phone (any app that supports TOTP). Someone who learns
+          your password still cannot sign in as you.
+        </CardDescription>
+        {begin.formError ? <Alert tone="error">{begin.formError}</Alert> : null}
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          hint="Two-factor changes how you sign in, so setting it up needs your current password."
+          errors={begin.fieldErrors?.password}
+          required
+        />
+        <Button type="submit" variant="primary" disabled={begin.pending}>
+          {begin.pending ? "Checking…" : "Set up two-factor"}
+        </Button>
+      </form>
+    );
+  }
   return (
     <div className="space-y-6">
       <div className="space-y-2">
         <h2 className="font-medium">1. Scan this QR code with your authenticator app</h2>
-        <img src={qrDataUrl} alt="QR code to scan with your authenticator app" width={192} height={192} className="rounded border border-slate-200" />
+        <img src={key.qrDataUrl} alt="QR code to scan with your authenticator app" width={192} height={192} className="rounded border border-slate-200" />
         <p className="text-sm text-slate-600">
           Cannot scan it? Enter this key in the app instead:{" "}
           <code aria-label="Setup key" className="rounded bg-slate-100 px-1 py-0.5 font-mono text-slate-900">
-            {secret.match(/.{1,4}/g)?.join(" ")}
+            {key.secret.match(/.{1,4}/g)?.join(" ")}
           </code>
         </p>
       </div>
-      <form onSubmit={onSubmit} noValidate className="max-w-sm space-y-3" aria-label="Confirm two-factor">
+      <form onSubmit={confirm.onSubmit} noValidate className="max-w-sm space-y-3" aria-label="Confirm two-factor">
         <h2 className="font-medium">2. Enter the 6-digit code the app shows</h2>
-        {formError ? <Alert tone="error">{formError}</Alert> : null}
-        <Field label="Code from your authenticator app" name="code" inputMode="numeric" autoComplete="one-time-code" errors={fieldErrors?.code} required />
-        <Button type="submit" disabled={pending}>
-          {pending ? "Checking…" : "Turn on two-factor"}
+        {confirm.formError ? <Alert tone="error">{confirm.formError}</Alert> : null}
+        <Field label="Code from your authenticator app" name="code" inputMode="numeric" autoComplete="one-time-code" errors={confirm.fieldErrors?.code} required />
+        <Button type="submit" disabled={confirm.pending}>
+          {confirm.pending ? "Checking…" : "Turn on two-factor"}
         </Button>
       </form>
-      <ActionButton label="Start over with a new key" fields={{}} action={startOverAction} />
+      <Button type="button" variant="secondary" onClick={() => setKey(null)}>
+        Start over with a new key
+      </Button>
     </div>
   );
 }

@@ -21,7 +21,7 @@ type Props = {
 
 const CODE_HINT = "A code from your authenticator app, or one of your recovery codes.";
 
-/** Two-factor is on: new recovery codes (with a current code), or turning it off (password and code). */
+/** Two-factor is on: new recovery codes, or turning it off (each with the password and a current code). */
 export function TwoFactorManage({ enabledOn, recoveryCodesLeft, requiredBy, regenerateAction, disableAction }: Props) {
   const router = useRouter();
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -42,6 +42,7 @@ export function TwoFactorManage({ enabledOn, recoveryCodesLeft, requiredBy, rege
         </h2>
         <p className="text-sm text-slate-600">Your current recovery codes stop working and ten new ones are shown once.</p>
         {regenerate.formError ? <Alert tone="error">{regenerate.formError}</Alert> : null}
+        <Field label="Password" name="password" type="password" autoComplete="current-password" errors={regenerate.fieldErrors?.password} required />
         <Field label="Code" name="code" autoComplete="one-time-code" hint={CODE_HINT} errors={regenerate.fieldErrors?.code} required />
         <Button type="submit" variant="secondary" disabled={regenerate.pending}>
           {regenerate.pending ? "Checking…" : "Make new recovery codes"}

@@ -1,6 +1,6 @@
 import "server-only";
 import { verifyPassword } from "@/lib/auth/password";
-import { openSecret, sealSecret } from "@/lib/auth/secret-box";
+import { sealSecret } from "@/lib/auth/secret-box";
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri } from "@/lib/auth/totp";
 import { parseSecondFactorCode } from "@/lib/domain/two-factor";
 import { AppError } from "@/lib/errors";
@@ -8,7 +8,7 @@ import { recordAccountActivity } from "./account-activity";
 import { getDb, type Tx } from "./client";
 import type { UserContext } from "./context";
 import { revokeSessionsIn } from "./sessions";
-import { consumeSecondFactor, throttledCodeCheck, totpStepFor, verifySecondFactor } from "./two-factor-check";
+import { consumeSecondFactor, throttledCodeCheck, totpStepFor } from "./two-factor-check";
 import { twoFactorRequiredBy } from "./two-factor-policy";
 
 // A member's own two-factor settings: enrolment (a pending secret until a first code confirms
@@ -18,14 +18,17 @@ import { twoFactorRequiredBy } from "./two-factor-policy";
 type TwoFactorStatus = {
   enabledAt: Date | null;
   recoveryCodesLeft: number;
-  /** While enrolling: the secret to type in by hand and the otpauth:// address for the QR code. */
-  pending: { secret: string; uri: string } | null;
   /** Names of the user's organisations that require two-factor. */
   requiredBy: string[];
 };
 
+/** A new key to enrol: to type in by hand, and the otpauth:// address for the QR code. */
+type EnrolmentKey = { secret: string; uri: string };
+
 const WRONG_CODE = "That code is not right. Use the newest code from your authenticator app, or a recovery code.";
 const WRONG_ENROLMENT_CODE = "That code is not right. Check that your device's clock is right and enter the newest code.";
+const WRONG_PASSWORD = "That password is not right.";
+const ALREADY_ON = "Two-factor is already on for your account.";
 
 function rateLimited(retryInMinutes: number): AppError {
   return new AppError("RATE_LIMITED", `Too many wrong codes. Try again in ${retryInMinutes} minute(s).`);
@@ -34,24 +37,31 @@ function rateLimited(retryInMinutes: number): AppError {
 export async function getTwoFactorStatus(user: UserContext): Promise<TwoFactorStatus> {
   const db = getDb();
   const [row, recoveryCodesLeft, requiredBy] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: user.userId }, select: { totpEnabledAt: true, totpPendingSecret: true } }),
+    db.user.findUniqueOrThrow({ where: { id: user.userId }, select: { totpEnabledAt: true } }),
     db.recoveryCode.count({ where: { userId: user.userId, usedAt: null } }),
     twoFactorRequiredBy(user.userId),
   ]);
-  const pendingSecret = !row.totpEnabledAt && row.totpPendingSecret ? openSecret(row.totpPendingSecret, user.userId) : null;
-  return {
-    enabledAt: row.totpEnabledAt,
-    recoveryCodesLeft: row.totpEnabledAt ? recoveryCodesLeft : 0,
-    pending: pendingSecret ? { secret: pendingSecret, uri: totpUri(pendingSecret, user.email) } : null,
-    requiredBy,
-  };
+  return { enabledAt: row.totpEnabledAt, recoveryCodesLeft: row.totpEnabledAt ? recoveryCodesLeft : 0, requiredBy };
 }
 
-/** Starts (or starts over) enrolment with a new secret; nothing changes at sign-in until it is confirmed. */
-export async function beginEnrolment(user: UserContext): Promise<void> {
-  const sealed = sealSecret(newTotpSecret(), user.userId);
-  const { count } = await getDb().user.updateMany({ where: { id: user.userId, totpEnabledAt: null }, data: { totpPendingSecret: sealed } });
-  if (count === 0) throw new AppError("CONFLICT", "Two-factor is already on for your account.");
+/**
+ * Starts (or starts over) enrolment with a new secret, the current password required (a wrong
+ * one counts against the limit on wrong codes); nothing changes at sign-in until a code
+ * confirms it. The key is returned to this caller only and never read back for a page, so a
+ * copied session cookie without the password can neither start enrolment nor learn a key to
+ * confirm.
+ */
+export async function beginEnrolment(user: UserContext, password: string, now: Date = new Date()): Promise<EnrolmentKey> {
+  const db = getDb();
+  const row = await db.user.findUniqueOrThrow({ where: { id: user.userId }, select: { totpEnabledAt: true, passwordHash: true } });
+  if (row.totpEnabledAt) throw new AppError("CONFLICT", ALREADY_ON);
+  const outcome = await throttledCodeCheck(user.userId, null, now, () => verifyPassword(row.passwordHash, password), (right) => right);
+  if (!outcome.ok) throw rateLimited(outcome.retryInMinutes);
+  if (!outcome.value) throw new AppError("VALIDATION", undefined, { password: [WRONG_PASSWORD] });
+  const secret = newTotpSecret();
+  const { count } = await db.user.updateMany({ where: { id: user.userId, totpEnabledAt: null }, data: { totpPendingSecret: sealSecret(secret, user.userId) } });
+  if (count === 0) throw new AppError("CONFLICT", ALREADY_ON);
+  return { secret, uri: totpUri(secret, user.email) };
 }
 
 async function replaceRecoveryCodes(tx: Tx, userId: string, now: Date): Promise<string[]> {
@@ -71,7 +81,7 @@ async function replaceRecoveryCodes(tx: Tx, userId: string, now: Date): Promise<
 export async function confirmEnrolment(user: UserContext, code: string, now: Date = new Date(), sessionId?: string): Promise<{ recoveryCodes: string[] }> {
   const db = getDb();
   const row = await db.user.findUniqueOrThrow({ where: { id: user.userId }, select: { totpEnabledAt: true, totpPendingSecret: true } });
-  if (row.totpEnabledAt) throw new AppError("CONFLICT", "Two-factor is already on for your account.");
+  if (row.totpEnabledAt) throw new AppError("CONFLICT", ALREADY_ON);
   const pending = row.totpPendingSecret;
   if (!pending) throw new AppError("CONFLICT", "Start setting up two-factor first.");
   const parsed = parseSecondFactorCode(code);
@@ -96,18 +106,36 @@ export async function confirmEnrolment(user: UserContext, code: string, now: Dat
   });
 }
 
-async function requireSecondFactor(user: UserContext, code: string, now: Date): Promise<void> {
-  const result = await verifySecondFactor(user.userId, code, null, now);
-  if (!result.ok && result.reason === "rate_limited") throw rateLimited(result.retryInMinutes);
-  if (!result.ok) throw new AppError("VALIDATION", undefined, { code: [WRONG_CODE] });
+type PasswordAndCode = { password: string; code: string };
+
+/**
+ * The password and a current code, in one throttled check: a wrong password counts against
+ * the same limit as a wrong code, and a right password alone must not reset the count of
+ * wrong codes. The code is used up only when the password is right.
+ */
+async function requirePasswordAndCode(user: UserContext, input: PasswordAndCode, now: Date): Promise<void> {
+  const { passwordHash } = await getDb().user.findUniqueOrThrow({ where: { id: user.userId }, select: { passwordHash: true } });
+  const outcome = await throttledCodeCheck(
+    user.userId,
+    null,
+    now,
+    async () => {
+      if (!(await verifyPassword(passwordHash, input.password))) return "password" as const;
+      return (await consumeSecondFactor(user.userId, input.code, now)) ? ("ok" as const) : ("code" as const);
+    },
+    (value) => value === "ok",
+  );
+  if (!outcome.ok) throw rateLimited(outcome.retryInMinutes);
+  if (outcome.value === "password") throw new AppError("VALIDATION", undefined, { password: [WRONG_PASSWORD] });
+  if (outcome.value === "code") throw new AppError("VALIDATION", undefined, { code: [WRONG_CODE] });
 }
 
-/** New recovery codes (the old ones stop working); needs a current code. */
-export async function regenerateRecoveryCodes(user: UserContext, code: string, now: Date = new Date()): Promise<{ recoveryCodes: string[] }> {
+/** New recovery codes (the old ones stop working); needs the password and a current code. */
+export async function regenerateRecoveryCodes(user: UserContext, input: PasswordAndCode, now: Date = new Date()): Promise<{ recoveryCodes: string[] }> {
   const db = getDb();
   const row = await db.user.findUniqueOrThrow({ where: { id: user.userId }, select: { totpEnabledAt: true } });
   if (!row.totpEnabledAt) throw new AppError("CONFLICT", "Two-factor is not on for your account.");
-  await requireSecondFactor(user, code, now);
+  await requirePasswordAndCode(user, input, now);
   return db.$transaction(async (tx) => {
     const recoveryCodes = await replaceRecoveryCodes(tx, user.userId, now);
     await recordAccountActivity(tx, user.userId, { action: "user.recovery_codes_replaced", after: { recoveryCodes: recoveryCodes.length } }, now);
@@ -117,30 +145,17 @@ export async function regenerateRecoveryCodes(user: UserContext, code: string, n
 
 /**
  * Turns two-factor off with the password and a current code; refused while an organisation of
- * the user's requires it. A wrong password counts against the same limit as a wrong code.
+ * the user's requires it.
  */
-export async function disableTwoFactor(user: UserContext, input: { password: string; code: string }, now: Date = new Date()): Promise<void> {
+export async function disableTwoFactor(user: UserContext, input: PasswordAndCode, now: Date = new Date()): Promise<void> {
   const db = getDb();
-  const row = await db.user.findUniqueOrThrow({ where: { id: user.userId }, select: { totpEnabledAt: true, passwordHash: true } });
+  const row = await db.user.findUniqueOrThrow({ where: { id: user.userId }, select: { totpEnabledAt: true } });
   if (!row.totpEnabledAt) throw new AppError("CONFLICT", "Two-factor is not on for your account.");
   const requiredBy = await twoFactorRequiredBy(user.userId);
   if (requiredBy.length) {
     throw new AppError("FORBIDDEN", `${requiredBy.join(", ")} require${requiredBy.length === 1 ? "s" : ""} two-factor sign-in of every member, so it cannot be turned off.`);
   }
-  // One throttled check for both: a right password alone must not reset the count of wrong codes.
-  const outcome = await throttledCodeCheck(
-    user.userId,
-    null,
-    now,
-    async () => {
-      if (!(await verifyPassword(row.passwordHash, input.password))) return "password" as const;
-      return (await consumeSecondFactor(user.userId, input.code, now)) ? ("ok" as const) : ("code" as const);
-    },
-    (value) => value === "ok",
-  );
-  if (!outcome.ok) throw rateLimited(outcome.retryInMinutes);
-  if (outcome.value === "password") throw new AppError("VALIDATION", undefined, { password: ["That password is not right."] });
-  if (outcome.value === "code") throw new AppError("VALIDATION", undefined, { code: [WRONG_CODE] });
+  await requirePasswordAndCode(user, input, now);
   await db.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: user.userId },

@@ -7,12 +7,12 @@ export const SecondFactorCodeField = singleLine({ error: "Enter the code from yo
   .min(1, "Enter the code from your authenticator app.")
   .max(40, "That code is too long.");
 
-export const ConfirmTwoFactorInput = z.object({ code: SecondFactorCodeField });
-export const RegenerateRecoveryCodesInput = z.object({ code: SecondFactorCodeField });
+/** The account's current password (only hashed, so any character is kept). */
+const PasswordField = z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200, "That password is not right.");
 
-export const DisableTwoFactorInput = z.object({
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200, "That password is not right."),
-  code: SecondFactorCodeField,
-});
+export const BeginTwoFactorInput = z.object({ password: PasswordField });
+export const ConfirmTwoFactorInput = z.object({ code: SecondFactorCodeField });
+export const RegenerateRecoveryCodesInput = z.object({ password: PasswordField, code: SecondFactorCodeField });
+export const DisableTwoFactorInput = z.object({ password: PasswordField, code: SecondFactorCodeField });
 
 export const RequireTwoFactorInput = z.object({ requireTwoFactor: CheckboxField });

@@ -23,9 +23,14 @@ async function signIn(page: Page, email: string, code: string): Promise<void> {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-/** Enrols the signed-in user from the account page the way a person would; the app's key and codes. */
+/** Enrols the signed-in user from the account page the way a person would (password, key, code); the app's key and codes. */
 async function enrol(page: Page): Promise<{ secret: string; recoveryCodes: string[] }> {
   await page.goto("/account/two-factor");
+  // A session alone cannot turn it on: the current password first.
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Set up two-factor" }).click();
+  await expect(page.getByText("That password is not right.")).toBeVisible();
+  await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Set up two-factor" }).click();
   await expect(page.getByRole("img", { name: "QR code to scan with your authenticator app" })).toBeVisible();
   const secret = ((await page.getByLabel("Setup key").textContent()) ?? "").replace(/\s/g, "");

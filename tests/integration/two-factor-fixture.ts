@@ -1,7 +1,7 @@
 import { generate } from "otplib";
 import type { UserContext } from "@/lib/db/context";
-import { beginEnrolment, confirmEnrolment, getTwoFactorStatus } from "@/lib/db/two-factor";
-import { makeUser } from "./helpers";
+import { beginEnrolment, confirmEnrolment } from "@/lib/db/two-factor";
+import { makeUser, TEST_PASSWORD } from "./helpers";
 
 // 10 seconds into a 30-second step: ±30 s is exactly one step away.
 export const T0 = new Date("2026-03-02T09:00:10.000Z");
@@ -15,8 +15,7 @@ export type Enrolled = { user: UserContext; secret: string; recoveryCodes: strin
 /** A user with two-factor on, enrolled at `at` the way the account page does it. */
 export async function enrolledUser(user?: UserContext, at: Date = T0): Promise<Enrolled> {
   const who = user ?? (await makeUser());
-  await beginEnrolment(who);
-  const secret = (await getTwoFactorStatus(who)).pending?.secret ?? "";
+  const { secret } = await beginEnrolment(who, TEST_PASSWORD, at);
   const { recoveryCodes } = await confirmEnrolment(who, await codeAt(secret, at), at);
   return { user: who, secret, recoveryCodes };
 }

@@ -116,8 +116,7 @@ describe("enrolling", () => {
     const origin = { userAgent: null, address: null };
     const enrolling = await startSession(user.userId, origin, T0);
     const elsewhere = await startSession(user.userId, origin, T0);
-    await beginEnrolment(user);
-    const secret = (await getTwoFactorStatus(user)).pending?.secret ?? "";
+    const { secret } = await beginEnrolment(user, TEST_PASSWORD, T0);
     await confirmEnrolment(user, await codeAt(secret, T0), T0, enrolling);
 
     const rows = await getDb().authSession.findMany({ where: { userId: user.userId }, select: { id: true, revokedAt: true, twoFactorAt: true } });

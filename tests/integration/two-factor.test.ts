@@ -12,19 +12,17 @@ const freshAddress = (): string => `198.51.100.${(addressCounter += 1)}`;
 describe("enrolment", () => {
   it("keeps a pending secret until a first code confirms it, then hands out ten recovery codes once", async () => {
     const user = await makeUser();
-    await beginEnrolment(user);
-    const status = await getTwoFactorStatus(user);
-    expect(status).toMatchObject({ enabledAt: null, recoveryCodesLeft: 0 });
-    const secret = status.pending?.secret ?? "";
+    const { secret, uri } = await beginEnrolment(user, TEST_PASSWORD, T0);
+    expect(await getTwoFactorStatus(user)).toMatchObject({ enabledAt: null, recoveryCodesLeft: 0 });
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-    expect(status.pending?.uri).toContain(`secret=${secret}`);
+    expect(uri).toContain(`secret=${secret}`);
 
     await expectAppError(confirmEnrolment(user, "000000", T0), "VALIDATION");
     expect((await getTwoFactorStatus(user)).enabledAt).toBeNull();
 
     const { recoveryCodes } = await confirmEnrolment(user, await codeAt(secret, T0), T0);
     expect(recoveryCodes).toHaveLength(10);
-    expect(await getTwoFactorStatus(user)).toMatchObject({ enabledAt: T0, recoveryCodesLeft: 10, pending: null });
+    expect(await getTwoFactorStatus(user)).toMatchObject({ enabledAt: T0, recoveryCodesLeft: 10 });
 
     const stored = await getDb().user.findUniqueOrThrow({ where: { id: user.userId }, select: { totpSecret: true, totpPendingSecret: true } });
     expect(stored.totpPendingSecret).toBeNull();
@@ -37,10 +35,8 @@ describe("enrolment", () => {
 
   it("starting over replaces the pending secret; a code of the old one no longer confirms", async () => {
     const user = await makeUser();
-    await beginEnrolment(user);
-    const first = (await getTwoFactorStatus(user)).pending?.secret ?? "";
-    await beginEnrolment(user);
-    const second = (await getTwoFactorStatus(user)).pending?.secret ?? "";
+    const { secret: first } = await beginEnrolment(user, TEST_PASSWORD, T0);
+    const { secret: second } = await beginEnrolment(user, TEST_PASSWORD, T0);
     expect(second).not.toBe(first);
     await expectAppError(confirmEnrolment(user, await codeAt(first, T0), T0), "VALIDATION");
     await confirmEnrolment(user, await codeAt(second, T0), T0);
@@ -48,7 +44,7 @@ describe("enrolment", () => {
 
   it("cannot start again once on, nor be confirmed twice", async () => {
     const { user, secret } = await enrolledUser();
-    await expectAppError(beginEnrolment(user), "CONFLICT", /already on/);
+    await expectAppError(beginEnrolment(user, TEST_PASSWORD, later(30)), "CONFLICT", /already on/);
     await expectAppError(confirmEnrolment(user, await codeAt(secret, later(30)), later(30)), "CONFLICT", /already on/);
   });
 
@@ -102,8 +98,7 @@ describe("verifySecondFactor", () => {
 
   it("refuses every code for a user without two-factor", async () => {
     const user = await makeUser();
-    await beginEnrolment(user);
-    const secret = (await getTwoFactorStatus(user)).pending?.secret ?? "";
+    const { secret } = await beginEnrolment(user, TEST_PASSWORD, T0);
     expect(await verifySecondFactor(user.userId, await codeAt(secret, T0), freshAddress(), T0)).toEqual({ ok: false, reason: "invalid" });
   });
 
@@ -132,8 +127,8 @@ describe("verifySecondFactor", () => {
 describe("recovery codes and turning two-factor off", () => {
   it("new recovery codes need a current code, and the old ones stop working", async () => {
     const { user, secret, recoveryCodes } = await enrolledUser();
-    await expectAppError(regenerateRecoveryCodes(user, "123456", later(60)), "VALIDATION");
-    const fresh = await regenerateRecoveryCodes(user, await codeAt(secret, later(60)), later(60));
+    await expectAppError(regenerateRecoveryCodes(user, { password: TEST_PASSWORD, code: "123456" }, later(60)), "VALIDATION");
+    const fresh = await regenerateRecoveryCodes(user, { password: TEST_PASSWORD, code: await codeAt(secret, later(60)) }, later(60));
     expect(fresh.recoveryCodes).toHaveLength(10);
     expect(await verifySecondFactor(user.userId, recoveryCodes[0] ?? "", freshAddress(), later(60))).toEqual({ ok: false, reason: "invalid" });
     expect(await verifySecondFactor(user.userId, fresh.recoveryCodes[0] ?? "", freshAddress(), later(60))).toEqual({ ok: true, method: "recovery" });

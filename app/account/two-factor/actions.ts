@@ -1,18 +1,19 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { getCurrentSession } from "@/lib/auth/session";
+import { qrDataUrl } from "@/lib/auth/totp";
 import { beginEnrolment, confirmEnrolment, disableTwoFactor, regenerateRecoveryCodes } from "@/lib/db/two-factor";
-import { ConfirmTwoFactorInput, DisableTwoFactorInput, RegenerateRecoveryCodesInput } from "@/lib/schemas/two-factor";
+import { BeginTwoFactorInput, ConfirmTwoFactorInput, DisableTwoFactorInput, RegenerateRecoveryCodesInput } from "@/lib/schemas/two-factor";
 import { userAction } from "@/lib/server/action";
 
 const PAGE = "/account/two-factor";
 
-export const beginTwoFactorAction = userAction(z.object({}), async (user) => {
-  await beginEnrolment(user);
-  revalidatePath(PAGE);
-  return null;
+// The key goes to this answer only: the page never shows it again, so whoever confirms it
+// has given the password.
+export const beginTwoFactorAction = userAction(BeginTwoFactorInput, async (user, { password }) => {
+  const { secret, uri } = await beginEnrolment(user, password);
+  return { secret, qrDataUrl: await qrDataUrl(uri) };
 });
 
 // No revalidation here: the page would re-render as "on" and take the one-time list of
@@ -21,7 +22,7 @@ export const confirmTwoFactorAction = userAction(ConfirmTwoFactorInput, async (u
   confirmEnrolment(user, code, new Date(), (await getCurrentSession())?.sessionId),
 );
 
-export const regenerateRecoveryCodesAction = userAction(RegenerateRecoveryCodesInput, async (user, { code }) => regenerateRecoveryCodes(user, code));
+export const regenerateRecoveryCodesAction = userAction(RegenerateRecoveryCodesInput, async (user, input) => regenerateRecoveryCodes(user, input));
 
 export const disableTwoFactorAction = userAction(DisableTwoFactorInput, async (user, input) => {
   await disableTwoFactor(user, input);

@@ -3,11 +3,9 @@ import Link from "next/link";
 import { TwoFactorEnrolment } from "@/components/account/two-factor-enrolment";
 import { TwoFactorManage } from "@/components/account/two-factor-manage";
 import { UserMenu } from "@/components/shell/user-menu";
-import { ActionButton } from "@/components/ui/action-button";
 import { Alert } from "@/components/ui/alert";
-import { Card, CardDescription } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
-import { qrDataUrl } from "@/lib/auth/totp";
 import { getTwoFactorStatus } from "@/lib/db/two-factor";
 import { beginTwoFactorAction, confirmTwoFactorAction, disableTwoFactorAction, regenerateRecoveryCodesAction } from "./actions";
 
@@ -42,21 +40,8 @@ export default async function TwoFactorPage() {
             regenerateAction={regenerateRecoveryCodesAction}
             disableAction={disableTwoFactorAction}
           />
-        ) : status.pending ? (
-          <TwoFactorEnrolment
-            qrDataUrl={await qrDataUrl(status.pending.uri)}
-            secret={status.pending.secret}
-            confirmAction={confirmTwoFactorAction}
-            startOverAction={beginTwoFactorAction}
-          />
         ) : (
-          <div className="space-y-4">
-            <CardDescription>
-              Besides your password, sign in with a 6-digit code from an authenticator app on your phone (any app that supports TOTP). Someone who
-              learns your password still cannot sign in as you.
-            </CardDescription>
-            <ActionButton label="Set up two-factor" fields={{}} action={beginTwoFactorAction} variant="primary" />
-          </div>
+          <TwoFactorEnrolment beginAction={beginTwoFactorAction} confirmAction={confirmTwoFactorAction} />
         )}
       </Card>
       <p className="mt-6 flex gap-4 text-sm">
