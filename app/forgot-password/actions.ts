@@ -16,11 +16,12 @@ export const requestPasswordResetAction = publicAction(RequestPasswordResetInput
   if (!mailConfigured()) throw new AppError("CONFLICT", NO_RESET_MAIL);
   const requestHeaders = await headers();
   const now = new Date();
-  await countPasswordResetRequest(clientAddress((name) => requestHeaders.get(name)), now);
+  const address = clientAddress((name) => requestHeaders.get(name));
+  await countPasswordResetRequest(address, now);
   const origin = await mailLinkOrigin();
   if (origin) {
     composeAfterResponse(async () => {
-      const reset = await passwordResetFor(email, now);
+      const reset = await passwordResetFor(email, address, now);
       return reset && passwordResetMail(email, `${origin}/reset-password/${reset.token}`, reset.expiresAt);
     });
   }

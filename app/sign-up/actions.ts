@@ -18,9 +18,12 @@ import { mailLinkOrigin } from "@/lib/server/origin";
 // account is made at once and an existing email is reported, within the per-address limit;
 // with mail, a link finishes it and the answer never depends on the email.
 
-async function countFromThisAddress(now: Date): Promise<void> {
+/** Counts the sign-up against the caller's address (refused past the limit); returns the address. */
+async function countFromThisAddress(now: Date): Promise<string> {
   const requestHeaders = await headers();
-  await countSignUpAttempt(clientAddress((name) => requestHeaders.get(name)), now);
+  const address = clientAddress((name) => requestHeaders.get(name));
+  await countSignUpAttempt(address, now);
+  return address;
 }
 
 export const signUpAction = publicAction(SignUpInput, async (input) => {
@@ -33,8 +36,8 @@ export const signUpAction = publicAction(SignUpInput, async (input) => {
 export const signUpByEmailAction = publicAction(SignUpByEmailInput, async ({ name, email, callbackUrl }) => {
   if (!mailConfigured()) throw new AppError("CONFLICT", "Mail is not set up on this server. Reload the page.");
   const now = new Date();
-  await countFromThisAddress(now);
-  const [mail, origin] = await Promise.all([signUpMailFor(email, now), mailLinkOrigin()]);
+  const address = await countFromThisAddress(now);
+  const [mail, origin] = await Promise.all([signUpMailFor(email, address, now), mailLinkOrigin()]);
   if (mail === "exists" && origin) sendAfterResponse(accountExistsMail(email, origin));
   if (mail === "finish" && origin) {
     const next = safeRedirectPath(callbackUrl);

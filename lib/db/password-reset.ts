@@ -1,11 +1,12 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
-import { PASSWORD_RESET_PER_ADDRESS, PASSWORD_RESET_PER_EMAIL } from "@/lib/domain/rate-limit";
+import { PASSWORD_RESET_PER_ADDRESS } from "@/lib/domain/rate-limit";
 import { AppError } from "@/lib/errors";
 import { recordAccountActivity } from "./account-activity";
+import { admitAccountMail } from "./account-mail-throttle";
 import { getDb, type Tx } from "./client";
-import { countAttempt, countWithinLimit } from "./rate-limit";
+import { countWithinLimit } from "./rate-limit";
 import { revokeSessionsIn } from "./sessions";
 
 // Password reset links: single use, valid for an hour, only a SHA-256 of the token stored. A
@@ -41,11 +42,10 @@ export async function countPasswordResetRequest(address: string, now: Date): Pro
 
 /**
  * "Forgot password", after the response: a link for the account with this email, or null when
- * there is none or the email has had its share of links this hour.
+ * there is none or this request is past the email's share of links (admitAccountMail).
  */
-export async function passwordResetFor(email: string, now: Date): Promise<IssuedReset | null> {
-  const perEmail = await countAttempt(`password-reset:email:${email}`, PASSWORD_RESET_PER_EMAIL, now);
-  if (perEmail.count > PASSWORD_RESET_PER_EMAIL.limit) return null;
+export async function passwordResetFor(email: string, address: string, now: Date): Promise<IssuedReset | null> {
+  if (!(await admitAccountMail("password-reset", email, address, now))) return null;
   const user = await getDb().user.findUnique({ where: { email }, select: { id: true } });
   return user ? issuePasswordReset(user.id, now) : null;
 }

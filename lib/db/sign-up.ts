@@ -1,8 +1,9 @@
 import "server-only";
-import { SIGN_UP_MAILS_PER_EMAIL, SIGN_UP_PER_ADDRESS } from "@/lib/domain/rate-limit";
+import { SIGN_UP_PER_ADDRESS } from "@/lib/domain/rate-limit";
 import { AppError } from "@/lib/errors";
+import { admitAccountMail } from "./account-mail-throttle";
 import { getDb } from "./client";
-import { countAttempt, countWithinLimit } from "./rate-limit";
+import { countWithinLimit } from "./rate-limit";
 
 /** Counts a sign-up from this address (10 an hour), new email or not; refuses past the limit. */
 export async function countSignUpAttempt(address: string, now: Date): Promise<void> {
@@ -17,11 +18,11 @@ export async function countSignUpAttempt(address: string, now: Date): Promise<vo
 
 /**
  * What a sign-up by email should send: a link to finish, a note that the account exists, or
- * nothing when this email has had its 3 sign-up mails this hour (the answer is the same).
+ * nothing when this request is past the email's share of sign-up mails (admitAccountMail; the
+ * answer is the same).
  */
-export async function signUpMailFor(email: string, now: Date): Promise<"finish" | "exists" | null> {
-  const mails = await countAttempt(`sign-up:email:${email}`, SIGN_UP_MAILS_PER_EMAIL, now);
-  if (mails.count > SIGN_UP_MAILS_PER_EMAIL.limit) return null;
+export async function signUpMailFor(email: string, address: string, now: Date): Promise<"finish" | "exists" | null> {
+  if (!(await admitAccountMail("sign-up", email, address, now))) return null;
   const existing = await getDb().user.findUnique({ where: { email }, select: { id: true } });
   return existing ? "exists" : "finish";
 }

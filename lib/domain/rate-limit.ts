@@ -18,9 +18,12 @@ export const SIGN_IN_PER_EMAIL_AND_ADDRESS: RateLimitRule = { limit: 5, windowMs
 export const SIGN_IN_PER_EMAIL: RateLimitRule = { limit: 20, windowMs: 15 * MINUTE, aligned: true };
 export const SIGN_IN_PER_ADDRESS: RateLimitRule = { limit: 20, windowMs: 15 * MINUTE };
 export const SIGN_UP_PER_ADDRESS: RateLimitRule = { limit: 10, windowMs: 60 * MINUTE };
-export const SIGN_UP_MAILS_PER_EMAIL: RateLimitRule = { limit: 3, windowMs: 60 * MINUTE };
 export const PASSWORD_RESET_PER_ADDRESS: RateLimitRule = { limit: 10, windowMs: 60 * MINUTE };
-export const PASSWORD_RESET_PER_EMAIL: RateLimitRule = { limit: 3, windowMs: 60 * MINUTE };
+// Account mail (reset links, sign-up mails) for one email: 3 an hour asked from one address,
+// 10 an hour from every address together; past 10, an address that has not asked for this
+// email this hour still gets one, so a stranger's requests cannot use up its owner's.
+export const ACCOUNT_MAILS_PER_EMAIL_AND_ADDRESS: RateLimitRule = { limit: 3, windowMs: 60 * MINUTE };
+export const ACCOUNT_MAILS_PER_EMAIL: RateLimitRule = { limit: 10, windowMs: 60 * MINUTE };
 export const PASSWORD_CHANGE_PER_USER: RateLimitRule = { limit: 5, windowMs: 15 * MINUTE };
 
 /** The start of the window an attempt at `now` falls in, for an aligned rule. */

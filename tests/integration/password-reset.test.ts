@@ -159,18 +159,33 @@ describe("password reset by email", () => {
     expect(await getDb().passwordResetToken.count({ where: { userId: known.userId } })).toBe(1);
   });
 
-  it("sends at most 3 links an hour for one email, answering the same after that", async () => {
+  it("sends at most 3 links an hour asked from one address, and a stranger's requests do not use up another address's", async () => {
     const user = await makeUser();
     const results = [];
     let delivered = 0;
+    requestHeaders = new Headers({ [PEER_HEADER]: peerStamp(TOKEN, "198.51.100.101") });
     for (let attempt = 1; attempt <= 5; attempt += 1) {
-      requestHeaders = new Headers({ [PEER_HEADER]: peerStamp(TOKEN, `198.51.100.${attempt + 100}`) });
       const { result, mail } = await askForLink(user.email);
       results.push(result);
       delivered += mail.length;
     }
     expect(new Set(results.map((result) => JSON.stringify(result))).size).toBe(1);
     expect(delivered).toBe(3);
+    requestHeaders = new Headers({ [PEER_HEADER]: peerStamp(TOKEN, "198.51.100.102") });
+    expect((await askForLink(user.email)).mail).toHaveLength(1);
+  });
+
+  it("sends at most 10 links an hour for one email from every address together, then one to each address that has not asked", async () => {
+    const user = await makeUser();
+    let delivered = 0;
+    for (const address of ["198.51.100.111", "198.51.100.112", "198.51.100.113", "198.51.100.114"]) {
+      requestHeaders = new Headers({ [PEER_HEADER]: peerStamp(TOKEN, address) });
+      for (let attempt = 1; attempt <= 3; attempt += 1) delivered += (await askForLink(user.email)).mail.length;
+    }
+    expect(delivered).toBe(10);
+    requestHeaders = new Headers({ [PEER_HEADER]: peerStamp(TOKEN, "198.51.100.115") });
+    expect((await askForLink(user.email)).mail).toHaveLength(1);
+    expect((await askForLink(user.email)).mail).toHaveLength(0);
   });
 
   it("limits one address to 10 requests an hour, whatever emails it asks about", async () => {
