@@ -1,10 +1,17 @@
 import "server-only";
 import { openSecret } from "@/lib/auth/secret-box";
 import { hashRecoveryCode, matchTotp } from "@/lib/auth/totp";
-import { minutesUntilReset, type RateLimitRule } from "@/lib/domain/rate-limit";
-import { parseSecondFactorCode, TWO_FACTOR_PER_ADDRESS, TWO_FACTOR_PER_USER } from "@/lib/domain/two-factor";
+import { minutesUntilReset } from "@/lib/domain/rate-limit";
+import {
+  parseSecondFactorCode,
+  TWO_FACTOR_ACCOUNT_CHECKS,
+  TWO_FACTOR_PER_ADDRESS,
+  TWO_FACTOR_PER_USER,
+  TWO_FACTOR_PER_USER_AND_ADDRESS,
+} from "@/lib/domain/two-factor";
 import { getDb } from "./client";
-import { checkRateLimit, clearRateLimit, countAttempt, refundAttempt } from "./rate-limit";
+import { admitAttempt, settleAttempt, type FailureRules } from "./failure-throttle";
+import { checkRateLimit, clearRateLimit, countAttempt } from "./rate-limit";
 
 type SecondFactorMethod = "totp" | "recovery";
 type SecondFactorResult =
@@ -19,35 +26,34 @@ export async function hasTwoFactor(userId: string): Promise<boolean> {
   return Boolean(user?.totpEnabledAt);
 }
 
-const userKey = (userId: string) => `two-factor:user:${userId}`;
+const accountKey = (userId: string) => `two-factor:account:${userId}`;
+
+const SIGN_IN_RULES: FailureRules = { perPair: TWO_FACTOR_PER_USER_AND_ADDRESS, perAccount: TWO_FACTOR_PER_USER, perAddress: TWO_FACTOR_PER_ADDRESS };
+const signInKeys = (userId: string, address: string) => ({
+  address: `two-factor:address:${address}`,
+  pair: `two-factor:pair:${address} ${userId}`,
+  account: `two-factor:user:${userId}`,
+});
 
 /**
- * Runs one code check counted against the user's limit (and the address's, when given). Every
- * attempt is counted before the check, so parallel guesses cannot slip under the limit; only a
- * check that `accepted` clears the user's count and gives the address its attempt back.
+ * Runs one check of a password or code on the account page (a signed-in user changing their
+ * two-factor settings), counted against the user's limit there. Every attempt is counted
+ * before the check, so parallel guesses cannot slip under the limit; only a check that
+ * `accepted` clears the count.
  */
 export async function throttledCodeCheck<T>(
   userId: string,
-  address: string | null,
   now: Date,
   check: () => Promise<T>,
   accepted: (value: T) => boolean = (value) => value !== null,
 ): Promise<Throttled<T>> {
-  const rules: [string, RateLimitRule][] = [[userKey(userId), TWO_FACTOR_PER_USER]];
-  if (address) rules.push([`two-factor:address:${address}`, TWO_FACTOR_PER_ADDRESS]);
-  for (const [key, rule] of rules) {
-    const limited = await checkRateLimit(key, rule, now);
-    if (limited.limited) return { ok: false, retryInMinutes: limited.retryInMinutes };
-  }
-  for (const [key, rule] of rules) {
-    const bucket = await countAttempt(key, rule, now);
-    if (bucket.count > rule.limit) return { ok: false, retryInMinutes: minutesUntilReset(bucket, rule, now) };
-  }
+  const key = accountKey(userId);
+  const limited = await checkRateLimit(key, TWO_FACTOR_ACCOUNT_CHECKS, now);
+  if (limited.limited) return { ok: false, retryInMinutes: limited.retryInMinutes };
+  const bucket = await countAttempt(key, TWO_FACTOR_ACCOUNT_CHECKS, now);
+  if (bucket.count > TWO_FACTOR_ACCOUNT_CHECKS.limit) return { ok: false, retryInMinutes: minutesUntilReset(bucket, TWO_FACTOR_ACCOUNT_CHECKS, now) };
   const value = await check();
-  if (accepted(value)) {
-    await clearRateLimit(userKey(userId));
-    for (const [key] of rules.slice(1)) await refundAttempt(key);
-  }
+  if (accepted(value)) await clearRateLimit(key);
   return { ok: true, value };
 }
 
@@ -84,9 +90,16 @@ export async function consumeSecondFactor(userId: string, input: string, now: Da
   return moved.count === 1 ? "totp" : null;
 }
 
-/** The second factor at sign-in (or for a change that needs one): rate limited per user and per address. */
-export async function verifySecondFactor(userId: string, code: string, address: string | null, now: Date = new Date()): Promise<SecondFactorResult> {
-  const outcome = await throttledCodeCheck(userId, address, now, () => consumeSecondFactor(userId, code, now));
-  if (!outcome.ok) return { ok: false, reason: "rate_limited", retryInMinutes: outcome.retryInMinutes };
-  return outcome.value === null ? { ok: false, reason: "invalid" } : { ok: true, method: outcome.value };
+/**
+ * The second factor at sign-in, after a right password: throttled per (user, address), per
+ * user and per address (failure-throttle.ts), so wrong codes from one place do not keep the
+ * real user out of another.
+ */
+export async function verifySecondFactor(userId: string, code: string, address: string, now: Date = new Date()): Promise<SecondFactorResult> {
+  const keys = signInKeys(userId, address);
+  const admission = await admitAttempt(keys, SIGN_IN_RULES, now);
+  if (!admission.admitted) return { ok: false, reason: "rate_limited", retryInMinutes: admission.retryInMinutes };
+  const method = await consumeSecondFactor(userId, code, now);
+  await settleAttempt(keys, method !== null);
+  return method === null ? { ok: false, reason: "invalid" } : { ok: true, method };
 }

@@ -55,7 +55,7 @@ export async function beginEnrolment(user: UserContext, password: string, now: D
   const db = getDb();
   const row = await db.user.findUniqueOrThrow({ where: { id: user.userId }, select: { totpEnabledAt: true, passwordHash: true } });
   if (row.totpEnabledAt) throw new AppError("CONFLICT", ALREADY_ON);
-  const outcome = await throttledCodeCheck(user.userId, null, now, () => verifyPassword(row.passwordHash, password), (right) => right);
+  const outcome = await throttledCodeCheck(user.userId, now, () => verifyPassword(row.passwordHash, password), (right) => right);
   if (!outcome.ok) throw rateLimited(outcome.retryInMinutes);
   if (!outcome.value) throw new AppError("VALIDATION", undefined, { password: [WRONG_PASSWORD] });
   const secret = newTotpSecret();
@@ -85,7 +85,7 @@ export async function confirmEnrolment(user: UserContext, code: string, now: Dat
   const pending = row.totpPendingSecret;
   if (!pending) throw new AppError("CONFLICT", "Start setting up two-factor first.");
   const parsed = parseSecondFactorCode(code);
-  const outcome = await throttledCodeCheck(user.userId, null, now, async () =>
+  const outcome = await throttledCodeCheck(user.userId, now, async () =>
     parsed?.kind === "totp" ? totpStepFor(pending, user.userId, parsed.code, now, null) : null,
   );
   if (!outcome.ok) throw rateLimited(outcome.retryInMinutes);
@@ -117,7 +117,6 @@ async function requirePasswordAndCode(user: UserContext, input: PasswordAndCode,
   const { passwordHash } = await getDb().user.findUniqueOrThrow({ where: { id: user.userId }, select: { passwordHash: true } });
   const outcome = await throttledCodeCheck(
     user.userId,
-    null,
     now,
     async () => {
       if (!(await verifyPassword(passwordHash, input.password))) return "password" as const;

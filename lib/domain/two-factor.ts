@@ -12,11 +12,23 @@ export const RECOVERY_CODE_COUNT = 10;
 /** 10 random bytes = 80 bits, written as 16 base32 characters in four groups of four. */
 export const RECOVERY_CODE_BYTES = 10;
 
-// Wrong codes per account (across every address) and per address. With three codes valid at
-// any moment, 5 guesses per 15 minutes leave an attacker who has the password about one chance
-// in 67,000 per 15 minutes of guessing a code.
-export const TWO_FACTOR_PER_USER: RateLimitRule = { limit: 5, windowMs: 15 * 60_000 };
-export const TWO_FACTOR_PER_ADDRESS: RateLimitRule = { limit: 20, windowMs: 15 * 60_000 };
+// Wrong codes at sign-in (the password was right), throttled like wrong passwords
+// (lib/db/failure-throttle.ts), per 15-minute slot: 5 per account from one address, 10 per
+// account from all addresses (past that only addresses that have not failed it may try, once
+// each), 20 per address across accounts. So the real user's right code from an address that
+// has not been failing always gets in, and an attacker who has the password and K addresses
+// gets at most min(5K, 10 + K) guesses per 15 minutes, each 3 chances in a million (three codes
+// are valid at any moment).
+const SLOT_MS = 15 * 60_000;
+export const TWO_FACTOR_PER_USER_AND_ADDRESS: RateLimitRule = { limit: 5, windowMs: SLOT_MS, aligned: true };
+export const TWO_FACTOR_PER_USER: RateLimitRule = { limit: 10, windowMs: SLOT_MS, aligned: true };
+export const TWO_FACTOR_PER_ADDRESS: RateLimitRule = { limit: 20, windowMs: SLOT_MS };
+/**
+ * Wrong passwords and codes on the account page (enrolment, new recovery codes, turning it
+ * off), per account: a signed-in session, counted apart from sign-in, so neither can use up
+ * the other's allowance.
+ */
+export const TWO_FACTOR_ACCOUNT_CHECKS: RateLimitRule = { limit: 5, windowMs: SLOT_MS };
 
 // Crockford's base32: no i, l, o or u, so nothing reads as another character.
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
