@@ -1,11 +1,12 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
+import { canIssuePasswordReset, isRole } from "@/lib/domain/permissions";
 import { PASSWORD_RESET_PER_ADDRESS } from "@/lib/domain/rate-limit";
 import { AppError } from "@/lib/errors";
 import { recordAccountActivity } from "./account-activity";
 import { admitAccountMail } from "./account-mail-throttle";
-import { getDb, type Tx } from "./client";
+import { getDb, type Db, type Tx } from "./client";
 import { countWithinLimit } from "./rate-limit";
 import { revokeSessionsIn } from "./sessions";
 
@@ -50,13 +51,28 @@ export async function passwordResetFor(email: string, address: string, now: Date
   return user ? issuePasswordReset(user.id, now) : null;
 }
 
+/**
+ * An owner's link (issueMemberResetLink) holds only while what allowed it still holds: the
+ * member belongs to this one organisation and is not an owner there, and the issuer is still
+ * one of its owners. Otherwise the link could open an organisation the issuer does not run.
+ */
+async function ownerLinkHolds(db: Db | Tx, userId: string, issuedById: string): Promise<boolean> {
+  const memberships = await db.membership.findMany({ where: { userId }, select: { organizationId: true, role: true }, take: 2 });
+  const only = memberships.length === 1 ? memberships[0] : undefined;
+  if (!only || !isRole(only.role)) return false;
+  const issuer = await db.membership.findUnique({ where: { organizationId_userId: { organizationId: only.organizationId, userId: issuedById } }, select: { role: true } });
+  return issuer !== null && isRole(issuer.role) && canIssuePasswordReset(issuer.role, only.role);
+}
+
 async function usableToken(token: string, now: Date) {
-  const row = await getDb().passwordResetToken.findUnique({
+  const db = getDb();
+  const row = await db.passwordResetToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, userId: true, expiresAt: true, usedAt: true, createdAt: true, user: { select: { email: true, passwordChangedAt: true } } },
+    select: { id: true, userId: true, expiresAt: true, usedAt: true, createdAt: true, issuedById: true, user: { select: { email: true, passwordChangedAt: true } } },
   });
   if (!row || row.usedAt || row.expiresAt.getTime() <= now.getTime()) return null;
   if (row.user.passwordChangedAt && row.createdAt.getTime() < row.user.passwordChangedAt.getTime()) return null;
+  if (row.issuedById && !(await ownerLinkHolds(db, row.userId, row.issuedById))) return null;
   return row;
 }
 
@@ -79,6 +95,7 @@ export async function resetPassword(token: string, password: string, now: Date):
   await getDb().$transaction(async (tx) => {
     const used = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
     if (used.count !== 1) throw new AppError("NOT_FOUND", UNUSABLE);
+    if (row.issuedById && !(await ownerLinkHolds(tx, row.userId, row.issuedById))) throw new AppError("NOT_FOUND", UNUSABLE);
     await setPasswordIn(tx, row.userId, passwordHash, now);
     await recordAccountActivity(tx, row.userId, { action: "user.password_reset" }, now);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { issueMemberResetLink } from "@/lib/db/member-reset";
-import { resetPassword } from "@/lib/db/password-reset";
+import { previewPasswordReset, resetPassword } from "@/lib/db/password-reset";
 import { AuthClient } from "./auth-client";
 import { addMember, entries, expectAppError, expectIntactLog, makeOrg } from "./helpers";
 
@@ -42,6 +42,32 @@ describe("issueMemberResetLink", () => {
     const member = await addMember(ctx, "viewer");
     await getDb().membership.create({ data: { organizationId: other.orgId, userId: member.user.userId, role: "viewer" } });
     await expectAppError(issueMemberResetLink(ctx, member.membershipId), "CONFLICT", /another organisation/);
+  });
+
+  it("stops working if the member joins another organisation before it is used", async () => {
+    const ctx = await makeOrg();
+    const other = await makeOrg();
+    const member = await addMember(ctx, "editor");
+    const reset = await issueMemberResetLink(ctx, member.membershipId);
+    await getDb().membership.create({ data: { organizationId: other.orgId, userId: member.user.userId, role: "viewer" } });
+
+    expect(await previewPasswordReset(reset.token, new Date())).toBeNull();
+    await expectAppError(resetPassword(reset.token, "chosen with the owner's link", new Date()), "NOT_FOUND", /expired or was already used/);
+    expect(await new AuthClient().signIn(member.user.email, "chosen with the owner's link")).toEqual({ error: "CredentialsSignin" });
+  });
+
+  it("stops working if its issuer is no longer an owner, or the member became one, before it is used", async () => {
+    const ctx = await makeOrg();
+    const coOwner = await addMember(ctx, "owner");
+    const demoted = await addMember(ctx, "editor");
+    const promoted = await addMember(ctx, "editor");
+    const byCoOwner = await issueMemberResetLink(coOwner.ctx, demoted.membershipId);
+    const forPromoted = await issueMemberResetLink(ctx, promoted.membershipId);
+    await getDb().membership.update({ where: { id: coOwner.membershipId }, data: { role: "admin" } });
+    await getDb().membership.update({ where: { id: promoted.membershipId }, data: { role: "owner" } });
+
+    await expectAppError(resetPassword(byCoOwner.token, "chosen with the owner's link", new Date()), "NOT_FOUND", /expired or was already used/);
+    await expectAppError(resetPassword(forPromoted.token, "chosen with the owner's link", new Date()), "NOT_FOUND", /expired or was already used/);
   });
 
   it("is for owners only", async () => {
