@@ -35,8 +35,8 @@ export async function startSession(userId: string, origin: SessionOrigin, now: D
 
 /**
  * The live session for a token's user and session id, or null (revoked, expired, older than
- * the password, another user's, or a token from before sessions had ids). Notes when it was
- * last seen, at most every few minutes.
+ * the password, without the second factor of a user who has one, another user's, or a token
+ * from before sessions had ids). Notes when it was last seen, at most every few minutes.
  */
 export async function resolveSession(userId: string, sessionId: string, now: Date): Promise<LiveSession | null> {
   const db = getDb();
@@ -49,10 +49,10 @@ export async function resolveSession(userId: string, sessionId: string, now: Dat
       revokedAt: true,
       lastSeenAt: true,
       twoFactorAt: true,
-      user: { select: { id: true, email: true, name: true, passwordChangedAt: true } },
+      user: { select: { id: true, email: true, name: true, passwordChangedAt: true, totpEnabledAt: true } },
     },
   });
-  if (!session || session.userId !== userId || !isSessionLive(session, session.user.passwordChangedAt, now)) return null;
+  if (!session || session.userId !== userId || !isSessionLive(session, session.user, now)) return null;
   if (lastSeenDue(session.lastSeenAt, now)) {
     // Conditional, so simultaneous requests write once.
     await db.authSession.updateMany({
@@ -68,9 +68,13 @@ const liveWhere = (userId: string, now: Date) => ({ userId, revokedAt: null, exp
 
 /** The user's live sessions, most recently seen first. */
 export async function listSessions(user: UserContext, now: Date): Promise<SessionRow[]> {
-  const passwordChangedAt = (await getDb().user.findUnique({ where: { id: user.userId }, select: { passwordChangedAt: true } }))?.passwordChangedAt;
+  const account = await getDb().user.findUnique({ where: { id: user.userId }, select: { passwordChangedAt: true, totpEnabledAt: true } });
   return getDb().authSession.findMany({
-    where: { ...liveWhere(user.userId, now), ...(passwordChangedAt ? { createdAt: { gte: passwordChangedAt } } : {}) },
+    where: {
+      ...liveWhere(user.userId, now),
+      ...(account?.passwordChangedAt ? { createdAt: { gte: account.passwordChangedAt } } : {}),
+      ...(account?.totpEnabledAt ? { twoFactorAt: { not: null } } : {}),
+    },
     orderBy: [{ lastSeenAt: "desc" }, { id: "asc" }],
     select: { id: true, userAgent: true, address: true, createdAt: true, lastSeenAt: true },
     take: 200,

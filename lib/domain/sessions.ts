@@ -5,13 +5,19 @@ export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 /** lastSeenAt is written at most this often, so reading a page rarely writes. */
 export const LAST_SEEN_EVERY_MS = 5 * 60_000;
 
-type SessionState = { createdAt: Date; expiresAt: Date; revokedAt: Date | null };
+type SessionState = { createdAt: Date; expiresAt: Date; revokedAt: Date | null; twoFactorAt: Date | null };
+type AccountState = { passwordChangedAt: Date | null; totpEnabledAt: Date | null };
 
-/** Live: not revoked, not expired, and begun after the user's password last changed. */
-export function isSessionLive(session: SessionState, passwordChangedAt: Date | null, now: Date): boolean {
+/**
+ * Live: not revoked, not expired, begun after the user's password last changed, and, while the
+ * user has two-factor on, one that gave the second factor (a sign-in that raced enrolment may
+ * have started one with the password alone).
+ */
+export function isSessionLive(session: SessionState, account: AccountState, now: Date): boolean {
   if (session.revokedAt !== null) return false;
   if (session.expiresAt.getTime() <= now.getTime()) return false;
-  return passwordChangedAt === null || session.createdAt.getTime() >= passwordChangedAt.getTime();
+  if (account.totpEnabledAt !== null && session.twoFactorAt === null) return false;
+  return account.passwordChangedAt === null || session.createdAt.getTime() >= account.passwordChangedAt.getTime();
 }
 
 export function lastSeenDue(lastSeenAt: Date, now: Date): boolean {

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { authorizeSignIn } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db/client";
-import { startSession } from "@/lib/db/sessions";
-import { confirmEnrolment, beginEnrolment, getTwoFactorStatus } from "@/lib/db/two-factor";
+import { listSessions, resolveSession, startSession } from "@/lib/db/sessions";
+import { confirmEnrolment, beginEnrolment, disableTwoFactor, getTwoFactorStatus } from "@/lib/db/two-factor";
 import { PEER_HEADER, peerStamp, startPeerStamping } from "@/lib/server/client-address";
 import { AuthClient } from "./auth-client";
 import { TEST_PASSWORD, makeUser } from "./helpers";
@@ -125,5 +125,23 @@ describe("enrolling", () => {
     const rows = await getDb().authSession.findMany({ where: { userId: user.userId }, select: { id: true, revokedAt: true, twoFactorAt: true } });
     expect(rows.find((row) => row.id === enrolling)).toMatchObject({ revokedAt: null, twoFactorAt: T0 });
     expect(rows.find((row) => row.id === elsewhere)).toMatchObject({ revokedAt: T0, twoFactorAt: null });
+  });
+
+  it("leaves no session without the second factor alive: one a sign-in racing the enrolment started with the password alone", async () => {
+    const user = await makeUser();
+    const origin = { userAgent: null, address: null };
+    const enrolling = await startSession(user.userId, origin, T0);
+    const { secret } = await beginEnrolment(user, TEST_PASSWORD, T0);
+    const { recoveryCodes } = await confirmEnrolment(user, await codeAt(secret, T0), T0, enrolling);
+    // That sign-in found no two-factor yet, and writes its session after enrolment ended the others.
+    const racing = await startSession(user.userId, origin, later(1), null);
+
+    expect(await resolveSession(user.userId, racing, later(2))).toBeNull();
+    expect(await resolveSession(user.userId, enrolling, later(2))).toMatchObject({ sessionId: enrolling, twoFactorAt: T0 });
+    expect((await listSessions(user, later(2))).map((session) => session.id)).toEqual([enrolling]);
+
+    // Turned off again, a password-only session is an ordinary one.
+    await disableTwoFactor(user, { password: TEST_PASSWORD, code: recoveryCodes[0] ?? "" }, later(3));
+    expect(await resolveSession(user.userId, racing, later(4))).toMatchObject({ sessionId: racing, twoFactorAt: null });
   });
 });

@@ -3,24 +3,34 @@ import { describeDevice, isSessionLive, lastSeenDue } from "@/lib/domain/session
 
 const NOW = new Date("2026-06-01T12:00:00Z");
 const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
-const session = (overrides: Partial<{ createdAt: Date; expiresAt: Date; revokedAt: Date | null }> = {}) => ({
+const session = (overrides: Partial<{ createdAt: Date; expiresAt: Date; revokedAt: Date | null; twoFactorAt: Date | null }> = {}) => ({
   createdAt: minutes(-60),
   expiresAt: minutes(60),
   revokedAt: null,
+  twoFactorAt: null,
   ...overrides,
 });
+const account = (overrides: Partial<{ passwordChangedAt: Date | null; totpEnabledAt: Date | null }> = {}) => ({ passwordChangedAt: null, totpEnabledAt: null, ...overrides });
 
 describe("isSessionLive", () => {
   it("is live until revoked or expired", () => {
-    expect(isSessionLive(session(), null, NOW)).toBe(true);
-    expect(isSessionLive(session({ revokedAt: minutes(-1) }), null, NOW)).toBe(false);
-    expect(isSessionLive(session({ expiresAt: NOW }), null, NOW)).toBe(false);
+    expect(isSessionLive(session(), account(), NOW)).toBe(true);
+    expect(isSessionLive(session({ revokedAt: minutes(-1) }), account(), NOW)).toBe(false);
+    expect(isSessionLive(session({ expiresAt: NOW }), account(), NOW)).toBe(false);
   });
 
   it("ends when the password changed after it began, not before", () => {
-    expect(isSessionLive(session(), minutes(-30), NOW)).toBe(false);
-    expect(isSessionLive(session(), minutes(-90), NOW)).toBe(true);
-    expect(isSessionLive(session({ createdAt: minutes(-30) }), minutes(-30), NOW)).toBe(true);
+    expect(isSessionLive(session(), account({ passwordChangedAt: minutes(-30) }), NOW)).toBe(false);
+    expect(isSessionLive(session(), account({ passwordChangedAt: minutes(-90) }), NOW)).toBe(true);
+    expect(isSessionLive(session({ createdAt: minutes(-30) }), account({ passwordChangedAt: minutes(-30) }), NOW)).toBe(true);
+  });
+
+  it("needs the second factor while the user has two-factor on, whenever it was turned on", () => {
+    const enrolled = account({ totpEnabledAt: minutes(-90) });
+    expect(isSessionLive(session(), enrolled, NOW)).toBe(false);
+    expect(isSessionLive(session(), account({ totpEnabledAt: minutes(-30) }), NOW)).toBe(false);
+    expect(isSessionLive(session({ twoFactorAt: minutes(-60) }), enrolled, NOW)).toBe(true);
+    expect(isSessionLive(session({ twoFactorAt: minutes(-60), revokedAt: minutes(-1) }), enrolled, NOW)).toBe(false);
   });
 });
 
