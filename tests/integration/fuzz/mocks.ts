@@ -9,7 +9,17 @@ vi.mock("next-auth", async (importOriginal) => {
   const real = await importOriginal<typeof import("next-auth")>();
   return { ...real, default: real.default, getServerSession: async () => request.session };
 });
-vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), connection: async () => undefined }));
+// after(): work done once the response has gone, awaited (settle) before the tables are compared.
+vi.mock("next/server", async (importOriginal) => {
+  const { request } = await import("./harness");
+  return {
+    ...(await importOriginal<typeof import("next/server")>()),
+    connection: async () => undefined,
+    after: (task: Promise<unknown> | (() => unknown)) => {
+      request.pendingWork.push(Promise.resolve().then(() => (typeof task === "function" ? task() : task)));
+    },
+  };
+});
 vi.mock("next/headers", async () => (await import("./harness")).headersDouble);
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 vi.mock("@/lib/server/action", async (importOriginal) => (await import("./harness")).recordingWrappers(await importOriginal<object>()));

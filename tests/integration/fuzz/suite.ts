@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { startSmtpServer } from "../smtp";
 import { fingerprints, type Fingerprint } from "./digest";
 import { installHeadersForRequire } from "./harness";
 import { CASES_PER_ENDPOINT, fuzzEndpoint, newTotals, outcomeTable } from "./probe";
@@ -33,8 +34,13 @@ export async function fuzzFile(label: string, pick: (endpoint: Endpoint, index: 
   const totals = newTotals();
   let world: World | undefined;
   let fingerprint: Fingerprint | undefined;
+  let stopSmtp: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
+    // A real SMTP server, so the paths that send mail (invitations, password resets) run too.
+    const smtp = await startSmtpServer();
+    stopSmtp = smtp.stop;
+    vi.stubEnv("SMTP_URL", smtp.url);
     world = await seedWorld();
     if (options.samplePack) await withSamplePack(world);
     fingerprint = await fingerprints(storageDir);
@@ -45,6 +51,7 @@ export async function fuzzFile(label: string, pick: (endpoint: Endpoint, index: 
     console.log(`[fuzz] ${label}: ${totals.fiveHundreds} 5xx/INTERNAL over ${totals.requests} requests (${picked.length} endpoints × ${CASES_PER_ENDPOINT})`);
     addToTally(inject("assayTestDatabase").runId, { label, requests: totals.requests, fiveHundreds: totals.fiveHundreds });
     await fingerprint?.close();
+    await stopSmtp?.();
     vi.unstubAllEnvs();
     await rm(storageDir, { recursive: true, force: true });
   });

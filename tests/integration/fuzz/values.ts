@@ -97,7 +97,7 @@ function valid(name: string, spec: FieldSpec, world: World): fc.Arbitrary<string
   if (isDate(name)) return fc.constant(DATES[name] ?? "2026-03-31");
   if (/url|link/i.test(name)) return fc.constant("https://example.com/review.pdf");
   if (name === "csv") return fc.constantFrom(controlCsvTemplate(world.a.owner.email, null), "date,reference,description\n2026-02-01,EV-100,Joiner\n2026-02-02,EV-101,Leaver");
-  if (name === "token") return pick(world.invitationTokens, repeat("A", 32));
+  if (name === "token") return pick(world.tokens, repeat("A", 32));
   if (name === "code") return fc.constantFrom("123456", "abcd-efgh-ijkl");
   if (name === "ref") return fc.constantFrom("FUZZ-1", "FUZZ-2");
   return fc.constantFrom("Reviewed every account in the production database.", "Quarterly access review");

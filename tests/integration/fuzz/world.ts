@@ -1,11 +1,13 @@
 import { Readable } from "node:stream";
 import { buffer } from "node:stream/consumers";
+import { signUpLinkToken } from "@/lib/auth/sign-up-link";
 import { getDb } from "@/lib/db/client";
 import type { OrgContext, UserContext } from "@/lib/db/context";
 import { createAuditorRequest } from "@/lib/db/auditor-requests";
 import { addFileEvidence, addLinkEvidence, addNoteEvidence } from "@/lib/db/evidence";
 import { openExportDownload, runExport, startExport } from "@/lib/db/exports";
 import { createInvitation } from "@/lib/db/invitations";
+import { issuePasswordReset } from "@/lib/db/password-reset";
 import { startSession } from "@/lib/db/sessions";
 import { setControlMappings } from "@/lib/db/mappings";
 import { getBlobStore } from "@/lib/storage";
@@ -17,6 +19,8 @@ import { addMember, criterion, exceptionInput, fileEvidenceInput, makeControl, m
 // B is the victim: the same kinds of records, every text of them carrying a marker, so any
 // answer that shows B's data to someone outside B is found by searching for the marker, B's
 // ids, slug and emails.
+
+const DAY_MS = 86_400_000;
 
 export const MARKER = "qzb7mark";
 /** In the name of the engagement A's auditor was not given: they must never see it either. */
@@ -51,8 +55,8 @@ export type World = {
   outsiderSlug: string;
   callers: Caller[];
   criterionIds: string[];
-  /** A's pending invitation, for acceptInvitation (B's are never handed to the fuzzer). */
-  invitationTokens: string[];
+  /** Links A's people were sent: an invitation, a password reset, a sign-up (B's never reach the fuzzer). */
+  tokens: string[];
   leakTokens: string[];
   /** What A's auditor must not see of A: the engagement they were not given. */
   outOfScopeTokens: string[];
@@ -143,7 +147,10 @@ export async function seedWorld(): Promise<World> {
   const leakTokens = [MARKER, b.slug, ...b.emails, ...Object.values(b.ids).flat()];
   const { passwordHash } = await getDb().user.findUniqueOrThrow({ where: { id: a.owner.userId }, select: { passwordHash: true } });
   const outOfScopeTokens = [OUT_OF_SCOPE, ...a.ids.engagement.filter((id) => id !== a.auditedEngagementId)];
-  return { a, b, outsider, outsiderSlug, callers, passwordHash, outOfScopeTokens, criterionIds: [criterion("CC6.1"), criterion("CC1.1")], invitationTokens: [a.invitationToken], leakTokens };
+  const reset = await issuePasswordReset(a.members.viewer.userId, new Date());
+  const signUp = signUpLinkToken({ email: "signed-up-by-link@example.test", name: "New Person", callbackUrl: "/", expiresAt: Date.now() + DAY_MS });
+  const tokens = [a.invitationToken, reset.token, signUp];
+  return { a, b, outsider, outsiderSlug, callers, passwordHash, outOfScopeTokens, criterionIds: [criterion("CC6.1"), criterion("CC1.1")], tokens, leakTokens };
 }
 
 /** Adds a real evidence pack of A's audited engagement, produced the way an export is. */
@@ -153,8 +160,6 @@ export async function withSamplePack(world: World): Promise<void> {
   const { storageKey } = await openExportDownload(world.a.ctx, run.id);
   world.samplePack = new Uint8Array(await buffer(await getBlobStore().get(storageKey)));
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * Puts A's callers back as seeded (a fuzzed call may have removed a member, changed a role or a
