@@ -21,7 +21,7 @@ vi.mock("next/server", async (importOriginal) => {
   };
 });
 vi.mock("next/headers", async () => (await import("./harness")).headersDouble);
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/cache")>()), revalidatePath: () => undefined, revalidateTag: () => undefined, updateTag: () => undefined, refresh: () => undefined }));
 vi.mock("@/lib/server/action", async (importOriginal) => (await import("./harness")).recordingWrappers(await importOriginal<object>()));
 vi.mock("@/lib/server/route", async (importOriginal) => (await import("./harness")).recordingWrappers(await importOriginal<object>()));
 // Exports run in this process as with EXPORT_RUNNER=inline, but awaited before the next call.

@@ -81,7 +81,7 @@ async function callRoute(fn: Extract<Endpoint, { kind: "route" }>["fn"], build: 
 }
 
 /** A short description of an input, for the report of a violation. */
-function describe(value: unknown): string {
+function summarise(value: unknown): string {
   const text = JSON.stringify(value, (_key, item: unknown) => (item instanceof Blob ? `<file ${item.size} B>` : typeof item === "string" && item.length > 60 ? `${item.slice(0, 60)}…(${item.length})` : item));
   return (text ?? String(value)).slice(0, 400);
 }
@@ -112,7 +112,7 @@ function actionInputs(endpoint: Extract<Endpoint, { kind: "action" }>, world: Wo
   // Next decodes a server action's arguments from the request: a crafted one need not be a form.
   const argument = fc.oneof(
     { arbitrary: entries.map((fields) => ({ argument: formData(fields) as unknown, sent: sentText(fields), shown: fields as unknown })), weight: 9 },
-    { arbitrary: fc.tuple(entries, fc.constantFrom("object", "string", "null", "undefined", "number", "array", "getter")).map(([fields, shape]) => ({ argument: ({ object: Object.fromEntries(fields), string: "orgSlug=x", null: null, undefined: undefined, number: 42, array: [Object.fromEntries(fields)], getter: { get: 1, getAll: "x" } } as Record<string, unknown>)[shape], sent: sentText(fields), shown: `${shape}: ${describe(fields)}` })), weight: 1 },
+    { arbitrary: fc.tuple(entries, fc.constantFrom("object", "string", "null", "undefined", "number", "array", "getter")).map(([fields, shape]) => ({ argument: ({ object: Object.fromEntries(fields), string: "orgSlug=x", null: null, undefined: undefined, number: 42, array: [Object.fromEntries(fields)], getter: { get: 1, getAll: "x" } } as Record<string, unknown>)[shape], sent: sentText(fields), shown: `${shape}: ${summarise(fields)}` })), weight: 1 },
   );
   return fc.tuple(caller, argument).map(([who, arg]) => ({ caller: who, ...arg }));
 }
@@ -150,7 +150,7 @@ export async function fuzzEndpoint(endpoint: Endpoint, world: World, fingerprint
     totals.requests += 1;
     const counts = totals.outcomes.get(endpoint.id) ?? new Map<string, number>();
     totals.outcomes.set(endpoint.id, counts.set(outcome.label, (counts.get(outcome.label) ?? 0) + 1));
-    const where = `${endpoint.id} as ${input.caller.role} with ${describe(input.shown)}`;
+    const where = `${endpoint.id} as ${input.caller.role} with ${summarise(input.shown)}`;
     if (outcome.crashed) {
       totals.fiveHundreds += 1;
       violations.push(`${where}: ${outcome.crashed}`);
