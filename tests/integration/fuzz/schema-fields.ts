@@ -14,6 +14,8 @@ export type FieldSpec = {
   item?: FieldSpec;
   /** For JSON texts: the fields of each object. */
   fields?: Fields;
+  /** The form may leave it out (optional, or with a default). */
+  optional?: boolean;
 };
 
 export type Fields = Record<string, FieldSpec>;
@@ -55,7 +57,19 @@ function optionsOf(schema: Schema): string[] | undefined {
   return undefined;
 }
 
+/** Whether a wrapper on the way to the field's own schema lets it be left out. */
+function isOptional(schema: Schema): boolean {
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) return true;
+  if (schema instanceof z.ZodNullable || schema instanceof z.ZodCatch) return isOptional(schema.unwrap());
+  if (schema instanceof z.ZodPipe) return isOptional(schema.out instanceof z.ZodTransform ? schema.in : schema.out);
+  return false;
+}
+
 function fieldSpec(schema: Schema): FieldSpec {
+  return { ...shapeOf(schema), ...(isOptional(schema) ? { optional: true } : {}) };
+}
+
+function shapeOf(schema: Schema): FieldSpec {
   const inner = unwrap(schema);
   const options = optionsOf(inner);
   if (options) return { kind: "text", options };

@@ -157,7 +157,8 @@ const EXTRA_KEYS = ["__proto__", "constructor", "prototype", "hasOwnProperty", "
 /** A whole form: every field valid but none, one or a few spoilt, sometimes with keys no form has. */
 export function formFields(fields: Fields, world: World): fc.Arbitrary<[string, FieldValue][]> {
   const specs: [string, FieldSpec][] = [["orgSlug", { kind: "text" }], ...Object.entries(fields)];
-  const base = fc.tuple(...specs.map(([name, spec]) => validValue(name, spec, world)));
+  // A field the form may leave out is left out half the time (some schemas want one of two).
+  const base = fc.tuple(...specs.map(([name, spec]) => (spec.optional ? fc.oneof(validValue(name, spec, world), fc.constant(MISSING)) : validValue(name, spec, world))));
   const spoil = fc.oneof(...specs.map(([name, spec]) => mutant(name, spec, world).map((value) => [name, value] as const)));
   const spoilt = fc.oneof({ arbitrary: fc.constant([]), weight: 3 }, { arbitrary: fc.array(spoil, { minLength: 1, maxLength: 1 }), weight: 4 }, { arbitrary: fc.array(spoil, { minLength: 2, maxLength: 4 }), weight: 2 });
   const extras = fc.oneof({ arbitrary: fc.constant([]), weight: 7 }, { arbitrary: fc.array(fc.tuple(fc.constantFrom(...EXTRA_KEYS), hostile()), { minLength: 1, maxLength: 2 }), weight: 1 });
