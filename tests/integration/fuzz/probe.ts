@@ -44,9 +44,9 @@ function thrown(error: unknown): Outcome {
   return { refused: true, crashed: `threw ${message.slice(0, 200)}`, label: "threw", text: message };
 }
 
-async function callAction(fn: (previous: unknown, form: unknown) => Promise<unknown>, argument: unknown): Promise<Outcome> {
+async function callAction(fn: (previous: unknown, form: unknown) => Promise<unknown>, previous: unknown, argument: unknown): Promise<Outcome> {
   try {
-    const result = await fn(null, argument);
+    const result = await fn(previous, argument);
     const text = JSON.stringify(result) ?? "";
     if (typeof result === "object" && result !== null && "ok" in result && result.ok === false) {
       const code = "code" in result ? String(result.code) : "?";
@@ -86,7 +86,10 @@ function summarise(value: unknown): string {
   return (text ?? String(value)).slice(0, 400);
 }
 
-type ActionInput = { caller: Caller; argument: unknown; sent: string; shown: unknown };
+type ActionInput = { caller: Caller; previous: unknown; argument: unknown; sent: string; shown: unknown };
+
+/** The first argument: the form's previous state, which a crafted call sets to anything. */
+const PREVIOUS_STATES: unknown[] = [null, null, null, null, undefined, "x", 42, { ok: true, data: { id: "x" } }, { ok: false, code: "INTERNAL" }, [null]];
 type Input = { caller: Caller; call: () => Promise<Outcome>; sent: string; shown: unknown };
 
 function formData(entries: [string, FieldValue][]): FormData {
@@ -114,13 +117,13 @@ function actionInputs(endpoint: Extract<Endpoint, { kind: "action" }>, world: Wo
     { arbitrary: entries.map((fields) => ({ argument: formData(fields) as unknown, sent: sentText(fields), shown: fields as unknown })), weight: 9 },
     { arbitrary: fc.tuple(entries, fc.constantFrom("object", "string", "null", "undefined", "number", "array", "getter")).map(([fields, shape]) => ({ argument: ({ object: Object.fromEntries(fields), string: "orgSlug=x", null: null, undefined: undefined, number: 42, array: [Object.fromEntries(fields)], getter: { get: 1, getAll: "x" } } as Record<string, unknown>)[shape], sent: sentText(fields), shown: `${shape}: ${summarise(fields)}` })), weight: 1 },
   );
-  return fc.tuple(caller, argument).map(([who, arg]) => ({ caller: who, ...arg }));
+  return fc.tuple(caller, fc.constantFrom(...PREVIOUS_STATES), argument).map(([who, previous, arg]) => ({ caller: who, previous, ...arg }));
 }
 
 function inputs(endpoint: Endpoint, world: World, cases: number): Input[] {
   const options = { seed: seedFor(endpoint.id), numRuns: cases };
   if (endpoint.kind === "action") {
-    return fc.sample(actionInputs(endpoint, world), options).map(({ caller, argument, sent, shown }) => ({ caller, sent, shown, call: () => callAction(endpoint.fn, argument) }));
+    return fc.sample(actionInputs(endpoint, world), options).map(({ caller, previous, argument, sent, shown }) => ({ caller, sent, shown, call: () => callAction(endpoint.fn, previous, argument) }));
   }
   const sampled = fc.sample(fc.tuple(callers(world), routeCases(endpoint, world)), options);
   return sampled.map(([caller, routeCase]) => ({ caller, sent: routeCase.sent, shown: { url: routeCase.url, params: routeCase.params }, call: () => callRoute(endpoint.fn, routeCase.request, routeCase.params) }));
