@@ -4,11 +4,11 @@ import { compareWithAnchors, crossCheckCopies, type ActivityAudit, type Anchor, 
 import { ChainVerifier } from "@/lib/domain/activity-chain";
 import { checkpointFileName, type CheckpointDocument } from "@/lib/domain/activity-checkpoint";
 import { signatureStatus, type SignatureStatus, type VerifyingKey } from "@/lib/domain/activity-signature";
-import { CheckpointDocumentInput, type LabelledHead } from "@/lib/schemas/activity-heads";
+import type { LabelledHead } from "@/lib/schemas/activity-heads";
 import { AppError } from "@/lib/errors";
 import { getBlobStore } from "@/lib/storage";
 import { assertCan } from "./authorize";
-import { documentOf } from "./checkpoints";
+import { copyDocument, documentOf, MAX_COPY_BYTES } from "./checkpoints";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
 import { engagementScope } from "./scope";
@@ -39,7 +39,6 @@ const COPY_READS_AT_ONCE = 8;
 
 /** What the asker may see of exports: everything, or an auditor's engagements only. */
 type Visible = { run: (runId: string) => boolean; engagement: (engagementId: string) => boolean };
-const MAX_COPY_BYTES = 16 * 1024;
 
 const day = (iso: string): string => iso.slice(0, 10);
 
@@ -86,20 +85,12 @@ async function readCopies(orgId: string, rowNames: ReadonlySet<string>, visible:
     const read = await Promise.all(batch.map((key) => store.getCheckpoint(key, MAX_COPY_BYTES).catch(() => null)));
     batch.forEach((key, index) => {
       const bytes = read[index];
-      const parsed = bytes ? CheckpointDocumentInput.safeParse(tryJson(bytes.toString("utf8"))) : null;
-      if (parsed?.success && parsed.data.organizationId === orgId && checkpointFileName(parsed.data) === nameOf(key)) documents.push(parsed.data);
+      const document = bytes ? copyDocument(bytes) : null;
+      if (document && document.organizationId === orgId && checkpointFileName(document) === nameOf(key)) documents.push(document);
       else unreadable.push({ label: key, seq: 0, problem: null, note: "unreadable", message: `The blob store's checkpoint ${nameOf(key)} cannot be read as this organisation's checkpoint.` });
     });
   }
   return { documents, unreadable, total: keys.length };
-}
-
-function tryJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 function externalAnchors(orgId: string, heads: readonly LabelledHead[], key: KeyInUse): { anchors: Anchor[]; findings: AnchorFinding[] } {
@@ -177,7 +168,7 @@ async function audit(orgId: string, scope: readonly string[] | null, external: r
   const chain = verifier.verdict(org.activitySeq);
   const head = verifier.head();
 
-  const held = (document: CheckpointDocument, label: string): HeldCheckpoint => ({ name: checkpointFileName(document), label, reason: document.reason, seq: document.seq, hash: document.hash, signature: document.signature });
+  const held = (document: CheckpointDocument, label: string): HeldCheckpoint => ({ name: checkpointFileName(document), label, document });
   const findings = [
     ...outside.findings,
     ...crossCheckCopies(

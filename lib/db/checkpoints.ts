@@ -7,11 +7,13 @@ import {
   CHECKPOINT_VERSION,
   checkpointFileName,
   isCheckpointReason,
+  sameCheckpoint,
   type CheckpointDocument,
   type CheckpointFields,
 } from "@/lib/domain/activity-checkpoint";
 import { makeCheckpoint } from "@/lib/domain/activity-signature";
 import { isoDateOf } from "@/lib/domain/dates";
+import { CheckpointDocumentInput } from "@/lib/schemas/activity-heads";
 import { getBlobStore } from "@/lib/storage";
 import { getDb, type Tx } from "./client";
 
@@ -39,16 +41,41 @@ export function checkpointRow(document: CheckpointDocument) {
   return { organizationId, seq, hash, reason, exportRunId, signature, keyId, createdAt: new Date(createdAt) };
 }
 
+/** The largest blob-store copy read back: a checkpoint is well under 1 KB. */
+export const MAX_COPY_BYTES = 16 * 1024;
+
+/** A blob-store copy's bytes as a checkpoint document; null when they are not one. */
+export function copyDocument(bytes: Buffer): CheckpointDocument | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    return null;
+  }
+  const document = CheckpointDocumentInput.safeParse(parsed);
+  return document.success ? document.data : null;
+}
+
 /**
- * Copies a checkpoint to the blob store. A failure is logged, not thrown: the row stands, and
- * `npm run activity:checkpoint` writes copies that are missing.
+ * Copies a checkpoint to the blob store, which keeps the first copy of each name. Resolves to
+ * whether the store now holds this checkpoint: written now, or already there with the same
+ * content (written again by the cron, say). Another checkpoint under its name is left alone and
+ * logged: its row was deleted and written again, which the audit reports (the row differs from
+ * its copy). A failure is logged, not thrown: the row stands, and `npm run activity:checkpoint`
+ * writes copies that are missing.
  */
 export async function storeCheckpointCopy(document: CheckpointDocument): Promise<boolean> {
+  const name = checkpointFileName(document);
   try {
-    await getBlobStore().putCheckpoint(document.organizationId, checkpointFileName(document), Buffer.from(`${JSON.stringify(document, null, 2)}\n`, "utf8"));
-    return true;
+    const store = getBlobStore();
+    const { key, written } = await store.putCheckpoint(document.organizationId, name, Buffer.from(`${JSON.stringify(document, null, 2)}\n`, "utf8"));
+    if (written) return true;
+    const stored = copyDocument(await store.getCheckpoint(key, MAX_COPY_BYTES));
+    if (stored && sameCheckpoint(stored, document)) return true;
+    console.error(`[activity checkpoint ${name}] a different copy is already stored: it is kept, and the audit reports the row that differs from it`);
+    return false;
   } catch (error) {
-    console.error(`[activity checkpoint ${checkpointFileName(document)}] the blob store copy could not be written`, error);
+    console.error(`[activity checkpoint ${name}] the blob store copy could not be written`, error);
     return false;
   }
 }
@@ -91,12 +118,17 @@ export async function checkpointAllOrganizations(now: Date = new Date()): Promis
   const organizations = await db.organization.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } });
   const run: CheckpointRun = { organizations: organizations.length, written: 0, copied: 0 };
   for (const { id } of organizations) {
-    const head = await readActivityHead(db, id);
-    if (head.seq > 0 && !(await db.activityCheckpoint.findFirst({ where: { organizationId: id, seq: head.seq, reason: "daily" }, select: { id: true } }))) {
+    // Under the organisation's row lock, as appends check and write theirs: one daily row per
+    // head, so its copy (written once) never differs from a second row of the same name.
+    const wrote = await db.$transaction(async (tx) => {
+      await tx.organization.update({ where: { id }, data: { activitySeq: { increment: 0 } }, select: { id: true } });
+      const head = await readActivityHead(tx, id);
+      if (head.seq === 0 || (await tx.activityCheckpoint.findFirst({ where: { organizationId: id, seq: head.seq, reason: "daily" }, select: { id: true } }))) return false;
       const document = makeCheckpoint({ organizationId: id, ...head, reason: "daily", exportRunId: null, createdAt: now.toISOString() }, key);
-      await db.activityCheckpoint.create({ data: checkpointRow(document) });
-      run.written += 1;
-    }
+      await tx.activityCheckpoint.create({ data: checkpointRow(document) });
+      return true;
+    });
+    if (wrote) run.written += 1;
     const stored = new Set<string>();
     for await (const { key } of store.listCheckpoints(id)) stored.add(key.slice(key.lastIndexOf("/") + 1));
     const rows = await db.activityCheckpoint.findMany({ where: { organizationId: id }, orderBy: { seq: "asc" } });

@@ -1,5 +1,5 @@
 import type { ChainVerdict } from "./activity-chain";
-import type { CheckpointReason } from "./activity-checkpoint";
+import { sameCheckpoint, type CheckpointDocument } from "./activity-checkpoint";
 import type { SignatureStatus } from "./activity-signature";
 
 // Heads recorded outside the chain (checkpoints, exports, snapshots, files people kept) are its
@@ -57,11 +57,12 @@ export function compareWithAnchors(chain: ChainHashes, anchors: readonly Anchor[
 }
 
 /** A checkpoint as held in one place: the database row or the blob store's copy. */
-export type HeldCheckpoint = { name: string; label: string; reason: CheckpointReason; seq: number; hash: string; signature: string | null };
+export type HeldCheckpoint = { name: string; label: string; document: CheckpointDocument };
 
 /**
  * Rows and copies of the same checkpoints compared by file name: a row that differs from its
- * copy was edited. An export's copy is written after its row commits, so a copy without a row
+ * copy in anything was edited, or deleted and written again (the store keeps the first copy of
+ * a name, so the copy is the original). An export's copy is written after its row commits, so a copy without a row
  * means the row was deleted; a daily copy is written inside the append's transaction, which may
  * have rolled back, so that is only a note. A row without a copy means the copy could not be
  * written (the store was unreachable) and is not reported here.
@@ -73,22 +74,22 @@ export function crossCheckCopies(rows: readonly HeldCheckpoint[], copies: readon
   for (const row of rows) {
     const copy = copyOf.get(row.name);
     if (!copy) continue;
-    if (copy.seq !== row.seq || copy.hash !== row.hash || copy.signature !== row.signature) {
+    if (!sameCheckpoint(copy.document, row.document)) {
       findings.push({
         label: row.label,
-        seq: row.seq,
+        seq: row.document.seq,
         problem: "copy_differs",
         note: null,
-        message: `${row.label} in the database differs from its copy in the blob store (${copy.name}): the row was edited.`,
+        message: `${row.label} in the database differs from its copy in the blob store (${copy.name}): the row was edited, or deleted and written again.`,
       });
     }
   }
   for (const copy of copies) {
     if (rowNames.has(copy.name)) continue;
-    const deleted = copy.reason === "export";
+    const deleted = copy.document.reason === "export";
     findings.push({
       label: copy.label,
-      seq: copy.seq,
+      seq: copy.document.seq,
       problem: deleted ? "row_missing" : null,
       note: deleted ? null : "row missing",
       message: deleted

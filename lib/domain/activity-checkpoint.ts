@@ -38,6 +38,11 @@ export function canonicalCheckpoint(payload: CheckpointPayload): string {
   return canonicalJson({ format, version, organizationId, seq, hash, reason, exportRunId, createdAt });
 }
 
+/** The same checkpoint: every field of the payload, and the same signature and key id. */
+export function sameCheckpoint(a: CheckpointDocument, b: CheckpointDocument): boolean {
+  return canonicalCheckpoint(a) === canonicalCheckpoint(b) && a.signature === b.signature && a.keyId === b.keyId;
+}
+
 /**
  * The checkpoint's file name in the blob store, unique per checkpoint: one daily checkpoint per
  * head, one per export. Zero-padded so names sort by sequence.

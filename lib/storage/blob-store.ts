@@ -18,6 +18,9 @@ export interface StoredEntry {
 
 export type UploadBody = Readable | ReadableStream<Uint8Array>;
 
+/** Where a checkpoint is kept, and whether this call wrote it (false: one was there already). */
+export type CheckpointWrite = { key: string; written: boolean };
+
 export interface BlobStore {
   /**
    * Streams `body` to a temporary object while hashing and counting it; refuses with AppError
@@ -47,10 +50,12 @@ export interface BlobStore {
   deleteTemp(key: string): Promise<void>;
   /**
    * Small named records beside an organisation's files, `<orgId>/checkpoints/<name>` (the
-   * activity log's checkpoints): written whole and atomically, replacing one of the same name.
-   * Not content-addressed, so never listed by listKeys nor swept as orphans. Resolves to the key.
+   * activity log's checkpoints): written whole and atomically, and only once. When an object
+   * of that name exists it is left as it is and `written` is false, so whoever can make the app
+   * write a name again (a database writer) cannot replace the copy first written. Not
+   * content-addressed, so never listed by listKeys nor swept as orphans.
    */
-  putCheckpoint(orgId: string, name: string, bytes: Buffer): Promise<string>;
+  putCheckpoint(orgId: string, name: string, bytes: Buffer): Promise<CheckpointWrite>;
   /** The organisation's checkpoint keys, in no particular order. */
   listCheckpoints(orgId: string): AsyncIterable<StoredEntry>;
   /** A checkpoint's bytes; AppError NOT_FOUND when missing, TOO_LARGE when longer than `maxBytes`. */

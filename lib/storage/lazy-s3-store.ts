@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import type { BlobStore, StoredBlob, StoredEntry, UploadBody } from "./blob-store";
+import type { BlobStore, CheckpointWrite, StoredBlob, StoredEntry, UploadBody } from "./blob-store";
 import type { S3StoreConfig } from "./s3-config";
 import type { S3BlobStore } from "./s3-store";
 
@@ -50,7 +50,7 @@ export class LazyS3BlobStore implements BlobStore {
     return (await this.store()).deleteTemp(key);
   }
 
-  async putCheckpoint(orgId: string, name: string, bytes: Buffer): Promise<string> {
+  async putCheckpoint(orgId: string, name: string, bytes: Buffer): Promise<CheckpointWrite> {
     return (await this.store()).putCheckpoint(orgId, name, bytes);
   }
 

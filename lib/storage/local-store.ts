@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { closeSync, createWriteStream, fstatSync, openSync, readSync, type Dirent } from "node:fs";
-import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
+import { link, mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -20,14 +20,28 @@ import {
   TEMP_FOLDER,
   tooLargeToRead,
   type BlobStore,
+  type CheckpointWrite,
   type StoredBlob,
   type StoredEntry,
   type UploadBody,
 } from "./blob-store";
 import { Meter, toNodeReadable } from "./meter";
 
-const isMissing = (error: unknown): boolean =>
-  error instanceof Error && "code" in error && (error.code === "ENOENT" || error.code === "ENOTDIR");
+const hasCode = (error: unknown, ...codes: string[]): boolean =>
+  error instanceof Error && "code" in error && typeof error.code === "string" && codes.includes(error.code);
+
+const isMissing = (error: unknown): boolean => hasCode(error, "ENOENT", "ENOTDIR");
+
+/** Creates `file` (refusing an existing one) with `bytes`, flushed to disk before it resolves. */
+async function writeDurably(file: string, bytes: Buffer): Promise<void> {
+  const handle = await open(file, "wx");
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
 
 async function directories(dir: string): Promise<Dirent[]> {
   try {
@@ -193,27 +207,32 @@ export class LocalBlobStore implements BlobStore {
     await rm(this.pathOf(key), { force: true });
   }
 
-  async putCheckpoint(orgId: string, name: string, bytes: Buffer): Promise<string> {
+  async putCheckpoint(orgId: string, name: string, bytes: Buffer): Promise<CheckpointWrite> {
     const key = checkpointKey(orgId, name);
     const tempDir = path.join(this.root, TEMP_FOLDER);
     const tempPath = path.join(tempDir, randomUUID());
     try {
       await mkdir(tempDir, { recursive: true });
-      const handle = await open(tempPath, "wx");
-      try {
-        await handle.writeFile(bytes);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      await writeDurably(tempPath, bytes);
       const finalPath = this.pathOf(key);
       await mkdir(path.dirname(finalPath), { recursive: true });
-      await rename(tempPath, finalPath);
+      // A hard link appears whole or not at all and, unlike rename, refuses an existing name.
+      const written = await link(tempPath, finalPath).then(
+        () => true,
+        async (error: unknown) => {
+          if (hasCode(error, "EEXIST")) return false;
+          if (!hasCode(error, "EPERM", "ENOTSUP", "ENOSYS")) throw error;
+          // A filesystem without hard links: create the final name exclusively instead.
+          return writeDurably(finalPath, bytes).then(
+            () => true,
+            (failure: unknown) => (hasCode(failure, "EEXIST") ? false : Promise.reject(failure)),
+          );
+        },
+      );
       await syncDirectory(path.dirname(finalPath));
-      return key;
-    } catch (error) {
+      return { key, written };
+    } finally {
       await rm(tempPath, { force: true });
-      throw error;
     }
   }
 

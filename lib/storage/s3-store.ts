@@ -28,6 +28,7 @@ import {
   TEMP_FOLDER,
   tooLargeToRead,
   type BlobStore,
+  type CheckpointWrite,
   type StoredBlob,
   type StoredEntry,
   type UploadBody,
@@ -171,11 +172,21 @@ export class S3BlobStore implements BlobStore {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.full(key) }));
   }
 
-  async putCheckpoint(orgId: string, name: string, bytes: Buffer): Promise<string> {
+  async putCheckpoint(orgId: string, name: string, bytes: Buffer): Promise<CheckpointWrite> {
     const key = checkpointKey(orgId, name);
-    // A PUT is atomic: readers see the whole object or none.
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.full(key), Body: bytes, ContentType: "application/json" }));
-    return key;
+    // Written once: `If-None-Match: *` makes the PUT refuse an existing key (AWS S3, MinIO, R2
+    // and Ceph honour it). Servers that ignore the header (s3rver, older ones) are covered by
+    // the HEAD before it; there, two writers of one name within a round trip may still both
+    // write. A PUT is atomic: readers see the whole object or none.
+    if ((await this.lastModified(key)) !== null) return { key, written: false };
+    try {
+      await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.full(key), Body: bytes, ContentType: "application/json", IfNoneMatch: "*" }));
+      return { key, written: true };
+    } catch (error) {
+      // 412: the key exists; 409: another conditional write of it is in progress.
+      if (error instanceof S3ServiceException && [409, 412].includes(error.$metadata.httpStatusCode ?? 0)) return { key, written: false };
+      throw error;
+    }
   }
 
   async *listCheckpoints(orgId: string): AsyncIterable<StoredEntry> {

@@ -8,6 +8,7 @@ import { main as activityCheckpoint } from "@/scripts/activity-checkpoint";
 import { main as activityVerify } from "@/scripts/activity-verify";
 import { readHeadFile } from "@/scripts/lib/activity-head-files";
 import { auditActivityLog } from "@/lib/db/activity-audit";
+import { documentOf, storeCheckpointCopy } from "@/lib/db/checkpoints";
 import { getDb } from "@/lib/db/client";
 import type { OrgContext, UserContext } from "@/lib/db/context";
 import { runExport, startExport } from "@/lib/db/exports";
@@ -132,6 +133,31 @@ describe("daily checkpoints", () => {
     const again = output();
     await activityCheckpoint([], again.out);
     expect(await getDb().activityCheckpoint.count({ where: { organizationId: ctx.orgId } })).toBe(2);
+  });
+
+  it("keep the copy first written: the same checkpoint again is fine, another under its name is refused and shows in the audit", async () => {
+    const ctx = await makeOrg();
+    await appendEntries(ctx, 2, new Date(Date.now() + DAY_MS));
+    const row = await getDb().activityCheckpoint.findFirstOrThrow({ where: { organizationId: ctx.orgId, reason: "daily" } });
+    const document = documentOf(row);
+    if (!document) throw new Error("no document");
+    const name = `${String(row.seq).padStart(10, "0")}-daily.json`;
+    const stored = () => getBlobStore().getCheckpoint(`${ctx.orgId}/checkpoints/${name}`, 16_384).then((bytes) => bytes.toString("utf8"));
+    const first = await stored();
+
+    expect(await storeCheckpointCopy(document)).toBe(true);
+    expect((await auditActivityLog(ctx)).ok).toBe(true);
+
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      expect(await storeCheckpointCopy({ ...document, hash: "f".repeat(64) })).toBe(false);
+      expect(errors).toHaveBeenCalledWith(expect.stringContaining(`[activity checkpoint ${name}] a different copy is already stored`));
+    } finally {
+      errors.mockRestore();
+    }
+    expect(await stored()).toBe(first);
+    await getDb().activityCheckpoint.update({ where: { id: row.id }, data: { hash: "f".repeat(64), signature: null, keyId: null } });
+    expect((await auditActivityLog(ctx)).findings.filter((finding) => finding.problem === "copy_differs")).toHaveLength(1);
   });
 
   it("are never written by verification (a GET)", async () => {

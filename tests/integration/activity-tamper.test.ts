@@ -126,7 +126,7 @@ describe("rewrites that pass the log's own verification", () => {
         [file.label, "hash_differs"],
       ]),
     );
-    expect(messages(audit)).toContain(`${label} in the database differs from its copy in the blob store (${head.toString().padStart(10, "0")}-export-${runId}.json): the row was edited.`);
+    expect(messages(audit)).toContain(`${label} in the database differs from its copy in the blob store (${head.toString().padStart(10, "0")}-export-${runId}.json): the row was edited, or deleted and written again.`);
   });
 });
 
@@ -167,6 +167,35 @@ describe("signatures and copies", () => {
         [row.seq - 1, "bad_signature"],
         // Renumbered, it no longer matches its copy, whose row now looks deleted.
         [row.seq, "row_missing"],
+      ]),
+    );
+  });
+
+  it("keeps a daily checkpoint's honest copy when a database writer has the app checkpoint a forged head under its name", async () => {
+    const ctx = await makeOrg();
+    const day = (days: number) => new Date(Date.now() + days * DAY_MS);
+    const [dayOne, dayTwo, dayThree] = [day(1), day(2), day(3)];
+    await appendEntries(ctx, 4, dayOne);
+    const endOfDayOne = await activitySeqOf(ctx.orgId);
+    await appendEntries(ctx, 2, dayTwo);
+    const key = `${ctx.orgId}/checkpoints/${String(endOfDayOne).padStart(10, "0")}-daily.json`;
+    const honest = (await getBlobStore().getCheckpoint(key, 16_384)).toString("utf8");
+
+    // Day two dropped, entry 3 rewritten and the day's checkpoint row deleted: the next change
+    // (day three) checkpoints the forged head the day before "ended" at, under the same name.
+    await truncateNewest(ctx.orgId, 2);
+    await editAndRehash(ctx.orgId, 3, JSON.stringify({ email: "someone-else@example.test", role: "admin" }));
+    await getDb().activityCheckpoint.deleteMany({ where: { organizationId: ctx.orgId, seq: endOfDayOne } });
+    await appendEntries(ctx, 1, dayThree);
+
+    expect((await getBlobStore().getCheckpoint(key, 16_384)).toString("utf8")).toBe(honest);
+    const audit = await auditActivityLog(ctx);
+    expect(audit.ok).toBe(false);
+    const label = (day: Date) => `Daily checkpoint of ${day.toISOString().slice(0, 10)} (entry #${endOfDayOne})`;
+    expect(problems(audit).map((finding) => [finding.label, finding.problem])).toEqual(
+      expect.arrayContaining([
+        [label(dayThree), "copy_differs"],
+        [`${label(dayTwo)} (blob store copy)`, "hash_differs"],
       ]),
     );
   });

@@ -266,14 +266,15 @@ describe.each([
     expect(await keysOf(store.listTemp())).toEqual([]);
   });
 
-  it("keeps checkpoints by name per organisation, replaced whole, never listed as files nor swept", async () => {
+  it("keeps checkpoints by name per organisation, written once, never listed as files nor swept", async () => {
     const file = await store.putStream(ORG, Readable.from(["evidence"]), MB);
-    const key = await store.putCheckpoint(ORG, "0000000007-daily.json", Buffer.from('{"seq":7}'));
-    await store.putCheckpoint(ORG, "0000000007-daily.json", Buffer.from('{"seq":7,"again":true}'));
-    const other = await store.putCheckpoint(OTHER_ORG, "0000000003-export-run1.json", Buffer.from("{}"));
+    const key = `${ORG}/checkpoints/0000000007-daily.json`;
+    expect(await store.putCheckpoint(ORG, "0000000007-daily.json", Buffer.from('{"seq":7}'))).toEqual({ key, written: true });
+    // A second write of the name (a forged row checkpointed again) leaves the first in place.
+    expect(await store.putCheckpoint(ORG, "0000000007-daily.json", Buffer.from('{"seq":7,"forged":true}'))).toEqual({ key, written: false });
+    const { key: other } = await store.putCheckpoint(OTHER_ORG, "0000000003-export-run1.json", Buffer.from("{}"));
 
-    expect(key).toBe(`${ORG}/checkpoints/0000000007-daily.json`);
-    expect((await store.getCheckpoint(key, 1024)).toString()).toBe('{"seq":7,"again":true}');
+    expect((await store.getCheckpoint(key, 1024)).toString()).toBe('{"seq":7}');
     expect(await keysOf(store.listCheckpoints(ORG))).toEqual([key]);
     expect(await keysOf(store.listCheckpoints(OTHER_ORG))).toEqual([other]);
     expect(await keysOf(store.listKeys())).toEqual([file.key]);
@@ -287,6 +288,13 @@ describe.each([
     const swept = await sweepOrphans(store, async () => new Set(), { now: new Date(Date.now() + 2 * 60 * 60 * 1000), dryRun: false });
     expect(swept.deleted).toEqual([file.key]);
     expect(await keysOf(store.listCheckpoints(ORG))).toEqual([key]);
+  });
+
+  it("never replaces a checkpoint someone else wrote, and leaves no temporary object behind", async () => {
+    await backend.plant(`${ORG}/checkpoints/0000000009-daily.json`, "written first");
+    expect(await store.putCheckpoint(ORG, "0000000009-daily.json", Buffer.from("written second"))).toMatchObject({ written: false });
+    expect((await store.getCheckpoint(`${ORG}/checkpoints/0000000009-daily.json`, 1024)).toString()).toBe("written first");
+    expect(await backend.rawKeys()).toEqual([`${ORG}/checkpoints/0000000009-daily.json`]);
   });
 
   it("sweeps only unreferenced files and temporary objects older than the cutoff", async () => {
@@ -330,6 +338,16 @@ describe.each([
     expect(await store.exists(orphan.key)).toBe(true);
     expect(await store.delete(orphan.key)).toBe(true);
     expect(await store.exists(orphan.key)).toBe(false);
+  });
+});
+
+describe("checkpoints on local disk", () => {
+  it("are written once even when several writers race for one name", async () => {
+    const { store } = await localBackend();
+    const results = await Promise.all([1, 2, 3, 4, 5].map((n) => store.putCheckpoint(ORG, "0000000011-daily.json", Buffer.from(`writer ${n}`))));
+    const winners = results.flatMap((result, index) => (result.written ? [index + 1] : []));
+    expect(winners).toHaveLength(1);
+    expect((await store.getCheckpoint(`${ORG}/checkpoints/0000000011-daily.json`, 1024)).toString()).toBe(`writer ${winners[0]}`);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkAnchor, compareWithAnchors, crossCheckCopies, type Anchor, type ChainHashes, type HeldCheckpoint } from "@/lib/domain/activity-anchors";
+import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, type CheckpointDocument } from "@/lib/domain/activity-checkpoint";
 
 // A chain of 10 entries whose hash at n is "n" repeated; entry 4 is absent (a gap).
 const hashOf = (seq: number) => String(seq % 10).repeat(64);
@@ -46,7 +47,20 @@ describe("compareWithAnchors", () => {
 });
 
 describe("crossCheckCopies", () => {
-  const held = (overrides: Partial<HeldCheckpoint> = {}): HeldCheckpoint => ({ name: "0000000007-export-r1.json", label: "Export checkpoint r1", reason: "export", seq: 7, hash: hashOf(7), signature: "sig", ...overrides });
+  const document = (overrides: Partial<CheckpointDocument> = {}): CheckpointDocument => ({
+    format: CHECKPOINT_FORMAT,
+    version: CHECKPOINT_VERSION,
+    organizationId: "corg1",
+    seq: 7,
+    hash: hashOf(7),
+    reason: "export",
+    exportRunId: "r1",
+    createdAt: "2026-03-02T10:00:00.000Z",
+    signature: "sig",
+    keyId: "0123456789abcdef",
+    ...overrides,
+  });
+  const held = (overrides: Partial<CheckpointDocument> = {}, name = "0000000007-export-r1.json"): HeldCheckpoint => ({ name, label: "Export checkpoint r1", document: document(overrides) });
 
   it("is silent when rows and copies agree, or a row has no copy (it could not be written)", () => {
     expect(crossCheckCopies([held()], [held()])).toEqual([]);
@@ -57,14 +71,19 @@ describe("crossCheckCopies", () => {
     ["seq", { seq: 6 }],
     ["hash", { hash: hashOf(6) }],
     ["signature", { signature: null }],
+    ["creation time", { createdAt: "2026-03-03T10:00:00.000Z" }],
+    ["key id", { keyId: "fedcba9876543210" }],
   ])("reports a row whose %s differs from its copy", (_field, change) => {
     expect(crossCheckCopies([held(change)], [held()])).toEqual([
-      expect.objectContaining({ problem: "copy_differs", message: "Export checkpoint r1 in the database differs from its copy in the blob store (0000000007-export-r1.json): the row was edited." }),
+      expect.objectContaining({
+        problem: "copy_differs",
+        message: "Export checkpoint r1 in the database differs from its copy in the blob store (0000000007-export-r1.json): the row was edited, or deleted and written again.",
+      }),
     ]);
   });
 
   it("fails an export's copy without a row, and only notes a daily one (its append may have rolled back)", () => {
     expect(crossCheckCopies([], [held()])).toEqual([expect.objectContaining({ problem: "row_missing" })]);
-    expect(crossCheckCopies([], [held({ reason: "daily", name: "0000000007-daily.json" })])).toEqual([expect.objectContaining({ problem: null, note: "row missing" })]);
+    expect(crossCheckCopies([], [held({ reason: "daily", exportRunId: null }, "0000000007-daily.json")])).toEqual([expect.objectContaining({ problem: null, note: "row missing" })]);
   });
 });
