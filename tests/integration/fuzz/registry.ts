@@ -11,7 +11,8 @@ import { fieldsOf, type Fields } from "./schema-fields";
 // Every endpoint of the app, found on disk: each export of each app/**/actions.ts and each HTTP
 // method exported by each app/**/route.ts. A new endpoint is fuzzed without being listed here;
 // what cannot be called (an export the registry does not understand) is reported as a problem,
-// and the discovery test fails on it.
+// and the discovery test fails on it; so is a route handler built without our wrappers that is
+// not listed as public.
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 
@@ -42,8 +43,8 @@ export type Endpoint =
   | (Common & { kind: "action"; fn: ActionFn; fields: Fields })
   | (Common & { kind: "route"; method: string; fn: RouteFn; pattern: string; segments: Segment[]; hint: RouteHint });
 
-/** Built with a wrapper that lets anyone in, or with none of ours at all. */
-const isPublic = (fn: ActionFn | RouteFn): boolean => [undefined, "publicAction"].includes(wrapperOf.get(fn));
+/** Route files whose handlers answer anyone and are built with none of lib/server's wrappers. */
+const PUBLIC_ROUTES = new Set(["app/api/auth/[...nextauth]/route.ts", "app/favicon.ico/route.ts"]);
 
 /** Fields of actions not built with a wrapper that records its schema (none today). */
 const ACTION_FIELDS: Record<string, Fields> = {};
@@ -97,7 +98,7 @@ export async function discoverEndpoints(): Promise<{ endpoints: Endpoint[]; prob
         problems.push(`${id}: no input schema recorded; build it with a wrapper from lib/server/action.ts or list its fields in ACTION_FIELDS (tests/integration/fuzz/registry.ts)`);
         continue;
       }
-      endpoints.push({ kind: "action", id, isPublic: isPublic(fn as ActionFn), fn: fn as ActionFn, fields });
+      endpoints.push({ kind: "action", id, isPublic: wrapperOf.get(fn as ActionFn) === "publicAction", fn: fn as ActionFn, fields });
     }
   }
   for (const file of await filesNamed("app", new Set(["route.ts"]))) {
@@ -110,9 +111,14 @@ export async function discoverEndpoints(): Promise<{ endpoints: Endpoint[]; prob
         problems.push(`${file}: export ${name} is neither an HTTP method handler nor route configuration`);
         continue;
       }
+      const wrapper = wrapperOf.get(fn as RouteFn);
+      if (!wrapper && !PUBLIC_ROUTES.has(file)) {
+        problems.push(`${file}: ${name} is built with none of lib/server's route wrappers, so nothing checks who is asking; use orgRequestRoute or orgRoute, or list the file in PUBLIC_ROUTES (tests/integration/fuzz/registry.ts) if anyone may call it`);
+        continue;
+      }
       const schema = schemaOf.get(fn as RouteFn);
       const hint = ROUTE_HINTS[file] ?? (schema ? { body: fieldsOf(schema) ?? {} } : {});
-      endpoints.push({ kind: "route", id, isPublic: isPublic(fn as RouteFn), method: name, fn: fn as RouteFn, pattern, segments, hint });
+      endpoints.push({ kind: "route", id, isPublic: !wrapper, method: name, fn: fn as RouteFn, pattern, segments, hint });
     }
   }
   return { endpoints, problems };
