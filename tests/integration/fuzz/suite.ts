@@ -44,7 +44,8 @@ export async function fuzzFile(label: string, pick: (endpoint: Endpoint, index: 
     world = await seedWorld();
     if (options.samplePack) await withSamplePack(world);
     fingerprint = await fingerprints(storageDir);
-  });
+    // Two organisations of every kind of record, with exports: a while on a busy machine.
+  }, 180_000);
 
   afterAll(async () => {
     if (process.env.FUZZ_VERBOSE) console.log(outcomeTable(totals));
