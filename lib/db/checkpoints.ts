@@ -15,13 +15,15 @@ import { makeCheckpoint } from "@/lib/domain/activity-signature";
 import { isoDateOf } from "@/lib/domain/dates";
 import { CheckpointDocumentInput } from "@/lib/schemas/activity-heads";
 import { getBlobStore } from "@/lib/storage";
+import { afterCommit } from "./after-commit";
 import { getDb, type Tx } from "./client";
 
 // Checkpoints of the activity chain's head: one at every export, and one a day. There is no
 // scheduler, so the daily one is written by the first append of a new UTC day (for the head the
-// day before ended at, inside that append's transaction) or by `npm run activity:checkpoint`
-// from cron. Each is signed when AUDIT_SIGNING_KEY(_FILE) is set, kept as a row and copied to
-// the blob store, where someone who can only write the database cannot change or remove it.
+// day before ended at: its row inside that append's transaction, its copy once that committed)
+// or by `npm run activity:checkpoint` from cron. Each is signed when AUDIT_SIGNING_KEY(_FILE) is
+// set, kept as a row and copied to the blob store, where someone who can only write the
+// database cannot change or remove it.
 
 type Reader = Pick<Tx, "activityLogEntry">;
 
@@ -99,9 +101,12 @@ export async function checkpointPreviousDay(tx: Tx, orgId: string, previous: Cha
     document = makeCheckpoint(fields, null);
   }
   await tx.activityCheckpoint.create({ data: checkpointRow(document) });
-  // Inside the transaction: the head it records is already committed, so the copy is true even
-  // if this append rolls back (then the next append writes the row again).
-  await storeCheckpointCopy(document);
+  // Once the append has committed, and outside it: the store is not waited for while the
+  // organisation's row is locked, and a rolled-back append leaves no copy (the next one writes
+  // the row again). A copy that cannot be written is left to `npm run activity:checkpoint`.
+  afterCommit(tx, async () => {
+    await storeCheckpointCopy(document);
+  });
 }
 
 export type CheckpointRun = { organizations: number; written: number; copied: number };

@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { databaseUrl, providerOf, sqliteFilePath } from "./database-url";
+import { withAfterCommit } from "./after-commit";
 import { serializeStatements } from "./serialized-sqlite";
 
 // Both clients are generated from the same datamodel, so their query API is identical; the
@@ -15,10 +16,10 @@ const globalForDb = globalThis as unknown as { assayDb?: { url: string; client: 
 
 function createClient(url: string): Db {
   if (providerOf(url) === "sqlite") {
-    return new SqliteClient({ adapter: serializeStatements(new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: 10_000 })) });
+    return withAfterCommit(new SqliteClient({ adapter: serializeStatements(new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: 10_000 })) }));
   }
   const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) });
-  return client as unknown as Db;
+  return withAfterCommit(client as unknown as Db);
 }
 
 /** The Prisma client for the current DATABASE_URL, created once per process. */

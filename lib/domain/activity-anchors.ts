@@ -62,9 +62,8 @@ export type HeldCheckpoint = { name: string; label: string; document: Checkpoint
 /**
  * Rows and copies of the same checkpoints compared by file name: a row that differs from its
  * copy in anything was edited, or deleted and written again (the store keeps the first copy of
- * a name, so the copy is the original). An export's copy is written after its row commits, so a copy without a row
- * means the row was deleted; a daily copy is written inside the append's transaction, which may
- * have rolled back, so that is only a note. A row without a copy means the copy could not be
+ * a name, so the copy is the original). Every copy is written after its row commits, so a copy
+ * without a row means the row was deleted. A row without a copy means the copy could not be
  * written (the store was unreachable) and is not reported here.
  */
 export function crossCheckCopies(rows: readonly HeldCheckpoint[], copies: readonly HeldCheckpoint[]): AnchorFinding[] {
@@ -73,28 +72,23 @@ export function crossCheckCopies(rows: readonly HeldCheckpoint[], copies: readon
   const findings: AnchorFinding[] = [];
   for (const row of rows) {
     const copy = copyOf.get(row.name);
-    if (!copy) continue;
-    if (!sameCheckpoint(copy.document, row.document)) {
-      findings.push({
-        label: row.label,
-        seq: row.document.seq,
-        problem: "copy_differs",
-        note: null,
-        message: `${row.label} in the database differs from its copy in the blob store (${copy.name}): the row was edited, or deleted and written again.`,
-      });
-    }
+    if (!copy || sameCheckpoint(copy.document, row.document)) continue;
+    findings.push({
+      label: row.label,
+      seq: row.document.seq,
+      problem: "copy_differs",
+      note: null,
+      message: `${row.label} in the database differs from its copy in the blob store (${copy.name}): the row was edited, or deleted and written again.`,
+    });
   }
   for (const copy of copies) {
     if (rowNames.has(copy.name)) continue;
-    const deleted = copy.document.reason === "export";
     findings.push({
       label: copy.label,
       seq: copy.document.seq,
-      problem: deleted ? "row_missing" : null,
-      note: deleted ? null : "row missing",
-      message: deleted
-        ? `${copy.label} is in the blob store but its row is gone from the database: it was deleted.`
-        : `${copy.label} is in the blob store but not in the database: its row was deleted, or its transaction rolled back.`,
+      problem: "row_missing",
+      note: null,
+      message: `${copy.label} is in the blob store but its row is gone from the database: it was deleted.`,
     });
   }
   return findings;

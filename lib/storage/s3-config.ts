@@ -1,6 +1,6 @@
 // The S3 store's settings, apart from the store itself so that reading them does not load the
 // AWS SDK (see lazy-s3-store.ts).
-import type { Env } from "@/lib/settings";
+import { positiveNumberSetting, type Env } from "@/lib/settings";
 
 export interface S3StoreConfig {
   bucket: string;
@@ -12,8 +12,14 @@ export interface S3StoreConfig {
   forcePathStyle: boolean;
   /** Prepended to every key, normalised to end with "/" (or empty). */
   prefix: string;
+  /**
+   * How long one attempt may wait for S3 to answer (connecting, sending, the response's
+   * headers; a download's body then streams at the reader's pace). The SDK makes 3 attempts.
+   */
+  requestTimeoutMs: number;
 }
 
+const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
 
 export function s3ConfigFromEnv(env: Env = process.env): S3StoreConfig {
   const bucket = env.S3_BUCKET?.trim();
@@ -30,6 +36,7 @@ export function s3ConfigFromEnv(env: Env = process.env): S3StoreConfig {
     credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
     forcePathStyle: env.S3_FORCE_PATH_STYLE === "1" || env.S3_FORCE_PATH_STYLE === "true",
     prefix: normalisePrefix(env.S3_PREFIX),
+    requestTimeoutMs: Math.round(positiveNumberSetting("S3_REQUEST_TIMEOUT_SECONDS", DEFAULT_REQUEST_TIMEOUT_SECONDS, env) * 1000),
   };
 }
 

@@ -41,6 +41,7 @@ const isNotFound = (error: unknown): boolean =>
   (error.name === "NoSuchKey" || error.name === "NotFound" || error.$metadata.httpStatusCode === 404);
 
 const PART_SIZE = 5 * 1024 * 1024;
+const CONNECTION_TIMEOUT_MS = 5_000;
 
 /** An S3-compatible bucket. Uploads stream to `tmp/<uuid>`, then CopyObject to the final key. */
 export class S3BlobStore implements BlobStore {
@@ -54,6 +55,9 @@ export class S3BlobStore implements BlobStore {
       endpoint: config.endpoint,
       forcePathStyle: config.forcePathStyle,
       credentials: config.credentials,
+      // Without these the SDK waits for ever on a store that accepts connections and never
+      // answers, and everything waiting on it waits too.
+      requestHandler: { connectionTimeout: Math.min(CONNECTION_TIMEOUT_MS, config.requestTimeoutMs), requestTimeout: config.requestTimeoutMs, throwOnRequestTimeout: true },
     };
     if (config.endpoint) {
       // Many S3-compatible servers reject the SDK's default streaming checksums (aws-chunked

@@ -8,6 +8,7 @@ import { main as activityCheckpoint } from "@/scripts/activity-checkpoint";
 import { main as activityVerify } from "@/scripts/activity-verify";
 import { readHeadFile } from "@/scripts/lib/activity-head-files";
 import { auditActivityLog } from "@/lib/db/activity-audit";
+import { recordActivity } from "@/lib/db/activity";
 import { documentOf, storeCheckpointCopy } from "@/lib/db/checkpoints";
 import { getDb } from "@/lib/db/client";
 import type { OrgContext, UserContext } from "@/lib/db/context";
@@ -51,6 +52,13 @@ async function exportRun(ctx: OrgContext, format: "pack" | "json"): Promise<{ ru
   const run = await getDb().exportRun.findUniqueOrThrow({ where: { id: runId }, select: { storageKey: true, status: true, error: true } });
   if (run.status !== "done") throw new Error(`export ${run.status}: ${run.error}`);
   return { runId, bytes: await readAll(await getBlobStore().get(run.storageKey ?? "")) };
+}
+
+/** `work`, failing the test when it takes longer than `ms` (a wait for a lock, say). */
+async function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`still waiting after ${ms} ms`)), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 const copiesOf = async (orgId: string) => readdir(path.join(storageDir, orgId, "checkpoints")).catch(() => [] as string[]);
@@ -158,6 +166,45 @@ describe("daily checkpoints", () => {
     expect(await stored()).toBe(first);
     await getDb().activityCheckpoint.update({ where: { id: row.id }, data: { hash: "f".repeat(64), signature: null, keyId: null } });
     expect((await auditActivityLog(ctx)).findings.filter((finding) => finding.problem === "copy_differs")).toHaveLength(1);
+  });
+
+  it("are copied once the change has committed: a store that hangs holds no lock and blocks no other change", async () => {
+    const ctx = await makeOrg();
+    const store = getBlobStore();
+    const write = store.putCheckpoint.bind(store);
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const put = vi.spyOn(store, "putCheckpoint").mockImplementation(async (...args) => held.then(() => write(...args)));
+    const tomorrow = new Date(Date.now() + DAY_MS);
+    const headBefore = await activitySeqOf(ctx.orgId);
+    try {
+      // The day's first change checkpoints yesterday's head; its copy waits on the store.
+      const first = appendEntries(ctx, 1, tomorrow);
+      await vi.waitFor(() => expect(put).toHaveBeenCalledTimes(1));
+      expect(await getDb().activityCheckpoint.count({ where: { organizationId: ctx.orgId, reason: "daily" } })).toBe(1);
+      await within(3_000, appendEntries(ctx, 2, tomorrow));
+      expect(await activitySeqOf(ctx.orgId)).toBe(headBefore + 3);
+      expect(await copiesOf(ctx.orgId)).toEqual([]);
+      release();
+      await first;
+      expect(await copiesOf(ctx.orgId)).toEqual([`${String(headBefore).padStart(10, "0")}-daily.json`]);
+    } finally {
+      release();
+      put.mockRestore();
+    }
+  });
+
+  it("are not copied when the change that wrote them rolls back", async () => {
+    const ctx = await makeOrg();
+    const failing = Object.assign(new Error("the change failed after logging"), { code: "TEST" });
+    await expect(
+      getDb().$transaction(async (tx) => {
+        await recordActivity(tx, { orgId: ctx.orgId, userId: ctx.userId }, { action: "test.rolled_back", entityType: "test", entityId: "x" }, new Date(Date.now() + DAY_MS));
+        throw failing;
+      }),
+    ).rejects.toBe(failing);
+    expect(await getDb().activityCheckpoint.count({ where: { organizationId: ctx.orgId } })).toBe(0);
+    expect(await copiesOf(ctx.orgId)).toEqual([]);
   });
 
   it("are never written by verification (a GET)", async () => {

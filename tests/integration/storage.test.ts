@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
+import { createServer, type AddressInfo, type Socket } from "node:net";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { buffer } from "node:stream/consumers";
@@ -13,7 +14,7 @@ import { createBlobStore, maxUploadBytes } from "@/lib/storage";
 import { LocalBlobStore } from "@/lib/storage/local-store";
 import { sweepOrphans } from "@/lib/storage/orphans";
 import { LazyS3BlobStore } from "@/lib/storage/lazy-s3-store";
-import type { S3StoreConfig } from "@/lib/storage/s3-config";
+import { s3ConfigFromEnv, type S3StoreConfig } from "@/lib/storage/s3-config";
 import { S3BlobStore } from "@/lib/storage/s3-store";
 
 // One behaviour suite, run against files on disk and against an S3 API (s3rver, in process).
@@ -90,7 +91,7 @@ async function s3BackendWith(make: (config: S3StoreConfig) => BlobStore): Promis
   const prefix = `run-${randomUUID()}/`;
   const client = new S3Client({ region: "us-east-1", endpoint, forcePathStyle: true, credentials: CREDENTIALS });
   return {
-    store: make({ bucket: BUCKET, region: "us-east-1", endpoint, credentials: CREDENTIALS, forcePathStyle: true, prefix }),
+    store: make({ bucket: BUCKET, region: "us-east-1", endpoint, credentials: CREDENTIALS, forcePathStyle: true, prefix, requestTimeoutMs: 30_000 }),
     async rawKeys() {
       const page = await client.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix }));
       return (page.Contents ?? []).map((object) => (object.Key ?? "").slice(prefix.length)).sort();
@@ -351,6 +352,30 @@ describe("checkpoints on local disk", () => {
   });
 });
 
+describe("an S3 endpoint that never answers", () => {
+  it("is given up on after the request timeout instead of holding the caller", async () => {
+    const sockets = new Set<Socket>();
+    // Accepts connections and reads requests, but never answers one.
+    const silent = createServer((socket) => {
+      sockets.add(socket);
+      socket.on("data", () => undefined);
+    });
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as AddressInfo;
+    const store = new S3BlobStore({ bucket: BUCKET, region: "us-east-1", endpoint: `http://127.0.0.1:${port}`, credentials: CREDENTIALS, forcePathStyle: true, prefix: "", requestTimeoutMs: 300 });
+    try {
+      const started = Date.now();
+      const failure = await rejection(store.putCheckpoint(ORG, "0000000001-daily.json", Buffer.from("{}")));
+      expect(failure).toMatchObject({ name: "TimeoutError" });
+      // Each of the SDK's three attempts gives up after 300 ms.
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+});
+
 describe("storage configuration", () => {
   it("chooses the store from FILE_STORAGE or S3_BUCKET", () => {
     expect(createBlobStore({})).toBeInstanceOf(LocalBlobStore);
@@ -359,6 +384,12 @@ describe("storage configuration", () => {
     expect(createBlobStore({ FILE_STORAGE: "local", S3_BUCKET: "b" })).toBeInstanceOf(LocalBlobStore);
     expect(() => createBlobStore({ FILE_STORAGE: "s3" })).toThrow(/S3_BUCKET/);
     expect(() => createBlobStore({ FILE_STORAGE: "ftp" })).toThrow(/FILE_STORAGE/);
+  });
+
+  it("reads the S3 request timeout from S3_REQUEST_TIMEOUT_SECONDS, 30 seconds by default", () => {
+    expect(s3ConfigFromEnv({ S3_BUCKET: "b" }).requestTimeoutMs).toBe(30_000);
+    expect(s3ConfigFromEnv({ S3_BUCKET: "b", S3_REQUEST_TIMEOUT_SECONDS: "2.5" }).requestTimeoutMs).toBe(2_500);
+    expect(() => s3ConfigFromEnv({ S3_BUCKET: "b", S3_REQUEST_TIMEOUT_SECONDS: "never" })).toThrow(/S3_REQUEST_TIMEOUT_SECONDS/);
   });
 
   it("reads the upload limit from MAX_UPLOAD_MB, 25 MB by default", () => {

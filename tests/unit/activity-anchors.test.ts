@@ -82,8 +82,10 @@ describe("crossCheckCopies", () => {
     ]);
   });
 
-  it("fails an export's copy without a row, and only notes a daily one (its append may have rolled back)", () => {
+  it("fails a copy without a row, an export's or a daily one (copies are written once their row has committed)", () => {
     expect(crossCheckCopies([], [held()])).toEqual([expect.objectContaining({ problem: "row_missing" })]);
-    expect(crossCheckCopies([], [held({ reason: "daily", exportRunId: null }, "0000000007-daily.json")])).toEqual([expect.objectContaining({ problem: null, note: "row missing" })]);
+    expect(crossCheckCopies([], [held({ reason: "daily", exportRunId: null }, "0000000007-daily.json")])).toEqual([
+      expect.objectContaining({ problem: "row_missing", message: "Export checkpoint r1 is in the blob store but its row is gone from the database: it was deleted." }),
+    ]);
   });
 });
