@@ -49,12 +49,17 @@ describe("Markdown limits", () => {
     expect(note(lines(9, (index) => `> ${"  ".repeat(index)}- item`))).toBe("Lists and quotes nest at most 8 levels deep; this note goes 10 deep at line 9.");
   });
 
-  it("refuse too many lines, list items and quotes, formatting marks and underlined headings", () => {
+  it("refuse too many lines, blocks, formatting marks, HTML tags and underlined headings", () => {
+    const blocks = (found: number) => `A note holds at most 300 paragraphs, headings, list items and quotes; this one has ${found}.`;
     expect(note("a\n".repeat(1000))).toBe("A note holds at most 1,000 lines; this one has 1,001.");
-    expect(note("- a\n".repeat(301))).toBe("A note holds at most 300 list items and quotes; this one has 301.");
-    expect(note("> a\n\n".repeat(301))).toBe("A note holds at most 300 list items and quotes; this one has 301.");
-    expect(note("&amp; ".repeat(1001))).toBe("A note holds at most 1,000 formatting marks (* _ ` [ ] < & \\ #); this one has 1,001.");
-    expect(note("a\n===\n\n".repeat(51))).toBe("A note holds at most 50 headings underlined with = or -; this one has 51, the first at line 2. Start headings with # instead.");
+    expect(note("- a\n".repeat(301))).toBe(blocks(301));
+    expect(note("> a\n\n".repeat(301))).toBe(blocks(301));
+    expect(note("# a\n".repeat(301))).toBe(blocks(301));
+    expect(note("a\n\n".repeat(301))).toBe(blocks(301));
+    expect(note("&amp; ".repeat(1001))).toBe("A note holds at most 1,000 formatting marks (each * _ ` [ ] & \\ #); this one has 1,001.");
+    expect(note("**a** **b**\n\n".repeat(126))).toBe("A note holds at most 1,000 formatting marks (each * _ ` [ ] & \\ #); this one has 1,008.");
+    expect(note("<http://example.com> ".repeat(101))).toBe("A note holds at most 100 autolinks and HTML tags (each <); this one has 101.");
+    expect(note("a\n===\n\n".repeat(21))).toBe("A note holds at most 20 headings underlined with = or -; this one has 21, the first at line 2. Start headings with # instead.");
   });
 
   it("refuse a paragraph with too many emphasis, code, link or HTML marks, where it starts", () => {
@@ -64,13 +69,13 @@ describe("Markdown limits", () => {
     expect(atLine3(Array.from({ length: 20 }, (_, index) => `a${"*".repeat(index + 1)}`).join(""))).toBe(message(210));
     expect(atLine3(Array.from({ length: 20 }, (_, index) => `${"`".repeat(index + 1)}a`).join(""))).toBe(message(210));
     expect(atLine3("[".repeat(201))).toBe(message(201));
-    expect(atLine3("<a ".repeat(201))).toBe(message(201));
+    expect(atLine3("[a] ".repeat(101))).toBe(message(202));
     // One paragraph over several lines, a lazy one and a numbered line that cannot start a list included.
     expect(atLine3(`${"*a ".repeat(60)}\n${"_b ".repeat(60)}\n2. ${"`c` ".repeat(30)}\n> ${"[d] ".repeat(20)}`)).toBe(message(220));
   });
 
   it("count each list item's paragraph on its own, and text in a fence as code", () => {
-    expect(note(lines(150, (index) => `${index + 1}. **Step ${index}**: see [the runbook](https://example.com/${index})`))).toBeNull();
+    expect(note(lines(100, (index) => `${index + 1}. **Step ${index}**: see [the runbook](https://example.com/${index})`))).toBeNull();
     expect(note(lines(100, () => "- **Owner**: _ops_\n  - `kubectl get pods`"))).toBeNull();
     expect(note(`\`\`\`\n${"[[1, 2], [3, 4]] <x> *y* _z_ ".repeat(100)}\n\`\`\``)).toBeNull();
     // A thematic break is not a run of list markers.
