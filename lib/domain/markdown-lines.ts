@@ -1,29 +1,23 @@
 // The shapes of one Markdown line that markdown-scan.ts needs: its container prefix (quote and
 // list markers, how they are indented) and whether its content is a fence, a heading, a
 // thematic break or a setext underline. Each reads a line from a position forward (and, for a
-// break, once backward), a bounded number of times per character.
+// break, once backward), a bounded number of times per character. (Character codes are local
+// constants in each file: an imported binding is read through a getter in the hot loops.)
 
-export const TAB = 9;
-export const LF = 10;
-export const CR = 13;
-export const SPACE = 32;
-export const AMP = 38;
-export const STAR = 42;
+const TAB = 9;
+const SPACE = 32;
+const STAR = 42;
 const PLUS = 43;
-export const DASH = 45;
-export const LT = 60;
+const DASH = 45;
 const EQUALS = 61;
 const GT = 62;
 const HASH = 35;
-export const LBRACKET = 91;
-export const BACKSLASH = 92;
-export const RBRACKET = 93;
-export const UNDERSCORE = 95;
-export const BACKTICK = 96;
+const UNDERSCORE = 95;
+const BACKTICK = 96;
 const TILDE = 126;
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
-export const isSpace = (code: number) => code === SPACE || code === TAB;
+const isSpace = (code: number) => code === SPACE || code === TAB;
 
 /** What starts a line: quote and list markers, and the whitespace before the first list marker. */
 export type Prefix = {

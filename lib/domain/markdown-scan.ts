@@ -8,27 +8,7 @@
 // checks that against the parser. Each character is read a bounded number of times: the scan is
 // linear.
 
-import {
-  AMP,
-  BACKSLASH,
-  BACKTICK,
-  breakTail,
-  closesFence,
-  CR,
-  fenceAt,
-  isBreakFrom,
-  isHeading,
-  isUnderline,
-  LBRACKET,
-  LF,
-  LT,
-  type Prefix,
-  RBRACKET,
-  readPrefix,
-  SPACE,
-  STAR,
-  UNDERSCORE,
-} from "./markdown-lines";
+import { breakTail, closesFence, fenceAt, isBreakFrom, isHeading, isUnderline, type Prefix, readPrefix } from "./markdown-lines";
 
 export type MarkdownShape = {
   /** The deepest nesting of lists and quotes, and the line where it is reached (1-based). */
@@ -47,6 +27,18 @@ export type MarkdownShape = {
   underlines: number;
   underlineLine: number;
 };
+
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const AMP = 38;
+const STAR = 42;
+const LT = 60;
+const LBRACKET = 91;
+const BACKSLASH = 92;
+const RBRACKET = 93;
+const UNDERSCORE = 95;
+const BACKTICK = 96;
 
 const isAsciiPunctuation = (code: number) => (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126);
 
