@@ -18,13 +18,15 @@ import { runBenchmark } from "./lib/bench-run";
 //     repeated  that accepted block again in as many paragraphs as the validation accepts (the
 //               most an attacker gets past a limit on one paragraph), padded the same way,
 // timed as the product spends it: the validation, then the rendering when the text is accepted
-// (a refused text costs its validation only). The plain paragraph is timed before and after the
-// corpus, and the faster of the two is the floor. Medians of several runs (after a warm-up, except for
-// the PDFs, which take seconds each). The last
+// (a refused text costs its validation only). Medians of several runs after warm-ups. A note's
+// runs alternate with the plain paragraph's, whose median is that case's floor (the machine's
+// load then weighs on both alike); a PDF takes seconds, so its runs have no warm-up and its
+// floor is the faster of the plain paragraph's medians before and after the corpus. The last
 // line is the summary other tools read: the worst ratio of any case to its field's plain
 // paragraph, and the slowest case's median. Target: worst_to_plain ≤ 20.
 
-type Timing = { medianMs: number; accepted: boolean; message: string };
+type Timing = { medianMs: number; accepted: boolean; message: string; /** The plain paragraph's median, timed alternately with this text. */ plainMs?: number };
+type Timed = { variant: string; text: string; timing: Timing };
 type Row = { field: string; name: string; variant: string; chars: number; timing: Timing; ratio: number };
 
 const REFUSED_RUNS = 9;
@@ -42,41 +44,48 @@ async function timeOnce(field: BenchField, text: string): Promise<{ ms: number; 
   return { ms: performance.now() - start, accepted: validation.ok, message: validation.ok ? "" : validation.message };
 }
 
-async function time(field: BenchField, text: string): Promise<Timing> {
+/** `text`'s median (after a warm-up unless the field has none), and, for a field that alternates, the plain paragraph's timed between its runs. */
+async function time(field: BenchField, text: string, plain: string): Promise<Timing> {
   const first = await timeOnce(field, text);
-  const [warmups, runs] = first.accepted ? [field.warmups, field.runs] : [1, REFUSED_RUNS];
-  const times = warmups === 0 ? [first.ms] : [];
-  while (times.length < runs) times.push((await timeOnce(field, text)).ms);
-  return { medianMs: median(times), accepted: first.accepted, message: first.message };
+  const runs = first.accepted ? field.runs : REFUSED_RUNS;
+  const times = first.accepted && field.warmups === 0 ? [first.ms] : [];
+  const plainTimes: number[] = [];
+  while (times.length < runs) {
+    if (field.alternate) plainTimes.push((await timeOnce(field, plain)).ms);
+    times.push((await timeOnce(field, text)).ms);
+  }
+  return { medianMs: median(times), accepted: first.accepted, message: first.message, plainMs: field.alternate ? median(plainTimes) : undefined };
 }
 
 function print(row: Row): void {
   const verdict = row.timing.accepted ? "accepted" : "refused ";
   const why = row.timing.accepted ? "" : `  ${row.timing.message.slice(0, 70)}`;
+  const plain = row.timing.plainMs === undefined ? "" : ` (plain ${fixed(row.timing.plainMs, 1)})`;
   console.log(
-    `${row.field.padEnd(9)} ${row.name.padEnd(34)} ${row.variant.padEnd(8)} ${String(row.chars).padStart(7)}  ${verdict} ${fixed(row.timing.medianMs, 2).padStart(10)} ms ${fixed(row.ratio, 2).padStart(8)}×${why}`,
+    `${row.field.padEnd(9)} ${row.name.padEnd(34)} ${row.variant.padEnd(8)} ${String(row.chars).padStart(7)}  ${verdict} ${fixed(row.timing.medianMs, 2).padStart(10)} ms ${fixed(row.ratio, 2).padStart(8)}×${plain}${why}`,
   );
 }
 
 /** The case's texts (sent; accepted and repeated, when sent is refused), each timed. */
-async function benchCase(field: BenchField, markdownCase: MarkdownCase): Promise<{ variant: string; text: string; timing: Timing }[]> {
-  const sent = markdownCase.build(largestWithin(markdownCase.build, field.maxChars));
-  const timings = [{ variant: "sent", text: sent, timing: await time(field, sent) }];
-  if (timings[0]?.timing.accepted) return timings;
+async function benchCase(field: BenchField, markdownCase: MarkdownCase, plain: string): Promise<Timed[]> {
+  const most = largestWithin(markdownCase.build, field.maxChars);
+  const sent = markdownCase.build(most);
+  const timed: Timed[] = [{ variant: "sent", text: sent, timing: await time(field, sent, plain) }];
+  if (timed[0]?.timing.accepted) return timed;
   const fits = (text: string) => field.validate(padded(text, field.maxChars)).ok;
-  const count = largestAccepted(largestWithin(markdownCase.build, field.maxChars), (candidate) => fits(markdownCase.build(candidate)));
-  if (count === 0) return timings;
+  const count = largestAccepted(most, (candidate) => fits(markdownCase.build(candidate)));
+  if (count === 0) return timed;
   const block = markdownCase.build(count);
   const accepted = padded(block, field.maxChars);
-  timings.push({ variant: "accepted", text: accepted, timing: await time(field, accepted) });
+  timed.push({ variant: "accepted", text: accepted, timing: await time(field, accepted, plain) });
   // A limit on one paragraph: the same block again in as many paragraphs as are accepted.
   const unit = `${block}\n\n`;
   const times = largestAccepted(Math.floor(field.maxChars / unit.length), (candidate) => fits(unit.repeat(candidate)));
   if (times > 1) {
     const repeated = padded(unit.repeat(times), field.maxChars);
-    timings.push({ variant: "repeated", text: repeated, timing: await time(field, repeated) });
+    timed.push({ variant: "repeated", text: repeated, timing: await time(field, repeated, plain) });
   }
-  return timings;
+  return timed;
 }
 
 /** Ordinary Markdown of every kind, rendered a few times before anything is timed so that the parser and React run compiled. */
@@ -88,19 +97,19 @@ async function benchField(field: BenchField): Promise<Row[]> {
     await field.render(padded(WARM_UP, Math.min(field.maxChars, 20_000)));
     await field.render(plain.slice(0, 20_000));
   }
-  const before = await time(field, plain);
+  const before = await time(field, plain, plain);
   if (!before.accepted) throw new Error(`The ${field.name} field refuses a plain paragraph: ${before.message}`);
   const only = process.env.BENCH_CASES?.trim();
   const cases = CORPUS.filter((candidate) => !only || candidate.name.includes(only));
   console.log(`\n${field.name}: ${field.maxChars.toLocaleString("en-GB")} characters at most; a plain paragraph of that size takes ${fixed(before.medianMs, 2)} ms (median of ${field.runs})`);
-  const measured: { markdownCase: MarkdownCase; timings: { variant: string; text: string; timing: Timing }[] }[] = [];
-  for (const markdownCase of cases) measured.push({ markdownCase, timings: await benchCase(field, markdownCase) });
-  // The floor is the faster of two measurements, before and after the corpus: the stricter ratio.
-  const after = await time(field, plain);
-  const plainMs = Math.min(before.medianMs, after.medianMs);
-  console.log(`${field.name}: the plain paragraph again: ${fixed(after.medianMs, 2)} ms; the floor is ${fixed(plainMs, 2)} ms`);
-  const rows = measured.flatMap(({ markdownCase, timings }) =>
-    timings.map(({ variant, text, timing }) => ({ field: field.name, name: markdownCase.name, variant, chars: text.length, timing, ratio: timing.medianMs / plainMs })),
+  const measured: { markdownCase: MarkdownCase; timed: Timed[] }[] = [];
+  for (const markdownCase of cases) measured.push({ markdownCase, timed: await benchCase(field, markdownCase, plain) });
+  // Without alternating runs, the floor is the faster of two measurements, before and after the corpus: the stricter ratio.
+  const after = field.alternate ? before : await time(field, plain, plain);
+  const floor = Math.min(before.medianMs, after.medianMs);
+  if (!field.alternate) console.log(`${field.name}: the plain paragraph again: ${fixed(after.medianMs, 2)} ms; the floor is ${fixed(floor, 2)} ms`);
+  const rows = measured.flatMap(({ markdownCase, timed }) =>
+    timed.map(({ variant, text, timing }) => ({ field: field.name, name: markdownCase.name, variant, chars: text.length, timing, ratio: timing.medianMs / (timing.plainMs ?? floor) })),
   );
   rows.forEach(print);
   const worst = rows.reduce((a, b) => (b.ratio > a.ratio ? b : a));

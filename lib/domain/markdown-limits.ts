@@ -11,6 +11,7 @@ import { scanMarkdown, type MarkdownShape } from "./markdown-scan";
 export type MarkdownLimits = {
   /** Lists and quotes inside one another. */
   depth: number;
+  /** Lines, a line in a list or quote counted once for each level. */
   lines: number;
   /** Paragraphs, headings, list items, quotes, rules and code blocks. */
   blocks: number;
@@ -34,7 +35,7 @@ const count = (value: number) => value.toLocaleString("en-GB");
 
 function problemOf(shape: MarkdownShape, limits: MarkdownLimits, noun: string): string | null {
   if (shape.depth > limits.depth) return `Lists and quotes nest at most ${limits.depth} levels deep; this ${noun} goes ${count(shape.depth)} deep at line ${count(shape.depthLine)}.`;
-  if (shape.lines > limits.lines) return `A ${noun} holds at most ${count(limits.lines)} lines; this one has ${count(shape.lines)}.`;
+  if (shape.lines > limits.lines) return `A ${noun} holds at most ${count(limits.lines)} lines (a line in a list or quote counts once for each level); this one has ${count(shape.lines)}.`;
   if (shape.blocks > limits.blocks) return `A ${noun} holds at most ${count(limits.blocks)} paragraphs, headings, list items and quotes; this one has ${count(shape.blocks)}.`;
   if (shape.paragraphMarks > limits.paragraphMarks) {
     return `A paragraph holds at most ${count(limits.paragraphMarks)} emphasis, code, link and HTML marks (* _ \` [ ] <); the one at line ${count(shape.paragraphLine)} has ${count(shape.paragraphMarks)}.`;

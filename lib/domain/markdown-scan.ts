@@ -14,6 +14,7 @@ export type MarkdownShape = {
   /** The deepest nesting of lists and quotes, and the line where it is reached (1-based). */
   depth: number;
   depthLine: number;
+  /** Lines, each counted once for every list or quote it is in (the parser goes through each for every line). */
   lines: number;
   /** Paragraphs, headings, list items, quotes, rules and code blocks opened (a list item or quote with its first block). */
   blocks: number;
@@ -51,8 +52,12 @@ type Item = { lead: number; quotes: number; firstCol: number; delimiter: number;
 
 type State = {
   shape: MarkdownShape;
+  /** The line being read (1-based). */
+  line: number;
   /** At least as many list items as are open after the previous line. */
   openLists: number;
+  /** The nesting of the previous non-blank line (a lazy line after it is still that deep). */
+  previousDepth: number;
   /** A fenced code block opened at the top level: its lines are literal until the closing fence. */
   fence: { marker: number; length: number } | null;
   /** The paragraph being read: its marks and first line. */
@@ -141,6 +146,9 @@ function containers(state: State, prefix: Prefix, line: number, blank: boolean):
     shape.depth = depth;
     shape.depthLine = line;
   }
+  const lazy = !blank && prefix.quotes === 0 && prefix.markers === 0 && !state.previousBlank;
+  shape.lines += Math.max(1, depth, lazy ? state.previousDepth : 0);
+  if (!blank) state.previousDepth = lazy ? Math.max(depth, state.previousDepth) : depth;
   // A line without list markers right after a non-blank one may continue a paragraph lazily, which
   // keeps every list open; otherwise its indentation decides which lists continue.
   if (!blank && (prefix.markers > 0 || state.previousBlank)) state.openLists = inherited + prefix.markers;
@@ -165,9 +173,10 @@ function trackItem(state: State, prefix: Prefix, interrupts: boolean, inner: Pre
 
 function scanLine(state: State, text: string, start: number, end: number): void {
   const { shape } = state;
-  shape.lines += 1;
-  const line = shape.lines;
+  state.line += 1;
+  const { line } = state;
   if (state.fence) {
+    shape.lines += 1;
     if (closesFence(text, start, end, state.fence)) state.fence = null;
     return;
   }
@@ -244,7 +253,9 @@ function scanLine(state: State, text: string, start: number, end: number): void 
 export function scanMarkdown(text: string): MarkdownShape {
   const state: State = {
     shape: { depth: 0, depthLine: 0, lines: 0, blocks: 0, marks: 0, tags: 0, paragraphMarks: 0, paragraphLine: 0, underlines: 0, underlineLine: 0 },
+    line: 0,
     openLists: 0,
+    previousDepth: 0,
     fence: null,
     paragraph: null,
     lastItem: null,

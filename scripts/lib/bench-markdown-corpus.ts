@@ -47,6 +47,8 @@ export const CORPUS: readonly MarkdownCase[] = [
   item("list items with formatting", "", "- **a** [b](c) `d` &amp; _e_\n"),
   item("quoted list items with formatting", "", "> - **a** <http://b.c> `d`\n"),
   item("headings with links", "", "# <http://a.b> [c](d)\n"),
+  // Every kind of budget drawn on at once: list items, deep quotes, headings, links, code, entities.
+  item("everything at once", "", (index) => ["- **a** [b](c)\n", "> > > > > > > > `d` <http://e.f>\n", "# h &amp; \\*\n", "text  \n"][index % 4] ?? ""),
   item("tabs", "", "\t", "a"),
   // Lines and blocks.
   item("lines", "", "a\n"),

@@ -20,6 +20,8 @@ export type BenchField = {
   /** Runs timed, after `warmups` that are not. */
   runs: number;
   warmups: 0 | 1;
+  /** Each run of a case follows a run of the plain paragraph, the case's own floor. */
+  alternate: boolean;
   validate: (text: string) => Validation;
   render: (text: string) => unknown;
 };
@@ -41,13 +43,14 @@ function maxCharsOf(validate: (text: string) => Validation): number {
 
 export function benchFields(): BenchField[] {
   return [
-    { name: "note", maxChars: maxCharsOf(validateNote), runs: 5, warmups: 1, validate: validateNote, render: (note) => renderToString(<NoteMarkdown note={note} />) },
+    { name: "note", maxChars: maxCharsOf(validateNote), runs: 5, warmups: 1, alternate: true, validate: validateNote, render: (note) => renderToString(<NoteMarkdown note={note} />) },
     {
       name: "paperwork",
       maxChars: maxCharsOf(validateDraft),
       // Each PDF takes seconds: the first run is timed too.
       runs: 3,
       warmups: 0,
+      alternate: false,
       validate: validateDraft,
       render: (markdown) => renderMarkdownPdf(markdown, { title: "Management assertion (draft) · Benchmark", footer: "Benchmark Ltd · Benchmark · DRAFT, not for issue" }),
     },

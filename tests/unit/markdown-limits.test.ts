@@ -51,7 +51,10 @@ describe("Markdown limits", () => {
 
   it("refuse too many lines, blocks, formatting marks, HTML tags and underlined headings", () => {
     const blocks = (found: number) => `A note holds at most 300 paragraphs, headings, list items and quotes; this one has ${found}.`;
-    expect(note("a\n".repeat(1000))).toBe("A note holds at most 1,000 lines; this one has 1,001.");
+    const tooManyLines = (found: number) => `A note holds at most 1,000 lines (a line in a list or quote counts once for each level); this one has ${found.toLocaleString("en-GB")}.`;
+    expect(note("a\n".repeat(1000))).toBe(tooManyLines(1001));
+    expect(note("> > > > a\n".repeat(251))).toBe(tooManyLines(1005));
+    expect(note(`> > > > a\n${"lazy\n".repeat(250)}`)).toBe(tooManyLines(1005));
     expect(note("- a\n".repeat(301))).toBe(blocks(301));
     expect(note("> a\n\n".repeat(301))).toBe(blocks(301));
     expect(note("# a\n".repeat(301))).toBe(blocks(301));
