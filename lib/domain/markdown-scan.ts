@@ -41,6 +41,8 @@ const RBRACKET = 93;
 const UNDERSCORE = 95;
 const BACKTICK = 96;
 
+/** Whitespace for emphasis: spaces, tabs and line endings. */
+const isSpace = (code: number) => code === SPACE || code === 9 || code === LF || code === CR;
 const isAsciiPunctuation = (code: number) => (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126);
 
 /**
@@ -115,11 +117,13 @@ function countMarks(state: State, text: string, pos: number, end: number): void 
       index += index + 1 < end && isAsciiPunctuation(text.charCodeAt(index + 1)) ? 2 : 1;
     } else if (code === STAR || code === UNDERSCORE || code === BACKTICK) {
       // A run costs the parser by its length: emphasis is resolved a character at a time, and a
-      // code span's opening run looks ahead for a closing run of the same length.
+      // code span's opening run looks ahead for a closing run of the same length. A `*` or `_`
+      // run between whitespace (a form's "Name: ______") can neither open nor close emphasis.
       const runStart = index;
       while (index < end && text.charCodeAt(index) === code) index += 1;
       all += index - runStart;
-      paragraph += index - runStart;
+      const inert = code !== BACKTICK && (runStart === 0 || isSpace(text.charCodeAt(runStart - 1))) && (index === end || isSpace(text.charCodeAt(index)));
+      if (!inert) paragraph += index - runStart;
     } else {
       if (code === LBRACKET || code === RBRACKET) {
         all += 1;

@@ -77,10 +77,12 @@ describe("Markdown limits", () => {
     expect(atLine3(`${"*a ".repeat(60)}\n${"_b ".repeat(60)}\n2. ${"`c` ".repeat(30)}\n> ${"[d] ".repeat(20)}`)).toBe(message(220));
   });
 
-  it("count each list item's paragraph on its own, and text in a fence as code", () => {
+  it("count each list item's paragraph on its own, text in a fence as code, and blanks as text", () => {
     expect(note(lines(100, (index) => `${index + 1}. **Step ${index}**: see [the runbook](https://example.com/${index})`))).toBeNull();
     expect(note(lines(100, () => "- **Owner**: _ops_\n  - `kubectl get pods`"))).toBeNull();
     expect(note(`\`\`\`\n${"[[1, 2], [3, 4]] <x> *y* _z_ ".repeat(100)}\n\`\`\``)).toBeNull();
+    // Blanks to fill in can neither open nor close emphasis.
+    expect(note(lines(20, (index) => `Signature ${index + 1}: ______________________________  `))).toBeNull();
     // A thematic break is not a run of list markers.
     expect(note("Before\n\n- - - - - - - - - - - -\n\n* * * * * * * * * *\n\nAfter")).toBeNull();
   });

@@ -27,14 +27,19 @@ const BLOCKS = new Set(["paragraph", "heading", "listItem", "blockquote", "code"
 
 type Measured = { depth: number; blocks: number; paragraphMarks: number; underlines: number };
 
-/** Emphasis, code, link and HTML characters of a paragraph's source, as the scan counts them (unescaped; not a lone `*` between spaces, which can be neither). */
+/** Emphasis, code, link and HTML characters of a paragraph's source, as the scan counts them: unescaped, not in a `*` or `_` run between whitespace (which can neither open nor close). */
 function marksIn(source: string): number {
   let count = 0;
   for (let index = 0; index < source.length; index += 1) {
     const char = source[index] ?? "";
-    if (char === "\\" && /[!-/:-@[-`{-~]/.test(source[index + 1] ?? "")) index += 1;
-    else if (char === "*" && /^\s?$/.test(source[index - 1] ?? "") && /^\s?$/.test(source[index + 1] ?? "")) continue;
-    else if ("*_`[]<".includes(char)) count += 1;
+    if (char === "\\" && /[!-/:-@[-`{-~]/.test(source[index + 1] ?? "")) {
+      index += 1;
+    } else if (char === "*" || char === "_") {
+      let end = index;
+      while (source[end] === char) end += 1;
+      if (!(/^\s?$/.test(source[index - 1] ?? "") && /^\s?$/.test(source[end] ?? ""))) count += end - index;
+      index = end - 1;
+    } else if ("`[]<".includes(char)) count += 1;
   }
   return count;
 }
