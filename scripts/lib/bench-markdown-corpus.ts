@@ -73,6 +73,7 @@ export const CORPUS: readonly MarkdownCase[] = [
   item("alternating *_", "", "*_", "a"),
   item("intraword a*", "", "a*"),
   item("emphasis pairs", "", "*a* "),
+  item("blanks between closers", "", (index) => (index % 50 === 49 ? "a* " : "_ ")),
   item("emphasis over lines", "", "*a\n"),
   // Links, images, references.
   item("brackets [", "", "["),
