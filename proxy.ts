@@ -1,7 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError, HTTP_STATUS } from "@/lib/errors";
 import { actionRequestRefusal } from "@/lib/server/action-request";
-import { pageContentSecurityPolicy, pathKind, ROUTE_CONTENT_SECURITY_POLICY, strictTransportSecurity } from "@/lib/server/security-headers";
+import {
+  pageContentSecurityPolicy,
+  pathKind,
+  ROUTE_CONTENT_SECURITY_POLICY,
+  strictTransportSecurity,
+} from "@/lib/server/security-headers";
 
 // Runs before every request the matcher lets through: refuses paths Next cannot decode and
 // malformed or cross-origin server action calls (Next would answer 500 to both), gives each
@@ -10,7 +15,10 @@ import { pageContentSecurityPolicy, pathKind, ROUTE_CONTENT_SECURITY_POLICY, str
 
 function refused(error: AppError): NextResponse {
   const body = { error: { code: error.code, message: error.message } };
-  return secured(NextResponse.json(body, { status: HTTP_STATUS[error.code] }), ROUTE_CONTENT_SECURITY_POLICY);
+  return secured(
+    NextResponse.json(body, { status: HTTP_STATUS[error.code] }),
+    ROUTE_CONTENT_SECURITY_POLICY,
+  );
 }
 
 /** Whether Next can percent-decode the path: it answers 500 (in its router) when it cannot. */
@@ -32,7 +40,8 @@ function secured(response: NextResponse, contentSecurityPolicy: string): NextRes
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
-  if (!decodable(pathname)) return refused(new AppError("VALIDATION", "This address is not valid."));
+  if (!decodable(pathname))
+    return refused(new AppError("VALIDATION", "This address is not valid."));
   const kind = pathKind(pathname);
   if (kind === "route") return secured(NextResponse.next(), ROUTE_CONTENT_SECURITY_POLICY);
 

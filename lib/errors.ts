@@ -43,7 +43,12 @@ export class AppError extends Error {
   /** For RATE_LIMITED: when to try again (routes send it as Retry-After). */
   readonly retryAfterSeconds?: number;
 
-  constructor(code: ErrorCode, message?: string, fieldErrors?: FieldErrors, options: { retryAfterSeconds?: number } = {}) {
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    fieldErrors?: FieldErrors,
+    options: { retryAfterSeconds?: number } = {},
+  ) {
     super(message ?? DEFAULT_MESSAGE[code]);
     this.name = "AppError";
     this.code = code;

@@ -7,7 +7,13 @@ const PROBE_ORIGIN = "https://assay.invalid";
  * repeated query parameter arrives as an array) gets the fallback.
  */
 export function safeRedirectPath(value: unknown, fallback = "/"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  if (
+    typeof value !== "string" ||
+    !value.startsWith("/") ||
+    value.startsWith("//") ||
+    value.startsWith("/\\")
+  )
+    return fallback;
   try {
     return new URL(value, PROBE_ORIGIN).origin === PROBE_ORIGIN ? value : fallback;
   } catch {

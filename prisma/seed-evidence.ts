@@ -12,7 +12,11 @@ import { addDays } from "../lib/domain/readiness/calendar";
 const STOPPED_EARLY = new Set(["AC-03", "OPS-02"]);
 const OPEN_EXCEPTION = "CHG-01";
 
-export async function seedEvidence(ctx: OrgContext, period: { start: string; end: string }, today: string): Promise<void> {
+export async function seedEvidence(
+  ctx: OrgContext,
+  period: { start: string; end: string },
+  today: string,
+): Promise<void> {
   const controls = await getDb().control.findMany({
     where: { organizationId: ctx.orgId },
     select: { id: true, ref: true, title: true, frequency: true },
@@ -28,9 +32,21 @@ export async function seedEvidence(ctx: OrgContext, period: { start: string; end
     });
     if (control.frequency === "event_driven") {
       for (const [index, offset] of [30, 120, 200].entries()) {
-        const event = await addPopulationEvent(ctx, { controlId: control.id, date: addDays(period.start, offset), reference: `${control.ref}-EV-${index + 1}`, description: "Recorded from the ticketing system" });
+        const event = await addPopulationEvent(ctx, {
+          controlId: control.id,
+          date: addDays(period.start, offset),
+          reference: `${control.ref}-EV-${index + 1}`,
+          description: "Recorded from the ticketing system",
+        });
         if (index < 2) {
-          await addNoteEvidence(ctx, { controlIds: [control.id], purpose: "operating", title: `Ticket ${control.ref}-EV-${index + 1} completed`, note: "Approval and completion recorded in the ticket.", effectiveDate: addDays(period.start, offset + 1), eventId: event.id });
+          await addNoteEvidence(ctx, {
+            controlIds: [control.id],
+            purpose: "operating",
+            title: `Ticket ${control.ref}-EV-${index + 1} completed`,
+            note: "Approval and completion recorded in the ticket.",
+            effectiveDate: addDays(period.start, offset + 1),
+            eventId: event.id,
+          });
         }
       }
       continue;
@@ -47,6 +63,11 @@ export async function seedEvidence(ctx: OrgContext, period: { start: string; end
   }
   const exceptionControl = controls.find((control) => control.ref === OPEN_EXCEPTION);
   if (exceptionControl) {
-    await recordException(ctx, { controlId: exceptionControl.id, date: addDays(today, -20), severity: "medium", description: "A production change was deployed before its approval was recorded." });
+    await recordException(ctx, {
+      controlId: exceptionControl.id,
+      date: addDays(today, -20),
+      severity: "medium",
+      description: "A production change was deployed before its approval was recorded.",
+    });
   }
 }

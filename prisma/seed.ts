@@ -8,7 +8,11 @@ import { createEngagement, markNotApplicable } from "../lib/db/engagements";
 import { adoptStarterObjectives } from "../lib/db/objectives";
 import { adoptStarterControls } from "../lib/db/starter-controls";
 import { createUser } from "../lib/db/users";
-import { CURRENT_CRITERIA_EDITION, criterionId, SOC1_STARTER_OBJECTIVES } from "../lib/domain/catalog";
+import {
+  CURRENT_CRITERIA_EDITION,
+  criterionId,
+  SOC1_STARTER_OBJECTIVES,
+} from "../lib/domain/catalog";
 import { STARTER_CONTROLS } from "../lib/domain/starter-controls";
 import type { OrgContext } from "../lib/db/context";
 import { isoDateOf } from "../lib/domain/dates";
@@ -28,9 +32,13 @@ export const DEMO_USERS = {
 } as const;
 export const DEMO_ORG_NAME = "Northwind Payments";
 
-export async function seedDemo(today: string = isoDateOf(new Date())): Promise<{ created: boolean; orgSlug: string | null }> {
+export async function seedDemo(
+  today: string = isoDateOf(new Date()),
+): Promise<{ created: boolean; orgSlug: string | null }> {
   const db = getDb();
-  if (await db.user.findUnique({ where: { email: DEMO_USERS.owner.email }, select: { id: true } })) {
+  if (
+    await db.user.findUnique({ where: { email: DEMO_USERS.owner.email }, select: { id: true } })
+  ) {
     return { created: false, orgSlug: null };
   }
   const owner = await createUser({ ...DEMO_USERS.owner, password: DEMO_PASSWORD });
@@ -40,7 +48,9 @@ export async function seedDemo(today: string = isoDateOf(new Date())): Promise<{
   if (!ctx) throw new Error("seed: the demo owner is not a member of the demo organisation");
   const invitation = await createInvitation(ctx, { email: viewer.email, role: "editor" });
   await acceptInvitation(viewer, invitation.token);
-  const viewerMembership = await db.membership.findFirstOrThrow({ where: { organizationId: ctx.orgId, userId: viewer.userId } });
+  const viewerMembership = await db.membership.findFirstOrThrow({
+    where: { organizationId: ctx.orgId, userId: viewer.userId },
+  });
   await changeMemberRole(ctx, viewerMembership.id, "viewer", viewerMembership.version);
   const period = demoPeriod(today);
   const soc2Id = await seedScoping(ctx, period, today);
@@ -50,7 +60,15 @@ export async function seedDemo(today: string = isoDateOf(new Date())): Promise<{
 }
 
 // Controls left out of the demo so the gap view has something to show.
-const NOT_ADOPTED = new Set(["PRIV-01", "PRIV-02", "PRIV-03", "DATA-06", "BCK-03", "PHY-01", "OPS-04"]);
+const NOT_ADOPTED = new Set([
+  "PRIV-01",
+  "PRIV-02",
+  "PRIV-03",
+  "DATA-06",
+  "BCK-03",
+  "PHY-01",
+  "OPS-04",
+]);
 
 /** A twelve-month Type II period that started nine months before `today`: mid-period. */
 function demoPeriod(today: string): { start: string; end: string } {
@@ -63,7 +81,11 @@ function demoPeriod(today: string): { start: string; end: string } {
 /** An outside auditor with 90 days of access to the SOC 2 engagement only, who has asked for something. */
 async function seedAuditor(ctx: OrgContext, engagementId: string, today: string): Promise<void> {
   const auditor = await createUser({ ...DEMO_USERS.auditor, password: DEMO_PASSWORD });
-  const invitation = await inviteAuditor(ctx, { email: auditor.email, engagementIds: [engagementId], lastDay: addDays(today, 90) });
+  const invitation = await inviteAuditor(ctx, {
+    email: auditor.email,
+    engagementIds: [engagementId],
+    lastDay: addDays(today, 90),
+  });
   await acceptInvitation(auditor, invitation.token);
   const auditorCtx = await resolveOrgContext(auditor.userId, ctx.orgSlug);
   if (!auditorCtx) throw new Error("seed: the demo auditor has no access");
@@ -74,14 +96,29 @@ async function seedAuditor(ctx: OrgContext, engagementId: string, today: string)
   });
 }
 
-async function seedScoping(ctx: OrgContext, period: { start: string; end: string }, today: string): Promise<string> {
+async function seedScoping(
+  ctx: OrgContext,
+  period: { start: string; end: string },
+  today: string,
+): Promise<string> {
   await ensureCatalog();
-  await adoptStarterObjectives(ctx, SOC1_STARTER_OBJECTIVES.map((objective) => objective.ref));
-  const refs = STARTER_CONTROLS.map((control) => control.ref).filter((ref) => !NOT_ADOPTED.has(ref));
+  await adoptStarterObjectives(
+    ctx,
+    SOC1_STARTER_OBJECTIVES.map((objective) => objective.ref),
+  );
+  const refs = STARTER_CONTROLS.map((control) => control.ref).filter(
+    (ref) => !NOT_ADOPTED.has(ref),
+  );
   await adoptStarterControls(ctx, refs);
   const db = getDb();
-  const controls = await db.control.findMany({ where: { organizationId: ctx.orgId }, select: { id: true, ref: true, version: true }, orderBy: { ref: "asc" } });
-  const ready = controls.filter((_, index) => index % 4 !== 3).map((control) => ({ id: control.id, version: control.version }));
+  const controls = await db.control.findMany({
+    where: { organizationId: ctx.orgId },
+    select: { id: true, ref: true, version: true },
+    orderBy: { ref: "asc" },
+  });
+  const ready = controls
+    .filter((_, index) => index % 4 !== 3)
+    .map((control) => ({ id: control.id, version: control.version }));
   await bulkUpdateControls(ctx, { controls: ready, ownerId: ctx.userId, status: "implemented" });
 
   const soc2 = await createEngagement(ctx, {
@@ -92,13 +129,31 @@ async function seedScoping(ctx: OrgContext, period: { start: string; end: string
     periodEnd: period.end,
     categories: ["security", "availability", "confidentiality"],
     objectiveIds: [],
-    cuecs: ["Clients review the access of their own users to the platform every quarter.", "Clients notify Northwind of staff leavers within one business day."],
+    cuecs: [
+      "Clients review the access of their own users to the platform every quarter.",
+      "Clients notify Northwind of staff leavers within one business day.",
+    ],
     userResponsibilities: ["Clients keep their API credentials confidential."],
-    subservices: [{ name: "CloudCo hosting", services: "Infrastructure hosting and physical data-centre security", method: "carve_out", csocs: ["CloudCo restricts physical access to its data centres to authorised staff."] }],
+    subservices: [
+      {
+        name: "CloudCo hosting",
+        services: "Infrastructure hosting and physical data-centre security",
+        method: "carve_out",
+        csocs: ["CloudCo restricts physical access to its data centres to authorised staff."],
+      },
+    ],
   });
-  await markNotApplicable(ctx, soc2.id, criterionId(CURRENT_CRITERIA_EDITION, "C1.2"), "Northwind keeps client data for the life of the contract and returns it at exit; disposal is performed by the client.");
+  await markNotApplicable(
+    ctx,
+    soc2.id,
+    criterionId(CURRENT_CRITERIA_EDITION, "C1.2"),
+    "Northwind keeps client data for the life of the contract and returns it at exit; disposal is performed by the client.",
+  );
 
-  const objectives = await db.controlObjective.findMany({ where: { organizationId: ctx.orgId, ref: { in: SOC1_STARTER_OBJECTIVES.map((o) => o.ref) } }, select: { id: true } });
+  const objectives = await db.controlObjective.findMany({
+    where: { organizationId: ctx.orgId, ref: { in: SOC1_STARTER_OBJECTIVES.map((o) => o.ref) } },
+    select: { id: true },
+  });
   await createEngagement(ctx, {
     name: `ISAE 3402 Type I as of ${monthEndBefore(today)}`,
     family: "ISAE3402",

@@ -17,7 +17,9 @@ export async function main(args: string[], out: Output = console): Promise<numbe
   }
   try {
     const run = await checkpointAllOrganizations();
-    out.log(`Checked ${run.organizations} organisation(s): ${run.written} checkpoint(s) written, ${run.copied} blob-store copy(ies) written.`);
+    out.log(
+      `Checked ${run.organizations} organisation(s): ${run.written} checkpoint(s) written, ${run.copied} blob-store copy(ies) written.`,
+    );
     return 0;
   } catch (error) {
     out.error(`FAILED: ${error instanceof Error ? error.message : String(error)}`);

@@ -16,7 +16,8 @@ import { readHeadFile } from "./lib/activity-head-files";
 
 type Output = { log: (line: string) => void; error: (line: string) => void };
 
-const USAGE = "Usage: npm run activity:verify -- <org-slug> [pack.zip | manifest.json | export.json | checkpoint.json ...] [--public-key public.pem]";
+const USAGE =
+  "Usage: npm run activity:verify -- <org-slug> [pack.zip | manifest.json | export.json | checkpoint.json ...] [--public-key public.pem]";
 
 type Arguments = { slug: string; files: string[]; keyFile: string | null };
 
@@ -36,10 +37,22 @@ function parseArguments(args: readonly string[]): Arguments | null {
 
 function report(audit: ActivityAudit, slug: string, out: Output): void {
   const { chain, head } = audit;
-  out.log(`Activity log of ${slug}: ${chain.checked} entries verified, head #${head.seq} ${head.hash}.`);
-  out.log(chain.ok ? "Chain links: intact." : `Chain links: broken at entry #${chain.firstBreak.seq} (${chain.firstBreak.reason.replaceAll("_", " ")}).`);
-  out.log(audit.keyId ? `Signatures checked with key ${audit.keyId}.` : "Signatures not checked: no public key given and no AUDIT_SIGNING_KEY configured.");
-  out.log(`Compared with ${audit.anchors} recorded heads (${audit.copies.read} of ${audit.copies.total} blob-store copies read).`);
+  out.log(
+    `Activity log of ${slug}: ${chain.checked} entries verified, head #${head.seq} ${head.hash}.`,
+  );
+  out.log(
+    chain.ok
+      ? "Chain links: intact."
+      : `Chain links: broken at entry #${chain.firstBreak.seq} (${chain.firstBreak.reason.replaceAll("_", " ")}).`,
+  );
+  out.log(
+    audit.keyId
+      ? `Signatures checked with key ${audit.keyId}.`
+      : "Signatures not checked: no public key given and no AUDIT_SIGNING_KEY configured.",
+  );
+  out.log(
+    `Compared with ${audit.anchors} recorded heads (${audit.copies.read} of ${audit.copies.total} blob-store copies read).`,
+  );
   for (const finding of audit.findings) {
     const tag = finding.problem ? "FAILED " : finding.note ? "note   " : "ok     ";
     out.log(`${tag} ${finding.message}`);
@@ -65,10 +78,20 @@ export async function main(args: string[], out: Output = console): Promise<numbe
         out.log(`FAILED  ${found.message}`);
       }
     }
-    const audit = await auditActivityLogAsOperator(parsed.slug, heads, { maxCopies: Number.POSITIVE_INFINITY, ...(key ? { key } : {}) });
+    const audit = await auditActivityLogAsOperator(parsed.slug, heads, {
+      maxCopies: Number.POSITIVE_INFINITY,
+      ...(key ? { key } : {}),
+    });
     report(audit, parsed.slug, out);
-    const problems = audit.findings.filter((finding) => finding.problem !== null).length + unreadable + (audit.chain.ok ? 0 : 1);
-    out.log(problems === 0 ? "OK: the activity log agrees with every recorded head." : `FAILED: ${problems} problem(s), listed above.`);
+    const problems =
+      audit.findings.filter((finding) => finding.problem !== null).length +
+      unreadable +
+      (audit.chain.ok ? 0 : 1);
+    out.log(
+      problems === 0
+        ? "OK: the activity log agrees with every recorded head."
+        : `FAILED: ${problems} problem(s), listed above.`,
+    );
     return problems === 0 ? 0 : 1;
   } catch (error) {
     out.error(`FAILED: ${error instanceof Error ? error.message : String(error)}`);

@@ -63,7 +63,9 @@ async function bench(database: BenchDatabase): Promise<string> {
   const now = new Date();
 
   const { floor, exported, packBytes, peakMb, requesterPeakMb } = await measureApart(SHAPE);
-  console.log(`pack ${fixed(packBytes / 1024 / 1024)} MB; peak RSS of the export process ${fixed(peakMb, 0)} MB (of the process that asked for the exports and measured the floor: ${fixed(requesterPeakMb, 0)} MB)`);
+  console.log(
+    `pack ${fixed(packBytes / 1024 / 1024)} MB; peak RSS of the export process ${fixed(peakMb, 0)} MB (of the process that asked for the exports and measured the floor: ${fixed(requesterPeakMb, 0)} MB)`,
+  );
 
   console.log("phases on their own, in another process (the pack ones to a null sink):");
   printShares(exported.medianMs, await breakdownApart(SHAPE, now));

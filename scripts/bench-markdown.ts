@@ -1,6 +1,13 @@
 import "./lib/pdf-under-tsx";
 import { performance } from "node:perf_hooks";
-import { CORPUS, largestAccepted, largestWithin, padded, plainParagraph, type MarkdownCase } from "./lib/bench-markdown-corpus";
+import {
+  CORPUS,
+  largestAccepted,
+  largestWithin,
+  padded,
+  plainParagraph,
+  type MarkdownCase,
+} from "./lib/bench-markdown-corpus";
 import { benchFields, type BenchField } from "./lib/bench-markdown-fields";
 import { fixed } from "./lib/bench-measure";
 import { runBenchmark } from "./lib/bench-run";
@@ -25,23 +32,44 @@ import { runBenchmark } from "./lib/bench-run";
 // line is the summary other tools read: the worst ratio of any case to its field's plain
 // paragraph, and the slowest case's median. Target: worst_to_plain ≤ 20.
 
-type Timing = { medianMs: number; accepted: boolean; message: string; /** The plain paragraph's median, timed alternately with this text. */ plainMs?: number };
+type Timing = {
+  medianMs: number;
+  accepted: boolean;
+  message: string;
+  /** The plain paragraph's median, timed alternately with this text. */ plainMs?: number;
+};
 type Timed = { variant: string; text: string; timing: Timing };
-type Row = { field: string; name: string; variant: string; chars: number; timing: Timing; ratio: number };
+type Row = {
+  field: string;
+  name: string;
+  variant: string;
+  chars: number;
+  timing: Timing;
+  ratio: number;
+};
 
 const REFUSED_RUNS = 9;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-async function timeOnce(field: BenchField, text: string): Promise<{ ms: number; accepted: boolean; message: string }> {
+async function timeOnce(
+  field: BenchField,
+  text: string,
+): Promise<{ ms: number; accepted: boolean; message: string }> {
   const start = performance.now();
   const validation = field.validate(text);
   if (validation.ok) await field.render(validation.text);
-  return { ms: performance.now() - start, accepted: validation.ok, message: validation.ok ? "" : validation.message };
+  return {
+    ms: performance.now() - start,
+    accepted: validation.ok,
+    message: validation.ok ? "" : validation.message,
+  };
 }
 
 /** `text`'s median (after a warm-up unless the field has none), and, for a field that alternates, the plain paragraph's timed between its runs. */
@@ -54,7 +82,12 @@ async function time(field: BenchField, text: string, plain: string): Promise<Tim
     if (field.alternate) plainTimes.push((await timeOnce(field, plain)).ms);
     times.push((await timeOnce(field, text)).ms);
   }
-  return { medianMs: median(times), accepted: first.accepted, message: first.message, plainMs: field.alternate ? median(plainTimes) : undefined };
+  return {
+    medianMs: median(times),
+    accepted: first.accepted,
+    message: first.message,
+    plainMs: field.alternate ? median(plainTimes) : undefined,
+  };
 }
 
 function print(row: Row): void {
@@ -67,7 +100,11 @@ function print(row: Row): void {
 }
 
 /** The case's texts (sent; accepted and repeated, when sent is refused), each timed. */
-async function benchCase(field: BenchField, markdownCase: MarkdownCase, plain: string): Promise<Timed[]> {
+async function benchCase(
+  field: BenchField,
+  markdownCase: MarkdownCase,
+  plain: string,
+): Promise<Timed[]> {
   const most = largestWithin(markdownCase.build, field.maxChars);
   const sent = markdownCase.build(most);
   const timed: Timed[] = [{ variant: "sent", text: sent, timing: await time(field, sent, plain) }];
@@ -80,7 +117,9 @@ async function benchCase(field: BenchField, markdownCase: MarkdownCase, plain: s
   timed.push({ variant: "accepted", text: accepted, timing: await time(field, accepted, plain) });
   // A limit on one paragraph: the same block again in as many paragraphs as are accepted.
   const unit = `${block}\n\n`;
-  const times = largestAccepted(Math.floor(field.maxChars / unit.length), (candidate) => fits(unit.repeat(candidate)));
+  const times = largestAccepted(Math.floor(field.maxChars / unit.length), (candidate) =>
+    fits(unit.repeat(candidate)),
+  );
   if (times > 1) {
     const repeated = padded(unit.repeat(times), field.maxChars);
     timed.push({ variant: "repeated", text: repeated, timing: await time(field, repeated, plain) });
@@ -89,7 +128,14 @@ async function benchCase(field: BenchField, markdownCase: MarkdownCase, plain: s
 }
 
 /** Ordinary Markdown of every kind, rendered a few times before anything is timed so that the parser and React run compiled. */
-const WARM_UP = ["# Heading", "A paragraph with **bold**, _italic_, `code`, [a link](https://example.com) and &amp;.", "- a list\n  - nested\n1. numbered", "> a quote", "```\ncode\n```", "---"].join("\n\n");
+const WARM_UP = [
+  "# Heading",
+  "A paragraph with **bold**, _italic_, `code`, [a link](https://example.com) and &amp;.",
+  "- a list\n  - nested\n1. numbered",
+  "> a quote",
+  "```\ncode\n```",
+  "---",
+].join("\n\n");
 
 async function benchField(field: BenchField): Promise<Row[]> {
   const plain = plainParagraph(field.maxChars);
@@ -98,29 +144,47 @@ async function benchField(field: BenchField): Promise<Row[]> {
     await field.render(plain.slice(0, 20_000));
   }
   const before = await time(field, plain, plain);
-  if (!before.accepted) throw new Error(`The ${field.name} field refuses a plain paragraph: ${before.message}`);
+  if (!before.accepted)
+    throw new Error(`The ${field.name} field refuses a plain paragraph: ${before.message}`);
   const only = process.env.BENCH_CASES?.trim();
   const cases = CORPUS.filter((candidate) => !only || candidate.name.includes(only));
-  console.log(`\n${field.name}: ${field.maxChars.toLocaleString("en-GB")} characters at most; a plain paragraph of that size takes ${fixed(before.medianMs, 2)} ms (median of ${field.runs})`);
+  console.log(
+    `\n${field.name}: ${field.maxChars.toLocaleString("en-GB")} characters at most; a plain paragraph of that size takes ${fixed(before.medianMs, 2)} ms (median of ${field.runs})`,
+  );
   const measured: { markdownCase: MarkdownCase; timed: Timed[] }[] = [];
-  for (const markdownCase of cases) measured.push({ markdownCase, timed: await benchCase(field, markdownCase, plain) });
+  for (const markdownCase of cases)
+    measured.push({ markdownCase, timed: await benchCase(field, markdownCase, plain) });
   // Without alternating runs, the floor is the faster of two measurements, before and after the corpus: the stricter ratio.
   const after = field.alternate ? before : await time(field, plain, plain);
   const floor = Math.min(before.medianMs, after.medianMs);
-  if (!field.alternate) console.log(`${field.name}: the plain paragraph again: ${fixed(after.medianMs, 2)} ms; the floor is ${fixed(floor, 2)} ms`);
+  if (!field.alternate)
+    console.log(
+      `${field.name}: the plain paragraph again: ${fixed(after.medianMs, 2)} ms; the floor is ${fixed(floor, 2)} ms`,
+    );
   const rows = measured.flatMap(({ markdownCase, timed }) =>
-    timed.map(({ variant, text, timing }) => ({ field: field.name, name: markdownCase.name, variant, chars: text.length, timing, ratio: timing.medianMs / (timing.plainMs ?? floor) })),
+    timed.map(({ variant, text, timing }) => ({
+      field: field.name,
+      name: markdownCase.name,
+      variant,
+      chars: text.length,
+      timing,
+      ratio: timing.medianMs / (timing.plainMs ?? floor),
+    })),
   );
   rows.forEach(print);
   const worst = rows.reduce((a, b) => (b.ratio > a.ratio ? b : a));
-  console.log(`${field.name}: worst ${fixed(worst.ratio, 2)}× the plain paragraph (${worst.name}, ${worst.variant}, ${fixed(worst.timing.medianMs, 1)} ms)`);
+  console.log(
+    `${field.name}: worst ${fixed(worst.ratio, 2)}× the plain paragraph (${worst.name}, ${worst.variant}, ${fixed(worst.timing.medianMs, 1)} ms)`,
+  );
   return rows;
 }
 
 async function bench(): Promise<string> {
   const wanted = process.env.BENCH_FIELDS?.split(",").map((name) => name.trim());
   const fields = benchFields().filter((field) => !wanted || wanted.includes(field.name));
-  console.log(`field     case                               variant    chars  verdict      median    ×plain`);
+  console.log(
+    `field     case                               variant    chars  verdict      median    ×plain`,
+  );
   const rows: Row[] = [];
   for (const field of fields) rows.push(...(await benchField(field)));
   const ratio = Math.max(...rows.map((row) => row.ratio));

@@ -28,7 +28,9 @@ const fixed = (value: number, digits = 1): string => value.toFixed(digits);
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 async function measure(label: string, work: () => unknown): Promise<number> {
@@ -39,7 +41,9 @@ async function measure(label: string, work: () => unknown): Promise<number> {
     if (run >= WARMUPS) times.push(performance.now() - start);
   }
   const result = median(times);
-  console.log(`${label.padEnd(13)} median ${fixed(result).padStart(8)} ms   min ${fixed(Math.min(...times))}   max ${fixed(Math.max(...times))}   (${RUNS} runs after ${WARMUPS} warm-up)`);
+  console.log(
+    `${label.padEnd(13)} median ${fixed(result).padStart(8)} ms   min ${fixed(Math.min(...times))}   max ${fixed(Math.max(...times))}   (${RUNS} runs after ${WARMUPS} warm-up)`,
+  );
   return result;
 }
 
@@ -52,18 +56,30 @@ async function bench(database: BenchDatabase): Promise<string> {
   await database.load(org.tables);
   const seedMs = performance.now() - seedStart;
   const floorCheck = await database.floor(org.orgId);
-  console.log(`seeded ${database.provider}: ${DEFAULT_SHAPE.objectives} objectives, ${floorCheck.controls} controls with evidence, ${floorCheck.links} evidence links in ${fixed(seedMs / 1000, 2)} s (peak RSS so far ${fixed(peakRssMb(), 0)} MB)`);
+  console.log(
+    `seeded ${database.provider}: ${DEFAULT_SHAPE.objectives} objectives, ${floorCheck.controls} controls with evidence, ${floorCheck.links} evidence links in ${fixed(seedMs / 1000, 2)} s (peak RSS so far ${fixed(peakRssMb(), 0)} MB)`,
+  );
 
   const ctx = await resolveOrgContext(org.userId, org.orgSlug);
-  if (!ctx) throw new Error("The benchmark organisation was not found through the app: check the seeded rows.");
+  if (!ctx)
+    throw new Error(
+      "The benchmark organisation was not found through the app: check the seeded rows.",
+    );
 
   const { input } = await loadReadinessInput(ctx, org.engagementId, TODAY);
   const view = await engagementReadiness(ctx, org.engagementId, TODAY);
   const sample = view.readiness;
   const actions = nextActions(sample, view.requirements, TODAY);
-  const slots = sample.controls.reduce((sum, control) => sum + (control.operating?.slots.length ?? 0), 0);
-  console.log(`loaded: ${input.requirements.length} requirements, ${input.controls.length} controls, ${input.mappings.length} mappings, ${input.evidence.length} evidence, ${input.events.length} events, ${input.exceptions.length} open exceptions`);
-  console.log(`today ${TODAY}: ${sample.counts.ready} ready, ${sample.counts.in_progress} in progress, ${sample.counts.unmapped} unmapped of ${sample.counts.total} requirements; controls ready ${sample.controlCounts.ready} of ${sample.controlCounts.total}; ${slots} slots; ${actions.length} next actions`);
+  const slots = sample.controls.reduce(
+    (sum, control) => sum + (control.operating?.slots.length ?? 0),
+    0,
+  );
+  console.log(
+    `loaded: ${input.requirements.length} requirements, ${input.controls.length} controls, ${input.mappings.length} mappings, ${input.evidence.length} evidence, ${input.events.length} events, ${input.exceptions.length} open exceptions`,
+  );
+  console.log(
+    `today ${TODAY}: ${sample.counts.ready} ready, ${sample.counts.in_progress} in progress, ${sample.counts.unmapped} unmapped of ${sample.counts.total} requirements; controls ready ${sample.controlCounts.ready} of ${sample.controlCounts.total}; ${slots} slots; ${actions.length} next actions`,
+  );
 
   const computeMs = await measure("compute_ms", () => computeReadiness(input));
   const loadMs = await measure("load_ms", () => loadReadinessInput(ctx, org.engagementId, TODAY));
@@ -75,8 +91,12 @@ async function bench(database: BenchDatabase): Promise<string> {
   const floorMs = await measure("floor_ms", () => database.floor(org.orgId));
 
   const dashboardToFloor = dashboardMs / floorMs;
-  console.log(`load share of dashboard ${fixed((100 * loadMs) / dashboardMs, 0)}%, compute share ${fixed((100 * computeMs) / dashboardMs, 0)}%`);
-  console.log(`dashboard_to_floor ${fixed(dashboardToFloor, 2)}   compute_to_floor ${fixed(computeMs / floorMs, 2)}   (target: dashboard under 3× the floor)`);
+  console.log(
+    `load share of dashboard ${fixed((100 * loadMs) / dashboardMs, 0)}%, compute share ${fixed((100 * computeMs) / dashboardMs, 0)}%`,
+  );
+  console.log(
+    `dashboard_to_floor ${fixed(dashboardToFloor, 2)}   compute_to_floor ${fixed(computeMs / floorMs, 2)}   (target: dashboard under 3× the floor)`,
+  );
   console.log(`peak RSS ${fixed(peakRssMb(), 0)} MB`);
   return `readiness-bench dashboard_to_floor=${fixed(dashboardToFloor, 2)} compute_ms=${fixed(computeMs)} dashboard_ms=${fixed(dashboardMs)}`;
 }

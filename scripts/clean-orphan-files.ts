@@ -8,13 +8,17 @@ import { referencedStorageKeys as referencedKeys } from "../lib/db/evidence";
 
 async function main(args: string[]): Promise<void> {
   const unknown = args.filter((arg) => arg !== "--dry-run");
-  if (unknown.length > 0) throw new Error(`Unknown argument(s): ${unknown.join(" ")}. Usage: clean-orphan-files [--dry-run]`);
+  if (unknown.length > 0)
+    throw new Error(
+      `Unknown argument(s): ${unknown.join(" ")}. Usage: clean-orphan-files [--dry-run]`,
+    );
   const dryRun = args.includes("--dry-run");
   const report = await sweepOrphans(getBlobStore(), referencedKeys, { now: new Date(), dryRun });
   const verb = dryRun ? "would delete" : "deleted";
   const deleted = new Set(report.deleted);
   for (const { key, lastModified } of report.orphans) {
-    if (dryRun || deleted.has(key)) console.log(`${verb} ${key} (unreferenced, last modified ${lastModified.toISOString()})`);
+    if (dryRun || deleted.has(key))
+      console.log(`${verb} ${key} (unreferenced, last modified ${lastModified.toISOString()})`);
   }
   for (const key of report.refreshed) console.log(`kept ${key} (uploaded again during the sweep)`);
   for (const { key, lastModified } of report.staleTemp) {

@@ -5,7 +5,11 @@ const url = databaseUrl();
 migrate(url)
   .then(({ applied }) => {
     const where = providerOf(url);
-    console.log(applied.length ? `Applied ${applied.length} migration(s) on ${where}: ${applied.join(", ")}` : `Database (${where}) is up to date.`);
+    console.log(
+      applied.length
+        ? `Applied ${applied.length} migration(s) on ${where}: ${applied.join(", ")}`
+        : `Database (${where}) is up to date.`,
+    );
   })
   .catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);

@@ -22,11 +22,18 @@ const folder = `${stamp}_${name}`;
 
 for (const provider of ["sqlite", "postgresql"] as const) {
   const to = writeSchemaVariant(current, provider, "next");
-  const from = previous === null ? ["--from-empty"] : ["--from-schema-datamodel", writeSchemaVariant(previous, provider, "previous")];
-  const output = execFileSync("npx", ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", to, "--script"], {
-    env: prismaCliEnv(provider),
-    encoding: "utf8",
-  });
+  const from =
+    previous === null
+      ? ["--from-empty"]
+      : ["--from-schema-datamodel", writeSchemaVariant(previous, provider, "previous")];
+  const output = execFileSync(
+    "npx",
+    ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", to, "--script"],
+    {
+      env: prismaCliEnv(provider),
+      encoding: "utf8",
+    },
+  );
   // The CLI prints a "Loaded Prisma config" banner on stdout before the script.
   const sql = output.slice(Math.max(0, output.indexOf("-- ")));
   if (!/\b(CREATE|ALTER|DROP)\b/.test(sql)) {

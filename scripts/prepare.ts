@@ -7,7 +7,9 @@ import { seedDemo, signInHelp } from "../prisma/seed";
 async function main(): Promise<void> {
   const url = databaseUrl();
   const { applied } = await migrate(url);
-  console.log(`Database: ${providerOf(url)}${applied.length ? `, applied ${applied.join(", ")}` : ", up to date"}.`);
+  console.log(
+    `Database: ${providerOf(url)}${applied.length ? `, applied ${applied.join(", ")}` : ", up to date"}.`,
+  );
   if (process.env.SEED_DEMO === "0") return;
   const { created } = await seedDemo();
   if (created) console.log("Seeded the demo organisation.");

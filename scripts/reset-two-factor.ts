@@ -10,7 +10,8 @@ const USAGE = "Usage: npm run user:reset-two-factor -- EMAIL";
 async function main(args: string[]): Promise<string> {
   if (args.length !== 1 || args[0]?.startsWith("-")) throw new Error(USAGE);
   const email = EmailField.safeParse(args[0]);
-  if (!email.success) throw new Error(`${email.error.issues[0]?.message ?? "Not an email address."} ${USAGE}`);
+  if (!email.success)
+    throw new Error(`${email.error.issues[0]?.message ?? "Not an email address."} ${USAGE}`);
   const { sessionsEnded } = await resetTwoFactorByOperator(email.data, new Date());
   return `Two-factor turned off for ${email.data}; ${sessionsEnded} signed-in device(s) signed out. They can set it up again under Account → Two-factor sign-in.`;
 }

@@ -2,7 +2,9 @@ import { seedDemo, signInHelp } from "../prisma/seed";
 
 seedDemo()
   .then(({ created }) => {
-    console.log(created ? "Seeded the demo organisation." : "The demo organisation already exists.");
+    console.log(
+      created ? "Seeded the demo organisation." : "The demo organisation already exists.",
+    );
     console.log(signInHelp());
     process.exit(0);
   })

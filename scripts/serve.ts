@@ -22,7 +22,9 @@ async function main(): Promise<void> {
     stampPeer(token, request);
     void handle(request, response);
   });
-  server.listen(port, host, () => console.log(`Assay is listening on http://${host ?? "localhost"}:${port}`));
+  server.listen(port, host, () =>
+    console.log(`Assay is listening on http://${host ?? "localhost"}:${port}`),
+  );
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

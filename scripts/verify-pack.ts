@@ -16,10 +16,14 @@ export async function main(args: string[], out: Output = console): Promise<numbe
   try {
     const result = await verifyPack(zipPath);
     for (const { path, expected, actual } of result.mismatched) {
-      out.log(`mismatched  ${path}: manifest says ${expected.sha256} (${expected.size} bytes), file is ${actual.sha256} (${actual.size} bytes)`);
+      out.log(
+        `mismatched  ${path}: manifest says ${expected.sha256} (${expected.size} bytes), file is ${actual.sha256} (${actual.size} bytes)`,
+      );
     }
-    for (const path of result.missing) out.log(`missing     ${path}: listed in manifest.json, not in the archive`);
-    for (const path of result.extra) out.log(`extra       ${path}: in the archive, not listed in manifest.json`);
+    for (const path of result.missing)
+      out.log(`missing     ${path}: listed in manifest.json, not in the archive`);
+    for (const path of result.extra)
+      out.log(`extra       ${path}: in the archive, not listed in manifest.json`);
     const pack = `${result.engagement}, generated ${result.generatedAt}`;
     if (result.ok) {
       out.log(`OK: all ${result.checked} files match manifest.json (${pack}).`);

@@ -12,18 +12,24 @@ import { mailLinkOrigin } from "@/lib/server/origin";
 
 // The same answer, after the same work, whether or not the email has an account (the page
 // words it as "if"): only the per-address count runs before the response.
-export const requestPasswordResetAction = publicAction(RequestPasswordResetInput, async ({ email }) => {
-  if (!mailConfigured()) throw new AppError("CONFLICT", NO_RESET_MAIL);
-  const requestHeaders = await headers();
-  const now = new Date();
-  const address = clientAddress((name) => requestHeaders.get(name));
-  await countPasswordResetRequest(address, now);
-  const origin = await mailLinkOrigin();
-  if (origin) {
-    composeAfterResponse(async () => {
-      const reset = await passwordResetFor(email, address, now);
-      return reset && passwordResetMail(email, `${origin}/reset-password/${reset.token}`, reset.expiresAt);
-    });
-  }
-  return { email };
-});
+export const requestPasswordResetAction = publicAction(
+  RequestPasswordResetInput,
+  async ({ email }) => {
+    if (!mailConfigured()) throw new AppError("CONFLICT", NO_RESET_MAIL);
+    const requestHeaders = await headers();
+    const now = new Date();
+    const address = clientAddress((name) => requestHeaders.get(name));
+    await countPasswordResetRequest(address, now);
+    const origin = await mailLinkOrigin();
+    if (origin) {
+      composeAfterResponse(async () => {
+        const reset = await passwordResetFor(email, address, now);
+        return (
+          reset &&
+          passwordResetMail(email, `${origin}/reset-password/${reset.token}`, reset.expiresAt)
+        );
+      });
+    }
+    return { email };
+  },
+);

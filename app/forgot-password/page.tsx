@@ -24,7 +24,10 @@ export default async function ForgotPasswordPage({ searchParams }: Props) {
   return (
     <AuthCard title="Forgot your password?" footer={footer}>
       {mailConfigured() ? (
-        <ForgotPasswordForm action={requestPasswordResetAction} defaultEmail={typeof email === "string" ? email : undefined} />
+        <ForgotPasswordForm
+          action={requestPasswordResetAction}
+          defaultEmail={typeof email === "string" ? email : undefined}
+        />
       ) : (
         <Alert tone="warning">{NO_RESET_MAIL}</Alert>
       )}

@@ -9,13 +9,33 @@ import type { ActionResult } from "@/lib/action-result";
 type Props = { action: (previous: unknown, formData: FormData) => Promise<ActionResult<null>> };
 
 export function ChangePasswordForm({ action }: Props) {
-  const { pending, onSubmit, fieldErrors, formError, result } = useActionForm(action, (_data, form) => form.reset());
+  const { pending, onSubmit, fieldErrors, formError, result } = useActionForm(
+    action,
+    (_data, form) => form.reset(),
+  );
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      {result?.ok ? <Alert tone="success">Password changed. You were signed out everywhere else.</Alert> : null}
-      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" errors={fieldErrors?.currentPassword} required />
-      <Field label="New password" name="newPassword" type="password" autoComplete="new-password" hint="At least 12 characters." errors={fieldErrors?.newPassword} required />
+      {result?.ok ? (
+        <Alert tone="success">Password changed. You were signed out everywhere else.</Alert>
+      ) : null}
+      <Field
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        errors={fieldErrors?.currentPassword}
+        required
+      />
+      <Field
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 12 characters."
+        errors={fieldErrors?.newPassword}
+        required
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Changing…" : "Change password"}
       </Button>

@@ -22,10 +22,13 @@ export function RecoveryCodes({ codes, onDone }: Props) {
         Your recovery codes
       </h2>
       <Alert tone="warning">
-        Save these codes somewhere safe now: they are shown only this once. Each one signs you in once in place of a code from your authenticator
-        app, if you lose your device.
+        Save these codes somewhere safe now: they are shown only this once. Each one signs you in
+        once in place of a code from your authenticator app, if you lose your device.
       </Alert>
-      <ol aria-label="Recovery codes" className="grid grid-cols-2 gap-2 rounded-md border border-slate-200 bg-slate-50 p-4 font-mono text-sm">
+      <ol
+        aria-label="Recovery codes"
+        className="grid grid-cols-2 gap-2 rounded-md border border-slate-200 bg-slate-50 p-4 font-mono text-sm"
+      >
         {codes.map((code) => (
           <li key={code}>{code}</li>
         ))}
@@ -35,7 +38,10 @@ export function RecoveryCodes({ codes, onDone }: Props) {
           {copied ? "Copied" : "Copy codes"}
         </Button>
         <Button asChild variant="secondary">
-          <a href={`data:text/plain;charset=utf-8,${encodeURIComponent(text)}`} download="assay-recovery-codes.txt">
+          <a
+            href={`data:text/plain;charset=utf-8,${encodeURIComponent(text)}`}
+            download="assay-recovery-codes.txt"
+          >
             Download codes
           </a>
         </Button>

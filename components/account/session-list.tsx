@@ -3,9 +3,19 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ActionResult } from "@/lib/action-result";
 
-export type SessionItem = { id: string; device: string; address: string; lastSeen: string; signedIn: string; current: boolean };
+export type SessionItem = {
+  id: string;
+  device: string;
+  address: string;
+  lastSeen: string;
+  signedIn: string;
+  current: boolean;
+};
 
-type Props = { sessions: SessionItem[]; revokeAction: (previous: unknown, formData: FormData) => Promise<ActionResult<null>> };
+type Props = {
+  sessions: SessionItem[];
+  revokeAction: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
+};
 
 /** Where the user is signed in; any session but this one can be ended. */
 export function SessionList({ sessions, revokeAction }: Props) {

@@ -31,17 +31,26 @@ export function TwoFactorEnrolment({ beginAction, confirmAction }: Props) {
   if (codes) {
     return (
       <div className="space-y-4">
-        <Alert tone="success">Two-factor sign-in is on. From now on you sign in with your password and a code from your app.</Alert>
+        <Alert tone="success">
+          Two-factor sign-in is on. From now on you sign in with your password and a code from your
+          app.
+        </Alert>
         <RecoveryCodes codes={codes} onDone={() => router.refresh()} />
       </div>
     );
   }
   if (!key) {
     return (
-      <form onSubmit={begin.onSubmit} noValidate className="max-w-sm space-y-4" aria-label="Set up two-factor">
+      <form
+        onSubmit={begin.onSubmit}
+        noValidate
+        className="max-w-sm space-y-4"
+        aria-label="Set up two-factor"
+      >
         <CardDescription>
-          Besides your password, sign in with a 6-digit code from an authenticator app on your phone (any app that supports TOTP). Someone who learns
-          your password still cannot sign in as you.
+          Besides your password, sign in with a 6-digit code from an authenticator app on your phone
+          (any app that supports TOTP). Someone who learns your password still cannot sign in as
+          you.
         </CardDescription>
         {begin.formError ? <Alert tone="error">{begin.formError}</Alert> : null}
         <Field
@@ -63,18 +72,39 @@ export function TwoFactorEnrolment({ beginAction, confirmAction }: Props) {
     <div className="space-y-6">
       <div className="space-y-2">
         <h2 className="font-medium">1. Scan this QR code with your authenticator app</h2>
-        <img src={key.qrDataUrl} alt="QR code to scan with your authenticator app" width={192} height={192} className="rounded border border-slate-200" />
+        <img
+          src={key.qrDataUrl}
+          alt="QR code to scan with your authenticator app"
+          width={192}
+          height={192}
+          className="rounded border border-slate-200"
+        />
         <p className="text-sm text-slate-600">
           Cannot scan it? Enter this key in the app instead:{" "}
-          <code aria-label="Setup key" className="rounded bg-slate-100 px-1 py-0.5 font-mono text-slate-900">
+          <code
+            aria-label="Setup key"
+            className="rounded bg-slate-100 px-1 py-0.5 font-mono text-slate-900"
+          >
             {key.secret.match(/.{1,4}/g)?.join(" ")}
           </code>
         </p>
       </div>
-      <form onSubmit={confirm.onSubmit} noValidate className="max-w-sm space-y-3" aria-label="Confirm two-factor">
+      <form
+        onSubmit={confirm.onSubmit}
+        noValidate
+        className="max-w-sm space-y-3"
+        aria-label="Confirm two-factor"
+      >
         <h2 className="font-medium">2. Enter the 6-digit code the app shows</h2>
         {confirm.formError ? <Alert tone="error">{confirm.formError}</Alert> : null}
-        <Field label="Code from your authenticator app" name="code" inputMode="numeric" autoComplete="one-time-code" errors={confirm.fieldErrors?.code} required />
+        <Field
+          label="Code from your authenticator app"
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          errors={confirm.fieldErrors?.code}
+          required
+        />
         <Button type="submit" disabled={confirm.pending}>
           {confirm.pending ? "Checking…" : "Turn on two-factor"}
         </Button>

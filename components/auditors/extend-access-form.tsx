@@ -15,8 +15,22 @@ type Props = {
 /** A new last day for one engagement's access; also restores revoked or expired access. */
 export function ExtendAccessForm({ orgSlug, accessId, engagementName, lastDay, action }: Props) {
   return (
-    <ActionForm action={action} hidden={{ orgSlug, accessId }} submitLabel="Set last day" className="flex flex-wrap items-end gap-2">
-      {(errors) => <Field label={`Last day for ${engagementName}`} name="lastDay" type="date" defaultValue={lastDay} errors={errors?.lastDay} required />}
+    <ActionForm
+      action={action}
+      hidden={{ orgSlug, accessId }}
+      submitLabel="Set last day"
+      className="flex flex-wrap items-end gap-2"
+    >
+      {(errors) => (
+        <Field
+          label={`Last day for ${engagementName}`}
+          name="lastDay"
+          type="date"
+          defaultValue={lastDay}
+          errors={errors?.lastDay}
+          required
+        />
+      )}
     </ActionForm>
   );
 }

@@ -11,12 +11,17 @@ type Props = {
   token: string;
   name: string;
   email: string;
-  action: (previous: unknown, formData: FormData) => Promise<ActionResult<{ email: string; callbackUrl: string }>>;
+  action: (
+    previous: unknown,
+    formData: FormData,
+  ) => Promise<ActionResult<{ email: string; callbackUrl: string }>>;
 };
 
 export function FinishSignUpForm({ token, name, email, action }: Props) {
   const { signInError, signInAndGo } = useSignInAfter();
-  const { pending, onSubmit, fieldErrors, formError } = useActionForm(action, (data, form) => signInAndGo(data.email, form, data.callbackUrl));
+  const { pending, onSubmit, fieldErrors, formError } = useActionForm(action, (data, form) =>
+    signInAndGo(data.email, form, data.callbackUrl),
+  );
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <input type="hidden" name="token" value={token} />
@@ -25,7 +30,15 @@ export function FinishSignUpForm({ token, name, email, action }: Props) {
       <p className="text-sm text-slate-700">
         {name}, <strong>{email}</strong>
       </p>
-      <Field label="Password" name="password" type="password" autoComplete="new-password" hint="At least 12 characters." errors={fieldErrors?.password} required />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 12 characters."
+        errors={fieldErrors?.password}
+        required
+      />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Creating account…" : "Create account"}
       </Button>

@@ -7,16 +7,24 @@ import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action-result";
 
-type Props = { token: string; email: string; action: (previous: unknown, formData: FormData) => Promise<ActionResult<{ email: string }>> };
+type Props = {
+  token: string;
+  email: string;
+  action: (previous: unknown, formData: FormData) => Promise<ActionResult<{ email: string }>>;
+};
 
 export function ResetPasswordForm({ token, email, action }: Props) {
   const { pending, onSubmit, fieldErrors, formError, result } = useActionForm(action);
   if (result?.ok) {
     return (
       <div className="space-y-4">
-        <Alert tone="success">Your password was changed, and every device signed in to your account was signed out.</Alert>
+        <Alert tone="success">
+          Your password was changed, and every device signed in to your account was signed out.
+        </Alert>
         <Button asChild className="w-full">
-          <Link href={`/sign-in?${new URLSearchParams({ email: result.data.email })}`}>Sign in</Link>
+          <Link href={`/sign-in?${new URLSearchParams({ email: result.data.email })}`}>
+            Sign in
+          </Link>
         </Button>
       </div>
     );
@@ -28,7 +36,15 @@ export function ResetPasswordForm({ token, email, action }: Props) {
       <p className="text-sm text-slate-700">
         For <strong>{email}</strong>.
       </p>
-      <Field label="New password" name="password" type="password" autoComplete="new-password" hint="At least 12 characters." errors={fieldErrors?.password} required />
+      <Field
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 12 characters."
+        errors={fieldErrors?.password}
+        required
+      />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Saving…" : "Set new password"}
       </Button>

@@ -13,12 +13,20 @@ type Errors = { email?: string[]; password?: string[]; form?: string };
 
 function messageFor(error: string): string {
   const rateLimited = /^RATE_LIMITED:(\d+)$/.exec(error);
-  if (rateLimited) return `Too many failed sign-in attempts. Try again in ${rateLimited[1]} minute(s).`;
-  if (error === TWO_FACTOR_INVALID) return "That code is not right. Use the newest code from your authenticator app, or an unused recovery code.";
+  if (rateLimited)
+    return `Too many failed sign-in attempts. Try again in ${rateLimited[1]} minute(s).`;
+  if (error === TWO_FACTOR_INVALID)
+    return "That code is not right. Use the newest code from your authenticator app, or an unused recovery code.";
   return "Email or password is incorrect.";
 }
 
-export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail?: string }) {
+export function SignInForm({
+  callbackUrl,
+  defaultEmail,
+}: {
+  callbackUrl: string;
+  defaultEmail?: string;
+}) {
   const router = useRouter();
   const [errors, setErrors] = useState<Errors>({});
   const [pending, setPending] = useState(false);
@@ -37,7 +45,11 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
     setPending(true);
     setErrors({});
     const code = form.get("code");
-    const result = await signIn("credentials", { ...parsed.data, ...(typeof code === "string" ? { code } : {}), redirect: false });
+    const result = await signIn("credentials", {
+      ...parsed.data,
+      ...(typeof code === "string" ? { code } : {}),
+      redirect: false,
+    });
     if (!result || result.error) {
       setPending(false);
       const error = result?.error ?? "";
@@ -52,12 +64,37 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {errors.form ? <Alert tone="error">{errors.form}</Alert> : null}
-      <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={defaultEmail} errors={errors.email} required />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" errors={errors.password} required />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        defaultValue={defaultEmail}
+        errors={errors.email}
+        required
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        errors={errors.password}
+        required
+      />
       {askCode ? (
         <>
-          {errors.form ? null : <Alert tone="info">Your account uses two-factor sign-in: enter the code your authenticator app shows.</Alert>}
-          <Field label="Code from your authenticator app (or a recovery code)" name="code" autoComplete="one-time-code" autoFocus required />
+          {errors.form ? null : (
+            <Alert tone="info">
+              Your account uses two-factor sign-in: enter the code your authenticator app shows.
+            </Alert>
+          )}
+          <Field
+            label="Code from your authenticator app (or a recovery code)"
+            name="code"
+            autoComplete="one-time-code"
+            autoFocus
+            required
+          />
         </>
       ) : null}
       <Button type="submit" className="w-full" disabled={pending}>

@@ -8,9 +8,17 @@ import { useState } from "react";
 export function useSignInAfter() {
   const router = useRouter();
   const [signInError, setSignInError] = useState<string | null>(null);
-  async function signInAndGo(email: string, form: HTMLFormElement, callbackUrl: string): Promise<void> {
+  async function signInAndGo(
+    email: string,
+    form: HTMLFormElement,
+    callbackUrl: string,
+  ): Promise<void> {
     const password = new FormData(form).get("password");
-    const result = await signIn("credentials", { email, password: typeof password === "string" ? password : "", redirect: false });
+    const result = await signIn("credentials", {
+      email,
+      password: typeof password === "string" ? password : "",
+      redirect: false,
+    });
     if (!result || result.error) {
       setSignInError("Your account was created, but signing in failed. Please sign in.");
       return;

@@ -22,21 +22,51 @@ type Props = {
  */
 export function BulkEditForm({ orgSlug, members, action, children }: Props) {
   const { pending, onSubmit, result, fieldErrors } = useActionForm(action, (_data, form) => {
-    form.querySelectorAll<HTMLInputElement>("input[name=controlIds]").forEach((box) => (box.checked = false));
+    form
+      .querySelectorAll<HTMLInputElement>("input[name=controlIds]")
+      .forEach((box) => (box.checked = false));
   });
   const stale = fieldErrors?.version;
-  const problem = result && !result.ok && !stale ? (fieldErrors ? Object.values(fieldErrors).flat().join(" ") : result.message) : null;
+  const problem =
+    result && !result.ok && !stale
+      ? fieldErrors
+        ? Object.values(fieldErrors).flat().join(" ")
+        : result.message
+      : null;
   return (
     <form onSubmit={onSubmit} className="space-y-3">
       <input type="hidden" name="orgSlug" value={orgSlug} />
       <fieldset className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
-        <legend className="px-1 text-sm font-medium text-slate-700">Bulk edit selected controls</legend>
-        <SelectField label="Set owner" name="ownerId" defaultValue="keep" options={[{ value: "keep", label: "Keep as is" }, { value: "none", label: "No owner" }, ...members.map((m) => ({ value: m.id, label: m.name }))]} />
-        <SelectField label="Set status" name="status" defaultValue="keep" options={[{ value: "keep", label: "Keep as is" }, ...CONTROL_STATUSES.map((s) => ({ value: s, label: s }))]} />
+        <legend className="px-1 text-sm font-medium text-slate-700">
+          Bulk edit selected controls
+        </legend>
+        <SelectField
+          label="Set owner"
+          name="ownerId"
+          defaultValue="keep"
+          options={[
+            { value: "keep", label: "Keep as is" },
+            { value: "none", label: "No owner" },
+            ...members.map((m) => ({ value: m.id, label: m.name })),
+          ]}
+        />
+        <SelectField
+          label="Set status"
+          name="status"
+          defaultValue="keep"
+          options={[
+            { value: "keep", label: "Keep as is" },
+            ...CONTROL_STATUSES.map((s) => ({ value: s, label: s })),
+          ]}
+        />
         <Button type="submit" variant="secondary" disabled={pending}>
           {pending ? "Applying…" : "Apply to selected"}
         </Button>
-        {result?.ok ? <span role="status" className="text-sm text-green-700">Updated {result.data.updated} controls.</span> : null}
+        {result?.ok ? (
+          <span role="status" className="text-sm text-green-700">
+            Updated {result.data.updated} controls.
+          </span>
+        ) : null}
       </fieldset>
       {problem ? <Alert tone="error">{problem}</Alert> : null}
       {stale ? <StaleAlert conflict={stale} kept="Your selection and choices are kept." /> : null}

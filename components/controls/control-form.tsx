@@ -10,9 +10,24 @@ import { StaleVersionNotice } from "@/components/ui/stale-version-notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useLatestVersion } from "@/components/ui/use-latest-version";
 import type { ActionResult } from "@/lib/action-result";
-import { CONTROL_FREQUENCIES, CONTROL_NATURES, CONTROL_STATUSES, FREQUENCY_LABELS, NATURE_LABELS } from "@/lib/domain/controls";
+import {
+  CONTROL_FREQUENCIES,
+  CONTROL_NATURES,
+  CONTROL_STATUSES,
+  FREQUENCY_LABELS,
+  NATURE_LABELS,
+} from "@/lib/domain/controls";
 
-export type ControlFormValues = { ref: string; title: string; description: string; ownerId: string | null; status: string; frequency: string; nature: string; key: boolean };
+export type ControlFormValues = {
+  ref: string;
+  title: string;
+  description: string;
+  ownerId: string | null;
+  status: string;
+  frequency: string;
+  nature: string;
+  key: boolean;
+};
 
 type Props = {
   orgSlug: string;
@@ -32,15 +47,40 @@ export function ControlForm({ orgSlug, existing, initial, members, action }: Pro
     else router.refresh();
   });
   return (
-    <form key={latest.generation} ref={bindForm} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form
+      key={latest.generation}
+      ref={bindForm}
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-4"
+    >
       <input type="hidden" name="orgSlug" value={orgSlug} />
       {existing ? <input type="hidden" name="controlId" value={existing.id} /> : null}
-      {existing ? <StaleVersionNotice version={existing.version} error={fieldErrors?.version} latest={latest} /> : null}
+      {existing ? (
+        <StaleVersionNotice
+          version={existing.version}
+          error={fieldErrors?.version}
+          latest={latest}
+        />
+      ) : null}
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {result?.ok && controlId ? <Alert tone="success">Control saved.</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
-        <Field label="Reference" name="ref" defaultValue={latest.text("ref", initial?.ref ?? "")} errors={fieldErrors?.ref} hint="e.g. AC-01" required />
-        <Field label="Title" name="title" defaultValue={latest.text("title", initial?.title ?? "")} errors={fieldErrors?.title} required />
+        <Field
+          label="Reference"
+          name="ref"
+          defaultValue={latest.text("ref", initial?.ref ?? "")}
+          errors={fieldErrors?.ref}
+          hint="e.g. AC-01"
+          required
+        />
+        <Field
+          label="Title"
+          name="title"
+          defaultValue={latest.text("title", initial?.title ?? "")}
+          errors={fieldErrors?.title}
+          required
+        />
       </div>
       <TextareaField
         label="Description (design narrative)"
@@ -51,13 +91,41 @@ export function ControlForm({ orgSlug, existing, initial, members, action }: Pro
         hint="What is done, by whom, how and how often. Auditors read this first."
       />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <SelectField label="Owner" name="ownerId" defaultValue={latest.text("ownerId", initial?.ownerId ?? "")} errors={fieldErrors?.ownerId} options={[{ value: "", label: "No owner yet" }, ...members.map((m) => ({ value: m.id, label: m.name }))]} />
-        <SelectField label="Status" name="status" defaultValue={latest.text("status", initial?.status ?? "draft")} errors={fieldErrors?.status} options={CONTROL_STATUSES.map((s) => ({ value: s, label: s }))} />
-        <SelectField label="Frequency" name="frequency" defaultValue={latest.text("frequency", initial?.frequency ?? "quarterly")} errors={fieldErrors?.frequency} options={CONTROL_FREQUENCIES.map((f) => ({ value: f, label: FREQUENCY_LABELS[f] }))} />
-        <SelectField label="Nature" name="nature" defaultValue={latest.text("nature", initial?.nature ?? "manual")} errors={fieldErrors?.nature} options={CONTROL_NATURES.map((n) => ({ value: n, label: NATURE_LABELS[n] }))} />
+        <SelectField
+          label="Owner"
+          name="ownerId"
+          defaultValue={latest.text("ownerId", initial?.ownerId ?? "")}
+          errors={fieldErrors?.ownerId}
+          options={[
+            { value: "", label: "No owner yet" },
+            ...members.map((m) => ({ value: m.id, label: m.name })),
+          ]}
+        />
+        <SelectField
+          label="Status"
+          name="status"
+          defaultValue={latest.text("status", initial?.status ?? "draft")}
+          errors={fieldErrors?.status}
+          options={CONTROL_STATUSES.map((s) => ({ value: s, label: s }))}
+        />
+        <SelectField
+          label="Frequency"
+          name="frequency"
+          defaultValue={latest.text("frequency", initial?.frequency ?? "quarterly")}
+          errors={fieldErrors?.frequency}
+          options={CONTROL_FREQUENCIES.map((f) => ({ value: f, label: FREQUENCY_LABELS[f] }))}
+        />
+        <SelectField
+          label="Nature"
+          name="nature"
+          defaultValue={latest.text("nature", initial?.nature ?? "manual")}
+          errors={fieldErrors?.nature}
+          options={CONTROL_NATURES.map((n) => ({ value: n, label: NATURE_LABELS[n] }))}
+        />
       </div>
       <label className="flex items-center gap-2 text-sm">
-        <Checkbox name="key" defaultChecked={latest.checked("key", "on", initial?.key ?? false)} /> Key control (relied on to meet its requirements)
+        <Checkbox name="key" defaultChecked={latest.checked("key", "on", initial?.key ?? false)} />{" "}
+        Key control (relied on to meet its requirements)
       </label>
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : controlId ? "Save control" : "Create control"}

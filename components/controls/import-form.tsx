@@ -8,13 +8,26 @@ import { Field, FieldErrors } from "@/components/ui/field";
 import { Checkbox, Label } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ActionResult } from "@/lib/action-result";
-import { CONTROL_CSV_MAX_BYTES, type ControlImportReport, type ControlImportResult } from "@/lib/domain/control-csv";
+import {
+  CONTROL_CSV_MAX_BYTES,
+  type ControlImportReport,
+  type ControlImportResult,
+} from "@/lib/domain/control-csv";
 
 type Action<T> = (previous: unknown, formData: FormData) => Promise<ActionResult<T>>;
-type Props = { orgSlug: string; controlsHref: string; check: Action<ControlImportReport>; apply: Action<ControlImportResult> };
+type Props = {
+  orgSlug: string;
+  controlsHref: string;
+  check: Action<ControlImportReport>;
+  apply: Action<ControlImportResult>;
+};
 /** What was sent: a check only allows the import of exactly the same text read the same way. */
 type Sent = { text: string; clearBlanks: boolean };
-type Outcome = ({ kind: "check"; result: ActionResult<ControlImportReport> } | { kind: "import"; result: ActionResult<ControlImportResult> }) & Sent;
+type Outcome = (
+  | { kind: "check"; result: ActionResult<ControlImportReport> }
+  | { kind: "import"; result: ActionResult<ControlImportResult> }
+) &
+  Sent;
 
 const TOO_LARGE = "The file is larger than 2 MB. Split it and import each part.";
 const NOT_SENT = "The file could not be sent. If it is large, split it and import each part.";
@@ -30,7 +43,11 @@ function sentence(report: ControlImportReport, done: boolean): string {
   const verb = (what: string) => (done ? what : `will be ${what}`);
   const parts = [
     report.created ? `${controls(report.created)} ${verb("created")}` : null,
-    report.updated ? (report.created ? `${report.updated.toLocaleString("en-GB")} updated` : `${controls(report.updated)} ${verb("updated")}`) : null,
+    report.updated
+      ? report.created
+        ? `${report.updated.toLocaleString("en-GB")} updated`
+        : `${controls(report.updated)} ${verb("updated")}`
+      : null,
   ].filter(Boolean);
   const unchanged = report.unchanged ? `${controls(report.unchanged)} already up to date.` : "";
   if (!parts.length) return `Nothing to change. ${unchanged}`.trim();
@@ -58,7 +75,12 @@ function Problems({ report }: { report: ControlImportReport }) {
           ))}
         </tbody>
       </Table>
-      {report.problemCount > report.problems.length ? <p className="text-sm text-slate-600">Showing the first {report.problems.length} of {report.problemCount.toLocaleString("en-GB")} problems.</p> : null}
+      {report.problemCount > report.problems.length ? (
+        <p className="text-sm text-slate-600">
+          Showing the first {report.problems.length} of{" "}
+          {report.problemCount.toLocaleString("en-GB")} problems.
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -87,7 +109,9 @@ function Changes({ report, label }: { report: ControlImportReport; label: string
                   <ul className="space-y-1">
                     {change.fields.map((field) => (
                       <li key={field.column} className="break-words">
-                        <span className="font-medium">{columnLabel(field.column)}</span>: <del className="text-slate-500">{shown(field.before)}</del> → <ins className="no-underline">{shown(field.after)}</ins>
+                        <span className="font-medium">{columnLabel(field.column)}</span>:{" "}
+                        <del className="text-slate-500">{shown(field.before)}</del> →{" "}
+                        <ins className="no-underline">{shown(field.after)}</ins>
                       </li>
                     ))}
                   </ul>
@@ -97,7 +121,12 @@ function Changes({ report, label }: { report: ControlImportReport; label: string
           ))}
         </tbody>
       </Table>
-      {report.changeCount > report.changes.length ? <p className="text-sm text-slate-600">Showing the first {report.changes.length} of {report.changeCount.toLocaleString("en-GB")} changes.</p> : null}
+      {report.changeCount > report.changes.length ? (
+        <p className="text-sm text-slate-600">
+          Showing the first {report.changes.length} of {report.changeCount.toLocaleString("en-GB")}{" "}
+          changes.
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -142,7 +171,8 @@ export function ImportForm({ orgSlug, controlsHref, check, apply }: Props) {
     setRunning(kind);
     startTransition(async () => {
       const failed = { ok: false as const, code: "INTERNAL" as const, message: NOT_SENT };
-      if (kind === "check") setOutcome({ kind, ...sent, result: await check(null, formData).catch(() => failed) });
+      if (kind === "check")
+        setOutcome({ kind, ...sent, result: await check(null, formData).catch(() => failed) });
       else setOutcome({ kind, ...sent, result: await apply(null, formData).catch(() => failed) });
       setRunning(null);
     });
@@ -156,13 +186,26 @@ export function ImportForm({ orgSlug, controlsHref, check, apply }: Props) {
   const result = outcome?.result;
   const report = reportOf(outcome);
   const imported = outcome?.kind === "import" && outcome.result.ok && outcome.result.data.applied;
-  const canImport = outcome?.kind === "check" && outcome.text === text && outcome.clearBlanks === clearBlanks && report !== null && report.problemCount === 0 && report.created + report.updated > 0;
+  const canImport =
+    outcome?.kind === "check" &&
+    outcome.text === text &&
+    outcome.clearBlanks === clearBlanks &&
+    report !== null &&
+    report.problemCount === 0 &&
+    report.created + report.updated > 0;
   const csvErrors = result && !result.ok ? result.fieldErrors?.csv : undefined;
 
   return (
     <div className="space-y-6">
       <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <Field label="CSV file" type="file" accept=".csv,text/csv" onChange={onFile} errors={fileError ? [fileError] : undefined} hint="Up to 5,000 rows and 2 MB. Rows are numbered as in a spreadsheet: the header is row 1." />
+        <Field
+          label="CSV file"
+          type="file"
+          accept=".csv,text/csv"
+          onChange={onFile}
+          errors={fileError ? [fileError] : undefined}
+          hint="Up to 5,000 rows and 2 MB. Rows are numbered as in a spreadsheet: the header is row 1."
+        />
         <div className="space-y-1">
           <Label htmlFor={pasteId}>Or paste CSV</Label>
           <textarea
@@ -193,7 +236,8 @@ export function ImportForm({ orgSlug, controlsHref, check, apply }: Props) {
             Blank cells clear values
           </label>
           <p className="text-xs text-slate-500">
-            Off: a blank cell leaves an existing control&apos;s value as it is. On: a blank description, owner, key, criteria or objectives cell clears it.
+            Off: a blank cell leaves an existing control&apos;s value as it is. On: a blank
+            description, owner, key, criteria or objectives cell clears it.
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
@@ -205,7 +249,11 @@ export function ImportForm({ orgSlug, controlsHref, check, apply }: Props) {
           </Button>
         </div>
         <p className="text-sm text-slate-600" aria-live="polite">
-          {running === "import" ? "Importing every row in one go. This can take a minute for a large file." : !canImport && !imported ? "Check the file first: nothing changes until you import." : null}
+          {running === "import"
+            ? "Importing every row in one go. This can take a minute for a large file."
+            : !canImport && !imported
+              ? "Check the file first: nothing changes until you import."
+              : null}
         </p>
       </form>
 
@@ -213,7 +261,10 @@ export function ImportForm({ orgSlug, controlsHref, check, apply }: Props) {
       {imported && report ? (
         <Alert tone="success">
           <p>Imported. {sentence(report, true)}</p>
-          <Link href={controlsHref} className="mt-1 inline-block font-medium text-green-900 underline hover:no-underline">
+          <Link
+            href={controlsHref}
+            className="mt-1 inline-block font-medium text-green-900 underline hover:no-underline"
+          >
             Back to controls
           </Link>
         </Alert>
@@ -221,14 +272,19 @@ export function ImportForm({ orgSlug, controlsHref, check, apply }: Props) {
       {report && !imported ? (
         report.problemCount ? (
           <Alert tone="error">
-            {report.problemCount.toLocaleString("en-GB")} problem{report.problemCount === 1 ? "" : "s"} found. Nothing {outcome?.kind === "import" ? "was imported" : "has changed"}: fix the file and check it again.
+            {report.problemCount.toLocaleString("en-GB")} problem
+            {report.problemCount === 1 ? "" : "s"} found. Nothing{" "}
+            {outcome?.kind === "import" ? "was imported" : "has changed"}: fix the file and check it
+            again.
           </Alert>
         ) : (
           <Alert tone="info">{sentence(report, false)}</Alert>
         )
       ) : null}
       {report?.problemCount ? <Problems report={report} /> : null}
-      {report && !report.problemCount ? <Changes report={report} label={imported ? "Changes made" : "Planned changes"} /> : null}
+      {report && !report.problemCount ? (
+        <Changes report={report} label={imported ? "Changes made" : "Planned changes"} />
+      ) : null}
     </div>
   );
 }

@@ -7,12 +7,22 @@ import { Checkbox } from "@/components/ui/input";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action-result";
 
-export type StarterOption = { ref: string; title: string; description: string; frequency: string; mappings: string; adopted: boolean };
+export type StarterOption = {
+  ref: string;
+  title: string;
+  description: string;
+  frequency: string;
+  mappings: string;
+  adopted: boolean;
+};
 
 type Props = {
   orgSlug: string;
   options: StarterOption[];
-  action: (previous: unknown, formData: FormData) => Promise<ActionResult<{ added: string[]; skipped: string[] }>>;
+  action: (
+    previous: unknown,
+    formData: FormData,
+  ) => Promise<ActionResult<{ added: string[]; skipped: string[] }>>;
 };
 
 export function StarterPicker({ orgSlug, options, action }: Props) {
@@ -24,11 +34,21 @@ export function StarterPicker({ orgSlug, options, action }: Props) {
         {options.map((option) => (
           <li key={option.ref} className="p-3">
             <label className="flex items-start gap-3">
-              <Checkbox name="refs" value={option.ref} defaultChecked={!option.adopted} disabled={option.adopted} className="mt-1" aria-label={`Adopt ${option.ref} ${option.title}`} />
+              <Checkbox
+                name="refs"
+                value={option.ref}
+                defaultChecked={!option.adopted}
+                disabled={option.adopted}
+                className="mt-1"
+                aria-label={`Adopt ${option.ref} ${option.title}`}
+              />
               <span className="text-sm">
-                <span className="font-mono text-xs font-semibold">{option.ref}</span> <span className="font-medium">{option.title}</span>
+                <span className="font-mono text-xs font-semibold">{option.ref}</span>{" "}
+                <span className="font-medium">{option.title}</span>
                 <span className="ml-2 text-xs text-slate-500">{option.frequency}</span>
-                {option.adopted ? <span className="ml-2 text-xs text-green-700">already in your library</span> : null}
+                {option.adopted ? (
+                  <span className="ml-2 text-xs text-green-700">already in your library</span>
+                ) : null}
                 <span className="mt-1 block text-slate-600">{option.description}</span>
                 <span className="mt-1 block text-xs text-slate-500">Maps to {option.mappings}</span>
               </span>
@@ -36,11 +56,17 @@ export function StarterPicker({ orgSlug, options, action }: Props) {
           </li>
         ))}
       </ul>
-      {formError || fieldErrors?.refs ? <Alert tone="error">{fieldErrors?.refs?.join(" ") ?? formError}</Alert> : null}
+      {formError || fieldErrors?.refs ? (
+        <Alert tone="error">{fieldErrors?.refs?.join(" ") ?? formError}</Alert>
+      ) : null}
       {result?.ok ? (
         <Alert tone="success">
-          Adopted {result.data.added.length} controls as drafts{result.data.skipped.length ? ` (${result.data.skipped.length} were already there)` : ""}.{" "}
-          <Link className="font-medium underline" href={`/o/${orgSlug}/controls`}>Review them in the control library</Link>: give each an owner and adjust the narrative.
+          Adopted {result.data.added.length} controls as drafts
+          {result.data.skipped.length ? ` (${result.data.skipped.length} were already there)` : ""}.{" "}
+          <Link className="font-medium underline" href={`/o/${orgSlug}/controls`}>
+            Review them in the control library
+          </Link>
+          : give each an owner and adjust the narrative.
         </Alert>
       ) : null}
       <Button type="submit" disabled={pending}>

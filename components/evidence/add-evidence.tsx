@@ -26,25 +26,75 @@ export type AddEvidenceProps = {
 
 const TABS = ["Note", "Link", "Files"] as const;
 
-function CommonFields({ today, events, errors }: { today: string; events: AddEvidenceProps["events"]; errors?: Record<string, string[]> }) {
+function CommonFields({
+  today,
+  events,
+  errors,
+}: {
+  today: string;
+  events: AddEvidenceProps["events"];
+  errors?: Record<string, string[]>;
+}) {
   return (
     <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-      <SelectField label="Purpose" name="purpose" defaultValue="operating" errors={errors?.purpose} options={[{ value: "operating", label: "Operating (an occurrence)" }, { value: "design", label: "Design (policy, configuration)" }]} />
-      <Field label="Effective date" name="effectiveDate" type="date" defaultValue={today} errors={errors?.effectiveDate} hint="The date the evidence represents." />
-      <Field label="Covers until (optional)" name="coverageEnd" type="date" errors={errors?.coverageEnd} hint="For evidence covering a range." />
+      <SelectField
+        label="Purpose"
+        name="purpose"
+        defaultValue="operating"
+        errors={errors?.purpose}
+        options={[
+          { value: "operating", label: "Operating (an occurrence)" },
+          { value: "design", label: "Design (policy, configuration)" },
+        ]}
+      />
+      <Field
+        label="Effective date"
+        name="effectiveDate"
+        type="date"
+        defaultValue={today}
+        errors={errors?.effectiveDate}
+        hint="The date the evidence represents."
+      />
+      <Field
+        label="Covers until (optional)"
+        name="coverageEnd"
+        type="date"
+        errors={errors?.coverageEnd}
+        hint="For evidence covering a range."
+      />
       {events.length ? (
-        <SelectField label="Population event (optional)" name="eventId" defaultValue="" errors={errors?.eventId} options={[{ value: "", label: "None" }, ...events.map((e) => ({ value: e.id, label: e.label }))]} />
+        <SelectField
+          label="Population event (optional)"
+          name="eventId"
+          defaultValue=""
+          errors={errors?.eventId}
+          options={[
+            { value: "", label: "None" },
+            ...events.map((e) => ({ value: e.id, label: e.label })),
+          ]}
+        />
       ) : null}
     </div>
   );
 }
 
-function TextEvidenceForm({ props, kind, children }: { props: AddEvidenceProps; kind: "note" | "link"; children: (errors?: Record<string, string[]>) => ReactNode }) {
+function TextEvidenceForm({
+  props,
+  kind,
+  children,
+}: {
+  props: AddEvidenceProps;
+  kind: "note" | "link";
+  children: (errors?: Record<string, string[]>) => ReactNode;
+}) {
   const router = useRouter();
-  const { pending, onSubmit, fieldErrors, formError, result } = useActionForm(kind === "note" ? props.noteAction : props.linkAction, (_data, form) => {
-    form.reset();
-    router.refresh();
-  });
+  const { pending, onSubmit, fieldErrors, formError, result } = useActionForm(
+    kind === "note" ? props.noteAction : props.linkAction,
+    (_data, form) => {
+      form.reset();
+      router.refresh();
+    },
+  );
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
       <input type="hidden" name="orgSlug" value={props.orgSlug} />
@@ -54,7 +104,9 @@ function TextEvidenceForm({ props, kind, children }: { props: AddEvidenceProps; 
       <Field label="Evidence title" name="title" errors={fieldErrors?.title} />
       {children(fieldErrors)}
       <CommonFields today={props.today} events={props.events} errors={fieldErrors} />
-      <Button type="submit" disabled={pending}>{pending ? "Saving…" : kind === "note" ? "Add note" : "Add link"}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : kind === "note" ? "Add note" : "Add link"}
+      </Button>
     </form>
   );
 }
@@ -66,18 +118,50 @@ export function AddEvidence(props: AddEvidenceProps) {
     <div className="space-y-4">
       <div role="tablist" aria-label="Kind of evidence" className="flex gap-1">
         {TABS.map((name) => (
-          <button key={name} type="button" role="tab" aria-selected={tab === name} onClick={() => setTab(name)} className={cn("rounded-md px-3 py-1.5 text-sm", tab === name ? "bg-brand-50 font-medium text-brand-900" : "text-slate-600 hover:bg-slate-100")}>
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            onClick={() => setTab(name)}
+            className={cn(
+              "rounded-md px-3 py-1.5 text-sm",
+              tab === name
+                ? "bg-brand-50 font-medium text-brand-900"
+                : "text-slate-600 hover:bg-slate-100",
+            )}
+          >
             {name}
           </button>
         ))}
       </div>
       <div role="tabpanel" aria-label={`${tab} evidence`}>
         {tab === "Note" ? (
-          <TextEvidenceForm props={props} kind="note">{(errors) => <TextareaField label="Note (Markdown)" name="note" rows={5} errors={errors?.note} />}</TextEvidenceForm>
+          <TextEvidenceForm props={props} kind="note">
+            {(errors) => (
+              <TextareaField label="Note (Markdown)" name="note" rows={5} errors={errors?.note} />
+            )}
+          </TextEvidenceForm>
         ) : tab === "Link" ? (
-          <TextEvidenceForm props={props} kind="link">{(errors) => <Field label="Web address" name="url" type="url" placeholder="https://…" errors={errors?.url} />}</TextEvidenceForm>
+          <TextEvidenceForm props={props} kind="link">
+            {(errors) => (
+              <Field
+                label="Web address"
+                name="url"
+                type="url"
+                placeholder="https://…"
+                errors={errors?.url}
+              />
+            )}
+          </TextEvidenceForm>
         ) : (
-          <FileUploader orgSlug={props.orgSlug} controlId={props.controlId} today={props.today} events={props.events} reuseAction={props.reuseAction}>
+          <FileUploader
+            orgSlug={props.orgSlug}
+            controlId={props.controlId}
+            today={props.today}
+            events={props.events}
+            reuseAction={props.reuseAction}
+          >
             <CommonFields today={props.today} events={props.events} />
           </FileUploader>
         )}

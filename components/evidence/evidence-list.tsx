@@ -6,7 +6,6 @@ import { NoteMarkdown } from "./note-markdown";
 import { formatSize } from "@/components/ui/format-size";
 import { isViewableInline } from "@/lib/domain/evidence";
 
-
 export type EvidenceItem = {
   id: string;
   kind: string;
@@ -38,8 +37,21 @@ type Props = {
 };
 
 /** A control's evidence, newest effective date first; notes render as safe Markdown (no raw HTML). */
-export function EvidenceList({ orgSlug, items, canEdit, controls, deleteAction, linkAction }: Props) {
-  if (items.length === 0) return <p className="text-sm text-slate-600">No evidence yet. Add a policy or configuration as design evidence, and each occurrence as operating evidence.</p>;
+export function EvidenceList({
+  orgSlug,
+  items,
+  canEdit,
+  controls,
+  deleteAction,
+  linkAction,
+}: Props) {
+  if (items.length === 0)
+    return (
+      <p className="text-sm text-slate-600">
+        No evidence yet. Add a policy or configuration as design evidence, and each occurrence as
+        operating evidence.
+      </p>
+    );
   return (
     <ul className="divide-y divide-slate-100" aria-label="Evidence">
       {items.map((item) => (
@@ -47,8 +59,15 @@ export function EvidenceList({ orgSlug, items, canEdit, controls, deleteAction, 
           <div className="flex flex-wrap items-center gap-2">
             <span className="font-medium">{item.title}</span>
             <Badge tone={item.purpose === "design" ? "brand" : "neutral"}>{item.purpose}</Badge>
-            <span className="text-slate-600">{item.effectiveDate}{item.coverageEnd ? ` → ${item.coverageEnd}` : ""}</span>
-            {item.window && item.window !== "in_window" ? <Badge tone="warning">{item.window === "before_window" ? "before window" : "after window"}</Badge> : null}
+            <span className="text-slate-600">
+              {item.effectiveDate}
+              {item.coverageEnd ? ` → ${item.coverageEnd}` : ""}
+            </span>
+            {item.window && item.window !== "in_window" ? (
+              <Badge tone="warning">
+                {item.window === "before_window" ? "before window" : "after window"}
+              </Badge>
+            ) : null}
             {canEdit ? (
               <span className="ml-auto">
                 <ConfirmAction
@@ -69,29 +88,58 @@ export function EvidenceList({ orgSlug, items, canEdit, controls, deleteAction, 
             </div>
           ) : null}
           {item.kind === "link" && item.url ? (
-            <a className="mt-1 block break-all text-brand-700 underline" href={item.url} rel="noopener noreferrer nofollow" target="_blank">{item.url}</a>
+            <a
+              className="mt-1 block break-all text-brand-700 underline"
+              href={item.url}
+              rel="noopener noreferrer nofollow"
+              target="_blank"
+            >
+              {item.url}
+            </a>
           ) : null}
           {item.kind === "file" ? (
             <p className="mt-1">
-              <a className="text-brand-700 underline" href={`/api/orgs/${orgSlug}/evidence/${item.id}/file`} download>
+              <a
+                className="text-brand-700 underline"
+                href={`/api/orgs/${orgSlug}/evidence/${item.id}/file`}
+                download
+              >
                 Download {item.fileName}
               </a>{" "}
               {item.contentType && isViewableInline(item.contentType) ? (
                 <>
-                  <a className="text-brand-700 underline" href={`/api/orgs/${orgSlug}/evidence/${item.id}/file?inline=1`} target="_blank" rel="noopener noreferrer">
+                  <a
+                    className="text-brand-700 underline"
+                    href={`/api/orgs/${orgSlug}/evidence/${item.id}/file?inline=1`}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                  >
                     View<span className="sr-only"> {item.fileName}</span>
                   </a>{" "}
                 </>
               ) : null}
-              <span className="text-xs text-slate-500">{item.size !== null ? formatSize(item.size) : ""} · SHA-256 <span className="font-mono">{item.sha256?.slice(0, 12)}…</span></span>
+              <span className="text-xs text-slate-500">
+                {item.size !== null ? formatSize(item.size) : ""} · SHA-256{" "}
+                <span className="font-mono">{item.sha256?.slice(0, 12)}…</span>
+              </span>
             </p>
           ) : null}
           <p className="mt-1 text-xs text-slate-500">
             Added by {item.uploadedBy}
-            {item.controls.length > 1 ? ` · also supports ${item.controls.map((c) => c.ref).join(", ")}` : ""}
+            {item.controls.length > 1
+              ? ` · also supports ${item.controls.map((c) => c.ref).join(", ")}`
+              : ""}
           </p>
           {canEdit ? (
-            <LinkEvidenceForm orgSlug={orgSlug} evidence={{ id: item.id, version: item.version }} title={item.title} controls={controls.filter((control) => !item.controls.some((linked) => linked.id === control.id))} action={linkAction} />
+            <LinkEvidenceForm
+              orgSlug={orgSlug}
+              evidence={{ id: item.id, version: item.version }}
+              title={item.title}
+              controls={controls.filter(
+                (control) => !item.controls.some((linked) => linked.id === control.id),
+              )}
+              action={linkAction}
+            />
           ) : null}
         </li>
       ))}

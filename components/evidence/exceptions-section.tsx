@@ -7,7 +7,15 @@ import { SelectField, TextareaField } from "@/components/ui/select-field";
 import type { ActionResult } from "@/lib/action-result";
 import { EXCEPTION_SEVERITIES } from "@/lib/domain/evidence";
 
-type ExceptionItem = { id: string; date: string; description: string; severity: string; status: string; remediationNote: string | null; version: number };
+type ExceptionItem = {
+  id: string;
+  date: string;
+  description: string;
+  severity: string;
+  status: string;
+  remediationNote: string | null;
+  version: number;
+};
 type Action<T> = (previous: unknown, formData: FormData) => Promise<ActionResult<T>>;
 
 type Props = {
@@ -21,10 +29,20 @@ type Props = {
 };
 
 /** Deviations on a control: an open one keeps the control from being ready until remediated. */
-export function ExceptionsSection({ orgSlug, controlId, today, items, canEdit, recordAction, remediateAction }: Props) {
+export function ExceptionsSection({
+  orgSlug,
+  controlId,
+  today,
+  items,
+  canEdit,
+  recordAction,
+  remediateAction,
+}: Props) {
   return (
     <div className="space-y-4">
-      {items.length === 0 ? <p className="text-sm text-slate-600">No exceptions recorded.</p> : (
+      {items.length === 0 ? (
+        <p className="text-sm text-slate-600">No exceptions recorded.</p>
+      ) : (
         <ul className="divide-y divide-slate-100" aria-label="Exceptions">
           {items.map((item) => (
             <li key={item.id} className="space-y-2 py-3 text-sm">
@@ -34,10 +52,23 @@ export function ExceptionsSection({ orgSlug, controlId, today, items, canEdit, r
                 <span className="text-slate-600">{item.date}</span>
               </div>
               <p>{item.description}</p>
-              {item.remediationNote ? <p className="text-slate-600">Remediation: {item.remediationNote}</p> : null}
+              {item.remediationNote ? (
+                <p className="text-slate-600">Remediation: {item.remediationNote}</p>
+              ) : null}
               {item.status === "open" && canEdit ? (
-                <ActionForm action={remediateAction} hidden={{ orgSlug, exceptionId: item.id, version: String(item.version) }} submitLabel="Mark remediated">
-                  {(errors) => <TextareaField label="How was it remediated?" name="remediationNote" rows={2} errors={errors?.remediationNote} />}
+                <ActionForm
+                  action={remediateAction}
+                  hidden={{ orgSlug, exceptionId: item.id, version: String(item.version) }}
+                  submitLabel="Mark remediated"
+                >
+                  {(errors) => (
+                    <TextareaField
+                      label="How was it remediated?"
+                      name="remediationNote"
+                      rows={2}
+                      errors={errors?.remediationNote}
+                    />
+                  )}
                 </ActionForm>
               ) : null}
             </li>
@@ -47,14 +78,37 @@ export function ExceptionsSection({ orgSlug, controlId, today, items, canEdit, r
       {canEdit ? (
         <details className="rounded-md border border-slate-200 p-3">
           <summary className="cursor-pointer text-sm font-medium">Record an exception</summary>
-          <ActionForm action={recordAction} hidden={{ orgSlug, controlId }} submitLabel="Record exception" successMessage={() => "Exception recorded."} className="mt-3 space-y-3">
+          <ActionForm
+            action={recordAction}
+            hidden={{ orgSlug, controlId }}
+            submitLabel="Record exception"
+            successMessage={() => "Exception recorded."}
+            className="mt-3 space-y-3"
+          >
             {(errors) => (
               <>
                 <div className="grid gap-3 sm:grid-cols-2">
-                  <Field label="Date of the deviation" name="date" type="date" defaultValue={today} errors={errors?.date} />
-                  <SelectField label="Severity" name="severity" defaultValue="medium" errors={errors?.severity} options={EXCEPTION_SEVERITIES.map((s) => ({ value: s, label: s }))} />
+                  <Field
+                    label="Date of the deviation"
+                    name="date"
+                    type="date"
+                    defaultValue={today}
+                    errors={errors?.date}
+                  />
+                  <SelectField
+                    label="Severity"
+                    name="severity"
+                    defaultValue="medium"
+                    errors={errors?.severity}
+                    options={EXCEPTION_SEVERITIES.map((s) => ({ value: s, label: s }))}
+                  />
                 </div>
-                <TextareaField label="What happened" name="description" rows={3} errors={errors?.description} />
+                <TextareaField
+                  label="What happened"
+                  name="description"
+                  rows={3}
+                  errors={errors?.description}
+                />
               </>
             )}
           </ActionForm>

@@ -19,13 +19,22 @@ export function LinkEvidenceForm({ orgSlug, evidence, title, controls, action }:
   return (
     <details className="mt-1 text-xs">
       <summary className="cursor-pointer text-brand-700">Use for another control</summary>
-      <ActionForm action={action} hidden={{ orgSlug, evidenceId: evidence.id, version: String(evidence.version) }} submitLabel="Link evidence" successMessage={() => "Linked."} className="mt-2 flex flex-wrap items-end gap-2">
+      <ActionForm
+        action={action}
+        hidden={{ orgSlug, evidenceId: evidence.id, version: String(evidence.version) }}
+        submitLabel="Link evidence"
+        successMessage={() => "Linked."}
+        className="mt-2 flex flex-wrap items-end gap-2"
+      >
         {(errors) => (
           <SelectField
             label={`Also supports (${title})`}
             name="controlIds"
             errors={errors?.controlIds}
-            options={controls.map((control) => ({ value: control.id, label: `${control.ref} ${control.title}` }))}
+            options={controls.map((control) => ({
+              value: control.id,
+              label: `${control.ref} ${control.title}`,
+            }))}
           />
         )}
       </ActionForm>

@@ -7,10 +7,13 @@ import { markdownLimitProblem, NOTE_MARKDOWN_LIMITS } from "@/lib/domain/markdow
  * server minutes or overflow its stack.
  */
 export function NoteMarkdown({ note }: { note: string }) {
-  if (markdownLimitProblem(note, NOTE_MARKDOWN_LIMITS, "note") === null) return <Markdown>{note}</Markdown>;
+  if (markdownLimitProblem(note, NOTE_MARKDOWN_LIMITS, "note") === null)
+    return <Markdown>{note}</Markdown>;
   return (
     <>
-      <p className="text-xs text-slate-500">Shown as plain text: its formatting is beyond what notes may hold.</p>
+      <p className="text-xs text-slate-500">
+        Shown as plain text: its formatting is beyond what notes may hold.
+      </p>
       <pre className="whitespace-pre-wrap break-words font-sans">{note}</pre>
     </>
   );

@@ -1,6 +1,7 @@
 "use client";
 
-export type UploadResult = { ok: true; id: string; sha256: string } | { ok: false; message: string };
+export type UploadResult =
+  { ok: true; id: string; sha256: string } | { ok: false; message: string };
 
 /** SHA-256 of a file in the browser, to recognise a file that is already evidence. */
 export async function sha256Hex(file: File): Promise<string> {
@@ -9,7 +10,11 @@ export async function sha256Hex(file: File): Promise<string> {
 }
 
 /** Streams one file to the upload route, reporting progress (fetch cannot report upload progress). */
-export function uploadFile(url: string, file: File, onProgress: (fraction: number) => void): Promise<UploadResult> {
+export function uploadFile(
+  url: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+): Promise<UploadResult> {
   return new Promise((resolve) => {
     const request = new XMLHttpRequest();
     request.open("POST", url);
@@ -19,15 +24,27 @@ export function uploadFile(url: string, file: File, onProgress: (fraction: numbe
     };
     request.onload = () => {
       try {
-        const body = JSON.parse(request.responseText) as { data?: { id: string; sha256: string }; error?: { message: string; fieldErrors?: Record<string, string[]> } };
+        const body = JSON.parse(request.responseText) as {
+          data?: { id: string; sha256: string };
+          error?: { message: string; fieldErrors?: Record<string, string[]> };
+        };
         if (request.status === 201 && body.data) return resolve({ ok: true, ...body.data });
-        const details = body.error?.fieldErrors ? Object.values(body.error.fieldErrors).flat().join(" ") : "";
-        resolve({ ok: false, message: details || body.error?.message || `Upload failed (${request.status}).` });
+        const details = body.error?.fieldErrors
+          ? Object.values(body.error.fieldErrors).flat().join(" ")
+          : "";
+        resolve({
+          ok: false,
+          message: details || body.error?.message || `Upload failed (${request.status}).`,
+        });
       } catch {
         resolve({ ok: false, message: `Upload failed (${request.status}).` });
       }
     };
-    request.onerror = () => resolve({ ok: false, message: "The connection failed during the upload. Nothing was saved; try again." });
+    request.onerror = () =>
+      resolve({
+        ok: false,
+        message: "The connection failed during the upload. Nothing was saved; try again.",
+      });
     request.send(file);
   });
 }

@@ -22,7 +22,10 @@ export function ExportButtons({ orgSlug, engagementId, formats, action }: Props)
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <ul className="grid gap-3 md:grid-cols-2">
         {formats.map(({ format, label, description }) => (
-          <li key={format} className="flex items-start justify-between gap-3 rounded-md border border-slate-200 p-3">
+          <li
+            key={format}
+            className="flex items-start justify-between gap-3 rounded-md border border-slate-200 p-3"
+          >
             <div>
               <p className="text-sm font-medium">{label}</p>
               <p className="text-xs text-slate-600">{description}</p>
@@ -31,7 +34,9 @@ export function ExportButtons({ orgSlug, engagementId, formats, action }: Props)
               <input type="hidden" name="orgSlug" value={orgSlug} />
               <input type="hidden" name="engagementId" value={engagementId} />
               <input type="hidden" name="format" value={format} />
-              <Button type="submit" size="sm" disabled={pending} aria-label={`Export ${label}`}>Export</Button>
+              <Button type="submit" size="sm" disabled={pending} aria-label={`Export ${label}`}>
+                Export
+              </Button>
             </form>
           </li>
         ))}

@@ -4,7 +4,13 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 
 /** Re-renders the page every `intervalMs` while an export is running, so its progress moves. */
-export function RefreshWhileRunning({ running, intervalMs = 1500 }: { running: boolean; intervalMs?: number }) {
+export function RefreshWhileRunning({
+  running,
+  intervalMs = 1500,
+}: {
+  running: boolean;
+  intervalMs?: number;
+}) {
   const router = useRouter();
   useEffect(() => {
     if (!running) return;

@@ -11,18 +11,44 @@ import type { ActionResult } from "@/lib/action-result";
 type Invited = { link: string; email: string; emailed: boolean; expiresAt: string };
 type InviteAction = (previous: unknown, formData: FormData) => Promise<ActionResult<Invited>>;
 
-export function InviteForm({ orgSlug, roles, action }: { orgSlug: string; roles: readonly string[]; action: InviteAction }) {
+export function InviteForm({
+  orgSlug,
+  roles,
+  action,
+}: {
+  orgSlug: string;
+  roles: readonly string[];
+  action: InviteAction;
+}) {
   const roleId = useId();
-  const { pending, onSubmit, fieldErrors, formError, result } = useActionForm(action, (_data, form) => form.reset());
+  const { pending, onSubmit, fieldErrors, formError, result } = useActionForm(
+    action,
+    (_data, form) => form.reset(),
+  );
   const invited = result?.ok ? result.data : null;
   return (
     <div className="space-y-4">
-      <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start">
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start"
+      >
         <input type="hidden" name="orgSlug" value={orgSlug} />
-        <Field label="Email address" name="email" type="email" autoComplete="off" errors={fieldErrors?.email} required />
+        <Field
+          label="Email address"
+          name="email"
+          type="email"
+          autoComplete="off"
+          errors={fieldErrors?.email}
+          required
+        />
         <div className="space-y-1">
           <Label htmlFor={roleId}>Role</Label>
-          <Select id={roleId} name="role" defaultValue={roles.includes("editor") ? "editor" : roles[0]}>
+          <Select
+            id={roleId}
+            name="role"
+            defaultValue={roles.includes("editor") ? "editor" : roles[0]}
+          >
             {roles.map((role) => (
               <option key={role} value={role}>
                 {role}
@@ -39,13 +65,20 @@ export function InviteForm({ orgSlug, roles, action }: { orgSlug: string; roles:
       {invited ? (
         <Alert tone="success">
           <p>
-            Invitation for <strong>{invited.email}</strong> created{invited.emailed ? " and emailed" : ""}. It works once and expires on{" "}
+            Invitation for <strong>{invited.email}</strong> created
+            {invited.emailed ? " and emailed" : ""}. It works once and expires on{" "}
             {new Date(invited.expiresAt).toUTCString()}.
           </p>
           <label className="mt-2 block text-xs font-medium" htmlFor={`${roleId}-link`}>
             Invitation link (shown only now)
           </label>
-          <input id={`${roleId}-link`} readOnly value={invited.link} className="mt-1 w-full rounded border border-green-300 bg-white px-2 py-1 font-mono text-xs" onFocus={(event) => event.currentTarget.select()} />
+          <input
+            id={`${roleId}-link`}
+            readOnly
+            value={invited.link}
+            className="mt-1 w-full rounded border border-green-300 bg-white px-2 py-1 font-mono text-xs"
+            onFocus={(event) => event.currentTarget.select()}
+          />
         </Alert>
       ) : null}
     </div>

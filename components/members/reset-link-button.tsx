@@ -3,7 +3,14 @@
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action-result";
 
@@ -32,13 +39,15 @@ export function ResetLinkButton({ orgSlug, membershipId, memberName, action }: P
       <DialogContent>
         <DialogTitle>Reset the password of {memberName}?</DialogTitle>
         <DialogDescription>
-          You get a link, valid once for an hour, to give {memberName} yourself (by a channel you trust). Whoever opens it can choose their password,
-          so keep it to them. Issuing it is written to the activity log.
+          You get a link, valid once for an hour, to give {memberName} yourself (by a channel you
+          trust). Whoever opens it can choose their password, so keep it to them. Issuing it is
+          written to the activity log.
         </DialogDescription>
         {issued ? (
           <div className="mt-4 space-y-2">
             <label className="block text-xs font-medium" htmlFor={`reset-link-${membershipId}`}>
-              Reset link (shown only now, valid until {timeFormat.format(new Date(issued.expiresAt))} UTC)
+              Reset link (shown only now, valid until{" "}
+              {timeFormat.format(new Date(issued.expiresAt))} UTC)
             </label>
             <input
               id={`reset-link-${membershipId}`}

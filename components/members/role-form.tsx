@@ -19,7 +19,15 @@ type Props = {
   action: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
 };
 
-export function RoleForm({ orgSlug, membershipId, memberName, role, version, roles, action }: Props) {
+export function RoleForm({
+  orgSlug,
+  membershipId,
+  memberName,
+  role,
+  version,
+  roles,
+  action,
+}: Props) {
   const id = useId();
   const { pending, onSubmit, result } = useActionForm(action);
   return (
@@ -37,7 +45,13 @@ export function RoleForm({ orgSlug, membershipId, memberName, role, version, rol
           </option>
         ))}
       </Select>
-      <Button type="submit" size="sm" variant="secondary" disabled={pending} aria-label={`Save role of ${memberName}`}>
+      <Button
+        type="submit"
+        size="sm"
+        variant="secondary"
+        disabled={pending}
+        aria-label={`Save role of ${memberName}`}
+      >
         {pending ? "Saving…" : "Save"}
       </Button>
       {result?.ok ? (

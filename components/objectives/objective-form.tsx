@@ -14,32 +14,80 @@ import { AREA_LABELS, OBJECTIVE_AREAS } from "@/lib/domain/catalog";
 type Props = {
   orgSlug: string;
   /** An existing objective, as loaded (with its version). */
-  objective?: { id: string; ref: string; area: string; title: string; objective: string; version: number };
+  objective?: {
+    id: string;
+    ref: string;
+    area: string;
+    title: string;
+    objective: string;
+    version: number;
+  };
   action: (previous: unknown, formData: FormData) => Promise<ActionResult<{ id: string }>>;
 };
 
 export function ObjectiveForm({ orgSlug, objective, action }: Props) {
   const router = useRouter();
   const [latest, bindForm] = useLatestVersion(objective?.version);
-  const { pending, onSubmit, fieldErrors, formError, result } = useActionForm(action, (_data, form) => {
-    if (objective) router.push(`/o/${orgSlug}/objectives`);
-    else form.reset();
-    router.refresh();
-  });
+  const { pending, onSubmit, fieldErrors, formError, result } = useActionForm(
+    action,
+    (_data, form) => {
+      if (objective) router.push(`/o/${orgSlug}/objectives`);
+      else form.reset();
+      router.refresh();
+    },
+  );
   return (
-    <form key={latest.generation} ref={bindForm} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form
+      key={latest.generation}
+      ref={bindForm}
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-4"
+    >
       <input type="hidden" name="orgSlug" value={orgSlug} />
       {objective ? <input type="hidden" name="objectiveId" value={objective.id} /> : null}
-      {objective ? <StaleVersionNotice version={objective.version} error={fieldErrors?.version} latest={latest} /> : null}
+      {objective ? (
+        <StaleVersionNotice
+          version={objective.version}
+          error={fieldErrors?.version}
+          latest={latest}
+        />
+      ) : null}
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {result?.ok && !objective ? <Alert tone="success">Objective added.</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-[10rem_1fr_14rem]">
-        <Field label="Reference" name="ref" defaultValue={latest.text("ref", objective?.ref ?? "")} errors={fieldErrors?.ref} hint="e.g. ITGC-13" />
-        <Field label="Objective title" name="title" defaultValue={latest.text("title", objective?.title ?? "")} errors={fieldErrors?.title} />
-        <SelectField label="Area" name="area" defaultValue={latest.text("area", objective?.area ?? "itgc")} errors={fieldErrors?.area} options={OBJECTIVE_AREAS.map((a) => ({ value: a, label: AREA_LABELS[a] }))} />
+        <Field
+          label="Reference"
+          name="ref"
+          defaultValue={latest.text("ref", objective?.ref ?? "")}
+          errors={fieldErrors?.ref}
+          hint="e.g. ITGC-13"
+        />
+        <Field
+          label="Objective title"
+          name="title"
+          defaultValue={latest.text("title", objective?.title ?? "")}
+          errors={fieldErrors?.title}
+        />
+        <SelectField
+          label="Area"
+          name="area"
+          defaultValue={latest.text("area", objective?.area ?? "itgc")}
+          errors={fieldErrors?.area}
+          options={OBJECTIVE_AREAS.map((a) => ({ value: a, label: AREA_LABELS[a] }))}
+        />
       </div>
-      <TextareaField label="Control objective" name="objective" rows={3} defaultValue={latest.text("objective", objective?.objective ?? "")} errors={fieldErrors?.objective} hint='Usually "Controls provide reasonable assurance that …"' />
-      <Button type="submit" disabled={pending}>{pending ? "Saving…" : objective ? "Save objective" : "Add objective"}</Button>
+      <TextareaField
+        label="Control objective"
+        name="objective"
+        rows={3}
+        defaultValue={latest.text("objective", objective?.objective ?? "")}
+        errors={fieldErrors?.objective}
+        hint='Usually "Controls provide reasonable assurance that …"'
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : objective ? "Save objective" : "Add objective"}
+      </Button>
     </form>
   );
 }

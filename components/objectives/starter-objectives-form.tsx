@@ -6,7 +6,11 @@ import { Checkbox } from "@/components/ui/input";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action-result";
 
-type Props = { orgSlug: string; options: { ref: string; title: string }[]; action: (previous: unknown, formData: FormData) => Promise<ActionResult<{ added: number }>> };
+type Props = {
+  orgSlug: string;
+  options: { ref: string; title: string }[];
+  action: (previous: unknown, formData: FormData) => Promise<ActionResult<{ added: number }>>;
+};
 
 export function StarterObjectivesForm({ orgSlug, options, action }: Props) {
   const { pending, onSubmit, fieldErrors, formError } = useActionForm(action);
@@ -17,12 +21,18 @@ export function StarterObjectivesForm({ orgSlug, options, action }: Props) {
         {options.map((option) => (
           <label key={option.ref} className="flex items-start gap-2 text-sm">
             <Checkbox name="refs" value={option.ref} defaultChecked className="mt-0.5" />
-            <span><span className="font-mono text-xs font-semibold">{option.ref}</span> {option.title}</span>
+            <span>
+              <span className="font-mono text-xs font-semibold">{option.ref}</span> {option.title}
+            </span>
           </label>
         ))}
       </div>
-      {fieldErrors?.refs || formError ? <Alert tone="error">{fieldErrors?.refs?.join(" ") ?? formError}</Alert> : null}
-      <Button type="submit" disabled={pending}>{pending ? "Adding…" : "Add selected starter objectives"}</Button>
+      {fieldErrors?.refs || formError ? (
+        <Alert tone="error">{fieldErrors?.refs?.join(" ") ?? formError}</Alert>
+      ) : null}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Adding…" : "Add selected starter objectives"}
+      </Button>
     </form>
   );
 }

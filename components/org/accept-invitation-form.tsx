@@ -6,7 +6,11 @@ import { Button } from "@/components/ui/button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action-result";
 
-type Props = { token: string; orgName: string; action: (previous: unknown, formData: FormData) => Promise<ActionResult<{ orgSlug: string }>> };
+type Props = {
+  token: string;
+  orgName: string;
+  action: (previous: unknown, formData: FormData) => Promise<ActionResult<{ orgSlug: string }>>;
+};
 
 export function AcceptInvitationForm({ token, orgName, action }: Props) {
   const router = useRouter();

@@ -7,7 +7,10 @@ import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action-result";
 
-type CreateAction = (previous: unknown, formData: FormData) => Promise<ActionResult<{ slug: string }>>;
+type CreateAction = (
+  previous: unknown,
+  formData: FormData,
+) => Promise<ActionResult<{ slug: string }>>;
 
 export function CreateOrgForm({ action }: { action: CreateAction }) {
   const router = useRouter();
@@ -18,7 +21,14 @@ export function CreateOrgForm({ action }: { action: CreateAction }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <Field label="Organisation name" name="name" autoComplete="organization" errors={fieldErrors?.name} hint="Shown to your team and on exports. You can change it later." required />
+      <Field
+        label="Organisation name"
+        name="name"
+        autoComplete="organization"
+        errors={fieldErrors?.name}
+        hint="Shown to your team and on exports. You can change it later."
+        required
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Creating…" : "Create organisation"}
       </Button>

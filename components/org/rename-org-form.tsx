@@ -7,7 +7,12 @@ import { StaleAlert } from "@/components/ui/stale-alert";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action-result";
 
-type Props = { orgSlug: string; name: string; version: number; action: (previous: unknown, formData: FormData) => Promise<ActionResult<null>> };
+type Props = {
+  orgSlug: string;
+  name: string;
+  version: number;
+  action: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
+};
 
 export function RenameOrgForm({ orgSlug, name, version, action }: Props) {
   const { pending, onSubmit, fieldErrors, formError, result } = useActionForm(action);
@@ -18,7 +23,14 @@ export function RenameOrgForm({ orgSlug, name, version, action }: Props) {
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {fieldErrors?.version ? <StaleAlert conflict={fieldErrors.version} /> : null}
       {result?.ok ? <Alert tone="success">Saved.</Alert> : null}
-      <Field label="Organisation name" name="name" defaultValue={name} errors={fieldErrors?.name} hint="The address of the organisation does not change." required />
+      <Field
+        label="Organisation name"
+        name="name"
+        defaultValue={name}
+        errors={fieldErrors?.name}
+        hint="The address of the organisation does not change."
+        required
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save"}
       </Button>

@@ -22,7 +22,9 @@ export function TwoFactorPolicyCard({ orgSlug, required, notEnrolled, action }: 
           : "Members may use two-factor, but do not have to."}
       </CardDescription>
       <ConfirmAction
-        triggerLabel={required ? "Stop requiring two-factor" : "Require two-factor for every member"}
+        triggerLabel={
+          required ? "Stop requiring two-factor" : "Require two-factor for every member"
+        }
         title={required ? "Stop requiring two-factor?" : "Require two-factor for every member?"}
         description={
           required
@@ -33,7 +35,9 @@ export function TwoFactorPolicyCard({ orgSlug, required, notEnrolled, action }: 
         action={action}
         fields={{ orgSlug, requireTwoFactor: required ? "" : "on" }}
       />
-      <h3 className="mb-2 mt-6 text-sm font-medium text-slate-900">Members without two-factor ({waiting})</h3>
+      <h3 className="mb-2 mt-6 text-sm font-medium text-slate-900">
+        Members without two-factor ({waiting})
+      </h3>
       {waiting ? (
         <Table aria-label="Members without two-factor">
           <thead>

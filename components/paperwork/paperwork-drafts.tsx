@@ -8,7 +8,8 @@ import { Field } from "@/components/ui/field";
 import { TextareaField } from "@/components/ui/select-field";
 import type { PaperworkKind } from "@/lib/domain/export/paperwork";
 
-export type BridgeOption = { available: true; first: string; last: string } | { available: false; reason: string };
+export type BridgeOption =
+  { available: true; first: string; last: string } | { available: false; reason: string };
 
 type Props = {
   /** This page's path: choosing a document reloads it with ?kind=…&bridgeTo=… */
@@ -26,7 +27,10 @@ type Props = {
   maxChars: number;
 };
 
-const LABELS: Record<PaperworkKind, string> = { assertion: "Management assertion", bridge: "Bridge letter" };
+const LABELS: Record<PaperworkKind, string> = {
+  assertion: "Management assertion",
+  bridge: "Bridge letter",
+};
 
 function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -65,13 +69,26 @@ export function PaperworkDrafts(props: Props) {
           {(["assertion", "bridge"] as const).map((value) => {
             const disabled = value === "bridge" && !bridge.available;
             return (
-              <label key={value} className={`flex items-center gap-2 text-sm ${disabled ? "text-slate-400" : ""}`}>
-                <input type="radio" name="kind" value={value} checked={choice === value} disabled={disabled} onChange={() => setChoice(value)} className="accent-brand-600" />
+              <label
+                key={value}
+                className={`flex items-center gap-2 text-sm ${disabled ? "text-slate-400" : ""}`}
+              >
+                <input
+                  type="radio"
+                  name="kind"
+                  value={value}
+                  checked={choice === value}
+                  disabled={disabled}
+                  onChange={() => setChoice(value)}
+                  className="accent-brand-600"
+                />
                 {LABELS[value]}
               </label>
             );
           })}
-          {!bridge.available ? <p className="text-xs text-slate-500">Bridge letter not available: {bridge.reason}</p> : null}
+          {!bridge.available ? (
+            <p className="text-xs text-slate-500">Bridge letter not available: {bridge.reason}</p>
+          ) : null}
         </fieldset>
         {choice === "bridge" && bridge.available ? (
           <div className="max-w-xs">
@@ -92,7 +109,13 @@ export function PaperworkDrafts(props: Props) {
           Generate draft
         </Button>
       </Form>
-      {props.markdown === null ? null : <DraftEditor key={`${kind}:${bridgeTo}:${props.markdown}`} {...props} markdown={props.markdown} />}
+      {props.markdown === null ? null : (
+        <DraftEditor
+          key={`${kind}:${bridgeTo}:${props.markdown}`}
+          {...props}
+          markdown={props.markdown}
+        />
+      )}
     </div>
   );
 }
@@ -108,11 +131,21 @@ function DraftEditor({ kind, markdown, pdfUrl, fileBase, maxChars }: Props & { m
     setPending(true);
     setError(null);
     try {
-      const response = await fetch(pdfUrl, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ kind, markdown: text }) });
+      const response = await fetch(pdfUrl, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ kind, markdown: text }),
+      });
       if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { error?: { message?: string; fieldErrors?: Record<string, string[]> } } | null;
-        const details = body?.error?.fieldErrors ? Object.values(body.error.fieldErrors).flat().join(" ") : "";
-        setError(details || body?.error?.message || `The PDF could not be made (${response.status}).`);
+        const body = (await response.json().catch(() => null)) as {
+          error?: { message?: string; fieldErrors?: Record<string, string[]> };
+        } | null;
+        const details = body?.error?.fieldErrors
+          ? Object.values(body.error.fieldErrors).flat().join(" ")
+          : "";
+        setError(
+          details || body?.error?.message || `The PDF could not be made (${response.status}).`,
+        );
         return;
       }
       saveBlob(await response.blob(), `${fileBase}.pdf`);
@@ -132,18 +165,39 @@ function DraftEditor({ kind, markdown, pdfUrl, fileBase, maxChars }: Props & { m
         rows={28}
         spellCheck
         className="font-mono text-xs leading-relaxed"
-        errors={tooLong ? [`Keep the draft under ${maxChars.toLocaleString("en-GB")} characters (now ${text.length.toLocaleString("en-GB")}).`] : undefined}
+        errors={
+          tooLong
+            ? [
+                `Keep the draft under ${maxChars.toLocaleString("en-GB")} characters (now ${text.length.toLocaleString("en-GB")}).`,
+              ]
+            : undefined
+        }
         hint="Your edits stay in this page until you download them; generating a new draft replaces them."
       />
       {error ? <Alert tone="error">{error}</Alert> : null}
       <div className="flex flex-wrap gap-2">
-        <Button type="button" onClick={() => saveBlob(new Blob([text], { type: "text/markdown;charset=utf-8" }), `${fileBase}.md`)}>
+        <Button
+          type="button"
+          onClick={() =>
+            saveBlob(new Blob([text], { type: "text/markdown;charset=utf-8" }), `${fileBase}.md`)
+          }
+        >
           Download Markdown
         </Button>
-        <Button type="button" variant="secondary" onClick={downloadPdf} disabled={pending || tooLong || text.trim() === ""}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={downloadPdf}
+          disabled={pending || tooLong || text.trim() === ""}
+        >
           {pending ? "Preparing PDF…" : "Download PDF"}
         </Button>
-        <Button type="button" variant="ghost" onClick={() => setText(markdown)} disabled={text === markdown}>
+        <Button
+          type="button"
+          variant="ghost"
+          onClick={() => setText(markdown)}
+          disabled={text === markdown}
+        >
           Undo my edits
         </Button>
       </div>

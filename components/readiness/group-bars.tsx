@@ -21,7 +21,13 @@ export function GroupBars({ groups }: { groups: GroupCounts[] }) {
           </div>
           <div className="mt-1 flex h-3 overflow-hidden rounded bg-slate-100" aria-hidden="true">
             {SEGMENTS.map(([status, colour]) =>
-              group.counts[status] ? <div key={status} className={colour} style={{ width: `${(100 * group.counts[status]) / group.total}%` }} /> : null,
+              group.counts[status] ? (
+                <div
+                  key={status}
+                  className={colour}
+                  style={{ width: `${(100 * group.counts[status]) / group.total}%` }}
+                />
+              ) : null,
             )}
           </div>
         </li>

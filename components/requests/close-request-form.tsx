@@ -22,7 +22,12 @@ export function CloseRequestForm({ orgSlug, requestId, evidence, action }: Props
         <>
           <div className="space-y-1">
             <Label htmlFor={`${id}-answer`}>Answer</Label>
-            <Textarea id={`${id}-answer`} name="answer" rows={2} placeholder="Attached the Q2 review signed off on 3 July." />
+            <Textarea
+              id={`${id}-answer`}
+              name="answer"
+              rows={2}
+              placeholder="Attached the Q2 review signed off on 3 July."
+            />
             <FieldErrors errors={errors?.answer} />
           </div>
           {evidence.length ? (
@@ -32,14 +37,18 @@ export function CloseRequestForm({ orgSlug, requestId, evidence, action }: Props
                 {evidence.map((item) => (
                   <label key={item.id} className="flex items-center gap-2 text-sm">
                     <input type="checkbox" name="evidenceIds" value={item.id} className="h-4 w-4" />
-                    <span className="tabular-nums text-slate-500">{item.effectiveDate}</span> {item.title}
+                    <span className="tabular-nums text-slate-500">{item.effectiveDate}</span>{" "}
+                    {item.title}
                   </label>
                 ))}
               </div>
               <FieldErrors errors={errors?.evidenceIds} />
             </fieldset>
           ) : (
-            <p className="text-xs text-slate-500">No evidence is linked to these controls yet: add it on the control, then attach it here.</p>
+            <p className="text-xs text-slate-500">
+              No evidence is linked to these controls yet: add it on the control, then attach it
+              here.
+            </p>
           )}
         </>
       )}

@@ -21,7 +21,10 @@ export function AppShell({ org, organizations, user, nav, children }: ShellProps
             Assay
           </Link>
           <OrgSwitcher current={org} organizations={organizations} />
-          <nav aria-label="Organisation" className="order-last flex w-full flex-wrap gap-1 sm:order-none sm:w-auto sm:flex-1">
+          <nav
+            aria-label="Organisation"
+            className="order-last flex w-full flex-wrap gap-1 sm:order-none sm:w-auto sm:flex-1"
+          >
             {nav.map((item) => (
               <NavLink key={item.href} href={item.href} exact={item.exact}>
                 {item.label}

@@ -2,15 +2,32 @@
 
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 
 type OrgLink = { slug: string; name: string };
 
-export function OrgSwitcher({ current, organizations }: { current: OrgLink; organizations: OrgLink[] }) {
+export function OrgSwitcher({
+  current,
+  organizations,
+}: {
+  current: OrgLink;
+  organizations: OrgLink[];
+}) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="secondary" size="sm" aria-label={`Organisation: ${current.name}. Switch organisation`}>
+        <Button
+          variant="secondary"
+          size="sm"
+          aria-label={`Organisation: ${current.name}. Switch organisation`}
+        >
           <span className="max-w-40 truncate">{current.name}</span>
           <span aria-hidden="true">▾</span>
         </Button>
@@ -19,7 +36,10 @@ export function OrgSwitcher({ current, organizations }: { current: OrgLink; orga
         <DropdownMenuLabel>Your organisations</DropdownMenuLabel>
         {organizations.map((org) => (
           <DropdownMenuItem key={org.slug} asChild>
-            <Link href={`/o/${org.slug}`} aria-current={org.slug === current.slug ? "page" : undefined}>
+            <Link
+              href={`/o/${org.slug}`}
+              aria-current={org.slug === current.slug ? "page" : undefined}
+            >
               {org.slug === current.slug ? "✓ " : ""}
               {org.name}
             </Link>

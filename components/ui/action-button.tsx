@@ -17,9 +17,17 @@ export function ActionButton({ label, ariaLabel, fields, action, variant = "ghos
   const { pending, onSubmit, result } = useActionForm(action);
   return (
     <form onSubmit={onSubmit} className="inline-flex items-center gap-1">
-      {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
-      <Button type="submit" size="sm" variant={variant} disabled={pending} aria-label={ariaLabel}>{label}</Button>
-      {result && !result.ok ? <span role="alert" className="text-xs text-red-700">{result.message}</span> : null}
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <Button type="submit" size="sm" variant={variant} disabled={pending} aria-label={ariaLabel}>
+        {label}
+      </Button>
+      {result && !result.ok ? (
+        <span role="alert" className="text-xs text-red-700">
+          {result.message}
+        </span>
+      ) : null}
     </form>
   );
 }

@@ -18,20 +18,36 @@ type Props<T> = {
 };
 
 /** A small form posting to a server action: hidden context fields, field errors, a result line. */
-export function ActionForm<T>({ action, hidden, submitLabel, successMessage, children, className }: Props<T>) {
+export function ActionForm<T>({
+  action,
+  hidden,
+  submitLabel,
+  successMessage,
+  children,
+  className,
+}: Props<T>) {
   const router = useRouter();
-  const { pending, onSubmit, fieldErrors, formError, result } = useActionForm(action, (_data, form) => {
-    form.reset();
-    router.refresh();
-  });
+  const { pending, onSubmit, fieldErrors, formError, result } = useActionForm(
+    action,
+    (_data, form) => {
+      form.reset();
+      router.refresh();
+    },
+  );
   return (
     <form onSubmit={onSubmit} noValidate className={className ?? "space-y-3"}>
-      {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {fieldErrors?.version ? <StaleAlert conflict={fieldErrors.version} /> : null}
-      {result?.ok && successMessage ? <Alert tone="success">{successMessage(result.data)}</Alert> : null}
+      {result?.ok && successMessage ? (
+        <Alert tone="success">{successMessage(result.data)}</Alert>
+      ) : null}
       {children(fieldErrors)}
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Saving…" : submitLabel}</Button>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Saving…" : submitLabel}
+      </Button>
     </form>
   );
 }

@@ -14,7 +14,11 @@ const alertVariants = cva("rounded-md border px-4 py-3 text-sm", {
   defaultVariants: { tone: "info" },
 });
 
-export function Alert({ className, tone, ...props }: ComponentProps<"div"> & VariantProps<typeof alertVariants>) {
+export function Alert({
+  className,
+  tone,
+  ...props
+}: ComponentProps<"div"> & VariantProps<typeof alertVariants>) {
   const role = tone === "error" ? "alert" : "status";
   return <div role={role} className={cn(alertVariants({ tone }), className)} {...props} />;
 }

@@ -5,7 +5,14 @@ import type { ActionResult } from "@/lib/action-result";
 import { Alert } from "./alert";
 import { Button, type ButtonProps } from "./button";
 import { StaleAlert } from "./stale-alert";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "./dialog";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogTitle,
+  DialogTrigger,
+} from "./dialog";
 import { useActionForm } from "./use-action-form";
 
 type Props = {
@@ -20,7 +27,16 @@ type Props = {
 };
 
 /** A destructive action behind a confirmation dialog; refusals are shown inside the dialog. */
-export function ConfirmAction({ triggerLabel, triggerAriaLabel, title, description, confirmLabel, action, fields, variant = "secondary" }: Props) {
+export function ConfirmAction({
+  triggerLabel,
+  triggerAriaLabel,
+  title,
+  description,
+  confirmLabel,
+  action,
+  fields,
+  variant = "secondary",
+}: Props) {
   const [open, setOpen] = useState(false);
   const { pending, onSubmit, result } = useActionForm(action, () => setOpen(false));
   return (
@@ -37,8 +53,12 @@ export function ConfirmAction({ triggerLabel, triggerAriaLabel, title, descripti
           {Object.entries(fields).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
-          {result && !result.ok && result.fieldErrors?.version ? <StaleAlert conflict={result.fieldErrors.version} kept="The page shows it now." /> : null}
-          {result && !result.ok && !result.fieldErrors?.version ? <Alert tone="error">{result.message}</Alert> : null}
+          {result && !result.ok && result.fieldErrors?.version ? (
+            <StaleAlert conflict={result.fieldErrors.version} kept="The page shows it now." />
+          ) : null}
+          {result && !result.ok && !result.fieldErrors?.version ? (
+            <Alert tone="error">{result.message}</Alert>
+          ) : null}
           <div className="flex justify-end gap-2">
             <DialogClose asChild>
               <Button type="button" variant="secondary">

@@ -7,11 +7,18 @@ type FieldProps = ComponentProps<"input"> & { label: string; errors?: string[]; 
 export function Field({ label, errors, hint, id, ...props }: FieldProps) {
   const generated = useId();
   const inputId = id ?? generated;
-  const describedBy = [hint ? `${inputId}-hint` : null, errors?.length ? `${inputId}-error` : null].filter(Boolean).join(" ");
+  const describedBy = [hint ? `${inputId}-hint` : null, errors?.length ? `${inputId}-error` : null]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div className="space-y-1">
       <Label htmlFor={inputId}>{label}</Label>
-      <Input id={inputId} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy || undefined} {...props} />
+      <Input
+        id={inputId}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        {...props}
+      />
       {hint ? (
         <p id={`${inputId}-hint`} className="text-xs text-slate-500">
           {hint}

@@ -21,5 +21,11 @@ export function Textarea({ className, ...props }: ComponentProps<"textarea">) {
 }
 
 export function Checkbox({ className, ...props }: Omit<ComponentProps<"input">, "type">) {
-  return <input type="checkbox" className={cn("h-4 w-4 rounded border-slate-300 accent-brand-600", className)} {...props} />;
+  return (
+    <input
+      type="checkbox"
+      className={cn("h-4 w-4 rounded border-slate-300 accent-brand-600", className)}
+      {...props}
+    />
+  );
 }

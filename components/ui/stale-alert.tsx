@@ -32,7 +32,13 @@ export function StaleAlert({ conflict, kept = "What you typed is kept.", latest 
     startRefresh(() => router.refresh());
   }
   if (reloaded) {
-    return <Alert tone="info">{reloading ? "Loading the latest version…" : `The latest version is loaded. ${kept} Check it, then try again.`}</Alert>;
+    return (
+      <Alert tone="info">
+        {reloading
+          ? "Loading the latest version…"
+          : `The latest version is loaded. ${kept} Check it, then try again.`}
+      </Alert>
+    );
   }
   return (
     <Alert tone="error" className="space-y-2">

@@ -16,7 +16,13 @@ export function StaleVersionNotice({ version, error, latest }: Props) {
   return (
     <>
       <input type="hidden" name="version" value={version} />
-      {error ? <StaleAlert conflict={error} latest={latest} kept="The fields you changed keep what you typed; the others show the latest values." /> : null}
+      {error ? (
+        <StaleAlert
+          conflict={error}
+          latest={latest}
+          kept="The fields you changed keep what you typed; the others show the latest values."
+        />
+      ) : null}
     </>
   );
 }

@@ -10,9 +10,20 @@ export function Table({ className, ...props }: ComponentProps<"table">) {
 }
 
 export function Th({ className, ...props }: ComponentProps<"th">) {
-  return <th scope="col" className={cn("border-b border-slate-200 bg-slate-50 px-4 py-2 font-medium text-slate-600", className)} {...props} />;
+  return (
+    <th
+      scope="col"
+      className={cn(
+        "border-b border-slate-200 bg-slate-50 px-4 py-2 font-medium text-slate-600",
+        className,
+      )}
+      {...props}
+    />
+  );
 }
 
 export function Td({ className, ...props }: ComponentProps<"td">) {
-  return <td className={cn("border-b border-slate-100 px-4 py-2 align-top", className)} {...props} />;
+  return (
+    <td className={cn("border-b border-slate-100 px-4 py-2 align-top", className)} {...props} />
+  );
 }

@@ -9,7 +9,10 @@ type Action<T> = (previous: unknown, formData: FormData) => Promise<ActionResult
  * Submits a form to a server action without React's automatic form reset, so what the user
  * typed stays in place when the server answers with field errors.
  */
-export function useActionForm<T>(action: Action<T>, onSuccess?: (data: T, form: HTMLFormElement) => void | Promise<void>) {
+export function useActionForm<T>(
+  action: Action<T>,
+  onSuccess?: (data: T, form: HTMLFormElement) => void | Promise<void>,
+) {
   const [result, setResult] = useState<ActionResult<T> | null>(null);
   const [pending, startTransition] = useTransition();
 

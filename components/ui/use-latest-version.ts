@@ -16,7 +16,8 @@ function valuesOf(form: HTMLFormElement): Map<string, string[]> {
   return values;
 }
 
-const same = (a: readonly string[] = [], b: readonly string[] = []) => a.length === b.length && a.every((value, i) => value === b[i]);
+const same = (a: readonly string[] = [], b: readonly string[] = []) =>
+  a.length === b.length && a.every((value, i) => value === b[i]);
 
 /**
  * "Load the latest version" for an edit form refused as stale: the page's data is fetched again
@@ -30,11 +31,23 @@ export function useLatestVersion(version: number | undefined) {
   const [reloading, startReload] = useTransition();
   const form = useRef<HTMLFormElement | null>(null);
   const loaded = useRef<Map<string, string[]>>(new Map());
-  const [state, setState] = useState({ version, generation: 0, draft: NOTHING, requested: null as Draft | null, handled: null as unknown });
+  const [state, setState] = useState({
+    version,
+    generation: 0,
+    draft: NOTHING,
+    requested: null as Draft | null,
+    handled: null as unknown,
+  });
 
   // The page's data came back with a new version: a requested reload remounts the form now.
   if (state.version !== version) {
-    setState({ ...state, version, generation: state.requested ? state.generation + 1 : state.generation, draft: state.requested ?? state.draft, requested: null });
+    setState({
+      ...state,
+      version,
+      generation: state.requested ? state.generation + 1 : state.generation,
+      draft: state.requested ?? state.draft,
+      requested: null,
+    });
   }
 
   const bindForm = useCallback((element: HTMLFormElement | null) => {
@@ -51,10 +64,18 @@ export function useLatestVersion(version: number | undefined) {
   function reload(conflict: unknown) {
     if (!form.current) return;
     const current = valuesOf(form.current);
-    const names = new Set([...current.keys(), ...loaded.current.keys()].filter((name) => !same(current.get(name), loaded.current.get(name))));
+    const names = new Set(
+      [...current.keys(), ...loaded.current.keys()].filter(
+        (name) => !same(current.get(name), loaded.current.get(name)),
+      ),
+    );
     for (const name of state.draft.keys()) names.add(name);
     names.delete("version");
-    setState({ ...state, handled: conflict, requested: new Map([...names].map((name) => [name, current.get(name) ?? []])) });
+    setState({
+      ...state,
+      handled: conflict,
+      requested: new Map([...names].map((name) => [name, current.get(name) ?? []])),
+    });
     startReload(() => router.refresh());
   }
 
@@ -66,7 +87,8 @@ export function useLatestVersion(version: number | undefined) {
     handled: state.handled,
     reload,
     text: (name: string, fallback: string): string => draft.get(name)?.[0] ?? fallback,
-    checked: (name: string, value: string, fallback: boolean): boolean => (draft.has(name) ? (draft.get(name) ?? []).includes(value) : fallback),
+    checked: (name: string, value: string, fallback: boolean): boolean =>
+      draft.has(name) ? (draft.get(name) ?? []).includes(value) : fallback,
   };
   return [latest, bindForm] as const;
 }

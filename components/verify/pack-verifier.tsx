@@ -24,12 +24,18 @@ type State =
   | { step: "error"; message: string };
 
 /** Sends a pack to the verify route with upload progress (XHR: fetch cannot report it). */
-function upload(url: string, file: File, onProgress: (percent: number | null) => void, onUploaded: () => void): Promise<{ status: number; body: unknown }> {
+function upload(
+  url: string,
+  file: File,
+  onProgress: (percent: number | null) => void,
+  onUploaded: () => void,
+): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);
     xhr.setRequestHeader("Content-Type", "application/zip");
-    xhr.upload.onprogress = (event) => onProgress(event.lengthComputable ? Math.round((100 * event.loaded) / event.total) : null);
+    xhr.upload.onprogress = (event) =>
+      onProgress(event.lengthComputable ? Math.round((100 * event.loaded) / event.total) : null);
     xhr.upload.onload = onUploaded;
     xhr.onload = () => {
       try {
@@ -38,7 +44,8 @@ function upload(url: string, file: File, onProgress: (percent: number | null) =>
         reject(new Error("The server's answer could not be read."));
       }
     };
-    xhr.onerror = () => reject(new Error("The upload failed. Check your connection and try again."));
+    xhr.onerror = () =>
+      reject(new Error("The upload failed. Check your connection and try again."));
     xhr.send(file);
   });
 }
@@ -62,11 +69,19 @@ export function PackVerifier({ orgSlug }: { orgSlug: string }) {
     if (!file) return setState({ step: "error", message: "Choose a pack (.zip) to verify." });
     setState({ step: "uploading", percent: 0 });
     try {
-      const { status, body } = await upload(`/api/orgs/${orgSlug}/packs/verify`, file, (percent) => setState({ step: "uploading", percent }), () => setState({ step: "checking" }));
+      const { status, body } = await upload(
+        `/api/orgs/${orgSlug}/packs/verify`,
+        file,
+        (percent) => setState({ step: "uploading", percent }),
+        () => setState({ step: "checking" }),
+      );
       if (status !== 200) return setState({ step: "error", message: errorMessage(body) });
       setState({ step: "done", result: (body as { data: Verification }).data });
     } catch (error) {
-      setState({ step: "error", message: error instanceof Error ? error.message : "The pack could not be checked." });
+      setState({
+        step: "error",
+        message: error instanceof Error ? error.message : "The pack could not be checked.",
+      });
     }
   }
 
@@ -75,17 +90,36 @@ export function PackVerifier({ orgSlug }: { orgSlug: string }) {
       <form onSubmit={verify} className="flex flex-wrap items-end gap-3">
         <div className="space-y-1">
           <Label htmlFor={`${id}-file`}>Evidence pack (.zip)</Label>
-          <input id={`${id}-file`} type="file" accept=".zip,application/zip" className="block text-sm" onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)} />
+          <input
+            id={`${id}-file`}
+            type="file"
+            accept=".zip,application/zip"
+            className="block text-sm"
+            onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)}
+          />
         </div>
-        <Button type="submit" disabled={busy}>{busy ? "Checking…" : "Verify pack"}</Button>
+        <Button type="submit" disabled={busy}>
+          {busy ? "Checking…" : "Verify pack"}
+        </Button>
       </form>
       {state.step === "uploading" ? (
         <div>
-          <progress className="h-2 w-64" max={100} value={state.percent ?? undefined} aria-label="Upload progress" />
-          <p className="text-xs text-slate-600">Uploading{state.percent === null ? "…" : ` ${state.percent}%`}</p>
+          <progress
+            className="h-2 w-64"
+            max={100}
+            value={state.percent ?? undefined}
+            aria-label="Upload progress"
+          />
+          <p className="text-xs text-slate-600">
+            Uploading{state.percent === null ? "…" : ` ${state.percent}%`}
+          </p>
         </div>
       ) : null}
-      {state.step === "checking" ? <p className="text-sm text-slate-600" role="status">Hashing every file against the manifest…</p> : null}
+      {state.step === "checking" ? (
+        <p className="text-sm text-slate-600" role="status">
+          Hashing every file against the manifest…
+        </p>
+      ) : null}
       {state.step === "error" ? <Alert tone="error">{state.message}</Alert> : null}
       {state.step === "done" ? <VerificationReport result={state.result} /> : null}
     </div>
@@ -106,7 +140,9 @@ function VerificationReport({ result }: { result: Verification }) {
           <ul className="ml-5 list-disc">
             {result.mismatched.map((item) => (
               <li key={item.path}>
-                <span className="font-mono">{item.path}</span>: SHA-256 {item.actual.sha256.slice(0, 12)}… ({item.actual.size} bytes), manifest says {item.expected.sha256.slice(0, 12)}… ({item.expected.size} bytes)
+                <span className="font-mono">{item.path}</span>: SHA-256{" "}
+                {item.actual.sha256.slice(0, 12)}… ({item.actual.size} bytes), manifest says{" "}
+                {item.expected.sha256.slice(0, 12)}… ({item.expected.size} bytes)
               </li>
             ))}
           </ul>
@@ -115,13 +151,25 @@ function VerificationReport({ result }: { result: Verification }) {
       {result.missing.length ? (
         <div>
           <h3 className="font-medium">Missing from the pack</h3>
-          <ul className="ml-5 list-disc">{result.missing.map((item) => <li key={item} className="font-mono">{item}</li>)}</ul>
+          <ul className="ml-5 list-disc">
+            {result.missing.map((item) => (
+              <li key={item} className="font-mono">
+                {item}
+              </li>
+            ))}
+          </ul>
         </div>
       ) : null}
       {result.extra.length ? (
         <div>
           <h3 className="font-medium">Not in the manifest</h3>
-          <ul className="ml-5 list-disc">{result.extra.map((item) => <li key={item} className="font-mono">{item}</li>)}</ul>
+          <ul className="ml-5 list-disc">
+            {result.extra.map((item) => (
+              <li key={item} className="font-mono">
+                {item}
+              </li>
+            ))}
+          </ul>
         </div>
       ) : null}
     </section>

@@ -9,7 +9,12 @@ import { authorizeSignIn } from "./sign-in";
 import { authSecret } from "./secret";
 
 const sessionIdOf = (value: unknown): string | undefined =>
-  typeof value === "object" && value !== null && "sessionId" in value && typeof value.sessionId === "string" ? value.sessionId : undefined;
+  typeof value === "object" &&
+  value !== null &&
+  "sessionId" in value &&
+  typeof value.sessionId === "string"
+    ? value.sessionId
+    : undefined;
 
 const SESSION_ENDED = "SessionEnded";
 
@@ -29,7 +34,8 @@ const logger = {
 /** Built per request so a missing AUTH_SECRET fails the request, not `next build`. */
 export function getAuthOptions(): NextAuthOptions {
   // Without a configured public URL, follow the request's host (next-auth v4 reads this).
-  if (!process.env.NEXTAUTH_URL && process.env.APP_URL) process.env.NEXTAUTH_URL = process.env.APP_URL;
+  if (!process.env.NEXTAUTH_URL && process.env.APP_URL)
+    process.env.NEXTAUTH_URL = process.env.APP_URL;
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
   return {
     secret: authSecret(),
@@ -41,7 +47,10 @@ export function getAuthOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "Email and password",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
         authorize: (credentials, req) => authorizeSignIn(credentials, req.headers),
       }),
     ],
@@ -50,12 +59,19 @@ export function getAuthOptions(): NextAuthOptions {
       async jwt({ token, user }) {
         const sessionId = sessionIdOf(user);
         if (sessionId) return { ...token, sid: sessionId };
-        const live = typeof token.sub === "string" && typeof token.sid === "string" ? await liveSession(token.sub, token.sid) : null;
+        const live =
+          typeof token.sub === "string" && typeof token.sid === "string"
+            ? await liveSession(token.sub, token.sid)
+            : null;
         if (!live) throw new SessionEnded();
         return token;
       },
       session({ session, token }) {
-        return { ...session, user: { ...session.user, id: token.sub ?? "" }, sessionId: typeof token.sid === "string" ? token.sid : "" };
+        return {
+          ...session,
+          user: { ...session.user, id: token.sub ?? "" },
+          sessionId: typeof token.sid === "string" ? token.sid : "",
+        };
       },
     },
     events: {

@@ -31,6 +31,10 @@ function sessionClaims(user: UserContext, sessionId: string) {
  */
 export async function issueSessionCookie(user: UserContext, sessionId: string): Promise<void> {
   const { name, options } = sessionCookie();
-  const token = await encode({ token: sessionClaims(user, sessionId), secret: authSecret(), maxAge: SESSION_MAX_AGE_SECONDS });
+  const token = await encode({
+    token: sessionClaims(user, sessionId),
+    secret: authSecret(),
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
   (await cookies()).set(name, token, { ...options, maxAge: SESSION_MAX_AGE_SECONDS });
 }

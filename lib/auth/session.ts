@@ -12,7 +12,10 @@ import { liveSession } from "./live-session";
 import { getAuthOptions } from "./options";
 
 const stringField = (value: unknown, field: string): string | undefined => {
-  const inner = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[field] : undefined;
+  const inner =
+    typeof value === "object" && value !== null
+      ? (value as Record<string, unknown>)[field]
+      : undefined;
   return typeof inner === "string" && inner ? inner : undefined;
 };
 
@@ -31,7 +34,9 @@ export const getCurrentSession = cache(async (): Promise<LiveSession | null> => 
 });
 
 /** The signed-in user, re-read from the database once per request; null when signed out. */
-export const getCurrentUser = cache(async (): Promise<UserContext | null> => (await getCurrentSession())?.user ?? null);
+export const getCurrentUser = cache(
+  async (): Promise<UserContext | null> => (await getCurrentSession())?.user ?? null,
+);
 
 /** For actions that act on the session itself (change password, sign out elsewhere). */
 export async function requireSession(): Promise<LiveSession> {
@@ -57,7 +62,9 @@ export const requireOrgContext = cache(async (orgSlug: string): Promise<OrgConte
 });
 
 /** For actions and route handlers: the same check, as values instead of navigation. */
-export async function findOrgContext(orgSlug: string): Promise<{ user: UserContext | null; ctx: OrgContext | null }> {
+export async function findOrgContext(
+  orgSlug: string,
+): Promise<{ user: UserContext | null; ctx: OrgContext | null }> {
   const user = await getCurrentUser();
   if (!user) return { user: null, ctx: null };
   return { user, ctx: await resolveOrgContext(user.userId, orgSlug) };

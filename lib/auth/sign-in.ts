@@ -26,18 +26,28 @@ function headerReader(headers: RequestHeaders) {
  * sign-in and throws for a throttled one or a missing or wrong code (next-auth passes the
  * message to the form).
  */
-export async function authorizeSignIn(credentials: unknown, headers: RequestHeaders, now: Date = new Date()): Promise<SignedInUser | null> {
+export async function authorizeSignIn(
+  credentials: unknown,
+  headers: RequestHeaders,
+  now: Date = new Date(),
+): Promise<SignedInUser | null> {
   const parsed = SignInInput.safeParse(credentials ?? {});
   if (!parsed.success) return null;
   const header = headerReader(headers);
   const address = clientAddress(header);
   const result = await verifyCredentials(parsed.data, address, now);
   if (!result.ok) {
-    if (result.reason === "rate_limited") throw new Error(`${RATE_LIMITED_PREFIX}${result.retryInMinutes}`);
+    if (result.reason === "rate_limited")
+      throw new Error(`${RATE_LIMITED_PREFIX}${result.retryInMinutes}`);
     return null;
   }
   const { user } = result;
   const twoFactorAt = await secondFactorStep(user.userId, credentials, address, now);
-  const sessionId = await startSession(user.userId, { userAgent: header("user-agent"), address }, now, twoFactorAt);
+  const sessionId = await startSession(
+    user.userId,
+    { userAgent: header("user-agent"), address },
+    now,
+    twoFactorAt,
+  );
   return { id: user.userId, email: user.email, name: user.name, sessionId };
 }

@@ -10,14 +10,20 @@ import { authSecret } from "./secret";
 
 export const SIGN_UP_LINK_TTL_MS = 24 * 60 * 60_000;
 
-const Claims = z.object({ email: z.string(), name: z.string(), callbackUrl: z.string(), expiresAt: z.number() });
+const Claims = z.object({
+  email: z.string(),
+  name: z.string(),
+  callbackUrl: z.string(),
+  expiresAt: z.number(),
+});
 type SignUpClaims = z.infer<typeof Claims>;
 
 function key(): Buffer {
   return Buffer.from(hkdfSync("sha256", authSecret(), "assay", "assay sign-up link v1", 32));
 }
 
-const signature = (payload: string): string => createHmac("sha256", key()).update(payload).digest("base64url");
+const signature = (payload: string): string =>
+  createHmac("sha256", key()).update(payload).digest("base64url");
 
 export function signUpLinkToken(claims: SignUpClaims): string {
   const payload = Buffer.from(JSON.stringify(claims)).toString("base64url");

@@ -2,7 +2,13 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { generateSecret, generateURI, verify } from "otplib";
 import QRCode from "qrcode";
-import { RECOVERY_CODE_BYTES, RECOVERY_CODE_COUNT, recoveryCodeFromBytes, TOTP_DRIFT_STEPS, TOTP_PERIOD_SECONDS } from "@/lib/domain/two-factor";
+import {
+  RECOVERY_CODE_BYTES,
+  RECOVERY_CODE_COUNT,
+  recoveryCodeFromBytes,
+  TOTP_DRIFT_STEPS,
+  TOTP_PERIOD_SECONDS,
+} from "@/lib/domain/two-factor";
 
 // RFC 6238 through otplib (SHA-1, 6 digits, 30-second steps: what authenticator apps expect).
 
@@ -27,7 +33,12 @@ export async function qrDataUrl(text: string): Promise<string> {
  * The time step a 6-digit code belongs to, when it is valid at `now` (one step of drift either
  * way) and newer than `afterStep` (a step already used cannot be used again); else null.
  */
-export async function matchTotp(secret: string, code: string, now: Date, afterStep: number | null): Promise<number | null> {
+export async function matchTotp(
+  secret: string,
+  code: string,
+  now: Date,
+  afterStep: number | null,
+): Promise<number | null> {
   const result = await verify({
     secret,
     token: code,
@@ -41,7 +52,9 @@ export async function matchTotp(secret: string, code: string, now: Date, afterSt
 
 /** Ten fresh recovery codes, as shown to the user once. */
 export function newRecoveryCodes(): string[] {
-  return Array.from({ length: RECOVERY_CODE_COUNT }, () => recoveryCodeFromBytes(randomBytes(RECOVERY_CODE_BYTES)));
+  return Array.from({ length: RECOVERY_CODE_COUNT }, () =>
+    recoveryCodeFromBytes(randomBytes(RECOVERY_CODE_BYTES)),
+  );
 }
 
 /**
@@ -50,5 +63,7 @@ export function newRecoveryCodes(): string[] {
  * ignored: the shown form and the normalised one hash the same.
  */
 export function hashRecoveryCode(ownerId: string, code: string): string {
-  return createHash("sha256").update(`${ownerId}:${code.replace(/-/g, "")}`).digest("hex");
+  return createHash("sha256")
+    .update(`${ownerId}:${code.replace(/-/g, "")}`)
+    .digest("hex");
 }

@@ -11,9 +11,24 @@ type AccountEvent = { action: string; after?: JsonValue };
  * every organisation the user belongs to, in the caller's transaction. A user with no
  * organisation leaves no entry.
  */
-export async function recordAccountActivity(tx: Tx, userId: string, event: AccountEvent, now: Date, actorId: string | null = userId): Promise<void> {
-  const memberships = await tx.membership.findMany({ where: { userId }, select: { organizationId: true }, orderBy: { organizationId: "asc" } });
+export async function recordAccountActivity(
+  tx: Tx,
+  userId: string,
+  event: AccountEvent,
+  now: Date,
+  actorId: string | null = userId,
+): Promise<void> {
+  const memberships = await tx.membership.findMany({
+    where: { userId },
+    select: { organizationId: true },
+    orderBy: { organizationId: "asc" },
+  });
   for (const { organizationId } of memberships) {
-    await recordActivity(tx, { orgId: organizationId, userId: actorId }, { action: event.action, entityType: "user", entityId: userId, after: event.after }, now);
+    await recordActivity(
+      tx,
+      { orgId: organizationId, userId: actorId },
+      { action: event.action, entityType: "user", entityId: userId, after: event.after },
+      now,
+    );
   }
 }

@@ -1,5 +1,10 @@
 import "server-only";
-import { GENESIS_HASH, hashEntry, verifyChain, type ChainVerdict } from "@/lib/domain/activity-chain";
+import {
+  GENESIS_HASH,
+  hashEntry,
+  verifyChain,
+  type ChainVerdict,
+} from "@/lib/domain/activity-chain";
 import { canonicalJson, type JsonValue } from "@/lib/domain/canonical-json";
 import { assertCan } from "./authorize";
 import { checkpointPreviousDay } from "./checkpoints";
@@ -20,7 +25,12 @@ type Actor = { orgId: string; userId: string | null };
  * Appends one entry to the organisation's activity log, inside the caller's transaction so the
  * change and its record commit together. Every mutation of organisation data calls this.
  */
-export async function recordActivity(tx: Tx, actor: Actor, input: ActivityInput, now: Date = new Date()): Promise<void> {
+export async function recordActivity(
+  tx: Tx,
+  actor: Actor,
+  input: ActivityInput,
+  now: Date = new Date(),
+): Promise<void> {
   // The increment locks the organisation row until commit: appends to one chain are serialised.
   const { activitySeq: seq } = await tx.organization.update({
     where: { id: actor.orgId },
@@ -65,7 +75,10 @@ export type ActivityRow = {
   actorEmail: string | null;
 };
 
-export async function listActivity(ctx: OrgContext, page: number): Promise<{ rows: ActivityRow[]; total: number; pageCount: number }> {
+export async function listActivity(
+  ctx: OrgContext,
+  page: number,
+): Promise<{ rows: ActivityRow[]; total: number; pageCount: number }> {
   assertCan(ctx, "activity.view");
   const db = getDb();
   const [total, entries] = await Promise.all([
@@ -88,7 +101,11 @@ export async function listActivity(ctx: OrgContext, page: number): Promise<{ row
       },
     }),
   ]);
-  const rows = entries.map(({ actor, ...entry }) => ({ ...entry, actorName: actor?.name ?? null, actorEmail: actor?.email ?? null }));
+  const rows = entries.map(({ actor, ...entry }) => ({
+    ...entry,
+    actorName: actor?.name ?? null,
+    actorEmail: actor?.email ?? null,
+  }));
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / ACTIVITY_PAGE_SIZE)) };
 }
 
@@ -98,9 +115,12 @@ const VERIFY_BATCH = 2_000;
 export async function verifyActivityLog(ctx: OrgContext): Promise<ChainVerdict> {
   assertCan(ctx, "activity.view");
   const db = getDb();
-  const org = await db.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { activitySeq: true } });
+  const org = await db.organization.findUniqueOrThrow({
+    where: { id: ctx.orgId },
+    select: { activitySeq: true },
+  });
   const entries = [];
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const batch = await db.activityLogEntry.findMany({
       where: { organizationId: ctx.orgId, seq: { gt: after } },
       orderBy: { seq: "asc" },

@@ -20,7 +20,8 @@ const pending = new WeakMap<object, Task[]>();
  */
 export function afterCommit(tx: Tx, task: Task): void {
   const tasks = pending.get(tx);
-  if (!tasks) throw new Error("afterCommit() needs the tx of an interactive $transaction of getDb().");
+  if (!tasks)
+    throw new Error("afterCommit() needs the tx of an interactive $transaction of getDb().");
   tasks.push(task);
 }
 
@@ -36,7 +37,10 @@ async function runAll(tasks: readonly Task[]): Promise<void> {
 
 /** The client with after-commit tasks on its interactive transactions; everything else as it was. */
 export function withAfterCommit<C extends Transactional>(client: C): C {
-  const original = client.$transaction.bind(client) as (first: unknown, options?: unknown) => Promise<unknown>;
+  const original = client.$transaction.bind(client) as (
+    first: unknown,
+    options?: unknown,
+  ) => Promise<unknown>;
   const $transaction = async (first: unknown, options?: unknown): Promise<unknown> => {
     // A batch (an array of queries) has no callback and so no tasks.
     if (typeof first !== "function") return original(first, options);
@@ -49,5 +53,8 @@ export function withAfterCommit<C extends Transactional>(client: C): C {
     await runAll(tasks);
     return result;
   };
-  return new Proxy(client, { get: (target, property) => (property === "$transaction" ? $transaction : Reflect.get(target, property, target)) });
+  return new Proxy(client, {
+    get: (target, property) =>
+      property === "$transaction" ? $transaction : Reflect.get(target, property, target),
+  });
 }

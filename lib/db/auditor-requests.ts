@@ -16,12 +16,18 @@ export const REQUEST_STATUSES = ["open", "closed"] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /** Where a request points, resolved against the engagement's own scope. */
-async function resolveTarget(ctx: OrgContext, input: CreateAuditorRequestInput): Promise<{ label: string; controlIds: string[] }> {
+async function resolveTarget(
+  ctx: OrgContext,
+  input: CreateAuditorRequestInput,
+): Promise<{ label: string; controlIds: string[] }> {
   const { requirements } = await engagementRequirements(ctx, input.engagementId);
   if (input.requirementId) {
     const requirement = requirements.find((candidate) => candidate.id === input.requirementId);
     if (!requirement) throw notFound();
-    return { label: `${requirement.code} ${requirement.title}`, controlIds: requirement.controls.map((control) => control.id) };
+    return {
+      label: `${requirement.code} ${requirement.title}`,
+      controlIds: requirement.controls.map((control) => control.id),
+    };
   }
   for (const requirement of requirements) {
     const control = requirement.controls.find((candidate) => candidate.id === input.controlId);
@@ -30,7 +36,11 @@ async function resolveTarget(ctx: OrgContext, input: CreateAuditorRequestInput):
   throw notFound();
 }
 
-export async function createAuditorRequest(ctx: OrgContext, input: CreateAuditorRequestInput, now: Date = new Date()): Promise<{ id: string }> {
+export async function createAuditorRequest(
+  ctx: OrgContext,
+  input: CreateAuditorRequestInput,
+  now: Date = new Date(),
+): Promise<{ id: string }> {
   assertCan(ctx, "request.create");
   const target = await resolveTarget(ctx, input);
   return getDb().$transaction(async (tx) => {
@@ -47,7 +57,17 @@ export async function createAuditorRequest(ctx: OrgContext, input: CreateAuditor
       },
       select: { id: true },
     });
-    await recordActivity(tx, ctx, { action: "request.created", entityType: "auditor_request", entityId: created.id, after: { engagementId: input.engagementId, target: target.label, body: input.body } }, now);
+    await recordActivity(
+      tx,
+      ctx,
+      {
+        action: "request.created",
+        entityType: "auditor_request",
+        entityId: created.id,
+        after: { engagementId: input.engagementId, target: target.label, body: input.body },
+      },
+      now,
+    );
     return created;
   });
 }
@@ -68,7 +88,10 @@ export type RequestRow = {
 };
 
 /** Requests on the engagements the context may see, open first, newest first. */
-export async function listAuditorRequests(ctx: OrgContext, filter: { status?: RequestStatus; engagementId?: string } = {}): Promise<RequestRow[]> {
+export async function listAuditorRequests(
+  ctx: OrgContext,
+  filter: { status?: RequestStatus; engagementId?: string } = {},
+): Promise<RequestRow[]> {
   assertCan(ctx, "org.view");
   const scope = engagementScope(ctx);
   const db = getDb();
@@ -77,7 +100,15 @@ export async function listAuditorRequests(ctx: OrgContext, filter: { status?: Re
       organizationId: ctx.orgId,
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.engagementId ? { engagementId: filter.engagementId } : {}),
-      ...(scope === null ? {} : { engagementId: { in: filter.engagementId ? [filter.engagementId].filter((id) => scope.includes(id)) : [...scope] } }),
+      ...(scope === null
+        ? {}
+        : {
+            engagementId: {
+              in: filter.engagementId
+                ? [filter.engagementId].filter((id) => scope.includes(id))
+                : [...scope],
+            },
+          }),
     },
     orderBy: [{ status: "desc" }, { createdAt: "desc" }],
     take: 500,
@@ -98,18 +129,45 @@ export async function listAuditorRequests(ctx: OrgContext, filter: { status?: Re
     },
   });
   const [controls, objectives] = await Promise.all([
-    db.control.findMany({ where: { organizationId: ctx.orgId, id: { in: [...new Set(rows.flatMap((row) => (row.controlId ? [row.controlId] : [])))] } }, select: { id: true, ref: true, title: true } }),
-    db.controlObjective.findMany({ where: { organizationId: ctx.orgId, id: { in: [...new Set(rows.flatMap((row) => (row.requirementId ? [row.requirementId] : [])))] } }, select: { id: true, ref: true, title: true } }),
+    db.control.findMany({
+      where: {
+        organizationId: ctx.orgId,
+        id: { in: [...new Set(rows.flatMap((row) => (row.controlId ? [row.controlId] : [])))] },
+      },
+      select: { id: true, ref: true, title: true },
+    }),
+    db.controlObjective.findMany({
+      where: {
+        organizationId: ctx.orgId,
+        id: {
+          in: [...new Set(rows.flatMap((row) => (row.requirementId ? [row.requirementId] : [])))],
+        },
+      },
+      select: { id: true, ref: true, title: true },
+    }),
   ]);
-  const controlLabel = new Map(controls.map((control) => [control.id, `${control.ref} ${control.title}`]));
-  const objectiveLabel = new Map(objectives.map((objective) => [objective.id, `${objective.ref} ${objective.title}`]));
+  const controlLabel = new Map(
+    controls.map((control) => [control.id, `${control.ref} ${control.title}`]),
+  );
+  const objectiveLabel = new Map(
+    objectives.map((objective) => [objective.id, `${objective.ref} ${objective.title}`]),
+  );
   return rows.map((row) => ({
     id: row.id,
     engagementId: row.engagementId,
     engagementName: row.engagement.name,
     target: row.controlId
-      ? { kind: "control", id: row.controlId, label: controlLabel.get(row.controlId) ?? "(deleted control)" }
-      : { kind: "requirement", id: row.requirementId ?? "", label: objectiveLabel.get(row.requirementId ?? "") ?? criterionLabel(row.requirementId ?? "") },
+      ? {
+          kind: "control",
+          id: row.controlId,
+          label: controlLabel.get(row.controlId) ?? "(deleted control)",
+        }
+      : {
+          kind: "requirement",
+          id: row.requirementId ?? "",
+          label:
+            objectiveLabel.get(row.requirementId ?? "") ?? criterionLabel(row.requirementId ?? ""),
+        },
     body: row.body,
     status: row.status === "closed" ? "closed" : "open",
     answer: row.answer,
@@ -124,52 +182,116 @@ export async function listAuditorRequests(ctx: OrgContext, filter: { status?: Re
 /** Criterion ids are "<edition>:<code>": "CC6.2 User registration and credential removal". */
 function criterionLabel(requirementId: string): string {
   const [edition = "", code = requirementId] = requirementId.split(":");
-  const criterion = CRITERIA_EDITIONS[edition]?.criteria.find((candidate) => candidate.code === code);
+  const criterion = CRITERIA_EDITIONS[edition]?.criteria.find(
+    (candidate) => candidate.code === code,
+  );
   return criterion ? `${criterion.code} ${criterion.title}` : code;
 }
 
 /** The team answers a request, optionally attaching evidence, and closes it. */
-export async function closeAuditorRequest(ctx: OrgContext, input: CloseAuditorRequestInput, now: Date = new Date()): Promise<void> {
+export async function closeAuditorRequest(
+  ctx: OrgContext,
+  input: CloseAuditorRequestInput,
+  now: Date = new Date(),
+): Promise<void> {
   assertCan(ctx, "request.resolve");
   const evidenceIds = [...new Set(input.evidenceIds)];
   await getDb().$transaction(async (tx) => {
-    const request = await tx.auditorRequest.findFirst({ where: { id: input.requestId, organizationId: ctx.orgId }, select: { id: true, status: true } });
+    const request = await tx.auditorRequest.findFirst({
+      where: { id: input.requestId, organizationId: ctx.orgId },
+      select: { id: true, status: true },
+    });
     if (!request) throw notFound();
-    if (request.status === "closed") throw new AppError("CONFLICT", "This request is already closed.");
+    if (request.status === "closed")
+      throw new AppError("CONFLICT", "This request is already closed.");
     if (evidenceIds.length) {
-      const found = await tx.evidence.count({ where: { organizationId: ctx.orgId, id: { in: evidenceIds } } });
+      const found = await tx.evidence.count({
+        where: { organizationId: ctx.orgId, id: { in: evidenceIds } },
+      });
       if (found !== evidenceIds.length) throw notFound();
       // A reopened request keeps its earlier evidence; attach only what is new.
-      const attached = new Set((await tx.auditorRequestEvidence.findMany({ where: { requestId: request.id }, select: { evidenceId: true } })).map((link) => link.evidenceId));
+      const attached = new Set(
+        (
+          await tx.auditorRequestEvidence.findMany({
+            where: { requestId: request.id },
+            select: { evidenceId: true },
+          })
+        ).map((link) => link.evidenceId),
+      );
       const added = evidenceIds.filter((evidenceId) => !attached.has(evidenceId));
-      if (added.length) await tx.auditorRequestEvidence.createMany({ data: added.map((evidenceId) => ({ requestId: request.id, evidenceId })) });
+      if (added.length)
+        await tx.auditorRequestEvidence.createMany({
+          data: added.map((evidenceId) => ({ requestId: request.id, evidenceId })),
+        });
     }
-    await tx.auditorRequest.update({ where: { id: request.id }, data: { status: "closed", answer: input.answer || null, closedById: ctx.userId, closedAt: now } });
-    await recordActivity(tx, ctx, { action: "request.closed", entityType: "auditor_request", entityId: request.id, after: { answer: input.answer || null, evidenceIds } }, now);
+    await tx.auditorRequest.update({
+      where: { id: request.id },
+      data: {
+        status: "closed",
+        answer: input.answer || null,
+        closedById: ctx.userId,
+        closedAt: now,
+      },
+    });
+    await recordActivity(
+      tx,
+      ctx,
+      {
+        action: "request.closed",
+        entityType: "auditor_request",
+        entityId: request.id,
+        after: { answer: input.answer || null, evidenceIds },
+      },
+      now,
+    );
   });
 }
 
 /** The auditor (who asked) may reopen a closed request when the answer is not enough. */
-export async function reopenAuditorRequest(ctx: OrgContext, requestId: string, now: Date = new Date()): Promise<void> {
+export async function reopenAuditorRequest(
+  ctx: OrgContext,
+  requestId: string,
+  now: Date = new Date(),
+): Promise<void> {
   assertCan(ctx, "request.create");
   const scope = engagementScope(ctx);
   await getDb().$transaction(async (tx) => {
-    const request = await tx.auditorRequest.findFirst({ where: { id: requestId, organizationId: ctx.orgId }, select: { id: true, status: true, engagementId: true } });
+    const request = await tx.auditorRequest.findFirst({
+      where: { id: requestId, organizationId: ctx.orgId },
+      select: { id: true, status: true, engagementId: true },
+    });
     if (!request || (scope !== null && !scope.includes(request.engagementId))) throw notFound();
     if (request.status === "open") return;
-    await tx.auditorRequest.update({ where: { id: request.id }, data: { status: "open", closedById: null, closedAt: null } });
-    await recordActivity(tx, ctx, { action: "request.reopened", entityType: "auditor_request", entityId: request.id }, now);
+    await tx.auditorRequest.update({
+      where: { id: request.id },
+      data: { status: "open", closedById: null, closedAt: null },
+    });
+    await recordActivity(
+      tx,
+      ctx,
+      { action: "request.reopened", entityType: "auditor_request", entityId: request.id },
+      now,
+    );
   });
 }
 
 /** Evidence the team may attach when answering: what is linked to the request's controls. */
-export async function answerableEvidence(ctx: OrgContext, request: RequestRow): Promise<{ id: string; title: string; effectiveDate: string }[]> {
+export async function answerableEvidence(
+  ctx: OrgContext,
+  request: RequestRow,
+): Promise<{ id: string; title: string; effectiveDate: string }[]> {
   assertCan(ctx, "request.resolve");
   const input: CreateAuditorRequestInput =
     request.target.kind === "control"
       ? { engagementId: request.engagementId, controlId: request.target.id, body: request.body }
-      : { engagementId: request.engagementId, requirementId: request.target.id, body: request.body };
-  const { controlIds } = await resolveTarget(ctx, input).catch(() => ({ controlIds: [] as string[] }));
+      : {
+          engagementId: request.engagementId,
+          requirementId: request.target.id,
+          body: request.body,
+        };
+  const { controlIds } = await resolveTarget(ctx, input).catch(() => ({
+    controlIds: [] as string[],
+  }));
   if (controlIds.length === 0) return [];
   return getDb().evidence.findMany({
     where: { organizationId: ctx.orgId, controls: { some: { controlId: { in: controlIds } } } },
@@ -180,13 +302,21 @@ export async function answerableEvidence(ctx: OrgContext, request: RequestRow): 
 }
 
 /** The auditor's engagements a control serves: where a request about it can be filed. */
-export async function engagementsServingControl(ctx: OrgContext, controlId: string): Promise<{ id: string; name: string }[]> {
+export async function engagementsServingControl(
+  ctx: OrgContext,
+  controlId: string,
+): Promise<{ id: string; name: string }[]> {
   assertCan(ctx, "request.create");
   const scope = engagementScope(ctx) ?? [];
   const serving: { id: string; name: string }[] = [];
   for (const engagementId of scope) {
     const { engagement, requirements } = await engagementRequirements(ctx, engagementId);
-    if (requirements.some((requirement) => requirement.controls.some((control) => control.id === controlId))) serving.push({ id: engagement.id, name: engagement.name });
+    if (
+      requirements.some((requirement) =>
+        requirement.controls.some((control) => control.id === controlId),
+      )
+    )
+      serving.push({ id: engagement.id, name: engagement.name });
   }
   return serving;
 }

@@ -29,7 +29,11 @@ type Reader = Pick<Tx, "activityLogEntry">;
 
 /** The newest entry's sequence and hash; the genesis head for an empty log. */
 export async function readActivityHead(db: Reader, orgId: string): Promise<ChainHead> {
-  const newest = await db.activityLogEntry.findFirst({ where: { organizationId: orgId }, orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+  const newest = await db.activityLogEntry.findFirst({
+    where: { organizationId: orgId },
+    orderBy: { seq: "desc" },
+    select: { seq: true, hash: true },
+  });
   return newest ?? { seq: 0, hash: GENESIS_HASH };
 }
 
@@ -40,7 +44,16 @@ export function newCheckpoint(fields: CheckpointFields): CheckpointDocument {
 
 export function checkpointRow(document: CheckpointDocument) {
   const { organizationId, seq, hash, reason, exportRunId, signature, keyId, createdAt } = document;
-  return { organizationId, seq, hash, reason, exportRunId, signature, keyId, createdAt: new Date(createdAt) };
+  return {
+    organizationId,
+    seq,
+    hash,
+    reason,
+    exportRunId,
+    signature,
+    keyId,
+    createdAt: new Date(createdAt),
+  };
 }
 
 /** The largest blob-store copy read back: a checkpoint is well under 1 KB. */
@@ -70,11 +83,17 @@ export async function storeCheckpointCopy(document: CheckpointDocument): Promise
   const name = checkpointFileName(document);
   try {
     const store = getBlobStore();
-    const { key, written } = await store.putCheckpoint(document.organizationId, name, Buffer.from(`${JSON.stringify(document, null, 2)}\n`, "utf8"));
+    const { key, written } = await store.putCheckpoint(
+      document.organizationId,
+      name,
+      Buffer.from(`${JSON.stringify(document, null, 2)}\n`, "utf8"),
+    );
     if (written) return true;
     const stored = copyDocument(await store.getCheckpoint(key, MAX_COPY_BYTES));
     if (stored && sameCheckpoint(stored, document)) return true;
-    console.error(`[activity checkpoint ${name}] a different copy is already stored: it is kept, and the audit reports the row that differs from it`);
+    console.error(
+      `[activity checkpoint ${name}] a different copy is already stored: it is kept, and the audit reports the row that differs from it`,
+    );
     return false;
   } catch (error) {
     console.error(`[activity checkpoint ${name}] the blob store copy could not be written`, error);
@@ -86,18 +105,36 @@ export async function storeCheckpointCopy(document: CheckpointDocument): Promise
  * Called by recordActivity with the entry before the one it appends: when that entry is from an
  * earlier UTC day, the head it left is checkpointed (once).
  */
-export async function checkpointPreviousDay(tx: Tx, orgId: string, previous: ChainHead & { createdAt: Date }, now: Date): Promise<void> {
+export async function checkpointPreviousDay(
+  tx: Tx,
+  orgId: string,
+  previous: ChainHead & { createdAt: Date },
+  now: Date,
+): Promise<void> {
   if (isoDateOf(previous.createdAt) >= isoDateOf(now)) return;
-  const done = await tx.activityCheckpoint.findFirst({ where: { organizationId: orgId, seq: previous.seq, reason: "daily" }, select: { id: true } });
+  const done = await tx.activityCheckpoint.findFirst({
+    where: { organizationId: orgId, seq: previous.seq, reason: "daily" },
+    select: { id: true },
+  });
   if (done) return;
-  const fields: CheckpointFields = { organizationId: orgId, seq: previous.seq, hash: previous.hash, reason: "daily", exportRunId: null, createdAt: now.toISOString() };
+  const fields: CheckpointFields = {
+    organizationId: orgId,
+    seq: previous.seq,
+    hash: previous.hash,
+    reason: "daily",
+    exportRunId: null,
+    createdAt: now.toISOString(),
+  };
   let document: CheckpointDocument;
   try {
     document = newCheckpoint(fields);
   } catch (error) {
     // A broken key setting must not stop every change of the day: this one goes unsigned (the
     // audit notes it), exports refuse to run, and the settings page says what is wrong.
-    console.error("[activity checkpoint] written unsigned:", error instanceof Error ? error.message : error);
+    console.error(
+      "[activity checkpoint] written unsigned:",
+      error instanceof Error ? error.message : error,
+    );
     document = makeCheckpoint(fields, null);
   }
   await tx.activityCheckpoint.create({ data: checkpointRow(document) });
@@ -120,26 +157,58 @@ export async function checkpointAllOrganizations(now: Date = new Date()): Promis
   const key = auditSigningKey();
   const db = getDb();
   const store = getBlobStore();
-  const organizations = await db.organization.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } });
+  const organizations = await db.organization.findMany({
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+  });
   const run: CheckpointRun = { organizations: organizations.length, written: 0, copied: 0 };
   for (const { id } of organizations) {
     // Under the organisation's row lock, as appends check and write theirs: one daily row per
     // head, so its copy (written once) never differs from a second row of the same name.
     const wrote = await db.$transaction(async (tx) => {
-      await tx.organization.update({ where: { id }, data: { activitySeq: { increment: 0 } }, select: { id: true } });
+      await tx.organization.update({
+        where: { id },
+        data: { activitySeq: { increment: 0 } },
+        select: { id: true },
+      });
       const head = await readActivityHead(tx, id);
-      if (head.seq === 0 || (await tx.activityCheckpoint.findFirst({ where: { organizationId: id, seq: head.seq, reason: "daily" }, select: { id: true } }))) return false;
-      const document = makeCheckpoint({ organizationId: id, ...head, reason: "daily", exportRunId: null, createdAt: now.toISOString() }, key);
+      if (
+        head.seq === 0 ||
+        (await tx.activityCheckpoint.findFirst({
+          where: { organizationId: id, seq: head.seq, reason: "daily" },
+          select: { id: true },
+        }))
+      )
+        return false;
+      const document = makeCheckpoint(
+        {
+          organizationId: id,
+          ...head,
+          reason: "daily",
+          exportRunId: null,
+          createdAt: now.toISOString(),
+        },
+        key,
+      );
       await tx.activityCheckpoint.create({ data: checkpointRow(document) });
       return true;
     });
     if (wrote) run.written += 1;
     const stored = new Set<string>();
-    for await (const { key } of store.listCheckpoints(id)) stored.add(key.slice(key.lastIndexOf("/") + 1));
-    const rows = await db.activityCheckpoint.findMany({ where: { organizationId: id }, orderBy: { seq: "asc" } });
+    for await (const { key } of store.listCheckpoints(id))
+      stored.add(key.slice(key.lastIndexOf("/") + 1));
+    const rows = await db.activityCheckpoint.findMany({
+      where: { organizationId: id },
+      orderBy: { seq: "asc" },
+    });
     for (const row of rows) {
       const document = documentOf(row);
-      if (document && !stored.has(checkpointFileName(document)) && (await storeCheckpointCopy(document))) run.copied += 1;
+      if (
+        document &&
+        !stored.has(checkpointFileName(document)) &&
+        (await storeCheckpointCopy(document))
+      )
+        run.copied += 1;
     }
   }
   return run;

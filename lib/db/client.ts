@@ -16,7 +16,13 @@ const globalForDb = globalThis as unknown as { assayDb?: { url: string; client: 
 
 function createClient(url: string): Db {
   if (providerOf(url) === "sqlite") {
-    return withAfterCommit(new SqliteClient({ adapter: serializeStatements(new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: 10_000 })) }));
+    return withAfterCommit(
+      new SqliteClient({
+        adapter: serializeStatements(
+          new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: 10_000 }),
+        ),
+      }),
+    );
   }
   const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) });
   return withAfterCommit(client as unknown as Db);

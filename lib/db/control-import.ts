@@ -27,16 +27,39 @@ import { isUniqueViolation } from "./prisma-errors";
 // whatever the file's size, and applied all or nothing: one transaction re-plans and writes.
 
 type MappingRow = { id: string; criterionId: string | null; objectiveId: string | null };
-type Loaded = { lookups: ControlCsvLookups; objectiveIds: Map<string, string>; mappingsOf: Map<string, MappingRow[]> };
+type Loaded = {
+  lookups: ControlCsvLookups;
+  objectiveIds: Map<string, string>;
+  mappingsOf: Map<string, MappingRow[]>;
+};
 
 const controlSelect = {
-  id: true, ref: true, title: true, description: true, status: true, frequency: true, nature: true, key: true,
+  id: true,
+  ref: true,
+  title: true,
+  description: true,
+  status: true,
+  frequency: true,
+  nature: true,
+  key: true,
   owner: { select: { email: true } },
-  mappings: { select: { id: true, criterionId: true, objectiveId: true, criterion: { select: { code: true } }, objective: { select: { ref: true } } } },
+  mappings: {
+    select: {
+      id: true,
+      criterionId: true,
+      objectiveId: true,
+      criterion: { select: { code: true } },
+      objective: { select: { ref: true } },
+    },
+  },
 } as const;
 
 async function readControls(db: Tx, ctx: OrgContext) {
-  const rows = await db.control.findMany({ where: { organizationId: ctx.orgId }, orderBy: { ref: "asc" }, select: controlSelect });
+  const rows = await db.control.findMany({
+    where: { organizationId: ctx.orgId },
+    orderBy: { ref: "asc" },
+    select: controlSelect,
+  });
   return rows.map(({ owner, mappings, ...control }) => ({
     existing: {
       ...control,
@@ -44,7 +67,11 @@ async function readControls(db: Tx, ctx: OrgContext) {
       criteria: mappings.flatMap((m) => (m.criterion ? [m.criterion.code] : [])),
       objectives: mappings.flatMap((m) => (m.objective ? [m.objective.ref] : [])),
     } satisfies ExistingControl,
-    mappings: mappings.map(({ id, criterionId, objectiveId }) => ({ id, criterionId, objectiveId })),
+    mappings: mappings.map(({ id, criterionId, objectiveId }) => ({
+      id,
+      criterionId,
+      objectiveId,
+    })),
   }));
 }
 
@@ -52,8 +79,14 @@ async function readControls(db: Tx, ctx: OrgContext) {
 async function loadLookups(db: Tx, ctx: OrgContext): Promise<Loaded> {
   const [criteria, objectives, members, controls] = await Promise.all([
     db.criterion.findMany({ where: { edition: CURRENT_CRITERIA_EDITION }, select: { code: true } }),
-    db.controlObjective.findMany({ where: { organizationId: ctx.orgId }, select: { id: true, ref: true } }),
-    db.membership.findMany({ where: { organizationId: ctx.orgId }, select: { user: { select: { id: true, email: true } } } }),
+    db.controlObjective.findMany({
+      where: { organizationId: ctx.orgId },
+      select: { id: true, ref: true },
+    }),
+    db.membership.findMany({
+      where: { organizationId: ctx.orgId },
+      select: { user: { select: { id: true, email: true } } },
+    }),
     readControls(db, ctx),
   ]);
   return {
@@ -69,7 +102,11 @@ async function loadLookups(db: Tx, ctx: OrgContext): Promise<Loaded> {
 }
 
 /** The dry run: what importing `csvText` would do, changing nothing. */
-export async function planControlImport(ctx: OrgContext, csvText: string, options: ControlImportOptions = KEEP_BLANKS): Promise<ControlImportReport> {
+export async function planControlImport(
+  ctx: OrgContext,
+  csvText: string,
+  options: ControlImportOptions = KEEP_BLANKS,
+): Promise<ControlImportReport> {
   assertCan(ctx, "control.edit");
   await ensureCatalog();
   const { lookups } = await loadLookups(getDb(), ctx);
@@ -83,10 +120,20 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-type MappingPlan = { add: { organizationId: string; controlId: string; criterionId?: string; objectiveId?: string }[]; remove: string[] };
+type MappingPlan = {
+  add: { organizationId: string; controlId: string; criterionId?: string; objectiveId?: string }[];
+  remove: string[];
+};
 
 /** Works out the mapping rows to add and remove for one control, and logs the change. */
-async function replaceMappings(tx: Tx, ctx: OrgContext, loaded: Loaded, controlId: string, control: PlannedControl, pending: MappingPlan): Promise<void> {
+async function replaceMappings(
+  tx: Tx,
+  ctx: OrgContext,
+  loaded: Loaded,
+  controlId: string,
+  control: PlannedControl,
+  pending: MappingPlan,
+): Promise<void> {
   const current = loaded.mappingsOf.get(controlId) ?? [];
   const criterionIds = control.criteria.map((code) => criterionId(CURRENT_CRITERIA_EDITION, code));
   const objectiveIds = control.objectives.flatMap((ref) => loaded.objectiveIds.get(ref) ?? []);
@@ -94,7 +141,11 @@ async function replaceMappings(tx: Tx, ctx: OrgContext, loaded: Loaded, controlI
     criterionIds: current.flatMap((m) => m.criterionId ?? []).sort(),
     objectiveIds: current.flatMap((m) => m.objectiveId ?? []).sort(),
   };
-  const stale = current.filter((m) => (m.criterionId ? !criterionIds.includes(m.criterionId) : !objectiveIds.includes(m.objectiveId ?? "")));
+  const stale = current.filter((m) =>
+    m.criterionId
+      ? !criterionIds.includes(m.criterionId)
+      : !objectiveIds.includes(m.objectiveId ?? ""),
+  );
   const addCriteria = criterionIds.filter((id) => !before.criterionIds.includes(id));
   const addObjectives = objectiveIds.filter((id) => !before.objectiveIds.includes(id));
   if (!stale.length && !addCriteria.length && !addObjectives.length) return;
@@ -103,31 +154,60 @@ async function replaceMappings(tx: Tx, ctx: OrgContext, loaded: Loaded, controlI
     ...addCriteria.map((id) => ({ organizationId: ctx.orgId, controlId, criterionId: id })),
     ...addObjectives.map((id) => ({ organizationId: ctx.orgId, controlId, objectiveId: id })),
   );
-  await recordActivity(tx, ctx, { action: "control.mappings_changed", entityType: "control", entityId: controlId, before, after: { criterionIds: [...criterionIds].sort(), objectiveIds: [...objectiveIds].sort() } });
+  await recordActivity(tx, ctx, {
+    action: "control.mappings_changed",
+    entityType: "control",
+    entityId: controlId,
+    before,
+    after: { criterionIds: [...criterionIds].sort(), objectiveIds: [...objectiveIds].sort() },
+  });
 }
 
-async function applyPlan(tx: Tx, ctx: OrgContext, loaded: Loaded, plan: ControlImportPlan): Promise<void> {
+async function applyPlan(
+  tx: Tx,
+  ctx: OrgContext,
+  loaded: Loaded,
+  plan: ControlImportPlan,
+): Promise<void> {
   const mappings: MappingPlan = { add: [], remove: [] };
   for (const control of plan.creates) {
     const { id } = await createControlInTx(tx, ctx, control.values);
     await replaceMappings(tx, ctx, loaded, id, control, mappings);
   }
   for (const control of plan.updates) {
-    if (control.changes.some((change) => change.column !== "criteria" && change.column !== "objectives")) {
+    if (
+      control.changes.some(
+        (change) => change.column !== "criteria" && change.column !== "objectives",
+      )
+    ) {
       await updateControlInTx(tx, ctx, control.id, control.values);
     }
     await replaceMappings(tx, ctx, loaded, control.id, control, mappings);
   }
-  for (const ids of chunks(mappings.remove)) await tx.controlMapping.deleteMany({ where: { organizationId: ctx.orgId, id: { in: ids } } });
+  for (const ids of chunks(mappings.remove))
+    await tx.controlMapping.deleteMany({ where: { organizationId: ctx.orgId, id: { in: ids } } });
   for (const data of chunks(mappings.add)) await tx.controlMapping.createMany({ data });
-  await recordActivity(tx, ctx, { action: "control.imported", entityType: "organization", entityId: ctx.orgId, after: { created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged } });
+  await recordActivity(tx, ctx, {
+    action: "control.imported",
+    entityType: "organization",
+    entityId: ctx.orgId,
+    after: {
+      created: plan.creates.length,
+      updated: plan.updates.length,
+      unchanged: plan.unchanged,
+    },
+  });
 }
 
 /**
  * Re-plans `csvText` and applies it in one transaction. A file with any problem changes
  * nothing and comes back with its report, as from the dry run.
  */
-export async function applyControlImport(ctx: OrgContext, csvText: string, options: ControlImportOptions = KEEP_BLANKS): Promise<ControlImportResult> {
+export async function applyControlImport(
+  ctx: OrgContext,
+  csvText: string,
+  options: ControlImportOptions = KEEP_BLANKS,
+): Promise<ControlImportResult> {
   assertCan(ctx, "control.edit");
   await ensureCatalog();
   return getDb()
@@ -143,7 +223,12 @@ export async function applyControlImport(ctx: OrgContext, csvText: string, optio
       { timeout: 120_000, maxWait: 10_000 },
     )
     .catch((error: unknown) => {
-      throw isUniqueViolation(error) ? new AppError("CONFLICT", "Someone else changed the controls while the file was importing. Check the file again.") : error;
+      throw isUniqueViolation(error)
+        ? new AppError(
+            "CONFLICT",
+            "Someone else changed the controls while the file was importing. Check the file again.",
+          )
+        : error;
     });
 }
 

@@ -29,13 +29,17 @@ export type ControlRow = {
 // them through (SQLite has no default escape character), so the stored text and the search
 // term both carry them as private-use characters: a search for "ac_" finds "AC_01" only.
 const LIKE_LITERALS: Record<string, string> = { "%": "\uE000", _: "\uE001", "\\": "\uE002" };
-const likeLiteral = (text: string): string => text.toLowerCase().replace(/[%_\\]/g, (char) => LIKE_LITERALS[char] ?? char);
+const likeLiteral = (text: string): string =>
+  text.toLowerCase().replace(/[%_\\]/g, (char) => LIKE_LITERALS[char] ?? char);
 
 export function searchTextOf(ref: string, title: string): string {
   return likeLiteral(`${ref} ${title}`);
 }
 
-const duplicateRef = () => new AppError("CONFLICT", "Another control already uses this reference.", { ref: ["Another control already uses this reference."] });
+const duplicateRef = () =>
+  new AppError("CONFLICT", "Another control already uses this reference.", {
+    ref: ["Another control already uses this reference."],
+  });
 
 function listWhere(ctx: OrgContext, query: ControlListQuery) {
   return {
@@ -57,7 +61,10 @@ const ORDER = {
 };
 
 /** One page of the control library: two queries whatever the page size. */
-export async function listControls(ctx: OrgContext, query: ControlListQuery): Promise<{ rows: ControlRow[]; total: number; pageCount: number; page: number }> {
+export async function listControls(
+  ctx: OrgContext,
+  query: ControlListQuery,
+): Promise<{ rows: ControlRow[]; total: number; pageCount: number; page: number }> {
   assertCan(ctx, "library.view");
   const db = getDb();
   const where = listWhere(ctx, query);
@@ -69,9 +76,25 @@ export async function listControls(ctx: OrgContext, query: ControlListQuery): Pr
     orderBy: ORDER[query.sort](query.dir),
     skip: (page - 1) * CONTROL_PAGE_SIZE,
     take: CONTROL_PAGE_SIZE,
-    select: { id: true, ref: true, title: true, status: true, frequency: true, nature: true, key: true, version: true, owner: { select: { id: true, name: true } }, _count: { select: { mappings: true } } },
+    select: {
+      id: true,
+      ref: true,
+      title: true,
+      status: true,
+      frequency: true,
+      nature: true,
+      key: true,
+      version: true,
+      owner: { select: { id: true, name: true } },
+      _count: { select: { mappings: true } },
+    },
   });
-  return { rows: rows.map(({ _count, ...row }) => ({ ...row, mappingCount: _count.mappings })), total, pageCount, page };
+  return {
+    rows: rows.map(({ _count, ...row }) => ({ ...row, mappingCount: _count.mappings })),
+    total,
+    pageCount,
+    page,
+  };
 }
 
 export type ControlDetail = ControlRow & {
@@ -88,7 +111,17 @@ export async function getControl(ctx: OrgContext, controlId: string): Promise<Co
   const row = await getDb().control.findFirst({
     where: { id: controlId, organizationId: ctx.orgId },
     select: {
-      id: true, ref: true, title: true, description: true, status: true, frequency: true, nature: true, key: true, ownerId: true, updatedAt: true, version: true,
+      id: true,
+      ref: true,
+      title: true,
+      description: true,
+      status: true,
+      frequency: true,
+      nature: true,
+      key: true,
+      ownerId: true,
+      updatedAt: true,
+      version: true,
       owner: { select: { id: true, name: true } },
       mappings: { select: { criterionId: true, objectiveId: true } },
     },
@@ -96,7 +129,9 @@ export async function getControl(ctx: OrgContext, controlId: string): Promise<Co
   if (!row) throw notFound();
   // An auditor sees only the mappings to requirements of their engagements.
   const visible = await visibleRequirementIds(ctx);
-  const mappings = row.mappings.filter((m) => visible === null || visible.has(m.criterionId ?? m.objectiveId ?? ""));
+  const mappings = row.mappings.filter(
+    (m) => visible === null || visible.has(m.criterionId ?? m.objectiveId ?? ""),
+  );
   const { mappings: _all, ...control } = row;
   return {
     ...control,
@@ -107,19 +142,38 @@ export async function getControl(ctx: OrgContext, controlId: string): Promise<Co
 }
 
 /** An owner must be a member of the organisation. */
-export async function assertOwnerIsMember(tx: Tx, ctx: OrgContext, ownerId: string | null | undefined): Promise<void> {
+export async function assertOwnerIsMember(
+  tx: Tx,
+  ctx: OrgContext,
+  ownerId: string | null | undefined,
+): Promise<void> {
   if (!ownerId) return;
-  const membership = await tx.membership.findFirst({ where: { organizationId: ctx.orgId, userId: ownerId }, select: { id: true } });
-  if (!membership) throw new AppError("VALIDATION", "The owner must be a member of this organisation.", { ownerId: ["The owner must be a member of this organisation."] });
+  const membership = await tx.membership.findFirst({
+    where: { organizationId: ctx.orgId, userId: ownerId },
+    select: { id: true },
+  });
+  if (!membership)
+    throw new AppError("VALIDATION", "The owner must be a member of this organisation.", {
+      ownerId: ["The owner must be a member of this organisation."],
+    });
 }
 
-export async function createControlInTx(tx: Tx, ctx: OrgContext, input: ControlInput): Promise<{ id: string }> {
+export async function createControlInTx(
+  tx: Tx,
+  ctx: OrgContext,
+  input: ControlInput,
+): Promise<{ id: string }> {
   await assertOwnerIsMember(tx, ctx, input.ownerId);
   const created = await tx.control.create({
     data: { organizationId: ctx.orgId, ...input, searchText: searchTextOf(input.ref, input.title) },
     select: { id: true },
   });
-  await recordActivity(tx, ctx, { action: "control.created", entityType: "control", entityId: created.id, after: input });
+  await recordActivity(tx, ctx, {
+    action: "control.created",
+    entityType: "control",
+    entityId: created.id,
+    after: input,
+  });
   return created;
 }
 
@@ -132,15 +186,35 @@ export async function createControl(ctx: OrgContext, input: ControlInput): Promi
     });
 }
 
-const editableSelect = { id: true, ref: true, title: true, description: true, ownerId: true, status: true, frequency: true, nature: true, key: true, version: true } as const;
+const editableSelect = {
+  id: true,
+  ref: true,
+  title: true,
+  description: true,
+  ownerId: true,
+  status: true,
+  frequency: true,
+  nature: true,
+  key: true,
+  version: true,
+} as const;
 
 /**
  * Writes a control's editable fields and moves its version on, as a compare-and-set on
  * `expected`: the version the editor loaded (by default the one read here, so the logged
  * "before" is exactly what was replaced). A control changed since is a CONFLICT.
  */
-export async function updateControlInTx(tx: Tx, ctx: OrgContext, controlId: string, input: ControlInput, expected?: number): Promise<void> {
-  const before = await tx.control.findFirst({ where: { id: controlId, organizationId: ctx.orgId }, select: editableSelect });
+export async function updateControlInTx(
+  tx: Tx,
+  ctx: OrgContext,
+  controlId: string,
+  input: ControlInput,
+  expected?: number,
+): Promise<void> {
+  const before = await tx.control.findFirst({
+    where: { id: controlId, organizationId: ctx.orgId },
+    select: editableSelect,
+  });
   if (!before) throw notFound();
   const version = expected ?? before.version;
   if (before.version !== version) throw await staleEdit(tx, ctx, "control", controlId);
@@ -151,11 +225,22 @@ export async function updateControlInTx(tx: Tx, ctx: OrgContext, controlId: stri
   });
   if (count !== 1) throw await staleEdit(tx, ctx, "control", controlId);
   const { id: _id, version: _version, ...previous } = before;
-  await recordActivity(tx, ctx, { action: "control.updated", entityType: "control", entityId: controlId, before: previous, after: input });
+  await recordActivity(tx, ctx, {
+    action: "control.updated",
+    entityType: "control",
+    entityId: controlId,
+    before: previous,
+    after: input,
+  });
 }
 
 /** Saves the control form: `version` is the one the form was loaded at. */
-export async function updateControl(ctx: OrgContext, controlId: string, input: ControlInput, version: number): Promise<void> {
+export async function updateControl(
+  ctx: OrgContext,
+  controlId: string,
+  input: ControlInput,
+  version: number,
+): Promise<void> {
   assertCan(ctx, "control.edit");
   await getDb()
     .$transaction((tx) => updateControlInTx(tx, ctx, controlId, input, version))
@@ -165,28 +250,63 @@ export async function updateControl(ctx: OrgContext, controlId: string, input: C
 }
 
 /** Sets the owner and/or status of many controls at once, each from the version it was listed at. */
-export type BulkControlChange = { controls: { id: string; version: number }[]; ownerId?: string | null; status?: ControlStatus };
+export type BulkControlChange = {
+  controls: { id: string; version: number }[];
+  ownerId?: string | null;
+  status?: ControlStatus;
+};
 
 /** All or nothing: one control changed since the list was loaded refuses the whole change, naming it. */
-export async function bulkUpdateControls(ctx: OrgContext, input: BulkControlChange): Promise<{ updated: number }> {
+export async function bulkUpdateControls(
+  ctx: OrgContext,
+  input: BulkControlChange,
+): Promise<{ updated: number }> {
   assertCan(ctx, "control.edit");
   const expected = new Map(input.controls.map((control) => [control.id, control.version]));
   const ids = [...expected.keys()];
   return getDb().$transaction(async (tx) => {
     await assertOwnerIsMember(tx, ctx, input.ownerId);
     // In id order, so that two bulk changes lock their rows in the same order (no deadlock).
-    const before = await tx.control.findMany({ where: { id: { in: ids }, organizationId: ctx.orgId }, select: { id: true, ref: true, ownerId: true, status: true, version: true }, orderBy: { id: "asc" } });
+    const before = await tx.control.findMany({
+      where: { id: { in: ids }, organizationId: ctx.orgId },
+      select: { id: true, ref: true, ownerId: true, status: true, version: true },
+      orderBy: { id: "asc" },
+    });
     if (before.length !== ids.length) throw notFound();
     const stale = before.filter((control) => control.version !== expected.get(control.id));
-    if (stale.length) throw await staleBulkEdit(tx, ctx, "control", stale.map((control) => ({ id: control.id, label: control.ref })));
-    const data = { ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}), ...(input.status !== undefined ? { status: input.status } : {}) };
+    if (stale.length)
+      throw await staleBulkEdit(
+        tx,
+        ctx,
+        "control",
+        stale.map((control) => ({ id: control.id, label: control.ref })),
+      );
+    const data = {
+      ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}),
+      ...(input.status !== undefined ? { status: input.status } : {}),
+    };
     for (const control of before) {
-      const { count } = await tx.control.updateMany({ where: { id: control.id, organizationId: ctx.orgId, version: control.version }, data: { ...data, version: { increment: 1 } } });
+      const { count } = await tx.control.updateMany({
+        where: { id: control.id, organizationId: ctx.orgId, version: control.version },
+        data: { ...data, version: { increment: 1 } },
+      });
       if (count !== 1) stale.push(control);
     }
-    if (stale.length) throw await staleBulkEdit(tx, ctx, "control", stale.map((control) => ({ id: control.id, label: control.ref })));
+    if (stale.length)
+      throw await staleBulkEdit(
+        tx,
+        ctx,
+        "control",
+        stale.map((control) => ({ id: control.id, label: control.ref })),
+      );
     for (const control of before) {
-      await recordActivity(tx, ctx, { action: "control.bulk_updated", entityType: "control", entityId: control.id, before: { ownerId: control.ownerId, status: control.status }, after: data });
+      await recordActivity(tx, ctx, {
+        action: "control.bulk_updated",
+        entityType: "control",
+        entityId: control.id,
+        before: { ownerId: control.ownerId, status: control.status },
+        after: data,
+      });
     }
     return { updated: ids.length };
   });
@@ -204,11 +324,20 @@ export async function listMemberOptions(ctx: OrgContext): Promise<{ id: string; 
 
 export async function listControlRefs(ctx: OrgContext): Promise<string[]> {
   assertCan(ctx, "library.view");
-  const rows = await getDb().control.findMany({ where: { organizationId: ctx.orgId }, select: { ref: true } });
+  const rows = await getDb().control.findMany({
+    where: { organizationId: ctx.orgId },
+    select: { ref: true },
+  });
   return rows.map((row) => row.ref);
 }
 
-export async function listControlOptions(ctx: OrgContext): Promise<{ id: string; ref: string; title: string; status: string }[]> {
+export async function listControlOptions(
+  ctx: OrgContext,
+): Promise<{ id: string; ref: string; title: string; status: string }[]> {
   assertCan(ctx, "library.view");
-  return getDb().control.findMany({ where: { organizationId: ctx.orgId }, orderBy: { ref: "asc" }, select: { id: true, ref: true, title: true, status: true } });
+  return getDb().control.findMany({
+    where: { organizationId: ctx.orgId },
+    orderBy: { ref: "asc" },
+    select: { id: true, ref: true, title: true, status: true },
+  });
 }

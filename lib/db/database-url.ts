@@ -15,7 +15,9 @@ export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
 export function providerOf(url: string): DatabaseProvider {
   if (url.startsWith("file:")) return "sqlite";
   if (url.startsWith("postgresql://") || url.startsWith("postgres://")) return "postgresql";
-  throw new Error(`DATABASE_URL must start with file: or postgresql:// (got "${url.split(":")[0]}:")`);
+  throw new Error(
+    `DATABASE_URL must start with file: or postgresql:// (got "${url.split(":")[0]}:")`,
+  );
 }
 
 /** The SQLite file a `file:` URL points at, resolved against the working directory. */

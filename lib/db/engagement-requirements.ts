@@ -1,7 +1,12 @@
 import "server-only";
 import { criteriaInScope, criterionId } from "@/lib/domain/catalog";
 import { requirementIdsInScope, usesObjectives } from "@/lib/domain/engagements";
-import { requirementStatus, statusCounts, type RequirementStatus, type StatusCounts } from "@/lib/domain/requirement-status";
+import {
+  requirementStatus,
+  statusCounts,
+  type RequirementStatus,
+  type StatusCounts,
+} from "@/lib/domain/requirement-status";
 import { isTscCategory } from "@/lib/domain/catalog";
 import { assertCan } from "./authorize";
 import { ensureCatalog } from "./catalog";
@@ -28,20 +33,32 @@ export type RequirementView = {
   alsoIn: { id: string; name: string }[];
 };
 
-export type EngagementRequirements = { engagement: EngagementDetail; requirements: RequirementView[]; counts: StatusCounts };
+export type EngagementRequirements = {
+  engagement: EngagementDetail;
+  requirements: RequirementView[];
+  counts: StatusCounts;
+};
 
 /** Whether a control counts as ready; evidence-based readiness plugs in here. */
 export type ControlReadiness = (controlId: string) => boolean;
 const NOTHING_READY: ControlReadiness = () => false;
 
 /** A control mapped to the engagement, with the fields the readiness engine needs too. */
-export type ScopedControl = MappedControlView & { ownerId: string | null; description: string; frequency: string };
+export type ScopedControl = MappedControlView & {
+  ownerId: string | null;
+  description: string;
+  frequency: string;
+};
 
 /**
  * Every in-scope requirement of an engagement with its status and mapped controls, in a fixed
  * number of queries however many requirements and controls there are.
  */
-export async function engagementRequirements(ctx: OrgContext, engagementId: string, isReady: ControlReadiness = NOTHING_READY): Promise<EngagementRequirements> {
+export async function engagementRequirements(
+  ctx: OrgContext,
+  engagementId: string,
+  isReady: ControlReadiness = NOTHING_READY,
+): Promise<EngagementRequirements> {
   assertCan(ctx, "org.view");
   const engagement = await getEngagement(ctx, engagementId);
   return (await requirementsWithControls(ctx, engagement, isReady)).view;
@@ -63,7 +80,10 @@ export async function requirementsWithControls(
   const scope = engagementScope(ctx);
   const chosenObjectives = new Set(engagement.objectiveIds);
 
-  const base: Omit<RequirementView, "status" | "justification" | "exclusionId" | "controls" | "alsoIn">[] = usesObjectives(engagement.family)
+  const base: Omit<
+    RequirementView,
+    "status" | "justification" | "exclusionId" | "controls" | "alsoIn"
+  >[] = usesObjectives(engagement.family)
     ? (
         await db.controlObjective.findMany({
           where: { organizationId: ctx.orgId },
@@ -72,24 +92,64 @@ export async function requirementsWithControls(
         })
       )
         .filter((objective) => chosenObjectives.has(objective.id))
-        .map((objective) => ({ id: objective.id, kind: "objective", code: objective.ref, title: objective.title, group: objective.area === "itgc" ? "IT general controls" : "Business processes" }))
-    : criteriaInScope(engagement.categories).map((criterion) => ({ id: criterionId(engagement.criteriaEdition, criterion.code), kind: "criterion", code: criterion.code, title: criterion.title, group: criterion.group }));
+        .map((objective) => ({
+          id: objective.id,
+          kind: "objective",
+          code: objective.ref,
+          title: objective.title,
+          group: objective.area === "itgc" ? "IT general controls" : "Business processes",
+        }))
+    : criteriaInScope(engagement.categories).map((criterion) => ({
+        id: criterionId(engagement.criteriaEdition, criterion.code),
+        kind: "criterion",
+        code: criterion.code,
+        title: criterion.title,
+        group: criterion.group,
+      }));
 
   // Organisation-wide flat reads joined in memory: no IN list grows with the scope (SQLite
   // allows 999 parameters per statement) and no nested selects fan out into extra queries.
   const inScope = new Set(base.map((requirement) => requirement.id));
   const [exclusions, allMappings, controls, others] = await Promise.all([
-    db.requirementExclusion.findMany({ where: { engagementId: engagement.id }, select: { id: true, requirementId: true, justification: true } }),
-    db.controlMapping.findMany({ where: { organizationId: ctx.orgId }, select: { controlId: true, criterionId: true, objectiveId: true } }),
+    db.requirementExclusion.findMany({
+      where: { engagementId: engagement.id },
+      select: { id: true, requirementId: true, justification: true },
+    }),
+    db.controlMapping.findMany({
+      where: { organizationId: ctx.orgId },
+      select: { controlId: true, criterionId: true, objectiveId: true },
+    }),
     db.control.findMany({
       where: { organizationId: ctx.orgId },
-      select: { id: true, ref: true, title: true, status: true, ownerId: true, description: true, frequency: true },
+      select: {
+        id: true,
+        ref: true,
+        title: true,
+        status: true,
+        ownerId: true,
+        description: true,
+        frequency: true,
+      },
       orderBy: { ref: "asc" },
     }),
     db.engagement.findMany({
       // An auditor is not told about engagements they were not given.
-      where: { organizationId: ctx.orgId, archivedAt: null, AND: [{ id: { not: engagement.id } }, ...(scope === null ? [] : [{ id: { in: [...scope] } }])] },
-      select: { id: true, name: true, family: true, categories: true, criteriaEdition: true, objectives: { select: { objectiveId: true } } },
+      where: {
+        organizationId: ctx.orgId,
+        archivedAt: null,
+        AND: [
+          { id: { not: engagement.id } },
+          ...(scope === null ? [] : [{ id: { in: [...scope] } }]),
+        ],
+      },
+      select: {
+        id: true,
+        name: true,
+        family: true,
+        categories: true,
+        criteriaEdition: true,
+        objectives: { select: { objectiveId: true } },
+      },
     }),
   ]);
 
@@ -109,7 +169,12 @@ export async function requirementsWithControls(
     const requirementIds = requirementsOfControl.get(control.id);
     if (!requirementIds) continue;
     mappedControls.push(control);
-    const view: MappedControlView = { id: control.id, ref: control.ref, title: control.title, status: control.status };
+    const view: MappedControlView = {
+      id: control.id,
+      ref: control.ref,
+      title: control.title,
+      status: control.status,
+    };
     for (const requirementId of requirementIds) {
       const list = controlsOf.get(requirementId) ?? [];
       list.push(view);
@@ -139,9 +204,24 @@ export async function requirementsWithControls(
       controls,
       justification,
       exclusionId: exclusion?.id ?? null,
-      status: requirementStatus(justification !== null, controls.map((control) => ({ retired: control.status === "retired", ready: isReady(control.id) }))),
-      alsoIn: otherScopes.filter((other) => other.scope.has(requirement.id)).map(({ id, name }) => ({ id, name })),
+      status: requirementStatus(
+        justification !== null,
+        controls.map((control) => ({
+          retired: control.status === "retired",
+          ready: isReady(control.id),
+        })),
+      ),
+      alsoIn: otherScopes
+        .filter((other) => other.scope.has(requirement.id))
+        .map(({ id, name }) => ({ id, name })),
     };
   });
-  return { view: { engagement, requirements, counts: statusCounts(requirements.map((requirement) => requirement.status)) }, controls: mappedControls };
+  return {
+    view: {
+      engagement,
+      requirements,
+      counts: statusCounts(requirements.map((requirement) => requirement.status)),
+    },
+    controls: mappedControls,
+  };
 }

@@ -1,6 +1,10 @@
 import "server-only";
 import { AppError, notFound } from "@/lib/errors";
-import type { FileEvidenceInput, LinkEvidenceInput, NoteEvidenceInput } from "@/lib/schemas/evidence";
+import type {
+  FileEvidenceInput,
+  LinkEvidenceInput,
+  NoteEvidenceInput,
+} from "@/lib/schemas/evidence";
 import { recordActivity } from "./activity";
 import { assertCan } from "./authorize";
 import { getDb, type Tx } from "./client";
@@ -30,19 +34,46 @@ export type EvidenceRow = {
 };
 
 /** Every control must be the organisation's own; an event must belong to one of them. */
-async function assertTargets(tx: Tx, ctx: OrgContext, controlIds: readonly string[], eventId?: string): Promise<void> {
+async function assertTargets(
+  tx: Tx,
+  ctx: OrgContext,
+  controlIds: readonly string[],
+  eventId?: string,
+): Promise<void> {
   const unique = [...new Set(controlIds)];
-  const found = await tx.control.count({ where: { organizationId: ctx.orgId, id: { in: unique } } });
+  const found = await tx.control.count({
+    where: { organizationId: ctx.orgId, id: { in: unique } },
+  });
   if (found !== unique.length) throw notFound();
   if (eventId) {
-    const event = await tx.populationEvent.findFirst({ where: { id: eventId, organizationId: ctx.orgId, controlId: { in: unique } }, select: { id: true } });
-    if (!event) throw new AppError("VALIDATION", "That population event does not belong to the chosen controls.", { eventId: ["That event does not belong to the chosen controls."] });
+    const event = await tx.populationEvent.findFirst({
+      where: { id: eventId, organizationId: ctx.orgId, controlId: { in: unique } },
+      select: { id: true },
+    });
+    if (!event)
+      throw new AppError(
+        "VALIDATION",
+        "That population event does not belong to the chosen controls.",
+        { eventId: ["That event does not belong to the chosen controls."] },
+      );
   }
 }
 
 type Common = Omit<NoteEvidenceInput, "note">;
 
-async function createEvidence(tx: Tx, ctx: OrgContext, input: Common, extra: { kind: "note" | "link" | "file"; note?: string; url?: string; fileId?: string; fileName?: string; contentType?: string }): Promise<{ id: string }> {
+async function createEvidence(
+  tx: Tx,
+  ctx: OrgContext,
+  input: Common,
+  extra: {
+    kind: "note" | "link" | "file";
+    note?: string;
+    url?: string;
+    fileId?: string;
+    fileName?: string;
+    contentType?: string;
+  },
+): Promise<{ id: string }> {
   await assertTargets(tx, ctx, input.controlIds, input.eventId);
   const controlIds = [...new Set(input.controlIds)];
   const created = await tx.evidence.create({
@@ -60,7 +91,9 @@ async function createEvidence(tx: Tx, ctx: OrgContext, input: Common, extra: { k
       coverageEnd: input.coverageEnd ?? null,
       eventId: input.eventId ?? null,
       uploadedById: ctx.userId,
-      controls: { create: controlIds.map((controlId) => ({ controlId, organizationId: ctx.orgId })) },
+      controls: {
+        create: controlIds.map((controlId) => ({ controlId, organizationId: ctx.orgId })),
+      },
     },
     select: { id: true },
   });
@@ -68,18 +101,33 @@ async function createEvidence(tx: Tx, ctx: OrgContext, input: Common, extra: { k
     action: "evidence.added",
     entityType: "evidence",
     entityId: created.id,
-    after: { kind: extra.kind, purpose: input.purpose, title: input.title, effectiveDate: input.effectiveDate, coverageEnd: input.coverageEnd ?? null, controlIds, eventId: input.eventId ?? null, fileId: extra.fileId ?? null },
+    after: {
+      kind: extra.kind,
+      purpose: input.purpose,
+      title: input.title,
+      effectiveDate: input.effectiveDate,
+      coverageEnd: input.coverageEnd ?? null,
+      controlIds,
+      eventId: input.eventId ?? null,
+      fileId: extra.fileId ?? null,
+    },
   });
   return created;
 }
 
-export async function addNoteEvidence(ctx: OrgContext, input: NoteEvidenceInput): Promise<{ id: string }> {
+export async function addNoteEvidence(
+  ctx: OrgContext,
+  input: NoteEvidenceInput,
+): Promise<{ id: string }> {
   assertCan(ctx, "evidence.edit");
   const { note, ...common } = input;
   return getDb().$transaction((tx) => createEvidence(tx, ctx, common, { kind: "note", note }));
 }
 
-export async function addLinkEvidence(ctx: OrgContext, input: LinkEvidenceInput): Promise<{ id: string }> {
+export async function addLinkEvidence(
+  ctx: OrgContext,
+  input: LinkEvidenceInput,
+): Promise<{ id: string }> {
   assertCan(ctx, "evidence.edit");
   const { url, ...common } = input;
   return getDb().$transaction((tx) => createEvidence(tx, ctx, common, { kind: "link", url }));
@@ -91,7 +139,10 @@ export type StoredBlobInfo = { sha256: string; size: number; key: string };
  * The checks addFileEvidence makes of the controls and the event, made before the bytes are
  * stored: an upload refused for its metadata then leaves no file behind.
  */
-export async function checkFileEvidenceTargets(ctx: OrgContext, input: FileEvidenceInput): Promise<void> {
+export async function checkFileEvidenceTargets(
+  ctx: OrgContext,
+  input: FileEvidenceInput,
+): Promise<void> {
   assertCan(ctx, "evidence.edit");
   await assertTargets(getDb(), ctx, input.controlIds, input.eventId);
 }
@@ -101,7 +152,12 @@ export async function checkFileEvidenceTargets(ctx: OrgContext, input: FileEvide
  * row is written only after the bytes are safe, so a crash in between leaves an unreferenced
  * blob (removed by `npm run files:clean-orphans`), never a row pointing at nothing.
  */
-export async function addFileEvidence(ctx: OrgContext, input: FileEvidenceInput, blob: StoredBlobInfo, file: { name: string; contentType: string }): Promise<{ id: string; reused: boolean }> {
+export async function addFileEvidence(
+  ctx: OrgContext,
+  input: FileEvidenceInput,
+  blob: StoredBlobInfo,
+  file: { name: string; contentType: string },
+): Promise<{ id: string; reused: boolean }> {
   assertCan(ctx, "evidence.edit");
   try {
     return await recordFileEvidence(ctx, input, blob, file);
@@ -112,38 +168,96 @@ export async function addFileEvidence(ctx: OrgContext, input: FileEvidenceInput,
   }
 }
 
-function recordFileEvidence(ctx: OrgContext, input: FileEvidenceInput, blob: StoredBlobInfo, file: { name: string; contentType: string }): Promise<{ id: string; reused: boolean }> {
+function recordFileEvidence(
+  ctx: OrgContext,
+  input: FileEvidenceInput,
+  blob: StoredBlobInfo,
+  file: { name: string; contentType: string },
+): Promise<{ id: string; reused: boolean }> {
   return getDb().$transaction(async (tx) => {
-    const existing = await tx.storedFile.findUnique({ where: { organizationId_sha256: { organizationId: ctx.orgId, sha256: blob.sha256 } }, select: { id: true } });
-    const stored = existing ?? (await tx.storedFile.create({ data: { organizationId: ctx.orgId, sha256: blob.sha256, size: blob.size, storageKey: blob.key }, select: { id: true } }));
-    const created = await createEvidence(tx, ctx, input, { kind: "file", fileId: stored.id, fileName: file.name, contentType: file.contentType });
+    const existing = await tx.storedFile.findUnique({
+      where: { organizationId_sha256: { organizationId: ctx.orgId, sha256: blob.sha256 } },
+      select: { id: true },
+    });
+    const stored =
+      existing ??
+      (await tx.storedFile.create({
+        data: {
+          organizationId: ctx.orgId,
+          sha256: blob.sha256,
+          size: blob.size,
+          storageKey: blob.key,
+        },
+        select: { id: true },
+      }));
+    const created = await createEvidence(tx, ctx, input, {
+      kind: "file",
+      fileId: stored.id,
+      fileName: file.name,
+      contentType: file.contentType,
+    });
     return { id: created.id, reused: existing !== null };
   });
 }
 
 /** Evidence already holding a file with this SHA-256, so the client can offer a reuse. */
-export async function findEvidenceBySha(ctx: OrgContext, sha256: string): Promise<{ id: string; title: string; fileName: string | null; controls: string[]; version: number }[]> {
+export async function findEvidenceBySha(
+  ctx: OrgContext,
+  sha256: string,
+): Promise<
+  { id: string; title: string; fileName: string | null; controls: string[]; version: number }[]
+> {
   assertCan(ctx, "library.view");
   const rows = await getDb().evidence.findMany({
     where: { organizationId: ctx.orgId, file: { sha256 } },
-    select: { id: true, title: true, fileName: true, version: true, controls: { select: { control: { select: { ref: true } } } } },
+    select: {
+      id: true,
+      title: true,
+      fileName: true,
+      version: true,
+      controls: { select: { control: { select: { ref: true } } } },
+    },
     take: 20,
   });
-  return rows.map((row) => ({ id: row.id, title: row.title, fileName: row.fileName, controls: row.controls.map((link) => link.control.ref), version: row.version }));
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    fileName: row.fileName,
+    controls: row.controls.map((link) => link.control.ref),
+    version: row.version,
+  }));
 }
 
 const rowSelect = {
-  id: true, kind: true, purpose: true, title: true, note: true, url: true, fileName: true, contentType: true, effectiveDate: true, coverageEnd: true, eventId: true, createdAt: true, version: true,
+  id: true,
+  kind: true,
+  purpose: true,
+  title: true,
+  note: true,
+  url: true,
+  fileName: true,
+  contentType: true,
+  effectiveDate: true,
+  coverageEnd: true,
+  eventId: true,
+  createdAt: true,
+  version: true,
   file: { select: { size: true, sha256: true } },
   uploadedBy: { select: { name: true } },
   controls: { select: { control: { select: { id: true, ref: true } } } },
 } as const;
 
 /** A control's evidence, newest effective date first. */
-export async function listControlEvidence(ctx: OrgContext, controlId: string): Promise<EvidenceRow[]> {
+export async function listControlEvidence(
+  ctx: OrgContext,
+  controlId: string,
+): Promise<EvidenceRow[]> {
   assertCan(ctx, "org.view");
   await assertControlVisible(ctx, controlId);
-  const control = await getDb().control.findFirst({ where: { id: controlId, organizationId: ctx.orgId }, select: { id: true } });
+  const control = await getDb().control.findFirst({
+    where: { id: controlId, organizationId: ctx.orgId },
+    select: { id: true },
+  });
   if (!control) throw notFound();
   const rows = await getDb().evidence.findMany({
     where: { organizationId: ctx.orgId, controls: { some: { controlId } } },
@@ -157,7 +271,9 @@ export async function listControlEvidence(ctx: OrgContext, controlId: string): P
     size: file?.size ?? null,
     sha256: file?.sha256 ?? null,
     uploadedBy: uploadedBy.name,
-    controls: controls.map((link) => link.control).filter((control) => visible === null || visible.has(control.id)),
+    controls: controls
+      .map((link) => link.control)
+      .filter((control) => visible === null || visible.has(control.id)),
   }));
 }
 
@@ -165,20 +281,39 @@ export async function listControlEvidence(ctx: OrgContext, controlId: string): P
  * Evidence reuse: the same item supports more controls. `version` is the one the item was shown
  * at; the link moves it on, so a deletion confirmed from an older list of controls is refused.
  */
-export async function linkEvidenceToControls(ctx: OrgContext, evidenceId: string, controlIds: readonly string[], version: number): Promise<void> {
+export async function linkEvidenceToControls(
+  ctx: OrgContext,
+  evidenceId: string,
+  controlIds: readonly string[],
+  version: number,
+): Promise<void> {
   assertCan(ctx, "evidence.edit");
   await getDb().$transaction(async (tx) => {
-    const evidence = await tx.evidence.findFirst({ where: { id: evidenceId, organizationId: ctx.orgId }, select: { id: true, version: true, controls: { select: { controlId: true } } } });
+    const evidence = await tx.evidence.findFirst({
+      where: { id: evidenceId, organizationId: ctx.orgId },
+      select: { id: true, version: true, controls: { select: { controlId: true } } },
+    });
     if (!evidence) throw notFound();
     if (evidence.version !== version) throw await staleEdit(tx, ctx, "evidence", evidenceId);
     await assertTargets(tx, ctx, controlIds);
     const have = new Set(evidence.controls.map((link) => link.controlId));
     const added = [...new Set(controlIds)].filter((id) => !have.has(id));
     if (!added.length) return;
-    const { count } = await tx.evidence.updateMany({ where: { id: evidenceId, organizationId: ctx.orgId, version }, data: { version: { increment: 1 } } });
+    const { count } = await tx.evidence.updateMany({
+      where: { id: evidenceId, organizationId: ctx.orgId, version },
+      data: { version: { increment: 1 } },
+    });
     if (count !== 1) throw await staleEdit(tx, ctx, "evidence", evidenceId);
-    await tx.evidenceControl.createMany({ data: added.map((controlId) => ({ evidenceId, controlId, organizationId: ctx.orgId })) });
-    await recordActivity(tx, ctx, { action: "evidence.linked", entityType: "evidence", entityId: evidenceId, before: { controlIds: [...have].sort() }, after: { controlIds: [...have, ...added].sort() } });
+    await tx.evidenceControl.createMany({
+      data: added.map((controlId) => ({ evidenceId, controlId, organizationId: ctx.orgId })),
+    });
+    await recordActivity(tx, ctx, {
+      action: "evidence.linked",
+      entityType: "evidence",
+      entityId: evidenceId,
+      before: { controlIds: [...have].sort() },
+      after: { controlIds: [...have, ...added].sort() },
+    });
   });
 }
 
@@ -187,41 +322,99 @@ export async function linkEvidenceToControls(ctx: OrgContext, evidenceId: string
  * more controls than they were shown); its file row goes too when nothing else uses it (the
  * blob is collected later).
  */
-export async function deleteEvidence(ctx: OrgContext, evidenceId: string, version: number): Promise<void> {
+export async function deleteEvidence(
+  ctx: OrgContext,
+  evidenceId: string,
+  version: number,
+): Promise<void> {
   assertCan(ctx, "evidence.edit");
   await getDb().$transaction(async (tx) => {
-    const evidence = await tx.evidence.findFirst({ where: { id: evidenceId, organizationId: ctx.orgId }, select: { id: true, title: true, kind: true, fileId: true, effectiveDate: true, version: true, controls: { select: { controlId: true } } } });
+    const evidence = await tx.evidence.findFirst({
+      where: { id: evidenceId, organizationId: ctx.orgId },
+      select: {
+        id: true,
+        title: true,
+        kind: true,
+        fileId: true,
+        effectiveDate: true,
+        version: true,
+        controls: { select: { controlId: true } },
+      },
+    });
     if (!evidence) throw notFound();
     if (evidence.version !== version) throw await staleEdit(tx, ctx, "evidence", evidenceId);
-    const { count } = await tx.evidence.deleteMany({ where: { id: evidence.id, organizationId: ctx.orgId, version } });
+    const { count } = await tx.evidence.deleteMany({
+      where: { id: evidence.id, organizationId: ctx.orgId, version },
+    });
     if (count !== 1) throw await staleEdit(tx, ctx, "evidence", evidenceId);
-    if (evidence.fileId && (await tx.evidence.count({ where: { fileId: evidence.fileId } })) === 0) {
+    if (
+      evidence.fileId &&
+      (await tx.evidence.count({ where: { fileId: evidence.fileId } })) === 0
+    ) {
       await tx.storedFile.delete({ where: { id: evidence.fileId } });
     }
-    await recordActivity(tx, ctx, { action: "evidence.deleted", entityType: "evidence", entityId: evidence.id, before: { title: evidence.title, kind: evidence.kind, effectiveDate: evidence.effectiveDate, controlIds: evidence.controls.map((c) => c.controlId) } });
+    await recordActivity(tx, ctx, {
+      action: "evidence.deleted",
+      entityType: "evidence",
+      entityId: evidence.id,
+      before: {
+        title: evidence.title,
+        kind: evidence.kind,
+        effectiveDate: evidence.effectiveDate,
+        controlIds: evidence.controls.map((c) => c.controlId),
+      },
+    });
   });
 }
 
-export type DownloadableFile = { storageKey: string; fileName: string; contentType: string; sha256: string; size: number };
+export type DownloadableFile = {
+  storageKey: string;
+  fileName: string;
+  contentType: string;
+  sha256: string;
+  size: number;
+};
 
 /** What a member needs to download an evidence file; other organisations get NOT_FOUND. */
-export async function getEvidenceFile(ctx: OrgContext, evidenceId: string): Promise<DownloadableFile> {
+export async function getEvidenceFile(
+  ctx: OrgContext,
+  evidenceId: string,
+): Promise<DownloadableFile> {
   assertCan(ctx, "org.view");
   await assertEvidenceVisible(ctx, evidenceId);
   const evidence = await getDb().evidence.findFirst({
     where: { id: evidenceId, organizationId: ctx.orgId, kind: "file" },
-    select: { fileName: true, contentType: true, file: { select: { storageKey: true, sha256: true, size: true } } },
+    select: {
+      fileName: true,
+      contentType: true,
+      file: { select: { storageKey: true, sha256: true, size: true } },
+    },
   });
   if (!evidence?.file) throw notFound();
-  return { storageKey: evidence.file.storageKey, fileName: evidence.fileName ?? "file", contentType: evidence.contentType ?? "application/octet-stream", sha256: evidence.file.sha256, size: evidence.file.size };
+  return {
+    storageKey: evidence.file.storageKey,
+    fileName: evidence.fileName ?? "file",
+    contentType: evidence.contentType ?? "application/octet-stream",
+    sha256: evidence.file.sha256,
+    size: evidence.file.size,
+  };
 }
 
 /** Storage keys in `keys` that an evidence file or a kept export still references (for orphan cleanup). */
 export async function referencedStorageKeys(keys: readonly string[]): Promise<Set<string>> {
   const db = getDb();
   const [files, exports] = await Promise.all([
-    db.storedFile.findMany({ where: { storageKey: { in: [...keys] } }, select: { storageKey: true } }),
-    db.exportRun.findMany({ where: { storageKey: { in: [...keys] } }, select: { storageKey: true } }),
+    db.storedFile.findMany({
+      where: { storageKey: { in: [...keys] } },
+      select: { storageKey: true },
+    }),
+    db.exportRun.findMany({
+      where: { storageKey: { in: [...keys] } },
+      select: { storageKey: true },
+    }),
   ]);
-  return new Set([...files.map((row) => row.storageKey), ...exports.flatMap((row) => (row.storageKey ? [row.storageKey] : []))]);
+  return new Set([
+    ...files.map((row) => row.storageKey),
+    ...exports.flatMap((row) => (row.storageKey ? [row.storageKey] : [])),
+  ]);
 }

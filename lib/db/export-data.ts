@@ -1,10 +1,29 @@
 import "server-only";
 import { AREA_LABELS, CATEGORY_LABELS, isTscCategory } from "@/lib/domain/catalog";
-import { FREQUENCY_LABELS, NATURE_LABELS, type ControlNature, type ControlStatus } from "@/lib/domain/controls";
+import {
+  FREQUENCY_LABELS,
+  NATURE_LABELS,
+  type ControlNature,
+  type ControlStatus,
+} from "@/lib/domain/controls";
 import { FAMILY_LABELS, TYPE_LABELS } from "@/lib/domain/engagements";
-import { EVIDENCE_KINDS, type ExceptionSeverity, type ExceptionStatus } from "@/lib/domain/evidence";
-import type { ExportControl, ExportEngagement, ExportEvidence, ExportSummary, EvidencePages } from "@/lib/domain/export/types";
-import { evidenceWindow, type ControlReadiness, type ReadinessEngagement } from "@/lib/domain/readiness/engine";
+import {
+  EVIDENCE_KINDS,
+  type ExceptionSeverity,
+  type ExceptionStatus,
+} from "@/lib/domain/evidence";
+import type {
+  ExportControl,
+  ExportEngagement,
+  ExportEvidence,
+  ExportSummary,
+  EvidencePages,
+} from "@/lib/domain/export/types";
+import {
+  evidenceWindow,
+  type ControlReadiness,
+  type ReadinessEngagement,
+} from "@/lib/domain/readiness/engine";
 import { readActivityHead } from "./checkpoints";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
@@ -20,7 +39,11 @@ export type EngagementExportData = { summary: ExportSummary; evidencePages: Evid
  * The data every export is written from: the summary (from engagementReadiness, the dashboard's
  * own computation) and a function streaming the evidence of the engagement's controls in pages.
  */
-export async function loadEngagementExport(ctx: OrgContext, engagementId: string, now: Date): Promise<EngagementExportData> {
+export async function loadEngagementExport(
+  ctx: OrgContext,
+  engagementId: string,
+  now: Date,
+): Promise<EngagementExportData> {
   const today = now.toISOString().slice(0, 10);
   const db = getDb();
   // Read before the rest (the reads are not one snapshot): everything up to this head is in the data.
@@ -30,26 +53,61 @@ export async function loadEngagementExport(ctx: OrgContext, engagementId: string
   const controlIds = new Set(readiness.controls.map((control) => control.controlId));
 
   const [objectives, controlRows, exceptionRows, eventRows, designCounts] = await Promise.all([
-    db.controlObjective.findMany({ where: { organizationId: ctx.orgId }, orderBy: [{ sortOrder: "asc" }, { ref: "asc" }], select: { id: true, ref: true, title: true, area: true } }),
+    db.controlObjective.findMany({
+      where: { organizationId: ctx.orgId },
+      orderBy: [{ sortOrder: "asc" }, { ref: "asc" }],
+      select: { id: true, ref: true, title: true, area: true },
+    }),
     db.control.findMany({
       where: { organizationId: ctx.orgId },
-      select: { id: true, ref: true, title: true, description: true, status: true, nature: true, key: true, owner: { select: { name: true } } },
+      select: {
+        id: true,
+        ref: true,
+        title: true,
+        description: true,
+        status: true,
+        nature: true,
+        key: true,
+        owner: { select: { name: true } },
+      },
     }),
     db.controlException.findMany({
       where: { organizationId: ctx.orgId },
       orderBy: [{ date: "asc" }, { createdAt: "asc" }],
-      select: { id: true, controlId: true, date: true, severity: true, description: true, status: true, remediationNote: true, remediatedAt: true },
+      select: {
+        id: true,
+        controlId: true,
+        date: true,
+        severity: true,
+        description: true,
+        status: true,
+        remediationNote: true,
+        remediatedAt: true,
+      },
     }),
     db.populationEvent.findMany({
       where: { organizationId: ctx.orgId },
       orderBy: [{ date: "asc" }, { reference: "asc" }],
-      select: { id: true, controlId: true, date: true, reference: true, description: true, _count: { select: { evidence: true } } },
+      select: {
+        id: true,
+        controlId: true,
+        date: true,
+        reference: true,
+        description: true,
+        _count: { select: { evidence: true } },
+      },
     }),
-    db.evidenceControl.groupBy({ by: ["controlId"], where: { organizationId: ctx.orgId, evidence: { purpose: "design" } }, _count: { _all: true } }),
+    db.evidenceControl.groupBy({
+      by: ["controlId"],
+      where: { organizationId: ctx.orgId, evidence: { purpose: "design" } },
+      _count: { _all: true },
+    }),
   ]);
   const designCountOf = new Map(designCounts.map((row) => [row.controlId, row._count._all]));
 
-  const detailOf = new Map(controlRows.filter((row) => controlIds.has(row.id)).map((row) => [row.id, row]));
+  const detailOf = new Map(
+    controlRows.filter((row) => controlIds.has(row.id)).map((row) => [row.id, row]),
+  );
   const refOf = new Map([...detailOf.values()].map((row) => [row.id, row.ref]));
   const requirementCodesOf = new Map<string, string[]>();
   for (const requirement of view.requirements) {
@@ -61,7 +119,14 @@ export async function loadEngagementExport(ctx: OrgContext, engagementId: string
   }
 
   const controls: ExportControl[] = readiness.controls
-    .map((control) => exportControl(control, detailOf.get(control.controlId), requirementCodesOf.get(control.controlId) ?? [], designCountOf.get(control.controlId) ?? 0))
+    .map((control) =>
+      exportControl(
+        control,
+        detailOf.get(control.controlId),
+        requirementCodesOf.get(control.controlId) ?? [],
+        designCountOf.get(control.controlId) ?? 0,
+      ),
+    )
     .sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
 
   const summary: ExportSummary = {
@@ -70,7 +135,12 @@ export async function loadEngagementExport(ctx: OrgContext, engagementId: string
     activityHead: { ...activityHead, checkpoint: null },
     today,
     engagement: exportEngagement(engagement, objectives),
-    figures: { counts: readiness.counts, controls: readiness.controlCounts, designDate: readiness.designDate, asOf: readiness.asOf },
+    figures: {
+      counts: readiness.counts,
+      controls: readiness.controlCounts,
+      designDate: readiness.designDate,
+      asOf: readiness.asOf,
+    },
     requirements: view.requirements.map((requirement) => ({
       id: requirement.id,
       code: requirement.code,
@@ -78,7 +148,9 @@ export async function loadEngagementExport(ctx: OrgContext, engagementId: string
       group: requirement.group,
       status: requirement.status,
       justification: requirement.justification,
-      controlRefs: requirement.controls.filter((control) => controlIds.has(control.id)).map((control) => control.ref),
+      controlRefs: requirement.controls
+        .filter((control) => controlIds.has(control.id))
+        .map((control) => control.ref),
       reasons: requirement.reasons,
     })),
     controls,
@@ -96,19 +168,46 @@ export async function loadEngagementExport(ctx: OrgContext, engagementId: string
       })),
     events: eventRows
       .filter((row) => controlIds.has(row.controlId))
-      .map((row) => ({ id: row.id, controlRef: refOf.get(row.controlId) ?? "", date: row.date, reference: row.reference, description: row.description, evidenceCount: row._count.evidence })),
+      .map((row) => ({
+        id: row.id,
+        controlRef: refOf.get(row.controlId) ?? "",
+        date: row.date,
+        reference: row.reference,
+        description: row.description,
+        evidenceCount: row._count.evidence,
+      })),
   };
 
-  const windowEngagement: ReadinessEngagement = { type: engagement.type, asOfDate: engagement.asOfDate, periodStart: engagement.periodStart, periodEnd: engagement.periodEnd };
+  const windowEngagement: ReadinessEngagement = {
+    type: engagement.type,
+    asOfDate: engagement.asOfDate,
+    periodStart: engagement.periodStart,
+    periodEnd: engagement.periodEnd,
+  };
   const freshnessDays = view.freshnessDays;
   const evidencePages: EvidencePages = () =>
-    evidenceOfControls(ctx, refOf, requirementCodesOf, (item) => evidenceWindow(item, windowEngagement, freshnessDays));
+    evidenceOfControls(ctx, refOf, requirementCodesOf, (item) =>
+      evidenceWindow(item, windowEngagement, freshnessDays),
+    );
   return { summary, evidencePages };
 }
 
-type ControlDetailRow = { ref: string; title: string; description: string; status: string; nature: string; key: boolean; owner: { name: string } | null };
+type ControlDetailRow = {
+  ref: string;
+  title: string;
+  description: string;
+  status: string;
+  nature: string;
+  key: boolean;
+  owner: { name: string } | null;
+};
 
-function exportControl(control: ControlReadiness, detail: ControlDetailRow | undefined, requirementCodes: string[], designEvidenceCount: number): ExportControl {
+function exportControl(
+  control: ControlReadiness,
+  detail: ControlDetailRow | undefined,
+  requirementCodes: string[],
+  designEvidenceCount: number,
+): ExportControl {
   const nature = (detail?.nature ?? "manual") as ControlNature;
   return {
     id: control.controlId,
@@ -127,21 +226,40 @@ function exportControl(control: ControlReadiness, detail: ControlDetailRow | und
     reasons: control.reasons.map((reason) => reason.text),
     warnings: control.warnings.map((warning) => warning.text),
     requirementCodes,
-    design: { ready: control.design.ready, latestEvidence: control.design.latestEvidence, evidenceCount: designEvidenceCount },
+    design: {
+      ready: control.design.ready,
+      latestEvidence: control.design.latestEvidence,
+      evidenceCount: designEvidenceCount,
+    },
     operating: control.operating
       ? {
           due: control.operating.due,
           covered: control.operating.covered,
           coverage: control.operating.coverage,
           missing: control.operating.missing,
-          slots: control.operating.slots.map((slot) => ({ label: slot.label, start: slot.start, end: slot.end, state: slot.state })),
+          slots: control.operating.slots.map((slot) => ({
+            label: slot.label,
+            start: slot.start,
+            end: slot.end,
+            state: slot.state,
+          })),
         }
       : null,
-    sampling: control.sampling ? { text: control.sampling.text, min: control.sampling.min, max: control.sampling.max, population: control.sampling.population } : null,
+    sampling: control.sampling
+      ? {
+          text: control.sampling.text,
+          min: control.sampling.min,
+          max: control.sampling.max,
+          population: control.sampling.population,
+        }
+      : null,
   };
 }
 
-function exportEngagement(engagement: EngagementDetail, objectives: readonly { id: string; ref: string; title: string; area: string }[]): ExportEngagement {
+function exportEngagement(
+  engagement: EngagementDetail,
+  objectives: readonly { id: string; ref: string; title: string; area: string }[],
+): ExportEngagement {
   const chosen = new Set(engagement.objectiveIds);
   return {
     id: engagement.id,
@@ -153,11 +271,25 @@ function exportEngagement(engagement: EngagementDetail, objectives: readonly { i
     asOfDate: engagement.asOfDate,
     periodStart: engagement.periodStart,
     periodEnd: engagement.periodEnd,
-    categories: engagement.categories.filter(isTscCategory).map((category) => CATEGORY_LABELS[category]),
+    categories: engagement.categories
+      .filter(isTscCategory)
+      .map((category) => CATEGORY_LABELS[category]),
     objectives: objectives
       .filter((objective) => chosen.has(objective.id))
-      .map((objective) => ({ ref: objective.ref, title: objective.title, area: objective.area === "itgc" || objective.area === "business" ? AREA_LABELS[objective.area] : objective.area })),
-    subservices: engagement.subservices.map((subservice) => ({ name: subservice.name, services: subservice.services, method: subservice.method, csocs: subservice.csocs })),
+      .map((objective) => ({
+        ref: objective.ref,
+        title: objective.title,
+        area:
+          objective.area === "itgc" || objective.area === "business"
+            ? AREA_LABELS[objective.area]
+            : objective.area,
+      })),
+    subservices: engagement.subservices.map((subservice) => ({
+      name: subservice.name,
+      services: subservice.services,
+      method: subservice.method,
+      csocs: subservice.csocs,
+    })),
     cuecs: engagement.cuecs,
     userResponsibilities: engagement.userResponsibilities,
     criteriaEdition: engagement.criteriaEdition,
@@ -172,7 +304,10 @@ async function* evidenceOfControls(
   ctx: OrgContext,
   refOf: ReadonlyMap<string, string>,
   requirementCodesOf: ReadonlyMap<string, readonly string[]>,
-  windowOf: (item: { effectiveDate: string; coverageEnd: string | null }) => ExportEvidence["window"],
+  windowOf: (item: {
+    effectiveDate: string;
+    coverageEnd: string | null;
+  }) => ExportEvidence["window"],
 ): AsyncIterable<readonly ExportEvidence[]> {
   const db = getDb();
   let cursor: string | undefined;
@@ -205,7 +340,9 @@ async function* evidenceOfControls(
     for (const row of rows) {
       const controlRefs = row.controls.flatMap((link) => refOf.get(link.controlId) ?? []).sort();
       if (controlRefs.length === 0) continue;
-      const requirementCodes = [...new Set(row.controls.flatMap((link) => requirementCodesOf.get(link.controlId) ?? []))].sort();
+      const requirementCodes = [
+        ...new Set(row.controls.flatMap((link) => requirementCodesOf.get(link.controlId) ?? [])),
+      ].sort();
       page.push({
         id: row.id,
         kind: EVIDENCE_KINDS.find((kind) => kind === row.kind) ?? "note",
@@ -221,7 +358,15 @@ async function* evidenceOfControls(
         createdAt: row.createdAt.toISOString(),
         note: row.note,
         url: row.url,
-        file: row.file ? { name: row.fileName ?? "file", contentType: row.contentType ?? "application/octet-stream", sha256: row.file.sha256, size: row.file.size, storageKey: row.file.storageKey } : null,
+        file: row.file
+          ? {
+              name: row.fileName ?? "file",
+              contentType: row.contentType ?? "application/octet-stream",
+              sha256: row.file.sha256,
+              size: row.file.size,
+              storageKey: row.file.storageKey,
+            }
+          : null,
       });
     }
     if (page.length > 0) yield page;

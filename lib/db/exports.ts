@@ -1,6 +1,15 @@
 import "server-only";
 import { isoDateOf } from "@/lib/domain/dates";
-import { EXPORT_CONTENT_TYPES, exportFileName, exportRunState, isExportFormat, snapshotState, type ExportFormat, type ExportRunState, type SnapshotState } from "@/lib/domain/export/snapshot";
+import {
+  EXPORT_CONTENT_TYPES,
+  exportFileName,
+  exportRunState,
+  isExportFormat,
+  snapshotState,
+  type ExportFormat,
+  type ExportRunState,
+  type SnapshotState,
+} from "@/lib/domain/export/snapshot";
 import type { ExportFigures } from "@/lib/domain/export/types";
 import { AppError, notFound } from "@/lib/errors";
 import { writeExportArtifact } from "@/lib/export/artifacts";
@@ -26,11 +35,24 @@ const MAX_EXPORT_BYTES = 64 * 1024 ** 3;
 /** Progress is written at most this often; it doubles as the heartbeat. */
 const PROGRESS_INTERVAL_MS = 500;
 
-export async function startExport(ctx: OrgContext, engagementId: string, format: ExportFormat, now: Date = new Date()): Promise<{ id: string }> {
+export async function startExport(
+  ctx: OrgContext,
+  engagementId: string,
+  format: ExportFormat,
+  now: Date = new Date(),
+): Promise<{ id: string }> {
   assertCan(ctx, "export.create");
   const engagement = await getEngagement(ctx, engagementId);
   return getDb().exportRun.create({
-    data: { organizationId: ctx.orgId, engagementId: engagement.id, format, status: "running", createdById: ctx.userId, createdAt: now, heartbeatAt: now },
+    data: {
+      organizationId: ctx.orgId,
+      engagementId: engagement.id,
+      format,
+      status: "running",
+      createdById: ctx.userId,
+      createdAt: now,
+      heartbeatAt: now,
+    },
     select: { id: true },
   });
 }
@@ -42,9 +64,16 @@ const STORE_CHUNK_BYTES = 1024 * 1024;
  * Produces the export of a run started by startExport and stores it. Never throws: a failure
  * is recorded on the run (with a message people can act on) and the partial file discarded.
  */
-export async function runExport(ctx: OrgContext, runId: string, clock: () => Date = () => new Date()): Promise<void> {
+export async function runExport(
+  ctx: OrgContext,
+  runId: string,
+  clock: () => Date = () => new Date(),
+): Promise<void> {
   const db = getDb();
-  const run = await db.exportRun.findFirst({ where: { id: runId, organizationId: ctx.orgId, status: "running" }, select: { id: true, engagementId: true, format: true } });
+  const run = await db.exportRun.findFirst({
+    where: { id: runId, organizationId: ctx.orgId, status: "running" },
+    select: { id: true, engagementId: true, format: true },
+  });
   if (!run || !isExportFormat(run.format)) return;
   const format = run.format;
   let lastWrite = 0;
@@ -52,19 +81,36 @@ export async function runExport(ctx: OrgContext, runId: string, clock: () => Dat
     const now = clock();
     if (now.getTime() - lastWrite < PROGRESS_INTERVAL_MS) return;
     lastWrite = now.getTime();
-    void db.exportRun.updateMany({ where: { id: run.id, status: "running" }, data: { progressDone: done, progressTotal: total, heartbeatAt: now } }).catch(() => undefined);
+    void db.exportRun
+      .updateMany({
+        where: { id: run.id, status: "running" },
+        data: { progressDone: done, progressTotal: total, heartbeatAt: now },
+      })
+      .catch(() => undefined);
   };
   try {
     const loaded = await loadEngagementExport(ctx, run.engagementId, clock());
     // The head the data was read at, signed now and written into the export itself.
     const { seq, hash } = loaded.summary.activityHead;
-    const checkpoint = newCheckpoint({ organizationId: ctx.orgId, seq, hash, reason: "export", exportRunId: run.id, createdAt: loaded.summary.generatedAt });
-    const data = { ...loaded, summary: { ...loaded.summary, activityHead: { seq, hash, checkpoint } } };
+    const checkpoint = newCheckpoint({
+      organizationId: ctx.orgId,
+      seq,
+      hash,
+      reason: "export",
+      exportRunId: run.id,
+      createdAt: loaded.summary.generatedAt,
+    });
+    const data = {
+      ...loaded,
+      summary: { ...loaded.summary, activityHead: { seq, hash, checkpoint } },
+    };
     const store = getBlobStore();
     const body = coalescing(STORE_CHUNK_BYTES);
     const stored = store.putStream(ctx.orgId, body, MAX_EXPORT_BYTES);
     // Whichever side fails first fails both: a broken writer must not leave a stored half-file.
-    stored.catch((error: unknown) => body.destroy(error instanceof Error ? error : new Error(String(error))));
+    stored.catch((error: unknown) =>
+      body.destroy(error instanceof Error ? error : new Error(String(error))),
+    );
     const [{ manifestSha256 }, blob] = await Promise.all([
       writeExportArtifact(format, data, body, { files: storedFilesIn(store), onProgress }),
       stored,
@@ -84,7 +130,12 @@ export async function runExport(ctx: OrgContext, runId: string, clock: () => Dat
         storageKey: blob.key,
         sha256: blob.sha256,
         size: blob.size,
-        fileName: exportFileName(ctx.orgSlug, summary.engagement.name, format, isoDateOf(finishedAt)),
+        fileName: exportFileName(
+          ctx.orgSlug,
+          summary.engagement.name,
+          format,
+          isoDateOf(finishedAt),
+        ),
         manifestSha256: manifestSha256 ?? null,
         readinessPercent: summary.figures.counts.readinessPercent,
         figures: JSON.stringify(summary.figures),
@@ -94,9 +145,17 @@ export async function runExport(ctx: OrgContext, runId: string, clock: () => Dat
       },
     });
   } catch (error) {
-    const message = error instanceof AppError ? error.message : "The export failed. Try again; if it keeps failing, ask an administrator to check the server log.";
+    const message =
+      error instanceof AppError
+        ? error.message
+        : "The export failed. Try again; if it keeps failing, ask an administrator to check the server log.";
     if (!(error instanceof AppError)) console.error(`[export ${run.id}]`, error);
-    await db.exportRun.update({ where: { id: run.id }, data: { status: "failed", error: message, finishedAt: clock() } }).catch(() => undefined);
+    await db.exportRun
+      .update({
+        where: { id: run.id },
+        data: { status: "failed", error: message, finishedAt: clock() },
+      })
+      .catch(() => undefined);
   }
 }
 
@@ -106,7 +165,11 @@ export async function runExport(ctx: OrgContext, runId: string, clock: () => Dat
  * queue of runs it started (startExport checked the caller then). `createdById` narrows it to
  * one member's runs.
  */
-export async function failUnfinishedRuns(runIds: readonly string[], message: string, options: { createdById?: string; now?: Date } = {}): Promise<void> {
+export async function failUnfinishedRuns(
+  runIds: readonly string[],
+  message: string,
+  options: { createdById?: string; now?: Date } = {},
+): Promise<void> {
   if (runIds.length === 0) return;
   const { createdById, now = new Date() } = options;
   await getDb().exportRun.updateMany({
@@ -116,9 +179,15 @@ export async function failUnfinishedRuns(runIds: readonly string[], message: str
 }
 
 /** Refreshes the heartbeat of runs waiting for their turn, so that they are not shown as interrupted. */
-export async function touchWaitingRuns(runIds: readonly string[], now: Date = new Date()): Promise<void> {
+export async function touchWaitingRuns(
+  runIds: readonly string[],
+  now: Date = new Date(),
+): Promise<void> {
   if (runIds.length === 0) return;
-  await getDb().exportRun.updateMany({ where: { id: { in: [...runIds] }, status: "running" }, data: { heartbeatAt: now } });
+  await getDb().exportRun.updateMany({
+    where: { id: { in: [...runIds] }, status: "running" },
+    data: { heartbeatAt: now },
+  });
 }
 
 export type ExportRunRow = {
@@ -158,84 +227,202 @@ const runSelect = {
   createdBy: { select: { name: true } },
 } as const;
 
-type RunRecord = { format: string; status: string; heartbeatAt: Date; createdBy: { name: string } } & Omit<ExportRunRow, "format" | "state" | "createdBy">;
+type RunRecord = {
+  format: string;
+  status: string;
+  heartbeatAt: Date;
+  createdBy: { name: string };
+} & Omit<ExportRunRow, "format" | "state" | "createdBy">;
 
-function toRow({ status, heartbeatAt, createdBy, format, ...run }: RunRecord, now: Date): ExportRunRow {
-  return { ...run, format: isExportFormat(format) ? format : "pdf", state: exportRunState({ status, heartbeatAt }, now), createdBy: createdBy.name };
+function toRow(
+  { status, heartbeatAt, createdBy, format, ...run }: RunRecord,
+  now: Date,
+): ExportRunRow {
+  return {
+    ...run,
+    format: isExportFormat(format) ? format : "pdf",
+    state: exportRunState({ status, heartbeatAt }, now),
+    createdBy: createdBy.name,
+  };
 }
 
 /** The engagement's exports, newest first. Auditors see the exports of their engagements. */
-export async function listExportRuns(ctx: OrgContext, engagementId: string, now: Date = new Date()): Promise<ExportRunRow[]> {
+export async function listExportRuns(
+  ctx: OrgContext,
+  engagementId: string,
+  now: Date = new Date(),
+): Promise<ExportRunRow[]> {
   assertCan(ctx, "export.create");
   await getEngagement(ctx, engagementId);
-  const rows = await getDb().exportRun.findMany({ where: { organizationId: ctx.orgId, engagementId }, orderBy: { createdAt: "desc" }, take: 50, select: runSelect });
+  const rows = await getDb().exportRun.findMany({
+    where: { organizationId: ctx.orgId, engagementId },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: runSelect,
+  });
   return rows.map((row) => toRow(row, now));
 }
 
 async function findRun(ctx: OrgContext, runId: string) {
-  const run = await getDb().exportRun.findFirst({ where: { id: runId, organizationId: ctx.orgId }, select: { ...runSelect, engagementId: true, storageKey: true } });
+  const run = await getDb().exportRun.findFirst({
+    where: { id: runId, organizationId: ctx.orgId },
+    select: { ...runSelect, engagementId: true, storageKey: true },
+  });
   const scope = engagementScope(ctx);
   if (!run || (scope !== null && !scope.includes(run.engagementId))) throw notFound();
   return run;
 }
 
-export async function getExportRun(ctx: OrgContext, runId: string, now: Date = new Date()): Promise<ExportRunRow> {
+export async function getExportRun(
+  ctx: OrgContext,
+  runId: string,
+  now: Date = new Date(),
+): Promise<ExportRunRow> {
   assertCan(ctx, "export.create");
-  const { engagementId: _engagementId, storageKey: _storageKey, ...run } = await findRun(ctx, runId);
+  const {
+    engagementId: _engagementId,
+    storageKey: _storageKey,
+    ...run
+  } = await findRun(ctx, runId);
   return toRow(run, now);
 }
 
-export type ExportDownload = { storageKey: string; fileName: string; contentType: string; size: number; sha256: string };
+export type ExportDownload = {
+  storageKey: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+};
 
 /**
  * What the download route streams. A download by an auditor is logged and marks the export as
  * sent to the auditor, the baseline for "what changed since".
  */
-export async function openExportDownload(ctx: OrgContext, runId: string, now: Date = new Date()): Promise<ExportDownload> {
+export async function openExportDownload(
+  ctx: OrgContext,
+  runId: string,
+  now: Date = new Date(),
+): Promise<ExportDownload> {
   assertCan(ctx, "export.create");
   const run = await findRun(ctx, runId);
-  if (run.status !== "done" || !run.storageKey || !run.fileName || run.size === null || !run.sha256 || !isExportFormat(run.format)) {
+  if (
+    run.status !== "done" ||
+    !run.storageKey ||
+    !run.fileName ||
+    run.size === null ||
+    !run.sha256 ||
+    !isExportFormat(run.format)
+  ) {
     throw new AppError("CONFLICT", "This export is not ready to download.");
   }
   if (ctx.role === "auditor") {
-    await recordAuditorAccess(ctx, "downloaded", { entityType: "export", entityId: run.id, label: `Export ${run.fileName}`, engagementId: run.engagementId }, now);
-    if (!run.sentToAuditorAt) await getDb().exportRun.update({ where: { id: run.id }, data: { sentToAuditorAt: now } });
+    await recordAuditorAccess(
+      ctx,
+      "downloaded",
+      {
+        entityType: "export",
+        entityId: run.id,
+        label: `Export ${run.fileName}`,
+        engagementId: run.engagementId,
+      },
+      now,
+    );
+    if (!run.sentToAuditorAt)
+      await getDb().exportRun.update({ where: { id: run.id }, data: { sentToAuditorAt: now } });
   }
-  return { storageKey: run.storageKey, fileName: run.fileName, contentType: EXPORT_CONTENT_TYPES[run.format], size: run.size, sha256: run.sha256 };
+  return {
+    storageKey: run.storageKey,
+    fileName: run.fileName,
+    contentType: EXPORT_CONTENT_TYPES[run.format],
+    size: run.size,
+    sha256: run.sha256,
+  };
 }
 
 /** The team records that it sent this export to the auditor (by email, a portal…). */
-export async function markExportSent(ctx: OrgContext, runId: string, now: Date = new Date()): Promise<void> {
+export async function markExportSent(
+  ctx: OrgContext,
+  runId: string,
+  now: Date = new Date(),
+): Promise<void> {
   assertCan(ctx, "request.resolve");
   await getDb().$transaction(async (tx) => {
-    const run = await tx.exportRun.findFirst({ where: { id: runId, organizationId: ctx.orgId }, select: { id: true, status: true, fileName: true, sentToAuditorAt: true } });
+    const run = await tx.exportRun.findFirst({
+      where: { id: runId, organizationId: ctx.orgId },
+      select: { id: true, status: true, fileName: true, sentToAuditorAt: true },
+    });
     if (!run) throw notFound();
-    if (run.status !== "done") throw new AppError("CONFLICT", "Only a finished export can be marked as sent.");
+    if (run.status !== "done")
+      throw new AppError("CONFLICT", "Only a finished export can be marked as sent.");
     if (run.sentToAuditorAt) return;
     await tx.exportRun.update({ where: { id: run.id }, data: { sentToAuditorAt: now } });
-    await recordActivity(tx, ctx, { action: "export.sent", entityType: "export", entityId: run.id, after: { fileName: run.fileName } }, now);
+    await recordActivity(
+      tx,
+      ctx,
+      {
+        action: "export.sent",
+        entityType: "export",
+        entityId: run.id,
+        after: { fileName: run.fileName },
+      },
+      now,
+    );
   });
 }
 
-export type SentSnapshot = { runId: string; fileName: string | null; sentAt: Date; createdAt: Date; figures: ExportFigures; state: SnapshotState };
+export type SentSnapshot = {
+  runId: string;
+  fileName: string | null;
+  sentAt: Date;
+  createdAt: Date;
+  figures: ExportFigures;
+  state: SnapshotState;
+};
 
 /** The last export sent to the auditor, with the snapshot it recorded; null when none was. */
-export async function lastSentSnapshot(ctx: OrgContext, engagementId: string): Promise<SentSnapshot | null> {
+export async function lastSentSnapshot(
+  ctx: OrgContext,
+  engagementId: string,
+): Promise<SentSnapshot | null> {
   assertCan(ctx, "export.create");
   await getEngagement(ctx, engagementId);
   const run = await getDb().exportRun.findFirst({
-    where: { organizationId: ctx.orgId, engagementId, status: "done", sentToAuditorAt: { not: null } },
+    where: {
+      organizationId: ctx.orgId,
+      engagementId,
+      status: "done",
+      sentToAuditorAt: { not: null },
+    },
     orderBy: { createdAt: "desc" },
-    select: { id: true, fileName: true, sentToAuditorAt: true, createdAt: true, figures: true, state: true },
+    select: {
+      id: true,
+      fileName: true,
+      sentToAuditorAt: true,
+      createdAt: true,
+      figures: true,
+      state: true,
+    },
   });
   if (!run?.sentToAuditorAt || !run.figures || !run.state) return null;
-  return { runId: run.id, fileName: run.fileName, sentAt: run.sentToAuditorAt, createdAt: run.createdAt, figures: JSON.parse(run.figures) as ExportFigures, state: JSON.parse(run.state) as SnapshotState };
+  return {
+    runId: run.id,
+    fileName: run.fileName,
+    sentAt: run.sentToAuditorAt,
+    createdAt: run.createdAt,
+    figures: JSON.parse(run.figures) as ExportFigures,
+    state: JSON.parse(run.state) as SnapshotState,
+  };
 }
 
 export type EvidenceChange = { id: string; title: string; at: Date };
 
 /** Evidence added to, or removed from, the organisation since `since`, for the engagement's controls. */
-export async function evidenceChangesSince(ctx: OrgContext, controlIds: ReadonlySet<string>, since: Date): Promise<{ added: EvidenceChange[]; removed: EvidenceChange[] }> {
+export async function evidenceChangesSince(
+  ctx: OrgContext,
+  controlIds: ReadonlySet<string>,
+  since: Date,
+): Promise<{ added: EvidenceChange[]; removed: EvidenceChange[] }> {
   assertCan(ctx, "export.create");
   const db = getDb();
   const [added, deletions] = await Promise.all([
@@ -252,12 +439,23 @@ export async function evidenceChangesSince(ctx: OrgContext, controlIds: Readonly
   ]);
   const removed: EvidenceChange[] = [];
   for (const entry of deletions) {
-    const before = entry.before ? (JSON.parse(entry.before) as { title?: unknown; controlIds?: unknown }) : {};
-    const linked = Array.isArray(before.controlIds) ? before.controlIds.filter((id): id is string => typeof id === "string") : [];
-    if (linked.some((id) => controlIds.has(id))) removed.push({ id: entry.entityId, title: typeof before.title === "string" ? before.title : "(untitled)", at: entry.createdAt });
+    const before = entry.before
+      ? (JSON.parse(entry.before) as { title?: unknown; controlIds?: unknown })
+      : {};
+    const linked = Array.isArray(before.controlIds)
+      ? before.controlIds.filter((id): id is string => typeof id === "string")
+      : [];
+    if (linked.some((id) => controlIds.has(id)))
+      removed.push({
+        id: entry.entityId,
+        title: typeof before.title === "string" ? before.title : "(untitled)",
+        at: entry.createdAt,
+      });
   }
   return {
-    added: added.filter((item) => item.controls.some((link) => controlIds.has(link.controlId))).map((item) => ({ id: item.id, title: item.title, at: item.createdAt })),
+    added: added
+      .filter((item) => item.controls.some((link) => controlIds.has(link.controlId)))
+      .map((item) => ({ id: item.id, title: item.title, at: item.createdAt })),
     removed,
   };
 }

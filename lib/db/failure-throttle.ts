@@ -1,5 +1,10 @@
 import "server-only";
-import { currentCount, minutesUntilReset, type RateLimitBucket, type RateLimitRule } from "@/lib/domain/rate-limit";
+import {
+  currentCount,
+  minutesUntilReset,
+  type RateLimitBucket,
+  type RateLimitRule,
+} from "@/lib/domain/rate-limit";
 import { getDb } from "./client";
 import { checkRateLimit, clearRateLimit, countAttempt, refundAttempt } from "./rate-limit";
 
@@ -27,7 +32,10 @@ export type FailureKeys = { address: string; pair: string; account: string };
 export type Admission = { admitted: true } | { admitted: false; retryInMinutes: number };
 
 async function bucketOf(key: string): Promise<RateLimitBucket | null> {
-  return getDb().rateLimitBucket.findUnique({ where: { key }, select: { windowStart: true, count: true } });
+  return getDb().rateLimitBucket.findUnique({
+    where: { key },
+    select: { windowStart: true, count: true },
+  });
 }
 
 const refused = (bucket: RateLimitBucket, rule: RateLimitRule, now: Date): Admission => ({
@@ -40,7 +48,11 @@ const refused = (bucket: RateLimitBucket, rule: RateLimitRule, now: Date): Admis
  * check (so parallel guesses cannot all slip under a limit); `settleAttempt` gives the counts
  * back when the answer was right.
  */
-export async function admitAttempt(keys: FailureKeys, rules: FailureRules, now: Date): Promise<Admission> {
+export async function admitAttempt(
+  keys: FailureKeys,
+  rules: FailureRules,
+  now: Date,
+): Promise<Admission> {
   for (const [key, rule] of [
     [keys.address, rules.perAddress],
     [keys.pair, rules.perPair],
@@ -48,17 +60,23 @@ export async function admitAttempt(keys: FailureKeys, rules: FailureRules, now: 
     const check = await checkRateLimit(key, rule, now);
     if (check.limited) return { admitted: false, retryInMinutes: check.retryInMinutes };
   }
-  const [accountBucket, pairBucket] = await Promise.all([bucketOf(keys.account), bucketOf(keys.pair)]);
+  const [accountBucket, pairBucket] = await Promise.all([
+    bucketOf(keys.account),
+    bucketOf(keys.pair),
+  ]);
   const hot = currentCount(accountBucket, rules.perAccount, now) >= rules.perAccount.limit;
-  if (hot && accountBucket && currentCount(pairBucket, rules.perPair, now) > 0) return refused(accountBucket, rules.perAccount, now);
+  if (hot && accountBucket && currentCount(pairBucket, rules.perPair, now) > 0)
+    return refused(accountBucket, rules.perAccount, now);
 
   const addressCount = await countAttempt(keys.address, rules.perAddress, now);
-  if (addressCount.count > rules.perAddress.limit) return refused(addressCount, rules.perAddress, now);
+  if (addressCount.count > rules.perAddress.limit)
+    return refused(addressCount, rules.perAddress, now);
   const pairCount = await countAttempt(keys.pair, rules.perPair, now);
   if (pairCount.count > rules.perPair.limit) return refused(pairCount, rules.perPair, now);
   const accountCount = await countAttempt(keys.account, rules.perAccount, now);
   // Counted one after another, so of parallel attempts from one address only the first is "fresh".
-  if (accountCount.count > rules.perAccount.limit && pairCount.count > 1) return refused(accountCount, rules.perAccount, now);
+  if (accountCount.count > rules.perAccount.limit && pairCount.count > 1)
+    return refused(accountCount, rules.perAccount, now);
   return { admitted: true };
 }
 

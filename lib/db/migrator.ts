@@ -21,7 +21,10 @@ export function checksumOf(sql: string): string {
   return createHash("sha256").update(sql.replace(/\r\n/g, "\n")).digest("hex");
 }
 
-export function readMigrations(provider: DatabaseProvider, root = MIGRATIONS_ROOT): MigrationFile[] {
+export function readMigrations(
+  provider: DatabaseProvider,
+  root = MIGRATIONS_ROOT,
+): MigrationFile[] {
   const dir = path.join(root, provider);
   if (!fs.existsSync(dir)) return [];
   return fs
@@ -36,11 +39,15 @@ export function readMigrations(provider: DatabaseProvider, root = MIGRATIONS_ROO
 }
 
 /** The migrations still to apply, in order; throws when an applied one changed or vanished. */
-export function pendingMigrations(files: readonly MigrationFile[], applied: readonly AppliedMigration[]): MigrationFile[] {
+export function pendingMigrations(
+  files: readonly MigrationFile[],
+  applied: readonly AppliedMigration[],
+): MigrationFile[] {
   const byName = new Map(files.map((file) => [file.name, file]));
   for (const done of applied) {
     const file = byName.get(done.name);
-    if (!file) throw new MigrationError(`Migration ${done.name} was applied but its file is missing.`);
+    if (!file)
+      throw new MigrationError(`Migration ${done.name} was applied but its file is missing.`);
     if (file.checksum !== done.checksum) {
       throw new MigrationError(
         `Migration ${done.name} changed after it was applied. Restore the original file and add a new migration instead.`,
@@ -56,7 +63,9 @@ export type MigrateResult = { applied: string[] };
 export async function migrate(url: string, root = MIGRATIONS_ROOT): Promise<MigrateResult> {
   const provider = providerOf(url);
   const files = readMigrations(provider, root);
-  return provider === "sqlite" ? migrateSqlite(sqliteFilePath(url), files) : migratePostgres(url, files);
+  return provider === "sqlite"
+    ? migrateSqlite(sqliteFilePath(url), files)
+    : migratePostgres(url, files);
 }
 
 function migrateSqlite(file: string, files: MigrationFile[]): MigrateResult {
@@ -65,8 +74,13 @@ function migrateSqlite(file: string, files: MigrationFile[]): MigrateResult {
   try {
     db.pragma("journal_mode = WAL");
     db.pragma("busy_timeout = 10000");
-    db.exec(`CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-    const readApplied = () => db.prepare(`SELECT name, checksum FROM ${MIGRATIONS_TABLE} ORDER BY name`).all() as AppliedMigration[];
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`,
+    );
+    const readApplied = () =>
+      db
+        .prepare(`SELECT name, checksum FROM ${MIGRATIONS_TABLE} ORDER BY name`)
+        .all() as AppliedMigration[];
     const applied: string[] = [];
     for (const migration of pendingMigrations(files, readApplied())) {
       db.exec("BEGIN IMMEDIATE");
@@ -74,11 +88,9 @@ function migrateSqlite(file: string, files: MigrationFile[]): MigrateResult {
         // Another process may have applied it while we waited for the write lock.
         if (pendingMigrations(files, readApplied()).some((m) => m.name === migration.name)) {
           db.exec(migration.sql);
-          db.prepare(`INSERT INTO ${MIGRATIONS_TABLE} (name, checksum, applied_at) VALUES (?, ?, ?)`).run(
-            migration.name,
-            migration.checksum,
-            new Date().toISOString(),
-          );
+          db.prepare(
+            `INSERT INTO ${MIGRATIONS_TABLE} (name, checksum, applied_at) VALUES (?, ?, ?)`,
+          ).run(migration.name, migration.checksum, new Date().toISOString());
           applied.push(migration.name);
         }
         db.exec("COMMIT");
@@ -104,16 +116,18 @@ async function migratePostgres(url: string, files: MigrationFile[]): Promise<Mig
     await client.query(
       `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`,
     );
-    const { rows } = await client.query<AppliedMigration>(`SELECT name, checksum FROM ${MIGRATIONS_TABLE} ORDER BY name`);
+    const { rows } = await client.query<AppliedMigration>(
+      `SELECT name, checksum FROM ${MIGRATIONS_TABLE} ORDER BY name`,
+    );
     const applied: string[] = [];
     for (const migration of pendingMigrations(files, rows)) {
       await client.query("BEGIN");
       try {
         await client.query(migration.sql);
-        await client.query(`INSERT INTO ${MIGRATIONS_TABLE} (name, checksum, applied_at) VALUES ($1, $2, now())`, [
-          migration.name,
-          migration.checksum,
-        ]);
+        await client.query(
+          `INSERT INTO ${MIGRATIONS_TABLE} (name, checksum, applied_at) VALUES ($1, $2, now())`,
+          [migration.name, migration.checksum],
+        );
         await client.query("COMMIT");
         applied.push(migration.name);
       } catch (error) {

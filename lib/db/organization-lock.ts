@@ -7,5 +7,9 @@ import type { OrgContext } from "./context";
  * several of its rows (an owner count, a set of mappings, a sort order) never interleave.
  */
 export async function lockOrganization(tx: Tx, ctx: OrgContext): Promise<void> {
-  await tx.organization.update({ where: { id: ctx.orgId }, data: { updatedAt: new Date() }, select: { id: true } });
+  await tx.organization.update({
+    where: { id: ctx.orgId },
+    data: { updatedAt: new Date() },
+    select: { id: true },
+  });
 }

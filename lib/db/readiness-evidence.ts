@@ -27,7 +27,11 @@ type PackedRow = { controlId: string; links: string };
  * ids would exceed SQLite's 999 bound parameters. SOC 2 criteria are listed (at most the
  * catalogue's 61); objectives come from the engagement's own rows.
  */
-function engagementControlIds(ctx: OrgContext, engagement: EngagementDetail, requirementIds: ReadonlySet<string>): Prisma.Sql {
+function engagementControlIds(
+  ctx: OrgContext,
+  engagement: EngagementDetail,
+  requirementIds: ReadonlySet<string>,
+): Prisma.Sql {
   if (usesObjectives(engagement.family)) {
     return Prisma.sql`SELECT m."controlId" FROM "ControlMapping" m
       JOIN "EngagementObjective" eo ON eo."objectiveId" = m."objectiveId"
@@ -61,7 +65,10 @@ function packedQuery(db: Db, ctx: OrgContext, controlIds: Prisma.Sql) {
 async function readPacked(ctx: OrgContext, controlIds: Prisma.Sql): Promise<PackedRow[]> {
   const db = getDb();
   if (providerOf(databaseUrl()) === "sqlite") return packedQuery(db, ctx, controlIds);
-  const [, rows] = await db.$transaction([db.$executeRaw`SET LOCAL work_mem = '32MB'`, packedQuery(db, ctx, controlIds)]);
+  const [, rows] = await db.$transaction([
+    db.$executeRaw`SET LOCAL work_mem = '32MB'`,
+    packedQuery(db, ctx, controlIds),
+  ]);
   return rows;
 }
 
@@ -83,7 +90,7 @@ function dateStrings(): (date: string) => string {
 function unpack(row: PackedRow, shared: (date: string) => string, into: ReadinessEvidence[]): void {
   const controlIds = [row.controlId];
   const packed = row.links;
-  for (let start = 0; start < packed.length; ) {
+  for (let start = 0; start < packed.length;) {
     const separator = packed.indexOf(LINK, start);
     const linkEnd = separator === -1 ? packed.length : separator;
     const dateAt = packed.indexOf(FIELD, start) + 1;
@@ -104,12 +111,16 @@ function unpack(row: PackedRow, shared: (date: string) => string, into: Readines
  * The evidence linked to the engagement's controls, one item per link (the engine reads an item
  * linked to two of them as two items, to the same effect).
  */
-export async function engagementEvidence(ctx: OrgContext, engagement: EngagementDetail): Promise<ReadinessEvidence[]> {
+export async function engagementEvidence(
+  ctx: OrgContext,
+  engagement: EngagementDetail,
+): Promise<ReadinessEvidence[]> {
   assertCan(ctx, "org.view");
   const requirementIds = requirementIdsInScope(engagement, criterionId);
   if (requirementIds.size === 0) return [];
   const evidence: ReadinessEvidence[] = [];
   const shared = dateStrings();
-  for (const row of await readPacked(ctx, engagementControlIds(ctx, engagement, requirementIds))) unpack(row, shared, evidence);
+  for (const row of await readPacked(ctx, engagementControlIds(ctx, engagement, requirementIds)))
+    unpack(row, shared, evidence);
   return evidence;
 }

@@ -1,9 +1,17 @@
 import "server-only";
-import { computeReadiness, type EngagementReadiness, type ReadinessInput } from "@/lib/domain/readiness/engine";
+import {
+  computeReadiness,
+  type EngagementReadiness,
+  type ReadinessInput,
+} from "@/lib/domain/readiness/engine";
 import type { ControlFrequency, ControlStatus } from "@/lib/domain/controls";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
-import { requirementsWithControls, type EngagementRequirements, type RequirementView } from "./engagement-requirements";
+import {
+  requirementsWithControls,
+  type EngagementRequirements,
+  type RequirementView,
+} from "./engagement-requirements";
 import { getEngagement } from "./engagements";
 import { engagementEvidence } from "./readiness-evidence";
 
@@ -15,7 +23,11 @@ export type EngagementReadinessView = Omit<EngagementRequirements, "requirements
   freshnessDays: number;
 };
 
-export type LoadedReadiness = { view: EngagementRequirements; input: ReadinessInput; freshnessDays: number };
+export type LoadedReadiness = {
+  view: EngagementRequirements;
+  input: ReadinessInput;
+  freshnessDays: number;
+};
 
 /**
  * Everything an engagement's readiness needs, as the pure engine's input, in a fixed number of
@@ -24,16 +36,29 @@ export type LoadedReadiness = { view: EngagementRequirements; input: ReadinessIn
  * SQL to those controls, see readiness-evidence.ts), and the organisation's population events
  * and open exceptions, few enough to read whole and filter here.
  */
-export async function loadReadinessInput(ctx: OrgContext, engagementId: string, today: string): Promise<LoadedReadiness> {
+export async function loadReadinessInput(
+  ctx: OrgContext,
+  engagementId: string,
+  today: string,
+): Promise<LoadedReadiness> {
   const engagement = await getEngagement(ctx, engagementId);
   const db = getDb();
   const organizationId = ctx.orgId;
   const [{ view, controls }, evidence, organization, events, exceptions] = await Promise.all([
     requirementsWithControls(ctx, engagement),
     engagementEvidence(ctx, engagement),
-    db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { freshnessDays: true } }),
-    db.populationEvent.findMany({ where: { organizationId }, select: { id: true, controlId: true, date: true, reference: true } }),
-    db.controlException.findMany({ where: { organizationId, status: "open" }, select: { controlId: true } }),
+    db.organization.findUniqueOrThrow({
+      where: { id: organizationId },
+      select: { freshnessDays: true },
+    }),
+    db.populationEvent.findMany({
+      where: { organizationId },
+      select: { id: true, controlId: true, date: true, reference: true },
+    }),
+    db.controlException.findMany({
+      where: { organizationId, status: "open" },
+      select: { controlId: true },
+    }),
   ]);
 
   const inScope = new Set(controls.map((control) => control.id));
@@ -41,12 +66,36 @@ export async function loadReadinessInput(ctx: OrgContext, engagementId: string, 
     engagement,
     today,
     freshnessDays: organization.freshnessDays,
-    requirements: view.requirements.map((requirement) => ({ id: requirement.id, notApplicable: requirement.justification !== null })),
-    controls: controls.map((control) => ({ id: control.id, ref: control.ref, status: control.status as ControlStatus, ownerId: control.ownerId, description: control.description, frequency: control.frequency as ControlFrequency })),
-    mappings: view.requirements.flatMap((requirement) => requirement.controls.map((control) => ({ controlId: control.id, requirementId: requirement.id }))),
+    requirements: view.requirements.map((requirement) => ({
+      id: requirement.id,
+      notApplicable: requirement.justification !== null,
+    })),
+    controls: controls.map((control) => ({
+      id: control.id,
+      ref: control.ref,
+      status: control.status as ControlStatus,
+      ownerId: control.ownerId,
+      description: control.description,
+      frequency: control.frequency as ControlFrequency,
+    })),
+    mappings: view.requirements.flatMap((requirement) =>
+      requirement.controls.map((control) => ({
+        controlId: control.id,
+        requirementId: requirement.id,
+      })),
+    ),
     evidence,
-    events: events.filter((event) => inScope.has(event.controlId)).map((event) => ({ id: event.id, controlId: event.controlId, date: event.date, label: event.reference })),
-    exceptions: exceptions.filter((exception) => inScope.has(exception.controlId)).map((exception) => ({ controlId: exception.controlId, status: "open" as const })),
+    events: events
+      .filter((event) => inScope.has(event.controlId))
+      .map((event) => ({
+        id: event.id,
+        controlId: event.controlId,
+        date: event.date,
+        label: event.reference,
+      })),
+    exceptions: exceptions
+      .filter((exception) => inScope.has(exception.controlId))
+      .map((exception) => ({ controlId: exception.controlId, status: "open" as const })),
   };
   return { view, input, freshnessDays: organization.freshnessDays };
 }
@@ -55,13 +104,23 @@ export async function loadReadinessInput(ctx: OrgContext, engagementId: string, 
  * An engagement's readiness, loaded by loadReadinessInput and computed in memory by the pure
  * engine. The one source of truth for the dashboard, the gap view and the exports.
  */
-export async function engagementReadiness(ctx: OrgContext, engagementId: string, today: string): Promise<EngagementReadinessView> {
+export async function engagementReadiness(
+  ctx: OrgContext,
+  engagementId: string,
+  today: string,
+): Promise<EngagementReadinessView> {
   const { view, input, freshnessDays } = await loadReadinessInput(ctx, engagementId, today);
   const readiness = computeReadiness(input);
-  const byRequirement = new Map(readiness.requirements.map((requirement) => [requirement.requirementId, requirement]));
+  const byRequirement = new Map(
+    readiness.requirements.map((requirement) => [requirement.requirementId, requirement]),
+  );
   const requirements = view.requirements.map((requirement) => {
     const computed = byRequirement.get(requirement.id);
-    return { ...requirement, status: computed?.status ?? requirement.status, reasons: computed?.reasons ?? [] };
+    return {
+      ...requirement,
+      status: computed?.status ?? requirement.status,
+      reasons: computed?.reasons ?? [],
+    };
   });
   return { ...view, requirements, counts: readiness.counts, readiness, freshnessDays };
 }

@@ -64,6 +64,9 @@ export async function assertControlVisible(ctx: OrgContext, controlId: string): 
 export async function assertEvidenceVisible(ctx: OrgContext, evidenceId: string): Promise<void> {
   const visible = await visibleControlIds(ctx);
   if (visible === null) return;
-  const links = await getDb().evidenceControl.findMany({ where: { evidenceId, organizationId: ctx.orgId }, select: { controlId: true } });
+  const links = await getDb().evidenceControl.findMany({
+    where: { evidenceId, organizationId: ctx.orgId },
+    select: { controlId: true },
+  });
   if (!links.some((link) => visible.has(link.controlId))) throw notFound();
 }

@@ -67,5 +67,9 @@ function serialize(adapter: Adapter): Adapter {
 
 /** The SQLite adapter factory with queries outside transactions queued behind open ones. */
 export function serializeStatements(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
-  return { provider: factory.provider, adapterName: factory.adapterName, connect: async () => serialize(await factory.connect()) };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => serialize(await factory.connect()),
+  };
 }

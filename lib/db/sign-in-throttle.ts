@@ -1,5 +1,9 @@
 import "server-only";
-import { SIGN_IN_PER_ADDRESS, SIGN_IN_PER_EMAIL, SIGN_IN_PER_EMAIL_AND_ADDRESS } from "@/lib/domain/rate-limit";
+import {
+  SIGN_IN_PER_ADDRESS,
+  SIGN_IN_PER_EMAIL,
+  SIGN_IN_PER_EMAIL_AND_ADDRESS,
+} from "@/lib/domain/rate-limit";
 import { admitAttempt, settleAttempt, type Admission, type FailureRules } from "./failure-throttle";
 
 // Password guesses are bounded per account without letting strangers lock the account
@@ -10,7 +14,11 @@ import { admitAttempt, settleAttempt, type Admission, type FailureRules } from "
 // So a correct password from an address that has not been failing always gets through, and an
 // attacker with K addresses gets at most min(5K, 20 + K) guesses per account per 15 minutes.
 
-const RULES: FailureRules = { perPair: SIGN_IN_PER_EMAIL_AND_ADDRESS, perAccount: SIGN_IN_PER_EMAIL, perAddress: SIGN_IN_PER_ADDRESS };
+const RULES: FailureRules = {
+  perPair: SIGN_IN_PER_EMAIL_AND_ADDRESS,
+  perAccount: SIGN_IN_PER_EMAIL,
+  perAddress: SIGN_IN_PER_ADDRESS,
+};
 
 const keys = (email: string, address: string) => ({
   address: `sign-in:address:${address}`,
@@ -24,6 +32,10 @@ export function admitSignInAttempt(email: string, address: string, now: Date): P
 }
 
 /** After an admitted attempt: a right password takes its counts back (failure-throttle.ts). */
-export function settleSignInAttempt(email: string, address: string, succeeded: boolean): Promise<void> {
+export function settleSignInAttempt(
+  email: string,
+  address: string,
+  succeeded: boolean,
+): Promise<void> {
   return settleAttempt(keys(email, address), succeeded);
 }

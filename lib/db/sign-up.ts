@@ -10,9 +10,14 @@ export async function countSignUpAttempt(address: string, now: Date): Promise<vo
   const key = `sign-up:address:${address}`;
   const check = await countWithinLimit(key, SIGN_UP_PER_ADDRESS, now);
   if (check.limited) {
-    throw new AppError("RATE_LIMITED", `Too many new accounts from your network. Try again in ${check.retryInMinutes} minutes.`, undefined, {
-      retryAfterSeconds: check.retryInMinutes * 60,
-    });
+    throw new AppError(
+      "RATE_LIMITED",
+      `Too many new accounts from your network. Try again in ${check.retryInMinutes} minutes.`,
+      undefined,
+      {
+        retryAfterSeconds: check.retryInMinutes * 60,
+      },
+    );
   }
 }
 
@@ -21,7 +26,11 @@ export async function countSignUpAttempt(address: string, now: Date): Promise<vo
  * nothing when this request is past the email's share of sign-up mails (admitAccountMail; the
  * answer is the same).
  */
-export async function signUpMailFor(email: string, address: string, now: Date): Promise<"finish" | "exists" | null> {
+export async function signUpMailFor(
+  email: string,
+  address: string,
+  now: Date,
+): Promise<"finish" | "exists" | null> {
   if (!(await admitAccountMail("sign-up", email, address, now))) return null;
   const existing = await getDb().user.findUnique({ where: { email }, select: { id: true } });
   return existing ? "exists" : "finish";

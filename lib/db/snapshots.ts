@@ -13,7 +13,12 @@ export type SnapshotPoint = { day: string; readinessPercent: number };
  * trend chart. Derived data, so it is not an activity-log event; any member viewing the
  * dashboard refreshes today's point.
  */
-export async function recordDailySnapshot(ctx: OrgContext, engagementId: string, day: string, counts: StatusCounts): Promise<void> {
+export async function recordDailySnapshot(
+  ctx: OrgContext,
+  engagementId: string,
+  day: string,
+  counts: StatusCounts,
+): Promise<void> {
   assertCan(ctx, "org.view");
   const data = {
     readinessPercent: counts.readinessPercent,
@@ -24,20 +29,31 @@ export async function recordDailySnapshot(ctx: OrgContext, engagementId: string,
     total: counts.total,
   };
   const db = getDb();
-  const engagement = await db.engagement.findFirst({ where: { id: engagementId, organizationId: ctx.orgId }, select: { id: true } });
+  const engagement = await db.engagement.findFirst({
+    where: { id: engagementId, organizationId: ctx.orgId },
+    select: { id: true },
+  });
   if (!engagement) return;
   // The activity log's head as of these figures: one more anchor verification compares with.
   const head = await readActivityHead(db, ctx.orgId);
   const withHead = { ...data, chainSeq: head.seq, chainHash: head.hash };
   await db.readinessSnapshot
-    .upsert({ where: { engagementId_day: { engagementId, day } }, create: { organizationId: ctx.orgId, engagementId, day, ...withHead }, update: withHead })
+    .upsert({
+      where: { engagementId_day: { engagementId, day } },
+      create: { organizationId: ctx.orgId, engagementId, day, ...withHead },
+      update: withHead,
+    })
     .catch((error: unknown) => {
       // Two viewers at the same moment: the other one wrote today's point.
       if (!isUniqueViolation(error)) throw error;
     });
 }
 
-export async function listSnapshots(ctx: OrgContext, engagementId: string, sinceDay: string): Promise<SnapshotPoint[]> {
+export async function listSnapshots(
+  ctx: OrgContext,
+  engagementId: string,
+  sinceDay: string,
+): Promise<SnapshotPoint[]> {
   assertCan(ctx, "org.view");
   return getDb().readinessSnapshot.findMany({
     where: { organizationId: ctx.orgId, engagementId, day: { gte: sinceDay } },

@@ -26,7 +26,11 @@ export async function enrolmentRequiredBy(userId: string): Promise<string | null
     where: { id: userId },
     select: {
       totpEnabledAt: true,
-      memberships: { where: { organization: { requireTwoFactor: true } }, select: { organization: { select: { name: true } } }, take: 1 },
+      memberships: {
+        where: { organization: { requireTwoFactor: true } },
+        select: { organization: { select: { name: true } } },
+        take: 1,
+      },
     },
   });
   if (!user || user.totpEnabledAt) return null;
@@ -43,14 +47,19 @@ export async function getTwoFactorPolicy(ctx: OrgContext): Promise<TwoFactorPoli
   assertCan(ctx, "org.update");
   const db = getDb();
   const [org, memberships] = await Promise.all([
-    db.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { requireTwoFactor: true } }),
+    db.organization.findUniqueOrThrow({
+      where: { id: ctx.orgId },
+      select: { requireTwoFactor: true },
+    }),
     db.membership.findMany({
       where: { organizationId: ctx.orgId, user: { totpEnabledAt: null } },
       select: { role: true, user: { select: { name: true, email: true } } },
       orderBy: { user: { name: "asc" } },
     }),
   ]);
-  const notEnrolled = memberships.flatMap(({ role, user }) => (isRole(role) ? [{ name: user.name, email: user.email, role }] : []));
+  const notEnrolled = memberships.flatMap(({ role, user }) =>
+    isRole(role) ? [{ name: user.name, email: user.email, role }] : [],
+  );
   return { required: org.requireTwoFactor, notEnrolled };
 }
 
@@ -58,21 +67,44 @@ export async function getTwoFactorPolicy(ctx: OrgContext): Promise<TwoFactorPoli
  * Turns the requirement on or off (logged). The admin turning it on must have enrolled first,
  * so they cannot send themselves to enrolment from their own settings page.
  */
-export async function setRequireTwoFactor(ctx: OrgContext, required: boolean, now: Date = new Date()): Promise<void> {
+export async function setRequireTwoFactor(
+  ctx: OrgContext,
+  required: boolean,
+  now: Date = new Date(),
+): Promise<void> {
   assertCan(ctx, "org.update");
   const db = getDb();
   if (required) {
-    const me = await db.user.findUniqueOrThrow({ where: { id: ctx.userId }, select: { totpEnabledAt: true } });
-    if (!me.totpEnabledAt) throw new AppError("CONFLICT", "Turn on two-factor for your own account first (Account → Two-factor).");
+    const me = await db.user.findUniqueOrThrow({
+      where: { id: ctx.userId },
+      select: { totpEnabledAt: true },
+    });
+    if (!me.totpEnabledAt)
+      throw new AppError(
+        "CONFLICT",
+        "Turn on two-factor for your own account first (Account → Two-factor).",
+      );
   }
   await db.$transaction(async (tx) => {
-    const before = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { requireTwoFactor: true } });
+    const before = await tx.organization.findUniqueOrThrow({
+      where: { id: ctx.orgId },
+      select: { requireTwoFactor: true },
+    });
     if (before.requireTwoFactor === required) return;
-    await tx.organization.update({ where: { id: ctx.orgId }, data: { requireTwoFactor: required } });
+    await tx.organization.update({
+      where: { id: ctx.orgId },
+      data: { requireTwoFactor: required },
+    });
     await recordActivity(
       tx,
       ctx,
-      { action: "organization.two_factor_requirement_changed", entityType: "organization", entityId: ctx.orgId, before, after: { requireTwoFactor: required } },
+      {
+        action: "organization.two_factor_requirement_changed",
+        entityType: "organization",
+        entityId: ctx.orgId,
+        before,
+        after: { requireTwoFactor: required },
+      },
       now,
     );
   });

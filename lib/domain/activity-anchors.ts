@@ -21,36 +21,74 @@ export type Anchor = {
   signature: SignatureStatus | null;
 };
 
-export type AnchorProblem = "hash_differs" | "beyond_head" | "entry_missing" | "bad_signature" | "copy_differs" | "row_missing";
+export type AnchorProblem =
+  | "hash_differs"
+  | "beyond_head"
+  | "entry_missing"
+  | "bad_signature"
+  | "copy_differs"
+  | "row_missing";
 
 /** Problems fail verification; notes (unsigned, other key) are reported and do not. */
-export type AnchorFinding = { label: string; seq: number; problem: AnchorProblem | null; note: string | null; message: string };
+export type AnchorFinding = {
+  label: string;
+  seq: number;
+  problem: AnchorProblem | null;
+  note: string | null;
+  message: string;
+};
 
 const short = (hash: string): string => `${hash.slice(0, 16)}…`;
 
 export function checkAnchor(chain: ChainHashes, anchor: Anchor): AnchorFinding {
   const { label, seq, hash } = anchor;
-  const finding = (problem: AnchorProblem | null, message: string, note: string | null = null): AnchorFinding => ({ label, seq, problem, note, message });
+  const finding = (
+    problem: AnchorProblem | null,
+    message: string,
+    note: string | null = null,
+  ): AnchorFinding => ({ label, seq, problem, note, message });
   if (anchor.signature === "invalid") {
-    return finding("bad_signature", `${label}: its signature does not verify with the public key checked against: it was altered after signing, or signed by another key.`);
+    return finding(
+      "bad_signature",
+      `${label}: its signature does not verify with the public key checked against: it was altered after signing, or signed by another key.`,
+    );
   }
   if (seq > chain.head.seq) {
-    return finding("beyond_head", `${label} says the log reached entry #${seq}, but it now ends at #${chain.head.seq}: entries were removed.`);
+    return finding(
+      "beyond_head",
+      `${label} says the log reached entry #${seq}, but it now ends at #${chain.head.seq}: entries were removed.`,
+    );
   }
   const actual = chain.hashAt(seq);
-  if (actual === undefined) return finding("entry_missing", `${label} records entry #${seq}, which the log no longer holds.`);
+  if (actual === undefined)
+    return finding(
+      "entry_missing",
+      `${label} records entry #${seq}, which the log no longer holds.`,
+    );
   if (actual !== hash) {
     return finding(
       "hash_differs",
       `${label} says entry #${seq} had hash ${short(hash)}, but it now has ${short(actual)}: the log was rewritten at or before entry #${seq}.`,
     );
   }
-  const note = anchor.signature === "unsigned" ? "unsigned" : anchor.signature === "other_key" ? "signed with another key" : null;
-  return finding(null, `${label} agrees with entry #${seq}${note ? ` (${note}, so only as good as its copy)` : ""}.`, note);
+  const note =
+    anchor.signature === "unsigned"
+      ? "unsigned"
+      : anchor.signature === "other_key"
+        ? "signed with another key"
+        : null;
+  return finding(
+    null,
+    `${label} agrees with entry #${seq}${note ? ` (${note}, so only as good as its copy)` : ""}.`,
+    note,
+  );
 }
 
 /** Each anchor checked against the chain, problems first, then by sequence (newest first). */
-export function compareWithAnchors(chain: ChainHashes, anchors: readonly Anchor[]): AnchorFinding[] {
+export function compareWithAnchors(
+  chain: ChainHashes,
+  anchors: readonly Anchor[],
+): AnchorFinding[] {
   return anchors
     .map((anchor) => checkAnchor(chain, anchor))
     .sort((a, b) => Number(b.problem !== null) - Number(a.problem !== null) || b.seq - a.seq);
@@ -66,7 +104,10 @@ export type HeldCheckpoint = { name: string; label: string; document: Checkpoint
  * without a row means the row was deleted. A row without a copy means the copy could not be
  * written (the store was unreachable) and is not reported here.
  */
-export function crossCheckCopies(rows: readonly HeldCheckpoint[], copies: readonly HeldCheckpoint[]): AnchorFinding[] {
+export function crossCheckCopies(
+  rows: readonly HeldCheckpoint[],
+  copies: readonly HeldCheckpoint[],
+): AnchorFinding[] {
   const copyOf = new Map(copies.map((copy) => [copy.name, copy]));
   const rowNames = new Set(rows.map((row) => row.name));
   const findings: AnchorFinding[] = [];

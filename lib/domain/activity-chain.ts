@@ -44,7 +44,8 @@ export type ChainBreak = {
   reason: "sequence_gap" | "previous_hash_mismatch" | "content_hash_mismatch" | "missing_tail";
 };
 
-export type ChainVerdict = { ok: true; checked: number } | { ok: false; checked: number; firstBreak: ChainBreak };
+export type ChainVerdict =
+  { ok: true; checked: number } | { ok: false; checked: number; firstBreak: ChainBreak };
 
 /**
  * Verifies entries fed one at a time, oldest first, and remembers the hashes stored at the
@@ -61,12 +62,17 @@ export class ChainVerifier {
   constructor(private readonly wanted: ReadonlySet<number> = new Set()) {}
 
   add(entry: ChainEntry): void {
-    if (this.wanted.has(entry.seq) && !this.captured.has(entry.seq)) this.captured.set(entry.seq, entry.hash);
-    if (!this.newest || entry.seq > this.newest.seq) this.newest = { seq: entry.seq, hash: entry.hash };
+    if (this.wanted.has(entry.seq) && !this.captured.has(entry.seq))
+      this.captured.set(entry.seq, entry.hash);
+    if (!this.newest || entry.seq > this.newest.seq)
+      this.newest = { seq: entry.seq, hash: entry.hash };
     if (this.firstBreak) return;
-    if (entry.seq !== this.expectedSeq) this.firstBreak = { seq: entry.seq, reason: "sequence_gap" };
-    else if (entry.prevHash !== this.previousHash) this.firstBreak = { seq: entry.seq, reason: "previous_hash_mismatch" };
-    else if (hashEntry(entry) !== entry.hash) this.firstBreak = { seq: entry.seq, reason: "content_hash_mismatch" };
+    if (entry.seq !== this.expectedSeq)
+      this.firstBreak = { seq: entry.seq, reason: "sequence_gap" };
+    else if (entry.prevHash !== this.previousHash)
+      this.firstBreak = { seq: entry.seq, reason: "previous_hash_mismatch" };
+    else if (hashEntry(entry) !== entry.hash)
+      this.firstBreak = { seq: entry.seq, reason: "content_hash_mismatch" };
     if (this.firstBreak) return;
     this.checked += 1;
     this.expectedSeq += 1;
@@ -77,7 +83,11 @@ export class ChainVerifier {
   verdict(expectedCount?: number): ChainVerdict {
     if (this.firstBreak) return { ok: false, checked: this.checked, firstBreak: this.firstBreak };
     if (expectedCount !== undefined && this.checked < expectedCount) {
-      return { ok: false, checked: this.checked, firstBreak: { seq: this.checked + 1, reason: "missing_tail" } };
+      return {
+        ok: false,
+        checked: this.checked,
+        firstBreak: { seq: this.checked + 1, reason: "missing_tail" },
+      };
     }
     return { ok: true, checked: this.checked };
   }

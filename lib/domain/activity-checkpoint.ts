@@ -28,26 +28,46 @@ export type CheckpointPayload = {
 };
 
 /** The payload plus its base64 signature and the signing key's id (both null when unsigned). */
-export type CheckpointDocument = CheckpointPayload & { signature: string | null; keyId: string | null };
+export type CheckpointDocument = CheckpointPayload & {
+  signature: string | null;
+  keyId: string | null;
+};
 
 export type CheckpointFields = Omit<CheckpointPayload, "format" | "version">;
 
 /** The exact bytes a signature covers. */
 export function canonicalCheckpoint(payload: CheckpointPayload): string {
   const { format, version, organizationId, seq, hash, reason, exportRunId, createdAt } = payload;
-  return canonicalJson({ format, version, organizationId, seq, hash, reason, exportRunId, createdAt });
+  return canonicalJson({
+    format,
+    version,
+    organizationId,
+    seq,
+    hash,
+    reason,
+    exportRunId,
+    createdAt,
+  });
 }
 
 /** The same checkpoint: every field of the payload, and the same signature and key id. */
 export function sameCheckpoint(a: CheckpointDocument, b: CheckpointDocument): boolean {
-  return canonicalCheckpoint(a) === canonicalCheckpoint(b) && a.signature === b.signature && a.keyId === b.keyId;
+  return (
+    canonicalCheckpoint(a) === canonicalCheckpoint(b) &&
+    a.signature === b.signature &&
+    a.keyId === b.keyId
+  );
 }
 
 /**
  * The checkpoint's file name in the blob store, unique per checkpoint: one daily checkpoint per
  * head, one per export. Zero-padded so names sort by sequence.
  */
-export function checkpointFileName(document: Pick<CheckpointPayload, "seq" | "reason" | "exportRunId">): string {
+export function checkpointFileName(
+  document: Pick<CheckpointPayload, "seq" | "reason" | "exportRunId">,
+): string {
   const seq = String(document.seq).padStart(10, "0");
-  return document.reason === "export" ? `${seq}-export-${document.exportRunId ?? "none"}.json` : `${seq}-daily.json`;
+  return document.reason === "export"
+    ? `${seq}-export-${document.exportRunId ?? "none"}.json`
+    : `${seq}-daily.json`;
 }

@@ -1,5 +1,19 @@
-import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from "node:crypto";
-import { canonicalCheckpoint, CHECKPOINT_FORMAT, CHECKPOINT_VERSION, type CheckpointDocument, type CheckpointFields, type CheckpointPayload } from "./activity-checkpoint";
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  sign,
+  verify,
+  type KeyObject,
+} from "node:crypto";
+import {
+  canonicalCheckpoint,
+  CHECKPOINT_FORMAT,
+  CHECKPOINT_VERSION,
+  type CheckpointDocument,
+  type CheckpointFields,
+  type CheckpointPayload,
+} from "./activity-checkpoint";
 
 // Ed25519 keys, signing and checking checkpoints, with node:crypto's built-in Ed25519.
 
@@ -9,12 +23,20 @@ export type SigningKey = VerifyingKey & { privateKey: KeyObject };
 
 /** The key's short fingerprint: the first 16 hex digits of the SHA-256 of its DER public key (SPKI). */
 function keyIdOf(publicKey: KeyObject): string {
-  return createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex").slice(0, 16);
+  return createHash("sha256")
+    .update(publicKey.export({ type: "spki", format: "der" }))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 function verifyingKey(publicKey: KeyObject): VerifyingKey {
-  if (publicKey.asymmetricKeyType !== "ed25519") throw new Error(`the key is ${publicKey.asymmetricKeyType ?? "not asymmetric"}, not Ed25519`);
-  return { publicKey, keyId: keyIdOf(publicKey), publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString() };
+  if (publicKey.asymmetricKeyType !== "ed25519")
+    throw new Error(`the key is ${publicKey.asymmetricKeyType ?? "not asymmetric"}, not Ed25519`);
+  return {
+    publicKey,
+    keyId: keyIdOf(publicKey),
+    publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+  };
 }
 
 /** An Ed25519 private key in PEM (PKCS #8, as `openssl genpkey -algorithm ed25519` writes it). */
@@ -29,10 +51,21 @@ export function verifyingKeyFromPem(pem: string): VerifyingKey {
 }
 
 /** A checkpoint of `fields`, signed when `key` is given. */
-export function makeCheckpoint(fields: CheckpointFields, key: SigningKey | null): CheckpointDocument {
-  const payload: CheckpointPayload = { format: CHECKPOINT_FORMAT, version: CHECKPOINT_VERSION, ...fields };
+export function makeCheckpoint(
+  fields: CheckpointFields,
+  key: SigningKey | null,
+): CheckpointDocument {
+  const payload: CheckpointPayload = {
+    format: CHECKPOINT_FORMAT,
+    version: CHECKPOINT_VERSION,
+    ...fields,
+  };
   if (!key) return { ...payload, signature: null, keyId: null };
-  const signature = sign(null, Buffer.from(canonicalCheckpoint(payload), "utf8"), key.privateKey).toString("base64");
+  const signature = sign(
+    null,
+    Buffer.from(canonicalCheckpoint(payload), "utf8"),
+    key.privateKey,
+  ).toString("base64");
   return { ...payload, signature, keyId: key.keyId };
 }
 
@@ -43,12 +76,17 @@ export function makeCheckpoint(fields: CheckpointFields, key: SigningKey | null)
  */
 export type SignatureStatus = "valid" | "invalid" | "unsigned" | "other_key" | "unchecked";
 
-export function signatureStatus(document: CheckpointDocument, key: VerifyingKey | null): SignatureStatus {
+export function signatureStatus(
+  document: CheckpointDocument,
+  key: VerifyingKey | null,
+): SignatureStatus {
   if (!document.signature) return "unsigned";
   if (!key) return "unchecked";
   if (document.keyId !== key.keyId) return "other_key";
   const signature = Buffer.from(document.signature, "base64");
   // Ed25519 signatures are 64 bytes; anything else is not one (verify would throw on some inputs).
   if (signature.length !== 64) return "invalid";
-  return verify(null, Buffer.from(canonicalCheckpoint(document), "utf8"), key.publicKey, signature) ? "valid" : "invalid";
+  return verify(null, Buffer.from(canonicalCheckpoint(document), "utf8"), key.publicKey, signature)
+    ? "valid"
+    : "invalid";
 }

@@ -17,7 +17,10 @@ export function accessLastDay(expiresAt: Date): string {
   return new Date(expiresAt.getTime() - DAY_MS).toISOString().slice(0, 10);
 }
 
-export function accessState(access: { expiresAt: Date; revokedAt: Date | null }, now: Date): AccessState {
+export function accessState(
+  access: { expiresAt: Date; revokedAt: Date | null },
+  now: Date,
+): AccessState {
   if (access.revokedAt) return "revoked";
   return access.expiresAt.getTime() <= now.getTime() ? "expired" : "active";
 }
@@ -27,6 +30,7 @@ export function accessEndProblem(lastDay: string, today: string): string | null 
   if (!isIsoDate(lastDay)) return "Enter a date as YYYY-MM-DD.";
   const days = toDayNumber(lastDay) - toDayNumber(today);
   if (days < 0) return "Choose today or a later day.";
-  if (days > MAX_ACCESS_DAYS) return `Choose a day at most ${MAX_ACCESS_DAYS} days from today; you can extend access later.`;
+  if (days > MAX_ACCESS_DAYS)
+    return `Choose a day at most ${MAX_ACCESS_DAYS} days from today; you can extend access later.`;
   return null;
 }

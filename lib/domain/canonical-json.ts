@@ -3,11 +3,13 @@
  * `undefined` members dropped. Two equal values always give the same string, which is what a
  * hash over a record needs.
  */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue | undefined };
+export type JsonValue =
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue | undefined };
 
 export function canonicalJson(value: JsonValue): string {
   if (value === null || typeof value !== "object") {
-    if (typeof value === "number" && !Number.isFinite(value)) throw new Error("canonicalJson: non-finite number");
+    if (typeof value === "number" && !Number.isFinite(value))
+      throw new Error("canonicalJson: non-finite number");
     return JSON.stringify(value);
   }
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;

@@ -8,7 +8,11 @@ export type ReportType = (typeof REPORT_TYPES)[number];
 export const SUBSERVICE_METHODS = ["carve_out", "inclusive"] as const;
 export type SubserviceMethod = (typeof SUBSERVICE_METHODS)[number];
 
-export const FAMILY_LABELS: Record<ReportFamily, string> = { SOC1: "SOC 1", SOC2: "SOC 2", ISAE3402: "ISAE 3402" };
+export const FAMILY_LABELS: Record<ReportFamily, string> = {
+  SOC1: "SOC 1",
+  SOC2: "SOC 2",
+  ISAE3402: "ISAE 3402",
+};
 export const TYPE_LABELS: Record<ReportType, string> = { TYPE_I: "Type I", TYPE_II: "Type II" };
 
 /** SOC 2 engagements are scoped by categories; SOC 1 and ISAE 3402 by the organisation's objectives. */
@@ -30,16 +34,33 @@ export function engagementWarnings(dates: EngagementDates): EngagementWarning[] 
   if (dates.type !== "TYPE_II") return [];
   const days = daysInclusive(dates.periodStart, dates.periodEnd);
   if (days < MIN_PERIOD_DAYS) {
-    return [{ code: "period_short", message: `The period is ${days} days. Type II periods are usually at least 6 months; auditors may question a shorter one.` }];
+    return [
+      {
+        code: "period_short",
+        message: `The period is ${days} days. Type II periods are usually at least 6 months; auditors may question a shorter one.`,
+      },
+    ];
   }
   if (days > MAX_PERIOD_DAYS) {
-    return [{ code: "period_long", message: `The period is ${days} days. Type II periods are usually at most 12 months.` }];
+    return [
+      {
+        code: "period_long",
+        message: `The period is ${days} days. Type II periods are usually at most 12 months.`,
+      },
+    ];
   }
   return [];
 }
 
-export function engagementName(family: ReportFamily, type: ReportType, dates: EngagementDates): string {
-  const when = dates.type === "TYPE_I" ? `as of ${dates.asOfDate}` : `${dates.periodStart} to ${dates.periodEnd}`;
+export function engagementName(
+  family: ReportFamily,
+  type: ReportType,
+  dates: EngagementDates,
+): string {
+  const when =
+    dates.type === "TYPE_I"
+      ? `as of ${dates.asOfDate}`
+      : `${dates.periodStart} to ${dates.periodEnd}`;
   return `${FAMILY_LABELS[family]} ${TYPE_LABELS[type]} ${when}`;
 }
 
@@ -61,9 +82,18 @@ export function soc2Requirements(
 
 /** The ids of the requirements an engagement covers (criterion ids or objective ids). */
 export function requirementIdsInScope(
-  scope: { family: ReportFamily; categories: readonly TscCategory[]; criteriaEdition: string; objectiveIds: readonly string[] },
+  scope: {
+    family: ReportFamily;
+    categories: readonly TscCategory[];
+    criteriaEdition: string;
+    objectiveIds: readonly string[];
+  },
   criterionIdOf: (edition: string, code: string) => string,
 ): Set<string> {
   if (usesObjectives(scope.family)) return new Set(scope.objectiveIds);
-  return new Set(criteriaInScope(scope.categories).map((criterion) => criterionIdOf(scope.criteriaEdition, criterion.code)));
+  return new Set(
+    criteriaInScope(scope.categories).map((criterion) =>
+      criterionIdOf(scope.criteriaEdition, criterion.code),
+    ),
+  );
 }

@@ -33,7 +33,15 @@ export function cleanFileName(name: string): string {
 }
 
 /** Types a browser shows without running anything (served sandboxed); everything else downloads. */
-const VIEWABLE_INLINE_TYPES: ReadonlySet<string> = new Set(["application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp", "text/plain", "text/csv"]);
+const VIEWABLE_INLINE_TYPES: ReadonlySet<string> = new Set([
+  "application/pdf",
+  "image/png",
+  "image/jpeg",
+  "image/gif",
+  "image/webp",
+  "text/plain",
+  "text/csv",
+]);
 
 export function isViewableInline(contentType: string | null): boolean {
   return contentType !== null && VIEWABLE_INLINE_TYPES.has(contentType);

@@ -26,22 +26,43 @@ export type MarkdownLimits = {
 };
 
 /** Evidence notes (up to 50,000 characters), rendered on the control page. */
-export const NOTE_MARKDOWN_LIMITS: MarkdownLimits = { depth: 8, lines: 1_000, blocks: 300, marks: 1_000, tags: 100, paragraphMarks: 200, underlines: 20 };
+export const NOTE_MARKDOWN_LIMITS: MarkdownLimits = {
+  depth: 8,
+  lines: 1_000,
+  blocks: 300,
+  marks: 1_000,
+  tags: 100,
+  paragraphMarks: 200,
+  underlines: 20,
+};
 
 /** Paperwork drafts (up to 200,000 characters), laid out as a PDF. */
-export const PAPERWORK_MARKDOWN_LIMITS: MarkdownLimits = { depth: 8, lines: 4_000, blocks: 1_000, marks: 8_000, tags: 800, paragraphMarks: 200, underlines: 20 };
+export const PAPERWORK_MARKDOWN_LIMITS: MarkdownLimits = {
+  depth: 8,
+  lines: 4_000,
+  blocks: 1_000,
+  marks: 8_000,
+  tags: 800,
+  paragraphMarks: 200,
+  underlines: 20,
+};
 
 const count = (value: number) => value.toLocaleString("en-GB");
 
 function problemOf(shape: MarkdownShape, limits: MarkdownLimits, noun: string): string | null {
-  if (shape.depth > limits.depth) return `Lists and quotes nest at most ${limits.depth} levels deep; this ${noun} goes ${count(shape.depth)} deep at line ${count(shape.depthLine)}.`;
-  if (shape.lines > limits.lines) return `A ${noun} holds at most ${count(limits.lines)} lines (a line in a list or quote counts once for each level); this one has ${count(shape.lines)}.`;
-  if (shape.blocks > limits.blocks) return `A ${noun} holds at most ${count(limits.blocks)} paragraphs, headings, list items and quotes; this one has ${count(shape.blocks)}.`;
+  if (shape.depth > limits.depth)
+    return `Lists and quotes nest at most ${limits.depth} levels deep; this ${noun} goes ${count(shape.depth)} deep at line ${count(shape.depthLine)}.`;
+  if (shape.lines > limits.lines)
+    return `A ${noun} holds at most ${count(limits.lines)} lines (a line in a list or quote counts once for each level); this one has ${count(shape.lines)}.`;
+  if (shape.blocks > limits.blocks)
+    return `A ${noun} holds at most ${count(limits.blocks)} paragraphs, headings, list items and quotes; this one has ${count(shape.blocks)}.`;
   if (shape.paragraphMarks > limits.paragraphMarks) {
     return `A paragraph holds at most ${count(limits.paragraphMarks)} emphasis, code, link and HTML marks (* _ \` [ ] <); the one at line ${count(shape.paragraphLine)} has ${count(shape.paragraphMarks)}.`;
   }
-  if (shape.marks > limits.marks) return `A ${noun} holds at most ${count(limits.marks)} formatting marks (each * _ \` [ ] & \\ #); this one has ${count(shape.marks)}.`;
-  if (shape.tags > limits.tags) return `A ${noun} holds at most ${count(limits.tags)} autolinks and HTML tags (each <); this one has ${count(shape.tags)}.`;
+  if (shape.marks > limits.marks)
+    return `A ${noun} holds at most ${count(limits.marks)} formatting marks (each * _ \` [ ] & \\ #); this one has ${count(shape.marks)}.`;
+  if (shape.tags > limits.tags)
+    return `A ${noun} holds at most ${count(limits.tags)} autolinks and HTML tags (each <); this one has ${count(shape.tags)}.`;
   if (shape.underlines > limits.underlines) {
     return `A ${noun} holds at most ${count(limits.underlines)} headings underlined with = or -; this one has ${count(shape.underlines)}, the first at line ${count(shape.underlineLine)}. Start headings with # instead.`;
   }
@@ -49,6 +70,10 @@ function problemOf(shape: MarkdownShape, limits: MarkdownLimits, noun: string): 
 }
 
 /** Why `text` exceeds `limits`, in words for its author (`noun`: "note", "draft"), or null when it is within them. */
-export function markdownLimitProblem(text: string, limits: MarkdownLimits, noun: string): string | null {
+export function markdownLimitProblem(
+  text: string,
+  limits: MarkdownLimits,
+  noun: string,
+): string | null {
   return problemOf(scanMarkdown(text), limits, noun);
 }

@@ -42,20 +42,34 @@ export type Prefix = {
 };
 
 /** Where a run of `-`, `*` or `_` and whitespace reaching the end of the line starts, and its character. */
-export function breakTail(text: string, start: number, end: number): { from: number; marker: number } {
+export function breakTail(
+  text: string,
+  start: number,
+  end: number,
+): { from: number; marker: number } {
   let index = end;
   while (index > start && isSpace(text.charCodeAt(index - 1))) index -= 1;
   const marker = index > start ? text.charCodeAt(index - 1) : 0;
   if (marker !== DASH && marker !== STAR && marker !== UNDERSCORE) return { from: end, marker: 0 };
-  while (index > start && (text.charCodeAt(index - 1) === marker || isSpace(text.charCodeAt(index - 1)))) index -= 1;
+  while (
+    index > start &&
+    (text.charCodeAt(index - 1) === marker || isSpace(text.charCodeAt(index - 1)))
+  )
+    index -= 1;
   return { from: index, marker };
 }
 
 /** Whether the line from `pos` is a thematic break: three or more of one marker, whitespace between. */
-export function isBreakFrom(text: string, pos: number, end: number, tail: { from: number; marker: number }): boolean {
+export function isBreakFrom(
+  text: string,
+  pos: number,
+  end: number,
+  tail: { from: number; marker: number },
+): boolean {
   if (pos < tail.from || text.charCodeAt(pos) !== tail.marker) return false;
   let count = 0;
-  for (let index = pos; index < end && count < 3; index += 1) if (text.charCodeAt(index) === tail.marker) count += 1;
+  for (let index = pos; index < end && count < 3; index += 1)
+    if (text.charCodeAt(index) === tail.marker) count += 1;
   return count >= 3;
 }
 
@@ -75,7 +89,21 @@ function markerWidth(text: string, pos: number, end: number): number {
 }
 
 export function readPrefix(text: string, start: number, end: number): Prefix {
-  const prefix: Prefix = { pos: start, col: 0, quotes: 0, leadingQuotes: 0, lead: 0, quotesAreMarkers: true, quoteCode: false, markers: 0, whitespace: 0, first: null, weakPos: -1, beforeWeak: null, inner: null };
+  const prefix: Prefix = {
+    pos: start,
+    col: 0,
+    quotes: 0,
+    leadingQuotes: 0,
+    lead: 0,
+    quotesAreMarkers: true,
+    quoteCode: false,
+    markers: 0,
+    whitespace: 0,
+    first: null,
+    weakPos: -1,
+    beforeWeak: null,
+    inner: null,
+  };
   let tail: { from: number; marker: number } | undefined;
   let afterQuote = false;
   for (;;) {
@@ -95,7 +123,8 @@ export function readPrefix(text: string, start: number, end: number): Prefix {
       afterQuote = true;
       if (prefix.quotes === 0) prefix.lead = prefix.whitespace;
       // Four columns before a first `>`, or after a later one's optional space, make it code.
-      if (prefix.markers === 0 && gap >= (prefix.quotes === 0 ? 4 : 5)) prefix.quotesAreMarkers = false;
+      if (prefix.markers === 0 && gap >= (prefix.quotes === 0 ? 4 : 5))
+        prefix.quotesAreMarkers = false;
       if (prefix.markers === 0) prefix.leadingQuotes += 1;
       prefix.quotes += 1;
       prefix.pos += 1;
@@ -113,7 +142,12 @@ export function readPrefix(text: string, start: number, end: number): Prefix {
       prefix.beforeWeak = prefix.inner;
     }
     prefix.markers += 1;
-    prefix.first ??= { pos: prefix.pos, col: prefix.col, delimiter: isDigit(marker) ? text.charCodeAt(prefix.pos + width - 1) : 0, one: width === 2 && marker === 49 };
+    prefix.first ??= {
+      pos: prefix.pos,
+      col: prefix.col,
+      delimiter: isDigit(marker) ? text.charCodeAt(prefix.pos + width - 1) : 0,
+      one: width === 2 && marker === 49,
+    };
     prefix.pos += width;
     prefix.col += width;
     // The columns of whitespace after the marker (tabs expanded), up to five: five make the
@@ -125,22 +159,37 @@ export function readPrefix(text: string, start: number, end: number): Prefix {
       index += 1;
     }
     const code = columns >= 5 && index < end;
-    prefix.inner = { contentCol: prefix.col + (columns === 0 || columns >= 5 ? 1 : columns), dash: marker === DASH, code };
+    prefix.inner = {
+      contentCol: prefix.col + (columns === 0 || columns >= 5 ? 1 : columns),
+      dash: marker === DASH,
+      code,
+    };
   }
 }
 
 /** A fence of three or more backticks or tildes at `pos` (a backtick fence's info has no backtick), or null. */
-export function fenceAt(text: string, pos: number, end: number): { marker: number; length: number } | null {
+export function fenceAt(
+  text: string,
+  pos: number,
+  end: number,
+): { marker: number; length: number } | null {
   const marker = text.charCodeAt(pos);
   if (marker !== BACKTICK && marker !== TILDE) return null;
   let length = 0;
   while (pos + length < end && text.charCodeAt(pos + length) === marker) length += 1;
   if (length < 3) return null;
-  if (marker === BACKTICK) for (let index = pos + length; index < end; index += 1) if (text.charCodeAt(index) === BACKTICK) return null;
+  if (marker === BACKTICK)
+    for (let index = pos + length; index < end; index += 1)
+      if (text.charCodeAt(index) === BACKTICK) return null;
   return { marker, length };
 }
 
-export function closesFence(text: string, start: number, end: number, fence: { marker: number; length: number }): boolean {
+export function closesFence(
+  text: string,
+  start: number,
+  end: number,
+  fence: { marker: number; length: number },
+): boolean {
   let pos = start;
   while (pos < end && pos - start < 4 && text.charCodeAt(pos) === SPACE) pos += 1;
   let length = 0;
@@ -165,5 +214,7 @@ export function isUnderline(text: string, pos: number, end: number): boolean {
 export function isHeading(text: string, pos: number, end: number): boolean {
   let hashes = 0;
   while (pos + hashes < end && text.charCodeAt(pos + hashes) === HASH) hashes += 1;
-  return hashes >= 1 && hashes <= 6 && (pos + hashes === end || isSpace(text.charCodeAt(pos + hashes)));
+  return (
+    hashes >= 1 && hashes <= 6 && (pos + hashes === end || isSpace(text.charCodeAt(pos + hashes)))
+  );
 }

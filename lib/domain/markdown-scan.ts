@@ -8,7 +8,16 @@
 // checks that against the parser. Each character is read a bounded number of times: the scan is
 // linear.
 
-import { breakTail, closesFence, fenceAt, isBreakFrom, isHeading, isUnderline, type Prefix, readPrefix } from "./markdown-lines";
+import {
+  breakTail,
+  closesFence,
+  fenceAt,
+  isBreakFrom,
+  isHeading,
+  isUnderline,
+  type Prefix,
+  readPrefix,
+} from "./markdown-lines";
 
 export type MarkdownShape = {
   /** The deepest nesting of lists and quotes, and the line where it is reached (1-based). */
@@ -43,14 +52,24 @@ const BACKTICK = 96;
 
 /** Whitespace for emphasis: spaces, tabs and line endings. */
 const isSpace = (code: number) => code === SPACE || code === 9 || code === LF || code === CR;
-const isAsciiPunctuation = (code: number) => (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126);
+const isAsciiPunctuation = (code: number) =>
+  (code >= 33 && code <= 47) ||
+  (code >= 58 && code <= 64) ||
+  (code >= 91 && code <= 96) ||
+  (code >= 123 && code <= 126);
 
 /**
  * The list markers of the last line that surely opened a list item (see `startsParagraph`): the
  * quote markers before them and the whitespace before those, its first marker's column and kind
  * (an ordered marker's delimiter, or 0 for a bullet), and where its innermost item's content starts.
  */
-type Item = { lead: number; quotes: number; firstCol: number; delimiter: number; contentCol: number };
+type Item = {
+  lead: number;
+  quotes: number;
+  firstCol: number;
+  delimiter: number;
+  contentCol: number;
+};
 
 type State = {
   shape: MarkdownShape;
@@ -91,7 +110,8 @@ function startsParagraph(state: State, prefix: Prefix, hasContent: boolean): boo
   if (canInterrupt && prefix.whitespace < 4) return true;
   const last = state.lastItem;
   if (!last || last.quotes !== prefix.leadingQuotes || last.lead !== prefix.lead) return false;
-  if (first.col === last.firstCol && (first.delimiter === 0 || first.delimiter === last.delimiter)) return true;
+  if (first.col === last.firstCol && (first.delimiter === 0 || first.delimiter === last.delimiter))
+    return true;
   return canInterrupt && first.col >= last.contentCol && first.col < last.contentCol + 4;
 }
 
@@ -122,7 +142,10 @@ function countMarks(state: State, text: string, pos: number, end: number): void 
       const runStart = index;
       while (index < end && text.charCodeAt(index) === code) index += 1;
       all += index - runStart;
-      const inert = code !== BACKTICK && (runStart === 0 || isSpace(text.charCodeAt(runStart - 1))) && (index === end || isSpace(text.charCodeAt(index)));
+      const inert =
+        code !== BACKTICK &&
+        (runStart === 0 || isSpace(text.charCodeAt(runStart - 1))) &&
+        (index === end || isSpace(text.charCodeAt(index)));
       if (!inert) paragraph += index - runStart;
     } else {
       if (code === LBRACKET || code === RBRACKET) {
@@ -135,7 +158,8 @@ function countMarks(state: State, text: string, pos: number, end: number): void 
       index += 1;
     }
   }
-  if (end - pos >= 3 && text.charCodeAt(end - 1) === SPACE && text.charCodeAt(end - 2) === SPACE) all += 1;
+  if (end - pos >= 3 && text.charCodeAt(end - 1) === SPACE && text.charCodeAt(end - 2) === SPACE)
+    all += 1;
   state.shape.marks += all;
   state.shape.tags += tags;
   if (state.paragraph) state.paragraph.marks += paragraph;
@@ -155,10 +179,14 @@ function containers(state: State, prefix: Prefix, line: number, blank: boolean):
   if (!blank) state.previousDepth = lazy ? Math.max(depth, state.previousDepth) : depth;
   // A line without list markers right after a non-blank one may continue a paragraph lazily, which
   // keeps every list open; otherwise its indentation decides which lists continue.
-  if (!blank && (prefix.markers > 0 || state.previousBlank)) state.openLists = inherited + prefix.markers;
+  if (!blank && (prefix.markers > 0 || state.previousBlank))
+    state.openLists = inherited + prefix.markers;
   // Quotes the previous line had at the same place continue; every other one, and any inside a
   // list item opened on this line, is a new quote.
-  const continued = state.previousBlank || prefix.lead !== state.previousQuotes.lead ? 0 : Math.min(prefix.leadingQuotes, state.previousQuotes.count);
+  const continued =
+    state.previousBlank || prefix.lead !== state.previousQuotes.lead
+      ? 0
+      : Math.min(prefix.leadingQuotes, state.previousQuotes.count);
   state.previousQuotes = { lead: prefix.lead, count: prefix.leadingQuotes };
   const opened = prefix.markers + prefix.quotes - continued;
   shape.blocks += opened;
@@ -166,11 +194,29 @@ function containers(state: State, prefix: Prefix, line: number, blank: boolean):
 }
 
 /** Keeps the last list item known while lines continue it (indented to its content) or are blank; not one holding a quote, which a line continues only with its marker. */
-function trackItem(state: State, prefix: Prefix, interrupts: boolean, inner: Prefix["inner"], hasContent: boolean): void {
+function trackItem(
+  state: State,
+  prefix: Prefix,
+  interrupts: boolean,
+  inner: Prefix["inner"],
+  hasContent: boolean,
+): void {
   const last = state.lastItem;
   if (interrupts && prefix.first && inner && prefix.quotes === prefix.leadingQuotes) {
-    state.lastItem = { lead: prefix.lead, quotes: prefix.leadingQuotes, firstCol: prefix.first.col, delimiter: prefix.first.delimiter, contentCol: inner.contentCol };
-  } else if (last && (prefix.leadingQuotes !== last.quotes || prefix.lead !== last.lead || prefix.markers > 0 || (hasContent && prefix.col < last.contentCol))) {
+    state.lastItem = {
+      lead: prefix.lead,
+      quotes: prefix.leadingQuotes,
+      firstCol: prefix.first.col,
+      delimiter: prefix.first.delimiter,
+      contentCol: inner.contentCol,
+    };
+  } else if (
+    last &&
+    (prefix.leadingQuotes !== last.quotes ||
+      prefix.lead !== last.lead ||
+      prefix.markers > 0 ||
+      (hasContent && prefix.col < last.contentCol))
+  ) {
     state.lastItem = null;
   }
 }
@@ -195,8 +241,13 @@ function scanLine(state: State, text: string, start: number, end: number): void 
 
   // While a block may still be open (a paragraph, but for the parser also indented code, even
   // after a blank line, or HTML), a number other than 1 cannot start a list.
-  const open = state.paragraph !== null || !state.previousBlank || state.lastIndented >= 0 || state.htmlSeen;
-  const underline = !state.previousBlank && (hasContent ? prefix.markers === 0 && isUnderline(text, prefix.pos, end) : prefix.markers === 1 && prefix.inner?.dash === true);
+  const open =
+    state.paragraph !== null || !state.previousBlank || state.lastIndented >= 0 || state.htmlSeen;
+  const underline =
+    !state.previousBlank &&
+    (hasContent
+      ? prefix.markers === 0 && isUnderline(text, prefix.pos, end)
+      : prefix.markers === 1 && prefix.inner?.dash === true);
   if (underline) {
     shape.underlines += 1;
     if (shape.underlines === 1) shape.underlineLine = line;
@@ -216,11 +267,16 @@ function scanLine(state: State, text: string, start: number, end: number): void 
   // paragraph's text, whatever it starts with, its markers included. (An underline is left in the
   // paragraph too: lazily after a quote or a list item it is its text.)
   const markersAreText = open && prefix.markers > 0 && !interrupts;
-  const textFrom = markersAreText && prefix.first ? prefix.first.pos : weak ? prefix.weakPos : prefix.pos;
+  const textFrom =
+    markersAreText && prefix.first ? prefix.first.pos : weak ? prefix.weakPos : prefix.pos;
   if (!hasContent && !markersAreText) return;
   const canStart = prefix.whitespace < 4 && !markersAreText && !weak;
   // A fence at the top level holds every line up to its closing fence (or the end) as code.
-  const topLevel = prefix.quotes === 0 && prefix.markers === 0 && prefix.whitespace < 4 && (prefix.whitespace < 2 || openBefore === 0);
+  const topLevel =
+    prefix.quotes === 0 &&
+    prefix.markers === 0 &&
+    prefix.whitespace < 4 &&
+    (prefix.whitespace < 2 || openBefore === 0);
   const fence = topLevel && !state.htmlSeen ? fenceAt(text, prefix.pos, end) : null;
   if (fence) {
     endParagraph(state);
@@ -235,8 +291,17 @@ function scanLine(state: State, text: string, start: number, end: number): void 
   const tag = text.charCodeAt(prefix.pos) === LT;
   if (tag && prefix.whitespace < 4) state.htmlSeen = true;
   const headingShape = isHeading(text, prefix.pos, end);
-  const ruleShape = !headingShape && isBreakFrom(text, prefix.pos, end, breakTail(text, prefix.pos, end));
-  if (tag || headingShape || ruleShape || fenceAt(text, prefix.pos, end) || prefix.inner?.code || prefix.quoteCode) state.boundary = 2;
+  const ruleShape =
+    !headingShape && isBreakFrom(text, prefix.pos, end, breakTail(text, prefix.pos, end));
+  if (
+    tag ||
+    headingShape ||
+    ruleShape ||
+    fenceAt(text, prefix.pos, end) ||
+    prefix.inner?.code ||
+    prefix.quoteCode
+  )
+    state.boundary = 2;
   const heading = canStart && headingShape;
   const rule = canStart && ruleShape;
   if (heading || rule || interrupts) endParagraph(state);
@@ -256,7 +321,18 @@ function scanLine(state: State, text: string, start: number, end: number): void 
 /** The shape of `text` (see MarkdownShape), in one pass. */
 export function scanMarkdown(text: string): MarkdownShape {
   const state: State = {
-    shape: { depth: 0, depthLine: 0, lines: 0, blocks: 0, marks: 0, tags: 0, paragraphMarks: 0, paragraphLine: 0, underlines: 0, underlineLine: 0 },
+    shape: {
+      depth: 0,
+      depthLine: 0,
+      lines: 0,
+      blocks: 0,
+      marks: 0,
+      tags: 0,
+      paragraphMarks: 0,
+      paragraphLine: 0,
+      underlines: 0,
+      underlineLine: 0,
+    },
     line: 0,
     openLists: 0,
     previousDepth: 0,
@@ -272,7 +348,8 @@ export function scanMarkdown(text: string): MarkdownShape {
   let start = 0;
   for (;;) {
     let end = start;
-    while (end < text.length && text.charCodeAt(end) !== LF && text.charCodeAt(end) !== CR) end += 1;
+    while (end < text.length && text.charCodeAt(end) !== LF && text.charCodeAt(end) !== CR)
+      end += 1;
     scanLine(state, text, start, end);
     if (end >= text.length) break;
     start = end + (text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? 2 : 1);

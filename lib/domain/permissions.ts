@@ -5,7 +5,12 @@ export const ROLES = ["owner", "admin", "editor", "viewer", "auditor"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles a team member can be given from the members page (auditor access has its own flow). */
-export const MEMBER_ROLES = ["owner", "admin", "editor", "viewer"] as const satisfies readonly Role[];
+export const MEMBER_ROLES = [
+  "owner",
+  "admin",
+  "editor",
+  "viewer",
+] as const satisfies readonly Role[];
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
 export const PERMISSIONS = [
@@ -49,7 +54,16 @@ const ADMIN_PERMISSIONS: readonly Permission[] = [
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: [...ADMIN_PERMISSIONS, "owner.manage"],
   admin: ADMIN_PERMISSIONS,
-  editor: ["org.view", "member.view", "objective.manage", "control.edit", "evidence.edit", "library.view", "export.create", "request.resolve"],
+  editor: [
+    "org.view",
+    "member.view",
+    "objective.manage",
+    "control.edit",
+    "evidence.edit",
+    "library.view",
+    "export.create",
+    "request.resolve",
+  ],
   viewer: ["org.view", "member.view", "library.view", "export.create"],
   // Outside auditors: read-only, and only the engagements they were given (OrgContext.engagementIds).
   auditor: ["org.view", "export.create", "request.create"],

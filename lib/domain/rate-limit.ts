@@ -14,7 +14,11 @@ const MINUTE = 60_000;
 // Sign-in (see README, Decisions): failures per email from one address, per email from all
 // addresses (aligned with the first, so "has this address failed in this window" is one
 // question), and per address across every email.
-export const SIGN_IN_PER_EMAIL_AND_ADDRESS: RateLimitRule = { limit: 5, windowMs: 15 * MINUTE, aligned: true };
+export const SIGN_IN_PER_EMAIL_AND_ADDRESS: RateLimitRule = {
+  limit: 5,
+  windowMs: 15 * MINUTE,
+  aligned: true,
+};
 export const SIGN_IN_PER_EMAIL: RateLimitRule = { limit: 20, windowMs: 15 * MINUTE, aligned: true };
 export const SIGN_IN_PER_ADDRESS: RateLimitRule = { limit: 20, windowMs: 15 * MINUTE };
 export const SIGN_UP_PER_ADDRESS: RateLimitRule = { limit: 10, windowMs: 60 * MINUTE };
@@ -22,7 +26,10 @@ export const PASSWORD_RESET_PER_ADDRESS: RateLimitRule = { limit: 10, windowMs: 
 // Account mail (reset links, sign-up mails) for one email: 3 an hour asked from one address,
 // 10 an hour from every address together; past 10, an address that has not asked for this
 // email this hour still gets one, so a stranger's requests cannot use up its owner's.
-export const ACCOUNT_MAILS_PER_EMAIL_AND_ADDRESS: RateLimitRule = { limit: 3, windowMs: 60 * MINUTE };
+export const ACCOUNT_MAILS_PER_EMAIL_AND_ADDRESS: RateLimitRule = {
+  limit: 3,
+  windowMs: 60 * MINUTE,
+};
 export const ACCOUNT_MAILS_PER_EMAIL: RateLimitRule = { limit: 10, windowMs: 60 * MINUTE };
 export const PASSWORD_CHANGE_PER_USER: RateLimitRule = { limit: 5, windowMs: 15 * MINUTE };
 
@@ -37,7 +44,11 @@ function isCurrent(bucket: RateLimitBucket, rule: RateLimitRule, now: Date): boo
 }
 
 /** Attempts already counted in the current window (0 for none or an expired window). */
-export function currentCount(bucket: RateLimitBucket | null, rule: RateLimitRule, now: Date): number {
+export function currentCount(
+  bucket: RateLimitBucket | null,
+  rule: RateLimitRule,
+  now: Date,
+): number {
   return bucket !== null && isCurrent(bucket, rule, now) ? bucket.count : 0;
 }
 
@@ -47,8 +58,13 @@ export function isLimited(bucket: RateLimitBucket | null, rule: RateLimitRule, n
 }
 
 /** The bucket after recording one attempt. */
-export function recordAttempt(bucket: RateLimitBucket | null, rule: RateLimitRule, now: Date): RateLimitBucket {
-  if (bucket === null || !isCurrent(bucket, rule, now)) return { windowStart: rule.aligned ? slotStart(rule, now) : now, count: 1 };
+export function recordAttempt(
+  bucket: RateLimitBucket | null,
+  rule: RateLimitRule,
+  now: Date,
+): RateLimitBucket {
+  if (bucket === null || !isCurrent(bucket, rule, now))
+    return { windowStart: rule.aligned ? slotStart(rule, now) : now, count: 1 };
   return { windowStart: bucket.windowStart, count: bucket.count + 1 };
 }
 

@@ -5,7 +5,12 @@ export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 /** lastSeenAt is written at most this often, so reading a page rarely writes. */
 export const LAST_SEEN_EVERY_MS = 5 * 60_000;
 
-type SessionState = { createdAt: Date; expiresAt: Date; revokedAt: Date | null; twoFactorAt: Date | null };
+type SessionState = {
+  createdAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  twoFactorAt: Date | null;
+};
 type AccountState = { passwordChangedAt: Date | null; totpEnabledAt: Date | null };
 
 /**
@@ -17,7 +22,10 @@ export function isSessionLive(session: SessionState, account: AccountState, now:
   if (session.revokedAt !== null) return false;
   if (session.expiresAt.getTime() <= now.getTime()) return false;
   if (account.totpEnabledAt !== null && session.twoFactorAt === null) return false;
-  return account.passwordChangedAt === null || session.createdAt.getTime() >= account.passwordChangedAt.getTime();
+  return (
+    account.passwordChangedAt === null ||
+    session.createdAt.getTime() >= account.passwordChangedAt.getTime()
+  );
 }
 
 export function lastSeenDue(lastSeenAt: Date, now: Date): boolean {

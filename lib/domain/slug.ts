@@ -20,7 +20,12 @@ export function slugify(name: string): string {
 }
 
 export function isValidSlug(slug: string): boolean {
-  return slug.length >= SLUG_MIN && slug.length <= SLUG_MAX && SLUG_PATTERN.test(slug) && !RESERVED.has(slug);
+  return (
+    slug.length >= SLUG_MIN &&
+    slug.length <= SLUG_MAX &&
+    SLUG_PATTERN.test(slug) &&
+    !RESERVED.has(slug)
+  );
 }
 
 /** The first of `base`, `base-2`, `base-3`, … that is not in `taken`. */

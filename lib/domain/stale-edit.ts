@@ -21,7 +21,9 @@ export function staleEditMessage(change: LastChange | null): string {
 }
 
 /** A bulk change refused because some of its records are stale, naming each. */
-export function staleBulkMessage(stale: readonly { label: string; change: LastChange | null }[]): string {
+export function staleBulkMessage(
+  stale: readonly { label: string; change: LastChange | null }[],
+): string {
   const named = stale.map(({ label, change }) => `${label} by ${byWhomAndWhen(change)}`);
   return `Nothing was changed. Changed since you opened the list: ${named.join("; ")}.`;
 }

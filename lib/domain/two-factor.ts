@@ -20,7 +20,11 @@ export const RECOVERY_CODE_BYTES = 10;
 // gets at most min(5K, 10 + K) guesses per 15 minutes, each 3 chances in a million (three codes
 // are valid at any moment).
 const SLOT_MS = 15 * 60_000;
-export const TWO_FACTOR_PER_USER_AND_ADDRESS: RateLimitRule = { limit: 5, windowMs: SLOT_MS, aligned: true };
+export const TWO_FACTOR_PER_USER_AND_ADDRESS: RateLimitRule = {
+  limit: 5,
+  windowMs: SLOT_MS,
+  aligned: true,
+};
 export const TWO_FACTOR_PER_USER: RateLimitRule = { limit: 10, windowMs: SLOT_MS, aligned: true };
 export const TWO_FACTOR_PER_ADDRESS: RateLimitRule = { limit: 20, windowMs: SLOT_MS };
 /**
@@ -38,7 +42,8 @@ const TOTP_PATTERN = /^\d{6}$/;
 
 /** A recovery code as shown to the user (`7kq2-mx9d-b3tz-0hcw`), from RECOVERY_CODE_BYTES random bytes. */
 export function recoveryCodeFromBytes(bytes: Uint8Array): string {
-  if (bytes.length !== RECOVERY_CODE_BYTES) throw new Error(`A recovery code takes ${RECOVERY_CODE_BYTES} bytes, got ${bytes.length}.`);
+  if (bytes.length !== RECOVERY_CODE_BYTES)
+    throw new Error(`A recovery code takes ${RECOVERY_CODE_BYTES} bytes, got ${bytes.length}.`);
   let bits = 0;
   let value = 0;
   let out = "";
@@ -68,7 +73,6 @@ export function parseSecondFactorCode(input: string): SecondFactorCode | null {
   if (RECOVERY_PATTERN.test(recovery)) return { kind: "recovery", code: recovery };
   return null;
 }
-
 
 // What a sign-in with a right password answers when the second factor is missing or wrong
 // (next-auth hands the message to the form, which then asks for the code).

@@ -9,9 +9,14 @@ const BUSY_RETRY_SECONDS = 30;
 
 /** The instance has no room for another job (also when one waited longer than its budget). */
 export function instanceBusy(): AppError {
-  return new AppError("RATE_LIMITED", "The server is busy laying out PDFs and checking packs for others. Try again in a minute.", undefined, {
-    retryAfterSeconds: BUSY_RETRY_SECONDS,
-  });
+  return new AppError(
+    "RATE_LIMITED",
+    "The server is busy laying out PDFs and checking packs for others. Try again in a minute.",
+    undefined,
+    {
+      retryAfterSeconds: BUSY_RETRY_SECONDS,
+    },
+  );
 }
 
 export class Admission {
@@ -25,7 +30,10 @@ export class Admission {
     const key = `${kind}\u0000${member}`;
     const mine = this.held.get(key) ?? 0;
     const rule = JOB_RULES[kind];
-    if (mine >= rule.perMember) throw new AppError("RATE_LIMITED", rule.memberBusy, undefined, { retryAfterSeconds: rule.retryAfterSeconds });
+    if (mine >= rule.perMember)
+      throw new AppError("RATE_LIMITED", rule.memberBusy, undefined, {
+        retryAfterSeconds: rule.retryAfterSeconds,
+      });
     if (this.total >= this.capacity()) throw instanceBusy();
     this.held.set(key, mine + 1);
     this.total++;

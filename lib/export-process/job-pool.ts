@@ -31,7 +31,13 @@ type Pending = {
   timer?: NodeJS.Timeout;
 };
 
-type Worker = { child: ChildProcess; ready: boolean; current?: Pending; idleTimer?: NodeJS.Timeout; startTimer?: NodeJS.Timeout };
+type Worker = {
+  child: ChildProcess;
+  ready: boolean;
+  current?: Pending;
+  idleTimer?: NodeJS.Timeout;
+  startTimer?: NodeJS.Timeout;
+};
 
 /** A job process not loaded by then is taken for broken. */
 const START_TIMEOUT_MS = 60_000;
@@ -47,7 +53,13 @@ class JobPool {
    */
   run(job: Job): Promise<JobOutput[JobKind]> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ id: this.nextId++, job, budgetMs: JOB_RULES[job.kind].budgetMs(), resolve, reject });
+      this.waiting.push({
+        id: this.nextId++,
+        job,
+        budgetMs: JOB_RULES[job.kind].budgetMs(),
+        resolve,
+        reject,
+      });
       this.dispatch();
     });
   }
@@ -59,9 +71,18 @@ class JobPool {
 
   /** Stops every job process (the jobs in hand and those waiting fail). */
   async stop(): Promise<void> {
-    for (const pending of this.waiting.splice(0)) this.settle(pending, new Error("The job processes were stopped."));
-    const exits = [...this.workers].map(({ child }) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve()))));
-    for (const worker of [...this.workers]) this.forget(worker, new Error("The job processes were stopped."));
+    for (const pending of this.waiting.splice(0))
+      this.settle(pending, new Error("The job processes were stopped."));
+    const exits = [...this.workers].map(
+      ({ child }) =>
+        new Promise<void>((resolve) =>
+          child.exitCode !== null || child.signalCode !== null
+            ? resolve()
+            : child.once("exit", () => resolve()),
+        ),
+    );
+    for (const worker of [...this.workers])
+      this.forget(worker, new Error("The job processes were stopped."));
     await Promise.all(exits);
   }
 
@@ -77,7 +98,8 @@ class JobPool {
     for (let i = 0; i < wanted; i++) this.start();
     if (starting + wanted > 0) return;
     // Every process is busy with other jobs: the wait starts counting.
-    for (const pending of this.waiting) pending.timer ??= setTimeout(() => this.expire(pending), pending.budgetMs);
+    for (const pending of this.waiting)
+      pending.timer ??= setTimeout(() => this.expire(pending), pending.budgetMs);
   }
 
   private expire(pending: Pending): void {
@@ -91,10 +113,14 @@ class JobPool {
     clearTimeout(pending.timer);
     clearTimeout(worker.idleTimer);
     worker.current = pending;
-    pending.timer = setTimeout(() => this.forget(worker, timedOut(pending.job.kind, pending.budgetMs)), pending.budgetMs);
+    pending.timer = setTimeout(
+      () => this.forget(worker, timedOut(pending.job.kind, pending.budgetMs)),
+      pending.budgetMs,
+    );
     const request: JobRequest = { type: "job", id: pending.id, ...pending.job };
     worker.child.send(request, undefined, {}, (error) => {
-      if (error) this.forget(worker, new Error(`The job process could not be reached: ${error.message}`));
+      if (error)
+        this.forget(worker, new Error(`The job process could not be reached: ${error.message}`));
     });
   }
 
@@ -103,7 +129,12 @@ class JobPool {
       cwd: /* turbopackIgnore: true */ process.cwd(),
       env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "1" },
       // As the export process (see runner.ts), with the same heap limit.
-      execArgv: ["--require", "tsx/cjs", "--conditions=react-server", `--max-old-space-size=${exportHeapMb()}`],
+      execArgv: [
+        "--require",
+        "tsx/cjs",
+        "--conditions=react-server",
+        `--max-old-space-size=${exportHeapMb()}`,
+      ],
       // Structured clone: a PDF's bytes cross as bytes, not as JSON.
       serialization: "advanced",
     });
@@ -118,7 +149,9 @@ class JobPool {
       const started = worker.ready;
       this.forget(worker, new Error(`The job process ended (${signal ?? `exit code ${code}`}).`));
       // One that died while starting would die again: fail what waits rather than loop.
-      if (!started) for (const pending of this.waiting.splice(0)) this.settle(pending, new Error("The job process could not start."));
+      if (!started)
+        for (const pending of this.waiting.splice(0))
+          this.settle(pending, new Error("The job process could not start."));
     });
     child.once("error", (error) => this.forget(worker, error));
   }
@@ -138,7 +171,12 @@ class JobPool {
       pending.resolve(reply.output);
     } else {
       // An INTERNAL failure is logged by the job process; the web side reports it with a reference.
-      this.settle(pending, reply.code === "INTERNAL" ? new Error(reply.message) : new AppError(reply.code, reply.message));
+      this.settle(
+        pending,
+        reply.code === "INTERNAL"
+          ? new Error(reply.message)
+          : new AppError(reply.code, reply.message),
+      );
     }
     this.idleSoon(worker);
     this.dispatch();
@@ -190,7 +228,10 @@ async function runInline(job: Job): Promise<JobOutput[JobKind]> {
 }
 
 // One pool and one admission per web process, kept across Next's module reloads in development.
-const shared = globalThis as typeof globalThis & { assayJobPool?: JobPool; assayJobAdmission?: Admission };
+const shared = globalThis as typeof globalThis & {
+  assayJobPool?: JobPool;
+  assayJobAdmission?: Admission;
+};
 
 export function jobPool(): JobPool {
   shared.assayJobPool ??= new JobPool();
@@ -207,7 +248,11 @@ function admission(): Admission {
  * `work` the function that runs it; the admission is held until `work` ends, so a caller may
  * receive the job's input (an upload) under it.
  */
-export async function withJob<K extends JobKind, T>(ctx: Pick<OrgContext, "userId">, kind: K, work: (run: (input: JobInput[K]) => Promise<JobOutput[K]>) => Promise<T>): Promise<T> {
+export async function withJob<K extends JobKind, T>(
+  ctx: Pick<OrgContext, "userId">,
+  kind: K,
+  work: (run: (input: JobInput[K]) => Promise<JobOutput[K]>) => Promise<T>,
+): Promise<T> {
   const release = admission().admit(ctx.userId, kind);
   try {
     return await work(async (input) => {

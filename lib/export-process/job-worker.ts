@@ -11,11 +11,21 @@ export function runJobs(): void {
 
   async function perform(request: JobRequest): Promise<JobReply> {
     try {
-      return { type: "done", id: request.id, output: await performJob(request, new AbortController().signal) };
+      return {
+        type: "done",
+        id: request.id,
+        output: await performJob(request, new AbortController().signal),
+      };
     } catch (error) {
-      if (error instanceof AppError) return { type: "failed", id: request.id, code: error.code, message: error.message };
+      if (error instanceof AppError)
+        return { type: "failed", id: request.id, code: error.code, message: error.message };
       console.error(`[job ${request.kind}]`, error);
-      return { type: "failed", id: request.id, code: "INTERNAL", message: error instanceof Error ? error.message : String(error) };
+      return {
+        type: "failed",
+        id: request.id,
+        code: "INTERNAL",
+        message: error instanceof Error ? error.message : String(error),
+      };
     }
   }
 

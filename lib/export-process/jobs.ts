@@ -31,16 +31,19 @@ export const JOB_RULES: Record<JobKind, JobRule> = {
   "paperwork-pdf": {
     perMember: 2,
     budgetMs: () => paperworkPdfBudgetMs(),
-    memberBusy: "You already have two PDFs being laid out. Wait for them to finish, then try again.",
+    memberBusy:
+      "You already have two PDFs being laid out. Wait for them to finish, then try again.",
     retryAfterSeconds: 10,
-    tooLong: (seconds) => `The draft took longer than ${seconds} seconds to lay out as a PDF. Shorten it, or download the Markdown instead.`,
+    tooLong: (seconds) =>
+      `The draft took longer than ${seconds} seconds to lay out as a PDF. Shorten it, or download the Markdown instead.`,
   },
   "verify-pack": {
     perMember: 1,
     budgetMs: () => verifyBudgetMs(),
     memberBusy: "You are already checking a pack. Wait for it to finish, then try again.",
     retryAfterSeconds: 30,
-    tooLong: (seconds) => `The pack took longer than ${seconds} seconds to check here. Check it with npm run pack:verify on the server instead.`,
+    tooLong: (seconds) =>
+      `The pack took longer than ${seconds} seconds to check here. Check it with npm run pack:verify on the server instead.`,
   },
 };
 

@@ -12,14 +12,26 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
 }
 
-const isText = (value: unknown): value is string => typeof value === "string" && value.length > 0 && value.length <= 200;
+const isText = (value: unknown): value is string =>
+  typeof value === "string" && value.length > 0 && value.length <= 200;
 
 export function isExportRequest(message: unknown): message is ExportRequest {
-  return isRecord(message) && message.type === "export" && isText(message.runId) && isText(message.userId) && isText(message.orgSlug);
+  return (
+    isRecord(message) &&
+    message.type === "export" &&
+    isText(message.runId) &&
+    isText(message.userId) &&
+    isText(message.orgSlug)
+  );
 }
 
 export function isExportFinished(message: unknown): message is ExportFinished {
-  return isRecord(message) && message.type === "finished" && isText(message.runId) && typeof message.peakRssMb === "number";
+  return (
+    isRecord(message) &&
+    message.type === "finished" &&
+    isText(message.runId) &&
+    typeof message.peakRssMb === "number"
+  );
 }
 
 /** Web → job process: do this job (one at a time; `id` names it in the reply). */
@@ -34,12 +46,23 @@ export type JobReply =
 const isId = (value: unknown): value is number => Number.isSafeInteger(value);
 
 export function isJobRequest(message: unknown): message is JobRequest {
-  return isRecord(message) && message.type === "job" && isId(message.id) && JOB_KINDS.includes(message.kind as JobKind) && isRecord(message.input);
+  return (
+    isRecord(message) &&
+    message.type === "job" &&
+    isId(message.id) &&
+    JOB_KINDS.includes(message.kind as JobKind) &&
+    isRecord(message.input)
+  );
 }
 
 export function isJobReply(message: unknown): message is JobReply {
   if (!isRecord(message)) return false;
   if (message.type === "ready") return true;
   if (message.type === "done") return isId(message.id) && "output" in message;
-  return message.type === "failed" && isId(message.id) && ERROR_CODES.includes(message.code as ErrorCode) && typeof message.message === "string";
+  return (
+    message.type === "failed" &&
+    isId(message.id) &&
+    ERROR_CODES.includes(message.code as ErrorCode) &&
+    typeof message.message === "string"
+  );
 }

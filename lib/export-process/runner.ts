@@ -38,7 +38,8 @@ class ExportProcess {
     return new Promise((resolve, reject) => {
       this.waiters.set(request.runId, { resolve, reject });
       child.send({ type: "export", ...request } satisfies ExportRequest, undefined, {}, (error) => {
-        if (error) this.lost(child, `the export process could not be reached: ${error.message}`, true);
+        if (error)
+          this.lost(child, `the export process could not be reached: ${error.message}`, true);
       });
     });
   }
@@ -64,7 +65,12 @@ class ExportProcess {
       env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "1" },
       // The app's TypeScript through tsx's CommonJS hook (no loader thread), React's server build
       // off for react-pdf (see scripts/lib/pdf-under-tsx.ts), and the process's own heap limit.
-      execArgv: ["--require", "tsx/cjs", "--conditions=react-server", `--max-old-space-size=${exportHeapMb()}`],
+      execArgv: [
+        "--require",
+        "tsx/cjs",
+        "--conditions=react-server",
+        `--max-old-space-size=${exportHeapMb()}`,
+      ],
       serialization: "json",
     });
     this.child = child;
@@ -75,7 +81,9 @@ class ExportProcess {
       if (this.waiters.size === 0) this.idleSoon(child);
     });
     // Exit code 0: it was stopped and settled its runs itself (see worker.ts).
-    child.once("exit", (code, signal) => this.lost(child, `the export process ended (${signal ?? `exit code ${code}`})`, code !== 0));
+    child.once("exit", (code, signal) =>
+      this.lost(child, `the export process ended (${signal ?? `exit code ${code}`})`, code !== 0),
+    );
     child.once("error", (error) => this.lost(child, error.message, true));
     return child;
   }
@@ -101,7 +109,8 @@ class ExportProcess {
     };
     if (!crashed) return rejectAll();
     console.error(`[exports] ${reason}; ${unfinished.length} export(s) did not finish.`);
-    const message = "The export stopped unexpectedly (the export process ended). Try again; if it keeps failing, ask an administrator to check the server log.";
+    const message =
+      "The export stopped unexpectedly (the export process ended). Try again; if it keeps failing, ask an administrator to check the server log.";
     void failUnfinishedRuns(
       unfinished.map(([runId]) => runId),
       message,

@@ -14,7 +14,8 @@ export type ExportRunner = "process" | "inline";
 
 export function exportRunner(env: Env = process.env): ExportRunner {
   const value = env.EXPORT_RUNNER?.trim() || "process";
-  if (value !== "process" && value !== "inline") throw new Error(`EXPORT_RUNNER must be "process" or "inline", not "${value}".`);
+  if (value !== "process" && value !== "inline")
+    throw new Error(`EXPORT_RUNNER must be "process" or "inline", not "${value}".`);
   return value;
 }
 
@@ -51,7 +52,9 @@ export function verifyBudgetMs(env: Env = process.env): number {
   return positiveNumberSetting("VERIFY_SECONDS", 300, env) * 1000;
 }
 
-export function webVerifyLimits(env: Env = process.env): Omit<VerifyLimits, "maxWholeManifestBytes"> {
+export function webVerifyLimits(
+  env: Env = process.env,
+): Omit<VerifyLimits, "maxWholeManifestBytes"> {
   return {
     maxEntries: Math.floor(positiveNumberSetting("VERIFY_MAX_ENTRIES", 100_000, env)),
     maxTotalBytes: positiveNumberSetting("VERIFY_MAX_UNCOMPRESSED_MB", 8192, env) * 1024 * 1024,

@@ -11,7 +11,8 @@ const WAITING_HEARTBEAT_MS = 30_000;
 const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
 
 export function runExportRequests(): void {
-  if (!process.send) throw new Error("The export process is started by the web process, not by hand.");
+  if (!process.send)
+    throw new Error("The export process is started by the web process, not by hand.");
   const send = (message: ExportFinished) => process.send?.(message);
   const waiting: ExportRequest[] = [];
   let busy = false;
@@ -25,7 +26,12 @@ export function runExportRequests(): void {
   async function produce(request: ExportRequest): Promise<void> {
     // The member's access is checked again now: it may have been revoked since they asked.
     const ctx = await resolveOrgContext(request.userId, request.orgSlug);
-    if (!ctx) await failUnfinishedRuns([request.runId], "You no longer have access to this organisation's exports.", { createdById: request.userId });
+    if (!ctx)
+      await failUnfinishedRuns(
+        [request.runId],
+        "You no longer have access to this organisation's exports.",
+        { createdById: request.userId },
+      );
     else await runExport(ctx, request.runId);
   }
 
@@ -38,7 +44,10 @@ export function runExportRequests(): void {
       } catch (error) {
         // runExport records its own failures; this is the database itself failing.
         console.error(`[export ${request.runId}]`, error);
-        await failUnfinishedRuns([request.runId], "The export failed. Try again; if it keeps failing, ask an administrator to check the server log.").catch(() => undefined);
+        await failUnfinishedRuns(
+          [request.runId],
+          "The export failed. Try again; if it keeps failing, ask an administrator to check the server log.",
+        ).catch(() => undefined);
       }
       if (parentGone) break;
       send({ type: "finished", runId: request.runId, peakRssMb: peakRssMb() });
@@ -50,7 +59,10 @@ export function runExportRequests(): void {
   async function stop(): Promise<void> {
     clearInterval(heartbeat);
     const abandoned = waiting.splice(0).map((request) => request.runId);
-    await failUnfinishedRuns(abandoned, "The server stopped before this export started. Start it again.").catch(() => undefined);
+    await failUnfinishedRuns(
+      abandoned,
+      "The server stopped before this export started. Start it again.",
+    ).catch(() => undefined);
     process.exit(0);
   }
 

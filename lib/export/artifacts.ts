@@ -20,7 +20,12 @@ export type ArtifactOptions = {
 };
 
 /** Writes the export to `output` and ends it; `manifestSha256` for packs. */
-export async function writeExportArtifact(format: ExportFormat, data: ArtifactData, output: Writable, options: ArtifactOptions): Promise<{ manifestSha256?: string }> {
+export async function writeExportArtifact(
+  format: ExportFormat,
+  data: ArtifactData,
+  output: Writable,
+  options: ArtifactOptions,
+): Promise<{ manifestSha256?: string }> {
   const { summary, evidencePages } = data;
   switch (format) {
     case "pdf":
@@ -48,7 +53,11 @@ export async function writeExportArtifact(format: ExportFormat, data: ArtifactDa
           onProgress: options.onProgress,
           documents: [
             { path: "summary.pdf", kind: "summary", render: () => renderSummaryPdf(summary) },
-            { path: "matrix.xlsx", kind: "matrix", render: async () => streamed((out) => writeMatrixXlsx(summary, evidence, out)) },
+            {
+              path: "matrix.xlsx",
+              kind: "matrix",
+              render: async () => streamed((out) => writeMatrixXlsx(summary, evidence, out)),
+            },
           ],
         },
         output,
@@ -61,12 +70,17 @@ export async function writeExportArtifact(format: ExportFormat, data: ArtifactDa
 /** A readable fed by `write`; a failure of `write` errors the readable. */
 function streamed(write: (output: Writable) => Promise<void>): Readable {
   const pass = new PassThrough();
-  write(pass).catch((error: unknown) => pass.destroy(error instanceof Error ? error : new Error(String(error))));
+  write(pass).catch((error: unknown) =>
+    pass.destroy(error instanceof Error ? error : new Error(String(error))),
+  );
   return pass;
 }
 
 /** The matrix as CSV: one file per view, in one ZIP. */
-async function writeCsvZip({ summary, evidencePages }: ArtifactData, output: Writable): Promise<void> {
+async function writeCsvZip(
+  { summary, evidencePages }: ArtifactData,
+  output: Writable,
+): Promise<void> {
   const archive = new ZipArchive({ zlib: { level: 6 } });
   const writing = pipeline(archive, output);
   writing.catch(() => undefined);

@@ -9,7 +9,8 @@ export function coalescing(chunkBytes: number): Transform {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   const take = () => {
-    const chunk = pending.length === 1 && pending[0] ? pending[0] : Buffer.concat(pending, pendingBytes);
+    const chunk =
+      pending.length === 1 && pending[0] ? pending[0] : Buffer.concat(pending, pendingBytes);
     pending = [];
     pendingBytes = 0;
     return chunk;

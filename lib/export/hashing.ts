@@ -22,7 +22,10 @@ export function hashingStream(source: AsyncIterable<unknown>, options: HashingOp
   return Readable.from(pass(source, options), { objectMode: false });
 }
 
-async function* pass(source: AsyncIterable<unknown>, { maxBytes, onDigest }: HashingOptions): AsyncGenerator<Buffer> {
+async function* pass(
+  source: AsyncIterable<unknown>,
+  { maxBytes, onDigest }: HashingOptions,
+): AsyncGenerator<Buffer> {
   const hash = createHash("sha256");
   let size = 0;
   for await (const chunk of source) {
@@ -37,7 +40,8 @@ async function* pass(source: AsyncIterable<unknown>, { maxBytes, onDigest }: Has
 
 function toBuffer(chunk: unknown): Buffer {
   if (Buffer.isBuffer(chunk)) return chunk;
-  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  if (chunk instanceof Uint8Array)
+    return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
   if (typeof chunk === "string") return Buffer.from(chunk, "utf8");
   throw new TypeError("Expected a byte stream.");
 }

@@ -6,7 +6,13 @@ import type { Readable } from "node:stream";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { Digest } from "./hashing";
-import { ENTRY_SEPARATOR, ManifestEntryInput, ManifestHeaderInput, PACK_FORMAT, PACK_VERSION } from "./manifest";
+import {
+  ENTRY_SEPARATOR,
+  ManifestEntryInput,
+  ManifestHeaderInput,
+  PACK_FORMAT,
+  PACK_VERSION,
+} from "./manifest";
 
 export type ManifestLimits = {
   /** More entries than this is refused (TOO_LARGE). */
@@ -21,10 +27,15 @@ const MAX_LINE_BYTES = 1024 * 1024;
 const SEPARATOR = ENTRY_SEPARATOR.trim();
 
 /** `open` gives a fresh stream of manifest.json each time; `size` is its uncompressed size. */
-export async function readManifest(open: () => Promise<Readable>, size: number, limits: ManifestLimits): Promise<ReadManifest> {
+export async function readManifest(
+  open: () => Promise<Readable>,
+  size: number,
+  limits: ManifestLimits,
+): Promise<ReadManifest> {
   const byLine = await readLines(await open(), limits);
   if (byLine) return byLine;
-  if (size > limits.maxWholeBytes) throw invalid("it is not laid out one file per line and is too large to read whole");
+  if (size > limits.maxWholeBytes)
+    throw invalid("it is not laid out one file per line and is too large to read whole");
   let parsed: unknown;
   try {
     parsed = JSON.parse((await collect(await open(), limits.maxWholeBytes)).toString("utf8"));
@@ -74,20 +85,30 @@ async function readLines(stream: Readable, limits: ManifestLimits): Promise<Read
 
 function parseHeader(value: unknown): ManifestHeaderInput {
   const format = (value as { format?: unknown } | null)?.format;
-  if (format !== PACK_FORMAT) throw invalid(`it is not an Assay evidence pack manifest (format must be "${PACK_FORMAT}")`);
+  if (format !== PACK_FORMAT)
+    throw invalid(`it is not an Assay evidence pack manifest (format must be "${PACK_FORMAT}")`);
   const version = (value as { version?: unknown }).version;
-  if (version !== PACK_VERSION) throw invalid(`its version is ${JSON.stringify(version)}; this Assay reads version ${PACK_VERSION}`);
+  if (version !== PACK_VERSION)
+    throw invalid(
+      `its version is ${JSON.stringify(version)}; this Assay reads version ${PACK_VERSION}`,
+    );
   const parsed = ManifestHeaderInput.safeParse(value);
   if (!parsed.success) throw invalid(describe(parsed.error));
   return parsed.data;
 }
 
-function addEntry(files: Map<string, Digest>, value: unknown, where: string, limits: ManifestLimits): void {
+function addEntry(
+  files: Map<string, Digest>,
+  value: unknown,
+  where: string,
+  limits: ManifestLimits,
+): void {
   const parsed = ManifestEntryInput.safeParse(value);
   if (!parsed.success) throw invalid(`${where}: ${describe(parsed.error)}`);
   const { path, sha256, size } = parsed.data;
   if (files.has(path)) throw invalid(`${where}: "${path}" is listed twice`);
-  if (files.size >= limits.maxEntries) throw new AppError("TOO_LARGE", `manifest.json lists more than ${limits.maxEntries} files.`);
+  if (files.size >= limits.maxEntries)
+    throw new AppError("TOO_LARGE", `manifest.json lists more than ${limits.maxEntries} files.`);
   files.set(path, { sha256, size });
 }
 
@@ -132,7 +153,9 @@ function tryJson(text: string): unknown {
 }
 
 function describe(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join(".") || "value"}: ${issue.message}`).join("; ");
+  return error.issues
+    .map((issue) => `${issue.path.join(".") || "value"}: ${issue.message}`)
+    .join("; ");
 }
 
 function invalid(reason: string): AppError {

@@ -18,7 +18,13 @@ export const PACK_FORMAT = "assay-evidence-pack";
 export const PACK_VERSION = 1;
 export const MANIFEST_PATH = "manifest.json";
 
-const PACK_ENTRY_KINDS = ["summary", "matrix", "evidence-file", "evidence-note", "evidence-link"] as const;
+const PACK_ENTRY_KINDS = [
+  "summary",
+  "matrix",
+  "evidence-file",
+  "evidence-note",
+  "evidence-link",
+] as const;
 
 export type ManifestEvidence = {
   evidenceId: string;
@@ -87,7 +93,11 @@ export function manifestHeader(summary: ExportSummary): ManifestHeader {
       scope: {
         categories: engagement.categories,
         objectives: engagement.objectives,
-        subservices: engagement.subservices.map(({ name, services, method }) => ({ name, services, method })),
+        subservices: engagement.subservices.map(({ name, services, method }) => ({
+          name,
+          services,
+          method,
+        })),
       },
     },
     readiness: { today: summary.today, ...summary.figures },
@@ -117,7 +127,12 @@ export const ManifestHeaderInput = z.looseObject({
 export type ManifestHeaderInput = z.infer<typeof ManifestHeaderInput>;
 
 export const ManifestEntryInput = z.looseObject({
-  path: z.string().refine((path) => isSafeArchivePath(path) && path !== MANIFEST_PATH, "not a safe relative path"),
+  path: z
+    .string()
+    .refine(
+      (path) => isSafeArchivePath(path) && path !== MANIFEST_PATH,
+      "not a safe relative path",
+    ),
   sha256: Sha256,
   size: z.number().int().nonnegative(),
   kind: z.enum(PACK_ENTRY_KINDS),

@@ -22,9 +22,34 @@ const QUOTE = "#fffbeb";
 const styles = StyleSheet.create({
   // lineHeight is set on each block, never on the page: react-pdf drops the text of a `render`
   // prop (the footer) under an ancestor with a lineHeight (diegomura/react-pdf#3083).
-  page: { paddingTop: 56, paddingBottom: 64, paddingHorizontal: 60, fontFamily: "Helvetica", fontSize: 10.5, color: INK },
-  header: { position: "absolute", top: 26, left: 60, right: 60, fontSize: 8, color: MUTED, textAlign: "right" },
-  footer: { position: "absolute", bottom: 30, left: 60, right: 60, fontSize: 8, color: MUTED, borderTopWidth: 0.5, borderTopColor: RULE, paddingTop: 6 },
+  page: {
+    paddingTop: 56,
+    paddingBottom: 64,
+    paddingHorizontal: 60,
+    fontFamily: "Helvetica",
+    fontSize: 10.5,
+    color: INK,
+  },
+  header: {
+    position: "absolute",
+    top: 26,
+    left: 60,
+    right: 60,
+    fontSize: 8,
+    color: MUTED,
+    textAlign: "right",
+  },
+  footer: {
+    position: "absolute",
+    bottom: 30,
+    left: 60,
+    right: 60,
+    fontSize: 8,
+    color: MUTED,
+    borderTopWidth: 0.5,
+    borderTopColor: RULE,
+    paddingTop: 6,
+  },
   paragraph: { fontSize: 10.5, lineHeight: 1.45, marginBottom: 8 },
   h1: { fontSize: 18, lineHeight: 1.2, marginTop: 6, marginBottom: 10 },
   h2: { fontSize: 13.5, lineHeight: 1.25, marginTop: 10, marginBottom: 6 },
@@ -34,11 +59,25 @@ const styles = StyleSheet.create({
   itemText: { flex: 1, fontSize: 10.5, lineHeight: 1.45 },
   listEnd: { height: 6 },
   // Quoted blocks touch: their shared border and background read as one box.
-  quoted: { borderLeftWidth: 3, borderLeftColor: ACCENT, backgroundColor: QUOTE, paddingHorizontal: 10, marginBottom: 0, paddingBottom: 6 },
+  quoted: {
+    borderLeftWidth: 3,
+    borderLeftColor: ACCENT,
+    backgroundColor: QUOTE,
+    paddingHorizontal: 10,
+    marginBottom: 0,
+    paddingBottom: 6,
+  },
   quoteStart: { height: 6, borderLeftWidth: 3, borderLeftColor: ACCENT, backgroundColor: QUOTE },
   quoteEnd: { height: 10 },
   rule: { borderBottomWidth: 0.75, borderBottomColor: RULE, marginVertical: 10 },
-  code: { fontFamily: "Courier", fontSize: 9, lineHeight: 1.35, backgroundColor: TINT, padding: 8, marginBottom: 8 },
+  code: {
+    fontFamily: "Courier",
+    fontSize: 9,
+    lineHeight: 1.35,
+    backgroundColor: TINT,
+    padding: 8,
+    marginBottom: 8,
+  },
   link: { color: "#1d4ed8" },
   muted: { color: MUTED },
 });
@@ -69,13 +108,21 @@ function inline(node: PhrasingContent, marks: Marks, key: number): ReactNode {
   switch (node.type) {
     case "text":
     case "html":
-      return <Text key={key} style={{ fontFamily: fontOf(marks) }}>{node.value}</Text>;
+      return (
+        <Text key={key} style={{ fontFamily: fontOf(marks) }}>
+          {node.value}
+        </Text>
+      );
     case "strong":
       return <Text key={key}>{inlines(node.children, { ...marks, bold: true })}</Text>;
     case "emphasis":
       return <Text key={key}>{inlines(node.children, { ...marks, italic: true })}</Text>;
     case "inlineCode":
-      return <Text key={key} style={{ fontFamily: "Courier", fontSize: 9.5 }}>{node.value}</Text>;
+      return (
+        <Text key={key} style={{ fontFamily: "Courier", fontSize: 9.5 }}>
+          {node.value}
+        </Text>
+      );
     case "break":
       return <Text key={key}>{"\n"}</Text>;
     case "link": {
@@ -83,14 +130,22 @@ function inline(node: PhrasingContent, marks: Marks, key: number): ReactNode {
       return (
         <Text key={key}>
           <Text style={styles.link}>{inlines(node.children, marks)}</Text>
-          {node.url && node.url !== label ? <Text style={[styles.muted, { fontFamily: fontOf(marks) }]}>{` (${node.url})`}</Text> : null}
+          {node.url && node.url !== label ? (
+            <Text style={[styles.muted, { fontFamily: fontOf(marks) }]}>{` (${node.url})`}</Text>
+          ) : null}
         </Text>
       );
     }
     case "image":
-      return <Text key={key} style={styles.muted}>{`[image${node.alt ? `: ${node.alt}` : ""}]`}</Text>;
+      return (
+        <Text key={key} style={styles.muted}>{`[image${node.alt ? `: ${node.alt}` : ""}]`}</Text>
+      );
     default:
-      return <Text key={key} style={{ fontFamily: fontOf(marks) }}>{textOf(node)}</Text>;
+      return (
+        <Text key={key} style={{ fontFamily: fontOf(marks) }}>
+          {textOf(node)}
+        </Text>
+      );
   }
 }
 
@@ -107,7 +162,10 @@ type Flow = { element: ReactNode; heading?: boolean }[];
 
 /** Indented under a list item, and bordered inside a quote. */
 function frame(context: Context) {
-  return [context.indent ? { marginLeft: context.indent } : {}, context.quoted ? styles.quoted : {}];
+  return [
+    context.indent ? { marginLeft: context.indent } : {},
+    context.quoted ? styles.quoted : {},
+  ];
 }
 
 function blocks(nodes: readonly RootContent[], context: Context, out: Flow = []): Flow {
@@ -120,18 +178,41 @@ function block(node: RootContent, context: Context, out: Flow): void {
   switch (node.type) {
     case "heading": {
       const size = node.depth === 1 ? styles.h1 : node.depth === 2 ? styles.h2 : styles.h3;
-      out.push({ element: <Text key={key} style={[size, ...frame(context)]} minPresenceAhead={48}>{inlines(node.children, { ...PLAIN, bold: true })}</Text>, heading: true });
+      out.push({
+        element: (
+          <Text key={key} style={[size, ...frame(context)]} minPresenceAhead={48}>
+            {inlines(node.children, { ...PLAIN, bold: true })}
+          </Text>
+        ),
+        heading: true,
+      });
       return;
     }
     case "paragraph":
-      out.push({ element: <Text key={key} style={[styles.paragraph, ...frame(context)]}>{inlines(node.children, PLAIN)}</Text> });
+      out.push({
+        element: (
+          <Text key={key} style={[styles.paragraph, ...frame(context)]}>
+            {inlines(node.children, PLAIN)}
+          </Text>
+        ),
+      });
       return;
     case "list":
-      node.children.forEach((item, index) => listItem(item, node.ordered ? `${(node.start ?? 1) + index}.` : "•", context, out));
-      if (!context.quoted && context.indent === 0) out.push({ element: <View key={out.length} style={styles.listEnd} /> });
+      node.children.forEach((item, index) =>
+        listItem(item, node.ordered ? `${(node.start ?? 1) + index}.` : "•", context, out),
+      );
+      if (!context.quoted && context.indent === 0)
+        out.push({ element: <View key={out.length} style={styles.listEnd} /> });
       return;
     case "blockquote":
-      out.push({ element: <View key={key} style={[styles.quoteStart, context.indent ? { marginLeft: context.indent } : {}]} /> });
+      out.push({
+        element: (
+          <View
+            key={key}
+            style={[styles.quoteStart, context.indent ? { marginLeft: context.indent } : {}]}
+          />
+        ),
+      });
       blocks(node.children, { ...context, quoted: true }, out);
       if (!context.quoted) out.push({ element: <View key={out.length} style={styles.quoteEnd} /> });
       return;
@@ -139,16 +220,35 @@ function block(node: RootContent, context: Context, out: Flow): void {
       out.push({ element: <View key={key} style={[styles.rule, ...frame(context)]} /> });
       return;
     case "code":
-      out.push({ element: <Text key={key} style={[styles.code, ...frame(context)]}>{node.value}</Text> });
+      out.push({
+        element: (
+          <Text key={key} style={[styles.code, ...frame(context)]}>
+            {node.value}
+          </Text>
+        ),
+      });
       return;
     case "html":
-      out.push({ element: <Text key={key} style={[styles.paragraph, ...frame(context)]}>{node.value}</Text> });
+      out.push({
+        element: (
+          <Text key={key} style={[styles.paragraph, ...frame(context)]}>
+            {node.value}
+          </Text>
+        ),
+      });
       return;
     case "definition":
       return;
     default: {
       const text = textOf(node);
-      if (text) out.push({ element: <Text key={key} style={[styles.paragraph, ...frame(context)]}>{text}</Text> });
+      if (text)
+        out.push({
+          element: (
+            <Text key={key} style={[styles.paragraph, ...frame(context)]}>
+              {text}
+            </Text>
+          ),
+        });
     }
   }
 }
@@ -161,7 +261,9 @@ function listItem(item: ListItem, marker: string, context: Context, out: Flow): 
     element: (
       <View key={out.length} style={[styles.item, ...frame(context)]}>
         <Text style={styles.marker}>{marker}</Text>
-        <Text style={styles.itemText}>{first?.type === "paragraph" ? inlines(first.children, PLAIN) : ""}</Text>
+        <Text style={styles.itemText}>
+          {first?.type === "paragraph" ? inlines(first.children, PLAIN) : ""}
+        </Text>
       </View>
     ),
   });
@@ -180,7 +282,8 @@ function sections(flow: Flow): ReactNode[][] {
   const runs: ReactNode[][] = [[]];
   for (const { element, heading } of flow) {
     const current = runs[runs.length - 1] ?? [];
-    if (current.length >= 2 * SECTION_SIZE || (current.length >= SECTION_SIZE && heading)) runs.push([element]);
+    if (current.length >= 2 * SECTION_SIZE || (current.length >= SECTION_SIZE && heading))
+      runs.push([element]);
     else current.push(element);
   }
   return runs;
@@ -194,20 +297,37 @@ function plainBlocks(markdown: string): Flow {
   const lines = markdown.split(/\r\n?|\n/);
   const out: Flow = [];
   for (let start = 0; start < lines.length; start += PLAIN_LINES) {
-    out.push({ element: <Text key={out.length} style={styles.code}>{lines.slice(start, start + PLAIN_LINES).join("\n")}</Text> });
+    out.push({
+      element: (
+        <Text key={out.length} style={styles.code}>
+          {lines.slice(start, start + PLAIN_LINES).join("\n")}
+        </Text>
+      ),
+    });
   }
   return out;
 }
 
 function MarkdownDocument({ markdown, title, footer }: { markdown: string } & MarkdownPdfOptions) {
-  const flow = markdownLimitProblem(markdown, PAPERWORK_MARKDOWN_LIMITS, "draft") === null ? blocks(fromMarkdown(markdown).children, TOP) : plainBlocks(markdown);
+  const flow =
+    markdownLimitProblem(markdown, PAPERWORK_MARKDOWN_LIMITS, "draft") === null
+      ? blocks(fromMarkdown(markdown).children, TOP)
+      : plainBlocks(markdown);
   return (
     <Document title={title} creator="Assay" producer="Assay">
       {sections(flow).map((run, index) => (
         <Page key={index} size="A4" style={styles.page}>
-          <Text style={styles.header} fixed>{title}</Text>
+          <Text style={styles.header} fixed>
+            {title}
+          </Text>
           {run}
-          <Text style={styles.footer} fixed render={({ pageNumber, totalPages }) => `${footer} · page ${pageNumber} of ${totalPages}`} />
+          <Text
+            style={styles.footer}
+            fixed
+            render={({ pageNumber, totalPages }) =>
+              `${footer} · page ${pageNumber} of ${totalPages}`
+            }
+          />
         </Page>
       ))}
     </Document>
@@ -215,6 +335,9 @@ function MarkdownDocument({ markdown, title, footer }: { markdown: string } & Ma
 }
 
 /** Lays `markdown` out as an A4 PDF with `title` in the running header and `footer` with page numbers. */
-export async function renderMarkdownPdf(markdown: string, options: MarkdownPdfOptions): Promise<Buffer> {
+export async function renderMarkdownPdf(
+  markdown: string,
+  options: MarkdownPdfOptions,
+): Promise<Buffer> {
   return renderPdf(<MarkdownDocument markdown={markdown} {...options} />);
 }

@@ -11,8 +11,18 @@ async function* records(batches: AsyncIterable<MatrixCell[][]>): AsyncIterable<M
 }
 
 /** Writes the view to `output` and ends it; on failure `output` is destroyed with the error. */
-export async function writeMatrixCsv(view: MatrixViewId, summary: ExportSummary, evidencePages: EvidencePages, output: Writable): Promise<void> {
+export async function writeMatrixCsv(
+  view: MatrixViewId,
+  summary: ExportSummary,
+  evidencePages: EvidencePages,
+  output: Writable,
+): Promise<void> {
   const { columns, rows } = MATRIX_VIEWS[view];
-  const csv = stringify({ header: true, columns: columns.map((column) => column.header), bom: true, record_delimiter: "windows" });
+  const csv = stringify({
+    header: true,
+    columns: columns.map((column) => column.header),
+    bom: true,
+    record_delimiter: "windows",
+  });
   await pipeline(Readable.from(records(rows(summary, evidencePages))), csv, output);
 }

@@ -4,17 +4,30 @@ import { escapeCell } from "@/lib/domain/control-csv";
 import type { ExportEngagement, ExportSummary } from "@/lib/domain/export/types";
 import { listText, timestampText } from "./matrix-labels";
 
-type SummaryLine = { label: string; value: string | number; /** Excel number format. */ format?: string };
+type SummaryLine = {
+  label: string;
+  value: string | number;
+  /** Excel number format. */ format?: string;
+};
 
 function windowLine(engagement: ExportEngagement): SummaryLine {
-  if (engagement.type === "TYPE_I") return { label: "As of date", value: engagement.asOfDate ?? "" };
-  return { label: "Period", value: [engagement.periodStart, engagement.periodEnd].filter(Boolean).join(" to ") };
+  if (engagement.type === "TYPE_I")
+    return { label: "As of date", value: engagement.asOfDate ?? "" };
+  return {
+    label: "Period",
+    value: [engagement.periodStart, engagement.periodEnd].filter(Boolean).join(" to "),
+  };
 }
 
 function scopeLines(engagement: ExportEngagement): SummaryLine[] {
   const lines: SummaryLine[] = [];
-  if (engagement.categories.length) lines.push({ label: "Categories in scope", value: listText(engagement.categories) });
-  if (engagement.objectives.length) lines.push({ label: "Objectives in scope", value: listText(engagement.objectives.map((objective) => objective.ref)) });
+  if (engagement.categories.length)
+    lines.push({ label: "Categories in scope", value: listText(engagement.categories) });
+  if (engagement.objectives.length)
+    lines.push({
+      label: "Objectives in scope",
+      value: listText(engagement.objectives.map((objective) => objective.ref)),
+    });
   return lines;
 }
 
@@ -41,8 +54,13 @@ export function summaryLines(summary: ExportSummary): SummaryLine[] {
     { label: "Controls ready", value: controls.ready },
     { label: "Controls not ready", value: controls.notReady },
     { label: "Exceptions", value: summary.exceptions.length },
-    { label: "Open exceptions", value: summary.exceptions.filter((exception) => exception.status === "open").length },
+    {
+      label: "Open exceptions",
+      value: summary.exceptions.filter((exception) => exception.status === "open").length,
+    },
     { label: "Population events", value: summary.events.length },
   ];
-  return lines.map((line) => (typeof line.value === "string" ? { ...line, value: escapeCell(line.value) } : line));
+  return lines.map((line) =>
+    typeof line.value === "string" ? { ...line, value: escapeCell(line.value) } : line,
+  );
 }

@@ -2,11 +2,33 @@
 // cell from a row) and yields its rows in batches. The XLSX and CSV writers only lay them out,
 // so both formats always carry the same columns, words and neutralised text.
 import { escapeCell } from "@/lib/domain/control-csv";
-import type { EvidencePages, ExportControl, ExportEvent, ExportEvidence, ExportException, ExportRequirement, ExportSummary } from "@/lib/domain/export/types";
-import { EXCEPTION_STATUS_WORDS, KIND_WORDS, listText, PURPOSE_WORDS, SEVERITY_WORDS, STATUS_WORDS, timestampText, WINDOW_WORDS, yesNo } from "./matrix-labels";
+import type {
+  EvidencePages,
+  ExportControl,
+  ExportEvent,
+  ExportEvidence,
+  ExportException,
+  ExportRequirement,
+  ExportSummary,
+} from "@/lib/domain/export/types";
+import {
+  EXCEPTION_STATUS_WORDS,
+  KIND_WORDS,
+  listText,
+  PURPOSE_WORDS,
+  SEVERITY_WORDS,
+  STATUS_WORDS,
+  timestampText,
+  WINDOW_WORDS,
+  yesNo,
+} from "./matrix-labels";
 
 export type MatrixCell = string | number | null;
-type MatrixColumn = { header: string; /** In characters. */ width: number; /** Long text: wrapped in the spreadsheet. */ wrap: boolean };
+type MatrixColumn = {
+  header: string;
+  /** In characters. */ width: number;
+  /** Long text: wrapped in the spreadsheet. */ wrap: boolean;
+};
 export type MatrixView = {
   sheetName: string;
   columns: readonly MatrixColumn[];
@@ -17,8 +39,16 @@ export type MatrixView = {
 export const MATRIX_VIEW_IDS = ["requirements", "controls", "exceptions", "events"] as const;
 export type MatrixViewId = (typeof MATRIX_VIEW_IDS)[number];
 
-type ColumnDef<Row> = { header: string; width: number; wrap?: boolean; cell: (row: Row) => MatrixCell };
-type RowSource<Row> = (summary: ExportSummary, evidencePages: EvidencePages) => AsyncIterable<readonly Row[]>;
+type ColumnDef<Row> = {
+  header: string;
+  width: number;
+  wrap?: boolean;
+  cell: (row: Row) => MatrixCell;
+};
+type RowSource<Row> = (
+  summary: ExportSummary,
+  evidencePages: EvidencePages,
+) => AsyncIterable<readonly Row[]>;
 
 /** Empty text becomes an empty cell; text a spreadsheet would run as a formula gets a leading '. */
 function safeCell(value: MatrixCell): MatrixCell {
@@ -29,7 +59,11 @@ function safeCell(value: MatrixCell): MatrixCell {
 /** Rows handed to a writer at once. */
 const BATCH_ROWS = 200;
 
-function defineView<Row>(sheetName: string, columns: readonly ColumnDef<Row>[], source: RowSource<Row>): MatrixView {
+function defineView<Row>(
+  sheetName: string,
+  columns: readonly ColumnDef<Row>[],
+  source: RowSource<Row>,
+): MatrixView {
   return {
     sheetName,
     columns: columns.map(({ header, width, wrap = false }) => ({ header, width, wrap })),
@@ -37,7 +71,9 @@ function defineView<Row>(sheetName: string, columns: readonly ColumnDef<Row>[], 
       for await (const batch of source(summary, evidencePages)) {
         // The writers lay out a batch at a time: small batches keep the cells in hand few.
         for (let start = 0; start < batch.length; start += BATCH_ROWS) {
-          yield batch.slice(start, start + BATCH_ROWS).map((row) => columns.map((column) => safeCell(column.cell(row))));
+          yield batch
+            .slice(start, start + BATCH_ROWS)
+            .map((row) => columns.map((column) => safeCell(column.cell(row))));
         }
       }
     },
@@ -51,17 +87,24 @@ function fromSummary<Row>(rowsOf: (summary: ExportSummary) => readonly Row[]): R
   };
 }
 
-const controlsByRef = (summary: ExportSummary) => new Map(summary.controls.map((control) => [control.ref, control]));
+const controlsByRef = (summary: ExportSummary) =>
+  new Map(summary.controls.map((control) => [control.ref, control]));
 
 // Requirements → controls: one row per (requirement, mapped control) in the summary's order; a
 // requirement without controls keeps one row with the control columns empty. A mapped ref the
 // summary has no control for (e.g. retired) still shows its ref.
-type RequirementRow = { requirement: ExportRequirement; ref: string | null; control: ExportControl | undefined };
+type RequirementRow = {
+  requirement: ExportRequirement;
+  ref: string | null;
+  control: ExportControl | undefined;
+};
 
 function requirementRows(summary: ExportSummary): RequirementRow[] {
   const controls = controlsByRef(summary);
   return summary.requirements.flatMap((requirement): RequirementRow[] =>
-    requirement.controlRefs.length ? requirement.controlRefs.map((ref) => ({ requirement, ref, control: controls.get(ref) })) : [{ requirement, ref: null, control: undefined }],
+    requirement.controlRefs.length
+      ? requirement.controlRefs.map((ref) => ({ requirement, ref, control: controls.get(ref) }))
+      : [{ requirement, ref: null, control: undefined }],
   );
 }
 
@@ -72,16 +115,30 @@ const requirementsView = defineView<RequirementRow>(
     { header: "Title", width: 40, wrap: true, cell: (row) => row.requirement.title },
     { header: "Group", width: 24, wrap: true, cell: (row) => row.requirement.group },
     { header: "Status", width: 15, cell: (row) => STATUS_WORDS[row.requirement.status] },
-    { header: "N/A justification", width: 40, wrap: true, cell: (row) => row.requirement.justification },
+    {
+      header: "N/A justification",
+      width: 40,
+      wrap: true,
+      cell: (row) => row.requirement.justification,
+    },
     { header: "Control", width: 12, cell: (row) => row.ref },
     { header: "Control title", width: 40, wrap: true, cell: (row) => row.control?.title ?? null },
     { header: "Owner", width: 20, cell: (row) => row.control?.owner ?? null },
     { header: "Frequency", width: 14, cell: (row) => row.control?.frequencyLabel ?? null },
     { header: "Nature", width: 20, cell: (row) => row.control?.natureLabel ?? null },
     { header: "Key", width: 6, cell: (row) => (row.control ? yesNo(row.control.key) : null) },
-    { header: "Control ready", width: 14, cell: (row) => (row.control ? yesNo(row.control.ready) : null) },
+    {
+      header: "Control ready",
+      width: 14,
+      cell: (row) => (row.control ? yesNo(row.control.ready) : null),
+    },
     // The control's own reasons on a control row; the requirement's when there is no control.
-    { header: "Reasons", width: 48, wrap: true, cell: (row) => listText(row.control ? row.control.reasons : row.requirement.reasons) },
+    {
+      header: "Reasons",
+      width: 48,
+      wrap: true,
+      cell: (row) => listText(row.control ? row.control.reasons : row.requirement.reasons),
+    },
   ],
   fromSummary(requirementRows),
 );
@@ -90,20 +147,34 @@ const requirementsView = defineView<RequirementRow>(
 // order the evidence pages arrive (a record linked to several controls gives one row per control,
 // in the record's order), then one row for each control no evidence named, in the summary's
 // control order. Nothing is sorted globally: use the header's filter to sort in the spreadsheet.
-type ControlEvidenceRow = { ref: string; control: ExportControl | undefined; evidence: ExportEvidence | null };
+type ControlEvidenceRow = {
+  ref: string;
+  control: ExportControl | undefined;
+  evidence: ExportEvidence | null;
+};
 
-async function* controlEvidenceRows(summary: ExportSummary, evidencePages: EvidencePages): AsyncIterable<ControlEvidenceRow[]> {
+async function* controlEvidenceRows(
+  summary: ExportSummary,
+  evidencePages: EvidencePages,
+): AsyncIterable<ControlEvidenceRow[]> {
   const controls = controlsByRef(summary);
   const named = new Set<string>();
   for await (const page of evidencePages()) {
-    const rows = page.flatMap((evidence) => evidence.controlRefs.map((ref) => ({ ref, control: controls.get(ref), evidence })));
+    const rows = page.flatMap((evidence) =>
+      evidence.controlRefs.map((ref) => ({ ref, control: controls.get(ref), evidence })),
+    );
     rows.forEach((row) => named.add(row.ref));
     yield rows;
   }
-  yield summary.controls.filter((control) => !named.has(control.ref)).map((control) => ({ ref: control.ref, control, evidence: null }));
+  yield summary.controls
+    .filter((control) => !named.has(control.ref))
+    .map((control) => ({ ref: control.ref, control, evidence: null }));
 }
 
-const evidenceCell = <T>(read: (evidence: ExportEvidence) => T) => (row: ControlEvidenceRow) => (row.evidence ? read(row.evidence) : null);
+const evidenceCell =
+  <T>(read: (evidence: ExportEvidence) => T) =>
+  (row: ControlEvidenceRow) =>
+    row.evidence ? read(row.evidence) : null;
 
 const controlsView = defineView<ControlEvidenceRow>(
   "Controls & evidence",
@@ -113,18 +184,52 @@ const controlsView = defineView<ControlEvidenceRow>(
     { header: "Evidence id", width: 26, cell: evidenceCell((evidence) => evidence.id) },
     { header: "Title", width: 40, wrap: true, cell: evidenceCell((evidence) => evidence.title) },
     { header: "Kind", width: 8, cell: evidenceCell((evidence) => KIND_WORDS[evidence.kind]) },
-    { header: "Purpose", width: 11, cell: evidenceCell((evidence) => PURPOSE_WORDS[evidence.purpose]) },
-    { header: "Effective date", width: 14, cell: evidenceCell((evidence) => evidence.effectiveDate) },
+    {
+      header: "Purpose",
+      width: 11,
+      cell: evidenceCell((evidence) => PURPOSE_WORDS[evidence.purpose]),
+    },
+    {
+      header: "Effective date",
+      width: 14,
+      cell: evidenceCell((evidence) => evidence.effectiveDate),
+    },
     { header: "Coverage end", width: 14, cell: evidenceCell((evidence) => evidence.coverageEnd) },
-    { header: "Window", width: 14, cell: evidenceCell((evidence) => WINDOW_WORDS[evidence.window]) },
-    { header: "File name", width: 30, wrap: true, cell: evidenceCell((evidence) => evidence.file?.name ?? null) },
-    { header: "SHA-256", width: 66, cell: evidenceCell((evidence) => evidence.file?.sha256 ?? null) },
-    { header: "Size (bytes)", width: 13, cell: evidenceCell((evidence) => evidence.file?.size ?? null) },
+    {
+      header: "Window",
+      width: 14,
+      cell: evidenceCell((evidence) => WINDOW_WORDS[evidence.window]),
+    },
+    {
+      header: "File name",
+      width: 30,
+      wrap: true,
+      cell: evidenceCell((evidence) => evidence.file?.name ?? null),
+    },
+    {
+      header: "SHA-256",
+      width: 66,
+      cell: evidenceCell((evidence) => evidence.file?.sha256 ?? null),
+    },
+    {
+      header: "Size (bytes)",
+      width: 13,
+      cell: evidenceCell((evidence) => evidence.file?.size ?? null),
+    },
     { header: "Link URL", width: 40, wrap: true, cell: evidenceCell((evidence) => evidence.url) },
     { header: "Event", width: 16, cell: evidenceCell((evidence) => evidence.eventReference) },
     { header: "Uploaded by", width: 20, cell: evidenceCell((evidence) => evidence.uploadedBy) },
-    { header: "Recorded at", width: 21, cell: evidenceCell((evidence) => timestampText(evidence.createdAt)) },
-    { header: "Requirements", width: 24, wrap: true, cell: evidenceCell((evidence) => listText(evidence.requirementCodes)) },
+    {
+      header: "Recorded at",
+      width: 21,
+      cell: evidenceCell((evidence) => timestampText(evidence.createdAt)),
+    },
+    {
+      header: "Requirements",
+      width: 24,
+      wrap: true,
+      cell: evidenceCell((evidence) => listText(evidence.requirementCodes)),
+    },
   ],
   controlEvidenceRows,
 );
@@ -137,8 +242,17 @@ const exceptionsView = defineView<ExportException>(
     { header: "Severity", width: 10, cell: (exception) => SEVERITY_WORDS[exception.severity] },
     { header: "Status", width: 12, cell: (exception) => EXCEPTION_STATUS_WORDS[exception.status] },
     { header: "Description", width: 60, wrap: true, cell: (exception) => exception.description },
-    { header: "Remediation note", width: 48, wrap: true, cell: (exception) => exception.remediationNote },
-    { header: "Remediated at", width: 21, cell: (exception) => (exception.remediatedAt ? timestampText(exception.remediatedAt) : null) },
+    {
+      header: "Remediation note",
+      width: 48,
+      wrap: true,
+      cell: (exception) => exception.remediationNote,
+    },
+    {
+      header: "Remediated at",
+      width: 21,
+      cell: (exception) => (exception.remediatedAt ? timestampText(exception.remediatedAt) : null),
+    },
   ],
   fromSummary((summary) => summary.exceptions),
 );
@@ -156,4 +270,9 @@ const eventsView = defineView<ExportEvent>(
 );
 
 /** Every view by id; the workbook lays them out in MATRIX_VIEW_IDS order. */
-export const MATRIX_VIEWS: Record<MatrixViewId, MatrixView> = { requirements: requirementsView, controls: controlsView, exceptions: exceptionsView, events: eventsView };
+export const MATRIX_VIEWS: Record<MatrixViewId, MatrixView> = {
+  requirements: requirementsView,
+  controls: controlsView,
+  exceptions: exceptionsView,
+  events: eventsView,
+};

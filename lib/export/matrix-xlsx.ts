@@ -14,12 +14,23 @@ type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
 
 /** Excel refuses a file with a longer cell. */
 const EXCEL_CELL_MAX = 32_767;
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EDF3" } };
+const HEADER_FILL: ExcelJS.Fill = {
+  type: "pattern",
+  pattern: "solid",
+  fgColor: { argb: "FFE8EDF3" },
+};
 /** Printed: landscape, as wide as one page, as long as it takes. */
-const PAGE_SETUP: Partial<ExcelJS.PageSetup> = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
+  orientation: "landscape",
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+};
 
 function fitCell(cell: MatrixCell): MatrixCell {
-  return typeof cell === "string" && cell.length > EXCEL_CELL_MAX ? `${cell.slice(0, EXCEL_CELL_MAX - 1)}…` : cell;
+  return typeof cell === "string" && cell.length > EXCEL_CELL_MAX
+    ? `${cell.slice(0, EXCEL_CELL_MAX - 1)}…`
+    : cell;
 }
 
 // exceljs cannot signal back-pressure (exceljs/exceljs#734): a sheet's XML leaves its buffer for
@@ -45,7 +56,8 @@ function pendingXmlBytes(sheet: ExcelJS.Worksheet): number {
 /** Waits until the zip has compressed most of the sheet so far and the reader has taken it. */
 async function caughtUp(sheet: ExcelJS.Worksheet, zip: PassThrough): Promise<void> {
   for (;;) {
-    if (zip.destroyed) throw zip.errored ?? new Error("The workbook's output closed before the end.");
+    if (zip.destroyed)
+      throw zip.errored ?? new Error("The workbook's output closed before the end.");
     if (zip.writableNeedDrain) await once(zip, "drain");
     else if (pendingXmlBytes(sheet) > PENDING_XML_MAX) await nextTurn();
     else return;
@@ -54,7 +66,10 @@ async function caughtUp(sheet: ExcelJS.Worksheet, zip: PassThrough): Promise<voi
 
 function writeSummarySheet(workbook: Workbook, summary: ExportSummary): void {
   const sheet = workbook.addWorksheet("Summary");
-  sheet.columns = [{ width: 32 }, { width: 64, style: { alignment: { wrapText: true, vertical: "top", horizontal: "left" } } }];
+  sheet.columns = [
+    { width: 32 },
+    { width: 64, style: { alignment: { wrapText: true, vertical: "top", horizontal: "left" } } },
+  ];
   const title = sheet.addRow(["Control matrix"]);
   title.font = { bold: true, size: 14 };
   title.commit();
@@ -67,15 +82,26 @@ function writeSummarySheet(workbook: Workbook, summary: ExportSummary): void {
   sheet.commit();
 }
 
-async function writeViewSheet(workbook: Workbook, view: MatrixView, summary: ExportSummary, evidencePages: EvidencePages, zip: PassThrough): Promise<void> {
+async function writeViewSheet(
+  workbook: Workbook,
+  view: MatrixView,
+  summary: ExportSummary,
+  evidencePages: EvidencePages,
+  zip: PassThrough,
+): Promise<void> {
   const { columns } = view;
-  const sheet = workbook.addWorksheet(view.sheetName, { views: [{ state: "frozen", ySplit: 1 }], pageSetup: PAGE_SETUP });
+  const sheet = workbook.addWorksheet(view.sheetName, {
+    views: [{ state: "frozen", ySplit: 1 }],
+    pageSetup: PAGE_SETUP,
+  });
   // exceljs gives each new cell a copy of its column's style and then writes that copy out as XML
   // to look up its number in the workbook's style table: most of the workbook's time for a
   // large matrix. It remembers the number of a style object it has seen, so every data cell is
   // given its column's one object instead. (Safe here: the matrix has no dates, whose cells
   // would need a date format of their own.)
-  const styles: Partial<ExcelJS.Style>[] = columns.map((column) => ({ alignment: { vertical: "top", wrapText: column.wrap } }));
+  const styles: Partial<ExcelJS.Style>[] = columns.map((column) => ({
+    alignment: { vertical: "top", wrapText: column.wrap },
+  }));
   sheet.columns = columns.map((column, index) => ({ width: column.width, style: styles[index] }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   const header = sheet.addRow(columns.map((column) => column.header));
@@ -85,7 +111,10 @@ async function writeViewSheet(workbook: Workbook, view: MatrixView, summary: Exp
   for await (const batch of view.rows(summary, evidencePages)) {
     for (const cells of batch) {
       const row = sheet.addRow(cells.map(fitCell));
-      row.eachCell({ includeEmpty: true }, (cell, column) => (cell.style = styles[column - 1] ?? cell.style));
+      row.eachCell(
+        { includeEmpty: true },
+        (cell, column) => (cell.style = styles[column - 1] ?? cell.style),
+      );
       row.commit();
     }
     await caughtUp(sheet, zip);
@@ -93,17 +122,30 @@ async function writeViewSheet(workbook: Workbook, view: MatrixView, summary: Exp
   sheet.commit();
 }
 
-async function writeWorkbook(summary: ExportSummary, evidencePages: EvidencePages, zip: PassThrough): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: zip, useStyles: true, useSharedStrings: false });
+async function writeWorkbook(
+  summary: ExportSummary,
+  evidencePages: EvidencePages,
+  zip: PassThrough,
+): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: zip,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = workbook.lastModifiedBy = "Assay";
   workbook.created = workbook.modified = new Date(summary.generatedAt);
   writeSummarySheet(workbook, summary);
-  for (const id of MATRIX_VIEW_IDS) await writeViewSheet(workbook, MATRIX_VIEWS[id], summary, evidencePages, zip);
+  for (const id of MATRIX_VIEW_IDS)
+    await writeViewSheet(workbook, MATRIX_VIEWS[id], summary, evidencePages, zip);
   await workbook.commit();
 }
 
 /** Writes the workbook to `output` and ends it; on failure `output` is destroyed with the error. */
-export async function writeMatrixXlsx(summary: ExportSummary, evidencePages: EvidencePages, output: Writable): Promise<void> {
+export async function writeMatrixXlsx(
+  summary: ExportSummary,
+  evidencePages: EvidencePages,
+  output: Writable,
+): Promise<void> {
   const zip = new PassThrough();
   const delivered = pipeline(zip, output);
   try {

@@ -1,7 +1,10 @@
 // What an evidence pack says about a note or a link, and which entries are worth compressing.
 import type { ExportEvidence } from "@/lib/domain/export/types";
 
-const PURPOSE_LABEL: Record<ExportEvidence["purpose"], string> = { design: "Design", operating: "Operating effectiveness" };
+const PURPOSE_LABEL: Record<ExportEvidence["purpose"], string> = {
+  design: "Design",
+  operating: "Operating effectiveness",
+};
 const WINDOW_LABEL: Record<ExportEvidence["window"], string> = {
   in_window: "Inside the engagement window",
   before_window: "Before the engagement window",
@@ -25,7 +28,9 @@ function header(evidence: ExportEvidence, extra: string[] = []): string {
     `Purpose: ${PURPOSE_LABEL[evidence.purpose]}`,
     `Window: ${WINDOW_LABEL[evidence.window]}`,
     `Controls: ${evidence.controlRefs.join(", ")}`,
-    ...(evidence.requirementCodes.length > 0 ? [`Requirements: ${evidence.requirementCodes.join(", ")}`] : []),
+    ...(evidence.requirementCodes.length > 0
+      ? [`Requirements: ${evidence.requirementCodes.join(", ")}`]
+      : []),
     ...(evidence.eventReference ? [`Event: ${oneLine(evidence.eventReference)}`] : []),
     `Uploaded by: ${oneLine(evidence.uploadedBy)} on ${evidence.createdAt}`,
     ...extra,
@@ -41,8 +46,29 @@ function oneLine(text: string): string {
 // thousands of files, so they are STOREd; everything else (Markdown, JSON, CSV, text, logs)
 // shrinks well and is deflated at a fast level.
 const ALREADY_COMPRESSED = new Set([
-  "pdf", "zip", "gz", "tgz", "7z", "rar", "png", "jpg", "jpeg", "gif", "webp", "heic", "avif",
-  "xlsx", "docx", "pptx", "odt", "ods", "odp", "mp4", "mov", "mp3", "m4a",
+  "pdf",
+  "zip",
+  "gz",
+  "tgz",
+  "7z",
+  "rar",
+  "png",
+  "jpg",
+  "jpeg",
+  "gif",
+  "webp",
+  "heic",
+  "avif",
+  "xlsx",
+  "docx",
+  "pptx",
+  "odt",
+  "ods",
+  "odp",
+  "mp4",
+  "mov",
+  "mp3",
+  "m4a",
 ]);
 export const DEFLATE_LEVEL = 6;
 

@@ -29,7 +29,10 @@ export class PackLayout {
    * One path per control folder the evidence belongs in. Refs outside the engagement's controls
    * get no folder unless none of its refs has one; then each ref gets a folder named by the ref.
    */
-  evidencePaths(evidence: Pick<ExportEvidence, "controlRefs">, name: string): { ref: string; path: string }[] {
+  evidencePaths(
+    evidence: Pick<ExportEvidence, "controlRefs">,
+    name: string,
+  ): { ref: string; path: string }[] {
     const safe = safeName(name);
     return this.folderRefs(evidence).map((ref) => {
       const folder = this.folderByRef.get(ref) ?? this.controlFolder(ref, "");

@@ -34,7 +34,10 @@ export function safeName(name: string, options: SafeNameOptions = {}): string {
   return fitName(allowed, "", maxBytes);
 }
 
-type UniqueNameOptions = { maxBytes?: number; /** Where to start counting (a hint; default 2). */ firstSuffix?: number };
+type UniqueNameOptions = {
+  maxBytes?: number;
+  /** Where to start counting (a hint; default 2). */ firstSuffix?: number;
+};
 
 /**
  * `name` itself when no name in `taken` (keys from `nameKey`) matches it, otherwise the first
@@ -42,7 +45,11 @@ type UniqueNameOptions = { maxBytes?: number; /** Where to start counting (a hin
  * result's key. A caller naming many duplicates passes `firstSuffix` to skip the ones it knows
  * are used, so that n copies of one name cost O(n), not O(n²).
  */
-export function uniqueName(name: string, taken: ReadonlySet<string>, options: UniqueNameOptions = {}): string {
+export function uniqueName(
+  name: string,
+  taken: ReadonlySet<string>,
+  options: UniqueNameOptions = {},
+): string {
   if (!taken.has(nameKey(name))) return name;
   const maxBytes = options.maxBytes ?? MAX_NAME_BYTES;
   for (let n = Math.max(2, options.firstSuffix ?? 2); ; n++) {
@@ -61,7 +68,8 @@ export function nameKey(name: string): string {
  * or ".." components, no backslashes or control characters. Used to check what a pack claims.
  */
 export function isSafeArchivePath(path: string): boolean {
-  if (path === "" || path.startsWith("/") || /^[a-z]:/i.test(path) || path.includes("\\")) return false;
+  if (path === "" || path.startsWith("/") || /^[a-z]:/i.test(path) || path.includes("\\"))
+    return false;
   if (/\p{Cc}/u.test(path)) return false;
   return path.split("/").every((part) => part !== "" && part !== "." && part !== "..");
 }

@@ -6,11 +6,22 @@
 import { pipeline } from "node:stream/promises";
 import type { Readable, Writable } from "node:stream";
 import { ZipArchive, type ZipEntryData } from "archiver";
-import type { EvidencePages, ExportEvidence, ExportFile, ExportSummary } from "@/lib/domain/export/types";
+import type {
+  EvidencePages,
+  ExportEvidence,
+  ExportFile,
+  ExportSummary,
+} from "@/lib/domain/export/types";
 import { AppError } from "@/lib/errors";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { digestOf, hashingStream, type Digest, type HashingOptions } from "./hashing";
-import { MANIFEST_PATH, manifestHeader, manifestOpening, type ManifestEntry, type ManifestEvidence } from "./manifest";
+import {
+  MANIFEST_PATH,
+  manifestHeader,
+  manifestOpening,
+  type ManifestEntry,
+  type ManifestEvidence,
+} from "./manifest";
 import { ManifestSpool } from "./manifest-spool";
 import { DEFLATE_LEVEL, linkMarkdown, noteMarkdown, shouldStore } from "./pack-content";
 import { PackLayout } from "./pack-layout";
@@ -31,10 +42,17 @@ export type StoredFiles = {
 
 /** The files of a blob store, by their storage keys. */
 export function storedFilesIn(store: Pick<BlobStore, "get" | "getBytes">): StoredFiles {
-  return { open: (file) => store.get(file.storageKey), read: (file) => store.getBytes(file.storageKey, file.size) };
+  return {
+    open: (file) => store.get(file.storageKey),
+    read: (file) => store.getBytes(file.storageKey, file.size),
+  };
 }
 
-export type PackDocument = { path: string; kind: "summary" | "matrix"; render: () => Promise<Readable | Buffer> };
+export type PackDocument = {
+  path: string;
+  kind: "summary" | "matrix";
+  render: () => Promise<Readable | Buffer>;
+};
 
 export type PackInput = {
   summary: ExportSummary;
@@ -60,15 +78,33 @@ export async function writeEvidencePack(input: PackInput, output: Writable): Pro
   // Handled here and awaited below, so an early failure of the output is not "unhandled".
   writing.catch(() => undefined);
   // Every entry carries the pack's generation time, so the same data gives the same bytes.
-  const writer = new EntryWriter(archive, spool, new Date(input.summary.generatedAt), input.onProgress);
+  const writer = new EntryWriter(
+    archive,
+    spool,
+    new Date(input.summary.generatedAt),
+    input.onProgress,
+  );
   try {
     const layout = new PackLayout(input.summary.controls);
     for (const document of input.documents) {
-      await writer.add(layout.rootPath(document.path), await document.render(), { kind: document.kind });
+      await writer.add(layout.rootPath(document.path), await document.render(), {
+        kind: document.kind,
+      });
     }
     const readSmall = (evidence: ExportEvidence) =>
-      evidence.kind === "file" && isSmallFile(evidence.file) ? readVerified(input.files.read, evidence, evidence.file, layout.folderRefs(evidence)[0] ?? "") : undefined;
-    for await (const { item: evidence, started } of readAhead(input.evidencePages(), readSmall, READ_AHEAD_FILES)) {
+      evidence.kind === "file" && isSmallFile(evidence.file)
+        ? readVerified(
+            input.files.read,
+            evidence,
+            evidence.file,
+            layout.folderRefs(evidence)[0] ?? "",
+          )
+        : undefined;
+    for await (const { item: evidence, started } of readAhead(
+      input.evidencePages(),
+      readSmall,
+      READ_AHEAD_FILES,
+    )) {
       await writeEvidence(writer, layout, evidence, input.files.open, started);
     }
     const manifest = await spool.read(manifestOpening(manifestHeader(input.summary)));
@@ -109,22 +145,36 @@ async function writeEvidence(
     const file = evidence.file;
     // A small file was read whole (and checked) ahead of its turn, once for all its folders.
     const bytes = await read;
-    for (const { ref, path } of layout.evidencePaths(evidence, `${evidence.effectiveDate} ${file?.name ?? evidence.title}`)) {
+    for (const { ref, path } of layout.evidencePaths(
+      evidence,
+      `${evidence.effectiveDate} ${file?.name ?? evidence.title}`,
+    )) {
       if (!file) throw storedFileError(evidence, ref, "has no stored file");
       if (bytes) {
         // Checked against the recorded digest already: no second hash.
-        await writer.add(path, bytes, { kind: "evidence-file", ...facts }, { sha256: file.sha256, size: file.size });
+        await writer.add(
+          path,
+          bytes,
+          { kind: "evidence-file", ...facts },
+          { sha256: file.sha256, size: file.size },
+        );
         continue;
       }
       const check = { expected: file, evidence, ref };
       const source = await openStored(openFile, file, evidence, ref);
-      await writer.add(path, hashingStream(source, verifying(check)), { kind: "evidence-file", ...facts });
+      await writer.add(path, hashingStream(source, verifying(check)), {
+        kind: "evidence-file",
+        ...facts,
+      });
     }
     return;
   }
   const isLink = evidence.kind === "link";
   const body = Buffer.from(isLink ? linkMarkdown(evidence) : noteMarkdown(evidence), "utf8");
-  for (const { path } of layout.evidencePaths(evidence, `${evidence.effectiveDate} ${evidence.title}.md`)) {
+  for (const { path } of layout.evidencePaths(
+    evidence,
+    `${evidence.effectiveDate} ${evidence.title}.md`,
+  )) {
     await writer.add(path, body, { kind: isLink ? "evidence-link" : "evidence-note", ...facts });
   }
 }
@@ -135,14 +185,21 @@ function isSmallFile(file: ExportFile | null): file is ExportFile {
 }
 
 /** A small stored file's bytes, read whole and checked against its recorded size and SHA-256. */
-async function readVerified(readFile: StoredFiles["read"], evidence: ExportEvidence, file: ExportFile, ref: string): Promise<Buffer> {
+async function readVerified(
+  readFile: StoredFiles["read"],
+  evidence: ExportEvidence,
+  file: ExportFile,
+  ref: string,
+): Promise<Buffer> {
   const check = { expected: file, evidence, ref };
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") throw storedFileError(evidence, ref, `is missing its stored file "${file.name}"`);
-    if (error instanceof AppError && error.code === "TOO_LARGE") throw mismatch(check, "is larger than recorded");
+    if (error instanceof AppError && error.code === "NOT_FOUND")
+      throw storedFileError(evidence, ref, `is missing its stored file "${file.name}"`);
+    if (error instanceof AppError && error.code === "TOO_LARGE")
+      throw mismatch(check, "is larger than recorded");
     throw error;
   }
   verifying(check).onDigest(digestOf(bytes));
@@ -152,30 +209,49 @@ async function readVerified(readFile: StoredFiles["read"], evidence: ExportEvide
 /** Fails a read as soon as the file overruns its recorded size, or at its end on a different SHA-256. */
 function verifying(check: Expected): Required<HashingOptions> {
   return {
-    maxBytes: { bytes: check.expected.size, error: () => mismatch(check, "is larger than recorded") },
+    maxBytes: {
+      bytes: check.expected.size,
+      error: () => mismatch(check, "is larger than recorded"),
+    },
     onDigest: (actual) => {
       if (actual.sha256 !== check.expected.sha256 || actual.size !== check.expected.size) {
-        throw mismatch(check, `does not match its recorded SHA-256 (recorded ${check.expected.sha256}, read ${actual.sha256})`);
+        throw mismatch(
+          check,
+          `does not match its recorded SHA-256 (recorded ${check.expected.sha256}, read ${actual.sha256})`,
+        );
       }
     },
   };
 }
 
-async function openStored(openFile: StoredFiles["open"], file: ExportFile, evidence: ExportEvidence, ref: string): Promise<Readable> {
+async function openStored(
+  openFile: StoredFiles["open"],
+  file: ExportFile,
+  evidence: ExportEvidence,
+  ref: string,
+): Promise<Readable> {
   try {
     return await openFile(file);
   } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") throw storedFileError(evidence, ref, `is missing its stored file "${file.name}"`);
+    if (error instanceof AppError && error.code === "NOT_FOUND")
+      throw storedFileError(evidence, ref, `is missing its stored file "${file.name}"`);
     throw error;
   }
 }
 
 function storedFileError(evidence: ExportEvidence, ref: string, problem: string): AppError {
-  return new AppError("CONFLICT", `Evidence "${evidence.title}" (${evidence.id}) of control ${ref} ${problem}; the evidence pack was not created.`);
+  return new AppError(
+    "CONFLICT",
+    `Evidence "${evidence.title}" (${evidence.id}) of control ${ref} ${problem}; the evidence pack was not created.`,
+  );
 }
 
 type Expected = { expected: ExportFile; evidence: ExportEvidence; ref: string };
-type EntryFacts = ManifestEntry extends infer Entry ? (Entry extends ManifestEntry ? Omit<Entry, "path" | "sha256" | "size"> : never) : never;
+type EntryFacts = ManifestEntry extends infer Entry
+  ? Entry extends ManifestEntry
+    ? Omit<Entry, "path" | "sha256" | "size">
+    : never
+  : never;
 
 /** Appends entries one at a time, hashing every byte that goes in, and spools their manifest lines. */
 class EntryWriter {
@@ -190,7 +266,11 @@ class EntryWriter {
 
   /** `known`: the Buffer's digest, when it has been checked already. */
   async write(path: string, source: Readable | Buffer, known?: Digest): Promise<Digest> {
-    const entry: ZipEntryData = { name: path, date: this.date, store: shouldStore(path, Buffer.isBuffer(source) ? source.byteLength : undefined) };
+    const entry: ZipEntryData = {
+      name: path,
+      date: this.date,
+      store: shouldStore(path, Buffer.isBuffer(source) ? source.byteLength : undefined),
+    };
     if (Buffer.isBuffer(source)) {
       await this.append(source, entry);
       return this.done(known ?? digestOf(source));
@@ -202,7 +282,12 @@ class EntryWriter {
   }
 
   /** Writes the entry and lists it in the manifest. */
-  async add(path: string, source: Readable | Buffer, facts: EntryFacts, known?: Digest): Promise<void> {
+  async add(
+    path: string,
+    source: Readable | Buffer,
+    facts: EntryFacts,
+    known?: Digest,
+  ): Promise<void> {
     const digest = await this.write(path, source, known);
     await this.spool.add({ path, ...digest, ...facts });
   }
@@ -274,5 +359,9 @@ class EntryWriter {
 }
 
 function mismatch({ expected, evidence, ref }: Expected, problem: string): AppError {
-  return storedFileError(evidence, ref, `has a stored file "${expected.name}" that ${problem}: it may have been altered or damaged`);
+  return storedFileError(
+    evidence,
+    ref,
+    `has a stored file "${expected.name}" that ${problem}: it may have been altered or damaged`,
+  );
 }

@@ -36,7 +36,9 @@ function SummaryDocument({ summary }: { summary: ExportSummary }) {
     BODY_HEIGHT,
   );
   const totalPages = COVER_PAGES + pages.length;
-  const sectionPages = new Map([...anchors].map(([title, index]) => [title, COVER_PAGES + index + 1]));
+  const sectionPages = new Map(
+    [...anchors].map(([title, index]) => [title, COVER_PAGES + index + 1]),
+  );
   return (
     <Document
       title={`${summary.organization.name}: ${reportTitle(summary.engagement)} readiness summary`}
@@ -46,9 +48,18 @@ function SummaryDocument({ summary }: { summary: ExportSummary }) {
       producer="Assay"
       creationDate={new Date(summary.generatedAt)}
     >
-      <CoverPage summary={summary} numbering={{ pageNumber: 1, totalPages }} sectionPages={sectionPages} />
+      <CoverPage
+        summary={summary}
+        numbering={{ pageNumber: 1, totalPages }}
+        sectionPages={sectionPages}
+      />
       {pages.map((parts, index) => (
-        <ReportPage key={index} summary={summary} numbering={{ pageNumber: COVER_PAGES + index + 1, totalPages }} parts={parts} />
+        <ReportPage
+          key={index}
+          summary={summary}
+          numbering={{ pageNumber: COVER_PAGES + index + 1, totalPages }}
+          parts={parts}
+        />
       ))}
     </Document>
   );

@@ -51,7 +51,11 @@ export type PackVerification = {
 };
 
 /** `signal` stops the check between chunks (TOO_LARGE: it took too long). */
-export async function verifyPack(zipPath: string, limits: Partial<VerifyLimits> = {}, signal?: AbortSignal): Promise<PackVerification> {
+export async function verifyPack(
+  zipPath: string,
+  limits: Partial<VerifyLimits> = {},
+  signal?: AbortSignal,
+): Promise<PackVerification> {
   const caps: VerifyLimits = { ...DEFAULT_VERIFY_LIMITS, ...limits };
   const { header, files } = await readPackManifest(zipPath, caps);
   const result: PackVerification = {
@@ -77,12 +81,14 @@ export async function verifyPack(zipPath: string, limits: Partial<VerifyLimits> 
       result.extra.push(name);
     } else {
       files.delete(name);
-      if (expected.sha256 !== actual.sha256 || expected.size !== actual.size) result.mismatched.push({ path: name, expected, actual });
+      if (expected.sha256 !== actual.sha256 || expected.size !== actual.size)
+        result.mismatched.push({ path: name, expected, actual });
     }
   };
   await eachEntry(zipPath, caps, visit, async () => undefined);
   result.missing = [...files.keys()];
-  result.ok = result.mismatched.length === 0 && result.missing.length === 0 && result.extra.length === 0;
+  result.ok =
+    result.mismatched.length === 0 && result.missing.length === 0 && result.extra.length === 0;
   return result;
 }
 
@@ -97,22 +103,43 @@ async function readPackManifest(zipPath: string, caps: VerifyLimits): Promise<Re
     async (_zip, entry) => {
       declared += entry.uncompressedSize;
       compressed += entry.compressedSize;
-      if (entry.uncompressedSize > RATIO_FLOOR_BYTES && entry.uncompressedSize > caps.maxRatio * entry.compressedSize) {
-        throw tooLarge(`"${entry.fileName}" would inflate ${ratioOf(entry.uncompressedSize, entry.compressedSize)} times (${megabytes(entry.compressedSize)} to ${megabytes(entry.uncompressedSize)}); at most ${caps.maxRatio} times is checked here`);
+      if (
+        entry.uncompressedSize > RATIO_FLOOR_BYTES &&
+        entry.uncompressedSize > caps.maxRatio * entry.compressedSize
+      ) {
+        throw tooLarge(
+          `"${entry.fileName}" would inflate ${ratioOf(entry.uncompressedSize, entry.compressedSize)} times (${megabytes(entry.compressedSize)} to ${megabytes(entry.uncompressedSize)}); at most ${caps.maxRatio} times is checked here`,
+        );
       }
-      if (declared > caps.maxTotalBytes) throw tooLarge(`its files add up to more than ${megabytes(caps.maxTotalBytes)} uncompressed, the most checked here`);
+      if (declared > caps.maxTotalBytes)
+        throw tooLarge(
+          `its files add up to more than ${megabytes(caps.maxTotalBytes)} uncompressed, the most checked here`,
+        );
       if (entry.fileName !== MANIFEST_PATH) return;
-      if (manifest) throw new AppError("VALIDATION", `${path.basename(zipPath)} holds more than one manifest.json.`);
+      if (manifest)
+        throw new AppError(
+          "VALIDATION",
+          `${path.basename(zipPath)} holds more than one manifest.json.`,
+        );
       manifest = entry;
     },
     async (zip) => {
       // Entries sharing their compressed bytes (overlapping entries) inflate one stretch of the file many times.
-      if (compressed > zip.fileSize) throw damaged("its entries overlap: together they claim more compressed bytes than the file holds");
+      if (compressed > zip.fileSize)
+        throw damaged(
+          "its entries overlap: together they claim more compressed bytes than the file holds",
+        );
       if (declared > RATIO_FLOOR_BYTES && declared > caps.maxRatio * zip.fileSize) {
-        throw tooLarge(`it would inflate ${ratioOf(declared, zip.fileSize)} times (${megabytes(zip.fileSize)} to ${megabytes(declared)}); at most ${caps.maxRatio} times is checked here`);
+        throw tooLarge(
+          `it would inflate ${ratioOf(declared, zip.fileSize)} times (${megabytes(zip.fileSize)} to ${megabytes(declared)}); at most ${caps.maxRatio} times is checked here`,
+        );
       }
       const entry = manifest;
-      if (!entry) throw new AppError("VALIDATION", `${path.basename(zipPath)} has no manifest.json: it is not an Assay evidence pack.`);
+      if (!entry)
+        throw new AppError(
+          "VALIDATION",
+          `${path.basename(zipPath)} has no manifest.json: it is not an Assay evidence pack.`,
+        );
       return readManifest(() => zip.openReadStreamPromise(entry), entry.uncompressedSize, {
         maxEntries: caps.maxEntries,
         maxWholeBytes: caps.maxWholeManifestBytes,
@@ -131,7 +158,10 @@ async function eachEntry<T>(
   const zip = await openZip(zipPath);
   try {
     if (zip.entryCount > caps.maxEntries) {
-      throw new AppError("TOO_LARGE", `The pack has ${count(zip.entryCount)} entries; at most ${count(caps.maxEntries)} are checked here.`);
+      throw new AppError(
+        "TOO_LARGE",
+        `The pack has ${count(zip.entryCount)} entries; at most ${count(caps.maxEntries)} are checked here.`,
+      );
     }
     for await (const entry of zip.eachEntry()) await visit(zip, entry);
     return await after(zip);
@@ -144,15 +174,28 @@ async function eachEntry<T>(
 
 async function openZip(zipPath: string): Promise<ZipFile> {
   try {
-    return await yauzl.openPromise(zipPath, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false });
+    return await yauzl.openPromise(zipPath, {
+      lazyEntries: true,
+      autoClose: false,
+      validateEntrySizes: true,
+      strictFileNames: false,
+    });
   } catch (error) {
     throw asPackError(error, zipPath);
   }
 }
 
-async function hashEntry(zip: ZipFile, entry: Entry, budget: number, signal: AbortSignal | undefined): Promise<Digest> {
+async function hashEntry(
+  zip: ZipFile,
+  entry: Entry,
+  budget: number,
+  signal: AbortSignal | undefined,
+): Promise<Digest> {
   if (!entry.canDecodeFileData()) {
-    throw new AppError("VALIDATION", `"${entry.fileName}" is encrypted or uses an unsupported compression method, so it cannot be checked.`);
+    throw new AppError(
+      "VALIDATION",
+      `"${entry.fileName}" is encrypted or uses an unsupported compression method, so it cannot be checked.`,
+    );
   }
   const hash = createHash("sha256");
   let size = 0;
@@ -181,10 +224,13 @@ function isEmptyFolder(entry: Entry): boolean {
 function asPackError(error: unknown, zipPath: string): AppError {
   if (error instanceof AppError) return error;
   const name = path.basename(zipPath);
-  if ((error as NodeJS.ErrnoException).code === "ENOENT") return new AppError("NOT_FOUND", `${name} does not exist.`);
+  if ((error as NodeJS.ErrnoException).code === "ENOENT")
+    return new AppError("NOT_FOUND", `${name} does not exist.`);
   const text = message(error);
-  if (/absolute path|invalid relative path|invalid characters/i.test(text)) return damaged(`it holds an unsafe path (${text})`);
-  if (/central directory|signature not found|zip file/i.test(text)) return new AppError("VALIDATION", `${name} is not a ZIP file (${text}).`);
+  if (/absolute path|invalid relative path|invalid characters/i.test(text))
+    return damaged(`it holds an unsafe path (${text})`);
+  if (/central directory|signature not found|zip file/i.test(text))
+    return new AppError("VALIDATION", `${name} is not a ZIP file (${text}).`);
   return damaged(text);
 }
 
@@ -198,7 +244,8 @@ function tooLarge(reason: string): AppError {
 
 const count = (value: number) => value.toLocaleString("en-GB");
 const megabytes = (bytes: number) => `${count(Math.ceil(bytes / 1024 ** 2))} MB`;
-const ratioOf = (uncompressed: number, compressed: number) => count(Math.floor(uncompressed / Math.max(compressed, 1)));
+const ratioOf = (uncompressed: number, compressed: number) =>
+  count(Math.floor(uncompressed / Math.max(compressed, 1)));
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { CHECKPOINT_FORMAT, CHECKPOINT_REASONS, CHECKPOINT_VERSION, type CheckpointDocument } from "@/lib/domain/activity-checkpoint";
+import {
+  CHECKPOINT_FORMAT,
+  CHECKPOINT_REASONS,
+  CHECKPOINT_VERSION,
+  type CheckpointDocument,
+} from "@/lib/domain/activity-checkpoint";
 import { singleLine } from "./text";
 
 // Activity heads people bring from outside Assay: a checkpoint file, a pack's manifest.json or a
@@ -18,8 +23,14 @@ export const CheckpointDocumentInput = z.strictObject({
   reason: z.enum(CHECKPOINT_REASONS),
   exportRunId: Id.nullable(),
   createdAt: z.iso.datetime(),
-  signature: z.string().regex(/^[A-Za-z0-9+/=]{1,200}$/, "not a base64 signature").nullable(),
-  keyId: z.string().regex(/^[0-9a-f]{16}$/, "not a key id").nullable(),
+  signature: z
+    .string()
+    .regex(/^[A-Za-z0-9+/=]{1,200}$/, "not a base64 signature")
+    .nullable(),
+  keyId: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/, "not a key id")
+    .nullable(),
 }) satisfies z.ZodType<CheckpointDocument>;
 
 /** The `activityHead` of an export: the head it was made at and the checkpoint recording it. */
@@ -35,7 +46,9 @@ export const MAX_EXTERNAL_HEADS = 50;
 /** POST /api/orgs/:orgSlug/activity/verify */
 export const VerifyActivityInput = z.object({
   heads: z
-    .array(z.strictObject({ label: singleLine().min(1).max(200), head: ExportedHeadInput }), { error: "Send a list of heads." })
+    .array(z.strictObject({ label: singleLine().min(1).max(200), head: ExportedHeadInput }), {
+      error: "Send a list of heads.",
+    })
     .max(MAX_EXTERNAL_HEADS, `Check at most ${MAX_EXTERNAL_HEADS} files at once.`),
 });
 export type VerifyActivityInput = z.infer<typeof VerifyActivityInput>;
@@ -81,17 +94,39 @@ function fromValue(name: string, value: unknown): Found {
   const format = (value as { format?: unknown } | null)?.format;
   if (format === CHECKPOINT_FORMAT) {
     const parsed = CheckpointDocumentInput.safeParse(value);
-    if (!parsed.success) return { ok: false, message: `${name}: not a valid checkpoint (${parsed.error.issues[0]?.message ?? "invalid"}).` };
+    if (!parsed.success)
+      return {
+        ok: false,
+        message: `${name}: not a valid checkpoint (${parsed.error.issues[0]?.message ?? "invalid"}).`,
+      };
     const { seq, hash } = parsed.data;
-    return { ok: true, head: { label: `${name} (${parsed.data.reason} checkpoint of ${parsed.data.createdAt})`, head: { seq, hash, checkpoint: parsed.data } } };
+    return {
+      ok: true,
+      head: {
+        label: `${name} (${parsed.data.reason} checkpoint of ${parsed.data.createdAt})`,
+        head: { seq, hash, checkpoint: parsed.data },
+      },
+    };
   }
-  if (format !== PACK_FORMAT && format !== EXPORT_FORMAT) return { ok: false, message: `${name}: not an Assay checkpoint, pack manifest or JSON export.` };
+  if (format !== PACK_FORMAT && format !== EXPORT_FORMAT)
+    return {
+      ok: false,
+      message: `${name}: not an Assay checkpoint, pack manifest or JSON export.`,
+    };
   const kind = format === PACK_FORMAT ? "pack manifest" : "JSON export";
   const generatedAt = (value as { generatedAt?: unknown }).generatedAt;
   const head = (value as { activityHead?: unknown }).activityHead;
-  if (head === undefined) return { ok: false, message: `${name}: this ${kind} predates activity heads; it has none to check.` };
+  if (head === undefined)
+    return {
+      ok: false,
+      message: `${name}: this ${kind} predates activity heads; it has none to check.`,
+    };
   const parsed = ExportedHeadInput.safeParse(head);
-  if (!parsed.success) return { ok: false, message: `${name}: the ${kind}'s activity head is not valid (${parsed.error.issues[0]?.message ?? "invalid"}).` };
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: `${name}: the ${kind}'s activity head is not valid (${parsed.error.issues[0]?.message ?? "invalid"}).`,
+    };
   const at = typeof generatedAt === "string" ? generatedAt : parsed.data.checkpoint?.createdAt;
   const when = at ? ` generated ${at}` : "";
   return { ok: true, head: { label: `${name} (${kind}${when})`, head: parsed.data } };
@@ -105,7 +140,9 @@ function fromValue(name: string, value: unknown): Found {
 export function headFromFileText(name: string, text: string): Found {
   const whole = tryJson(text);
   if (whole !== undefined) return fromValue(name, whole);
-  const firstLine = text.slice(0, text.indexOf("\n") === -1 ? text.length : text.indexOf("\n")).replace(/\r$/, "");
+  const firstLine = text
+    .slice(0, text.indexOf("\n") === -1 ? text.length : text.indexOf("\n"))
+    .replace(/\r$/, "");
   if (firstLine.endsWith('"files":[')) {
     const header = tryJson(`${firstLine}]}`);
     if (header !== undefined) return fromValue(name, header);
@@ -116,5 +153,8 @@ export function headFromFileText(name: string, text: string): Found {
     const value = head === undefined ? undefined : tryJson(head);
     if (value !== undefined) return fromValue(name, { format: EXPORT_FORMAT, activityHead: value });
   }
-  return { ok: false, message: `${name}: not an Assay checkpoint, pack manifest or JSON export (or too large to read its head).` };
+  return {
+    ok: false,
+    message: `${name}: not an Assay checkpoint, pack manifest or JSON export (or too large to read its head).`,
+  };
 }

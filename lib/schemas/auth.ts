@@ -15,7 +15,9 @@ export const PasswordField = z
   .max(200, "Use at most 200 characters.");
 
 export const SignUpInput = z.object({
-  name: singleLine({ error: "Enter your name." }).min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+  name: singleLine({ error: "Enter your name." })
+    .min(1, "Enter your name.")
+    .max(100, "Use at most 100 characters."),
   email: EmailField,
   password: PasswordField,
 });
@@ -23,6 +25,9 @@ export type SignUpInput = z.infer<typeof SignUpInput>;
 
 export const SignInInput = z.object({
   email: EmailField,
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200, "Email or password is incorrect."),
+  password: z
+    .string({ error: "Enter your password." })
+    .min(1, "Enter your password.")
+    .max(200, "Email or password is incorrect."),
 });
 export type SignInInput = z.infer<typeof SignInInput>;

@@ -1,14 +1,25 @@
 import { z } from "zod";
-import { CONTROL_FREQUENCIES, CONTROL_NATURES, CONTROL_REF_PATTERN, CONTROL_STATUSES } from "@/lib/domain/controls";
+import {
+  CONTROL_FREQUENCIES,
+  CONTROL_NATURES,
+  CONTROL_REF_PATTERN,
+  CONTROL_STATUSES,
+} from "@/lib/domain/controls";
 import { CheckboxField, formList } from "./form";
 import { multiLine, singleLine } from "./text";
 import { STALE_FORM_MESSAGE, VersionField } from "./version";
 
 const Id = singleLine().min(1).max(100);
-const OptionalOwner = z.preprocess((value) => (value === "" || value === "none" ? null : value), Id.nullable());
+const OptionalOwner = z.preprocess(
+  (value) => (value === "" || value === "none" ? null : value),
+  Id.nullable(),
+);
 
 export const ControlInput = z.object({
-  ref: singleLine().regex(CONTROL_REF_PATTERN, "Use up to 32 letters, digits, dots, dashes or underscores, e.g. AC-01."),
+  ref: singleLine().regex(
+    CONTROL_REF_PATTERN,
+    "Use up to 32 letters, digits, dots, dashes or underscores, e.g. AC-01.",
+  ),
   title: singleLine().min(3, "Use at least 3 characters.").max(200, "Use at most 200 characters."),
   description: multiLine().trim().max(5000, "Use at most 5,000 characters.").default(""),
   ownerId: OptionalOwner.default(null),
@@ -37,14 +48,24 @@ export type ControlListQuery = z.infer<typeof ControlListQuery>;
 const KEEP = "keep";
 export const BulkUpdateControlsInput = z
   .object({
-    controlIds: formList(Id).pipe(z.array(Id).min(1, "Select at least one control.").max(500, "Select at most 500 controls at once.")),
+    controlIds: formList(Id).pipe(
+      z
+        .array(Id)
+        .min(1, "Select at least one control.")
+        .max(500, "Select at most 500 controls at once."),
+    ),
     ownerId: singleLine().max(100).default(KEEP),
     status: z.union([z.enum(CONTROL_STATUSES), z.literal(KEEP)]).default(KEEP),
     // Every listed row's "id:version", so each selected control is changed from the version shown.
     controlVersions: formList(singleLine().max(120)).pipe(z.array(z.string()).max(1000)),
   })
   .transform(({ controlIds, controlVersions, ownerId, status }, context) => {
-    const listed = new Map(controlVersions.map((entry) => [entry.slice(0, entry.lastIndexOf(":")), entry.slice(entry.lastIndexOf(":") + 1)]));
+    const listed = new Map(
+      controlVersions.map((entry) => [
+        entry.slice(0, entry.lastIndexOf(":")),
+        entry.slice(entry.lastIndexOf(":") + 1),
+      ]),
+    );
     const controls: { id: string; version: number }[] = [];
     for (const id of new Set(controlIds)) {
       const version = VersionField.safeParse(listed.get(id));
@@ -60,7 +81,10 @@ export const BulkUpdateControlsInput = z
       status: status === KEEP ? undefined : status,
     };
   })
-  .refine((input) => input.ownerId !== undefined || input.status !== undefined, { message: "Choose a new owner or status.", path: ["form"] });
+  .refine((input) => input.ownerId !== undefined || input.status !== undefined, {
+    message: "Choose a new owner or status.",
+    path: ["form"],
+  });
 export type BulkUpdateControlsInput = z.infer<typeof BulkUpdateControlsInput>;
 
 // Every id list has a bound: SQLite binds at most 999 parameters per query.
@@ -72,17 +96,25 @@ const Shown = formList(Id).pipe(z.array(Id).max(2 * MAX_LINKED));
 export const ControlMappingsInput = z.object({
   controlId: Id,
   shown: Shown,
-  criterionIds: formList(Id).pipe(z.array(Id).max(MAX_LINKED, `Choose at most ${MAX_LINKED} criteria.`)),
-  objectiveIds: formList(Id).pipe(z.array(Id).max(MAX_LINKED, `Choose at most ${MAX_LINKED} objectives.`)),
+  criterionIds: formList(Id).pipe(
+    z.array(Id).max(MAX_LINKED, `Choose at most ${MAX_LINKED} criteria.`),
+  ),
+  objectiveIds: formList(Id).pipe(
+    z.array(Id).max(MAX_LINKED, `Choose at most ${MAX_LINKED} objectives.`),
+  ),
 });
 
 export const RequirementControlsInput = z.object({
   engagementId: Id,
   shown: Shown,
   requirementId: Id,
-  controlIds: formList(Id).pipe(z.array(Id).max(MAX_LINKED, `Choose at most ${MAX_LINKED} controls.`)),
+  controlIds: formList(Id).pipe(
+    z.array(Id).max(MAX_LINKED, `Choose at most ${MAX_LINKED} controls.`),
+  ),
 });
 
 export const AdoptStarterControlsInput = z.object({
-  refs: formList(singleLine().min(1).max(32)).pipe(z.array(z.string()).min(1, "Pick at least one control.")),
+  refs: formList(singleLine().min(1).max(32)).pipe(
+    z.array(z.string()).min(1, "Pick at least one control."),
+  ),
 });

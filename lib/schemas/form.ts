@@ -3,7 +3,10 @@ import { singleLine } from "./text";
 
 /** Repeated form fields (checkboxes, multi-selects) arrive as a string or an array; always an array here. */
 export function formList<T extends z.ZodType>(item: T) {
-  return z.preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(item));
+  return z.preprocess(
+    (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
+    z.array(item),
+  );
 }
 
 const Line = singleLine().max(1000, "Keep each line under 1,000 characters.");
@@ -14,7 +17,7 @@ const MAX_LINES = 200;
  * the field itself with its line number (the form shows messages by field name).
  */
 export const LinesField = z.preprocess(
-  (value) => (typeof value === "string" ? value.split(/\r\n?|\n/) : value ?? []),
+  (value) => (typeof value === "string" ? value.split(/\r\n?|\n/) : (value ?? [])),
   z
     .array(z.string({ error: "Write one entry per line." }), { error: "Write one entry per line." })
     .transform((lines, context) => {
@@ -26,7 +29,11 @@ export const LinesField = z.preprocess(
       }
       lines.forEach((line, index) => {
         const parsed = Line.safeParse(line);
-        if (!parsed.success) context.addIssue({ code: "custom", message: `Line ${index + 1}: ${parsed.error.issues[0]?.message}` });
+        if (!parsed.success)
+          context.addIssue({
+            code: "custom",
+            message: `Line ${index + 1}: ${parsed.error.issues[0]?.message}`,
+          });
         else if (parsed.data) kept.push(parsed.data);
       });
       return kept;
@@ -34,4 +41,7 @@ export const LinesField = z.preprocess(
     .pipe(z.array(z.string()).max(MAX_LINES, `At most ${MAX_LINES} lines.`)),
 );
 
-export const CheckboxField = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
+export const CheckboxField = z.preprocess(
+  (value) => value === "on" || value === "true" || value === true,
+  z.boolean(),
+);

@@ -22,9 +22,15 @@ export const CreateInvitationInput = z.object({ email: EmailField, role: RoleFie
 export type CreateInvitationInput = z.infer<typeof CreateInvitationInput>;
 
 export const RevokeInvitationInput = z.object({ invitationId: FormId });
-export const ChangeRoleInput = z.object({ membershipId: FormId, role: RoleField, version: VersionField });
+export const ChangeRoleInput = z.object({
+  membershipId: FormId,
+  role: RoleField,
+  version: VersionField,
+});
 export const RemoveMemberInput = z.object({ membershipId: FormId, version: VersionField });
 
-export const InvitationTokenParam = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "This invitation link is not valid.");
+export const InvitationTokenParam = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{20,100}$/, "This invitation link is not valid.");
 
 export const ActivityPageParam = z.coerce.number().int().min(1).max(100_000).catch(1);

@@ -13,7 +13,10 @@ export const MAX_PAPERWORK_BODY_BYTES = 4 * MAX_PAPERWORK_CHARS;
 export const PaperworkPdfInput = z.object({
   kind: z.enum(PAPERWORK_KINDS, { error: "Choose a management assertion or a bridge letter." }),
   markdown: multiLine({ error: "Send the draft as text." })
-    .max(MAX_PAPERWORK_CHARS, `Keep the draft under ${MAX_PAPERWORK_CHARS.toLocaleString("en-GB")} characters.`)
+    .max(
+      MAX_PAPERWORK_CHARS,
+      `Keep the draft under ${MAX_PAPERWORK_CHARS.toLocaleString("en-GB")} characters.`,
+    )
     .refine((text) => text.trim().length > 0, "The draft is empty.")
     .superRefine(withinMarkdownLimits(PAPERWORK_MARKDOWN_LIMITS, "draft", MAX_PAPERWORK_CHARS)),
 });

@@ -16,7 +16,9 @@ type TextKind = "single-line" | "multi-line";
 
 function problemAt(text: string, index: number, character: string): string {
   const position = Array.from(text.slice(0, index)).length + 1;
-  return CONTROL.test(character) ? `Remove the control character at position ${position}.` : `Remove the invalid character at position ${position}.`;
+  return CONTROL.test(character)
+    ? `Remove the control character at position ${position}.`
+    : `Remove the invalid character at position ${position}.`;
 }
 
 /** What is wrong with `text`, as a field message, or null when every character is acceptable. */
@@ -56,7 +58,9 @@ export function multiLine(params?: StringParams): z.ZodString {
 }
 
 /** An id posted by a form: opaque to the form, bounded, single-line. Unknown ids are NOT_FOUND later. */
-export const FormId = singleLine({ error: "Missing id." }).min(1, "Missing id.").max(64, "Invalid id.");
+export const FormId = singleLine({ error: "Missing id." })
+  .min(1, "Missing id.")
+  .max(64, "Invalid id.");
 
 // Prisma's cuid(): "c" and 24 lowercase letters or digits.
 const CUID = /^c[a-z0-9]{24}$/;

@@ -5,7 +5,8 @@ import { sendMail, type Mail } from "./mailer";
 // Mail about an account is sent after the response, so how long the SMTP server takes does not
 // tell the requester whether the email has an account.
 
-export const NO_RESET_MAIL = "Password reset by email is not set up on this server. Ask an owner of your organisation for a reset link, or the server's operator.";
+export const NO_RESET_MAIL =
+  "Password reset by email is not set up on this server. Ask an owner of your organisation for a reset link, or the server's operator.";
 
 export function sendAfterResponse(mail: Mail): void {
   after(async () => {
@@ -21,7 +22,11 @@ export function composeAfterResponse(compose: () => Promise<Mail | null>): void 
   });
 }
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const dateTime = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
 
 export function passwordResetMail(to: string, link: string, expiresAt: Date): Mail {
   return {
@@ -42,7 +47,11 @@ export function finishSignUpMail(to: string, link: string): Mail {
   return {
     to,
     subject: "Finish creating your Assay account",
-    text: [`Choose a password to finish creating your Assay account: ${link}`, "", "The link works for 24 hours. If you did not ask for an account, ignore this email."].join("\n"),
+    text: [
+      `Choose a password to finish creating your Assay account: ${link}`,
+      "",
+      "The link works for 24 hours. If you did not ask for an account, ignore this email.",
+    ].join("\n"),
   };
 }
 

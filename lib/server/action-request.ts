@@ -16,11 +16,14 @@ const MAX_ARRAY_SLOTS = 100_000;
 // take a previous state and a form).
 const MAX_ARGUMENTS = 16;
 
-const unreadable = () => new AppError("VALIDATION", "The form could not be read. Reload the page and try again.");
+const unreadable = () =>
+  new AppError("VALIDATION", "The form could not be read. Reload the page and try again.");
 
 /** The hosts a same-origin request may name in Origin: the one it was sent to, and APP_URL's. */
 function allowedHosts(headers: Headers, appUrl: string | undefined): string[] {
-  const hosts = [headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host") || ""];
+  const hosts = [
+    headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host") || "",
+  ];
   if (appUrl) {
     try {
       hosts.push(new URL(appUrl).host);
@@ -43,7 +46,10 @@ function isCrossOrigin(headers: Headers, appUrl: string | undefined): boolean {
   return !allowedHosts(headers, appUrl).includes(host);
 }
 
-async function readAtMost(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | null> {
+async function readAtMost(
+  request: Request,
+  maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer> | null> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = request.body?.getReader();
@@ -131,7 +137,12 @@ function replyReadable(part: (id: number) => string | undefined, isCall: boolean
     if (text === undefined) return false;
     const checked = checkReplyPart(text);
     if (checked === null) return false;
-    if (id === 0 && isCall && !(Array.isArray(checked.root) && checked.root.length <= MAX_ARGUMENTS)) return false;
+    if (
+      id === 0 &&
+      isCall &&
+      !(Array.isArray(checked.root) && checked.root.length <= MAX_ARGUMENTS)
+    )
+      return false;
     for (const next of checked.referenced) pending.push(next);
   }
   return true;
@@ -175,19 +186,29 @@ function formReadable(form: FormData, isFetchAction: boolean): boolean {
  * Why a POST to a page (a server action, or something claiming to be one) is refused, or null
  * to let Next handle it. Content types are compared as Next compares them (case-sensitive).
  */
-export async function actionRequestRefusal(request: Request, appUrl: string | undefined, maxBytes = MAX_ACTION_BODY_BYTES): Promise<AppError | null> {
+export async function actionRequestRefusal(
+  request: Request,
+  appUrl: string | undefined,
+  maxBytes = MAX_ACTION_BODY_BYTES,
+): Promise<AppError | null> {
   const { headers } = request;
-  if (isCrossOrigin(headers, appUrl)) return new AppError("FORBIDDEN", "Cross-origin requests are not allowed.");
+  if (isCrossOrigin(headers, appUrl))
+    return new AppError("FORBIDDEN", "Cross-origin requests are not allowed.");
   const contentType = headers.get("content-type") ?? "";
   const isFetchAction = headers.has("next-action");
   const isMultipart = contentType.startsWith("multipart/form-data");
   if (!isFetchAction && !isMultipart) return null;
   if (contentType === "application/x-www-form-urlencoded") return null;
-  if (!isMultipart && !contentType.startsWith("text/plain")) return new AppError("VALIDATION", "Send the form as multipart/form-data.");
-  if (Number(headers.get("content-length")) > maxBytes) return new AppError("TOO_LARGE", "The form is too large to send.");
+  if (!isMultipart && !contentType.startsWith("text/plain"))
+    return new AppError("VALIDATION", "Send the form as multipart/form-data.");
+  if (Number(headers.get("content-length")) > maxBytes)
+    return new AppError("TOO_LARGE", "The form is too large to send.");
   const body = await readAtMost(request, maxBytes);
   if (body === null) return new AppError("TOO_LARGE", "The form is too large to send.");
-  if (!isMultipart) return replyReadable((id) => (id === 0 ? new TextDecoder().decode(body) : undefined), true) ? null : unreadable();
+  if (!isMultipart)
+    return replyReadable((id) => (id === 0 ? new TextDecoder().decode(body) : undefined), true)
+      ? null
+      : unreadable();
   if (!partHeadersWellFormed(body, contentType)) return unreadable();
   let form: FormData;
   try {

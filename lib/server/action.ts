@@ -11,7 +11,9 @@ import { assertTwoFactorEnrolled } from "./two-factor-gate";
 type Handler<Ctx, Input, T> = (ctx: Ctx, input: Input) => Promise<T>;
 
 /** Form fields as an object; a name that repeats (checkboxes) becomes an array. */
-function formToObject(formData: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
+function formToObject(
+  formData: FormData,
+): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
   const values: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;
@@ -26,7 +28,12 @@ async function run<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
     return { ok: true, data: await work() };
   } catch (error) {
     const appError = toAppError(error);
-    return { ok: false, code: appError.code, message: appError.message, fieldErrors: appError.fieldErrors };
+    return {
+      ok: false,
+      code: appError.code,
+      message: appError.message,
+      fieldErrors: appError.fieldErrors,
+    };
   }
 }
 
@@ -43,12 +50,19 @@ function parse<S extends z.ZodType>(schema: S, formData: FormData): z.infer<S> {
 }
 
 /** A server action anyone may call (sign-up): input parsing and the error contract only. */
-export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>) => Promise<T>) {
-  return async (_previous: unknown, formData: FormData): Promise<ActionResult<T>> => run(() => handler(parse(schema, formData)));
+export function publicAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.infer<S>) => Promise<T>,
+) {
+  return async (_previous: unknown, formData: FormData): Promise<ActionResult<T>> =>
+    run(() => handler(parse(schema, formData)));
 }
 
 /** A server action for a signed-in user outside any organisation. */
-export function userAction<S extends z.ZodType, T>(schema: S, handler: Handler<UserContext, z.infer<S>, T>) {
+export function userAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: Handler<UserContext, z.infer<S>, T>,
+) {
   return async (_previous: unknown, formData: FormData): Promise<ActionResult<T>> =>
     run(async () => {
       const user = await getCurrentUser();
@@ -61,7 +75,10 @@ export function userAction<S extends z.ZodType, T>(schema: S, handler: Handler<U
  * A server action inside an organisation. The form carries `orgSlug`; membership is checked on
  * every call (non-members get NOT_FOUND) and the data-access function checks the permission.
  */
-export function orgAction<S extends z.ZodType, T>(schema: S, handler: Handler<OrgContext, z.infer<S>, T>) {
+export function orgAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: Handler<OrgContext, z.infer<S>, T>,
+) {
   return async (_previous: unknown, formData: FormData): Promise<ActionResult<T>> =>
     run(async () => {
       const slug = OrgSlugParam.safeParse(formOf(formData).get("orgSlug"));

@@ -19,7 +19,11 @@ type Provider = { id: string; type: string };
 const MAX_BODY_BYTES = 64 * 1024;
 
 /** Whether next-auth serves `segments` for `method` with these providers (see next-auth's core/index). */
-function isServed(method: string, segments: readonly string[], providers: readonly Provider[]): boolean {
+function isServed(
+  method: string,
+  segments: readonly string[],
+  providers: readonly Provider[],
+): boolean {
   const [action, providerId, ...rest] = segments;
   if (rest.length > 0) return false;
   const provider = providers.find((candidate) => candidate.id === providerId);
@@ -44,7 +48,8 @@ function isServed(method: string, segments: readonly string[], providers: readon
   }
 }
 
-const invalid = (message: string, field = "form") => new AppError("VALIDATION", message, { [field]: [message] });
+const invalid = (message: string, field = "form") =>
+  new AppError("VALIDATION", message, { [field]: [message] });
 
 /** A callback URL next-auth can parse: a path on this site, or an http(s) URL (next-auth keeps it to this site). */
 function assertCallbackUrl(value: unknown): void {
@@ -56,7 +61,8 @@ function assertCallbackUrl(value: unknown): void {
 }
 
 async function readText(request: NextRequest): Promise<string> {
-  if (Number(request.headers.get("content-length")) > MAX_BODY_BYTES) throw new AppError("TOO_LARGE");
+  if (Number(request.headers.get("content-length")) > MAX_BODY_BYTES)
+    throw new AppError("TOO_LARGE");
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -86,7 +92,8 @@ async function checkedBody(request: NextRequest, action: string | undefined): Pr
     } catch {
       throw invalid("The request body is not valid JSON.");
     }
-    if (typeof body !== "object" || body === null || Array.isArray(body)) throw invalid("Send the session update as a JSON object.");
+    if (typeof body !== "object" || body === null || Array.isArray(body))
+      throw invalid("Send the session update as a JSON object.");
     return text;
   }
   throw invalid("Send the form URL-encoded.");
@@ -96,7 +103,8 @@ export async function nextAuthRoute(request: NextRequest, context: Context): Pro
   try {
     const segments = (await context.params).nextauth ?? [];
     const options = getAuthOptions();
-    if (!isServed(request.method, segments, options.providers as readonly Provider[])) throw notFound();
+    if (!isServed(request.method, segments, options.providers as readonly Provider[]))
+      throw notFound();
     const url = new URL(request.url);
     for (const [name, value] of url.searchParams) {
       const problem = textProblem(name) ?? textProblem(value);
@@ -107,7 +115,11 @@ export async function nextAuthRoute(request: NextRequest, context: Context): Pro
     if (request.method === "POST") {
       const headers = new Headers(request.headers);
       headers.delete("content-length");
-      forwarded = new NextRequest(request.url, { method: "POST", headers, body: await checkedBody(request, segments[0]) });
+      forwarded = new NextRequest(request.url, {
+        method: "POST",
+        headers,
+        body: await checkedBody(request, segments[0]),
+      });
     }
     // next-auth v4 reads params synchronously; Next 16 hands them over as a promise.
     return (await NextAuth(forwarded, { params: { nextauth: segments } }, options)) as Response;

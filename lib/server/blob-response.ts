@@ -3,7 +3,13 @@ import { createHash } from "node:crypto";
 import { pipeline, Readable, Transform } from "node:stream";
 import { getBlobStore } from "@/lib/storage";
 
-export type StoredDownload = { storageKey: string; fileName: string; contentType: string; sha256: string; size: number };
+export type StoredDownload = {
+  storageKey: string;
+  fileName: string;
+  contentType: string;
+  sha256: string;
+  size: number;
+};
 
 function contentDisposition(disposition: "attachment" | "inline", fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
@@ -16,7 +22,11 @@ function contentDisposition(disposition: "attachment" | "inline", fileName: stri
  * response is cut off (the client sees a failed download, never silently altered content) and
  * the mismatch logged.
  */
-export async function verifiedBlobResponse(file: StoredDownload, disposition: "attachment" | "inline", logLabel: string): Promise<Response> {
+export async function verifiedBlobResponse(
+  file: StoredDownload,
+  disposition: "attachment" | "inline",
+  logLabel: string,
+): Promise<Response> {
   const source = await getBlobStore().get(file.storageKey);
   const hash = createHash("sha256");
   const verifier = new Transform({
@@ -27,7 +37,9 @@ export async function verifiedBlobResponse(file: StoredDownload, disposition: "a
     flush(callback) {
       const actual = hash.digest("hex");
       if (actual === file.sha256) return callback();
-      console.error(`[${logLabel}] stored file ${file.storageKey} hashes to ${actual}, expected ${file.sha256}`);
+      console.error(
+        `[${logLabel}] stored file ${file.storageKey} hashes to ${actual}, expected ${file.sha256}`,
+      );
       callback(new Error("Stored file does not match its recorded SHA-256"));
     },
   });

@@ -18,7 +18,8 @@ type HeaderReader = (name: string) => string | null | undefined;
 /** How many proxies in front of the app append to X-Forwarded-For (TRUSTED_PROXY_HOPS, default 0). */
 export function trustedProxyHops(value = process.env.TRUSTED_PROXY_HOPS): number {
   const hops = Number(value?.trim() || "0");
-  if (!Number.isInteger(hops) || hops < 0 || hops > 10) throw new Error(`TRUSTED_PROXY_HOPS must be a whole number from 0 to 10, not "${value}".`);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10)
+    throw new Error(`TRUSTED_PROXY_HOPS must be a whole number from 0 to 10, not "${value}".`);
   return hops;
 }
 
@@ -54,14 +55,19 @@ function stampedPeer(header: HeaderReader): string | null {
  * subscriber usually holds a whole /64, so counting single addresses would be no limit at all).
  */
 export function addressKey(address: string): string {
-  const plain = address.trim().replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  const plain = address
+    .trim()
+    .replace(/^\[|\]$/g, "")
+    .replace(/%.*$/, "");
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(plain);
   if (mapped?.[1]) return mapped[1];
   if (isIP(plain) !== 6) return isIP(plain) === 4 ? plain : "unknown";
   const [head = "", tail = ""] = plain.toLowerCase().split("::");
   const headGroups = head ? head.split(":") : [];
   const tailGroups = tail ? tail.split(":") : [];
-  const groups = plain.includes("::") ? [...headGroups, ...Array(8 - headGroups.length - tailGroups.length).fill("0"), ...tailGroups] : headGroups;
+  const groups = plain.includes("::")
+    ? [...headGroups, ...Array(8 - headGroups.length - tailGroups.length).fill("0"), ...tailGroups]
+    : headGroups;
   return `${groups
     .slice(0, 4)
     .map((group) => group.replace(/^0+(?=.)/, ""))

@@ -18,7 +18,10 @@ export async function sendMail(mail: Mail): Promise<boolean> {
   if (!url) return false;
   try {
     const transport = nodemailer.createTransport(url);
-    await transport.sendMail({ from: process.env.MAIL_FROM ?? "Assay <no-reply@localhost>", ...mail });
+    await transport.sendMail({
+      from: process.env.MAIL_FROM ?? "Assay <no-reply@localhost>",
+      ...mail,
+    });
     return true;
   } catch (error) {
     console.error("[mail] could not send:", error instanceof Error ? error.message : error);

@@ -15,7 +15,10 @@ import { assertTwoFactorEnrolled } from "./two-factor-gate";
 type RouteParams<P> = { params: Promise<P & { orgSlug: string }> };
 
 export function errorResponse(error: AppError): NextResponse {
-  const retryAfter = error.retryAfterSeconds === undefined ? undefined : { "Retry-After": String(Math.ceil(error.retryAfterSeconds)) };
+  const retryAfter =
+    error.retryAfterSeconds === undefined
+      ? undefined
+      : { "Retry-After": String(Math.ceil(error.retryAfterSeconds)) };
   return NextResponse.json(
     { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } },
     { status: HTTP_STATUS[error.code], headers: retryAfter },
@@ -26,7 +29,8 @@ export function errorResponse(error: AppError): NextResponse {
 function assertSameOrigin(request: Request): void {
   if (request.method === "GET" || request.method === "HEAD") return;
   const origin = request.headers.get("origin");
-  if (origin && origin !== new URL(request.url).origin) throw new AppError("FORBIDDEN", "Cross-origin requests are not allowed.");
+  if (origin && origin !== new URL(request.url).origin)
+    throw new AppError("FORBIDDEN", "Cross-origin requests are not allowed.");
 }
 
 // Route parameters named …Id are record ids (IdParam): anything else is not found, like an id
@@ -35,7 +39,8 @@ function assertSameOrigin(request: Request): void {
 function assertCleanRequest(request: NextRequest, params: Record<string, string>): void {
   for (const [name, value] of Object.entries(params)) {
     if (name === "orgSlug") continue;
-    if (name.endsWith("Id") ? !IdParam.safeParse(value).success : textProblem(value) !== null) throw notFound();
+    if (name.endsWith("Id") ? !IdParam.safeParse(value).success : textProblem(value) !== null)
+      throw notFound();
   }
   // A Map: a query parameter may be called "constructor".
   const fieldErrors = new Map<string, string[]>();
@@ -45,7 +50,8 @@ function assertCleanRequest(request: NextRequest, params: Record<string, string>
     const field = nameProblem ? "form" : name;
     if (problem) fieldErrors.set(field, [...(fieldErrors.get(field) ?? []), problem]);
   }
-  if (fieldErrors.size > 0) throw new AppError("VALIDATION", undefined, Object.fromEntries(fieldErrors) as FieldErrors);
+  if (fieldErrors.size > 0)
+    throw new AppError("VALIDATION", undefined, Object.fromEntries(fieldErrors) as FieldErrors);
 }
 
 /** A route handler that gets the member's context and the untouched request (streams, files). */
@@ -85,7 +91,11 @@ async function readBody(request: NextRequest): Promise<unknown> {
 }
 
 /** A JSON route handler: parses the body with `schema` and answers `{ data }`. */
-export function orgRoute<S extends z.ZodType, T>(schema: S, handler: (ctx: OrgContext, input: z.infer<S>) => Promise<T>, status = 200) {
+export function orgRoute<S extends z.ZodType, T>(
+  schema: S,
+  handler: (ctx: OrgContext, input: z.infer<S>) => Promise<T>,
+  status = 200,
+) {
   return orgRequestRoute(async (ctx, request) => {
     const parsed = schema.safeParse(await readBody(request));
     if (!parsed.success) throw validationError(parsed.error);

@@ -26,7 +26,9 @@ export const ROUTE_CONTENT_SECURITY_POLICY = "sandbox; default-src 'none'; frame
 
 /** One year, subdomains included, but only when the app is published over https. */
 export function strictTransportSecurity(appUrl: string | undefined): string | null {
-  return appUrl?.trim().toLowerCase().startsWith("https://") ? "max-age=31536000; includeSubDomains" : null;
+  return appUrl?.trim().toLowerCase().startsWith("https://")
+    ? "max-age=31536000; includeSubDomains"
+    : null;
 }
 
 // Every route handler's path (app/**/route.ts, and files served as routes such as app/icon.svg).

@@ -9,6 +9,9 @@ import { AppError } from "@/lib/errors";
 export async function assertTwoFactorEnrolled(userId: string): Promise<void> {
   const organisation = await enrolmentRequiredBy(userId);
   if (organisation) {
-    throw new AppError("FORBIDDEN", `${organisation} requires two-factor sign-in. Turn it on under Account → Two-factor sign-in (/account/two-factor) first.`);
+    throw new AppError(
+      "FORBIDDEN",
+      `${organisation} requires two-factor sign-in. Turn it on under Account → Two-factor sign-in (/account/two-factor) first.`,
+    );
   }
 }

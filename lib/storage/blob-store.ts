@@ -80,7 +80,9 @@ export function isValidOrgId(orgId: string): boolean {
 
 export function isBlobKey(key: string): boolean {
   const match = BLOB_KEY.exec(key);
-  return match !== null && isValidOrgId(match[1] ?? "") && match[3]?.startsWith(match[2] ?? "-") === true;
+  return (
+    match !== null && isValidOrgId(match[1] ?? "") && match[3]?.startsWith(match[2] ?? "-") === true
+  );
 }
 
 export function isTempKey(key: string): boolean {
@@ -96,7 +98,8 @@ export function assertTempKey(key: string): void {
 }
 
 export function assertOrgId(orgId: string): void {
-  if (!isValidOrgId(orgId)) throw new AppError("VALIDATION", "Invalid organisation id for file storage.");
+  if (!isValidOrgId(orgId))
+    throw new AppError("VALIDATION", "Invalid organisation id for file storage.");
 }
 
 /** An empty upload is refused before it is moved into place, so it never leaves a stored object. */
@@ -105,7 +108,10 @@ export function assertNotEmpty(size: number): void {
 }
 
 export function tooLargeToRead(key: string, maxBytes: number): AppError {
-  return new AppError("TOO_LARGE", `The stored object ${key} is larger than the ${maxBytes} bytes expected.`);
+  return new AppError(
+    "TOO_LARGE",
+    `The stored object ${key} is larger than the ${maxBytes} bytes expected.`,
+  );
 }
 
 export function blobKey(orgId: string, sha256: string): string {

@@ -15,7 +15,8 @@ const DEFAULT_MAX_UPLOAD_MB = 25;
 export function createBlobStore(env: Env = process.env): BlobStore {
   const kind = env.FILE_STORAGE?.trim() || (env.S3_BUCKET?.trim() ? "s3" : "local");
   if (kind === "s3") return new LazyS3BlobStore(s3ConfigFromEnv(env));
-  if (kind === "local") return new LocalBlobStore(env.FILE_STORAGE_DIR?.trim() || DEFAULT_FILE_STORAGE_DIR);
+  if (kind === "local")
+    return new LocalBlobStore(env.FILE_STORAGE_DIR?.trim() || DEFAULT_FILE_STORAGE_DIR);
   throw new Error(`FILE_STORAGE must be "local" or "s3", not "${kind}".`);
 }
 

@@ -28,7 +28,10 @@ import {
 import { Meter, toNodeReadable } from "./meter";
 
 const hasCode = (error: unknown, ...codes: string[]): boolean =>
-  error instanceof Error && "code" in error && typeof error.code === "string" && codes.includes(error.code);
+  error instanceof Error &&
+  "code" in error &&
+  typeof error.code === "string" &&
+  codes.includes(error.code);
 
 const isMissing = (error: unknown): boolean => hasCode(error, "ENOENT", "ENOTDIR");
 

@@ -29,7 +29,8 @@ export class Meter {
   failure: unknown = undefined;
 
   constructor(private readonly maxBytes: number) {
-    if (!Number.isSafeInteger(maxBytes) || maxBytes < 0) throw new RangeError(`Invalid upload limit: ${maxBytes}`);
+    if (!Number.isSafeInteger(maxBytes) || maxBytes < 0)
+      throw new RangeError(`Invalid upload limit: ${maxBytes}`);
   }
 
   /** A readable that yields the source's bytes unchanged while metering them. */

@@ -36,7 +36,10 @@ export function s3ConfigFromEnv(env: Env = process.env): S3StoreConfig {
     credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
     forcePathStyle: env.S3_FORCE_PATH_STYLE === "1" || env.S3_FORCE_PATH_STYLE === "true",
     prefix: normalisePrefix(env.S3_PREFIX),
-    requestTimeoutMs: Math.round(positiveNumberSetting("S3_REQUEST_TIMEOUT_SECONDS", DEFAULT_REQUEST_TIMEOUT_SECONDS, env) * 1000),
+    requestTimeoutMs: Math.round(
+      positiveNumberSetting("S3_REQUEST_TIMEOUT_SECONDS", DEFAULT_REQUEST_TIMEOUT_SECONDS, env) *
+        1000,
+    ),
   };
 }
 

@@ -38,7 +38,9 @@ import { normalisePrefix, type S3StoreConfig } from "./s3-config";
 
 const isNotFound = (error: unknown): boolean =>
   error instanceof S3ServiceException &&
-  (error.name === "NoSuchKey" || error.name === "NotFound" || error.$metadata.httpStatusCode === 404);
+  (error.name === "NoSuchKey" ||
+    error.name === "NotFound" ||
+    error.$metadata.httpStatusCode === 404);
 
 const PART_SIZE = 5 * 1024 * 1024;
 const CONNECTION_TIMEOUT_MS = 5_000;
@@ -57,7 +59,11 @@ export class S3BlobStore implements BlobStore {
       credentials: config.credentials,
       // Without these the SDK waits for ever on a store that accepts connections and never
       // answers, and everything waiting on it waits too.
-      requestHandler: { connectionTimeout: Math.min(CONNECTION_TIMEOUT_MS, config.requestTimeoutMs), requestTimeout: config.requestTimeoutMs, throwOnRequestTimeout: true },
+      requestHandler: {
+        connectionTimeout: Math.min(CONNECTION_TIMEOUT_MS, config.requestTimeoutMs),
+        requestTimeout: config.requestTimeoutMs,
+        throwOnRequestTimeout: true,
+      },
     };
     if (config.endpoint) {
       // Many S3-compatible servers reject the SDK's default streaming checksums (aws-chunked
@@ -82,7 +88,12 @@ export class S3BlobStore implements BlobStore {
     try {
       const upload = new Upload({
         client: this.client,
-        params: { Bucket: this.bucket, Key: this.full(tempKey), Body: meter.wrap(source), ContentType: "application/octet-stream" },
+        params: {
+          Bucket: this.bucket,
+          Key: this.full(tempKey),
+          Body: meter.wrap(source),
+          ContentType: "application/octet-stream",
+        },
         partSize: PART_SIZE,
         queueSize: 2,
         leavePartsOnError: false,
@@ -114,7 +125,9 @@ export class S3BlobStore implements BlobStore {
   async get(key: string): Promise<Readable> {
     assertBlobKey(key);
     try {
-      const { Body } = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.full(key) }));
+      const { Body } = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: this.full(key) }),
+      );
       if (Body instanceof Readable) return Body;
       throw new Error("The S3 client returned a body that is not a Node.js stream.");
     } catch (error) {
@@ -131,7 +144,13 @@ export class S3BlobStore implements BlobStore {
   private async getBytesOf(key: string, maxBytes: number): Promise<Buffer> {
     try {
       // One byte more than allowed: receiving it tells an object that is too long.
-      const { Body } = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.full(key), Range: `bytes=0-${maxBytes}` }));
+      const { Body } = await this.client.send(
+        new GetObjectCommand({
+          Bucket: this.bucket,
+          Key: this.full(key),
+          Range: `bytes=0-${maxBytes}`,
+        }),
+      );
       if (!Body) throw new Error("The S3 client returned no body.");
       const bytes = Buffer.from(await Body.transformToByteArray());
       if (bytes.byteLength > maxBytes) throw tooLargeToRead(key, maxBytes);
@@ -139,7 +158,8 @@ export class S3BlobStore implements BlobStore {
     } catch (error) {
       if (isNotFound(error)) throw new AppError("NOT_FOUND", "File not found.");
       // A range cannot be satisfied by an empty object.
-      if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 416) return Buffer.alloc(0);
+      if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 416)
+        return Buffer.alloc(0);
       throw error;
     }
   }
@@ -154,7 +174,8 @@ export class S3BlobStore implements BlobStore {
     const modified = await this.lastModified(key);
     if (!modified) return false;
     // S3 has no portable conditional delete: this check narrows the race to one round trip.
-    if (options.unmodifiedSince && modified.getTime() >= options.unmodifiedSince.getTime()) return false;
+    if (options.unmodifiedSince && modified.getTime() >= options.unmodifiedSince.getTime())
+      return false;
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.full(key) }));
     return true;
   }
@@ -184,11 +205,23 @@ export class S3BlobStore implements BlobStore {
     // write. A PUT is atomic: readers see the whole object or none.
     if ((await this.lastModified(key)) !== null) return { key, written: false };
     try {
-      await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.full(key), Body: bytes, ContentType: "application/json", IfNoneMatch: "*" }));
+      await this.client.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: this.full(key),
+          Body: bytes,
+          ContentType: "application/json",
+          IfNoneMatch: "*",
+        }),
+      );
       return { key, written: true };
     } catch (error) {
       // 412: the key exists; 409: another conditional write of it is in progress.
-      if (error instanceof S3ServiceException && [409, 412].includes(error.$metadata.httpStatusCode ?? 0)) return { key, written: false };
+      if (
+        error instanceof S3ServiceException &&
+        [409, 412].includes(error.$metadata.httpStatusCode ?? 0)
+      )
+        return { key, written: false };
       throw error;
     }
   }
@@ -206,7 +239,9 @@ export class S3BlobStore implements BlobStore {
 
   private async lastModified(key: string): Promise<Date | null> {
     try {
-      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.full(key) }));
+      const head = await this.client.send(
+        new HeadObjectCommand({ Bucket: this.bucket, Key: this.full(key) }),
+      );
       return head.LastModified ?? new Date(0);
     } catch (error) {
       if (isNotFound(error)) return null;
@@ -216,11 +251,17 @@ export class S3BlobStore implements BlobStore {
 
   /** Keys under `prefix`, returned without this store's own prefix. */
   private async *list(prefix: string): AsyncIterable<StoredEntry> {
-    const pages = paginateListObjectsV2({ client: this.client }, { Bucket: this.bucket, Prefix: prefix });
+    const pages = paginateListObjectsV2(
+      { client: this.client },
+      { Bucket: this.bucket, Prefix: prefix },
+    );
     for await (const page of pages) {
       for (const object of page.Contents ?? []) {
         if (!object.Key?.startsWith(this.prefix)) continue;
-        yield { key: object.Key.slice(this.prefix.length), lastModified: object.LastModified ?? new Date(0) };
+        yield {
+          key: object.Key.slice(this.prefix.length),
+          lastModified: object.LastModified ?? new Date(0),
+        };
       }
     }
   }

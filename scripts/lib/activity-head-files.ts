@@ -1,7 +1,11 @@
 import { open } from "node:fs/promises";
 import path from "node:path";
 import yauzl from "yauzl";
-import { HEAD_PREFIX_BYTES, headFromFileText, type LabelledHead } from "../../lib/schemas/activity-heads";
+import {
+  HEAD_PREFIX_BYTES,
+  headFromFileText,
+  type LabelledHead,
+} from "../../lib/schemas/activity-heads";
 
 // The head a file given to `npm run activity:verify` carries: read from the first part of a
 // checkpoint, manifest.json or JSON export, or from the manifest.json inside a pack (its first
@@ -20,7 +24,11 @@ async function prefixOf(file: string): Promise<string> {
 
 /** The first line of the pack's manifest.json (at most HEAD_PREFIX_BYTES). */
 async function manifestLineOf(file: string): Promise<string> {
-  const zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, strictFileNames: false });
+  const zip = await yauzl.openPromise(file, {
+    lazyEntries: true,
+    autoClose: false,
+    strictFileNames: false,
+  });
   try {
     for await (const entry of zip.eachEntry()) {
       if (entry.fileName !== "manifest.json") continue;
@@ -40,12 +48,19 @@ async function manifestLineOf(file: string): Promise<string> {
   }
 }
 
-export async function readHeadFile(file: string): Promise<{ ok: true; head: LabelledHead } | { ok: false; message: string }> {
+export async function readHeadFile(
+  file: string,
+): Promise<{ ok: true; head: LabelledHead } | { ok: false; message: string }> {
   const name = path.basename(file);
   try {
-    const text = file.toLowerCase().endsWith(".zip") ? await manifestLineOf(file) : await prefixOf(file);
+    const text = file.toLowerCase().endsWith(".zip")
+      ? await manifestLineOf(file)
+      : await prefixOf(file);
     return headFromFileText(name, text);
   } catch (error) {
-    return { ok: false, message: `${name}: ${error instanceof Error ? error.message : String(error)}.` };
+    return {
+      ok: false,
+      message: `${name}: ${error instanceof Error ? error.message : String(error)}.`,
+    };
   }
 }

@@ -23,7 +23,11 @@ export async function stopChildren(): Promise<void> {
 }
 
 /** Runs `modulePath` with `args`; resolves to the payload of its message of `type` once it exits cleanly. */
-export function forkForMessage<T>(modulePath: string, args: readonly string[], type: string): Promise<T> {
+export function forkForMessage<T>(
+  modulePath: string,
+  args: readonly string[],
+  type: string,
+): Promise<T> {
   const child = fork(modulePath, [...args], { execArgv: process.execArgv, env: process.env });
   running.add(child);
   child.once("exit", () => running.delete(child));
@@ -31,10 +35,15 @@ export function forkForMessage<T>(modulePath: string, args: readonly string[], t
     let received: { payload: T } | undefined;
     // The child may send other messages (tsx reports the files it loads): only ours count.
     child.on("message", (message: unknown) => {
-      if (typeof message === "object" && message !== null && Reflect.get(message, "type") === type) received = { payload: Reflect.get(message, "payload") as T };
+      if (typeof message === "object" && message !== null && Reflect.get(message, "type") === type)
+        received = { payload: Reflect.get(message, "payload") as T };
     });
     child.once("error", reject);
-    child.once("exit", (code, signal) => (received && code === 0 ? resolve(received.payload) : reject(new Error(`${modulePath} failed (exit ${code ?? signal}).`))));
+    child.once("exit", (code, signal) =>
+      received && code === 0
+        ? resolve(received.payload)
+        : reject(new Error(`${modulePath} failed (exit ${code ?? signal}).`)),
+    );
   });
 }
 
@@ -42,7 +51,8 @@ export function forkForMessage<T>(modulePath: string, args: readonly string[], t
 export function sendToParent<T>(type: string, payload: T): Promise<void> {
   const message: ChildMessage<T> = { type, payload };
   return new Promise((resolve, reject) => {
-    if (!process.send) throw new Error("This script runs as a benchmark's child process (forkForMessage).");
+    if (!process.send)
+      throw new Error("This script runs as a benchmark's child process (forkForMessage).");
     process.send(message, undefined, {}, (error) => (error ? reject(error) : resolve()));
   });
 }

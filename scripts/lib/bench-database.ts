@@ -43,14 +43,18 @@ const columnList = (columns: readonly string[]): string => columns.map(quote).jo
 export async function createBenchDatabase(serverUrl: string | undefined): Promise<BenchDatabase> {
   const name = `assay_bench_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
   if (!serverUrl) return createSqlite(path.join(os.tmpdir(), `${name}.db`));
-  if (providerOf(serverUrl) !== "postgresql") throw new Error("BENCH_DATABASE_URL must be a postgresql:// server URL; leave it unset for SQLite.");
+  if (providerOf(serverUrl) !== "postgresql")
+    throw new Error(
+      "BENCH_DATABASE_URL must be a postgresql:// server URL; leave it unset for SQLite.",
+    );
   return createPostgres(serverUrl, name);
 }
 
 async function createSqlite(file: string): Promise<BenchDatabase> {
   const url = `file:${file}`;
   const drop = async () => {
-    for (const suffix of ["", "-wal", "-shm", "-journal"]) await fs.promises.rm(`${file}${suffix}`, { force: true });
+    for (const suffix of ["", "-wal", "-shm", "-journal"])
+      await fs.promises.rm(`${file}${suffix}`, { force: true });
   };
   try {
     await migrate(url);
@@ -65,7 +69,9 @@ async function createSqlite(file: string): Promise<BenchDatabase> {
     load: async (tables) => {
       db.transaction(() => {
         for (const table of tables) {
-          const insert = db.prepare(`INSERT INTO ${quote(table.name)} (${columnList(table.columns)}) VALUES (${table.columns.map(() => "?").join(", ")})`);
+          const insert = db.prepare(
+            `INSERT INTO ${quote(table.name)} (${columnList(table.columns)}) VALUES (${table.columns.map(() => "?").join(", ")})`,
+          );
           for (const row of table.rows()) insert.run(row);
         }
       })();
@@ -88,7 +94,10 @@ async function insertBatches(client: pg.Client, table: Table): Promise<void> {
   let batch: Cell[][] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const tuples = batch.map((_, row) => `(${table.columns.map((__, column) => `$${row * width + column + 1}`).join(", ")})`);
+    const tuples = batch.map(
+      (_, row) =>
+        `(${table.columns.map((__, column) => `$${row * width + column + 1}`).join(", ")})`,
+    );
     await client.query(head + tuples.join(", "), batch.flat());
     batch = [];
   };
@@ -139,7 +148,8 @@ async function createPostgres(serverUrl: string, name: string): Promise<BenchDat
       // What autovacuum would do soon after a bulk load: give the planner statistics.
       await client.query("ANALYZE");
     },
-    floor: async (orgId) => summarize((await client.query<FloorRow>(FLOOR_SQL("$1"), [orgId])).rows),
+    floor: async (orgId) =>
+      summarize((await client.query<FloorRow>(FLOOR_SQL("$1"), [orgId])).rows),
     drop: async () => {
       if (connected) {
         connected = false;

@@ -22,7 +22,13 @@ const MESSAGE = "bench-measure";
 const EXPORT_RUNS = { warmups: 1, runs: 5 };
 const FLOOR_RUNS = { warmups: 1, runs: 7 };
 
-type Measured = { floor: Measurement; exported: Measurement; packBytes: number; peakMb: number; requesterPeakMb: number };
+type Measured = {
+  floor: Measurement;
+  exported: Measurement;
+  packBytes: number;
+  peakMb: number;
+  requesterPeakMb: number;
+};
 
 /** Measures in a child process (DATABASE_URL and the file store from this environment). */
 export function measureApart(shape: BenchShape): Promise<Measured> {
@@ -47,7 +53,10 @@ async function measureExport(shape: BenchShape): Promise<Measured> {
   console.log(`peak RSS with the modules loaded ${fixed(peakRssMb(), 0)} MB`);
   const org = benchOrganization(shape);
   const ctx = await resolveOrgContext(org.userId, org.orgSlug);
-  if (!ctx) throw new Error("The benchmark organisation was not found through the app: check the seeded rows.");
+  if (!ctx)
+    throw new Error(
+      "The benchmark organisation was not found through the app: check the seeded rows.",
+    );
   await describe(ctx, org.engagementId, new Date());
   // Before the exports: the floor then runs in a heap they have not grown.
   const files = await storedObjects(org.orgId);

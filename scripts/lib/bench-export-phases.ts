@@ -34,9 +34,19 @@ type ExportOutcome = { id: string; size: number; storageKey: string; exportProce
  */
 export async function exportPack(ctx: OrgContext, engagementId: string): Promise<ExportOutcome> {
   const { id } = await startExport(ctx, engagementId, "pack");
-  const { peakRssMb } = await exportProcess().run({ runId: id, userId: ctx.userId, orgSlug: ctx.orgSlug });
-  const run = await getDb().exportRun.findFirst({ where: { id, organizationId: ctx.orgId }, select: { status: true, error: true, size: true, storageKey: true } });
-  if (run?.status !== "done" || run.size === null || !run.storageKey) throw new Error(`The export ${id} did not finish: ${run?.status ?? "missing"} ${run?.error ?? ""}`);
+  const { peakRssMb } = await exportProcess().run({
+    runId: id,
+    userId: ctx.userId,
+    orgSlug: ctx.orgSlug,
+  });
+  const run = await getDb().exportRun.findFirst({
+    where: { id, organizationId: ctx.orgId },
+    select: { status: true, error: true, size: true, storageKey: true },
+  });
+  if (run?.status !== "done" || run.size === null || !run.storageKey)
+    throw new Error(
+      `The export ${id} did not finish: ${run?.status ?? "missing"} ${run?.error ?? ""}`,
+    );
   return { id, size: run.size, storageKey: run.storageKey, exportProcessPeakMb: peakRssMb };
 }
 
@@ -44,11 +54,18 @@ type StoredObject = { storageKey: string; sha256: string };
 
 /** The organisation's stored files, as the export finds them. */
 export function storedObjects(orgId: string): Promise<StoredObject[]> {
-  return getDb().storedFile.findMany({ where: { organizationId: orgId }, orderBy: { id: "asc" }, select: { storageKey: true, sha256: true } });
+  return getDb().storedFile.findMany({
+    where: { organizationId: orgId },
+    orderBy: { id: "asc" },
+    select: { storageKey: true, sha256: true },
+  });
 }
 
 /** The floor: every stored file read from the store and SHA-256-hashed, one after another. */
-export async function readAndHash(store: BlobStore, files: readonly StoredObject[]): Promise<number> {
+export async function readAndHash(
+  store: BlobStore,
+  files: readonly StoredObject[],
+): Promise<number> {
   let bytes = 0;
   for (const file of files) {
     const hash = createHash("sha256");
@@ -56,7 +73,8 @@ export async function readAndHash(store: BlobStore, files: readonly StoredObject
       hash.update(chunk as Buffer);
       bytes += (chunk as Buffer).byteLength;
     }
-    if (hash.digest("hex") !== file.sha256) throw new Error(`The stored file ${file.storageKey} does not match its SHA-256.`);
+    if (hash.digest("hex") !== file.sha256)
+      throw new Error(`The stored file ${file.storageKey} does not match its SHA-256.`);
   }
   return bytes;
 }
@@ -71,7 +89,13 @@ export type Phases = {
 };
 
 /** The export's phases, each on its own over data loaded once (except `load` itself). */
-export function exportPhases(ctx: OrgContext, engagementId: string, now: Date, data: EngagementExportData, store: BlobStore): Phases {
+export function exportPhases(
+  ctx: OrgContext,
+  engagementId: string,
+  now: Date,
+  data: EngagementExportData,
+  store: BlobStore,
+): Phases {
   const { summary, evidencePages } = data;
   const files = storedFilesIn(store);
   return {

@@ -21,7 +21,13 @@ const FILE_KINDS: readonly FileKind[] = [
   { extension: "png", contentType: "image/png", text: false },
 ];
 
-export type BenchFile = { evidenceId: string; fileId: string; name: string; contentType: string; blob: StoredBlob };
+export type BenchFile = {
+  evidenceId: string;
+  fileId: string;
+  name: string;
+  contentType: string;
+  blob: StoredBlob;
+};
 
 /** xorshift32: reproducible bytes without a dependency. */
 function xorshift(seed: number): () => number {
@@ -38,7 +44,8 @@ function binaryBytes(next: () => number, size: number): Buffer {
   const bytes = Buffer.alloc(size);
   for (let offset = 0; offset < size; offset += 4) {
     const value = next();
-    for (let k = 0; k < 4 && offset + k < size; k += 1) bytes[offset + k] = (value >>> (8 * k)) & 0xff;
+    for (let k = 0; k < 4 && offset + k < size; k += 1)
+      bytes[offset + k] = (value >>> (8 * k)) & 0xff;
   }
   return bytes;
 }
@@ -93,7 +100,13 @@ export async function storeBenchFiles(org: BenchOrg, store: BlobStore): Promise<
     for (let index = next++; index < ids.length; index = next++) {
       const { bytes, kind } = benchFileBytes(index);
       const blob = await store.putStream(org.orgId, Readable.from([bytes]), MAX_BYTES);
-      files[index] = { evidenceId: ids[index] ?? "", fileId: fileIdOf(index), name: `evidence-${String(index + 1).padStart(5, "0")}.${kind.extension}`, contentType: kind.contentType, blob };
+      files[index] = {
+        evidenceId: ids[index] ?? "",
+        fileId: fileIdOf(index),
+        name: `evidence-${String(index + 1).padStart(5, "0")}.${kind.extension}`,
+        contentType: kind.contentType,
+        blob,
+      };
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -104,7 +117,15 @@ function storedFileTable(orgId: string, files: readonly BenchFile[]): Table {
   return {
     name: "StoredFile",
     columns: ["id", "organizationId", "sha256", "size", "storageKey", "createdAt"],
-    rows: () => files.map((file) => [file.fileId, orgId, file.blob.sha256, file.blob.size, file.blob.key, NOW]),
+    rows: () =>
+      files.map((file) => [
+        file.fileId,
+        orgId,
+        file.blob.sha256,
+        file.blob.size,
+        file.blob.key,
+        NOW,
+      ]),
   };
 }
 
@@ -141,5 +162,9 @@ function fileEvidenceTable(table: Table, files: readonly BenchFile[]): Table {
 
 /** The organisation's tables with StoredFile rows (before Evidence, which refers to them) and file evidence. */
 export function withEvidenceFiles(org: BenchOrg, files: readonly BenchFile[]): Table[] {
-  return org.tables.flatMap((table) => (table.name === "Evidence" ? [storedFileTable(org.orgId, files), fileEvidenceTable(table, files)] : [table]));
+  return org.tables.flatMap((table) =>
+    table.name === "Evidence"
+      ? [storedFileTable(org.orgId, files), fileEvidenceTable(table, files)]
+      : [table],
+  );
 }

@@ -7,11 +7,15 @@
 export type MarkdownCase = { name: string; build: (count: number) => string };
 
 /** The plain text the baseline and the padding are made of: one paragraph of ordinary words. */
-const WORDS = "The quarterly access review was completed by the security team and signed off by the CTO. ";
+const WORDS =
+  "The quarterly access review was completed by the security team and signed off by the CTO. ";
 
 /** A plain paragraph of exactly `size` characters. */
 export function plainParagraph(size: number): string {
-  return WORDS.repeat(Math.ceil(size / WORDS.length)).slice(0, size).trimEnd().padEnd(size, ".");
+  return WORDS.repeat(Math.ceil(size / WORDS.length))
+    .slice(0, size)
+    .trimEnd()
+    .padEnd(size, ".");
 }
 
 /** `text`, then a blank line and plain words up to `size` characters. */
@@ -20,16 +24,26 @@ export function padded(text: string, size: number): string {
 }
 
 /** `head`, `count` pieces (the same string, or one made from its index), then `tail`. */
-function repeated(head: string, piece: string | ((index: number) => string), tail = ""): (count: number) => string {
+function repeated(
+  head: string,
+  piece: string | ((index: number) => string),
+  tail = "",
+): (count: number) => string {
   return (count) => {
     const parts = [head];
-    for (let index = 0; index < count; index += 1) parts.push(typeof piece === "string" ? piece : piece(index));
+    for (let index = 0; index < count; index += 1)
+      parts.push(typeof piece === "string" ? piece : piece(index));
     parts.push(tail);
     return parts.join("");
   };
 }
 
-const item = (name: string, head: string, piece: string | ((index: number) => string), tail = ""): MarkdownCase => ({ name, build: repeated(head, piece, tail) });
+const item = (
+  name: string,
+  head: string,
+  piece: string | ((index: number) => string),
+  tail = "",
+): MarkdownCase => ({ name, build: repeated(head, piece, tail) });
 
 export const CORPUS: readonly MarkdownCase[] = [
   // Containers.
@@ -48,7 +62,14 @@ export const CORPUS: readonly MarkdownCase[] = [
   item("quoted list items with formatting", "", "> - **a** <http://b.c> `d`\n"),
   item("headings with links", "", "# <http://a.b> [c](d)\n"),
   // Every kind of budget drawn on at once: list items, deep quotes, headings, links, code, entities.
-  item("everything at once", "", (index) => ["- **a** [b](c)\n", "> > > > > > > > `d` <http://e.f>\n", "# h &amp; \\*\n", "text  \n"][index % 4] ?? ""),
+  item(
+    "everything at once",
+    "",
+    (index) =>
+      ["- **a** [b](c)\n", "> > > > > > > > `d` <http://e.f>\n", "# h &amp; \\*\n", "text  \n"][
+        index % 4
+      ] ?? "",
+  ),
   item("tabs", "", "\t", "a"),
   // Lines and blocks.
   item("lines", "", "a\n"),
@@ -83,11 +104,19 @@ export const CORPUS: readonly MarkdownCase[] = [
   { name: "nested links", build: (count) => `${"[".repeat(count)}a${"](b)".repeat(count)}` },
   item("unclosed links [a](", "", "[a]("),
   item("links", "", "[a](b) "),
-  { name: "link reference definitions", build: (count) => `${repeated("", (index) => `[r${index}]: /u${index}\n`)(count)}\n${repeated("", (index) => `[r${index}] `)(count)}` },
+  {
+    name: "link reference definitions",
+    build: (count) =>
+      `${repeated("", (index) => `[r${index}]: /u${index}\n`)(count)}\n${repeated("", (index) => `[r${index}] `)(count)}`,
+  },
   item("reference uses", "[a]: /b\n\n", "[a]"),
   // Tables (read as paragraphs: no table syntax is enabled).
   item("table rows", "| a | b | c | d |\n|---|---|---|---|\n", "| a | b | c | d |\n"),
-  { name: "wide table", build: (count) => `${"| a ".repeat(count)}|\n${"|---".repeat(count)}|\n${"| a ".repeat(count)}|\n` },
+  {
+    name: "wide table",
+    build: (count) =>
+      `${"| a ".repeat(count)}|\n${"|---".repeat(count)}|\n${"| a ".repeat(count)}|\n`,
+  },
   // Code.
   item("backtick runs `a``a```", "", (index) => `${"`".repeat(index + 1)}a`),
   item("backticks `a", "", "`a"),

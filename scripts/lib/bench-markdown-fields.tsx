@@ -26,15 +26,40 @@ export type BenchField = {
   render: (text: string) => unknown;
 };
 
-function fieldResult<T>(result: z.ZodSafeParseResult<T>, field: string, text: (data: T) => string): Validation {
+function fieldResult<T>(
+  result: z.ZodSafeParseResult<T>,
+  field: string,
+  text: (data: T) => string,
+): Validation {
   if (result.success) return { ok: true, text: text(result.data) };
-  return { ok: false, message: result.error.issues.find((issue) => issue.path[0] === field)?.message ?? result.error.issues[0]?.message ?? "refused" };
+  return {
+    ok: false,
+    message:
+      result.error.issues.find((issue) => issue.path[0] === field)?.message ??
+      result.error.issues[0]?.message ??
+      "refused",
+  };
 }
 
 const validateNote = (note: string) =>
-  fieldResult(NoteEvidenceInput.safeParse({ controlIds: "control-1", purpose: "design", title: "Benchmark note", effectiveDate: "2026-01-15", note }), "note", (data) => data.note);
+  fieldResult(
+    NoteEvidenceInput.safeParse({
+      controlIds: "control-1",
+      purpose: "design",
+      title: "Benchmark note",
+      effectiveDate: "2026-01-15",
+      note,
+    }),
+    "note",
+    (data) => data.note,
+  );
 
-const validateDraft = (markdown: string) => fieldResult(PaperworkPdfInput.safeParse({ kind: "assertion", markdown }), "markdown", (data) => data.markdown);
+const validateDraft = (markdown: string) =>
+  fieldResult(
+    PaperworkPdfInput.safeParse({ kind: "assertion", markdown }),
+    "markdown",
+    (data) => data.markdown,
+  );
 
 /** The size limit of a field, found by asking its validation (up to 10 MB). */
 function maxCharsOf(validate: (text: string) => Validation): number {
@@ -43,7 +68,15 @@ function maxCharsOf(validate: (text: string) => Validation): number {
 
 export function benchFields(): BenchField[] {
   return [
-    { name: "note", maxChars: maxCharsOf(validateNote), runs: 5, warmups: 1, alternate: true, validate: validateNote, render: (note) => renderToString(<NoteMarkdown note={note} />) },
+    {
+      name: "note",
+      maxChars: maxCharsOf(validateNote),
+      runs: 5,
+      warmups: 1,
+      alternate: true,
+      validate: validateNote,
+      render: (note) => renderToString(<NoteMarkdown note={note} />),
+    },
     {
       name: "paperwork",
       maxChars: maxCharsOf(validateDraft),
@@ -52,7 +85,11 @@ export function benchFields(): BenchField[] {
       warmups: 0,
       alternate: false,
       validate: validateDraft,
-      render: (markdown) => renderMarkdownPdf(markdown, { title: "Management assertion (draft) · Benchmark", footer: "Benchmark Ltd · Benchmark · DRAFT, not for issue" }),
+      render: (markdown) =>
+        renderMarkdownPdf(markdown, {
+          title: "Management assertion (draft) · Benchmark",
+          footer: "Benchmark Ltd · Benchmark · DRAFT, not for issue",
+        }),
     },
   ];
 }

@@ -4,7 +4,13 @@ import { performance } from "node:perf_hooks";
 // resident set size, both the process's peak (the kernel's high-water mark, which never goes
 // down) and a sampled maximum while one piece of work runs.
 
-export type Measurement = { medianMs: number; minMs: number; maxMs: number; runs: number; sampledRssMb: number };
+export type Measurement = {
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  runs: number;
+  sampledRssMb: number;
+};
 
 const MB = 1024 * 1024;
 const SAMPLE_EVERY_MS = 5;
@@ -16,7 +22,9 @@ export const fixed = (value: number, digits = 1): string => value.toFixed(digits
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 /**
@@ -37,7 +45,11 @@ async function sampledRss<T>(work: () => Promise<T>): Promise<{ result: T; rssMb
   }
 }
 
-export async function measure(label: string, work: () => unknown, { warmups, runs }: { warmups: number; runs: number }): Promise<Measurement> {
+export async function measure(
+  label: string,
+  work: () => unknown,
+  { warmups, runs }: { warmups: number; runs: number },
+): Promise<Measurement> {
   const times: number[] = [];
   let sampledRssMb = 0;
   for (let run = 0; run < warmups + runs; run += 1) {
@@ -49,7 +61,13 @@ export async function measure(label: string, work: () => unknown, { warmups, run
     sampledRssMb = Math.max(sampledRssMb, rssMb);
     if (run >= warmups) times.push(elapsed);
   }
-  const measurement = { medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times), runs, sampledRssMb };
+  const measurement = {
+    medianMs: median(times),
+    minMs: Math.min(...times),
+    maxMs: Math.max(...times),
+    runs,
+    sampledRssMb,
+  };
   console.log(
     `${label.padEnd(16)} median ${fixed(measurement.medianMs).padStart(8)} ms   min ${fixed(measurement.minMs)}   max ${fixed(measurement.maxMs)}   rss≤${fixed(sampledRssMb, 0)} MB   (${runs} runs after ${warmups} warm-up)`,
   );

@@ -13,7 +13,14 @@ import { expectedSlots, type Period, type Slot } from "../../lib/domain/readines
 export type Cell = string | number | null;
 export type Table = { name: string; columns: readonly string[]; rows: () => Iterable<Cell[]> };
 
-export type BenchShape = { objectives: number; controls: number; evidence: number; eventsPerControl: number; openExceptions: number; period: Period };
+export type BenchShape = {
+  objectives: number;
+  controls: number;
+  evidence: number;
+  eventsPerControl: number;
+  openExceptions: number;
+  period: Period;
+};
 
 export const DEFAULT_SHAPE: BenchShape = {
   objectives: 300,
@@ -24,7 +31,13 @@ export const DEFAULT_SHAPE: BenchShape = {
   period: { start: "2026-01-01", end: "2026-12-31" },
 };
 
-export type BenchOrg = { orgId: string; orgSlug: string; userId: string; engagementId: string; tables: Table[] };
+export type BenchOrg = {
+  orgId: string;
+  orgSlug: string;
+  userId: string;
+  engagementId: string;
+  tables: Table[];
+};
 
 const NOW = "2026-01-01T00:00:00.000+00:00";
 const DESIGN_PER_CONTROL = 2;
@@ -53,9 +66,11 @@ function random(seed: number): () => number {
 }
 
 /** cuid-sized ids (25 characters), so keys and IN lists weigh what real ones do. */
-const id = (prefix: string, n: number): string => `${prefix}${n.toString(36).padStart(25 - prefix.length, "0")}`;
+const id = (prefix: string, n: number): string =>
+  `${prefix}${n.toString(36).padStart(25 - prefix.length, "0")}`;
 const pad = (n: number, width: number): string => String(n).padStart(width, "0");
-const dayOffset = (start: string, end: string): number => Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000);
+const dayOffset = (start: string, end: string): number =>
+  Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000);
 
 type PlannedControl = {
   index: number;
@@ -74,12 +89,15 @@ type PlannedControl = {
 
 function planControls(shape: BenchShape, userId: string): PlannedControl[] {
   const next = random(3402);
-  const cycle = FREQUENCY_MIX.flatMap(([frequency, weight]) => Array<ControlFrequency>(weight).fill(frequency));
+  const cycle = FREQUENCY_MIX.flatMap(([frequency, weight]) =>
+    Array<ControlFrequency>(weight).fill(frequency),
+  );
   const controls = Array.from({ length: shape.controls }, (_, index): PlannedControl => {
     const frequency = cycle[index % cycle.length] ?? "monthly";
     const roll = next();
     // ~90% implemented, owned and described; the rest fall short in one way each.
-    const status = roll < 0.94 ? "implemented" : roll < 0.97 ? "designed" : roll < 0.995 ? "draft" : "retired";
+    const status =
+      roll < 0.94 ? "implemented" : roll < 0.97 ? "designed" : roll < 0.995 ? "draft" : "retired";
     const owned = roll < 0.9 || (roll >= 0.94 && roll < 0.97);
     const described = roll < 0.92 || roll >= 0.94;
     const first = index % shape.objectives;
@@ -88,13 +106,35 @@ function planControls(shape: BenchShape, userId: string): PlannedControl[] {
     const slots =
       frequency === "event_driven"
         ? Array.from({ length: shape.eventsPerControl }, (_, k) => {
-            const date = addDays(shape.period.start, Math.floor(((k + next()) * (dayOffset(shape.period.start, shape.period.end) + 1)) / shape.eventsPerControl));
-            return { key: id("cevt", index * shape.eventsPerControl + k), label: `EV-${pad(index, 4)}-${pad(k, 2)}`, start: date, end: date };
+            const date = addDays(
+              shape.period.start,
+              Math.floor(
+                ((k + next()) * (dayOffset(shape.period.start, shape.period.end) + 1)) /
+                  shape.eventsPerControl,
+              ),
+            );
+            return {
+              key: id("cevt", index * shape.eventsPerControl + k),
+              label: `EV-${pad(index, 4)}-${pad(k, 2)}`,
+              start: date,
+              end: date,
+            };
           })
         : expectedSlots(frequency, shape.period);
     const gaps = new Set<number>();
     if (next() < 0.2) slots.forEach((_, slot) => (next() < 0.08 ? gaps.add(slot) : undefined));
-    return { index, id: id("cctl", index), frequency, status, ownerId: owned ? userId : null, description: described ? `Control ${index} operates as documented.` : "", objectives, slots, gaps, operatingCount: 0 };
+    return {
+      index,
+      id: id("cctl", index),
+      frequency,
+      status,
+      ownerId: owned ? userId : null,
+      description: described ? `Control ${index} operates as documented.` : "",
+      objectives,
+      slots,
+      gaps,
+      operatingCount: 0,
+    };
   });
   // Operating evidence in proportion to the number of occurrences: ~2 items per slot.
   const budget = shape.evidence - DESIGN_PER_CONTROL * controls.length;
@@ -111,14 +151,36 @@ function planControls(shape: BenchShape, userId: string): PlannedControl[] {
   return controls;
 }
 
-type PlannedEvidence = { id: string; purpose: string; effectiveDate: string; coverageEnd: string | null; eventId: string | null };
+type PlannedEvidence = {
+  id: string;
+  purpose: string;
+  effectiveDate: string;
+  coverageEnd: string | null;
+  eventId: string | null;
+};
 
 /** The evidence of one control, regenerated identically for the Evidence and EvidenceControl tables. */
-function* evidenceOf(control: PlannedControl, shape: BenchShape, firstId: number): Generator<PlannedEvidence> {
+function* evidenceOf(
+  control: PlannedControl,
+  shape: BenchShape,
+  firstId: number,
+): Generator<PlannedEvidence> {
   const next = random(control.index + 1);
   const fresh = next() < 0.95;
-  yield { id: id("cevd", firstId), purpose: "design", effectiveDate: addDays("2025-02-01", Math.floor(next() * 150)), coverageEnd: null, eventId: null };
-  yield { id: id("cevd", firstId + 1), purpose: "design", effectiveDate: fresh ? addDays(shape.period.start, Math.floor(next() * 180)) : "2025-03-01", coverageEnd: null, eventId: null };
+  yield {
+    id: id("cevd", firstId),
+    purpose: "design",
+    effectiveDate: addDays("2025-02-01", Math.floor(next() * 150)),
+    coverageEnd: null,
+    eventId: null,
+  };
+  yield {
+    id: id("cevd", firstId + 1),
+    purpose: "design",
+    effectiveDate: fresh ? addDays(shape.period.start, Math.floor(next() * 180)) : "2025-03-01",
+    coverageEnd: null,
+    eventId: null,
+  };
   const slotCount = control.slots.length;
   for (let k = 0; k < control.operatingCount; k += 1) {
     const index = Math.floor((k * slotCount) / control.operatingCount);
@@ -129,13 +191,25 @@ function* evidenceOf(control: PlannedControl, shape: BenchShape, firstId: number
       // A gap: the item exists but does not cover this occurrence (an event left unlinked, or
       // a second item in the period's first slot).
       const first = control.slots[0] ?? slot;
-      yield { id: evidenceId, purpose: "operating", effectiveDate: control.frequency === "event_driven" ? slot.start : first.start, coverageEnd: null, eventId: null };
+      yield {
+        id: evidenceId,
+        purpose: "operating",
+        effectiveDate: control.frequency === "event_driven" ? slot.start : first.start,
+        coverageEnd: null,
+        eventId: null,
+      };
       continue;
     }
     const length = dayOffset(slot.start, slot.end);
     const effectiveDate = addDays(slot.start, Math.floor(next() * (length + 1)));
     const coverageEnd = length > 0 && next() < 0.25 ? slot.end : null;
-    yield { id: evidenceId, purpose: "operating", effectiveDate, coverageEnd, eventId: control.frequency === "event_driven" ? slot.key : null };
+    yield {
+      id: evidenceId,
+      purpose: "operating",
+      effectiveDate,
+      coverageEnd,
+      eventId: control.frequency === "event_driven" ? slot.key : null,
+    };
   }
 }
 
@@ -152,34 +226,141 @@ export function benchOrganization(shape: BenchShape = DEFAULT_SHAPE): BenchOrg {
     evidenceCount += DESIGN_PER_CONTROL + control.operatingCount;
   }
   function* allEvidence(): Generator<[PlannedControl, PlannedEvidence]> {
-    for (const control of controls) for (const item of evidenceOf(control, shape, firstEvidence.get(control.id) ?? 0)) yield [control, item];
+    for (const control of controls)
+      for (const item of evidenceOf(control, shape, firstEvidence.get(control.id) ?? 0))
+        yield [control, item];
   }
   const eventDriven = controls.filter((control) => control.frequency === "event_driven");
-  const exceptionControls = controls.filter((control) => control.status !== "retired").filter((_, k) => k % 29 === 5);
+  const exceptionControls = controls
+    .filter((control) => control.status !== "retired")
+    .filter((_, k) => k % 29 === 5);
 
   const tables: Table[] = [
-    { name: "User", columns: ["id", "email", "name", "passwordHash", "createdAt", "updatedAt"], rows: () => [[userId, "bench-owner@assay.local", "Bench Owner", "not-a-real-hash", NOW, NOW]] },
-    { name: "Organization", columns: ["id", "name", "slug", "activitySeq", "freshnessDays", "createdAt", "updatedAt"], rows: () => [[orgId, "Bench Org", "bench-org", 0, 365, NOW, NOW]] },
-    { name: "Membership", columns: ["id", "organizationId", "userId", "role", "createdAt", "updatedAt"], rows: () => [[id("cmem", 1), orgId, userId, "owner", NOW, NOW]] },
+    {
+      name: "User",
+      columns: ["id", "email", "name", "passwordHash", "createdAt", "updatedAt"],
+      rows: () => [[userId, "bench-owner@assay.local", "Bench Owner", "not-a-real-hash", NOW, NOW]],
+    },
+    {
+      name: "Organization",
+      columns: ["id", "name", "slug", "activitySeq", "freshnessDays", "createdAt", "updatedAt"],
+      rows: () => [[orgId, "Bench Org", "bench-org", 0, 365, NOW, NOW]],
+    },
+    {
+      name: "Membership",
+      columns: ["id", "organizationId", "userId", "role", "createdAt", "updatedAt"],
+      rows: () => [[id("cmem", 1), orgId, userId, "owner", NOW, NOW]],
+    },
     {
       name: "ControlObjective",
-      columns: ["id", "organizationId", "ref", "area", "title", "objective", "sortOrder", "retiredAt", "createdAt", "updatedAt"],
-      rows: () => objectiveIds.map((objectiveId, k) => [objectiveId, orgId, `CO-${pad(k + 1, 3)}`, k % 3 === 0 ? "itgc" : "business", `Objective ${k + 1}`, `Controls provide reasonable assurance about area ${k + 1}.`, k, null, NOW, NOW]),
+      columns: [
+        "id",
+        "organizationId",
+        "ref",
+        "area",
+        "title",
+        "objective",
+        "sortOrder",
+        "retiredAt",
+        "createdAt",
+        "updatedAt",
+      ],
+      rows: () =>
+        objectiveIds.map((objectiveId, k) => [
+          objectiveId,
+          orgId,
+          `CO-${pad(k + 1, 3)}`,
+          k % 3 === 0 ? "itgc" : "business",
+          `Objective ${k + 1}`,
+          `Controls provide reasonable assurance about area ${k + 1}.`,
+          k,
+          null,
+          NOW,
+          NOW,
+        ]),
     },
     {
       name: "Engagement",
-      columns: ["id", "organizationId", "name", "family", "type", "asOfDate", "periodStart", "periodEnd", "categories", "criteriaEdition", "cuecs", "userResponsibilities", "subservices", "archivedAt", "createdAt", "updatedAt"],
-      rows: () => [[engagementId, orgId, "ISAE 3402 Type II 2026", "ISAE3402", "TYPE_II", null, shape.period.start, shape.period.end, "[]", CURRENT_CRITERIA_EDITION, "[]", "[]", "[]", null, NOW, NOW]],
+      columns: [
+        "id",
+        "organizationId",
+        "name",
+        "family",
+        "type",
+        "asOfDate",
+        "periodStart",
+        "periodEnd",
+        "categories",
+        "criteriaEdition",
+        "cuecs",
+        "userResponsibilities",
+        "subservices",
+        "archivedAt",
+        "createdAt",
+        "updatedAt",
+      ],
+      rows: () => [
+        [
+          engagementId,
+          orgId,
+          "ISAE 3402 Type II 2026",
+          "ISAE3402",
+          "TYPE_II",
+          null,
+          shape.period.start,
+          shape.period.end,
+          "[]",
+          CURRENT_CRITERIA_EDITION,
+          "[]",
+          "[]",
+          "[]",
+          null,
+          NOW,
+          NOW,
+        ],
+      ],
     },
-    { name: "EngagementObjective", columns: ["engagementId", "objectiveId"], rows: () => objectiveIds.map((objectiveId) => [engagementId, objectiveId]) },
+    {
+      name: "EngagementObjective",
+      columns: ["engagementId", "objectiveId"],
+      rows: () => objectiveIds.map((objectiveId) => [engagementId, objectiveId]),
+    },
     {
       name: "Control",
-      columns: ["id", "organizationId", "ref", "title", "description", "ownerId", "status", "frequency", "nature", "key", "searchText", "createdAt", "updatedAt"],
+      columns: [
+        "id",
+        "organizationId",
+        "ref",
+        "title",
+        "description",
+        "ownerId",
+        "status",
+        "frequency",
+        "nature",
+        "key",
+        "searchText",
+        "createdAt",
+        "updatedAt",
+      ],
       rows: () =>
         controls.map((c) => {
           const ref = `CTL-${pad(c.index + 1, 4)}`;
           const title = `${c.frequency.replace("_", "-")} control ${c.index + 1}`;
-          return [c.id, orgId, ref, title, c.description, c.ownerId, c.status, c.frequency, c.frequency === "continuous" ? "automated" : "manual", c.index % 4 === 0 ? 1 : 0, `${ref} ${title}`.toLowerCase(), NOW, NOW];
+          return [
+            c.id,
+            orgId,
+            ref,
+            title,
+            c.description,
+            c.ownerId,
+            c.status,
+            c.frequency,
+            c.frequency === "continuous" ? "automated" : "manual",
+            c.index % 4 === 0 ? 1 : 0,
+            `${ref} ${title}`.toLowerCase(),
+            NOW,
+            NOW,
+          ];
         }),
     },
     {
@@ -187,21 +368,74 @@ export function benchOrganization(shape: BenchShape = DEFAULT_SHAPE): BenchOrg {
       columns: ["id", "organizationId", "controlId", "criterionId", "objectiveId", "createdAt"],
       rows: function* () {
         let n = 0;
-        for (const control of controls) for (const objective of control.objectives) yield [id("cmap", n++), orgId, control.id, null, objectiveIds[objective] ?? null, NOW];
+        for (const control of controls)
+          for (const objective of control.objectives)
+            yield [id("cmap", n++), orgId, control.id, null, objectiveIds[objective] ?? null, NOW];
       },
     },
     {
       name: "PopulationEvent",
-      columns: ["id", "organizationId", "controlId", "date", "reference", "description", "createdAt"],
-      rows: () => eventDriven.flatMap((control) => control.slots.map((slot) => [slot.key, orgId, control.id, slot.start, slot.label, `Occurrence ${slot.label}`, NOW])),
+      columns: [
+        "id",
+        "organizationId",
+        "controlId",
+        "date",
+        "reference",
+        "description",
+        "createdAt",
+      ],
+      rows: () =>
+        eventDriven.flatMap((control) =>
+          control.slots.map((slot) => [
+            slot.key,
+            orgId,
+            control.id,
+            slot.start,
+            slot.label,
+            `Occurrence ${slot.label}`,
+            NOW,
+          ]),
+        ),
     },
     {
       name: "Evidence",
-      columns: ["id", "organizationId", "kind", "purpose", "title", "note", "url", "fileId", "fileName", "contentType", "effectiveDate", "coverageEnd", "eventId", "uploadedById", "createdAt"],
+      columns: [
+        "id",
+        "organizationId",
+        "kind",
+        "purpose",
+        "title",
+        "note",
+        "url",
+        "fileId",
+        "fileName",
+        "contentType",
+        "effectiveDate",
+        "coverageEnd",
+        "eventId",
+        "uploadedById",
+        "createdAt",
+      ],
       rows: function* () {
         for (const [control, e] of allEvidence()) {
           const link = e.id.endsWith("3");
-          yield [e.id, orgId, link ? "link" : "note", e.purpose, `${e.purpose} evidence for control ${control.index + 1}`, link ? null : "Reviewed and signed off.", link ? `https://tickets.example.com/${e.id}` : null, null, null, null, e.effectiveDate, e.coverageEnd, e.eventId, userId, NOW];
+          yield [
+            e.id,
+            orgId,
+            link ? "link" : "note",
+            e.purpose,
+            `${e.purpose} evidence for control ${control.index + 1}`,
+            link ? null : "Reviewed and signed off.",
+            link ? `https://tickets.example.com/${e.id}` : null,
+            null,
+            null,
+            null,
+            e.effectiveDate,
+            e.coverageEnd,
+            e.eventId,
+            userId,
+            NOW,
+          ];
         }
       },
     },
@@ -214,11 +448,33 @@ export function benchOrganization(shape: BenchShape = DEFAULT_SHAPE): BenchOrg {
     },
     {
       name: "ControlException",
-      columns: ["id", "organizationId", "controlId", "date", "description", "severity", "status", "remediationNote", "remediatedAt", "createdAt"],
+      columns: [
+        "id",
+        "organizationId",
+        "controlId",
+        "date",
+        "description",
+        "severity",
+        "status",
+        "remediationNote",
+        "remediatedAt",
+        "createdAt",
+      ],
       rows: () =>
         exceptionControls.slice(0, shape.openExceptions + 15).map((control, k) => {
           const open = k < shape.openExceptions;
-          return [id("cexc", k), orgId, control.id, addDays(shape.period.start, (k * 5) % 250), `Deviation ${k + 1}`, ["low", "medium", "high"][k % 3] ?? "low", open ? "open" : "remediated", open ? null : "Fixed and re-performed.", open ? null : NOW, NOW];
+          return [
+            id("cexc", k),
+            orgId,
+            control.id,
+            addDays(shape.period.start, (k * 5) % 250),
+            `Deviation ${k + 1}`,
+            ["low", "medium", "high"][k % 3] ?? "low",
+            open ? "open" : "remediated",
+            open ? null : "Fixed and re-performed.",
+            open ? null : NOW,
+            NOW,
+          ];
         }),
     },
   ];

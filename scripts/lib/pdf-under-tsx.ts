@@ -17,7 +17,13 @@ import path from "node:path";
 
 type Target = string | Record<string, string | undefined>;
 type ExportsMap = Record<string, Target | undefined>;
-type Resolve = (this: unknown, request: string, parent: { filename?: string | null } | undefined, isMain: boolean, options?: unknown) => string;
+type Resolve = (
+  this: unknown,
+  request: string,
+  parent: { filename?: string | null } | undefined,
+  isMain: boolean,
+  options?: unknown,
+) => string;
 
 /** Per package, the condition whose file a request resolves to. */
 const CONDITION_OF: Record<string, string> = { react: "default", "@react-pdf/hyphenate": "import" };
@@ -25,12 +31,16 @@ const CONDITION_OF: Record<string, string> = { react: "default", "@react-pdf/hyp
 const loader = Module as unknown as { _resolveFilename: Resolve };
 
 function packageOf(request: string): string | undefined {
-  return Object.keys(CONDITION_OF).find((name) => request === name || request.startsWith(`${name}/`));
+  return Object.keys(CONDITION_OF).find(
+    (name) => request === name || request.startsWith(`${name}/`),
+  );
 }
 
 function packageDirectory(name: string, from: string): string {
   const lookup = createRequire(from).resolve.paths(name) ?? [];
-  const found = lookup.map((dir) => path.join(dir, name)).find((dir) => existsSync(path.join(dir, "package.json")));
+  const found = lookup
+    .map((dir) => path.join(dir, name))
+    .find((dir) => existsSync(path.join(dir, "package.json")));
   if (!found) throw new Error(`Cannot find ${name} from ${from}.`);
   return found;
 }
@@ -38,10 +48,15 @@ function packageDirectory(name: string, from: string): string {
 /** The file `condition` names for `request`: an exact entry, else a "./*" pattern. */
 function resolveUnder(name: string, condition: string, request: string, from: string): string {
   const dir = packageDirectory(name, from);
-  const { exports } = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { exports?: ExportsMap };
+  const { exports } = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as {
+    exports?: ExportsMap;
+  };
   const subpath = `.${request.slice(name.length)}`;
-  const pick = (target: Target | undefined): string | undefined => (typeof target === "string" ? target : target?.[condition]);
-  const target = pick(exports?.[subpath]) ?? (subpath === "." ? undefined : pick(exports?.["./*"])?.replace("*", subpath.slice(2)));
+  const pick = (target: Target | undefined): string | undefined =>
+    typeof target === "string" ? target : target?.[condition];
+  const target =
+    pick(exports?.[subpath]) ??
+    (subpath === "." ? undefined : pick(exports?.["./*"])?.replace("*", subpath.slice(2)));
   if (!target) throw new Error(`${name} exports no "${subpath}" under "${condition}".`);
   return path.join(dir, target);
 }
@@ -51,5 +66,10 @@ loader._resolveFilename = function resolveFilename(request, parent, isMain, opti
   const name = packageOf(request);
   const condition = name && CONDITION_OF[name];
   if (!name || !condition) return original.call(this, request, parent, isMain, options);
-  return resolveUnder(name, condition, request, parent?.filename ?? path.join(process.cwd(), "index.js"));
+  return resolveUnder(
+    name,
+    condition,
+    request,
+    parent?.filename ?? path.join(process.cwd(), "index.js"),
+  );
 };

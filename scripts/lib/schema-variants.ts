@@ -12,19 +12,32 @@ export function schemaVariant(source: string, provider: DatabaseProvider): strin
   if (provider === "sqlite") return source;
   const swapped = source
     .replace('provider = "sqlite"', 'provider = "postgresql"')
-    .replace('output     = "../lib/db/generated/sqlite"', 'output     = "../../lib/db/generated/postgresql"');
+    .replace(
+      'output     = "../lib/db/generated/sqlite"',
+      'output     = "../../lib/db/generated/postgresql"',
+    );
   if (swapped.includes('"sqlite"') || !swapped.includes("generated/postgresql")) {
-    throw new Error("prisma/schema.prisma: could not derive the PostgreSQL variant (provider or output line changed?)");
+    throw new Error(
+      "prisma/schema.prisma: could not derive the PostgreSQL variant (provider or output line changed?)",
+    );
   }
   return swapped;
 }
 
 /** Writes a schema text for `provider` under prisma/generated and returns its path. */
-export function writeSchemaVariant(source: string, provider: DatabaseProvider, name: string): string {
+export function writeSchemaVariant(
+  source: string,
+  provider: DatabaseProvider,
+  name: string,
+): string {
   fs.mkdirSync(GENERATED_DIR, { recursive: true });
   const target = path.join(GENERATED_DIR, `${name}.${provider}.prisma`);
   let text = schemaVariant(source, provider);
-  if (provider === "sqlite") text = text.replace('output     = "../lib/db/generated/sqlite"', 'output     = "../../lib/db/generated/sqlite"');
+  if (provider === "sqlite")
+    text = text.replace(
+      'output     = "../lib/db/generated/sqlite"',
+      'output     = "../../lib/db/generated/sqlite"',
+    );
   fs.writeFileSync(target, text);
   return target;
 }
@@ -40,6 +53,9 @@ export function prismaCliEnv(provider: DatabaseProvider): NodeJS.ProcessEnv {
     PRISMA_QUERY_ENGINE_LIBRARY: path.resolve("package.json"),
     // `migrate diff` for PostgreSQL connects through the adapter even for a datamodel-only
     // diff, so it needs a reachable server (any database on it will do).
-    DATABASE_URL: provider === "sqlite" ? "file:./data/prisma-cli.db" : (process.env.MIGRATION_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres"),
+    DATABASE_URL:
+      provider === "sqlite"
+        ? "file:./data/prisma-cli.db"
+        : (process.env.MIGRATION_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres"),
   };
 }

@@ -1,6 +1,9 @@
 import { expect, formAlert, newPerson, signUp, test, uniqueEmail, PASSWORD } from "./fixtures";
 
-test("signing out ends the session on the server: a copy of the old cookie can no longer create an organisation", async ({ page, browser }) => {
+test("signing out ends the session on the server: a copy of the old cookie can no longer create an organisation", async ({
+  page,
+  browser,
+}) => {
   await signUp(page, "Sam Signout", uniqueEmail("signout"));
   await expect(page).toHaveURL(/\/orgs\/new$/);
 
@@ -22,7 +25,11 @@ test("signing out ends the session on the server: a copy of the old cookie can n
   await copy.context().close();
 });
 
-test("the Security page lists both devices; signing the other out ends its session; changing the password keeps this one", async ({ page, browser, allowConsoleErrors }) => {
+test("the Security page lists both devices; signing the other out ends its session; changing the password keeps this one", async ({
+  page,
+  browser,
+  allowConsoleErrors,
+}) => {
   allowConsoleErrors(/status of 401/); // the phone's refused sign-in
   const email = uniqueEmail("devices");
   await signUp(page, "Dana Devices", email);
@@ -63,7 +70,10 @@ test("the Security page lists both devices; signing the other out ends its sessi
   await phone.context().close();
 });
 
-test("an owner hands a member a reset link; the member chooses a new password and signs in with it", async ({ page, browser }) => {
+test("an owner hands a member a reset link; the member chooses a new password and signs in with it", async ({
+  page,
+  browser,
+}) => {
   await signUp(page, "Olga Owner", uniqueEmail("reset-owner"));
   await page.getByLabel("Organisation name").fill("Reset Works");
   await page.getByRole("button", { name: "Create organisation" }).click();

@@ -21,7 +21,9 @@ test("an owner checks the activity log against a JSON export they kept", async (
 
   await page.getByRole("link", { name: "Exports" }).click();
   await page.getByRole("button", { name: "Export Readiness data (JSON)" }).click();
-  const exportLink = page.getByRole("table", { name: "Exports" }).getByRole("link", { name: /\.json$/ });
+  const exportLink = page
+    .getByRole("table", { name: "Exports" })
+    .getByRole("link", { name: /\.json$/ });
   await expect(exportLink).toBeVisible({ timeout: 30_000 });
   const [download] = await Promise.all([page.waitForEvent("download"), exportLink.click()]);
   const kept = test.info().outputPath("kept-export.json");
@@ -29,16 +31,34 @@ test("an owner checks the activity log against a JSON export they kept", async (
   const junk = test.info().outputPath("notes.json");
   await writeFile(junk, '{"hello":"world"}');
 
-  await page.getByRole("navigation", { name: "Organisation" }).getByRole("link", { name: "Verify a pack" }).click();
+  await page
+    .getByRole("navigation", { name: "Organisation" })
+    .getByRole("link", { name: "Verify a pack" })
+    .click();
   const check = page.getByRole("region", { name: "Activity log check" });
-  await expect(check).toContainText(/Integrity check passed: all \d+ entries are chained and unmodified \(head #\d+\), and it agrees with \d+ recorded heads?\./);
+  await expect(check).toContainText(
+    /Integrity check passed: all \d+ entries are chained and unmodified \(head #\d+\), and it agrees with \d+ recorded heads?\./,
+  );
 
   await page.getByLabel(/Files kept from earlier exports/).setInputFiles([kept, junk]);
   await page.getByRole("button", { name: "Check the log against these files" }).click();
-  await expect(page.getByText("notes.json: not an Assay checkpoint, pack manifest or JSON export.")).toBeVisible();
-  await expect(check.getByRole("listitem").filter({ hasText: /^kept-export\.json \(JSON export generated .*\) agrees with entry #\d+/ })).toBeVisible();
+  await expect(
+    page.getByText("notes.json: not an Assay checkpoint, pack manifest or JSON export."),
+  ).toBeVisible();
+  await expect(
+    check
+      .getByRole("listitem")
+      .filter({
+        hasText: /^kept-export\.json \(JSON export generated .*\) agrees with entry #\d+/,
+      }),
+  ).toBeVisible();
   await expect(check).toContainText("Signatures not checked: no signing key is configured.");
 
-  await page.getByRole("navigation", { name: "Organisation" }).getByRole("link", { name: "Settings" }).click();
-  await expect(page.getByRole("region", { name: "Activity log signing key" })).toContainText("No signing key is configured");
+  await page
+    .getByRole("navigation", { name: "Organisation" })
+    .getByRole("link", { name: "Settings" })
+    .click();
+  await expect(page.getByRole("region", { name: "Activity log signing key" })).toContainText(
+    "No signing key is configured",
+  );
 });

@@ -1,5 +1,14 @@
 import type { Page } from "@playwright/test";
-import { allowOn, assertNoConsoleErrors, expect, newPerson, PASSWORD, signUp, test, uniqueEmail } from "./fixtures";
+import {
+  allowOn,
+  assertNoConsoleErrors,
+  expect,
+  newPerson,
+  PASSWORD,
+  signUp,
+  test,
+  uniqueEmail,
+} from "./fixtures";
 
 const SOC2 = "SOC 2 Type II 2026";
 const DRY_RUN = "SOC 2 dry run (internal)";
@@ -33,11 +42,18 @@ async function adoptStarterControls(page: Page, org: string): Promise<void> {
 /** Opens AC-03 from the engagement's CC6.2 row and records a note as evidence. */
 async function addAccessReviewNote(page: Page, engagement: string, title: string): Promise<void> {
   await page.goto(engagement);
-  await page.getByRole("row", { name: /CC6\.2/ }).getByRole("link", { name: "AC-03" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /^AC-03 · Quarterly user access review/ })).toBeVisible();
+  await page
+    .getByRole("row", { name: /CC6\.2/ })
+    .getByRole("link", { name: "AC-03" })
+    .click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: /^AC-03 · Quarterly user access review/ }),
+  ).toBeVisible();
   await page.getByRole("tab", { name: "Note" }).click();
   await page.getByLabel("Evidence title").fill(title);
-  await page.getByLabel("Note (Markdown)").fill("Every system owner confirmed their user list; **three** accounts were removed.");
+  await page
+    .getByLabel("Note (Markdown)")
+    .fill("Every system owner confirmed their user list; **three** accounts were removed.");
   await page.getByRole("button", { name: "Add note" }).click();
   await expect(page.getByText("Evidence added.")).toBeVisible();
   await expect(page.getByRole("list", { name: "Evidence" })).toContainText(title);
@@ -47,7 +63,10 @@ function isoDaysFromNow(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-test("an auditor sees only the engagement they were given, asks for evidence, checks a pack, and loses access when revoked", async ({ page, browser }) => {
+test("an auditor sees only the engagement they were given, asks for evidence, checks a pack, and loses access when revoked", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
 
   // The owner sets up two engagements, the starter controls and one piece of evidence.
@@ -61,7 +80,10 @@ test("an auditor sees only the engagement they were given, asks for evidence, ch
   // The owner invites an auditor to the SOC 2 engagement only, for about a month.
   const auditorEmail = uniqueEmail("auditor");
   const lastDay = isoDaysFromNow(30);
-  await page.getByRole("navigation", { name: "Organisation" }).getByRole("link", { name: "Auditors" }).click();
+  await page
+    .getByRole("navigation", { name: "Organisation" })
+    .getByRole("link", { name: "Auditors" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Auditors" })).toBeVisible();
   await page.getByLabel("Auditor's email address").fill(auditorEmail);
   await page.getByLabel("Last day of access").fill(lastDay);
@@ -108,19 +130,25 @@ test("an auditor sees only the engagement they were given, asks for evidence, ch
   await expect(auditor.getByRole("button", { name: "Save controls" })).toHaveCount(0);
   await auditor.getByLabel("Request or comment").fill("Please provide the Q2 access review");
   await auditor.getByRole("button", { name: "Send request" }).click();
-  await expect(auditor.getByText("Request sent. The team sees it under Auditor requests.")).toBeVisible();
+  await expect(
+    auditor.getByText("Request sent. The team sees it under Auditor requests."),
+  ).toBeVisible();
 
   // The mapped control is readable, with its evidence, but not editable.
   await auditor.getByRole("link", { name: /^AC-03 · / }).click();
   await expect(auditor.getByRole("heading", { level: 1, name: /^AC-03 · / })).toBeVisible();
-  await expect(auditor.getByRole("list", { name: "Evidence" })).toContainText("Q2 2026 access review sign-off");
+  await expect(auditor.getByRole("list", { name: "Evidence" })).toContainText(
+    "Q2 2026 access review sign-off",
+  );
   await expect(auditor.getByRole("tab", { name: "Note" })).toHaveCount(0);
 
   // They export the evidence pack, wait for it, download it and check it against its manifest.
   await auditor.goto(soc2);
   await auditor.getByRole("link", { name: "Exports" }).click();
   await auditor.getByRole("button", { name: "Export Evidence pack (ZIP)" }).click();
-  const packLink = auditor.getByRole("table", { name: "Exports" }).getByRole("link", { name: /\.zip$/ });
+  const packLink = auditor
+    .getByRole("table", { name: "Exports" })
+    .getByRole("link", { name: /\.zip$/ });
   await expect(packLink).toBeVisible({ timeout: 30_000 });
   const packName = (await packLink.textContent()) ?? "";
   const [download] = await Promise.all([auditor.waitForEvent("download"), packLink.click()]);
@@ -131,7 +159,9 @@ test("an auditor sees only the engagement they were given, asks for evidence, ch
   await auditorNav.getByRole("link", { name: "Verify a pack" }).click();
   await auditor.getByLabel("Evidence pack (.zip)").setInputFiles(packPath);
   await auditor.getByRole("button", { name: "Verify pack" }).click();
-  await expect(auditor.getByRole("region", { name: "Verification result" })).toContainText(new RegExp(`All [1-9]\\d* files match the manifest of "${SOC2}"`));
+  await expect(auditor.getByRole("region", { name: "Verification result" })).toContainText(
+    new RegExp(`All [1-9]\\d* files match the manifest of "${SOC2}"`),
+  );
 
   // Back as the owner: what the auditor looked at and downloaded is on the Auditors page.
   await page.reload();
@@ -141,14 +171,34 @@ test("an auditor sees only the engagement they were given, asks for evidence, ch
   await expect(access.getByLabel(`Last day for ${SOC2}`)).toHaveValue(lastDay);
   const activity = page.getByRole("table", { name: "Auditor activity" });
   // (Each re-render of a page is logged as another view, so a page can appear more than once.)
-  await expect(activity.getByRole("row").filter({ hasText: "viewed" }).filter({ hasText: `${SOC2}: CC6.2 User registration` }).first()).toBeVisible();
-  await expect(activity.getByRole("row").filter({ hasText: "viewed" }).filter({ hasText: "Control AC-03 · Quarterly user access review" }).first()).toBeVisible();
-  await expect(activity.getByRole("row").filter({ hasText: "downloaded" }).filter({ hasText: `Export ${packName}` })).toHaveCount(1);
+  await expect(
+    activity
+      .getByRole("row")
+      .filter({ hasText: "viewed" })
+      .filter({ hasText: `${SOC2}: CC6.2 User registration` })
+      .first(),
+  ).toBeVisible();
+  await expect(
+    activity
+      .getByRole("row")
+      .filter({ hasText: "viewed" })
+      .filter({ hasText: "Control AC-03 · Quarterly user access review" })
+      .first(),
+  ).toBeVisible();
+  await expect(
+    activity
+      .getByRole("row")
+      .filter({ hasText: "downloaded" })
+      .filter({ hasText: `Export ${packName}` }),
+  ).toHaveCount(1);
   await expect(activity.getByRole("row").filter({ hasText: DRY_RUN })).toHaveCount(0);
   await expect(activity).toContainText(`Alex Auditor <${auditorEmail}>`);
 
   // The request waits on the Requests page; the owner answers with the evidence and closes it.
-  await page.getByRole("navigation", { name: "Organisation" }).getByRole("link", { name: "Auditor requests" }).click();
+  await page
+    .getByRole("navigation", { name: "Organisation" })
+    .getByRole("link", { name: "Auditor requests" })
+    .click();
   const open = page.getByRole("list", { name: "Open requests" });
   await expect(open.getByRole("listitem")).toHaveCount(1);
   await expect(open).toContainText("Please provide the Q2 access review");
@@ -166,7 +216,10 @@ test("an auditor sees only the engagement they were given, asks for evidence, ch
   await expect(closed).toContainText("Evidence: Q2 2026 access review sign-off");
 
   // The owner revokes the access, after confirming.
-  await page.getByRole("navigation", { name: "Organisation" }).getByRole("link", { name: "Auditors" }).click();
+  await page
+    .getByRole("navigation", { name: "Organisation" })
+    .getByRole("link", { name: "Auditors" })
+    .click();
   await page.getByRole("button", { name: `Revoke Alex Auditor's access to ${SOC2}` }).click();
   const dialog = page.getByRole("dialog", { name: "Revoke Alex Auditor's access?" });
   await expect(dialog).toBeVisible();
@@ -180,7 +233,9 @@ test("an auditor sees only the engagement they were given, asks for evidence, ch
   assertNoConsoleErrors(auditor);
 });
 
-test("after a summary is marked as sent, the exports page lists the evidence added since", async ({ page }) => {
+test("after a summary is marked as sent, the exports page lists the evidence added since", async ({
+  page,
+}) => {
   await signUp(page, "Sasha Sender", uniqueEmail("sender"));
   const org = await createOrganisation(page, "Sent Exports", "sent-exports");
   const engagement = await createEngagement(page, org, SOC2);
@@ -191,7 +246,11 @@ test("after a summary is marked as sent, the exports page lists the evidence add
   await page.getByRole("link", { name: "Exports" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Exports · ${SOC2}` })).toBeVisible();
   const exportsPage = new URL(page.url()).pathname;
-  const since = page.locator("section").filter({ has: page.getByRole("heading", { name: "Since the last export sent to the auditor" }) });
+  const since = page
+    .locator("section")
+    .filter({
+      has: page.getByRole("heading", { name: "Since the last export sent to the auditor" }),
+    });
   await expect(since).toContainText("No export has been sent to the auditor yet.");
 
   // Export the PDF summary and wait for it to be ready.
@@ -200,11 +259,15 @@ test("after a summary is marked as sent, the exports page lists the evidence add
   const pdfLink = exports.getByRole("link", { name: /\.pdf$/ });
   await expect(pdfLink).toBeVisible({ timeout: 30_000 });
   const pdfName = (await pdfLink.textContent()) ?? "";
-  await expect(exports.getByRole("row").filter({ has: page.getByRole("link", { name: pdfName }) })).toContainText("ready");
+  await expect(
+    exports.getByRole("row").filter({ has: page.getByRole("link", { name: pdfName }) }),
+  ).toContainText("ready");
 
   // Mark it as sent: the comparison starts from it.
   await page.getByRole("button", { name: `Mark ${pdfName} as sent to the auditor` }).click();
-  await expect(page.getByRole("button", { name: `Mark ${pdfName} as sent to the auditor` })).toHaveCount(0);
+  await expect(
+    page.getByRole("button", { name: `Mark ${pdfName} as sent to the auditor` }),
+  ).toHaveCount(0);
   await expect(since).toContainText(`Last sent: ${pdfName}`);
   await expect(since).toContainText("Nothing has changed since.");
 

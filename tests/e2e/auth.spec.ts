@@ -1,6 +1,9 @@
 import { expect, formAlert, signUp, test, uniqueEmail, PASSWORD } from "./fixtures";
 
-test("sign-in answers the same for an unknown email and a wrong password, then signs in and out", async ({ page, allowConsoleErrors }) => {
+test("sign-in answers the same for an unknown email and a wrong password, then signs in and out", async ({
+  page,
+  allowConsoleErrors,
+}) => {
   allowConsoleErrors(/status of 401/); // the refused credential posts
   const email = uniqueEmail("alice");
   await signUp(page, "Alice Example", email);
@@ -38,7 +41,10 @@ test("sign-up validates every field next to it", async ({ page }) => {
   await expect(page.getByLabel("Email")).toHaveValue("not an email");
 });
 
-test("repeated failed sign-ins for one email are slowed down with a clear message", async ({ page, allowConsoleErrors }) => {
+test("repeated failed sign-ins for one email are slowed down with a clear message", async ({
+  page,
+  allowConsoleErrors,
+}) => {
   allowConsoleErrors(/status of 401/); // the refused credential posts
   const email = uniqueEmail("target");
   await signUp(page, "Tara Target", email);
@@ -55,7 +61,9 @@ test("repeated failed sign-ins for one email are slowed down with a clear messag
   // Even the right password is refused while the email is throttled.
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(formAlert(page)).toHaveText(/Too many failed sign-in attempts\. Try again in \d+ minute/);
+  await expect(formAlert(page)).toHaveText(
+    /Too many failed sign-in attempts\. Try again in \d+ minute/,
+  );
 });
 
 test("security headers are sent", async ({ request }) => {

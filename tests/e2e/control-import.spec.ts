@@ -2,16 +2,24 @@ import { expect, signUp, test, uniqueEmail } from "./fixtures";
 
 const HEADER = "ref,title,description,owner_email,status,frequency,nature,key,criteria,objectives";
 
-test("a CSV import with a bad row shows the problem and changes nothing, then succeeds when fixed", async ({ page }) => {
+test("a CSV import with a bad row shows the problem and changes nothing, then succeeds when fixed", async ({
+  page,
+}) => {
   await signUp(page, "Ivy Importer", uniqueEmail("importer"));
   await page.getByLabel("Organisation name").fill("Import Demo");
   await page.getByRole("button", { name: "Create organisation" }).click();
   await expect(page).toHaveURL(/\/o\/import-demo(-\d+)?$/);
   const org = new URL(page.url()).pathname;
 
-  const bad = [HEADER, "IMP-01,Quarterly access review,,,implemented,quarterly,manual,yes,CC6.2;CC6.3,", "IMP-02,Nightly backups,,,implemented,hourly,automated,no,A1.2,"].join("\n");
+  const bad = [
+    HEADER,
+    "IMP-01,Quarterly access review,,,implemented,quarterly,manual,yes,CC6.2;CC6.3,",
+    "IMP-02,Nightly backups,,,implemented,hourly,automated,no,A1.2,",
+  ].join("\n");
   await page.goto(`${org}/controls/import`);
-  await page.getByLabel("CSV file").setInputFiles({ name: "controls.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "controls.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
   await page.getByRole("button", { name: "Check file" }).click();
   const problems = page.getByRole("table", { name: "Problems found" });
   await expect(problems).toBeVisible();
@@ -35,7 +43,9 @@ test("a CSV import with a bad row shows the problem and changes nothing, then su
   await expect(table.getByRole("row", { name: /IMP-01/ })).toContainText("2 requirements");
 });
 
-test("a re-import with blank cells shows each change old → new and keeps the narrative, unless blanks clear", async ({ page }) => {
+test("a re-import with blank cells shows each change old → new and keeps the narrative, unless blanks clear", async ({
+  page,
+}) => {
   await signUp(page, "Iris Reimport", uniqueEmail("reimport"));
   await page.getByLabel("Organisation name").fill("Reimport Demo");
   await page.getByRole("button", { name: "Create organisation" }).click();
@@ -43,7 +53,14 @@ test("a re-import with blank cells shows each change old → new and keeps the n
   const org = new URL(page.url()).pathname;
 
   await page.goto(`${org}/controls/import`);
-  await page.getByLabel("Or paste CSV").fill([HEADER, "IMP-01,Access review,The narrative the auditor reads,,implemented,quarterly,manual,yes,CC6.2,"].join("\n"));
+  await page
+    .getByLabel("Or paste CSV")
+    .fill(
+      [
+        HEADER,
+        "IMP-01,Access review,The narrative the auditor reads,,implemented,quarterly,manual,yes,CC6.2,",
+      ].join("\n"),
+    );
   await page.getByRole("button", { name: "Check file" }).click();
   await page.getByRole("button", { name: "Import controls" }).click();
   await expect(page.getByText(/^Imported\./)).toBeVisible();
@@ -53,16 +70,26 @@ test("a re-import with blank cells shows each change old → new and keeps the n
   await page.getByLabel("Or paste CSV").fill(titleOnly);
   await page.getByRole("button", { name: "Check file" }).click();
   const planned = page.getByRole("table", { name: "Planned changes" });
-  await expect(planned.getByRole("row", { name: /IMP-01/ })).toContainText("title: Access review → Quarterly access review");
+  await expect(planned.getByRole("row", { name: /IMP-01/ })).toContainText(
+    "title: Access review → Quarterly access review",
+  );
   await expect(planned).not.toContainText("description");
 
   await page.getByLabel("Blank cells clear values").check();
   await expect(page.getByRole("button", { name: "Import controls" })).toBeDisabled();
   await page.getByRole("button", { name: "Check file" }).click();
   await expect(page.getByRole("table", { name: "Problems found" })).toContainText("Enter a status");
-  await page.getByLabel("Or paste CSV").fill([HEADER, "IMP-01,Quarterly access review,,,implemented,quarterly,manual,yes,CC6.2,"].join("\n"));
+  await page
+    .getByLabel("Or paste CSV")
+    .fill(
+      [HEADER, "IMP-01,Quarterly access review,,,implemented,quarterly,manual,yes,CC6.2,"].join(
+        "\n",
+      ),
+    );
   await page.getByRole("button", { name: "Check file" }).click();
-  await expect(planned.getByRole("row", { name: /IMP-01/ })).toContainText("description: The narrative the auditor reads → (blank)");
+  await expect(planned.getByRole("row", { name: /IMP-01/ })).toContainText(
+    "description: The narrative the auditor reads → (blank)",
+  );
 
   await page.getByLabel("Blank cells clear values").uncheck();
   await page.getByLabel("Or paste CSV").fill(titleOnly);

@@ -1,6 +1,8 @@
 import { expect, signUp, test, uniqueEmail } from "./fixtures";
 
-test("design and operating evidence move the control, the requirement and the engagement; a file downloads byte-identical", async ({ page }) => {
+test("design and operating evidence move the control, the requirement and the engagement; a file downloads byte-identical", async ({
+  page,
+}) => {
   await signUp(page, "Eve Evidence", uniqueEmail("eve"));
   await page.getByLabel("Organisation name").fill("Evidence Demo");
   await page.getByRole("button", { name: "Create organisation" }).click();
@@ -22,7 +24,9 @@ test("design and operating evidence move the control, the requirement and the en
   await page.goto(`${org}/controls/new`);
   await page.getByLabel("Reference").fill("EV-01");
   await page.getByLabel("Title").fill("Quarterly code of conduct attestation");
-  await page.getByLabel("Description (design narrative)").fill("Each quarter HR collects signed attestations of the code of conduct from all staff.");
+  await page
+    .getByLabel("Description (design narrative)")
+    .fill("Each quarter HR collects signed attestations of the code of conduct from all staff.");
   await page.getByLabel("Owner").selectOption({ label: "Eve Evidence" });
   await page.getByLabel("Status").selectOption("implemented");
   await page.getByLabel("Frequency").selectOption("quarterly");
@@ -43,7 +47,9 @@ test("design and operating evidence move the control, the requirement and the en
   await page.goto(control);
   const policy = Buffer.from(`Code of conduct v3\n${"Integrity first. ".repeat(2000)}\n`);
   await page.getByRole("tab", { name: "Files" }).click();
-  await page.getByLabel("Choose files").setInputFiles({ name: "code-of-conduct.txt", mimeType: "text/plain", buffer: policy });
+  await page
+    .getByLabel("Choose files")
+    .setInputFiles({ name: "code-of-conduct.txt", mimeType: "text/plain", buffer: policy });
   await page.getByLabel("Purpose").selectOption("design");
   await page.getByLabel("Effective date").fill("2026-06-30");
   await page.getByRole("button", { name: "Upload files" }).click();
@@ -52,7 +58,8 @@ test("design and operating evidence move the control, the requirement and the en
   await expect(downloadLink).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent("download"), downloadLink.click()]);
   const chunks: Buffer[] = [];
-  for await (const chunk of (await download.createReadStream()) as AsyncIterable<Buffer>) chunks.push(chunk);
+  for await (const chunk of (await download.createReadStream()) as AsyncIterable<Buffer>)
+    chunks.push(chunk);
   expect(Buffer.concat(chunks).equals(policy)).toBe(true);
 
   await page.goto(engagement);
@@ -62,7 +69,9 @@ test("design and operating evidence move the control, the requirement and the en
   await page.goto(control);
   await page.getByRole("tab", { name: "Note" }).click();
   await page.getByLabel("Evidence title").fill("Attestation register 2026");
-  await page.getByLabel("Note (Markdown)").fill("All **four** quarterly attestation rounds were completed; register kept by HR.");
+  await page
+    .getByLabel("Note (Markdown)")
+    .fill("All **four** quarterly attestation rounds were completed; register kept by HR.");
   await page.getByLabel("Effective date").fill("2026-01-01");
   await page.getByLabel("Covers until (optional)").fill("2026-12-31");
   await page.getByRole("button", { name: "Add note" }).click();

@@ -19,7 +19,9 @@ export function watchConsole(page: Page): void {
 export function assertNoConsoleErrors(page: Page): void {
   const state = watched.get(page);
   if (!state) return;
-  const unexpected = state.errors.filter((text) => !state.allowed.some((pattern) => pattern.test(text)));
+  const unexpected = state.errors.filter(
+    (text) => !state.allowed.some((pattern) => pattern.test(text)),
+  );
   expect(unexpected, "unexpected console errors").toEqual([]);
 }
 

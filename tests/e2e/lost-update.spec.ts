@@ -2,9 +2,12 @@ import { assertNoConsoleErrors, expect, signUp, test, uniqueEmail, watchConsole 
 
 // Finding 7 in the browser: a control form opened before someone retired the control.
 
-const STALE = /^Changed by Alice Adams at \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC since you opened it\.$/;
+const STALE =
+  /^Changed by Alice Adams at \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC since you opened it\.$/;
 
-test("a stale control form is refused with who and when, keeps what was typed, and saves on the latest version", async ({ page }) => {
+test("a stale control form is refused with who and when, keeps what was typed, and saves on the latest version", async ({
+  page,
+}) => {
   await signUp(page, "Alice Adams", uniqueEmail("alice"));
   await page.getByLabel("Organisation name").fill("Lost Update Demo");
   await page.getByRole("button", { name: "Create organisation" }).click();
@@ -30,7 +33,9 @@ test("a stale control form is refused with who and when, keeps what was typed, a
 
   // The second tab changes only the title and the narrative, and saves.
   await second.getByLabel("Title").fill("Quarterly access review");
-  await second.getByLabel("Description (design narrative)").fill("The new narrative, typed in the second tab.");
+  await second
+    .getByLabel("Description (design narrative)")
+    .fill("The new narrative, typed in the second tab.");
   await second.getByRole("button", { name: "Save control" }).click();
   const refusal = second.getByRole("alert").filter({ hasText: "since you opened it" });
   await expect(refusal).toBeVisible();
@@ -44,19 +49,27 @@ test("a stale control form is refused with who and when, keeps what was typed, a
   await expect(second.getByText(/^The latest version is loaded\./)).toBeVisible();
   await expect(second.getByLabel("Status")).toHaveValue("retired");
   await expect(second.getByLabel("Title")).toHaveValue("Quarterly access review");
-  await expect(second.getByLabel("Description (design narrative)")).toHaveValue("The new narrative, typed in the second tab.");
+  await expect(second.getByLabel("Description (design narrative)")).toHaveValue(
+    "The new narrative, typed in the second tab.",
+  );
   await expect(second.getByLabel("Reference")).toHaveValue("AC-01");
 
   await second.getByRole("button", { name: "Save control" }).click();
   await expect(second.getByText("Control saved.")).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("heading", { name: "AC-01 · Quarterly access review" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "AC-01 · Quarterly access review" }),
+  ).toBeVisible();
   await expect(page.getByLabel("Status")).toHaveValue("retired");
-  await expect(page.getByLabel("Description (design narrative)")).toHaveValue("The new narrative, typed in the second tab.");
+  await expect(page.getByLabel("Description (design narrative)")).toHaveValue(
+    "The new narrative, typed in the second tab.",
+  );
   assertNoConsoleErrors(second);
 });
 
-test("bulk edit names the controls changed since the list was loaded and changes none", async ({ page }) => {
+test("bulk edit names the controls changed since the list was loaded and changes none", async ({
+  page,
+}) => {
   await signUp(page, "Alice Adams", uniqueEmail("alice-bulk"));
   await page.getByLabel("Organisation name").fill("Bulk Demo");
   await page.getByRole("button", { name: "Create organisation" }).click();
@@ -84,7 +97,9 @@ test("bulk edit names the controls changed since the list was loaded and changes
   await page.getByLabel("Set status").selectOption("implemented");
   await page.getByRole("button", { name: "Apply to selected" }).click();
   const refusal = page.getByRole("alert").filter({ hasText: "Nothing was changed" });
-  await expect(refusal).toContainText(/Changed since you opened the list: AC-02 by Alice Adams at .+ UTC\./);
+  await expect(refusal).toContainText(
+    /Changed since you opened the list: AC-02 by Alice Adams at .+ UTC\./,
+  );
   await expect(page.getByRole("row", { name: /AC-01/ })).toContainText("draft");
 
   await page.getByRole("button", { name: "Load the latest version" }).click();

@@ -21,9 +21,14 @@ test("an edited management assertion downloads as a PDF", async ({ page }) => {
   await page.goto(`${new URL(page.url()).pathname}/paperwork`);
   const draft = page.getByLabel(/draft \(Markdown, editable\)/);
   await draft.fill(`${await draft.inputValue()}\n\nSigned for the board by Olivia Owner.`);
-  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByRole("button", { name: "Download PDF" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download", { timeout: 60_000 }),
+    page.getByRole("button", { name: "Download PDF" }).click(),
+  ]);
   const file = test.info().outputPath("draft.pdf");
   await download.saveAs(file);
-  const { text } = await extractText(await getDocumentProxy(new Uint8Array(await readFile(file))), { mergePages: true });
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(await readFile(file))), {
+    mergePages: true,
+  });
   expect(text).toContain("Signed for the board by Olivia Owner.");
 });

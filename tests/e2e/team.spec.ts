@@ -1,6 +1,17 @@
-import { allowOn, assertNoConsoleErrors, expect, newPerson, signUp, test, uniqueEmail } from "./fixtures";
+import {
+  allowOn,
+  assertNoConsoleErrors,
+  expect,
+  newPerson,
+  signUp,
+  test,
+  uniqueEmail,
+} from "./fixtures";
 
-test("an owner builds a team; a viewer sees no admin controls and is refused; a stranger gets 404", async ({ page, browser }) => {
+test("an owner builds a team; a viewer sees no admin controls and is refused; a stranger gets 404", async ({
+  page,
+  browser,
+}) => {
   // The owner signs up and creates an organisation.
   const ownerEmail = uniqueEmail("owner");
   await signUp(page, "Olivia Owner", ownerEmail);
@@ -12,7 +23,10 @@ test("an owner builds a team; a viewer sees no admin controls and is refused; a 
   await expect(page.getByRole("heading", { level: 1, name: "Acme Payments" })).toBeVisible();
 
   // Bad input gets a message next to the field and nothing is lost.
-  await page.getByRole("navigation", { name: "Organisation" }).getByRole("link", { name: "Members" }).click();
+  await page
+    .getByRole("navigation", { name: "Organisation" })
+    .getByRole("link", { name: "Members" })
+    .click();
   await page.getByLabel("Email address").fill("not-an-email");
   await page.getByRole("button", { name: "Send invitation" }).click();
   await expect(page.getByText("Enter a valid email address.")).toBeVisible();
@@ -25,7 +39,9 @@ test("an owner builds a team; a viewer sees no admin controls and is refused; a 
   await page.getByRole("button", { name: "Send invitation" }).click();
   const link = await page.getByLabel("Invitation link (shown only now)").inputValue();
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]+$/);
-  await expect(page.getByRole("table", { name: "Pending invitations" }).getByText(viewerEmail)).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Pending invitations" }).getByText(viewerEmail),
+  ).toBeVisible();
 
   // The viewer opens the link in another browser, signs up with that email and joins.
   const viewer = await newPerson(browser);
@@ -47,7 +63,11 @@ test("an owner builds a team; a viewer sees no admin controls and is refused; a 
 
   // The viewer sees the team but none of the admin controls.
   await viewer.goto(`${orgPath}/members`);
-  await expect(viewer.getByRole("table", { name: "Members" }).getByRole("cell", { name: "Olivia Owner", exact: true })).toBeVisible();
+  await expect(
+    viewer
+      .getByRole("table", { name: "Members" })
+      .getByRole("cell", { name: "Olivia Owner", exact: true }),
+  ).toBeVisible();
   await expect(viewer.getByText("Invite a teammate")).toHaveCount(0);
   await expect(viewer.getByRole("button", { name: "Send invitation" })).toHaveCount(0);
   await expect(viewer.getByRole("button", { name: /^Remove/ })).toHaveCount(0);
@@ -59,12 +79,18 @@ test("an owner builds a team; a viewer sees no admin controls and is refused; a 
     data: { email: uniqueEmail("sneaky"), role: "admin" },
   });
   expect(refused.status()).toBe(403);
-  expect(await refused.json()).toEqual({ error: { code: "FORBIDDEN", message: "You do not have permission to do that." } });
+  expect(await refused.json()).toEqual({
+    error: { code: "FORBIDDEN", message: "You do not have permission to do that." },
+  });
   assertNoConsoleErrors(viewer);
 
   // The owner sees the new member and every change in the activity log.
   await page.goto(`${orgPath}/members`);
-  await expect(page.getByRole("table", { name: "Members" }).getByRole("cell", { name: "Victor Viewer", exact: true })).toBeVisible();
+  await expect(
+    page
+      .getByRole("table", { name: "Members" })
+      .getByRole("cell", { name: "Victor Viewer", exact: true }),
+  ).toBeVisible();
 
   // The owner promotes the viewer to editor.
   const roleOfVictor = page.getByRole("combobox", { name: "Role of Victor Viewer" });
@@ -87,7 +113,10 @@ test("an owner builds a team; a viewer sees no admin controls and is refused; a 
   await expect(page.getByRole("table", { name: "Pending invitations" })).toHaveCount(0);
   await viewer.goto(extraLink);
   await expect(viewer.getByText("This invitation was revoked.")).toBeVisible();
-  await page.getByRole("navigation", { name: "Organisation" }).getByRole("link", { name: "Activity" }).click();
+  await page
+    .getByRole("navigation", { name: "Organisation" })
+    .getByRole("link", { name: "Activity" })
+    .click();
   await expect(page.getByText(/Integrity check passed/)).toBeVisible();
   const log = page.getByRole("table", { name: "Activity log" });
   await expect(log.getByText("invitation.accepted")).toBeVisible();
@@ -104,9 +133,12 @@ test("an owner builds a team; a viewer sees no admin controls and is refused; a 
   const response = await stranger.goto(orgPath);
   expect(response?.status()).toBe(404);
   await expect(stranger.getByRole("heading", { name: "Page not found" })).toBeVisible();
-  const apiResponse = await stranger.request.post(`/api/orgs${orgPath.replace(/^\/o/, "")}/invitations`, {
-    data: { email: uniqueEmail("x"), role: "viewer" },
-  });
+  const apiResponse = await stranger.request.post(
+    `/api/orgs${orgPath.replace(/^\/o/, "")}/invitations`,
+    {
+      data: { email: uniqueEmail("x"), role: "viewer" },
+    },
+  );
   expect(apiResponse.status()).toBe(404);
   assertNoConsoleErrors(stranger);
 });

@@ -32,7 +32,9 @@ async function enrol(page: Page): Promise<{ secret: string; recoveryCodes: strin
   await expect(page.getByText("That password is not right.")).toBeVisible();
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Set up two-factor" }).click();
-  await expect(page.getByRole("img", { name: "QR code to scan with your authenticator app" })).toBeVisible();
+  await expect(
+    page.getByRole("img", { name: "QR code to scan with your authenticator app" }),
+  ).toBeVisible();
   const secret = ((await page.getByLabel("Setup key").textContent()) ?? "").replace(/\s/g, "");
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
 
@@ -48,7 +50,10 @@ async function enrol(page: Page): Promise<{ secret: string; recoveryCodes: strin
   return { secret, recoveryCodes };
 }
 
-test("enrol in two-factor, then sign in with an authenticator code and with a recovery code, used once", async ({ page, allowConsoleErrors }) => {
+test("enrol in two-factor, then sign in with an authenticator code and with a recovery code, used once", async ({
+  page,
+  allowConsoleErrors,
+}) => {
   allowConsoleErrors(/status of 401/); // the credential posts answered "a code is needed" or refused
   const email = uniqueEmail("tess");
   await signUp(page, "Tess Twofactor", email);
@@ -78,7 +83,10 @@ test("enrol in two-factor, then sign in with an authenticator code and with a re
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test("an owner requires two-factor; a member without it is sent to enrolment and let in once enrolled", async ({ page, browser }) => {
+test("an owner requires two-factor; a member without it is sent to enrolment and let in once enrolled", async ({
+  page,
+  browser,
+}) => {
   await signUp(page, "Owen Owner", uniqueEmail("owen"));
   await page.getByLabel("Organisation name").fill("Strict Payments");
   await page.getByRole("button", { name: "Create organisation" }).click();
@@ -110,7 +118,9 @@ test("an owner requires two-factor; a member without it is sent to enrolment and
 
   await member.goto(`${orgPath}/controls`);
   await expect(member).toHaveURL(/\/account\/two-factor$/);
-  await expect(member.getByText(/Strict Payments requires two-factor sign-in\. Set it up to continue\./)).toBeVisible();
+  await expect(
+    member.getByText(/Strict Payments requires two-factor sign-in\. Set it up to continue\./),
+  ).toBeVisible();
   await enrol(member);
   await member.getByRole("button", { name: "I have saved my codes" }).click();
   await member.goto(`${orgPath}/controls`);

@@ -12,7 +12,10 @@ vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next-auth")>()),
   getServerSession: async () => (browser ? browser.serverSession() : null),
 }));
-vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), connection: async () => undefined }));
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/server")>()),
+  connection: async () => undefined,
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({
   cookies: async () => ({
@@ -22,7 +25,8 @@ vi.mock("next/headers", () => ({
 }));
 
 const { getCurrentSession, getCurrentUser } = await import("@/lib/auth/session");
-const { changePasswordAction, revokeSessionAction, signOutEverywhereAction } = await import("@/app/account/security/actions");
+const { changePasswordAction, revokeSessionAction, signOutEverywhereAction } =
+  await import("@/app/account/security/actions");
 const { listSessions } = await import("@/lib/db/sessions");
 
 const NEW_PASSWORD = "a brand new passphrase";
@@ -33,7 +37,10 @@ function form(fields: Record<string, string> = {}): FormData {
   return data;
 }
 
-async function signedIn(email: string, userAgent = "Mozilla/5.0 (Windows NT 10.0) Chrome/140.0 Safari/537.36"): Promise<AuthClient> {
+async function signedIn(
+  email: string,
+  userAgent = "Mozilla/5.0 (Windows NT 10.0) Chrome/140.0 Safari/537.36",
+): Promise<AuthClient> {
   const client = new AuthClient({ "user-agent": userAgent });
   expect(await client.signIn(email, TEST_PASSWORD)).toEqual({ error: null });
   return client;
@@ -55,11 +62,19 @@ describe("change password", () => {
     const user = await makeUser();
     const ctx = await makeOrg(user);
     const laptop = await signedIn(user.email);
-    const phone = await signedIn(user.email, "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1");
+    const phone = await signedIn(
+      user.email,
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1",
+    );
     const before = (await as(laptop, getCurrentSession))?.sessionId;
     const oldLaptopToken = laptop.sessionToken;
 
-    const result = await as(laptop, () => changePasswordAction(null, form({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD })));
+    const result = await as(laptop, () =>
+      changePasswordAction(
+        null,
+        form({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }),
+      ),
+    );
 
     expect(result).toEqual({ ok: true, data: null });
     expect(await userOf(laptop)).toEqual(user);
@@ -68,7 +83,9 @@ describe("change password", () => {
     const replay = new AuthClient();
     replay.cookies.set("next-auth.session-token", oldLaptopToken ?? "");
     expect(await userOf(replay)).toBeNull();
-    expect(await new AuthClient().signIn(user.email, TEST_PASSWORD)).toEqual({ error: "CredentialsSignin" });
+    expect(await new AuthClient().signIn(user.email, TEST_PASSWORD)).toEqual({
+      error: "CredentialsSignin",
+    });
     expect(await new AuthClient().signIn(user.email, NEW_PASSWORD)).toEqual({ error: null });
     expect(await actions(ctx.orgId)).toContain("user.password_changed");
     await expectIntactLog(ctx);
@@ -79,9 +96,18 @@ describe("change password", () => {
     const laptop = await signedIn(user.email);
     const phone = await signedIn(user.email);
 
-    const result = await as(laptop, () => changePasswordAction(null, form({ currentPassword: "not my password", newPassword: NEW_PASSWORD })));
+    const result = await as(laptop, () =>
+      changePasswordAction(
+        null,
+        form({ currentPassword: "not my password", newPassword: NEW_PASSWORD }),
+      ),
+    );
 
-    expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { currentPassword: ["That is not your current password."] } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { currentPassword: ["That is not your current password."] },
+    });
     expect(await userOf(phone)).toEqual(user);
     expect(await new AuthClient().signIn(user.email, TEST_PASSWORD)).toEqual({ error: null });
   });
@@ -89,8 +115,14 @@ describe("change password", () => {
   it("checks the new password like sign-up does", async () => {
     const user = await makeUser();
     const laptop = await signedIn(user.email);
-    const result = await as(laptop, () => changePasswordAction(null, form({ currentPassword: TEST_PASSWORD, newPassword: "short" })));
-    expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { newPassword: ["Use at least 12 characters."] } });
+    const result = await as(laptop, () =>
+      changePasswordAction(null, form({ currentPassword: TEST_PASSWORD, newPassword: "short" })),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { newPassword: ["Use at least 12 characters."] },
+    });
   });
 
   it("limits guesses at the current password", async () => {
@@ -98,7 +130,12 @@ describe("change password", () => {
     const laptop = await signedIn(user.email);
     const codes: string[] = [];
     for (let attempt = 1; attempt <= 6; attempt += 1) {
-      const result = await as(laptop, () => changePasswordAction(null, form({ currentPassword: `guess ${attempt}`, newPassword: NEW_PASSWORD })));
+      const result = await as(laptop, () =>
+        changePasswordAction(
+          null,
+          form({ currentPassword: `guess ${attempt}`, newPassword: NEW_PASSWORD }),
+        ),
+      );
       codes.push(result.ok ? "ok" : result.code);
     }
     expect(codes).toEqual([...Array(5).fill("VALIDATION"), "RATE_LIMITED"]);
@@ -108,14 +145,24 @@ describe("change password", () => {
     const user = await makeUser();
     const laptop = await signedIn(user.email);
     browser = laptop;
-    const results = await Promise.all(Array.from({ length: 30 }, (_, index) => changePasswordAction(null, form({ currentPassword: `guess ${index}`, newPassword: NEW_PASSWORD }))));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, index) =>
+        changePasswordAction(
+          null,
+          form({ currentPassword: `guess ${index}`, newPassword: NEW_PASSWORD }),
+        ),
+      ),
+    );
     const codes = results.map((result) => (result.ok ? "ok" : result.code));
     expect(codes.filter((code) => code === "VALIDATION")).toHaveLength(5);
     expect(codes.filter((code) => code === "RATE_LIMITED")).toHaveLength(25);
   });
 
   it("asks a signed-out caller to sign in", async () => {
-    const result = await changePasswordAction(null, form({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }));
+    const result = await changePasswordAction(
+      null,
+      form({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }),
+    );
     expect(result).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
   });
 });
@@ -126,13 +173,19 @@ describe("signed-in devices", () => {
     const laptop = await signedIn(user.email);
     const phone = await signedIn(user.email);
     const phoneSession = (await as(phone, getCurrentSession))?.sessionId ?? "";
-    expect((await listSessions(user, new Date())).map((session) => session.id)).toContain(phoneSession);
+    expect((await listSessions(user, new Date())).map((session) => session.id)).toContain(
+      phoneSession,
+    );
 
-    expect(await as(laptop, () => revokeSessionAction(null, form({ sessionId: phoneSession })))).toEqual({ ok: true, data: null });
+    expect(
+      await as(laptop, () => revokeSessionAction(null, form({ sessionId: phoneSession }))),
+    ).toEqual({ ok: true, data: null });
 
     expect(await userOf(phone)).toBeNull();
     expect(await userOf(laptop)).toEqual(user);
-    expect((await listSessions(user, new Date())).map((session) => session.id)).not.toContain(phoneSession);
+    expect((await listSessions(user, new Date())).map((session) => session.id)).not.toContain(
+      phoneSession,
+    );
   });
 
   it("answers not found for another user's session, and leaves it alone", async () => {
@@ -142,7 +195,9 @@ describe("signed-in devices", () => {
     const theirs = await signedIn(other.email);
     const theirSession = (await as(theirs, getCurrentSession))?.sessionId ?? "";
 
-    expect(await as(mine, () => revokeSessionAction(null, form({ sessionId: theirSession })))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(
+      await as(mine, () => revokeSessionAction(null, form({ sessionId: theirSession }))),
+    ).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await userOf(theirs)).toEqual(other);
   });
 
@@ -153,7 +208,12 @@ describe("signed-in devices", () => {
     const phone = await signedIn(user.email);
     const laptopToken = laptop.sessionToken ?? "";
 
-    const outcome = await as(laptop, () => signOutEverywhereAction(null, form()).then(() => "returned", (error: unknown) => (error as { digest?: string }).digest ?? "threw"));
+    const outcome = await as(laptop, () =>
+      signOutEverywhereAction(null, form()).then(
+        () => "returned",
+        (error: unknown) => (error as { digest?: string }).digest ?? "threw",
+      ),
+    );
 
     expect(outcome).toMatch(/^NEXT_REDIRECT;.*\/sign-in/);
     expect(laptop.sessionToken).toBeUndefined();
@@ -161,7 +221,9 @@ describe("signed-in devices", () => {
     replay.cookies.set("next-auth.session-token", laptopToken);
     expect(await userOf(replay)).toBeNull();
     expect(await userOf(phone)).toBeNull();
-    expect(await getDb().authSession.count({ where: { userId: user.userId, revokedAt: null } })).toBe(0);
+    expect(
+      await getDb().authSession.count({ where: { userId: user.userId, revokedAt: null } }),
+    ).toBe(0);
     expect(await actions(ctx.orgId)).toContain("user.signed_out_everywhere");
   });
 });

@@ -13,12 +13,16 @@ export const DAY_MS = 86_400_000;
 /** A fresh Ed25519 key pair in PEM, as `openssl genpkey -algorithm ed25519` writes it. */
 export function makeKeyPair(): { privatePem: string; publicPem: string } {
   const { privateKey, publicKey } = generateKeyPairSync("ed25519");
-  return { privatePem: privateKey.export({ type: "pkcs8", format: "pem" }).toString(), publicPem: publicKey.export({ type: "spki", format: "pem" }).toString() };
+  return {
+    privatePem: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+    publicPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+  };
 }
 
 /** `count` new entries (invitations) dated `at`. */
 export async function appendEntries(ctx: OrgContext, count: number, at: Date): Promise<void> {
-  for (let n = 0; n < count; n += 1) await createInvitation(ctx, { email: uniqueEmail("log"), role: "viewer" }, at);
+  for (let n = 0; n < count; n += 1)
+    await createInvitation(ctx, { email: uniqueEmail("log"), role: "viewer" }, at);
 }
 
 const db = () => getDb();
@@ -29,7 +33,10 @@ async function setSequence(orgId: string, activitySeq: number): Promise<void> {
 
 /** Recomputes prevHash and hash of every entry from `fromSeq` on, as a careful forger would. */
 async function rehashFrom(orgId: string, fromSeq: number): Promise<void> {
-  const rows = await db().activityLogEntry.findMany({ where: { organizationId: orgId }, orderBy: { seq: "asc" } });
+  const rows = await db().activityLogEntry.findMany({
+    where: { organizationId: orgId },
+    orderBy: { seq: "asc" },
+  });
   let previous = rows.find((row) => row.seq === fromSeq - 1)?.hash ?? GENESIS_HASH;
   for (const { id, hash: _hash, ...row } of rows.filter((candidate) => candidate.seq >= fromSeq)) {
     const hash = hashEntry({ ...row, prevHash: previous });
@@ -39,27 +46,44 @@ async function rehashFrom(orgId: string, fromSeq: number): Promise<void> {
 }
 
 export async function activitySeqOf(orgId: string): Promise<number> {
-  return (await db().organization.findUniqueOrThrow({ where: { id: orgId }, select: { activitySeq: true } })).activitySeq;
+  return (
+    await db().organization.findUniqueOrThrow({
+      where: { id: orgId },
+      select: { activitySeq: true },
+    })
+  ).activitySeq;
 }
 
 /** Rewrite (a): the newest `count` entries deleted and the recorded sequence lowered to match. */
 export async function truncateNewest(orgId: string, count: number): Promise<void> {
   const seq = await activitySeqOf(orgId);
-  await db().activityLogEntry.deleteMany({ where: { organizationId: orgId, seq: { gt: seq - count } } });
+  await db().activityLogEntry.deleteMany({
+    where: { organizationId: orgId, seq: { gt: seq - count } },
+  });
   await setSequence(orgId, seq - count);
 }
 
 /** Rewrite (b): entry `seq` deleted, every later one renumbered down by one and rehashed. */
 export async function deleteAndRenumber(orgId: string, seq: number): Promise<void> {
-  await db().activityLogEntry.delete({ where: { organizationId_seq: { organizationId: orgId, seq } } });
-  const later = await db().activityLogEntry.findMany({ where: { organizationId: orgId, seq: { gt: seq } }, orderBy: { seq: "asc" }, select: { id: true, seq: true } });
-  for (const row of later) await db().activityLogEntry.update({ where: { id: row.id }, data: { seq: row.seq - 1 } });
+  await db().activityLogEntry.delete({
+    where: { organizationId_seq: { organizationId: orgId, seq } },
+  });
+  const later = await db().activityLogEntry.findMany({
+    where: { organizationId: orgId, seq: { gt: seq } },
+    orderBy: { seq: "asc" },
+    select: { id: true, seq: true },
+  });
+  for (const row of later)
+    await db().activityLogEntry.update({ where: { id: row.id }, data: { seq: row.seq - 1 } });
   await rehashFrom(orgId, seq);
   await setSequence(orgId, (await activitySeqOf(orgId)) - 1);
 }
 
 /** Rewrite (c): entry `seq`'s `after` replaced, it and every later entry rehashed. */
 export async function editAndRehash(orgId: string, seq: number, after: string): Promise<void> {
-  await db().activityLogEntry.update({ where: { organizationId_seq: { organizationId: orgId, seq } }, data: { after } });
+  await db().activityLogEntry.update({
+    where: { organizationId_seq: { organizationId: orgId, seq } },
+    data: { after },
+  });
   await rehashFrom(orgId, seq);
 }

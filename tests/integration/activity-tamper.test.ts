@@ -9,10 +9,22 @@ import { verifyActivityLog } from "@/lib/db/activity";
 import { getDb } from "@/lib/db/client";
 import type { OrgContext } from "@/lib/db/context";
 import { runExport, startExport } from "@/lib/db/exports";
-import { makeCheckpoint, signingKeyFromPem, verifyingKeyFromPem } from "@/lib/domain/activity-signature";
+import {
+  makeCheckpoint,
+  signingKeyFromPem,
+  verifyingKeyFromPem,
+} from "@/lib/domain/activity-signature";
 import { headFromFileText, type LabelledHead } from "@/lib/schemas/activity-heads";
 import { getBlobStore } from "@/lib/storage";
-import { activitySeqOf, appendEntries, DAY_MS, deleteAndRenumber, editAndRehash, makeKeyPair, truncateNewest } from "./activity-fixture";
+import {
+  activitySeqOf,
+  appendEntries,
+  DAY_MS,
+  deleteAndRenumber,
+  editAndRehash,
+  makeKeyPair,
+  truncateNewest,
+} from "./activity-fixture";
 import { makeAuditor } from "./auditor-fixture";
 import { makeEngagement, makeOrg } from "./helpers";
 
@@ -38,7 +50,10 @@ async function exportJson(ctx: OrgContext): Promise<{ runId: string; file: Label
   const engagement = await makeEngagement(ctx);
   const { id: runId } = await startExport(ctx, engagement.id, "json");
   await runExport(ctx, runId);
-  const { storageKey, status } = await getDb().exportRun.findUniqueOrThrow({ where: { id: runId }, select: { storageKey: true, status: true } });
+  const { storageKey, status } = await getDb().exportRun.findUniqueOrThrow({
+    where: { id: runId },
+    select: { storageKey: true, status: true },
+  });
   expect(status).toBe("done");
   const text = (await readAll(await getBlobStore().get(storageKey ?? ""))).toString("utf8");
   const found = headFromFileText("readiness-export.json", text);
@@ -46,7 +61,8 @@ async function exportJson(ctx: OrgContext): Promise<{ runId: string; file: Label
   return { runId, file: found.head };
 }
 
-const problems = (audit: ActivityAudit) => audit.findings.filter((finding) => finding.problem !== null);
+const problems = (audit: ActivityAudit) =>
+  audit.findings.filter((finding) => finding.problem !== null);
 const messages = (audit: ActivityAudit) => problems(audit).map((finding) => finding.message);
 
 describe("rewrites that pass the log's own verification", () => {
@@ -55,7 +71,10 @@ describe("rewrites that pass the log's own verification", () => {
     await appendEntries(ctx, 5, new Date());
     const { runId, file } = await exportJson(ctx);
     const head = await activitySeqOf(ctx.orgId);
-    expect(file.head).toMatchObject({ seq: head, checkpoint: { exportRunId: runId, keyId: signingKeyFromPem(KEY.privatePem).keyId } });
+    expect(file.head).toMatchObject({
+      seq: head,
+      checkpoint: { exportRunId: runId, keyId: signingKeyFromPem(KEY.privatePem).keyId },
+    });
     expect((await auditActivityLog(ctx, [file])).ok).toBe(true);
 
     await truncateNewest(ctx.orgId, 3);
@@ -83,7 +102,10 @@ describe("rewrites that pass the log's own verification", () => {
     // The first change of the next UTC day checkpoints the head the day before ended at.
     await appendEntries(ctx, 3, dayTwo);
     // (The first change of day one checkpointed the head its creation left, too.)
-    const daily = await getDb().activityCheckpoint.findMany({ where: { organizationId: ctx.orgId }, orderBy: { seq: "asc" } });
+    const daily = await getDb().activityCheckpoint.findMany({
+      where: { organizationId: ctx.orgId },
+      orderBy: { seq: "asc" },
+    });
     expect(daily.map((row) => [row.seq, row.reason, row.exportRunId])).toEqual([
       [2, "daily", null],
       [endOfDayOne, "daily", null],
@@ -97,9 +119,17 @@ describe("rewrites that pass the log's own verification", () => {
     const label = `Daily checkpoint of ${dayTwo.toISOString().slice(0, 10)} (entry #${endOfDayOne})`;
     const rewritten = `the log was rewritten at or before entry #${endOfDayOne}.`;
     expect(messages(audit)).toEqual(
-      expect.arrayContaining([expect.stringMatching(new RegExp(`^${escape(label)} says entry #${endOfDayOne} had hash [0-9a-f]{16}…, but it now has [0-9a-f]{16}…: ${escape(rewritten)}$`))]),
+      expect.arrayContaining([
+        expect.stringMatching(
+          new RegExp(
+            `^${escape(label)} says entry #${endOfDayOne} had hash [0-9a-f]{16}…, but it now has [0-9a-f]{16}…: ${escape(rewritten)}$`,
+          ),
+        ),
+      ]),
     );
-    expect(messages(audit).filter((message) => message.startsWith(`${label} (blob store copy)`))).toHaveLength(1);
+    expect(
+      messages(audit).filter((message) => message.startsWith(`${label} (blob store copy)`)),
+    ).toHaveLength(1);
   });
 
   it("(c) an entry's after edited and every later entry rehashed, even with the database's own heads forged to match", async () => {
@@ -108,11 +138,21 @@ describe("rewrites that pass the log's own verification", () => {
     const { runId, file } = await exportJson(ctx);
     const head = await activitySeqOf(ctx.orgId);
 
-    await editAndRehash(ctx.orgId, 3, JSON.stringify({ email: "someone-else@example.test", role: "admin" }));
+    await editAndRehash(
+      ctx.orgId,
+      3,
+      JSON.stringify({ email: "someone-else@example.test", role: "admin" }),
+    );
     // The careful forger also brings the export row and the checkpoint row in line.
-    const forged = await getDb().activityLogEntry.findUniqueOrThrow({ where: { organizationId_seq: { organizationId: ctx.orgId, seq: head } }, select: { hash: true } });
+    const forged = await getDb().activityLogEntry.findUniqueOrThrow({
+      where: { organizationId_seq: { organizationId: ctx.orgId, seq: head } },
+      select: { hash: true },
+    });
     await getDb().exportRun.update({ where: { id: runId }, data: { chainHash: forged.hash } });
-    await getDb().activityCheckpoint.updateMany({ where: { organizationId: ctx.orgId, exportRunId: runId }, data: { hash: forged.hash } });
+    await getDb().activityCheckpoint.updateMany({
+      where: { organizationId: ctx.orgId, exportRunId: runId },
+      data: { hash: forged.hash },
+    });
 
     expect(await verifyActivityLog(ctx)).toMatchObject({ ok: true });
     const audit = await auditActivityLog(ctx, [file]);
@@ -126,7 +166,9 @@ describe("rewrites that pass the log's own verification", () => {
         [file.label, "hash_differs"],
       ]),
     );
-    expect(messages(audit)).toContain(`${label} in the database differs from its copy in the blob store (${head.toString().padStart(10, "0")}-export-${runId}.json): the row was edited, or deleted and written again.`);
+    expect(messages(audit)).toContain(
+      `${label} in the database differs from its copy in the blob store (${head.toString().padStart(10, "0")}-export-${runId}.json): the row was edited, or deleted and written again.`,
+    );
   });
 });
 
@@ -141,24 +183,50 @@ describe("signatures and copies", () => {
     const withWrongKey = await auditActivityLog(ctx, [], { key: wrong });
     expect(withWrongKey.ok).toBe(false);
     expect(withWrongKey.keyId).toBe(wrong.keyId);
-    expect(problems(withWrongKey).map((finding) => finding.problem)).toEqual(["bad_signature", "bad_signature"]);
-    expect(messages(withWrongKey)[0]).toMatch(/^Export checkpoint of .*: its signature does not verify with the public key checked against/);
+    expect(problems(withWrongKey).map((finding) => finding.problem)).toEqual([
+      "bad_signature",
+      "bad_signature",
+    ]);
+    expect(messages(withWrongKey)[0]).toMatch(
+      /^Export checkpoint of .*: its signature does not verify with the public key checked against/,
+    );
 
     // Signed by the forger's own key, under the real key's id.
-    const row = await getDb().activityCheckpoint.findFirstOrThrow({ where: { organizationId: ctx.orgId } });
+    const row = await getDb().activityCheckpoint.findFirstOrThrow({
+      where: { organizationId: ctx.orgId },
+    });
     const forgery = makeCheckpoint(
-      { organizationId: ctx.orgId, seq: row.seq, hash: row.hash, reason: "export", exportRunId: row.exportRunId, createdAt: row.createdAt.toISOString() },
+      {
+        organizationId: ctx.orgId,
+        seq: row.seq,
+        hash: row.hash,
+        reason: "export",
+        exportRunId: row.exportRunId,
+        createdAt: row.createdAt.toISOString(),
+      },
       signingKeyFromPem(makeKeyPair().privatePem),
     );
-    await getDb().activityCheckpoint.update({ where: { id: row.id }, data: { signature: forgery.signature } });
-    expect(problems(await auditActivityLog(ctx)).map((finding) => finding.problem).sort()).toEqual(["bad_signature", "copy_differs"]);
+    await getDb().activityCheckpoint.update({
+      where: { id: row.id },
+      data: { signature: forgery.signature },
+    });
+    expect(
+      problems(await auditActivityLog(ctx))
+        .map((finding) => finding.problem)
+        .sort(),
+    ).toEqual(["bad_signature", "copy_differs"]);
   });
 
   it("detects a checkpoint row edited in the database by its signature", async () => {
     const ctx = await makeOrg();
     await exportJson(ctx);
-    const row = await getDb().activityCheckpoint.findFirstOrThrow({ where: { organizationId: ctx.orgId } });
-    await getDb().activityCheckpoint.update({ where: { id: row.id }, data: { seq: row.seq - 1, hash: "0".repeat(64) } });
+    const row = await getDb().activityCheckpoint.findFirstOrThrow({
+      where: { organizationId: ctx.orgId },
+    });
+    await getDb().activityCheckpoint.update({
+      where: { id: row.id },
+      data: { seq: row.seq - 1, hash: "0".repeat(64) },
+    });
 
     const audit = await auditActivityLog(ctx);
     expect(audit.ok).toBe(false);
@@ -184,14 +252,21 @@ describe("signatures and copies", () => {
     // Day two dropped, entry 3 rewritten and the day's checkpoint row deleted: the next change
     // (day three) checkpoints the forged head the day before "ended" at, under the same name.
     await truncateNewest(ctx.orgId, 2);
-    await editAndRehash(ctx.orgId, 3, JSON.stringify({ email: "someone-else@example.test", role: "admin" }));
-    await getDb().activityCheckpoint.deleteMany({ where: { organizationId: ctx.orgId, seq: endOfDayOne } });
+    await editAndRehash(
+      ctx.orgId,
+      3,
+      JSON.stringify({ email: "someone-else@example.test", role: "admin" }),
+    );
+    await getDb().activityCheckpoint.deleteMany({
+      where: { organizationId: ctx.orgId, seq: endOfDayOne },
+    });
     await appendEntries(ctx, 1, dayThree);
 
     expect((await getBlobStore().getCheckpoint(key, 16_384)).toString("utf8")).toBe(honest);
     const audit = await auditActivityLog(ctx);
     expect(audit.ok).toBe(false);
-    const label = (day: Date) => `Daily checkpoint of ${day.toISOString().slice(0, 10)} (entry #${endOfDayOne})`;
+    const label = (day: Date) =>
+      `Daily checkpoint of ${day.toISOString().slice(0, 10)} (entry #${endOfDayOne})`;
     expect(problems(audit).map((finding) => [finding.label, finding.problem])).toEqual(
       expect.arrayContaining([
         [label(dayThree), "copy_differs"],
@@ -208,7 +283,10 @@ describe("signatures and copies", () => {
 
     await truncateNewest(ctx.orgId, 3);
     await getDb().activityCheckpoint.deleteMany({ where: { organizationId: ctx.orgId } });
-    await getDb().exportRun.updateMany({ where: { organizationId: ctx.orgId }, data: { chainSeq: null, chainHash: null } });
+    await getDb().exportRun.updateMany({
+      where: { organizationId: ctx.orgId },
+      data: { chainSeq: null, chainHash: null },
+    });
 
     expect(await verifyActivityLog(ctx)).toMatchObject({ ok: true });
     const audit = await auditActivityLog(ctx);
@@ -235,7 +313,9 @@ describe("signatures and copies", () => {
     const labels = audit.findings.map((finding) => finding.label).join("\n");
     expect(labels).toContain(`run ${shown}`);
     expect(labels).not.toContain(hidden);
-    expect((await auditActivityLog(mine)).findings.map((finding) => finding.label).join("\n")).toContain(`run ${hidden}`);
+    expect(
+      (await auditActivityLog(mine)).findings.map((finding) => finding.label).join("\n"),
+    ).toContain(`run ${hidden}`);
     expect((await auditActivityLog(mine)).ok).toBe(true);
   });
 });

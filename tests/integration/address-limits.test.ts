@@ -35,7 +35,10 @@ describe("sign-in limits with TRUSTED_PROXY_HOPS=0", () => {
     const peer = nextPeer();
     const errors: (string | null)[] = [];
     for (let attempt = 1; attempt <= 40; attempt += 1) {
-      const client = new AuthClient({ [PEER_HEADER]: peerStamp(TOKEN, peer), "x-forwarded-for": spoof(attempt) });
+      const client = new AuthClient({
+        [PEER_HEADER]: peerStamp(TOKEN, peer),
+        "x-forwarded-for": spoof(attempt),
+      });
       errors.push((await client.signIn(user.email, `wrong password ${attempt}`)).error);
     }
     expect(errors.filter((error) => error === "CredentialsSignin")).toHaveLength(5);
@@ -48,13 +51,22 @@ describe("sign-in limits with TRUSTED_PROXY_HOPS=1", () => {
     process.env.TRUSTED_PROXY_HOPS = "1";
     const user = await makeUser();
     const proxy = nextPeer();
-    const viaProxy = (client: string, claim: string) => new AuthClient({ [PEER_HEADER]: peerStamp(TOKEN, proxy), "x-forwarded-for": `${claim}, ${client}` });
+    const viaProxy = (client: string, claim: string) =>
+      new AuthClient({
+        [PEER_HEADER]: peerStamp(TOKEN, proxy),
+        "x-forwarded-for": `${claim}, ${client}`,
+      });
     const errors: (string | null)[] = [];
-    for (let attempt = 1; attempt <= 6; attempt += 1) errors.push((await viaProxy("198.51.100.20", `203.0.113.${attempt}`).signIn(user.email, "wrong")).error);
+    for (let attempt = 1; attempt <= 6; attempt += 1)
+      errors.push(
+        (await viaProxy("198.51.100.20", `203.0.113.${attempt}`).signIn(user.email, "wrong")).error,
+      );
     expect(errors.slice(0, 5)).toEqual(Array(5).fill("CredentialsSignin"));
     expect(errors[5]).toMatch(/^RATE_LIMITED:/);
     // Another client behind the same proxy is not held back.
-    expect((await viaProxy("198.51.100.21", "203.0.113.1").signIn(user.email, "wrong")).error).toBe("CredentialsSignin");
+    expect((await viaProxy("198.51.100.21", "203.0.113.1").signIn(user.email, "wrong")).error).toBe(
+      "CredentialsSignin",
+    );
   });
 });
 
@@ -64,8 +76,14 @@ describe("sign-up limits", () => {
     const existing = await Promise.all(Array.from({ length: 12 }, () => makeUser()));
     const codes: string[] = [];
     for (const [index, user] of existing.entries()) {
-      requestHeaders = new Headers({ [PEER_HEADER]: peerStamp(TOKEN, peer), "x-forwarded-for": spoof(index) });
-      const result = await signUpAction(null, signUpForm({ name: "Probe", email: user.email, password: "a long enough password" }));
+      requestHeaders = new Headers({
+        [PEER_HEADER]: peerStamp(TOKEN, peer),
+        "x-forwarded-for": spoof(index),
+      });
+      const result = await signUpAction(
+        null,
+        signUpForm({ name: "Probe", email: user.email, password: "a long enough password" }),
+      );
       codes.push(result.ok ? "ok" : result.code);
     }
     expect(codes).toEqual([...Array(10).fill("CONFLICT"), "RATE_LIMITED", "RATE_LIMITED"]);
@@ -74,7 +92,14 @@ describe("sign-up limits", () => {
   it("hold at 10 when 30 sign-ups with known emails arrive from one address at once", async () => {
     const existing = await Promise.all(Array.from({ length: 30 }, () => makeUser()));
     requestHeaders = new Headers({ [PEER_HEADER]: peerStamp(TOKEN, nextPeer()) });
-    const results = await Promise.all(existing.map((user) => signUpAction(null, signUpForm({ name: "Probe", email: user.email, password: "a long enough password" }))));
+    const results = await Promise.all(
+      existing.map((user) =>
+        signUpAction(
+          null,
+          signUpForm({ name: "Probe", email: user.email, password: "a long enough password" }),
+        ),
+      ),
+    );
     const codes = results.map((result) => (result.ok ? "ok" : result.code));
     expect(codes.filter((code) => code === "CONFLICT")).toHaveLength(10);
     expect(codes.filter((code) => code === "RATE_LIMITED")).toHaveLength(20);

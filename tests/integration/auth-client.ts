@@ -20,7 +20,9 @@ function fakeResponse(jar: Map<string, string>, done: (reply: Reply) => void) {
     for (const line of [headers.get("Set-Cookie") ?? []].flat()) {
       const [pair = "", ...attributes] = line.split(";").map((part) => part.trim());
       const [name = "", ...value] = pair.split("=");
-      const expired = attributes.some((attribute) => /^(max-age=0|expires=thu, 01 jan 1970)/i.test(attribute));
+      const expired = attributes.some((attribute) =>
+        /^(max-age=0|expires=thu, 01 jan 1970)/i.test(attribute),
+      );
       if (expired) jar.delete(name);
       else jar.set(name, decodeURIComponent(value.join("=")));
     }
@@ -62,15 +64,25 @@ export class AuthClient {
       query: { nextauth: action },
       body,
       cookies: Object.fromEntries(this.cookies),
-      headers: { host: "assay.test", "content-type": "application/x-www-form-urlencoded", ...this.headers },
+      headers: {
+        host: "assay.test",
+        "content-type": "application/x-www-form-urlencoded",
+        ...this.headers,
+      },
     };
   }
 
-  private call(method: "GET" | "POST", action: string[], body?: Record<string, string>): Promise<Reply> {
+  private call(
+    method: "GET" | "POST",
+    action: string[],
+    body?: Record<string, string>,
+  ): Promise<Reply> {
     return new Promise<Reply>((resolve, reject) => {
       const res = fakeResponse(this.cookies, resolve);
       // Pages-style call: (req, res, options).
-      Promise.resolve(NextAuth(this.request(method, action, body) as never, res as never, getAuthOptions())).catch(reject);
+      Promise.resolve(
+        NextAuth(this.request(method, action, body) as never, res as never, getAuthOptions()),
+      ).catch(reject);
     });
   }
 
@@ -80,9 +92,20 @@ export class AuthClient {
   }
 
   /** Posts the sign-in form (`extra`: more fields, a two-factor code); the error is what the form would show (null when signed in). */
-  async signIn(email: string, password: string, extra: Record<string, string> = {}): Promise<{ error: string | null }> {
+  async signIn(
+    email: string,
+    password: string,
+    extra: Record<string, string> = {},
+  ): Promise<{ error: string | null }> {
     const csrfToken = await this.csrfToken();
-    const reply = await this.call("POST", ["callback", "credentials"], { email, password, ...extra, csrfToken, json: "true", callbackUrl: "/" });
+    const reply = await this.call("POST", ["callback", "credentials"], {
+      email,
+      password,
+      ...extra,
+      csrfToken,
+      json: "true",
+      callbackUrl: "/",
+    });
     const url = new URL((reply.body as { url: string }).url, "https://assay.test");
     return { error: url.searchParams.get("error") };
   }
@@ -106,6 +129,10 @@ export class AuthClient {
   /** What getServerSession sees for this browser (as lib/auth/session.ts calls it). */
   async serverSession(): Promise<unknown> {
     const res = fakeResponse(new Map(), () => undefined);
-    return getServerSession(this.request("GET", ["session"]) as never, res as never, getAuthOptions());
+    return getServerSession(
+      this.request("GET", ["session"]) as never,
+      res as never,
+      getAuthOptions(),
+    );
   }
 }

@@ -18,14 +18,20 @@ describe("ensureCatalog", () => {
   it("loads the 61 criteria once, and running it again changes nothing", async () => {
     await ensureCatalog();
     await ensureCatalog();
-    await (await freshEnsureCatalog())();
+    await (
+      await freshEnsureCatalog()
+    )();
 
     expect(await criterionCount()).toBe(61);
   });
 
   it("copes with several instances syncing at the same moment", async () => {
     await getDb().criterion.deleteMany({ where: { code: { in: ["A1.1", "P8.1"] } } });
-    const instances = [await freshEnsureCatalog(), await freshEnsureCatalog(), await freshEnsureCatalog()];
+    const instances = [
+      await freshEnsureCatalog(),
+      await freshEnsureCatalog(),
+      await freshEnsureCatalog(),
+    ];
 
     await Promise.all(instances.map((ensure) => ensure()));
 
@@ -36,20 +42,37 @@ describe("ensureCatalog", () => {
     await ensureCatalog();
     await getDb().criterion.delete({ where: { id: criterion("PI1.5") } });
 
-    await (await freshEnsureCatalog())();
+    await (
+      await freshEnsureCatalog()
+    )();
 
     expect(await criterionCount()).toBe(61);
-    expect(await getDb().criterion.findUnique({ where: { id: criterion("PI1.5") }, select: { code: true } })).toEqual({ code: "PI1.5" });
+    expect(
+      await getDb().criterion.findUnique({
+        where: { id: criterion("PI1.5") },
+        select: { code: true },
+      }),
+    ).toEqual({ code: "PI1.5" });
   });
 
   it("repairs a criterion whose wording drifted from the catalogue, even when none is missing", async () => {
     await ensureCatalog();
     const expected = currentCriteria().find((definition) => definition.code === "CC6.1");
-    await getDb().criterion.update({ where: { id: criterion("CC6.1") }, data: { title: "Outdated wording" } });
+    await getDb().criterion.update({
+      where: { id: criterion("CC6.1") },
+      data: { title: "Outdated wording" },
+    });
 
-    await (await freshEnsureCatalog())();
+    await (
+      await freshEnsureCatalog()
+    )();
 
-    expect(await getDb().criterion.findUniqueOrThrow({ where: { id: criterion("CC6.1") }, select: { title: true } })).toEqual({ title: expected?.title });
+    expect(
+      await getDb().criterion.findUniqueOrThrow({
+        where: { id: criterion("CC6.1") },
+        select: { title: true },
+      }),
+    ).toEqual({ title: expected?.title });
   });
 });
 
@@ -57,8 +80,14 @@ describe("listCriteria", () => {
   it("lists an edition's criteria in catalogue order with their stable ids", async () => {
     const criteria = await listCriteria(CURRENT_CRITERIA_EDITION);
 
-    expect(criteria.map((row) => row.code)).toEqual(currentCriteria().map((definition) => definition.code));
-    expect(criteria[0]).toMatchObject({ id: criterion("CC1.1"), code: "CC1.1", category: "security" });
+    expect(criteria.map((row) => row.code)).toEqual(
+      currentCriteria().map((definition) => definition.code),
+    );
+    expect(criteria[0]).toMatchObject({
+      id: criterion("CC1.1"),
+      code: "CC1.1",
+      category: "security",
+    });
     expect(criteria.find((row) => row.code === "A1.1")).toMatchObject({ category: "availability" });
   });
 

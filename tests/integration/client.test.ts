@@ -9,7 +9,10 @@ import { uniqueEmail } from "./helpers";
 const userData = (email: string) => ({ email, name: "Beside", passwordHash: "not-a-hash" });
 
 /** Starts `query` while another transaction that inserted `pendingEmail` is open, then rolls that transaction back. */
-async function besideRolledBackTransaction<T>(pendingEmail: string, query: () => Promise<T>): Promise<T> {
+async function besideRolledBackTransaction<T>(
+  pendingEmail: string,
+  query: () => Promise<T>,
+): Promise<T> {
   let outcome: Promise<T> | undefined;
   await getDb()
     .$transaction(async (tx) => {
@@ -30,15 +33,23 @@ describe("a query beside another request's transaction", () => {
     const email = uniqueEmail();
 
     // `async` and `await`: a Prisma query only runs once awaited.
-    const created = await besideRolledBackTransaction(uniqueEmail(), async () => await getDb().user.create({ data: userData(email), select: { id: true } }));
+    const created = await besideRolledBackTransaction(
+      uniqueEmail(),
+      async () => await getDb().user.create({ data: userData(email), select: { id: true } }),
+    );
 
-    expect(await getDb().user.findUnique({ where: { email }, select: { id: true } })).toEqual(created);
+    expect(await getDb().user.findUnique({ where: { email }, select: { id: true } })).toEqual(
+      created,
+    );
   });
 
   it("does not see that transaction's uncommitted rows", async () => {
     const pending = uniqueEmail();
 
-    const seen = await besideRolledBackTransaction(pending, async () => await getDb().user.findUnique({ where: { email: pending } }));
+    const seen = await besideRolledBackTransaction(
+      pending,
+      async () => await getDb().user.findUnique({ where: { email: pending } }),
+    );
 
     expect(seen).toBeNull();
   });

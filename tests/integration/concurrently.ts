@@ -8,7 +8,10 @@ async function untilWaiting(client: pg.Client, count: number): Promise<void> {
   for (;;) {
     const { rows } = await client.query<{ waiting: number }>(waitingOnLocks);
     if ((rows[0]?.waiting ?? 0) >= count) return;
-    if (Date.now() > deadline) throw new Error(`concurrently: only ${rows[0]?.waiting ?? 0} of ${count} edits reached the database at once`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `concurrently: only ${rows[0]?.waiting ?? 0} of ${count} edits reached the database at once`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -19,7 +22,10 @@ async function untilWaiting(client: pg.Client, count: number): Promise<void> {
  * lock (so each has read its record and reached its write), then let go. On SQLite the
  * serialised adapter runs the transactions one after another.
  */
-export async function concurrently<T>(orgId: string, edits: (() => Promise<T>)[]): Promise<PromiseSettledResult<T>[]> {
+export async function concurrently<T>(
+  orgId: string,
+  edits: (() => Promise<T>)[],
+): Promise<PromiseSettledResult<T>[]> {
   const url = process.env.DATABASE_URL ?? "";
   if (providerOf(url) !== "postgresql") return Promise.allSettled(edits.map((edit) => edit()));
   const holder = new pg.Client({ connectionString: url });

@@ -4,7 +4,17 @@ import type { OrgContext } from "@/lib/db/context";
 import { applyControlImport, exportControlsCsv, planControlImport } from "@/lib/db/control-import";
 import { setControlMappings } from "@/lib/db/mappings";
 import { CONTROL_CSV_COLUMNS } from "@/lib/domain/control-csv";
-import { actions, addMember, criterion, expectAppError, expectIntactLog, makeControl, makeObjective, makeOrg, makeUser } from "./helpers";
+import {
+  actions,
+  addMember,
+  criterion,
+  expectAppError,
+  expectIntactLog,
+  makeControl,
+  makeObjective,
+  makeOrg,
+  makeUser,
+} from "./helpers";
 
 const HEADER = CONTROL_CSV_COLUMNS.join(",");
 const csv = (...rows: string[]) => [HEADER, ...rows].join("\r\n");
@@ -13,8 +23,16 @@ const csv = (...rows: string[]) => [HEADER, ...rows].join("\r\n");
 async function snapshot(ctx: OrgContext) {
   const db = getDb();
   const [controls, mappings, activity] = await Promise.all([
-    db.control.findMany({ where: { organizationId: ctx.orgId }, orderBy: { ref: "asc" }, select: { ref: true, title: true, status: true, ownerId: true, key: true, updatedAt: true } }),
-    db.controlMapping.findMany({ where: { organizationId: ctx.orgId }, orderBy: { id: "asc" }, select: { id: true, controlId: true, criterionId: true, objectiveId: true } }),
+    db.control.findMany({
+      where: { organizationId: ctx.orgId },
+      orderBy: { ref: "asc" },
+      select: { ref: true, title: true, status: true, ownerId: true, key: true, updatedAt: true },
+    }),
+    db.controlMapping.findMany({
+      where: { organizationId: ctx.orgId },
+      orderBy: { id: "asc" },
+      select: { id: true, controlId: true, criterionId: true, objectiveId: true },
+    }),
     db.activityLogEntry.count({ where: { organizationId: ctx.orgId } }),
   ]);
   return { controls, mappings, activity };
@@ -25,7 +43,19 @@ async function library(ctx: OrgContext) {
   const controls = await getDb().control.findMany({
     where: { organizationId: ctx.orgId },
     orderBy: { ref: "asc" },
-    select: { ref: true, title: true, description: true, status: true, frequency: true, nature: true, key: true, owner: { select: { email: true } }, mappings: { select: { criterion: { select: { code: true } }, objective: { select: { ref: true } } } } },
+    select: {
+      ref: true,
+      title: true,
+      description: true,
+      status: true,
+      frequency: true,
+      nature: true,
+      key: true,
+      owner: { select: { email: true } },
+      mappings: {
+        select: { criterion: { select: { code: true } }, objective: { select: { ref: true } } },
+      },
+    },
   });
   return controls.map(({ mappings, owner, ...control }) => ({
     ...control,
@@ -41,7 +71,13 @@ async function seededOrg() {
   const ctx = await makeOrg(owner);
   const itgc = await makeObjective(ctx, { ref: "ITGC-03" });
   await makeObjective(ctx, { ref: "BP-01" });
-  const control = await makeControl(ctx, { ref: "AC-01", title: "Access review", ownerId: ctx.userId, status: "designed", key: true });
+  const control = await makeControl(ctx, {
+    ref: "AC-01",
+    title: "Access review",
+    ownerId: ctx.userId,
+    status: "designed",
+    key: true,
+  });
   await setControlMappings(ctx, control.id, [criterion("CC6.1")], [itgc.id]);
   return { ctx, owner, control };
 }
@@ -61,7 +97,13 @@ describe("planControlImport", () => {
 
     const report = await planControlImport(ctx, fileFor(owner.email));
 
-    expect(report).toMatchObject({ rowCount: 3, created: 2, updated: 1, unchanged: 0, problemCount: 0 });
+    expect(report).toMatchObject({
+      rowCount: 3,
+      created: 2,
+      updated: 1,
+      unchanged: 0,
+      problemCount: 0,
+    });
     // AC-01's owner cell is blank: the owner stays, and the dry run says exactly what changes.
     expect(report.changes).toEqual([
       {
@@ -86,7 +128,12 @@ describe("blank cells", () => {
   /** AC-01 with a narrative, an owner, key, and mappings; a row that changes only its title. */
   async function narratedOrg() {
     const { ctx, owner, control } = await seededOrg();
-    await applyControlImport(ctx, csv(`AC-01,Access review,The narrative an auditor reads,${owner.email},designed,quarterly,manual,yes,CC6.1,ITGC-03`));
+    await applyControlImport(
+      ctx,
+      csv(
+        `AC-01,Access review,The narrative an auditor reads,${owner.email},designed,quarterly,manual,yes,CC6.1,ITGC-03`,
+      ),
+    );
     return { ctx, owner, control, titleOnly: csv("AC-01,Quarterly access review,,,,,,,,") };
   }
 
@@ -95,11 +142,32 @@ describe("blank cells", () => {
 
     const report = await planControlImport(ctx, titleOnly);
     expect(report).toMatchObject({ updated: 1, problemCount: 0 });
-    expect(report.changes).toEqual([{ row: 2, ref: "AC-01", kind: "update", fields: [{ column: "title", before: "Access review", after: "Quarterly access review" }] }]);
+    expect(report.changes).toEqual([
+      {
+        row: 2,
+        ref: "AC-01",
+        kind: "update",
+        fields: [{ column: "title", before: "Access review", after: "Quarterly access review" }],
+      },
+    ]);
 
-    expect(await applyControlImport(ctx, titleOnly)).toMatchObject({ applied: true, report: { updated: 1 } });
+    expect(await applyControlImport(ctx, titleOnly)).toMatchObject({
+      applied: true,
+      report: { updated: 1 },
+    });
     expect(await library(ctx)).toEqual([
-      { ref: "AC-01", title: "Quarterly access review", description: "The narrative an auditor reads", status: "designed", frequency: "quarterly", nature: "manual", key: true, owner: owner.email, criteria: ["CC6.1"], objectives: ["ITGC-03"] },
+      {
+        ref: "AC-01",
+        title: "Quarterly access review",
+        description: "The narrative an auditor reads",
+        status: "designed",
+        frequency: "quarterly",
+        nature: "manual",
+        key: true,
+        owner: owner.email,
+        criteria: ["CC6.1"],
+        objectives: ["ITGC-03"],
+      },
     ]);
   });
 
@@ -122,17 +190,38 @@ describe("blank cells", () => {
         ],
       },
     ]);
-    expect((await planControlImport(ctx, csv("AC-01,,,,designed,quarterly,manual,,,"), { clearBlanks: true })).problems).toEqual([{ row: 2, column: "title", message: "Enter a title." }]);
+    expect(
+      (
+        await planControlImport(ctx, csv("AC-01,,,,designed,quarterly,manual,,,"), {
+          clearBlanks: true,
+        })
+      ).problems,
+    ).toEqual([{ row: 2, column: "title", message: "Enter a title." }]);
 
-    expect(await applyControlImport(ctx, clearing, { clearBlanks: true })).toMatchObject({ applied: true });
+    expect(await applyControlImport(ctx, clearing, { clearBlanks: true })).toMatchObject({
+      applied: true,
+    });
     expect(await library(ctx)).toEqual([
-      { ref: "AC-01", title: "Access review", description: "", status: "designed", frequency: "quarterly", nature: "manual", key: false, owner: null, criteria: [], objectives: [] },
+      {
+        ref: "AC-01",
+        title: "Access review",
+        description: "",
+        status: "designed",
+        frequency: "quarterly",
+        nature: "manual",
+        key: false,
+        owner: null,
+        criteria: [],
+        objectives: [],
+      },
     ]);
   });
 
   it("of a new control still need the required columns", async () => {
     const { ctx } = await seededOrg();
-    expect((await planControlImport(ctx, csv("NEW-01,,,,,,,,,"))).problems.map((p) => p.column)).toEqual(["title", "status", "frequency", "nature"]);
+    expect(
+      (await planControlImport(ctx, csv("NEW-01,,,,,,,,,"))).problems.map((p) => p.column),
+    ).toEqual(["title", "status", "frequency", "nature"]);
   });
 });
 
@@ -145,8 +234,16 @@ describe("applyControlImport", () => {
 
     expect(result.applied).toBe(false);
     expect(result.report.problems).toEqual([
-      { row: 2, column: "owner_email", message: "nobody@example.test is not a member of this organisation." },
-      { row: 4, column: "frequency", message: expect.stringMatching(/^Unknown frequency "hourly"/) },
+      {
+        row: 2,
+        column: "owner_email",
+        message: "nobody@example.test is not a member of this organisation.",
+      },
+      {
+        row: 4,
+        column: "frequency",
+        message: expect.stringMatching(/^Unknown frequency "hourly"/),
+      },
     ]);
     expect(await snapshot(ctx)).toEqual(before);
   });
@@ -157,15 +254,63 @@ describe("applyControlImport", () => {
 
     const result = await applyControlImport(ctx, fileFor(owner.email));
 
-    expect(result).toMatchObject({ applied: true, report: { created: 2, updated: 1, problemCount: 0 } });
+    expect(result).toMatchObject({
+      applied: true,
+      report: { created: 2, updated: 1, problemCount: 0 },
+    });
     expect(await library(ctx)).toEqual([
-      { ref: "AC-01", title: "Access review", description: "Reviewed, quarterly", status: "implemented", frequency: "quarterly", nature: "manual", key: true, owner: owner.email, criteria: ["CC6.1", "CC6.2"], objectives: ["BP-01"] },
-      { ref: "AC-02", title: "New joiners get approved access", description: "", status: "draft", frequency: "event_driven", nature: "it_dependent_manual", key: false, owner: owner.email, criteria: ["CC6.2"], objectives: ["ITGC-03"] },
-      { ref: "AC-03", title: "Backups are tested", description: "Restore test,\nthen sign-off", status: "designed", frequency: "annual", nature: "automated", key: false, owner: null, criteria: [], objectives: [] },
+      {
+        ref: "AC-01",
+        title: "Access review",
+        description: "Reviewed, quarterly",
+        status: "implemented",
+        frequency: "quarterly",
+        nature: "manual",
+        key: true,
+        owner: owner.email,
+        criteria: ["CC6.1", "CC6.2"],
+        objectives: ["BP-01"],
+      },
+      {
+        ref: "AC-02",
+        title: "New joiners get approved access",
+        description: "",
+        status: "draft",
+        frequency: "event_driven",
+        nature: "it_dependent_manual",
+        key: false,
+        owner: owner.email,
+        criteria: ["CC6.2"],
+        objectives: ["ITGC-03"],
+      },
+      {
+        ref: "AC-03",
+        title: "Backups are tested",
+        description: "Restore test,\nthen sign-off",
+        status: "designed",
+        frequency: "annual",
+        nature: "automated",
+        key: false,
+        owner: null,
+        criteria: [],
+        objectives: [],
+      },
     ]);
-    expect((await actions(ctx.orgId)).slice(logged)).toEqual(["control.created", "control.mappings_changed", "control.created", "control.updated", "control.mappings_changed", "control.imported"]);
-    const entries = await getDb().activityLogEntry.findMany({ where: { organizationId: ctx.orgId, entityId: control.id, action: "control.updated" }, select: { actorId: true, before: true } });
-    expect(entries).toEqual([{ actorId: ctx.userId, before: expect.stringContaining('"status":"designed"') }]);
+    expect((await actions(ctx.orgId)).slice(logged)).toEqual([
+      "control.created",
+      "control.mappings_changed",
+      "control.created",
+      "control.updated",
+      "control.mappings_changed",
+      "control.imported",
+    ]);
+    const entries = await getDb().activityLogEntry.findMany({
+      where: { organizationId: ctx.orgId, entityId: control.id, action: "control.updated" },
+      select: { actorId: true, before: true },
+    });
+    expect(entries).toEqual([
+      { actorId: ctx.userId, before: expect.stringContaining('"status":"designed"') },
+    ]);
     await expectIntactLog(ctx);
   });
 
@@ -176,7 +321,10 @@ describe("applyControlImport", () => {
 
     const again = await applyControlImport(ctx, fileFor(owner.email));
 
-    expect(again).toMatchObject({ applied: true, report: { created: 0, updated: 0, unchanged: 3 } });
+    expect(again).toMatchObject({
+      applied: true,
+      report: { created: 0, updated: 0, unchanged: 3 },
+    });
     expect(await snapshot(ctx)).toEqual(before);
   });
 
@@ -188,10 +336,15 @@ describe("applyControlImport", () => {
 
     await expectAppError(planControlImport(viewer.ctx, fileFor(owner.email)), "FORBIDDEN");
     await expectAppError(applyControlImport(viewer.ctx, fileFor(owner.email)), "FORBIDDEN");
-    await expectAppError(applyControlImport({ ...viewer.ctx, role: "auditor" }, fileFor(owner.email)), "FORBIDDEN");
+    await expectAppError(
+      applyControlImport({ ...viewer.ctx, role: "auditor" }, fileFor(owner.email)),
+      "FORBIDDEN",
+    );
     expect(await snapshot(ctx)).toEqual(before);
 
-    expect(await applyControlImport(editor.ctx, fileFor(owner.email))).toMatchObject({ applied: true });
+    expect(await applyControlImport(editor.ctx, fileFor(owner.email))).toMatchObject({
+      applied: true,
+    });
   });
 
   it("keeps organisations apart: another organisation neither sees nor changes these controls", async () => {
@@ -202,11 +355,22 @@ describe("applyControlImport", () => {
     expect(await exportControlsCsv(other)).toBe(`\uFEFF${HEADER}\r\n`);
     expect((await planControlImport(other, fileFor(owner.email))).problems).toEqual([
       { row: 2, column: "objectives", message: expect.stringMatching(/^Unknown objective: BP-01/) },
-      { row: 3, column: "owner_email", message: `${owner.email.toUpperCase()} is not a member of this organisation.` },
-      { row: 3, column: "objectives", message: expect.stringMatching(/^Unknown objective: ITGC-03/) },
+      {
+        row: 3,
+        column: "owner_email",
+        message: `${owner.email.toUpperCase()} is not a member of this organisation.`,
+      },
+      {
+        row: 3,
+        column: "objectives",
+        message: expect.stringMatching(/^Unknown objective: ITGC-03/),
+      },
     ]);
 
-    const result = await applyControlImport(other, csv("AC-01,Another organisation's review,,,draft,daily,manual,,CC6.1,"));
+    const result = await applyControlImport(
+      other,
+      csv("AC-01,Another organisation's review,,,draft,daily,manual,,CC6.1,"),
+    );
 
     expect(result).toMatchObject({ applied: true, report: { created: 1, updated: 0 } });
     expect(await snapshot(ctx)).toEqual(before);
@@ -224,12 +388,18 @@ describe("exportControlsCsv", () => {
 
     const missing = await applyControlImport(target, exported);
     expect(missing.applied).toBe(false);
-    expect(missing.report.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^Unknown objective: BP-01/), expect.stringMatching(/^Unknown objective: ITGC-03/)]);
+    expect(missing.report.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^Unknown objective: BP-01/),
+      expect.stringMatching(/^Unknown objective: ITGC-03/),
+    ]);
     expect(await library(target)).toEqual([]);
 
     await makeObjective(target, { ref: "ITGC-03" });
     await makeObjective(target, { ref: "BP-01" });
-    expect(await applyControlImport(target, exported)).toMatchObject({ applied: true, report: { created: 3 } });
+    expect(await applyControlImport(target, exported)).toMatchObject({
+      applied: true,
+      report: { created: 3 },
+    });
 
     expect(await library(target)).toEqual(await library(ctx));
     expect(await exportControlsCsv(target)).toBe(exported);

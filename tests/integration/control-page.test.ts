@@ -19,7 +19,10 @@ const { default: ControlPage } = await import("@/app/o/[orgSlug]/controls/[contr
 type SearchParams = Record<string, string | string[] | undefined>;
 
 function render(ctx: OrgContext, controlId: string, searchParams: SearchParams): Promise<unknown> {
-  return ControlPage({ params: Promise.resolve({ orgSlug: ctx.orgSlug, controlId }), searchParams: Promise.resolve(searchParams) });
+  return ControlPage({
+    params: Promise.resolve({ orgSlug: ctx.orgSlug, controlId }),
+    searchParams: Promise.resolve(searchParams),
+  });
 }
 
 const digestOf = (error: unknown): unknown => (error as { digest?: unknown }).digest;
@@ -37,7 +40,9 @@ describe("the control page's engagement window", () => {
     const theirs = await makeEngagement(other);
     const ctx = (current = await makeOrg());
     const control = await makeControl(ctx);
-    const error = await render(ctx, control.id, { engagement: theirs.id }).catch((thrown: unknown) => thrown);
+    const error = await render(ctx, control.id, { engagement: theirs.id }).catch(
+      (thrown: unknown) => thrown,
+    );
     expect(String(digestOf(error))).toMatch(/^NEXT_HTTP_ERROR_FALLBACK;404/);
   });
 
@@ -47,7 +52,8 @@ describe("the control page's engagement window", () => {
     const engagement = await makeEngagement(ctx);
     const outcome = await render(ctx, control.id, { engagement: [engagement.id, "other"] }).then(
       () => "rendered",
-      (thrown: unknown) => (String(digestOf(thrown)).startsWith("NEXT_HTTP_ERROR_FALLBACK;404") ? "not found" : thrown),
+      (thrown: unknown) =>
+        String(digestOf(thrown)).startsWith("NEXT_HTTP_ERROR_FALLBACK;404") ? "not found" : thrown,
     );
     expect(["rendered", "not found"]).toContain(outcome);
   });

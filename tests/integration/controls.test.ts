@@ -17,17 +17,39 @@ import {
 } from "@/lib/db/controls";
 import { setControlMappings } from "@/lib/db/mappings";
 import { ControlListQuery } from "@/lib/schemas/control";
-import { actions, addMember, controlInput, criterion, entries, expectAppError, expectIntactLog, makeControl, makeOrg, makeUser } from "./helpers";
+import {
+  actions,
+  addMember,
+  controlInput,
+  criterion,
+  entries,
+  expectAppError,
+  expectIntactLog,
+  makeControl,
+  makeOrg,
+  makeUser,
+} from "./helpers";
 import { asListed, versionOf } from "./version-of";
 
 /** A list query the way the controls page parses its search params. */
-const query = (params: Record<string, string> = {}): ControlListQuery => ControlListQuery.parse(params);
-const listedRefs = async (ctx: OrgContext, params: Record<string, string> = {}) => (await listControls(ctx, query(params))).rows.map((row) => row.ref);
+const query = (params: Record<string, string> = {}): ControlListQuery =>
+  ControlListQuery.parse(params);
+const listedRefs = async (ctx: OrgContext, params: Record<string, string> = {}) =>
+  (await listControls(ctx, query(params))).rows.map((row) => row.ref);
 
 describe("createControl and getControl", () => {
   it("creates a control with its owner and logs it", async () => {
     const ctx = await makeOrg();
-    const input = controlInput({ ref: "AC-01", title: "Quarterly access review", description: "The IT manager reviews access.", ownerId: ctx.userId, status: "implemented", frequency: "quarterly", nature: "it_dependent_manual", key: true });
+    const input = controlInput({
+      ref: "AC-01",
+      title: "Quarterly access review",
+      description: "The IT manager reviews access.",
+      ownerId: ctx.userId,
+      status: "implemented",
+      frequency: "quarterly",
+      nature: "it_dependent_manual",
+      key: true,
+    });
 
     const { id } = await createControl(ctx, input);
 
@@ -39,7 +61,13 @@ describe("createControl and getControl", () => {
       criterionIds: [],
       objectiveIds: [],
     });
-    expect((await entries(ctx.orgId)).at(-1)).toMatchObject({ action: "control.created", entityType: "control", entityId: id, actorId: ctx.userId, after: input });
+    expect((await entries(ctx.orgId)).at(-1)).toMatchObject({
+      action: "control.created",
+      entityType: "control",
+      entityId: id,
+      actorId: ctx.userId,
+      after: input,
+    });
     await expectIntactLog(ctx);
   });
 
@@ -47,7 +75,10 @@ describe("createControl and getControl", () => {
     const ctx = await makeOrg();
     await makeControl(ctx, { ref: "AC-01" });
 
-    const error = await expectAppError(createControl(ctx, controlInput({ ref: "AC-01" })), "CONFLICT");
+    const error = await expectAppError(
+      createControl(ctx, controlInput({ ref: "AC-01" })),
+      "CONFLICT",
+    );
 
     expect(error.fieldErrors?.ref).toEqual([expect.stringMatching(/already uses/)]);
     expect(await listControlRefs(ctx)).toEqual(["AC-01"]);
@@ -68,7 +99,10 @@ describe("createControl and getControl", () => {
     const otherOrgOwner = await makeOrg();
 
     for (const ownerId of [outsider.userId, otherOrgOwner.userId]) {
-      const error = await expectAppError(createControl(ctx, controlInput({ ownerId })), "VALIDATION");
+      const error = await expectAppError(
+        createControl(ctx, controlInput({ ownerId })),
+        "VALIDATION",
+      );
       expect(error.fieldErrors).toHaveProperty("ownerId");
     }
     expect(await listControlRefs(ctx)).toEqual([]);
@@ -82,7 +116,16 @@ describe("updateControl", () => {
     const { ctx: editor } = await addMember(ctx, "editor");
     const before = controlInput({ ref: "AC-01", title: "Old title" });
     const { id } = await createControl(ctx, before);
-    const after = controlInput({ ref: "AC-10", title: "Firewall review", description: "Reviewed monthly.", ownerId: editor.userId, status: "designed", frequency: "monthly", nature: "automated", key: true });
+    const after = controlInput({
+      ref: "AC-10",
+      title: "Firewall review",
+      description: "Reviewed monthly.",
+      ownerId: editor.userId,
+      status: "designed",
+      frequency: "monthly",
+      nature: "automated",
+      key: true,
+    });
 
     await updateControl(ctx, id, after, await versionOf("control", id));
 
@@ -90,7 +133,12 @@ describe("updateControl", () => {
     expect(await listedRefs(ctx, { q: "firewall" })).toEqual(["AC-10"]);
     expect(await listedRefs(ctx, { q: "old title" })).toEqual([]);
     const { id: _id, ...previous } = { id, ...before };
-    expect((await entries(ctx.orgId)).at(-1)).toMatchObject({ action: "control.updated", entityId: id, before: previous, after });
+    expect((await entries(ctx.orgId)).at(-1)).toMatchObject({
+      action: "control.updated",
+      entityId: id,
+      before: previous,
+      after,
+    });
     await expectIntactLog(ctx);
   });
 
@@ -99,20 +147,57 @@ describe("updateControl", () => {
     await makeControl(ctx, { ref: "AC-01" });
     const { id } = await makeControl(ctx, { ref: "AC-02", title: "Unchanged" });
 
-    await expectAppError(updateControl(ctx, id, controlInput({ ref: "AC-01" }), await versionOf("control", id)), "CONFLICT");
-    await expectAppError(updateControl(ctx, id, controlInput({ ref: "AC-02", ownerId: (await makeUser()).userId }), await versionOf("control", id)), "VALIDATION");
+    await expectAppError(
+      updateControl(ctx, id, controlInput({ ref: "AC-01" }), await versionOf("control", id)),
+      "CONFLICT",
+    );
+    await expectAppError(
+      updateControl(
+        ctx,
+        id,
+        controlInput({ ref: "AC-02", ownerId: (await makeUser()).userId }),
+        await versionOf("control", id),
+      ),
+      "VALIDATION",
+    );
 
-    expect(await getControl(ctx, id)).toMatchObject({ ref: "AC-02", title: "Unchanged", ownerId: null });
+    expect(await getControl(ctx, id)).toMatchObject({
+      ref: "AC-02",
+      title: "Unchanged",
+      ownerId: null,
+    });
   });
 });
 
 describe("listControls", () => {
   async function library(ctx: OrgContext) {
     const { ctx: editor } = await addMember(ctx, "editor");
-    const access = await makeControl(ctx, { ref: "AC-01", title: "User Access Review", status: "implemented", frequency: "quarterly", ownerId: ctx.userId });
-    await makeControl(ctx, { ref: "ac_02", title: "Privileged access", status: "draft", frequency: "monthly", ownerId: editor.userId });
-    await makeControl(ctx, { ref: "CM-01", title: "Change approval", status: "designed", frequency: "event_driven" });
-    await makeControl(ctx, { ref: "BK-01", title: "Backups", status: "retired", frequency: "daily" });
+    const access = await makeControl(ctx, {
+      ref: "AC-01",
+      title: "User Access Review",
+      status: "implemented",
+      frequency: "quarterly",
+      ownerId: ctx.userId,
+    });
+    await makeControl(ctx, {
+      ref: "ac_02",
+      title: "Privileged access",
+      status: "draft",
+      frequency: "monthly",
+      ownerId: editor.userId,
+    });
+    await makeControl(ctx, {
+      ref: "CM-01",
+      title: "Change approval",
+      status: "designed",
+      frequency: "event_driven",
+    });
+    await makeControl(ctx, {
+      ref: "BK-01",
+      title: "Backups",
+      status: "retired",
+      frequency: "daily",
+    });
     await setControlMappings(ctx, access.id, [criterion("CC6.2")], []);
     return { editor };
   }
@@ -152,7 +237,9 @@ describe("listControls", () => {
     expect(await listedRefs(ctx, { status: "retired" })).toEqual(["BK-01"]);
     expect(await listedRefs(ctx, { frequency: "monthly" })).toEqual(["ac_02"]);
     expect(await listedRefs(ctx, { unmapped: "1" })).toEqual(["BK-01", "CM-01", "ac_02"]);
-    expect(await listedRefs(ctx, { unmapped: "1", owner: "none", status: "designed" })).toEqual(["CM-01"]);
+    expect(await listedRefs(ctx, { unmapped: "1", owner: "none", status: "designed" })).toEqual([
+      "CM-01",
+    ]);
     expect(await listedRefs(ctx, { q: "access", unmapped: "1" })).toEqual(["ac_02"]);
   });
 
@@ -160,17 +247,45 @@ describe("listControls", () => {
     const ctx = await makeOrg();
     await library(ctx);
     const db = getDb();
-    for (const [ref, day] of [["CM-01", 1], ["AC-01", 2], ["BK-01", 3], ["ac_02", 4]] as const) {
-      await db.control.updateMany({ where: { organizationId: ctx.orgId, ref }, data: { updatedAt: new Date(Date.UTC(2026, 0, day)) } });
+    for (const [ref, day] of [
+      ["CM-01", 1],
+      ["AC-01", 2],
+      ["BK-01", 3],
+      ["ac_02", 4],
+    ] as const) {
+      await db.control.updateMany({
+        where: { organizationId: ctx.orgId, ref },
+        data: { updatedAt: new Date(Date.UTC(2026, 0, day)) },
+      });
     }
 
     expect(await listedRefs(ctx)).toEqual(["AC-01", "BK-01", "CM-01", "ac_02"]);
-    expect(await listedRefs(ctx, { sort: "ref", dir: "desc" })).toEqual(["ac_02", "CM-01", "BK-01", "AC-01"]);
+    expect(await listedRefs(ctx, { sort: "ref", dir: "desc" })).toEqual([
+      "ac_02",
+      "CM-01",
+      "BK-01",
+      "AC-01",
+    ]);
     expect(await listedRefs(ctx, { sort: "title" })).toEqual(["BK-01", "CM-01", "ac_02", "AC-01"]);
     expect(await listedRefs(ctx, { sort: "status" })).toEqual(["CM-01", "ac_02", "AC-01", "BK-01"]);
-    expect(await listedRefs(ctx, { sort: "frequency", dir: "desc" })).toEqual(["AC-01", "ac_02", "CM-01", "BK-01"]);
-    expect(await listedRefs(ctx, { sort: "updated", dir: "desc" })).toEqual(["ac_02", "BK-01", "AC-01", "CM-01"]);
-    expect(await listedRefs(ctx, { sort: "updated", dir: "asc" })).toEqual(["CM-01", "AC-01", "BK-01", "ac_02"]);
+    expect(await listedRefs(ctx, { sort: "frequency", dir: "desc" })).toEqual([
+      "AC-01",
+      "ac_02",
+      "CM-01",
+      "BK-01",
+    ]);
+    expect(await listedRefs(ctx, { sort: "updated", dir: "desc" })).toEqual([
+      "ac_02",
+      "BK-01",
+      "AC-01",
+      "CM-01",
+    ]);
+    expect(await listedRefs(ctx, { sort: "updated", dir: "asc" })).toEqual([
+      "CM-01",
+      "AC-01",
+      "BK-01",
+      "ac_02",
+    ]);
   });
 
   it("returns rows with owner and mapping count, and never another organisation's controls", async () => {
@@ -182,7 +297,12 @@ describe("listControls", () => {
     const { rows, total } = await listControls(ctx, query({ q: "access" }));
 
     expect(total).toBe(2);
-    expect(rows[0]).toMatchObject({ ref: "AC-01", status: "implemented", owner: { id: ctx.userId }, mappingCount: 1 });
+    expect(rows[0]).toMatchObject({
+      ref: "AC-01",
+      status: "implemented",
+      owner: { id: ctx.userId },
+      mappingCount: 1,
+    });
     expect(rows[1]).toMatchObject({ ref: "ac_02", mappingCount: 0 });
     expect(await listedRefs(ctx, { owner: theirs.userId })).toEqual([]);
   });
@@ -190,7 +310,11 @@ describe("listControls", () => {
   it(`pages ${CONTROL_PAGE_SIZE} rows at a time with the total, clamping a page past the end`, async () => {
     const ctx = await makeOrg();
     const count = CONTROL_PAGE_SIZE + 3;
-    for (let n = 1; n <= count; n += 1) await makeControl(ctx, { ref: `PG-${String(n).padStart(3, "0")}`, status: n % 2 ? "draft" : "implemented" });
+    for (let n = 1; n <= count; n += 1)
+      await makeControl(ctx, {
+        ref: `PG-${String(n).padStart(3, "0")}`,
+        status: n % 2 ? "draft" : "implemented",
+      });
     await makeControl(await makeOrg(), { ref: "PG-999" });
 
     const first = await listControls(ctx, query());
@@ -202,8 +326,16 @@ describe("listControls", () => {
     expect(first.rows[0]?.ref).toBe("PG-001");
     expect(second.rows.map((row) => row.ref)).toEqual(["PG-051", "PG-052", "PG-053"]);
     expect(beyond).toMatchObject({ page: 2, rows: second.rows });
-    expect(await listControls(ctx, query({ status: "implemented" }))).toMatchObject({ total: (count - 1) / 2, pageCount: 1 });
-    expect(await listControls(ctx, query({ q: "no such control" }))).toEqual({ rows: [], total: 0, pageCount: 1, page: 1 });
+    expect(await listControls(ctx, query({ status: "implemented" }))).toMatchObject({
+      total: (count - 1) / 2,
+      pageCount: 1,
+    });
+    expect(await listControls(ctx, query({ q: "no such control" }))).toEqual({
+      rows: [],
+      total: 0,
+      pageCount: 1,
+      page: 1,
+    });
   });
 });
 
@@ -211,16 +343,40 @@ describe("bulkUpdateControls", () => {
   it("sets the owner and status of several controls at once, logging each", async () => {
     const ctx = await makeOrg();
     const { ctx: editor } = await addMember(ctx, "editor");
-    const [a, b, c] = [await makeControl(ctx), await makeControl(ctx), await makeControl(ctx, { status: "designed" })];
+    const [a, b, c] = [
+      await makeControl(ctx),
+      await makeControl(ctx),
+      await makeControl(ctx, { status: "designed" }),
+    ];
 
-    expect(await bulkUpdateControls(ctx, { controls: await asListed([a.id, b.id, a.id]), ownerId: editor.userId, status: "implemented" })).toEqual({ updated: 2 });
+    expect(
+      await bulkUpdateControls(ctx, {
+        controls: await asListed([a.id, b.id, a.id]),
+        ownerId: editor.userId,
+        status: "implemented",
+      }),
+    ).toEqual({ updated: 2 });
 
-    expect(await getControl(ctx, a.id)).toMatchObject({ ownerId: editor.userId, status: "implemented" });
-    expect(await getControl(ctx, b.id)).toMatchObject({ ownerId: editor.userId, status: "implemented" });
+    expect(await getControl(ctx, a.id)).toMatchObject({
+      ownerId: editor.userId,
+      status: "implemented",
+    });
+    expect(await getControl(ctx, b.id)).toMatchObject({
+      ownerId: editor.userId,
+      status: "implemented",
+    });
     expect(await getControl(ctx, c.id)).toMatchObject({ ownerId: null, status: "designed" });
     expect((await entries(ctx.orgId)).slice(-2)).toMatchObject([
-      { action: "control.bulk_updated", before: { ownerId: null, status: "draft" }, after: { ownerId: editor.userId, status: "implemented" } },
-      { action: "control.bulk_updated", before: { ownerId: null, status: "draft" }, after: { ownerId: editor.userId, status: "implemented" } },
+      {
+        action: "control.bulk_updated",
+        before: { ownerId: null, status: "draft" },
+        after: { ownerId: editor.userId, status: "implemented" },
+      },
+      {
+        action: "control.bulk_updated",
+        before: { ownerId: null, status: "draft" },
+        after: { ownerId: editor.userId, status: "implemented" },
+      },
     ]);
     await expectIntactLog(ctx);
   });
@@ -241,7 +397,10 @@ describe("bulkUpdateControls", () => {
     const their = await makeControl(theirs, { status: "draft" });
     const theirLog = await actions(theirs.orgId);
 
-    await expectAppError(bulkUpdateControls(ctx, { controls: await asListed([mine.id, their.id]), status: "retired" }), "NOT_FOUND");
+    await expectAppError(
+      bulkUpdateControls(ctx, { controls: await asListed([mine.id, their.id]), status: "retired" }),
+      "NOT_FOUND",
+    );
 
     expect((await getControl(ctx, mine.id)).status).toBe("draft");
     expect((await getControl(theirs, their.id)).status).toBe("draft");
@@ -253,7 +412,14 @@ describe("bulkUpdateControls", () => {
     const ctx = await makeOrg();
     const { id } = await makeControl(ctx);
 
-    await expectAppError(bulkUpdateControls(ctx, { controls: await asListed([id]), ownerId: (await makeOrg()).userId, status: "implemented" }), "VALIDATION");
+    await expectAppError(
+      bulkUpdateControls(ctx, {
+        controls: await asListed([id]),
+        ownerId: (await makeOrg()).userId,
+        status: "implemented",
+      }),
+      "VALIDATION",
+    );
 
     expect(await getControl(ctx, id)).toMatchObject({ ownerId: null, status: "draft" });
   });
@@ -264,7 +430,9 @@ describe("listMemberOptions, listControlRefs and listControlOptions", () => {
     const ctx = await makeOrg();
     const editor = await addMember(ctx, "editor");
     const auditor = await makeUser();
-    await getDb().membership.create({ data: { organizationId: ctx.orgId, userId: auditor.userId, role: "auditor" } });
+    await getDb().membership.create({
+      data: { organizationId: ctx.orgId, userId: auditor.userId, role: "auditor" },
+    });
     const theirs = await makeOrg();
     await addMember(theirs, "editor");
     await makeControl(theirs, { ref: "ZZ-01" });
@@ -272,8 +440,12 @@ describe("listMemberOptions, listControlRefs and listControlOptions", () => {
     const a = await makeControl(ctx, { ref: "A-01", title: "First" });
 
     const members = await listMemberOptions(ctx);
-    expect(members.map((member) => member.id).sort()).toEqual([ctx.userId, editor.user.userId].sort());
-    expect(members.map((member) => member.name)).toEqual([...members.map((member) => member.name)].sort());
+    expect(members.map((member) => member.id).sort()).toEqual(
+      [ctx.userId, editor.user.userId].sort(),
+    );
+    expect(members.map((member) => member.name)).toEqual(
+      [...members.map((member) => member.name)].sort(),
+    );
     expect([...(await listControlRefs(ctx))].sort()).toEqual(["A-01", "B-01"]);
     expect(await listControlOptions(ctx)).toEqual([
       { id: a.id, ref: "A-01", title: "First", status: "draft" },
@@ -289,9 +461,20 @@ describe("another organisation's control", () => {
     const their = await makeControl(theirs, { ref: "THEIRS", title: "Their control" });
 
     await expectAppError(getControl(mine, their.id), "NOT_FOUND");
-    await expectAppError(updateControl(mine, their.id, controlInput({ ref: "HIJACK" }), await versionOf("control", their.id)), "NOT_FOUND");
+    await expectAppError(
+      updateControl(
+        mine,
+        their.id,
+        controlInput({ ref: "HIJACK" }),
+        await versionOf("control", their.id),
+      ),
+      "NOT_FOUND",
+    );
 
-    expect(await getControl(theirs, their.id)).toMatchObject({ ref: "THEIRS", title: "Their control" });
+    expect(await getControl(theirs, their.id)).toMatchObject({
+      ref: "THEIRS",
+      title: "Their control",
+    });
     expect(await listedRefs(mine)).toEqual([]);
   });
 });
@@ -303,7 +486,10 @@ describe("transaction building blocks", () => {
     const their = await makeControl(theirs, { ref: "THEIRS" });
 
     const created = await getDb().$transaction(async (tx) => {
-      await expectAppError(updateControlInTx(tx, mine, their.id, controlInput({ ref: "HIJACK" })), "NOT_FOUND");
+      await expectAppError(
+        updateControlInTx(tx, mine, their.id, controlInput({ ref: "HIJACK" })),
+        "NOT_FOUND",
+      );
       await expectAppError(assertOwnerIsMember(tx, mine, theirs.userId), "VALIDATION");
       await assertOwnerIsMember(tx, mine, mine.userId);
       await assertOwnerIsMember(tx, mine, null);
@@ -312,7 +498,10 @@ describe("transaction building blocks", () => {
 
     expect((await getControl(mine, created.id)).ref).toBe("THEIRS");
     await expectAppError(getControl(theirs, created.id), "NOT_FOUND");
-    expect(await getControl(theirs, their.id)).toMatchObject({ ref: "THEIRS", title: "Control THEIRS" });
+    expect(await getControl(theirs, their.id)).toMatchObject({
+      ref: "THEIRS",
+      title: "Control THEIRS",
+    });
   });
 });
 
@@ -322,10 +511,24 @@ describe("roles", () => {
     const { ctx: editor } = await addMember(owner, "editor");
 
     const { id } = await makeControl(editor, { ref: "ED-01" });
-    await updateControl(editor, id, controlInput({ ref: "ED-02", title: "Edited" }), await versionOf("control", id));
-    await bulkUpdateControls(editor, { controls: await asListed([id]), ownerId: editor.userId, status: "implemented" });
+    await updateControl(
+      editor,
+      id,
+      controlInput({ ref: "ED-02", title: "Edited" }),
+      await versionOf("control", id),
+    );
+    await bulkUpdateControls(editor, {
+      controls: await asListed([id]),
+      ownerId: editor.userId,
+      status: "implemented",
+    });
 
-    expect(await getControl(owner, id)).toMatchObject({ ref: "ED-02", title: "Edited", ownerId: editor.userId, status: "implemented" });
+    expect(await getControl(owner, id)).toMatchObject({
+      ref: "ED-02",
+      title: "Edited",
+      ownerId: editor.userId,
+      status: "implemented",
+    });
     await expectIntactLog(owner);
   });
 
@@ -340,8 +543,19 @@ describe("roles", () => {
     expect(await listControlOptions(viewer)).toHaveLength(1);
     expect(await listMemberOptions(viewer)).toHaveLength(2);
     await expectAppError(createControl(viewer, controlInput()), "FORBIDDEN");
-    await expectAppError(updateControl(viewer, id, controlInput({ ref: "AC-01", title: "Changed" }), await versionOf("control", id)), "FORBIDDEN");
-    await expectAppError(bulkUpdateControls(viewer, { controls: await asListed([id]), status: "retired" }), "FORBIDDEN");
+    await expectAppError(
+      updateControl(
+        viewer,
+        id,
+        controlInput({ ref: "AC-01", title: "Changed" }),
+        await versionOf("control", id),
+      ),
+      "FORBIDDEN",
+    );
+    await expectAppError(
+      bulkUpdateControls(viewer, { controls: await asListed([id]), status: "retired" }),
+      "FORBIDDEN",
+    );
 
     expect(await getControl(owner, id)).toMatchObject({ title: "Kept", status: "draft" });
   });

@@ -13,7 +13,13 @@ import { migrate } from "@/lib/db/migrator";
 
 type TestDatabaseConfig =
   | { provider: "sqlite"; runId: string; dir: string; templateUrl: string }
-  | { provider: "postgresql"; runId: string; adminUrl: string; templateName: string; templateUrl: string };
+  | {
+      provider: "postgresql";
+      runId: string;
+      adminUrl: string;
+      templateName: string;
+      templateUrl: string;
+    };
 
 export type TestDatabase = { url: string; drop: () => Promise<void> };
 
@@ -27,7 +33,9 @@ function serverUrl(env: NodeJS.ProcessEnv): string | null {
   const url = env.TEST_DATABASE_URL?.trim();
   if (!url) return null;
   if (providerOf(url) !== "postgresql") {
-    throw new Error("TEST_DATABASE_URL must be a postgresql:// URL; leave it unset to test against SQLite.");
+    throw new Error(
+      "TEST_DATABASE_URL must be a postgresql:// URL; leave it unset to test against SQLite.",
+    );
   }
   return url;
 }
@@ -56,18 +64,31 @@ async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promi
 const quoted = (name: string): string => `"${name}"`;
 
 /** Creates and migrates the template for this run (global setup). */
-export async function createTemplate(env: NodeJS.ProcessEnv = process.env): Promise<TestDatabaseConfig> {
+export async function createTemplate(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<TestDatabaseConfig> {
   const runId = `${Date.now().toString(36)}${uniqueSuffix()}`;
   const adminUrl = serverUrl(env);
   if (adminUrl === null) {
     const dir = path.join(os.tmpdir(), `assay-test-${runId}`);
     fs.mkdirSync(dir, { recursive: true });
-    const config: TestDatabaseConfig = { provider: "sqlite", runId, dir, templateUrl: `file:${path.join(dir, "template.db")}` };
+    const config: TestDatabaseConfig = {
+      provider: "sqlite",
+      runId,
+      dir,
+      templateUrl: `file:${path.join(dir, "template.db")}`,
+    };
     return migrateTemplate(config);
   }
   const templateName = `assay_tpl_${runId}`;
   await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE ${quoted(templateName)}`));
-  return migrateTemplate({ provider: "postgresql", runId, adminUrl, templateName, templateUrl: databaseUrlFor(adminUrl, templateName) });
+  return migrateTemplate({
+    provider: "postgresql",
+    runId,
+    adminUrl,
+    templateName,
+    templateUrl: databaseUrlFor(adminUrl, templateName),
+  });
 }
 
 async function migrateTemplate(config: TestDatabaseConfig): Promise<TestDatabaseConfig> {
@@ -81,16 +102,25 @@ async function migrateTemplate(config: TestDatabaseConfig): Promise<TestDatabase
 }
 
 async function removeSqliteFiles(file: string): Promise<void> {
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) await fs.promises.rm(`${file}${suffix}`, { force: true });
+  for (const suffix of ["", "-wal", "-shm", "-journal"])
+    await fs.promises.rm(`${file}${suffix}`, { force: true });
 }
 
-async function newPostgresDatabase(config: Extract<TestDatabaseConfig, { provider: "postgresql" }>, template: string): Promise<TestDatabase> {
+async function newPostgresDatabase(
+  config: Extract<TestDatabaseConfig, { provider: "postgresql" }>,
+  template: string,
+): Promise<TestDatabase> {
   const name = `assay_${config.runId}_${uniqueSuffix()}`;
-  await withAdmin(config.adminUrl, (client) => client.query(`CREATE DATABASE ${quoted(name)} TEMPLATE ${quoted(template)}`));
+  await withAdmin(config.adminUrl, (client) =>
+    client.query(`CREATE DATABASE ${quoted(name)} TEMPLATE ${quoted(template)}`),
+  );
   return {
     url: databaseUrlFor(config.adminUrl, name),
     // No FORCE: a connection still open here is a leak the test file should hear about.
-    drop: () => withAdmin(config.adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoted(name)}`)).then(() => undefined),
+    drop: () =>
+      withAdmin(config.adminUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS ${quoted(name)}`),
+      ).then(() => undefined),
   };
 }
 
@@ -120,6 +150,7 @@ export async function dropEverything(config: TestDatabaseConfig): Promise<void> 
     const ours = rows
       .map((row) => row.datname)
       .filter((name) => name === config.templateName || name.startsWith(`assay_${config.runId}_`));
-    for (const name of ours) await client.query(`DROP DATABASE IF EXISTS ${quoted(name)} WITH (FORCE)`);
+    for (const name of ours)
+      await client.query(`DROP DATABASE IF EXISTS ${quoted(name)} WITH (FORCE)`);
   });
 }

@@ -9,7 +9,14 @@ import { getDb } from "@/lib/db/client";
 import type { OrgContext, UserContext } from "@/lib/db/context";
 import { addNoteEvidence } from "@/lib/db/evidence";
 import { resolveOrgContext } from "@/lib/db/organizations";
-import { addMember, makeControl, makeOrg, makePopulationEvent, makeUser, noteEvidenceInput } from "./helpers";
+import {
+  addMember,
+  makeControl,
+  makeOrg,
+  makePopulationEvent,
+  makeUser,
+  noteEvidenceInput,
+} from "./helpers";
 
 // The evidence file routes called the way a browser (or a crafted request) would: raw bodies,
 // query-string metadata, as the signed-in user of our choosing, against a private file store.
@@ -18,7 +25,10 @@ let currentUser: UserContext | null = null;
 
 vi.mock("@/lib/auth/session", () => ({
   getCurrentUser: async () => currentUser,
-  findOrgContext: async (orgSlug: string) => ({ user: currentUser, ctx: currentUser ? await resolveOrgContext(currentUser.userId, orgSlug) : null }),
+  findOrgContext: async (orgSlug: string) => ({
+    user: currentUser,
+    ctx: currentUser ? await resolveOrgContext(currentUser.userId, orgSlug) : null,
+  }),
 }));
 
 // getBlobStore() reads the environment once, on first use: set it before any route runs.
@@ -40,38 +50,75 @@ afterAll(async () => {
 
 const ORIGIN = "http://assay.test";
 const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
-const bytesOf = (size: number, seed = 7): Uint8Array<ArrayBuffer> => Uint8Array.from({ length: size }, (_, index) => (index * 31 + seed) % 256);
+const bytesOf = (size: number, seed = 7): Uint8Array<ArrayBuffer> =>
+  Uint8Array.from({ length: size }, (_, index) => (index * 31 + seed) % 256);
 
-type Metadata = { controlIds?: string[]; purpose?: string; title?: string; effectiveDate?: string; fileName?: string; eventId?: string };
+type Metadata = {
+  controlIds?: string[];
+  purpose?: string;
+  title?: string;
+  effectiveDate?: string;
+  fileName?: string;
+  eventId?: string;
+};
 type UploadOptions = { metadata?: Metadata; headers?: Record<string, string>; body?: BodyInit };
 
-function uploadRequest(orgSlug: string, { metadata = {}, headers = {}, body }: UploadOptions): NextRequest {
+function uploadRequest(
+  orgSlug: string,
+  { metadata = {}, headers = {}, body }: UploadOptions,
+): NextRequest {
   const url = new URL(`${ORIGIN}/api/orgs/${orgSlug}/evidence/files`);
-  for (const controlId of metadata.controlIds ?? []) url.searchParams.append("controlIds", controlId);
-  const { controlIds: _ids, ...single } = { purpose: "operating", title: "Q1 access review", effectiveDate: "2026-03-31", fileName: "review.pdf", ...metadata };
+  for (const controlId of metadata.controlIds ?? [])
+    url.searchParams.append("controlIds", controlId);
+  const { controlIds: _ids, ...single } = {
+    purpose: "operating",
+    title: "Q1 access review",
+    effectiveDate: "2026-03-31",
+    fileName: "review.pdf",
+    ...metadata,
+  };
   for (const [name, value] of Object.entries(single)) url.searchParams.set(name, value);
-  return new NextRequest(url, { method: "POST", body, headers: { "content-type": "application/pdf", ...headers }, duplex: "half" });
+  return new NextRequest(url, {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/pdf", ...headers },
+    duplex: "half",
+  });
 }
 
 type UploadBody = { data: { id: string; sha256: string; size: number; reused: boolean } };
-type ErrorBody = { error: { code: string; message: string; fieldErrors?: Record<string, string[]> } };
+type ErrorBody = {
+  error: { code: string; message: string; fieldErrors?: Record<string, string[]> };
+};
 
-const post = (request: NextRequest, orgSlug: string) => upload(request, { params: Promise.resolve({ orgSlug }) });
+const post = (request: NextRequest, orgSlug: string) =>
+  upload(request, { params: Promise.resolve({ orgSlug }) });
 const fetchFile = (orgSlug: string, evidenceId: string) =>
-  download(new NextRequest(`${ORIGIN}/api/orgs/${orgSlug}/evidence/${evidenceId}/file`), { params: Promise.resolve({ orgSlug, evidenceId }) });
+  download(new NextRequest(`${ORIGIN}/api/orgs/${orgSlug}/evidence/${evidenceId}/file`), {
+    params: Promise.resolve({ orgSlug, evidenceId }),
+  });
 const findBySha = (orgSlug: string, digest: string) =>
-  bySha(new NextRequest(`${ORIGIN}/api/orgs/${orgSlug}/evidence/by-sha/${digest}`), { params: Promise.resolve({ orgSlug, sha256: digest }) });
+  bySha(new NextRequest(`${ORIGIN}/api/orgs/${orgSlug}/evidence/by-sha/${digest}`), {
+    params: Promise.resolve({ orgSlug, sha256: digest }),
+  });
 
 /** Every file under the store, temporary ones included, as paths relative to its root. */
 async function filesOnDisk(): Promise<string[]> {
   const entries = await readdir(storageDir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(storageDir, path.join(entry.parentPath, entry.name))).sort();
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(storageDir, path.join(entry.parentPath, entry.name)))
+    .sort();
 }
 
-const tempFiles = async (): Promise<string[]> => (await filesOnDisk()).filter((file) => file.startsWith(`tmp${path.sep}`));
-const orgFiles = async (orgId: string): Promise<string[]> => (await filesOnDisk()).filter((file) => file.startsWith(`${orgId}${path.sep}`));
-const evidenceCount = (orgId: string) => getDb().evidence.count({ where: { organizationId: orgId } });
-const storedFileCount = (orgId: string) => getDb().storedFile.count({ where: { organizationId: orgId } });
+const tempFiles = async (): Promise<string[]> =>
+  (await filesOnDisk()).filter((file) => file.startsWith(`tmp${path.sep}`));
+const orgFiles = async (orgId: string): Promise<string[]> =>
+  (await filesOnDisk()).filter((file) => file.startsWith(`${orgId}${path.sep}`));
+const evidenceCount = (orgId: string) =>
+  getDb().evidence.count({ where: { organizationId: orgId } });
+const storedFileCount = (orgId: string) =>
+  getDb().storedFile.count({ where: { organizationId: orgId } });
 
 async function expectNothingStored(orgId: string): Promise<void> {
   expect(await orgFiles(orgId)).toEqual([]);
@@ -80,7 +127,11 @@ async function expectNothingStored(orgId: string): Promise<void> {
   expect(await storedFileCount(orgId)).toBe(0);
 }
 
-async function expectError(response: Response, status: number, code: string): Promise<ErrorBody["error"]> {
+async function expectError(
+  response: Response,
+  status: number,
+  code: string,
+): Promise<ErrorBody["error"]> {
   expect(response.status).toBe(status);
   const { error } = (await response.json()) as ErrorBody;
   expect(error.code).toBe(code);
@@ -96,19 +147,36 @@ async function signedInOwner(): Promise<{ ctx: OrgContext; controlId: string }> 
   return { ctx, controlId };
 }
 
-async function uploaded(ctx: OrgContext, controlId: string, bytes: Uint8Array<ArrayBuffer>, metadata: Metadata = {}): Promise<UploadBody["data"]> {
-  const response = await post(uploadRequest(ctx.orgSlug, { metadata: { controlIds: [controlId], ...metadata }, body: bytes, headers: { "content-length": String(bytes.byteLength) } }), ctx.orgSlug);
+async function uploaded(
+  ctx: OrgContext,
+  controlId: string,
+  bytes: Uint8Array<ArrayBuffer>,
+  metadata: Metadata = {},
+): Promise<UploadBody["data"]> {
+  const response = await post(
+    uploadRequest(ctx.orgSlug, {
+      metadata: { controlIds: [controlId], ...metadata },
+      body: bytes,
+      headers: { "content-length": String(bytes.byteLength) },
+    }),
+    ctx.orgSlug,
+  );
   expect(response.status).toBe(201);
   return ((await response.json()) as UploadBody).data;
 }
 
 /** A body that yields `chunks` chunks of `chunkSize` bytes, then fails or ends; counts the reads. */
-function streamedBody(chunkSize: number, chunks: number, failAfter?: number): { stream: ReadableStream<Uint8Array>; reads: () => number } {
+function streamedBody(
+  chunkSize: number,
+  chunks: number,
+  failAfter?: number,
+): { stream: ReadableStream<Uint8Array>; reads: () => number } {
   let reads = 0;
   const stream = new ReadableStream<Uint8Array>(
     {
       pull(controller) {
-        if (failAfter !== undefined && reads === failAfter) return controller.error(new Error("connection reset by peer"));
+        if (failAfter !== undefined && reads === failAfter)
+          return controller.error(new Error("connection reset by peer"));
         if (reads === chunks) return controller.close();
         reads += 1;
         controller.enqueue(bytesOf(chunkSize, reads));
@@ -145,24 +213,49 @@ describe("uploading evidence files", () => {
     const { ctx, controlId } = await signedInOwner();
     const bytes = bytesOf(300_000);
 
-    const response = await post(uploadRequest(ctx.orgSlug, { metadata: { controlIds: [controlId] }, body: bytes, headers: { "content-type": "application/pdf; charset=binary" } }), ctx.orgSlug);
+    const response = await post(
+      uploadRequest(ctx.orgSlug, {
+        metadata: { controlIds: [controlId] },
+        body: bytes,
+        headers: { "content-type": "application/pdf; charset=binary" },
+      }),
+      ctx.orgSlug,
+    );
 
     expect(response.status).toBe(201);
     const { data } = (await response.json()) as UploadBody;
-    expect(data).toEqual({ id: expect.any(String), sha256: sha256(bytes), size: 300_000, reused: false });
+    expect(data).toEqual({
+      id: expect.any(String),
+      sha256: sha256(bytes),
+      size: 300_000,
+      reused: false,
+    });
     const evidence = await getDb().evidence.findUniqueOrThrow({
       where: { id: data.id },
-      select: { organizationId: true, kind: true, fileName: true, contentType: true, file: { select: { sha256: true, size: true, storageKey: true } }, controls: { select: { controlId: true } } },
+      select: {
+        organizationId: true,
+        kind: true,
+        fileName: true,
+        contentType: true,
+        file: { select: { sha256: true, size: true, storageKey: true } },
+        controls: { select: { controlId: true } },
+      },
     });
     expect(evidence).toEqual({
       organizationId: ctx.orgId,
       kind: "file",
       fileName: "review.pdf",
       contentType: "application/pdf",
-      file: { sha256: sha256(bytes), size: 300_000, storageKey: `${ctx.orgId}/${sha256(bytes).slice(0, 2)}/${sha256(bytes)}` },
+      file: {
+        sha256: sha256(bytes),
+        size: 300_000,
+        storageKey: `${ctx.orgId}/${sha256(bytes).slice(0, 2)}/${sha256(bytes)}`,
+      },
       controls: [{ controlId }],
     });
-    expect(await orgFiles(ctx.orgId)).toEqual([path.join(ctx.orgId, sha256(bytes).slice(0, 2), sha256(bytes))]);
+    expect(await orgFiles(ctx.orgId)).toEqual([
+      path.join(ctx.orgId, sha256(bytes).slice(0, 2), sha256(bytes)),
+    ]);
     expect(await tempFiles()).toEqual([]);
   });
 
@@ -170,7 +263,10 @@ describe("uploading evidence files", () => {
     const { ctx, controlId } = await signedInOwner();
     const bytes = bytesOf(LIMIT);
 
-    expect(await uploaded(ctx, controlId, bytes)).toMatchObject({ sha256: sha256(bytes), size: LIMIT });
+    expect(await uploaded(ctx, controlId, bytes)).toMatchObject({
+      sha256: sha256(bytes),
+      size: LIMIT,
+    });
   });
 
   it("keeps the same file once, reports the reuse, and finds the evidence holding it by SHA-256", async () => {
@@ -189,15 +285,27 @@ describe("uploading evidence files", () => {
 
     const response = await findBySha(ctx.orgSlug, first.sha256);
     expect(response.status).toBe(200);
-    const { data } = (await response.json()) as { data: { id: string; title: string; fileName: string | null; controls: string[] }[] };
-    expect(data).toContainEqual({ id: first.id, title: "First upload", fileName: "review.pdf", controls: ["AC-01"], version: 0 });
+    const { data } = (await response.json()) as {
+      data: { id: string; title: string; fileName: string | null; controls: string[] }[];
+    };
+    expect(data).toContainEqual({
+      id: first.id,
+      title: "First upload",
+      fileName: "review.pdf",
+      controls: ["AC-01"],
+      version: 0,
+    });
     expect(data.map((row) => row.id).sort()).toEqual([first.id, again.id].sort());
   });
 
   it("refuses a declared Content-Length over the limit before reading the body", async () => {
     const { ctx, controlId } = await signedInOwner();
     const { stream, reads } = streamedBody(64 * 1024, 20);
-    const request = uploadRequest(ctx.orgSlug, { metadata: { controlIds: [controlId] }, body: stream, headers: { "content-length": String(LIMIT + 1) } });
+    const request = uploadRequest(ctx.orgSlug, {
+      metadata: { controlIds: [controlId] },
+      body: stream,
+      headers: { "content-length": String(LIMIT + 1) },
+    });
 
     const error = await expectError(await post(request, ctx.orgSlug), 413, "TOO_LARGE");
 
@@ -209,7 +317,13 @@ describe("uploading evidence files", () => {
   it("refuses a body over the limit that declares no length, keeping no part of it", async () => {
     const { ctx, controlId } = await signedInOwner();
 
-    const response = await post(uploadRequest(ctx.orgSlug, { metadata: { controlIds: [controlId] }, body: bytesOf(LIMIT + 1) }), ctx.orgSlug);
+    const response = await post(
+      uploadRequest(ctx.orgSlug, {
+        metadata: { controlIds: [controlId] },
+        body: bytesOf(LIMIT + 1),
+      }),
+      ctx.orgSlug,
+    );
 
     const error = await expectError(response, 413, "TOO_LARGE");
     expect(error.message).toBe("The file is larger than the 1 MB limit.");
@@ -220,7 +334,14 @@ describe("uploading evidence files", () => {
     const { ctx, controlId } = await signedInOwner();
     const { stream, reads } = streamedBody(64 * 1024, 100);
 
-    await expectError(await post(uploadRequest(ctx.orgSlug, { metadata: { controlIds: [controlId] }, body: stream }), ctx.orgSlug), 413, "TOO_LARGE");
+    await expectError(
+      await post(
+        uploadRequest(ctx.orgSlug, { metadata: { controlIds: [controlId] }, body: stream }),
+        ctx.orgSlug,
+      ),
+      413,
+      "TOO_LARGE",
+    );
 
     // 17 chunks of 64 KiB pass 1 MiB; a 6.25 MiB body is never read to the end.
     expect(reads()).toBeGreaterThanOrEqual(17);
@@ -233,10 +354,15 @@ describe("uploading evidence files", () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const { stream } = streamedBody(64 * 1024, 10, 4);
 
-    const response = await post(uploadRequest(ctx.orgSlug, { metadata: { controlIds: [controlId] }, body: stream }), ctx.orgSlug);
+    const response = await post(
+      uploadRequest(ctx.orgSlug, { metadata: { controlIds: [controlId] }, body: stream }),
+      ctx.orgSlug,
+    );
 
     const error = await expectError(response, 400, "VALIDATION");
-    expect(error.message).toBe("The upload was interrupted before it finished. Nothing was saved; please try again.");
+    expect(error.message).toBe(
+      "The upload was interrupted before it finished. Nothing was saved; please try again.",
+    );
     expect(logged).toHaveBeenCalled();
     await expectNothingStored(ctx.orgId);
   });
@@ -246,32 +372,52 @@ describe("uploading evidence files", () => {
 
     const { id } = await uploaded(ctx, controlId, bytesOf(100), { fileName: "../../etc/passwd" });
 
-    expect(await getDb().evidence.findUniqueOrThrow({ where: { id }, select: { fileName: true } })).toEqual({ fileName: "passwd" });
+    expect(
+      await getDb().evidence.findUniqueOrThrow({ where: { id }, select: { fileName: true } }),
+    ).toEqual({ fileName: "passwd" });
     const response = await fetchFile(ctx.orgSlug, id);
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="passwd"; filename*=UTF-8''passwd`);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="passwd"; filename*=UTF-8''passwd`,
+    );
     await response.arrayBuffer();
   });
 
   it("keeps a non-ASCII name, with an ASCII fallback for old clients", async () => {
     const { ctx, controlId } = await signedInOwner();
 
-    const { id } = await uploaded(ctx, controlId, bytesOf(100), { fileName: "revisión \"final\".pdf" });
+    const { id } = await uploaded(ctx, controlId, bytesOf(100), {
+      fileName: 'revisión "final".pdf',
+    });
 
     const response = await fetchFile(ctx.orgSlug, id);
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="revisi_n _final_.pdf"; filename*=UTF-8''revisi%C3%B3n%20%22final%22.pdf`);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="revisi_n _final_.pdf"; filename*=UTF-8''revisi%C3%B3n%20%22final%22.pdf`,
+    );
     await response.arrayBuffer();
   });
 
   it("refuses an empty file and records nothing", async () => {
     const { ctx, controlId } = await signedInOwner();
 
-    const error = await expectError(await post(uploadRequest(ctx.orgSlug, { metadata: { controlIds: [controlId] }, body: new Uint8Array(0) }), ctx.orgSlug), 400, "VALIDATION");
+    const error = await expectError(
+      await post(
+        uploadRequest(ctx.orgSlug, {
+          metadata: { controlIds: [controlId] },
+          body: new Uint8Array(0),
+        }),
+        ctx.orgSlug,
+      ),
+      400,
+      "VALIDATION",
+    );
 
     expect(error.message).toBe("The file is empty.");
     expect(await evidenceCount(ctx.orgId)).toBe(0);
     expect(await storedFileCount(ctx.orgId)).toBe(0);
     // Not even an empty object in storage for the orphan sweep to find later.
-    const files = await readdir(path.join(storageDir, ctx.orgId), { recursive: true }).catch(() => []);
+    const files = await readdir(path.join(storageDir, ctx.orgId), { recursive: true }).catch(
+      () => [],
+    );
     expect(files).toEqual([]);
   });
 
@@ -280,7 +426,14 @@ describe("uploading evidence files", () => {
     const { id: theirControl } = await makeControl(theirs);
     const { ctx } = await signedInOwner();
 
-    await expectError(await post(uploadRequest(ctx.orgSlug, { metadata: { controlIds: [theirControl] }, body: bytesOf(10) }), ctx.orgSlug), 404, "NOT_FOUND");
+    await expectError(
+      await post(
+        uploadRequest(ctx.orgSlug, { metadata: { controlIds: [theirControl] }, body: bytesOf(10) }),
+        ctx.orgSlug,
+      ),
+      404,
+      "NOT_FOUND",
+    );
 
     // The bytes are not stored either (found by the fuzz suite: they were left on disk).
     await expectNothingStored(ctx.orgId);
@@ -292,7 +445,17 @@ describe("uploading evidence files", () => {
     const other = await makeControl(ctx, { ref: "AC-02", frequency: "event_driven" });
     const event = await makePopulationEvent(ctx, other.id);
 
-    const error = await expectError(await post(uploadRequest(ctx.orgSlug, { metadata: { controlIds: [controlId], eventId: event.id }, body: bytesOf(10) }), ctx.orgSlug), 400, "VALIDATION");
+    const error = await expectError(
+      await post(
+        uploadRequest(ctx.orgSlug, {
+          metadata: { controlIds: [controlId], eventId: event.id },
+          body: bytesOf(10),
+        }),
+        ctx.orgSlug,
+      ),
+      400,
+      "VALIDATION",
+    );
 
     expect(error.fieldErrors?.eventId).toBeDefined();
     await expectNothingStored(ctx.orgId);
@@ -305,7 +468,10 @@ describe("who may upload", () => {
     const { id: controlId } = await makeControl(ctx);
     currentUser = (await addMember(ctx, "viewer")).user;
     const { stream, reads } = streamedBody(1024, 4);
-    const request = uploadRequest(ctx.orgSlug, { metadata: { controlIds: [controlId] }, body: stream });
+    const request = uploadRequest(ctx.orgSlug, {
+      metadata: { controlIds: [controlId] },
+      body: stream,
+    });
 
     await expectError(await post(request, ctx.orgSlug), 403, "FORBIDDEN");
 
@@ -319,7 +485,14 @@ describe("who may upload", () => {
     const { id: controlId } = await makeControl(ctx);
     currentUser = await makeUser();
 
-    await expectError(await post(uploadRequest(ctx.orgSlug, { metadata: { controlIds: [controlId] }, body: bytesOf(10) }), ctx.orgSlug), 404, "NOT_FOUND");
+    await expectError(
+      await post(
+        uploadRequest(ctx.orgSlug, { metadata: { controlIds: [controlId] }, body: bytesOf(10) }),
+        ctx.orgSlug,
+      ),
+      404,
+      "NOT_FOUND",
+    );
     await expectNothingStored(ctx.orgId);
   });
 
@@ -327,13 +500,24 @@ describe("who may upload", () => {
     const ctx = await makeOrg();
     const { id: controlId } = await makeControl(ctx);
 
-    await expectError(await post(uploadRequest(ctx.orgSlug, { metadata: { controlIds: [controlId] }, body: bytesOf(10) }), ctx.orgSlug), 401, "UNAUTHENTICATED");
+    await expectError(
+      await post(
+        uploadRequest(ctx.orgSlug, { metadata: { controlIds: [controlId] }, body: bytesOf(10) }),
+        ctx.orgSlug,
+      ),
+      401,
+      "UNAUTHENTICATED",
+    );
     await expectNothingStored(ctx.orgId);
   });
 
   it("refuses a cross-origin post, even from the owner", async () => {
     const { ctx, controlId } = await signedInOwner();
-    const request = uploadRequest(ctx.orgSlug, { metadata: { controlIds: [controlId] }, body: bytesOf(10), headers: { origin: "https://evil.example" } });
+    const request = uploadRequest(ctx.orgSlug, {
+      metadata: { controlIds: [controlId] },
+      body: bytesOf(10),
+      headers: { origin: "https://evil.example" },
+    });
 
     const error = await expectError(await post(request, ctx.orgSlug), 403, "FORBIDDEN");
 
@@ -344,11 +528,17 @@ describe("who may upload", () => {
 
   it("returns field errors for bad metadata and stores nothing", async () => {
     const { ctx } = await signedInOwner();
-    const request = uploadRequest(ctx.orgSlug, { metadata: { controlIds: [], effectiveDate: "2026-02-30" }, body: bytesOf(10) });
+    const request = uploadRequest(ctx.orgSlug, {
+      metadata: { controlIds: [], effectiveDate: "2026-02-30" },
+      body: bytesOf(10),
+    });
 
     const error = await expectError(await post(request, ctx.orgSlug), 400, "VALIDATION");
 
-    expect(error.fieldErrors).toEqual({ controlIds: ["Link the evidence to at least one control."], effectiveDate: ["Enter a date as YYYY-MM-DD."] });
+    expect(error.fieldErrors).toEqual({
+      controlIds: ["Link the evidence to at least one control."],
+      effectiveDate: ["Enter a date as YYYY-MM-DD."],
+    });
     expect(request.bodyUsed).toBe(false);
     await expectNothingStored(ctx.orgId);
   });
@@ -364,7 +554,9 @@ describe("downloading evidence files", () => {
 
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="Q1 review\.pdf"/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="Q1 review\.pdf"/,
+    );
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("content-length")).toBe("200000");
     expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);

@@ -74,20 +74,33 @@ export type Entry = {
   after: JsonValue;
 };
 
-const parse = (text: string | null): JsonValue => (text === null ? null : (JSON.parse(text) as JsonValue));
+const parse = (text: string | null): JsonValue =>
+  text === null ? null : (JSON.parse(text) as JsonValue);
 
 /** The organisation's activity log, oldest first, with before/after parsed. */
 export async function entries(orgId: string): Promise<Entry[]> {
   const rows = await getDb().activityLogEntry.findMany({
     where: { organizationId: orgId },
     orderBy: { seq: "asc" },
-    select: { seq: true, actorId: true, action: true, entityType: true, entityId: true, before: true, after: true },
+    select: {
+      seq: true,
+      actorId: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      before: true,
+      after: true,
+    },
   });
   return rows.map((row) => ({ ...row, before: parse(row.before), after: parse(row.after) }));
 }
 
 /** Awaits `promise`, expecting it to reject with an AppError of `code`; returns that error. */
-export async function expectAppError(promise: Promise<unknown>, code: ErrorCode, message?: RegExp): Promise<AppError> {
+export async function expectAppError(
+  promise: Promise<unknown>,
+  code: ErrorCode,
+  message?: RegExp,
+): Promise<AppError> {
   const outcome = await promise.then(
     () => null,
     (error: unknown) => error,
@@ -117,10 +130,23 @@ export const criterion = (code: string): string => criterionId(CURRENT_CRITERIA_
 
 export function controlInput(overrides: Partial<ControlInput> = {}): ControlInput {
   const ref = overrides.ref ?? `C-${nextId()}`;
-  return { ref, title: `Control ${ref}`, description: "", ownerId: null, status: "draft", frequency: "quarterly", nature: "manual", key: false, ...overrides };
+  return {
+    ref,
+    title: `Control ${ref}`,
+    description: "",
+    ownerId: null,
+    status: "draft",
+    frequency: "quarterly",
+    nature: "manual",
+    key: false,
+    ...overrides,
+  };
 }
 
-export async function makeControl(ctx: OrgContext, overrides: Partial<ControlInput> = {}): Promise<{ id: string; ref: string }> {
+export async function makeControl(
+  ctx: OrgContext,
+  overrides: Partial<ControlInput> = {},
+): Promise<{ id: string; ref: string }> {
   const input = controlInput(overrides);
   const { id } = await createControl(ctx, input);
   return { id, ref: input.ref };
@@ -128,10 +154,19 @@ export async function makeControl(ctx: OrgContext, overrides: Partial<ControlInp
 
 export function objectiveInput(overrides: Partial<ObjectiveInput> = {}): ObjectiveInput {
   const ref = overrides.ref ?? `OBJ-${nextId()}`;
-  return { ref, area: "business", title: `Objective ${ref}`, objective: `Transactions for ${ref} are processed completely and accurately.`, ...overrides };
+  return {
+    ref,
+    area: "business",
+    title: `Objective ${ref}`,
+    objective: `Transactions for ${ref} are processed completely and accurately.`,
+    ...overrides,
+  };
 }
 
-export async function makeObjective(ctx: OrgContext, overrides: Partial<ObjectiveInput> = {}): Promise<{ id: string; ref: string }> {
+export async function makeObjective(
+  ctx: OrgContext,
+  overrides: Partial<ObjectiveInput> = {},
+): Promise<{ id: string; ref: string }> {
   const input = objectiveInput(overrides);
   const { id } = await createObjective(ctx, input);
   return { id, ref: input.ref };
@@ -154,7 +189,10 @@ export function engagementInput(overrides: Partial<EngagementInput> = {}): Engag
   };
 }
 
-export async function makeEngagement(ctx: OrgContext, overrides: Partial<EngagementInput> = {}): Promise<{ id: string; name: string }> {
+export async function makeEngagement(
+  ctx: OrgContext,
+  overrides: Partial<EngagementInput> = {},
+): Promise<{ id: string; name: string }> {
   const input = engagementInput(overrides);
   const { id } = await createEngagement(ctx, input);
   return { id, name: input.name };
@@ -178,15 +216,39 @@ import { createHash } from "node:crypto";
 import type { StoredBlobInfo } from "@/lib/db/evidence";
 import { recordException } from "@/lib/db/exceptions";
 import { addPopulationEvent } from "@/lib/db/population";
-import type { ExceptionInput, FileEvidenceInput, NoteEvidenceInput, PopulationEventInput } from "@/lib/schemas/evidence";
+import type {
+  ExceptionInput,
+  FileEvidenceInput,
+  NoteEvidenceInput,
+  PopulationEventInput,
+} from "@/lib/schemas/evidence";
 import { blobKey } from "@/lib/storage/blob-store";
 
-export function noteEvidenceInput(controlIds: string[], overrides: Partial<NoteEvidenceInput> = {}): NoteEvidenceInput {
-  return { controlIds, purpose: "operating", title: `Evidence ${nextId()}`, effectiveDate: "2026-03-31", note: "Reviewed every account.", ...overrides };
+export function noteEvidenceInput(
+  controlIds: string[],
+  overrides: Partial<NoteEvidenceInput> = {},
+): NoteEvidenceInput {
+  return {
+    controlIds,
+    purpose: "operating",
+    title: `Evidence ${nextId()}`,
+    effectiveDate: "2026-03-31",
+    note: "Reviewed every account.",
+    ...overrides,
+  };
 }
 
-export function fileEvidenceInput(controlIds: string[], overrides: Partial<FileEvidenceInput> = {}): FileEvidenceInput {
-  return { controlIds, purpose: "operating", title: `File ${nextId()}`, effectiveDate: "2026-03-31", ...overrides };
+export function fileEvidenceInput(
+  controlIds: string[],
+  overrides: Partial<FileEvidenceInput> = {},
+): FileEvidenceInput {
+  return {
+    controlIds,
+    purpose: "operating",
+    title: `File ${nextId()}`,
+    effectiveDate: "2026-03-31",
+    ...overrides,
+  };
 }
 
 /** What the blob store reports after storing `content` for the organisation (no bytes are written). */
@@ -195,16 +257,39 @@ export function storedBlob(orgId: string, content: string): StoredBlobInfo {
   return { sha256, size: Buffer.byteLength(content), key: blobKey(orgId, sha256) };
 }
 
-export async function makePopulationEvent(ctx: OrgContext, controlId: string, overrides: Partial<PopulationEventInput> = {}): Promise<{ id: string; reference: string }> {
-  const input: PopulationEventInput = { controlId, date: "2026-02-01", reference: `EV-${nextId()}`, description: "", ...overrides };
+export async function makePopulationEvent(
+  ctx: OrgContext,
+  controlId: string,
+  overrides: Partial<PopulationEventInput> = {},
+): Promise<{ id: string; reference: string }> {
+  const input: PopulationEventInput = {
+    controlId,
+    date: "2026-02-01",
+    reference: `EV-${nextId()}`,
+    description: "",
+    ...overrides,
+  };
   const { id } = await addPopulationEvent(ctx, input);
   return { id, reference: input.reference };
 }
 
-export function exceptionInput(controlId: string, overrides: Partial<ExceptionInput> = {}): ExceptionInput {
-  return { controlId, date: "2026-03-10", description: "The March review was skipped.", severity: "medium", ...overrides };
+export function exceptionInput(
+  controlId: string,
+  overrides: Partial<ExceptionInput> = {},
+): ExceptionInput {
+  return {
+    controlId,
+    date: "2026-03-10",
+    description: "The March review was skipped.",
+    severity: "medium",
+    ...overrides,
+  };
 }
 
-export async function makeException(ctx: OrgContext, controlId: string, overrides: Partial<ExceptionInput> = {}): Promise<{ id: string }> {
+export async function makeException(
+  ctx: OrgContext,
+  controlId: string,
+  overrides: Partial<ExceptionInput> = {},
+): Promise<{ id: string }> {
   return recordException(ctx, exceptionInput(controlId, overrides));
 }

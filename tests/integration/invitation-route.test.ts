@@ -12,7 +12,10 @@ let currentUser: UserContext | null = null;
 
 vi.mock("@/lib/auth/session", () => ({
   getCurrentUser: async () => currentUser,
-  findOrgContext: async (orgSlug: string) => ({ user: currentUser, ctx: currentUser ? await resolveOrgContext(currentUser.userId, orgSlug) : null }),
+  findOrgContext: async (orgSlug: string) => ({
+    user: currentUser,
+    ctx: currentUser ? await resolveOrgContext(currentUser.userId, orgSlug) : null,
+  }),
 }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "assay.test" }) }));
 
@@ -21,19 +24,32 @@ const { POST } = await import("@/app/api/orgs/[orgSlug]/invitations/route");
 const ORIGIN = "http://assay.test";
 type ErrorBody = { error: { code: string; message: string } };
 
-function invite(orgSlug: string, body: BodyInit, headers: Record<string, string>): Promise<Response> {
-  const request = new NextRequest(`${ORIGIN}/api/orgs/${orgSlug}/invitations`, { method: "POST", body, headers });
+function invite(
+  orgSlug: string,
+  body: BodyInit,
+  headers: Record<string, string>,
+): Promise<Response> {
+  const request = new NextRequest(`${ORIGIN}/api/orgs/${orgSlug}/invitations`, {
+    method: "POST",
+    body,
+    headers,
+  });
   return POST(request, { params: Promise.resolve({ orgSlug }) });
 }
 
-async function expectError(response: Response, status: number, code: string): Promise<ErrorBody["error"]> {
+async function expectError(
+  response: Response,
+  status: number,
+  code: string,
+): Promise<ErrorBody["error"]> {
   expect(response.status).toBe(status);
   const { error } = (await response.json()) as ErrorBody;
   expect(error.code).toBe(code);
   return error;
 }
 
-const invitationCount = (orgId: string) => getDb().invitation.count({ where: { organizationId: orgId } });
+const invitationCount = (orgId: string) =>
+  getDb().invitation.count({ where: { organizationId: orgId } });
 
 describe("POST /api/orgs/:orgSlug/invitations", () => {
   beforeEach(() => {
@@ -44,9 +60,15 @@ describe("POST /api/orgs/:orgSlug/invitations", () => {
     const owner = await makeUser();
     const ctx = await makeOrg(owner);
     currentUser = owner;
-    const response = await invite(ctx.orgSlug, JSON.stringify({ email: "new@example.test", role: "viewer" }), { "content-type": "application/json" });
+    const response = await invite(
+      ctx.orgSlug,
+      JSON.stringify({ email: "new@example.test", role: "viewer" }),
+      { "content-type": "application/json" },
+    );
     expect(response.status).toBe(201);
-    const { data } = (await response.json()) as { data: { link: string; email: string; role: string } };
+    const { data } = (await response.json()) as {
+      data: { link: string; email: string; role: string };
+    };
     expect(data).toMatchObject({ email: "new@example.test", role: "viewer" });
     expect(data.link).toMatch(/\/invite\/[A-Za-z0-9_-]{20,}$/);
   });
@@ -55,7 +77,13 @@ describe("POST /api/orgs/:orgSlug/invitations", () => {
     const owner = await makeUser();
     const ctx = await makeOrg(owner);
     currentUser = owner;
-    const error = await expectError(await invite(ctx.orgSlug, "email=new@example.test&role=viewer", { "content-type": "text/plain" }), 400, "VALIDATION");
+    const error = await expectError(
+      await invite(ctx.orgSlug, "email=new@example.test&role=viewer", {
+        "content-type": "text/plain",
+      }),
+      400,
+      "VALIDATION",
+    );
     expect(error.message).not.toMatch(/Something went wrong/);
     expect(await invitationCount(ctx.orgId)).toBe(0);
   });
@@ -64,7 +92,13 @@ describe("POST /api/orgs/:orgSlug/invitations", () => {
     const owner = await makeUser();
     const ctx = await makeOrg(owner);
     currentUser = owner;
-    await expectError(await invite(ctx.orgSlug, "not really multipart", { "content-type": "multipart/form-data; boundary=xyz" }), 400, "VALIDATION");
+    await expectError(
+      await invite(ctx.orgSlug, "not really multipart", {
+        "content-type": "multipart/form-data; boundary=xyz",
+      }),
+      400,
+      "VALIDATION",
+    );
     expect(await invitationCount(ctx.orgId)).toBe(0);
   });
 
@@ -72,14 +106,22 @@ describe("POST /api/orgs/:orgSlug/invitations", () => {
     const owner = await makeUser();
     const ctx = await makeOrg(owner);
     currentUser = owner;
-    await expectError(await invite(ctx.orgSlug, "{", { "content-type": "application/json" }), 400, "VALIDATION");
+    await expectError(
+      await invite(ctx.orgSlug, "{", { "content-type": "application/json" }),
+      400,
+      "VALIDATION",
+    );
   });
 
   it("refuses a cross-origin post before doing anything", async () => {
     const owner = await makeUser();
     const ctx = await makeOrg(owner);
     currentUser = owner;
-    const response = await invite(ctx.orgSlug, JSON.stringify({ email: "new@example.test", role: "admin" }), { "content-type": "application/json", origin: "https://evil.example" });
+    const response = await invite(
+      ctx.orgSlug,
+      JSON.stringify({ email: "new@example.test", role: "admin" }),
+      { "content-type": "application/json", origin: "https://evil.example" },
+    );
     await expectError(response, 403, "FORBIDDEN");
     expect(await invitationCount(ctx.orgId)).toBe(0);
   });
@@ -87,10 +129,26 @@ describe("POST /api/orgs/:orgSlug/invitations", () => {
   it("answers 404 to a non-member, whatever the body, and 403 to a viewer", async () => {
     const ctx = await makeOrg();
     currentUser = await makeUser();
-    await expectError(await invite(ctx.orgSlug, JSON.stringify({ email: "new@example.test", role: "viewer" }), { "content-type": "application/json" }), 404, "NOT_FOUND");
-    await expectError(await invite(ctx.orgSlug, "garbage", { "content-type": "text/plain" }), 404, "NOT_FOUND");
+    await expectError(
+      await invite(ctx.orgSlug, JSON.stringify({ email: "new@example.test", role: "viewer" }), {
+        "content-type": "application/json",
+      }),
+      404,
+      "NOT_FOUND",
+    );
+    await expectError(
+      await invite(ctx.orgSlug, "garbage", { "content-type": "text/plain" }),
+      404,
+      "NOT_FOUND",
+    );
     currentUser = (await addMember(ctx, "viewer")).user;
-    await expectError(await invite(ctx.orgSlug, JSON.stringify({ email: "new@example.test", role: "viewer" }), { "content-type": "application/json" }), 403, "FORBIDDEN");
+    await expectError(
+      await invite(ctx.orgSlug, JSON.stringify({ email: "new@example.test", role: "viewer" }), {
+        "content-type": "application/json",
+      }),
+      403,
+      "FORBIDDEN",
+    );
     expect(await invitationCount(ctx.orgId)).toBe(1);
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { acceptInvitation, createInvitation, listInvitations, previewInvitation, revokeInvitation } from "@/lib/db/invitations";
+import {
+  acceptInvitation,
+  createInvitation,
+  listInvitations,
+  previewInvitation,
+  revokeInvitation,
+} from "@/lib/db/invitations";
 import { listMembers } from "@/lib/db/members";
 import { resolveOrgContext } from "@/lib/db/organizations";
 import { addMember, expectAppError, makeOrg, makeUser, uniqueEmail } from "./helpers";
@@ -13,12 +19,25 @@ describe("createInvitation", () => {
   it("lets an owner invite another owner, storing only the token's hash", async () => {
     const ctx = await makeOrg();
 
-    const invitation = await createInvitation(ctx, { email: "New.Owner@Example.TEST", role: "owner" }, T0);
+    const invitation = await createInvitation(
+      ctx,
+      { email: "New.Owner@Example.TEST", role: "owner" },
+      T0,
+    );
 
-    expect(invitation).toMatchObject({ email: "new.owner@example.test", role: "owner", expiresAt: later(SEVEN_DAYS) });
+    expect(invitation).toMatchObject({
+      email: "new.owner@example.test",
+      role: "owner",
+      expiresAt: later(SEVEN_DAYS),
+    });
     expect(invitation.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const stored = await getDb().invitation.findUniqueOrThrow({ where: { id: invitation.id } });
-    expect(stored).toMatchObject({ organizationId: ctx.orgId, email: "new.owner@example.test", role: "owner", createdById: ctx.userId });
+    expect(stored).toMatchObject({
+      organizationId: ctx.orgId,
+      email: "new.owner@example.test",
+      role: "owner",
+      createdById: ctx.userId,
+    });
     expect(stored.tokenHash).not.toBe(invitation.token);
   });
 
@@ -26,32 +45,53 @@ describe("createInvitation", () => {
     const owner = await makeOrg();
     const admin = await addMember(owner, "admin");
 
-    await expectAppError(createInvitation(admin.ctx, { email: uniqueEmail(), role: "owner" }), "FORBIDDEN", /owner/);
-    await expect(createInvitation(admin.ctx, { email: uniqueEmail(), role: "admin" })).resolves.toMatchObject({ role: "admin" });
+    await expectAppError(
+      createInvitation(admin.ctx, { email: uniqueEmail(), role: "owner" }),
+      "FORBIDDEN",
+      /owner/,
+    );
+    await expect(
+      createInvitation(admin.ctx, { email: uniqueEmail(), role: "admin" }),
+    ).resolves.toMatchObject({ role: "admin" });
   });
 
   it.each(["editor", "viewer"] as const)("refuses a %s", async (role) => {
     const owner = await makeOrg();
     const member = await addMember(owner, role);
 
-    await expectAppError(createInvitation(member.ctx, { email: uniqueEmail(), role: "viewer" }), "FORBIDDEN");
-    expect(await getDb().invitation.count({ where: { organizationId: owner.orgId, createdById: member.user.userId } })).toBe(0);
+    await expectAppError(
+      createInvitation(member.ctx, { email: uniqueEmail(), role: "viewer" }),
+      "FORBIDDEN",
+    );
+    expect(
+      await getDb().invitation.count({
+        where: { organizationId: owner.orgId, createdById: member.user.userId },
+      }),
+    ).toBe(0);
   });
 
   it("refuses to invite someone who is already a member, whatever the case of the address", async () => {
     const ctx = await makeOrg();
     const { user } = await addMember(ctx, "editor");
 
-    const error = await expectAppError(createInvitation(ctx, { email: user.email.toUpperCase(), role: "admin" }), "CONFLICT");
+    const error = await expectAppError(
+      createInvitation(ctx, { email: user.email.toUpperCase(), role: "admin" }),
+      "CONFLICT",
+    );
     expect(error.fieldErrors?.email).toEqual(["That person is already a member."]);
   });
 
   it("does not count a member of another organisation as already a member", async () => {
     const mine = await makeOrg();
     const theirs = await makeOrg();
-    const outsider = await getDb().user.findUniqueOrThrow({ where: { id: theirs.userId }, select: { email: true } });
+    const outsider = await getDb().user.findUniqueOrThrow({
+      where: { id: theirs.userId },
+      select: { email: true },
+    });
 
-    await expect(createInvitation(mine, { email: outsider.email, role: "viewer" })).resolves.toMatchObject({ email: outsider.email });
+    await expect(
+      createInvitation(mine, { email: outsider.email, role: "viewer" }),
+    ).resolves.toMatchObject({ email: outsider.email });
   });
 });
 
@@ -59,13 +99,23 @@ describe("acceptInvitation", () => {
   it("makes the invited user a member with the invited role; the address matches case-insensitively", async () => {
     const ctx = await makeOrg();
     const user = await makeUser();
-    const invitation = await createInvitation(ctx, { email: user.email.toUpperCase(), role: "admin" }, T0);
+    const invitation = await createInvitation(
+      ctx,
+      { email: user.email.toUpperCase(), role: "admin" },
+      T0,
+    );
 
-    const result = await acceptInvitation({ ...user, email: ` ${user.email.toUpperCase()} ` }, invitation.token, later(SEVEN_DAYS - 1000));
+    const result = await acceptInvitation(
+      { ...user, email: ` ${user.email.toUpperCase()} ` },
+      invitation.token,
+      later(SEVEN_DAYS - 1000),
+    );
 
     expect(result).toEqual({ orgSlug: ctx.orgSlug });
     expect((await resolveOrgContext(user.userId, ctx.orgSlug))?.role).toBe("admin");
-    expect(await previewInvitation(invitation.token, later(SEVEN_DAYS))).toMatchObject({ state: "accepted" });
+    expect(await previewInvitation(invitation.token, later(SEVEN_DAYS))).toMatchObject({
+      state: "accepted",
+    });
   });
 
   it("refuses an invitation 7 days and 1 second after it was sent", async () => {
@@ -73,7 +123,11 @@ describe("acceptInvitation", () => {
     const user = await makeUser();
     const invitation = await createInvitation(ctx, { email: user.email, role: "editor" }, T0);
 
-    await expectAppError(acceptInvitation(user, invitation.token, later(SEVEN_DAYS + 1000)), "CONFLICT", /expired/);
+    await expectAppError(
+      acceptInvitation(user, invitation.token, later(SEVEN_DAYS + 1000)),
+      "CONFLICT",
+      /expired/,
+    );
     expect(await resolveOrgContext(user.userId, ctx.orgSlug)).toBeNull();
   });
 
@@ -91,11 +145,18 @@ describe("acceptInvitation", () => {
     const user = await makeUser();
     const invitation = await createInvitation(ctx, { email: user.email, role: "editor" });
 
-    const results = await Promise.allSettled([acceptInvitation(user, invitation.token), acceptInvitation(user, invitation.token)]);
+    const results = await Promise.allSettled([
+      acceptInvitation(user, invitation.token),
+      acceptInvitation(user, invitation.token),
+    ]);
 
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
-    expect(results.find((result) => result.status === "rejected")?.reason).toMatchObject({ code: "CONFLICT" });
-    expect(await getDb().membership.count({ where: { organizationId: ctx.orgId, userId: user.userId } })).toBe(1);
+    expect(results.find((result) => result.status === "rejected")?.reason).toMatchObject({
+      code: "CONFLICT",
+    });
+    expect(
+      await getDb().membership.count({ where: { organizationId: ctx.orgId, userId: user.userId } }),
+    ).toBe(1);
   });
 
   it("refuses someone signed in with another address, naming the invited one, and leaves it pending", async () => {
@@ -134,7 +195,9 @@ describe("revokeInvitation", () => {
 
     await expectAppError(revokeInvitation(mine, invitation.id), "NOT_FOUND");
 
-    await expect(acceptInvitation(user, invitation.token)).resolves.toEqual({ orgSlug: theirs.orgSlug });
+    await expect(acceptInvitation(user, invitation.token)).resolves.toEqual({
+      orgSlug: theirs.orgSlug,
+    });
   });
 
   it.each(["editor", "viewer"] as const)("refuses a %s", async (role) => {
@@ -161,13 +224,29 @@ describe("listInvitations", () => {
   it("shows pending and expired invitations, newest first, and hides accepted and revoked ones", async () => {
     const ctx = await makeOrg();
     const accepter = await makeUser();
-    const expired = await createInvitation(ctx, { email: uniqueEmail("expired"), role: "viewer" }, later(-SEVEN_DAYS - 1000));
-    const pending = await createInvitation(ctx, { email: uniqueEmail("pending"), role: "editor" }, T0);
+    const expired = await createInvitation(
+      ctx,
+      { email: uniqueEmail("expired"), role: "viewer" },
+      later(-SEVEN_DAYS - 1000),
+    );
+    const pending = await createInvitation(
+      ctx,
+      { email: uniqueEmail("pending"), role: "editor" },
+      T0,
+    );
     const accepted = await createInvitation(ctx, { email: accepter.email, role: "viewer" }, T0);
     await acceptInvitation(accepter, accepted.token, T0);
-    const revoked = await createInvitation(ctx, { email: uniqueEmail("revoked"), role: "viewer" }, T0);
+    const revoked = await createInvitation(
+      ctx,
+      { email: uniqueEmail("revoked"), role: "viewer" },
+      T0,
+    );
     await revokeInvitation(ctx, revoked.id, T0);
-    await createInvitation(await makeOrg(), { email: uniqueEmail("elsewhere"), role: "viewer" }, T0);
+    await createInvitation(
+      await makeOrg(),
+      { email: uniqueEmail("elsewhere"), role: "viewer" },
+      T0,
+    );
 
     const rows = await listInvitations(ctx, T0);
 
@@ -194,7 +273,11 @@ describe("previewInvitation", () => {
 
   it("shows the organisation, address, role and state to whoever holds the link", async () => {
     const ctx = await makeOrg(undefined, "Preview Corp");
-    const invitation = await createInvitation(ctx, { email: "someone@example.test", role: "viewer" }, T0);
+    const invitation = await createInvitation(
+      ctx,
+      { email: "someone@example.test", role: "viewer" },
+      T0,
+    );
 
     expect(await previewInvitation(invitation.token, T0)).toEqual({
       orgName: "Preview Corp",
@@ -203,6 +286,8 @@ describe("previewInvitation", () => {
       role: "viewer",
       state: "pending",
     });
-    expect(await previewInvitation(invitation.token, later(SEVEN_DAYS))).toMatchObject({ state: "expired" });
+    expect(await previewInvitation(invitation.token, later(SEVEN_DAYS))).toMatchObject({
+      state: "expired",
+    });
   });
 });

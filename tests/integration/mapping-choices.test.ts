@@ -4,7 +4,15 @@ import { getControl } from "@/lib/db/controls";
 import { setControlMappings, setRequirementControls } from "@/lib/db/mappings";
 import { resolveOrgContext } from "@/lib/db/organizations";
 import { concurrently } from "./concurrently";
-import { addMember, criterion, entries, expectIntactLog, makeControl, makeEngagement, makeOrg } from "./helpers";
+import {
+  addMember,
+  criterion,
+  entries,
+  expectIntactLog,
+  makeControl,
+  makeEngagement,
+  makeOrg,
+} from "./helpers";
 
 // The mapping pickers edit sets of links. A picker loaded earlier sends what it showed ticked,
 // and only the changes made in it are applied: links someone else added or removed meanwhile
@@ -13,7 +21,10 @@ import { addMember, criterion, entries, expectIntactLog, makeControl, makeEngage
 let currentUser: UserContext | null = null;
 vi.mock("@/lib/auth/session", () => ({
   getCurrentUser: async () => currentUser,
-  findOrgContext: async (orgSlug: string) => ({ user: currentUser, ctx: currentUser ? await resolveOrgContext(currentUser.userId, orgSlug) : null }),
+  findOrgContext: async (orgSlug: string) => ({
+    user: currentUser,
+    ctx: currentUser ? await resolveOrgContext(currentUser.userId, orgSlug) : null,
+  }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const { setControlMappingsAction } = await import("@/app/o/[orgSlug]/controls/actions");
@@ -21,11 +32,13 @@ const { setRequirementControlsAction } = await import("@/app/o/[orgSlug]/engagem
 
 function form(fields: Record<string, string | string[]>): FormData {
   const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) data.append(name, item);
+  for (const [name, value] of Object.entries(fields))
+    for (const item of [value].flat()) data.append(name, item);
   return data;
 }
 
-const mappedCriteria = async (ctx: Awaited<ReturnType<typeof makeOrg>>, controlId: string) => (await getControl(ctx, controlId)).criterionIds.sort();
+const mappedCriteria = async (ctx: Awaited<ReturnType<typeof makeOrg>>, controlId: string) =>
+  (await getControl(ctx, controlId)).criterionIds.sort();
 
 describe("a control's mapping picker loaded before someone else mapped it", () => {
   beforeEach(() => {
@@ -41,11 +54,26 @@ describe("a control's mapping picker loaded before someone else mapped it", () =
     await setRequirementControls(alice, "criterion", criterion("CC6.2"), [control.id], []);
 
     currentUser = bob.user;
-    const result = await setControlMappingsAction(null, form({ orgSlug: alice.orgSlug, controlId: control.id, shown: [criterion("CC6.1")], criterionIds: [criterion("CC7.1")] }));
+    const result = await setControlMappingsAction(
+      null,
+      form({
+        orgSlug: alice.orgSlug,
+        controlId: control.id,
+        shown: [criterion("CC6.1")],
+        criterionIds: [criterion("CC7.1")],
+      }),
+    );
 
     expect(result).toEqual({ ok: true, data: null });
-    expect(await mappedCriteria(alice, control.id)).toEqual([criterion("CC6.2"), criterion("CC7.1")].sort());
-    expect((await entries(alice.orgId)).at(-1)).toMatchObject({ action: "control.mappings_changed", actorId: bob.user.userId, before: { criterionIds: [criterion("CC6.1"), criterion("CC6.2")].sort() }, after: { criterionIds: [criterion("CC6.2"), criterion("CC7.1")].sort() } });
+    expect(await mappedCriteria(alice, control.id)).toEqual(
+      [criterion("CC6.2"), criterion("CC7.1")].sort(),
+    );
+    expect((await entries(alice.orgId)).at(-1)).toMatchObject({
+      action: "control.mappings_changed",
+      actorId: bob.user.userId,
+      before: { criterionIds: [criterion("CC6.1"), criterion("CC6.2")].sort() },
+      after: { criterionIds: [criterion("CC6.2"), criterion("CC7.1")].sort() },
+    });
   });
 
   it("does not bring back a mapping someone removed, when this picker left it alone", async () => {
@@ -56,9 +84,19 @@ describe("a control's mapping picker loaded before someone else mapped it", () =
     await setControlMappings(alice, control.id, [criterion("CC6.2")], []);
 
     currentUser = bob.user;
-    await setControlMappingsAction(null, form({ orgSlug: alice.orgSlug, controlId: control.id, shown: [criterion("CC6.1"), criterion("CC6.2")], criterionIds: [criterion("CC6.1"), criterion("CC6.2"), criterion("CC8.1")] }));
+    await setControlMappingsAction(
+      null,
+      form({
+        orgSlug: alice.orgSlug,
+        controlId: control.id,
+        shown: [criterion("CC6.1"), criterion("CC6.2")],
+        criterionIds: [criterion("CC6.1"), criterion("CC6.2"), criterion("CC8.1")],
+      }),
+    );
 
-    expect(await mappedCriteria(alice, control.id)).toEqual([criterion("CC6.2"), criterion("CC8.1")].sort());
+    expect(await mappedCriteria(alice, control.id)).toEqual(
+      [criterion("CC6.2"), criterion("CC8.1")].sort(),
+    );
   });
 });
 
@@ -67,16 +105,37 @@ describe("a requirement's control picker loaded before someone else mapped a con
     const alice = await makeOrg();
     const bob = await addMember(alice, "editor");
     const { id: engagementId } = await makeEngagement(alice);
-    const [first, theirs, mine] = [await makeControl(alice), await makeControl(alice), await makeControl(alice)];
+    const [first, theirs, mine] = [
+      await makeControl(alice),
+      await makeControl(alice),
+      await makeControl(alice),
+    ];
     await setRequirementControls(alice, "criterion", criterion("CC6.1"), [first.id]);
     await setControlMappings(alice, theirs.id, [criterion("CC6.1")], [], []);
 
     currentUser = bob.user;
-    const result = await setRequirementControlsAction(null, form({ orgSlug: alice.orgSlug, engagementId, kind: "criterion", requirementId: criterion("CC6.1"), shown: [first.id], controlIds: [mine.id] }));
+    const result = await setRequirementControlsAction(
+      null,
+      form({
+        orgSlug: alice.orgSlug,
+        engagementId,
+        kind: "criterion",
+        requirementId: criterion("CC6.1"),
+        shown: [first.id],
+        controlIds: [mine.id],
+      }),
+    );
 
     expect(result).toEqual({ ok: true, data: null });
-    for (const [control, mapped] of [[first, false], [theirs, true], [mine, true]] as const) {
-      expect((await getControl(alice, control.id)).criterionIds.includes(criterion("CC6.1")), control.ref).toBe(mapped);
+    for (const [control, mapped] of [
+      [first, false],
+      [theirs, true],
+      [mine, true],
+    ] as const) {
+      expect(
+        (await getControl(alice, control.id)).criterionIds.includes(criterion("CC6.1")),
+        control.ref,
+      ).toBe(mapped);
     }
   });
 });
@@ -93,9 +152,16 @@ describe("two pickers saved at the same moment", () => {
     ]);
 
     expect(settled.map((outcome) => outcome.status)).toEqual(["fulfilled", "fulfilled"]);
-    expect(await mappedCriteria(alice, control.id)).toEqual([criterion("CC6.1"), criterion("CC7.1")].sort());
-    const logged = (await entries(alice.orgId)).filter((entry) => entry.action === "control.mappings_changed");
-    expect(logged.map((entry) => entry.before)).toEqual([{ criterionIds: [], objectiveIds: [] }, { criterionIds: [expect.any(String)], objectiveIds: [] }]);
+    expect(await mappedCriteria(alice, control.id)).toEqual(
+      [criterion("CC6.1"), criterion("CC7.1")].sort(),
+    );
+    const logged = (await entries(alice.orgId)).filter(
+      (entry) => entry.action === "control.mappings_changed",
+    );
+    expect(logged.map((entry) => entry.before)).toEqual([
+      { criterionIds: [], objectiveIds: [] },
+      { criterionIds: [expect.any(String)], objectiveIds: [] },
+    ]);
     await expectIntactLog(alice);
   });
 });

@@ -2,9 +2,24 @@ import { describe, expect, it } from "vitest";
 import type { OrgContext } from "@/lib/db/context";
 import { getControl } from "@/lib/db/controls";
 import { engagementRequirements } from "@/lib/db/engagement-requirements";
-import { countControlsByCriterion, setControlMappings, setRequirementControls } from "@/lib/db/mappings";
+import {
+  countControlsByCriterion,
+  setControlMappings,
+  setRequirementControls,
+} from "@/lib/db/mappings";
 import { listObjectives } from "@/lib/db/objectives";
-import { actions, addMember, criterion, entries, expectAppError, expectIntactLog, makeControl, makeEngagement, makeObjective, makeOrg } from "./helpers";
+import {
+  actions,
+  addMember,
+  criterion,
+  entries,
+  expectAppError,
+  expectIntactLog,
+  makeControl,
+  makeEngagement,
+  makeObjective,
+  makeOrg,
+} from "./helpers";
 
 const mappedTo = async (ctx: OrgContext, controlId: string) => {
   const { criterionIds, objectiveIds } = await getControl(ctx, controlId);
@@ -12,9 +27,17 @@ const mappedTo = async (ctx: OrgContext, controlId: string) => {
 };
 
 /** The refs of the controls an engagement shows against one requirement. */
-async function controlsShownFor(ctx: OrgContext, engagementId: string, requirementId: string): Promise<string[]> {
+async function controlsShownFor(
+  ctx: OrgContext,
+  engagementId: string,
+  requirementId: string,
+): Promise<string[]> {
   const { requirements } = await engagementRequirements(ctx, engagementId);
-  return requirements.find((requirement) => requirement.id === requirementId)?.controls.map((control) => control.ref) ?? [];
+  return (
+    requirements
+      .find((requirement) => requirement.id === requirementId)
+      ?.controls.map((control) => control.ref) ?? []
+  );
 }
 
 describe("setControlMappings", () => {
@@ -25,15 +48,32 @@ describe("setControlMappings", () => {
     const [cc61, cc62, cc63] = [criterion("CC6.1"), criterion("CC6.2"), criterion("CC6.3")];
 
     await setControlMappings(ctx, control.id, [cc61, cc62, cc61], [objective.id]);
-    expect(await mappedTo(ctx, control.id)).toEqual({ criterionIds: [cc61, cc62], objectiveIds: [objective.id] });
+    expect(await mappedTo(ctx, control.id)).toEqual({
+      criterionIds: [cc61, cc62],
+      objectiveIds: [objective.id],
+    });
     expect((await getControl(ctx, control.id)).mappingCount).toBe(3);
 
     await setControlMappings(ctx, control.id, [cc62, cc63], []);
-    expect(await mappedTo(ctx, control.id)).toEqual({ criterionIds: [cc62, cc63], objectiveIds: [] });
+    expect(await mappedTo(ctx, control.id)).toEqual({
+      criterionIds: [cc62, cc63],
+      objectiveIds: [],
+    });
 
     expect((await entries(ctx.orgId)).slice(-2)).toMatchObject([
-      { action: "control.mappings_changed", entityType: "control", entityId: control.id, before: { criterionIds: [], objectiveIds: [] }, after: { criterionIds: [cc61, cc62], objectiveIds: [objective.id] } },
-      { action: "control.mappings_changed", entityId: control.id, before: { criterionIds: [cc61, cc62], objectiveIds: [objective.id] }, after: { criterionIds: [cc62, cc63], objectiveIds: [] } },
+      {
+        action: "control.mappings_changed",
+        entityType: "control",
+        entityId: control.id,
+        before: { criterionIds: [], objectiveIds: [] },
+        after: { criterionIds: [cc61, cc62], objectiveIds: [objective.id] },
+      },
+      {
+        action: "control.mappings_changed",
+        entityId: control.id,
+        before: { criterionIds: [cc61, cc62], objectiveIds: [objective.id] },
+        after: { criterionIds: [cc62, cc63], objectiveIds: [] },
+      },
     ]);
     await expectIntactLog(ctx);
   });
@@ -70,12 +110,24 @@ describe("setControlMappings", () => {
     await setControlMappings(ctx, control.id, [criterion("CC6.1")], []);
     const before = await entries(ctx.orgId);
 
-    await expectAppError(setControlMappings(ctx, control.id, [criterion("CC6.1"), criterion("CC99.9")], []), "VALIDATION");
+    await expectAppError(
+      setControlMappings(ctx, control.id, [criterion("CC6.1"), criterion("CC99.9")], []),
+      "VALIDATION",
+    );
     await expectAppError(setControlMappings(ctx, control.id, ["tsc-1999:CC6.1"], []), "VALIDATION");
-    await expectAppError(setControlMappings(ctx, control.id, [], [theirObjective.id]), "VALIDATION");
-    await expectAppError(setControlMappings(ctx, control.id, [], ["no-such-objective"]), "VALIDATION");
+    await expectAppError(
+      setControlMappings(ctx, control.id, [], [theirObjective.id]),
+      "VALIDATION",
+    );
+    await expectAppError(
+      setControlMappings(ctx, control.id, [], ["no-such-objective"]),
+      "VALIDATION",
+    );
 
-    expect(await mappedTo(ctx, control.id)).toEqual({ criterionIds: [criterion("CC6.1")], objectiveIds: [] });
+    expect(await mappedTo(ctx, control.id)).toEqual({
+      criterionIds: [criterion("CC6.1")],
+      objectiveIds: [],
+    });
     expect(await entries(ctx.orgId)).toEqual(before);
   });
 });
@@ -97,8 +149,20 @@ describe("setRequirementControls", () => {
     expect((await mappedTo(ctx, b.id)).criterionIds).toEqual([cc61]);
 
     expect((await entries(ctx.orgId)).slice(-2)).toMatchObject([
-      { action: "requirement.controls_changed", entityType: "criterion", entityId: cc61, before: { controlIds: [] }, after: { controlIds: [a.id, b.id].sort() } },
-      { action: "requirement.controls_changed", entityType: "criterion", entityId: cc61, before: { controlIds: [a.id, b.id].sort() }, after: { controlIds: [b.id] } },
+      {
+        action: "requirement.controls_changed",
+        entityType: "criterion",
+        entityId: cc61,
+        before: { controlIds: [] },
+        after: { controlIds: [a.id, b.id].sort() },
+      },
+      {
+        action: "requirement.controls_changed",
+        entityType: "criterion",
+        entityId: cc61,
+        before: { controlIds: [a.id, b.id].sort() },
+        after: { controlIds: [b.id] },
+      },
     ]);
     await expectIntactLog(ctx);
   });
@@ -110,7 +174,10 @@ describe("setRequirementControls", () => {
 
     await setRequirementControls(ctx, "objective", objective.id, [control.id]);
 
-    expect(await mappedTo(ctx, control.id)).toEqual({ criterionIds: [], objectiveIds: [objective.id] });
+    expect(await mappedTo(ctx, control.id)).toEqual({
+      criterionIds: [],
+      objectiveIds: [objective.id],
+    });
     expect((await listObjectives(ctx))[0]?.controlCount).toBe(1);
     expect(await actions(ctx.orgId)).toContain("requirement.controls_changed");
 
@@ -124,9 +191,18 @@ describe("setRequirementControls", () => {
     const theirObjective = await makeObjective(await makeOrg());
     const before = await entries(ctx.orgId);
 
-    await expectAppError(setRequirementControls(ctx, "criterion", criterion("CC99.9"), [control.id]), "VALIDATION");
-    await expectAppError(setRequirementControls(ctx, "objective", "no-such-objective", [control.id]), "VALIDATION");
-    await expectAppError(setRequirementControls(ctx, "objective", theirObjective.id, [control.id]), "VALIDATION");
+    await expectAppError(
+      setRequirementControls(ctx, "criterion", criterion("CC99.9"), [control.id]),
+      "VALIDATION",
+    );
+    await expectAppError(
+      setRequirementControls(ctx, "objective", "no-such-objective", [control.id]),
+      "VALIDATION",
+    );
+    await expectAppError(
+      setRequirementControls(ctx, "objective", theirObjective.id, [control.id]),
+      "VALIDATION",
+    );
 
     expect(await mappedTo(ctx, control.id)).toEqual({ criterionIds: [], objectiveIds: [] });
     expect(await entries(ctx.orgId)).toEqual(before);
@@ -144,8 +220,14 @@ describe("countControlsByCriterion", () => {
     const their = await makeControl(theirs);
     await setControlMappings(theirs, their.id, [criterion("CC6.1"), criterion("CC7.1")], []);
 
-    expect(Object.fromEntries(await countControlsByCriterion(ctx))).toEqual({ [criterion("CC6.1")]: 2, [criterion("CC6.2")]: 1 });
-    expect(Object.fromEntries(await countControlsByCriterion(theirs))).toEqual({ [criterion("CC6.1")]: 1, [criterion("CC7.1")]: 1 });
+    expect(Object.fromEntries(await countControlsByCriterion(ctx))).toEqual({
+      [criterion("CC6.1")]: 2,
+      [criterion("CC6.2")]: 1,
+    });
+    expect(Object.fromEntries(await countControlsByCriterion(theirs))).toEqual({
+      [criterion("CC6.1")]: 1,
+      [criterion("CC7.1")]: 1,
+    });
   });
 
   it("answers a viewer", async () => {
@@ -153,7 +235,9 @@ describe("countControlsByCriterion", () => {
     const { ctx: viewer } = await addMember(owner, "viewer");
     await setControlMappings(owner, (await makeControl(owner)).id, [criterion("CC6.1")], []);
 
-    expect(Object.fromEntries(await countControlsByCriterion(viewer))).toEqual({ [criterion("CC6.1")]: 1 });
+    expect(Object.fromEntries(await countControlsByCriterion(viewer))).toEqual({
+      [criterion("CC6.1")]: 1,
+    });
   });
 });
 
@@ -169,7 +253,10 @@ describe("another organisation's mappings", () => {
 
     await expectAppError(setControlMappings(mine, their.id, [], []), "NOT_FOUND");
     await expectAppError(setRequirementControls(mine, "criterion", cc61, [their.id]), "VALIDATION");
-    await expectAppError(setRequirementControls(mine, "criterion", cc61, [my.id, their.id]), "VALIDATION");
+    await expectAppError(
+      setRequirementControls(mine, "criterion", cc61, [my.id, their.id]),
+      "VALIDATION",
+    );
     await setRequirementControls(mine, "criterion", cc61, [my.id]);
     await setRequirementControls(mine, "criterion", cc61, []);
 
@@ -188,7 +275,10 @@ describe("roles", () => {
     await setControlMappings(editor, control.id, [criterion("CC6.1")], []);
     await setRequirementControls(editor, "criterion", criterion("CC6.2"), [control.id]);
 
-    expect((await mappedTo(owner, control.id)).criterionIds).toEqual([criterion("CC6.1"), criterion("CC6.2")]);
+    expect((await mappedTo(owner, control.id)).criterionIds).toEqual([
+      criterion("CC6.1"),
+      criterion("CC6.2"),
+    ]);
   });
 
   it("refuses a viewer on either side and changes nothing", async () => {
@@ -196,8 +286,14 @@ describe("roles", () => {
     const { ctx: viewer } = await addMember(owner, "viewer");
     const control = await makeControl(owner);
 
-    await expectAppError(setControlMappings(viewer, control.id, [criterion("CC6.1")], []), "FORBIDDEN");
-    await expectAppError(setRequirementControls(viewer, "criterion", criterion("CC6.1"), [control.id]), "FORBIDDEN");
+    await expectAppError(
+      setControlMappings(viewer, control.id, [criterion("CC6.1")], []),
+      "FORBIDDEN",
+    );
+    await expectAppError(
+      setRequirementControls(viewer, "criterion", criterion("CC6.1"), [control.id]),
+      "FORBIDDEN",
+    );
 
     expect((await mappedTo(owner, control.id)).criterionIds).toEqual([]);
   });

@@ -17,13 +17,17 @@ let currentUser: UserContext | null = null;
 
 vi.mock("@/lib/auth/session", () => ({
   getCurrentUser: async () => currentUser,
-  findOrgContext: async (orgSlug: string) => ({ user: currentUser, ctx: currentUser ? await resolveOrgContext(currentUser.userId, orgSlug) : null }),
+  findOrgContext: async (orgSlug: string) => ({
+    user: currentUser,
+    ctx: currentUser ? await resolveOrgContext(currentUser.userId, orgSlug) : null,
+  }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "assay.test" }) }));
 
 const { addNoteEvidenceAction } = await import("@/app/o/[orgSlug]/controls/[controlId]/actions");
-const { POST: paperworkPdf } = await import("@/app/o/[orgSlug]/engagements/[engagementId]/paperwork/pdf/route");
+const { POST: paperworkPdf } =
+  await import("@/app/o/[orgSlug]/engagements/[engagementId]/paperwork/pdf/route");
 
 const FINDING_1 = `${"- ".repeat(5000)}x`;
 const FINDING_2 = `${"> ".repeat(50_000)}x`;
@@ -45,15 +49,45 @@ describe("Markdown limits", () => {
     const ctx = await makeOrg();
     const control = await makeControl(ctx);
     currentUser = (await addMember(ctx, "editor")).user;
-    const activityBefore = await getDb().activityLogEntry.count({ where: { organizationId: ctx.orgId } });
+    const activityBefore = await getDb().activityLogEntry.count({
+      where: { organizationId: ctx.orgId },
+    });
 
-    const result = await addNoteEvidenceAction(null, form({ orgSlug: ctx.orgSlug, controlIds: control.id, purpose: "design", title: "Access review", effectiveDate: "2026-03-31", note: FINDING_1 }));
+    const result = await addNoteEvidenceAction(
+      null,
+      form({
+        orgSlug: ctx.orgSlug,
+        controlIds: control.id,
+        purpose: "design",
+        title: "Access review",
+        effectiveDate: "2026-03-31",
+        note: FINDING_1,
+      }),
+    );
 
-    expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { note: ["Lists and quotes nest at most 8 levels deep; this note goes 5,000 deep at line 1."] } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: {
+        note: ["Lists and quotes nest at most 8 levels deep; this note goes 5,000 deep at line 1."],
+      },
+    });
     expect(await getDb().evidence.count({ where: { organizationId: ctx.orgId } })).toBe(0);
-    expect(await getDb().activityLogEntry.count({ where: { organizationId: ctx.orgId } })).toBe(activityBefore);
+    expect(await getDb().activityLogEntry.count({ where: { organizationId: ctx.orgId } })).toBe(
+      activityBefore,
+    );
 
-    const ordinary = await addNoteEvidenceAction(null, form({ orgSlug: ctx.orgSlug, controlIds: control.id, purpose: "design", title: "Access review", effectiveDate: "2026-03-31", note: "- reviewed\n  - **all** accounts" }));
+    const ordinary = await addNoteEvidenceAction(
+      null,
+      form({
+        orgSlug: ctx.orgSlug,
+        controlIds: control.id,
+        purpose: "design",
+        title: "Access review",
+        effectiveDate: "2026-03-31",
+        note: "- reviewed\n  - **all** accounts",
+      }),
+    );
     expect(ordinary).toMatchObject({ ok: true });
   });
 
@@ -61,13 +95,27 @@ describe("Markdown limits", () => {
     const ctx = await makeOrg();
     const control = await makeControl(ctx);
     // Written the way the database held it before: past the schema, straight through the data layer.
-    await addNoteEvidence(ctx, noteEvidenceInput([control.id], { title: "Old note", note: FINDING_1 }));
+    await addNoteEvidence(
+      ctx,
+      noteEvidenceInput([control.id], { title: "Old note", note: FINDING_1 }),
+    );
     const items = await listControlEvidence(ctx, control.id);
 
-    const html = renderToString(createElement(EvidenceList, { orgSlug: ctx.orgSlug, items, canEdit: false, controls: [], deleteAction: noop, linkAction: noop }));
+    const html = renderToString(
+      createElement(EvidenceList, {
+        orgSlug: ctx.orgSlug,
+        items,
+        canEdit: false,
+        controls: [],
+        deleteAction: noop,
+        linkAction: noop,
+      }),
+    );
 
     expect(html).toContain("Shown as plain text: its formatting is beyond what notes may hold.");
-    expect(html).toContain(`<pre class="whitespace-pre-wrap break-words font-sans">${FINDING_1}</pre>`);
+    expect(html).toContain(
+      `<pre class="whitespace-pre-wrap break-words font-sans">${FINDING_1}</pre>`,
+    );
     // The list's own item, and no list parsed out of the note.
     expect(html.match(/<li/g)).toHaveLength(1);
   });
@@ -76,16 +124,30 @@ describe("Markdown limits", () => {
     const ctx = await makeOrg();
     const engagement = await makeEngagement(ctx);
     currentUser = (await addMember(ctx, "viewer")).user;
-    const request = new NextRequest(`http://assay.test/o/${ctx.orgSlug}/engagements/${engagement.id}/paperwork/pdf`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: "http://assay.test" },
-      body: JSON.stringify({ kind: "assertion", markdown: FINDING_2 }),
+    const request = new NextRequest(
+      `http://assay.test/o/${ctx.orgSlug}/engagements/${engagement.id}/paperwork/pdf`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: "http://assay.test" },
+        body: JSON.stringify({ kind: "assertion", markdown: FINDING_2 }),
+      },
+    );
+
+    const response = await paperworkPdf(request, {
+      params: Promise.resolve({ orgSlug: ctx.orgSlug, engagementId: engagement.id }),
     });
 
-    const response = await paperworkPdf(request, { params: Promise.resolve({ orgSlug: ctx.orgSlug, engagementId: engagement.id }) });
-
     expect(response.status).toBe(400);
-    const { error } = (await response.json()) as { error: { code: string; fieldErrors?: Record<string, string[]> } };
-    expect(error).toMatchObject({ code: "VALIDATION", fieldErrors: { markdown: ["Lists and quotes nest at most 8 levels deep; this draft goes 50,000 deep at line 1."] } });
+    const { error } = (await response.json()) as {
+      error: { code: string; fieldErrors?: Record<string, string[]> };
+    };
+    expect(error).toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: {
+        markdown: [
+          "Lists and quotes nest at most 8 levels deep; this draft goes 50,000 deep at line 1.",
+        ],
+      },
+    });
   });
 });

@@ -17,31 +17,58 @@ describe("issueMemberResetLink", () => {
 
     expect(reset.email).toBe(editor.user.email);
     expect(reset.expiresAt.getTime() - Date.now()).toBeGreaterThan(59 * 60_000);
-    const stored = await getDb().passwordResetToken.findFirstOrThrow({ where: { userId: editor.user.userId }, select: { issuedById: true } });
+    const stored = await getDb().passwordResetToken.findFirstOrThrow({
+      where: { userId: editor.user.userId },
+      select: { issuedById: true },
+    });
     expect(stored.issuedById).toBe(ctx.userId);
     const logged = (await entries(ctx.orgId)).at(-1);
-    expect(logged).toMatchObject({ action: "member.password_reset_link_issued", actorId: ctx.userId, entityId: editor.membershipId, after: { userId: editor.user.userId } });
+    expect(logged).toMatchObject({
+      action: "member.password_reset_link_issued",
+      actorId: ctx.userId,
+      entityId: editor.membershipId,
+      after: { userId: editor.user.userId },
+    });
     await expectIntactLog(ctx);
 
     await resetPassword(reset.token, "chosen with the owner's link", new Date());
-    expect(await new AuthClient().signIn(editor.user.email, "chosen with the owner's link")).toEqual({ error: null });
+    expect(
+      await new AuthClient().signIn(editor.user.email, "chosen with the owner's link"),
+    ).toEqual({ error: null });
   });
 
   it("refuses another owner, and the owner themself", async () => {
     const ctx = await makeOrg();
     const coOwner = await addMember(ctx, "owner");
-    const own = await getDb().membership.findFirstOrThrow({ where: { organizationId: ctx.orgId, userId: ctx.userId }, select: { id: true } });
-    await expectAppError(issueMemberResetLink(ctx, coOwner.membershipId), "FORBIDDEN", /another owner/);
+    const own = await getDb().membership.findFirstOrThrow({
+      where: { organizationId: ctx.orgId, userId: ctx.userId },
+      select: { id: true },
+    });
+    await expectAppError(
+      issueMemberResetLink(ctx, coOwner.membershipId),
+      "FORBIDDEN",
+      /another owner/,
+    );
     await expectAppError(issueMemberResetLink(ctx, own.id), "CONFLICT", /Security page/);
-    expect(await getDb().passwordResetToken.count({ where: { userId: { in: [coOwner.user.userId, ctx.userId] } } })).toBe(0);
+    expect(
+      await getDb().passwordResetToken.count({
+        where: { userId: { in: [coOwner.user.userId, ctx.userId] } },
+      }),
+    ).toBe(0);
   });
 
   it("refuses a member who also belongs to another organisation", async () => {
     const ctx = await makeOrg();
     const other = await makeOrg();
     const member = await addMember(ctx, "viewer");
-    await getDb().membership.create({ data: { organizationId: other.orgId, userId: member.user.userId, role: "viewer" } });
-    await expectAppError(issueMemberResetLink(ctx, member.membershipId), "CONFLICT", /another organisation/);
+    await getDb().membership.create({
+      data: { organizationId: other.orgId, userId: member.user.userId, role: "viewer" },
+    });
+    await expectAppError(
+      issueMemberResetLink(ctx, member.membershipId),
+      "CONFLICT",
+      /another organisation/,
+    );
   });
 
   it("stops working if the member joins another organisation before it is used", async () => {
@@ -49,11 +76,19 @@ describe("issueMemberResetLink", () => {
     const other = await makeOrg();
     const member = await addMember(ctx, "editor");
     const reset = await issueMemberResetLink(ctx, member.membershipId);
-    await getDb().membership.create({ data: { organizationId: other.orgId, userId: member.user.userId, role: "viewer" } });
+    await getDb().membership.create({
+      data: { organizationId: other.orgId, userId: member.user.userId, role: "viewer" },
+    });
 
     expect(await previewPasswordReset(reset.token, new Date())).toBeNull();
-    await expectAppError(resetPassword(reset.token, "chosen with the owner's link", new Date()), "NOT_FOUND", /expired or was already used/);
-    expect(await new AuthClient().signIn(member.user.email, "chosen with the owner's link")).toEqual({ error: "CredentialsSignin" });
+    await expectAppError(
+      resetPassword(reset.token, "chosen with the owner's link", new Date()),
+      "NOT_FOUND",
+      /expired or was already used/,
+    );
+    expect(
+      await new AuthClient().signIn(member.user.email, "chosen with the owner's link"),
+    ).toEqual({ error: "CredentialsSignin" });
   });
 
   it("stops working if its issuer is no longer an owner, or the member became one, before it is used", async () => {
@@ -63,11 +98,25 @@ describe("issueMemberResetLink", () => {
     const promoted = await addMember(ctx, "editor");
     const byCoOwner = await issueMemberResetLink(coOwner.ctx, demoted.membershipId);
     const forPromoted = await issueMemberResetLink(ctx, promoted.membershipId);
-    await getDb().membership.update({ where: { id: coOwner.membershipId }, data: { role: "admin" } });
-    await getDb().membership.update({ where: { id: promoted.membershipId }, data: { role: "owner" } });
+    await getDb().membership.update({
+      where: { id: coOwner.membershipId },
+      data: { role: "admin" },
+    });
+    await getDb().membership.update({
+      where: { id: promoted.membershipId },
+      data: { role: "owner" },
+    });
 
-    await expectAppError(resetPassword(byCoOwner.token, "chosen with the owner's link", new Date()), "NOT_FOUND", /expired or was already used/);
-    await expectAppError(resetPassword(forPromoted.token, "chosen with the owner's link", new Date()), "NOT_FOUND", /expired or was already used/);
+    await expectAppError(
+      resetPassword(byCoOwner.token, "chosen with the owner's link", new Date()),
+      "NOT_FOUND",
+      /expired or was already used/,
+    );
+    await expectAppError(
+      resetPassword(forPromoted.token, "chosen with the owner's link", new Date()),
+      "NOT_FOUND",
+      /expired or was already used/,
+    );
   });
 
   it("is for owners only", async () => {
@@ -82,6 +131,8 @@ describe("issueMemberResetLink", () => {
     const other = await makeOrg();
     const theirs = await addMember(other, "editor");
     await expectAppError(issueMemberResetLink(ctx, theirs.membershipId), "NOT_FOUND");
-    expect(await getDb().passwordResetToken.count({ where: { userId: theirs.user.userId } })).toBe(0);
+    expect(await getDb().passwordResetToken.count({ where: { userId: theirs.user.userId } })).toBe(
+      0,
+    );
   });
 });

@@ -5,7 +5,8 @@ import type { OrgContext } from "@/lib/db/context";
 import { addMember, expectAppError, makeOrg } from "./helpers";
 import { versionOf } from "./version-of";
 
-const roleOf = async (ctx: OrgContext, userId: string) => (await resolveOrgContext(userId, ctx.orgSlug))?.role ?? null;
+const roleOf = async (ctx: OrgContext, userId: string) =>
+  (await resolveOrgContext(userId, ctx.orgSlug))?.role ?? null;
 
 async function ownMembershipId(ctx: OrgContext): Promise<string> {
   const me = (await listMembers(ctx)).find((member) => member.userId === ctx.userId);
@@ -27,7 +28,11 @@ describe("listMembers", () => {
       { userId: editor.user.userId, role: "editor" },
       { userId: viewer.user.userId, role: "viewer" },
     ]);
-    expect(members[1]).toMatchObject({ membershipId: editor.membershipId, name: editor.user.name, email: editor.user.email });
+    expect(members[1]).toMatchObject({
+      membershipId: editor.membershipId,
+      name: editor.user.name,
+      email: editor.user.email,
+    });
   });
 });
 
@@ -37,7 +42,12 @@ describe("changeMemberRole", () => {
     const admin = await addMember(owner, "admin");
     const editor = await addMember(owner, "editor");
 
-    await changeMemberRole(admin.ctx, editor.membershipId, "viewer", await versionOf("membership", editor.membershipId));
+    await changeMemberRole(
+      admin.ctx,
+      editor.membershipId,
+      "viewer",
+      await versionOf("membership", editor.membershipId),
+    );
 
     expect(await roleOf(owner, editor.user.userId)).toBe("viewer");
   });
@@ -47,9 +57,33 @@ describe("changeMemberRole", () => {
     const admin = await addMember(owner, "admin");
     const editor = await addMember(owner, "editor");
 
-    await expectAppError(changeMemberRole(admin.ctx, editor.membershipId, "owner", await versionOf("membership", editor.membershipId)), "FORBIDDEN");
-    await expectAppError(changeMemberRole(admin.ctx, await ownMembershipId(owner), "viewer", await versionOf("membership", await ownMembershipId(owner))), "FORBIDDEN");
-    await expectAppError(changeMemberRole(admin.ctx, admin.membershipId, "owner", await versionOf("membership", admin.membershipId)), "FORBIDDEN");
+    await expectAppError(
+      changeMemberRole(
+        admin.ctx,
+        editor.membershipId,
+        "owner",
+        await versionOf("membership", editor.membershipId),
+      ),
+      "FORBIDDEN",
+    );
+    await expectAppError(
+      changeMemberRole(
+        admin.ctx,
+        await ownMembershipId(owner),
+        "viewer",
+        await versionOf("membership", await ownMembershipId(owner)),
+      ),
+      "FORBIDDEN",
+    );
+    await expectAppError(
+      changeMemberRole(
+        admin.ctx,
+        admin.membershipId,
+        "owner",
+        await versionOf("membership", admin.membershipId),
+      ),
+      "FORBIDDEN",
+    );
 
     expect(await roleOf(owner, editor.user.userId)).toBe("editor");
     expect(await roleOf(owner, owner.userId)).toBe("owner");
@@ -59,7 +93,16 @@ describe("changeMemberRole", () => {
   it("refuses to demote the last owner", async () => {
     const owner = await makeOrg();
 
-    await expectAppError(changeMemberRole(owner, await ownMembershipId(owner), "admin", await versionOf("membership", await ownMembershipId(owner))), "CONFLICT", /at least one owner/);
+    await expectAppError(
+      changeMemberRole(
+        owner,
+        await ownMembershipId(owner),
+        "admin",
+        await versionOf("membership", await ownMembershipId(owner)),
+      ),
+      "CONFLICT",
+      /at least one owner/,
+    );
     expect(await roleOf(owner, owner.userId)).toBe("owner");
   });
 
@@ -67,10 +110,23 @@ describe("changeMemberRole", () => {
     const owner = await makeOrg();
     const second = await addMember(owner, "owner");
 
-    await changeMemberRole(second.ctx, await ownMembershipId(owner), "admin", await versionOf("membership", await ownMembershipId(owner)));
+    await changeMemberRole(
+      second.ctx,
+      await ownMembershipId(owner),
+      "admin",
+      await versionOf("membership", await ownMembershipId(owner)),
+    );
 
     expect(await roleOf(owner, owner.userId)).toBe("admin");
-    await expectAppError(changeMemberRole(second.ctx, second.membershipId, "viewer", await versionOf("membership", second.membershipId)), "CONFLICT");
+    await expectAppError(
+      changeMemberRole(
+        second.ctx,
+        second.membershipId,
+        "viewer",
+        await versionOf("membership", second.membershipId),
+      ),
+      "CONFLICT",
+    );
   });
 
   it("never leaves an organisation without an owner when two owners demote each other at once", async () => {
@@ -79,8 +135,18 @@ describe("changeMemberRole", () => {
     const firstMembershipId = await ownMembershipId(first);
 
     const results = await Promise.allSettled([
-      changeMemberRole(first, second.membershipId, "admin", await versionOf("membership", second.membershipId)),
-      changeMemberRole(second.ctx, firstMembershipId, "admin", await versionOf("membership", firstMembershipId)),
+      changeMemberRole(
+        first,
+        second.membershipId,
+        "admin",
+        await versionOf("membership", second.membershipId),
+      ),
+      changeMemberRole(
+        second.ctx,
+        firstMembershipId,
+        "admin",
+        await versionOf("membership", firstMembershipId),
+      ),
     ]);
 
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
@@ -92,7 +158,15 @@ describe("changeMemberRole", () => {
     const theirs = await makeOrg();
     const their = await addMember(theirs, "editor");
 
-    await expectAppError(changeMemberRole(mine, their.membershipId, "viewer", await versionOf("membership", their.membershipId)), "NOT_FOUND");
+    await expectAppError(
+      changeMemberRole(
+        mine,
+        their.membershipId,
+        "viewer",
+        await versionOf("membership", their.membershipId),
+      ),
+      "NOT_FOUND",
+    );
     expect(await roleOf(theirs, their.user.userId)).toBe("editor");
   });
 
@@ -101,8 +175,24 @@ describe("changeMemberRole", () => {
     const member = await addMember(owner, role);
     const other = await addMember(owner, "viewer");
 
-    await expectAppError(changeMemberRole(member.ctx, other.membershipId, "editor", await versionOf("membership", other.membershipId)), "FORBIDDEN");
-    await expectAppError(changeMemberRole(member.ctx, member.membershipId, "admin", await versionOf("membership", member.membershipId)), "FORBIDDEN");
+    await expectAppError(
+      changeMemberRole(
+        member.ctx,
+        other.membershipId,
+        "editor",
+        await versionOf("membership", other.membershipId),
+      ),
+      "FORBIDDEN",
+    );
+    await expectAppError(
+      changeMemberRole(
+        member.ctx,
+        member.membershipId,
+        "admin",
+        await versionOf("membership", member.membershipId),
+      ),
+      "FORBIDDEN",
+    );
     expect(await roleOf(owner, member.user.userId)).toBe(role);
   });
 });
@@ -113,7 +203,11 @@ describe("removeMember", () => {
     const admin = await addMember(owner, "admin");
     const editor = await addMember(owner, "editor");
 
-    await removeMember(admin.ctx, editor.membershipId, await versionOf("membership", editor.membershipId));
+    await removeMember(
+      admin.ctx,
+      editor.membershipId,
+      await versionOf("membership", editor.membershipId),
+    );
 
     expect(await resolveOrgContext(editor.user.userId, owner.orgSlug)).toBeNull();
   });
@@ -121,7 +215,15 @@ describe("removeMember", () => {
   it("refuses to remove the last owner", async () => {
     const owner = await makeOrg();
 
-    await expectAppError(removeMember(owner, await ownMembershipId(owner), await versionOf("membership", await ownMembershipId(owner))), "CONFLICT", /at least one owner/);
+    await expectAppError(
+      removeMember(
+        owner,
+        await ownMembershipId(owner),
+        await versionOf("membership", await ownMembershipId(owner)),
+      ),
+      "CONFLICT",
+      /at least one owner/,
+    );
     expect(await roleOf(owner, owner.userId)).toBe("owner");
   });
 
@@ -129,7 +231,11 @@ describe("removeMember", () => {
     const owner = await makeOrg();
     const second = await addMember(owner, "owner");
 
-    await removeMember(owner, second.membershipId, await versionOf("membership", second.membershipId));
+    await removeMember(
+      owner,
+      second.membershipId,
+      await versionOf("membership", second.membershipId),
+    );
 
     expect(await resolveOrgContext(second.user.userId, owner.orgSlug)).toBeNull();
   });
@@ -139,7 +245,14 @@ describe("removeMember", () => {
     await addMember(owner, "owner");
     const admin = await addMember(owner, "admin");
 
-    await expectAppError(removeMember(admin.ctx, await ownMembershipId(owner), await versionOf("membership", await ownMembershipId(owner))), "FORBIDDEN");
+    await expectAppError(
+      removeMember(
+        admin.ctx,
+        await ownMembershipId(owner),
+        await versionOf("membership", await ownMembershipId(owner)),
+      ),
+      "FORBIDDEN",
+    );
     expect(await roleOf(owner, owner.userId)).toBe("owner");
   });
 
@@ -148,7 +261,10 @@ describe("removeMember", () => {
     const theirs = await makeOrg();
     const their = await addMember(theirs, "editor");
 
-    await expectAppError(removeMember(mine, their.membershipId, await versionOf("membership", their.membershipId)), "NOT_FOUND");
+    await expectAppError(
+      removeMember(mine, their.membershipId, await versionOf("membership", their.membershipId)),
+      "NOT_FOUND",
+    );
     expect(await roleOf(theirs, their.user.userId)).toBe("editor");
   });
 
@@ -157,7 +273,14 @@ describe("removeMember", () => {
     const member = await addMember(owner, role);
     const other = await addMember(owner, "viewer");
 
-    await expectAppError(removeMember(member.ctx, other.membershipId, await versionOf("membership", other.membershipId)), "FORBIDDEN");
+    await expectAppError(
+      removeMember(
+        member.ctx,
+        other.membershipId,
+        await versionOf("membership", other.membershipId),
+      ),
+      "FORBIDDEN",
+    );
     expect(await roleOf(owner, other.user.userId)).toBe("viewer");
   });
 });

@@ -5,8 +5,20 @@ import Database from "better-sqlite3";
 import pg, { type QueryResultRow } from "pg";
 import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
-import { DEFAULT_DATABASE_URL, databaseUrl, providerOf, sqliteFilePath } from "@/lib/db/database-url";
-import { MIGRATIONS_ROOT, MIGRATIONS_TABLE, MigrationError, checksumOf, migrate, readMigrations } from "@/lib/db/migrator";
+import {
+  DEFAULT_DATABASE_URL,
+  databaseUrl,
+  providerOf,
+  sqliteFilePath,
+} from "@/lib/db/database-url";
+import {
+  MIGRATIONS_ROOT,
+  MIGRATIONS_TABLE,
+  MigrationError,
+  checksumOf,
+  migrate,
+  readMigrations,
+} from "@/lib/db/migrator";
 import { emptyDatabase, type TestDatabase } from "./databases";
 
 // Runs the migrator against empty databases of the provider the suite was started with.
@@ -53,7 +65,11 @@ async function tables(url: string): Promise<string[]> {
   return (await query<{ name: string }>(url, sql)).map((row) => row.name).sort();
 }
 
-const recorded = (url: string) => query<{ name: string; checksum: string }>(url, `SELECT name, checksum FROM ${MIGRATIONS_TABLE} ORDER BY name`);
+const recorded = (url: string) =>
+  query<{ name: string; checksum: string }>(
+    url,
+    `SELECT name, checksum FROM ${MIGRATIONS_TABLE} ORDER BY name`,
+  );
 
 /** A copy of the committed migrations that a test may change; returns its root. */
 function copyOfMigrations(): string {
@@ -90,7 +106,9 @@ describe(`migrate (${provider})`, () => {
     const result = await migrate(url);
 
     expect(result.applied).toEqual(committed.map((file) => file.name));
-    expect(await recorded(url)).toEqual(committed.map(({ name, checksum }) => ({ name, checksum })));
+    expect(await recorded(url)).toEqual(
+      committed.map(({ name, checksum }) => ({ name, checksum })),
+    );
     expect(await tables(url)).toEqual([...APP_TABLES, MIGRATIONS_TABLE].sort());
   });
 
@@ -111,7 +129,11 @@ describe(`migrate (${provider})`, () => {
     if (!first) throw new Error("no migrations");
     const firstFile = path.join(root, provider, first.name, "migration.sql");
     fs.appendFileSync(firstFile, '\nCREATE TABLE "Sneaky" ("id" TEXT NOT NULL PRIMARY KEY);\n');
-    writeMigration(root, "29990101000000_extra", 'CREATE TABLE "Extra" ("id" TEXT NOT NULL PRIMARY KEY);\n');
+    writeMigration(
+      root,
+      "29990101000000_extra",
+      'CREATE TABLE "Extra" ("id" TEXT NOT NULL PRIMARY KEY);\n',
+    );
     const tablesBefore = await tables(url);
     const recordedBefore = await recorded(url);
 
@@ -142,8 +164,16 @@ describe(`migrate (${provider})`, () => {
   it("rolls back a failing migration, stops there, and applies it once fixed", async () => {
     const url = await freshDatabase();
     const root = copyOfMigrations();
-    const broken = writeMigration(root, "29990101000000_broken", 'CREATE TABLE "Broken" ("id" TEXT NOT NULL PRIMARY KEY);\nINSERT INTO "NoSuchTable" ("id") VALUES (\'x\');\n');
-    writeMigration(root, "29990102000000_after", 'CREATE TABLE "After" ("id" TEXT NOT NULL PRIMARY KEY);\n');
+    const broken = writeMigration(
+      root,
+      "29990101000000_broken",
+      'CREATE TABLE "Broken" ("id" TEXT NOT NULL PRIMARY KEY);\nINSERT INTO "NoSuchTable" ("id") VALUES (\'x\');\n',
+    );
+    writeMigration(
+      root,
+      "29990102000000_after",
+      'CREATE TABLE "After" ("id" TEXT NOT NULL PRIMARY KEY);\n',
+    );
 
     const outcome = await migrate(url, root).then(
       () => null,
@@ -153,10 +183,14 @@ describe(`migrate (${provider})`, () => {
     expect(outcome).toBeInstanceOf(MigrationError);
     expect(String(outcome)).toContain("Migration 29990101000000_broken failed and was rolled back");
     expect(await tables(url)).toEqual([...APP_TABLES, MIGRATIONS_TABLE].sort());
-    expect((await recorded(url)).map((row) => row.name)).toEqual(committed.map((file) => file.name));
+    expect((await recorded(url)).map((row) => row.name)).toEqual(
+      committed.map((file) => file.name),
+    );
 
     fs.writeFileSync(broken, 'CREATE TABLE "Broken" ("id" TEXT NOT NULL PRIMARY KEY);\n');
-    expect(await migrate(url, root)).toEqual({ applied: ["29990101000000_broken", "29990102000000_after"] });
+    expect(await migrate(url, root)).toEqual({
+      applied: ["29990101000000_broken", "29990102000000_after"],
+    });
     expect(await tables(url)).toEqual([...APP_TABLES, MIGRATIONS_TABLE, "After", "Broken"].sort());
   });
 });

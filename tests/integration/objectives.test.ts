@@ -10,15 +10,30 @@ import {
   setObjectiveRetired,
   updateObjective,
 } from "@/lib/db/objectives";
-import { actions, addMember, entries, expectAppError, expectIntactLog, makeObjective, makeOrg, objectiveInput } from "./helpers";
+import {
+  actions,
+  addMember,
+  entries,
+  expectAppError,
+  expectIntactLog,
+  makeObjective,
+  makeOrg,
+  objectiveInput,
+} from "./helpers";
 import { versionOf } from "./version-of";
 
-const refs = async (ctx: OrgContext, options: { includeRetired?: boolean } = {}) => (await listObjectives(ctx, options)).map((objective) => objective.ref);
+const refs = async (ctx: OrgContext, options: { includeRetired?: boolean } = {}) =>
+  (await listObjectives(ctx, options)).map((objective) => objective.ref);
 
 describe("createObjective and listObjectives", () => {
   it("creates objectives in order, with no controls yet, and logs each one", async () => {
     const ctx = await makeOrg();
-    const input = objectiveInput({ ref: "BP-20", area: "business", title: "Payroll inputs", objective: "Payroll inputs are authorised and recorded completely." });
+    const input = objectiveInput({
+      ref: "BP-20",
+      area: "business",
+      title: "Payroll inputs",
+      objective: "Payroll inputs are authorised and recorded completely.",
+    });
 
     const { id } = await createObjective(ctx, input);
     await makeObjective(ctx, { ref: "ITGC-20", area: "itgc" });
@@ -28,9 +43,23 @@ describe("createObjective and listObjectives", () => {
       { ref: "BP-20", sortOrder: 1 },
       { ref: "ITGC-20", sortOrder: 2 },
     ]);
-    expect(listed[0]).toEqual({ id, ...input, sortOrder: 1, retired: false, controlCount: 0, version: 0 });
-    const logged = (await entries(ctx.orgId)).filter((entry) => entry.action === "objective.created");
-    expect(logged[0]).toMatchObject({ actorId: ctx.userId, entityType: "objective", entityId: id, after: input });
+    expect(listed[0]).toEqual({
+      id,
+      ...input,
+      sortOrder: 1,
+      retired: false,
+      controlCount: 0,
+      version: 0,
+    });
+    const logged = (await entries(ctx.orgId)).filter(
+      (entry) => entry.action === "objective.created",
+    );
+    expect(logged[0]).toMatchObject({
+      actorId: ctx.userId,
+      entityType: "objective",
+      entityId: id,
+      after: input,
+    });
     await expectIntactLog(ctx);
   });
 
@@ -38,7 +67,10 @@ describe("createObjective and listObjectives", () => {
     const ctx = await makeOrg();
     await makeObjective(ctx, { ref: "BP-01" });
 
-    const error = await expectAppError(createObjective(ctx, objectiveInput({ ref: "BP-01" })), "CONFLICT");
+    const error = await expectAppError(
+      createObjective(ctx, objectiveInput({ ref: "BP-01" })),
+      "CONFLICT",
+    );
 
     expect(error.fieldErrors?.ref).toEqual([expect.stringMatching(/already used/)]);
     expect(await refs(ctx)).toEqual(["BP-01"]);
@@ -62,12 +94,22 @@ describe("updateObjective", () => {
     const ctx = await makeOrg();
     const before = objectiveInput({ ref: "BP-01", title: "Old title" });
     const { id } = await createObjective(ctx, before);
-    const after = objectiveInput({ ref: "BP-1A", area: "itgc", title: "New title", objective: "Changes to programs are authorised and tested." });
+    const after = objectiveInput({
+      ref: "BP-1A",
+      area: "itgc",
+      title: "New title",
+      objective: "Changes to programs are authorised and tested.",
+    });
 
     await updateObjective(ctx, id, after, await versionOf("objective", id));
 
     expect((await listObjectives(ctx))[0]).toMatchObject({ id, ...after });
-    expect((await entries(ctx.orgId)).at(-1)).toMatchObject({ action: "objective.updated", entityId: id, before, after });
+    expect((await entries(ctx.orgId)).at(-1)).toMatchObject({
+      action: "objective.updated",
+      entityId: id,
+      before,
+      after,
+    });
     await expectIntactLog(ctx);
   });
 
@@ -76,7 +118,15 @@ describe("updateObjective", () => {
     await makeObjective(ctx, { ref: "BP-01" });
     const second = await makeObjective(ctx, { ref: "BP-02" });
 
-    const error = await expectAppError(updateObjective(ctx, second.id, objectiveInput({ ref: "BP-01" }), await versionOf("objective", second.id)), "CONFLICT");
+    const error = await expectAppError(
+      updateObjective(
+        ctx,
+        second.id,
+        objectiveInput({ ref: "BP-01" }),
+        await versionOf("objective", second.id),
+      ),
+      "CONFLICT",
+    );
 
     expect(error.fieldErrors).toHaveProperty("ref");
     expect(await refs(ctx)).toEqual(["BP-01", "BP-02"]);
@@ -92,7 +142,12 @@ describe("setObjectiveRetired", () => {
     await setObjectiveRetired(ctx, retired.id, true, await versionOf("objective", retired.id));
 
     expect(await refs(ctx)).toEqual(["BP-01"]);
-    expect((await listObjectives(ctx, { includeRetired: true })).map(({ id, retired }) => ({ id, retired }))).toEqual([
+    expect(
+      (await listObjectives(ctx, { includeRetired: true })).map(({ id, retired }) => ({
+        id,
+        retired,
+      })),
+    ).toEqual([
       { id: kept.id, retired: false },
       { id: retired.id, retired: true },
     ]);
@@ -136,7 +191,12 @@ describe("moveObjective", () => {
 
     await moveObjective(ctx, b.id, "down");
     expect(await refs(ctx)).toEqual(["A", "B", "C"]);
-    expect((await entries(ctx.orgId)).at(-1)).toMatchObject({ action: "objective.moved", entityId: b.id, before: { sortOrder: 1 }, after: { sortOrder: 2 } });
+    expect((await entries(ctx.orgId)).at(-1)).toMatchObject({
+      action: "objective.moved",
+      entityId: b.id,
+      before: { sortOrder: 1 },
+      after: { sortOrder: 2 },
+    });
     await expectIntactLog(ctx);
   });
 
@@ -164,7 +224,9 @@ describe("moveObjective", () => {
     await moveObjective(mine, only.id, "up");
 
     expect((await listObjectives(mine))[0]).toMatchObject({ ref: "MINE", sortOrder: 1 });
-    expect((await listObjectives(theirs)).map(({ ref, sortOrder }) => ({ ref, sortOrder }))).toEqual([
+    expect(
+      (await listObjectives(theirs)).map(({ ref, sortOrder }) => ({ ref, sortOrder })),
+    ).toEqual([
       { ref: "T1", sortOrder: 1 },
       { ref: "T2", sortOrder: 2 },
     ]);
@@ -176,7 +238,9 @@ describe("adoptStarterObjectives", () => {
     const ctx = await makeOrg();
     await makeObjective(ctx, { ref: "ITGC-01", title: "Our own wording" });
 
-    expect(await adoptStarterObjectives(ctx, ["ITGC-01", "ITGC-02", "BP-01"])).toEqual({ added: 2 });
+    expect(await adoptStarterObjectives(ctx, ["ITGC-01", "ITGC-02", "BP-01"])).toEqual({
+      added: 2,
+    });
     expect(await adoptStarterObjectives(ctx, ["ITGC-02", "BP-01"])).toEqual({ added: 0 });
 
     const listed = await listObjectives(ctx);
@@ -193,7 +257,11 @@ describe("adoptStarterObjectives", () => {
   it("refuses an unknown starter reference and adds nothing", async () => {
     const ctx = await makeOrg();
 
-    await expectAppError(adoptStarterObjectives(ctx, ["ITGC-01", "NOPE-9"]), "VALIDATION", /NOPE-9/);
+    await expectAppError(
+      adoptStarterObjectives(ctx, ["ITGC-01", "NOPE-9"]),
+      "VALIDATION",
+      /NOPE-9/,
+    );
 
     expect(await refs(ctx, { includeRetired: true })).toEqual([]);
   });
@@ -216,10 +284,15 @@ describe("adoptStarterObjectivesInTx", () => {
     await adoptStarterObjectives(theirs, ["BP-01"]);
     const existing = await makeObjective(mine, { ref: "BP-02" });
 
-    const ids = await getDb().$transaction((tx) => adoptStarterObjectivesInTx(tx, mine, ["BP-01", "BP-02"]));
+    const ids = await getDb().$transaction((tx) =>
+      adoptStarterObjectivesInTx(tx, mine, ["BP-01", "BP-02"]),
+    );
 
     const my = await listObjectives(mine);
-    expect(Object.fromEntries(ids)).toEqual({ "BP-01": my.find((objective) => objective.ref === "BP-01")?.id, "BP-02": existing.id });
+    expect(Object.fromEntries(ids)).toEqual({
+      "BP-01": my.find((objective) => objective.ref === "BP-01")?.id,
+      "BP-02": existing.id,
+    });
     expect(await refs(theirs)).toEqual(["BP-01"]);
   });
 });
@@ -231,12 +304,28 @@ describe("another organisation's objectives", () => {
     const their = await makeObjective(theirs, { ref: "THEIRS" });
     const theirLog = await actions(theirs.orgId);
 
-    await expectAppError(updateObjective(mine, their.id, objectiveInput({ ref: "HIJACK" }), await versionOf("objective", their.id)), "NOT_FOUND");
-    await expectAppError(setObjectiveRetired(mine, their.id, true, await versionOf("objective", their.id)), "NOT_FOUND");
-    await expectAppError(setObjectiveRetired(mine, their.id, false, await versionOf("objective", their.id)), "NOT_FOUND");
+    await expectAppError(
+      updateObjective(
+        mine,
+        their.id,
+        objectiveInput({ ref: "HIJACK" }),
+        await versionOf("objective", their.id),
+      ),
+      "NOT_FOUND",
+    );
+    await expectAppError(
+      setObjectiveRetired(mine, their.id, true, await versionOf("objective", their.id)),
+      "NOT_FOUND",
+    );
+    await expectAppError(
+      setObjectiveRetired(mine, their.id, false, await versionOf("objective", their.id)),
+      "NOT_FOUND",
+    );
     await expectAppError(moveObjective(mine, their.id, "up"), "NOT_FOUND");
 
-    expect(await listObjectives(theirs)).toEqual([expect.objectContaining({ id: their.id, ref: "THEIRS", retired: false })]);
+    expect(await listObjectives(theirs)).toEqual([
+      expect.objectContaining({ id: their.id, ref: "THEIRS", retired: false }),
+    ]);
     expect(await actions(theirs.orgId)).toEqual(theirLog);
     expect(await actions(mine.orgId)).not.toContain("objective.updated");
   });
@@ -249,7 +338,12 @@ describe("roles", () => {
 
     const a = await makeObjective(editor, { ref: "A" });
     const b = await makeObjective(editor, { ref: "B" });
-    await updateObjective(editor, a.id, objectiveInput({ ref: "A1" }), await versionOf("objective", a.id));
+    await updateObjective(
+      editor,
+      a.id,
+      objectiveInput({ ref: "A1" }),
+      await versionOf("objective", a.id),
+    );
     await moveObjective(editor, b.id, "up");
     await setObjectiveRetired(editor, a.id, true, await versionOf("objective", a.id));
     await adoptStarterObjectives(editor, ["BP-01"]);
@@ -267,8 +361,19 @@ describe("roles", () => {
 
     expect(await refs(viewer)).toEqual(["A", "B"]);
     await expectAppError(createObjective(viewer, objectiveInput()), "FORBIDDEN");
-    await expectAppError(updateObjective(viewer, objective.id, objectiveInput({ ref: "A" }), await versionOf("objective", objective.id)), "FORBIDDEN");
-    await expectAppError(setObjectiveRetired(viewer, objective.id, true, await versionOf("objective", objective.id)), "FORBIDDEN");
+    await expectAppError(
+      updateObjective(
+        viewer,
+        objective.id,
+        objectiveInput({ ref: "A" }),
+        await versionOf("objective", objective.id),
+      ),
+      "FORBIDDEN",
+    );
+    await expectAppError(
+      setObjectiveRetired(viewer, objective.id, true, await versionOf("objective", objective.id)),
+      "FORBIDDEN",
+    );
     await expectAppError(moveObjective(viewer, objective.id, "down"), "FORBIDDEN");
     await expectAppError(adoptStarterObjectives(viewer, ["BP-01"]), "FORBIDDEN");
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { acceptInvitation, createInvitation } from "@/lib/db/invitations";
-import { createOrganization, listMyOrganizations, renameOrganization, resolveOrgContext } from "@/lib/db/organizations";
+import {
+  createOrganization,
+  listMyOrganizations,
+  renameOrganization,
+  resolveOrgContext,
+} from "@/lib/db/organizations";
 import { addMember, entries, expectAppError, makeOrg, makeUser } from "./helpers";
 import { versionOf } from "./version-of";
 
@@ -12,7 +17,12 @@ describe("createOrganization", () => {
 
     expect(slug).toBe("acme-payments-inc");
     const ctx = await resolveOrgContext(user.userId, slug);
-    expect(ctx).toMatchObject({ userId: user.userId, orgSlug: slug, orgName: "Acme Payments, Inc.", role: "owner" });
+    expect(ctx).toMatchObject({
+      userId: user.userId,
+      orgSlug: slug,
+      orgName: "Acme Payments, Inc.",
+      role: "owner",
+    });
   });
 
   it("gives a second organisation with the same name the next free slug", async () => {
@@ -27,7 +37,9 @@ describe("createOrganization", () => {
   it("gives simultaneous organisations with one name distinct slugs", async () => {
     const users = await Promise.all([makeUser(), makeUser(), makeUser()]);
 
-    const slugs = await Promise.all(users.map((user) => createOrganization(user, { name: "Initech" })));
+    const slugs = await Promise.all(
+      users.map((user) => createOrganization(user, { name: "Initech" })),
+    );
 
     expect(slugs.map(({ slug }) => slug).sort()).toEqual(["initech", "initech-2", "initech-3"]);
   });
@@ -71,7 +83,13 @@ describe("resolveOrgContext", () => {
     const owner = await makeOrg();
     const { user, ctx } = await addMember(owner, "editor");
 
-    expect(ctx).toEqual({ userId: user.userId, orgId: owner.orgId, orgSlug: owner.orgSlug, orgName: owner.orgName, role: "editor" });
+    expect(ctx).toEqual({
+      userId: user.userId,
+      orgId: owner.orgId,
+      orgSlug: owner.orgSlug,
+      orgName: owner.orgName,
+      role: "editor",
+    });
   });
 });
 
@@ -80,7 +98,11 @@ describe("renameOrganization", () => {
     const owner = await makeOrg(undefined, "Old Name");
     const admin = await addMember(owner, "admin");
 
-    await renameOrganization(admin.ctx, "New Name", await versionOf("organization", admin.ctx.orgId));
+    await renameOrganization(
+      admin.ctx,
+      "New Name",
+      await versionOf("organization", admin.ctx.orgId),
+    );
 
     expect((await resolveOrgContext(owner.userId, owner.orgSlug))?.orgName).toBe("New Name");
     const last = (await entries(owner.orgId)).at(-1);
@@ -99,7 +121,10 @@ describe("renameOrganization", () => {
     const member = await addMember(owner, role);
     const logged = (await entries(owner.orgId)).length;
 
-    await expectAppError(renameOrganization(member.ctx, "Hijacked", await versionOf("organization", member.ctx.orgId)), "FORBIDDEN");
+    await expectAppError(
+      renameOrganization(member.ctx, "Hijacked", await versionOf("organization", member.ctx.orgId)),
+      "FORBIDDEN",
+    );
 
     expect((await resolveOrgContext(owner.userId, owner.orgSlug))?.orgName).toBe("Kept Name");
     expect(await entries(owner.orgId)).toHaveLength(logged);
@@ -112,6 +137,8 @@ describe("renameOrganization", () => {
     await renameOrganization(mine, "Mine Renamed", await versionOf("organization", mine.orgId));
 
     expect((await resolveOrgContext(theirs.userId, theirs.orgSlug))?.orgName).toBe("Theirs");
-    expect((await entries(theirs.orgId)).map((entry) => entry.action)).not.toContain("organization.renamed");
+    expect((await entries(theirs.orgId)).map((entry) => entry.action)).not.toContain(
+      "organization.renamed",
+    );
   });
 });

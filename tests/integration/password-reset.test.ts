@@ -62,7 +62,9 @@ function form(fields: Record<string, string>): FormData {
 }
 
 /** Asks for a reset link for `email` and returns the messages that arrived for it. */
-async function askForLink(email: string): Promise<{ result: Awaited<ReturnType<typeof requestPasswordResetAction>>; mail: Received[] }> {
+async function askForLink(
+  email: string,
+): Promise<{ result: Awaited<ReturnType<typeof requestPasswordResetAction>>; mail: Received[] }> {
   const before = smtp.inbox.length;
   const result = await requestPasswordResetAction(null, form({ email }));
   await responseSent();
@@ -86,10 +88,16 @@ describe("password reset by email", () => {
     expect(link.startsWith("https://assay.test/reset-password/")).toBe(true);
     expect(await previewPasswordReset(tokenOf(link), new Date())).toEqual({ email: user.email });
 
-    expect(await resetPasswordAction(null, form({ token: tokenOf(link), password: NEW_PASSWORD }))).toEqual({ ok: true, data: { email: user.email } });
+    expect(
+      await resetPasswordAction(null, form({ token: tokenOf(link), password: NEW_PASSWORD })),
+    ).toEqual({ ok: true, data: { email: user.email } });
 
-    expect(await getDb().authSession.count({ where: { userId: user.userId, revokedAt: null } })).toBe(0);
-    expect(await new AuthClient().signIn(user.email, TEST_PASSWORD)).toEqual({ error: "CredentialsSignin" });
+    expect(
+      await getDb().authSession.count({ where: { userId: user.userId, revokedAt: null } }),
+    ).toBe(0);
+    expect(await new AuthClient().signIn(user.email, TEST_PASSWORD)).toEqual({
+      error: "CredentialsSignin",
+    });
     expect(await new AuthClient().signIn(user.email, NEW_PASSWORD)).toEqual({ error: null });
     expect(await actions(ctx.orgId)).toContain("user.password_reset");
   });
@@ -99,14 +107,24 @@ describe("password reset by email", () => {
     const { mail } = await askForLink(user.email);
     const token = tokenOf(linkIn(mail[0], "/reset-password/"));
 
-    const stored = await getDb().passwordResetToken.findMany({ where: { userId: user.userId }, select: { tokenHash: true } });
+    const stored = await getDb().passwordResetToken.findMany({
+      where: { userId: user.userId },
+      select: { tokenHash: true },
+    });
     expect(stored).toEqual([{ tokenHash: createHash("sha256").update(token).digest("hex") }]);
     expect(JSON.stringify(stored)).not.toContain(token);
 
     await resetPassword(token, NEW_PASSWORD, new Date());
     expect(await previewPasswordReset(token, new Date())).toBeNull();
-    await expectAppError(resetPassword(token, "yet another passphrase", new Date()), "NOT_FOUND", /expired or was already used/);
-    const twice = await Promise.allSettled([resetPassword(token, "third passphrase here", new Date()), resetPassword(token, "fourth passphrase here", new Date())]);
+    await expectAppError(
+      resetPassword(token, "yet another passphrase", new Date()),
+      "NOT_FOUND",
+      /expired or was already used/,
+    );
+    const twice = await Promise.allSettled([
+      resetPassword(token, "third passphrase here", new Date()),
+      resetPassword(token, "fourth passphrase here", new Date()),
+    ]);
     expect(twice.every((outcome) => outcome.status === "rejected")).toBe(true);
   });
 
@@ -114,7 +132,10 @@ describe("password reset by email", () => {
     const user = await makeUser();
     const { mail } = await askForLink(user.email);
     const token = tokenOf(linkIn(mail[0], "/reset-password/"));
-    const outcomes = await Promise.allSettled([resetPassword(token, "first of the two passwords", new Date()), resetPassword(token, "second of the two passwords", new Date())]);
+    const outcomes = await Promise.allSettled([
+      resetPassword(token, "first of the two passwords", new Date()),
+      resetPassword(token, "second of the two passwords", new Date()),
+    ]);
     expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
   });
 
@@ -178,9 +199,15 @@ describe("password reset by email", () => {
   it("sends at most 10 links an hour for one email from every address together, then one to each address that has not asked", async () => {
     const user = await makeUser();
     let delivered = 0;
-    for (const address of ["198.51.100.111", "198.51.100.112", "198.51.100.113", "198.51.100.114"]) {
+    for (const address of [
+      "198.51.100.111",
+      "198.51.100.112",
+      "198.51.100.113",
+      "198.51.100.114",
+    ]) {
       requestHeaders = new Headers({ [PEER_HEADER]: peerStamp(TOKEN, address) });
-      for (let attempt = 1; attempt <= 3; attempt += 1) delivered += (await askForLink(user.email)).mail.length;
+      for (let attempt = 1; attempt <= 3; attempt += 1)
+        delivered += (await askForLink(user.email)).mail.length;
     }
     expect(delivered).toBe(10);
     requestHeaders = new Headers({ [PEER_HEADER]: peerStamp(TOKEN, "198.51.100.115") });
@@ -198,7 +225,11 @@ describe("password reset by email", () => {
   });
 
   it("holds one address at 10 when 30 requests arrive at once", async () => {
-    const results = await Promise.all(Array.from({ length: 30 }, () => requestPasswordResetAction(null, form({ email: uniqueEmail("burst") }))));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        requestPasswordResetAction(null, form({ email: uniqueEmail("burst") })),
+      ),
+    );
     await responseSent();
     const codes = results.map((result) => (result.ok ? "ok" : result.code));
     expect(codes.filter((code) => code === "ok")).toHaveLength(10);
@@ -210,8 +241,16 @@ describe("password reset by email", () => {
     delete process.env.SMTP_URL;
     try {
       const user = await makeUser();
-      expect(await requestPasswordResetAction(null, form({ email: user.email }))).toMatchObject({ ok: false, code: "CONFLICT", message: /not set up/ });
-      expect(await requestPasswordResetAction(null, form({ email: uniqueEmail() }))).toMatchObject({ ok: false, code: "CONFLICT", message: /not set up/ });
+      expect(await requestPasswordResetAction(null, form({ email: user.email }))).toMatchObject({
+        ok: false,
+        code: "CONFLICT",
+        message: /not set up/,
+      });
+      expect(await requestPasswordResetAction(null, form({ email: uniqueEmail() }))).toMatchObject({
+        ok: false,
+        code: "CONFLICT",
+        message: /not set up/,
+      });
       expect(await getDb().passwordResetToken.count({ where: { userId: user.userId } })).toBe(0);
     } finally {
       process.env.SMTP_URL = url;
@@ -221,7 +260,13 @@ describe("password reset by email", () => {
   it("checks the new password with a field message", async () => {
     const user = await makeUser();
     const token = tokenOf(linkIn((await askForLink(user.email)).mail[0], "/reset-password/"));
-    expect(await resetPasswordAction(null, form({ token, password: "short" }))).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { password: ["Use at least 12 characters."] } });
-    expect(await resetPasswordAction(null, form({ token: "not a token!", password: NEW_PASSWORD }))).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await resetPasswordAction(null, form({ token, password: "short" }))).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { password: ["Use at least 12 characters."] },
+    });
+    expect(
+      await resetPasswordAction(null, form({ token: "not a token!", password: NEW_PASSWORD })),
+    ).toMatchObject({ ok: false, code: "VALIDATION" });
   });
 });

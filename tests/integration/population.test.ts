@@ -2,10 +2,26 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import type { OrgContext } from "@/lib/db/context";
 import { addNoteEvidence, listControlEvidence } from "@/lib/db/evidence";
-import { addPopulationEvent, deletePopulationEvent, importPopulation, listPopulation } from "@/lib/db/population";
-import { actions, addMember, entries, expectAppError, expectIntactLog, makeControl, makeOrg, makePopulationEvent, noteEvidenceInput } from "./helpers";
+import {
+  addPopulationEvent,
+  deletePopulationEvent,
+  importPopulation,
+  listPopulation,
+} from "@/lib/db/population";
+import {
+  actions,
+  addMember,
+  entries,
+  expectAppError,
+  expectIntactLog,
+  makeControl,
+  makeOrg,
+  makePopulationEvent,
+  noteEvidenceInput,
+} from "./helpers";
 
-const references = async (ctx: OrgContext, controlId: string) => (await listPopulation(ctx, controlId)).map((row) => row.reference);
+const references = async (ctx: OrgContext, controlId: string) =>
+  (await listPopulation(ctx, controlId)).map((row) => row.reference);
 const eventDriven = (ctx: OrgContext) => makeControl(ctx, { frequency: "event_driven" });
 
 describe("addPopulationEvent and listPopulation", () => {
@@ -13,24 +29,54 @@ describe("addPopulationEvent and listPopulation", () => {
     const ctx = await makeOrg();
     const control = await eventDriven(ctx);
 
-    const { id } = await addPopulationEvent(ctx, { controlId: control.id, date: "2026-02-03", reference: "HR-101", description: "New hire: Ada" });
+    const { id } = await addPopulationEvent(ctx, {
+      controlId: control.id,
+      date: "2026-02-03",
+      reference: "HR-101",
+      description: "New hire: Ada",
+    });
 
-    expect(await listPopulation(ctx, control.id)).toEqual([{ id, date: "2026-02-03", reference: "HR-101", description: "New hire: Ada", evidenceCount: 0 }]);
-    expect((await entries(ctx.orgId)).at(-1)).toMatchObject({ action: "population.event_added", entityType: "control", entityId: control.id, actorId: ctx.userId, after: { eventId: id, date: "2026-02-03", reference: "HR-101" } });
+    expect(await listPopulation(ctx, control.id)).toEqual([
+      {
+        id,
+        date: "2026-02-03",
+        reference: "HR-101",
+        description: "New hire: Ada",
+        evidenceCount: 0,
+      },
+    ]);
+    expect((await entries(ctx.orgId)).at(-1)).toMatchObject({
+      action: "population.event_added",
+      entityType: "control",
+      entityId: control.id,
+      actorId: ctx.userId,
+      after: { eventId: id, date: "2026-02-03", reference: "HR-101" },
+    });
     await expectIntactLog(ctx);
   });
 
-  it.each(["quarterly", "continuous", "annual"] as const)("refuses events for a %s control", async (frequency) => {
-    const ctx = await makeOrg();
-    const control = await makeControl(ctx, { frequency });
-    const logged = await actions(ctx.orgId);
+  it.each(["quarterly", "continuous", "annual"] as const)(
+    "refuses events for a %s control",
+    async (frequency) => {
+      const ctx = await makeOrg();
+      const control = await makeControl(ctx, { frequency });
+      const logged = await actions(ctx.orgId);
 
-    await expectAppError(addPopulationEvent(ctx, { controlId: control.id, date: "2026-02-03", reference: "HR-1", description: "" }), "VALIDATION");
-    await expectAppError(importPopulation(ctx, control.id, "2026-02-03,HR-1"), "VALIDATION");
+      await expectAppError(
+        addPopulationEvent(ctx, {
+          controlId: control.id,
+          date: "2026-02-03",
+          reference: "HR-1",
+          description: "",
+        }),
+        "VALIDATION",
+      );
+      await expectAppError(importPopulation(ctx, control.id, "2026-02-03,HR-1"), "VALIDATION");
 
-    expect(await getDb().populationEvent.count({ where: { controlId: control.id } })).toBe(0);
-    expect(await actions(ctx.orgId)).toEqual(logged);
-  });
+      expect(await getDb().populationEvent.count({ where: { controlId: control.id } })).toBe(0);
+      expect(await actions(ctx.orgId)).toEqual(logged);
+    },
+  );
 
   it("refuses a reference already in the control's population, with the error on reference, but allows it on another control", async () => {
     const ctx = await makeOrg();
@@ -38,7 +84,11 @@ describe("addPopulationEvent and listPopulation", () => {
     await makePopulationEvent(ctx, control.id, { reference: "CHG-7" });
     const logged = await actions(ctx.orgId);
 
-    const error = await expectAppError(makePopulationEvent(ctx, control.id, { reference: "CHG-7", date: "2026-06-01" }), "CONFLICT", /CHG-7/);
+    const error = await expectAppError(
+      makePopulationEvent(ctx, control.id, { reference: "CHG-7", date: "2026-06-01" }),
+      "CONFLICT",
+      /CHG-7/,
+    );
 
     expect(error.fieldErrors?.reference).toEqual(["This reference is already in the population."]);
     expect(await references(ctx, control.id)).toEqual(["CHG-7"]);
@@ -50,12 +100,23 @@ describe("addPopulationEvent and listPopulation", () => {
   it("lists events by date then reference, with how much evidence each has", async () => {
     const ctx = await makeOrg();
     const control = await eventDriven(ctx);
-    for (const [date, reference] of [["2026-03-01", "B"], ["2026-01-10", "Z"], ["2026-03-01", "A"]] as const) await makePopulationEvent(ctx, control.id, { date, reference });
+    for (const [date, reference] of [
+      ["2026-03-01", "B"],
+      ["2026-01-10", "Z"],
+      ["2026-03-01", "A"],
+    ] as const)
+      await makePopulationEvent(ctx, control.id, { date, reference });
     const [first] = await listPopulation(ctx, control.id);
     await addNoteEvidence(ctx, noteEvidenceInput([control.id], { eventId: first?.id }));
     await addNoteEvidence(ctx, noteEvidenceInput([control.id], { eventId: first?.id }));
 
-    expect((await listPopulation(ctx, control.id)).map((row) => [row.date, row.reference, row.evidenceCount])).toEqual([
+    expect(
+      (await listPopulation(ctx, control.id)).map((row) => [
+        row.date,
+        row.reference,
+        row.evidenceCount,
+      ]),
+    ).toEqual([
       ["2026-01-10", "Z", 2],
       ["2026-03-01", "A", 0],
       ["2026-03-01", "B", 0],
@@ -69,31 +130,60 @@ describe("importPopulation", () => {
     const control = await eventDriven(ctx);
     const logged = await actions(ctx.orgId);
 
-    const result = await importPopulation(ctx, control.id, "\uFEFFdate,reference,description\r\n2026-01-05,HR-1,Ada\r\n2026-02-10,HR-2,\"Bob, contractor\"\r\n");
+    const result = await importPopulation(
+      ctx,
+      control.id,
+      '\uFEFFdate,reference,description\r\n2026-01-05,HR-1,Ada\r\n2026-02-10,HR-2,"Bob, contractor"\r\n',
+    );
 
     expect(result).toEqual({ added: 2, skipped: 0, problems: [] });
     expect(await listPopulation(ctx, control.id)).toEqual([
       expect.objectContaining({ date: "2026-01-05", reference: "HR-1", description: "Ada" }),
-      expect.objectContaining({ date: "2026-02-10", reference: "HR-2", description: "Bob, contractor" }),
+      expect.objectContaining({
+        date: "2026-02-10",
+        reference: "HR-2",
+        description: "Bob, contractor",
+      }),
     ]);
     expect(await actions(ctx.orgId)).toEqual([...logged, "population.imported"]);
-    expect((await entries(ctx.orgId)).at(-1)).toMatchObject({ entityType: "control", entityId: control.id, after: { added: 2, skipped: 0 } });
+    expect((await entries(ctx.orgId)).at(-1)).toMatchObject({
+      entityType: "control",
+      entityId: control.id,
+      after: { added: 2, skipped: 0 },
+    });
     await expectIntactLog(ctx);
   });
 
   it("skips references already in the population and adds the rest", async () => {
     const ctx = await makeOrg();
     const control = await eventDriven(ctx);
-    await makePopulationEvent(ctx, control.id, { reference: "HR-1", date: "2026-01-05", description: "Kept as it was" });
+    await makePopulationEvent(ctx, control.id, {
+      reference: "HR-1",
+      date: "2026-01-05",
+      description: "Kept as it was",
+    });
 
-    const result = await importPopulation(ctx, control.id, "2026-01-06,HR-1,Changed\n2026-01-07,HR-2,New");
+    const result = await importPopulation(
+      ctx,
+      control.id,
+      "2026-01-06,HR-1,Changed\n2026-01-07,HR-2,New",
+    );
 
     expect(result).toEqual({ added: 1, skipped: 1, problems: [] });
-    expect((await listPopulation(ctx, control.id)).map((row) => [row.reference, row.date, row.description])).toEqual([
+    expect(
+      (await listPopulation(ctx, control.id)).map((row) => [
+        row.reference,
+        row.date,
+        row.description,
+      ]),
+    ).toEqual([
       ["HR-1", "2026-01-05", "Kept as it was"],
       ["HR-2", "2026-01-07", "New"],
     ]);
-    expect((await entries(ctx.orgId)).at(-1)).toMatchObject({ action: "population.imported", after: { added: 1, skipped: 1 } });
+    expect((await entries(ctx.orgId)).at(-1)).toMatchObject({
+      action: "population.imported",
+      after: { added: 1, skipped: 1 },
+    });
     await expectIntactLog(ctx);
   });
 
@@ -102,7 +192,11 @@ describe("importPopulation", () => {
     const control = await eventDriven(ctx);
     const logged = await actions(ctx.orgId);
 
-    const result = await importPopulation(ctx, control.id, "date,reference\n2026-01-05,HR-1\n2026-02-30,HR-2\n2026-03-01,HR-1\n2026-03-02,");
+    const result = await importPopulation(
+      ctx,
+      control.id,
+      "date,reference\n2026-01-05,HR-1\n2026-02-30,HR-2\n2026-03-01,HR-1\n2026-03-02,",
+    );
 
     expect(result).toEqual({
       added: 0,
@@ -122,15 +216,30 @@ describe("deletePopulationEvent", () => {
   it("removes the event, logs it, and keeps the evidence that was linked to it", async () => {
     const ctx = await makeOrg();
     const control = await eventDriven(ctx);
-    const event = await makePopulationEvent(ctx, control.id, { date: "2026-04-04", reference: "INC-9" });
+    const event = await makePopulationEvent(ctx, control.id, {
+      date: "2026-04-04",
+      reference: "INC-9",
+    });
     const kept = await makePopulationEvent(ctx, control.id, { reference: "INC-10" });
-    const evidence = await addNoteEvidence(ctx, noteEvidenceInput([control.id], { eventId: event.id, title: "Post-incident review" }));
+    const evidence = await addNoteEvidence(
+      ctx,
+      noteEvidenceInput([control.id], { eventId: event.id, title: "Post-incident review" }),
+    );
 
     await deletePopulationEvent(ctx, event.id);
 
-    expect(await listPopulation(ctx, control.id)).toEqual([expect.objectContaining({ id: kept.id })]);
-    expect(await listControlEvidence(ctx, control.id)).toEqual([expect.objectContaining({ id: evidence.id, title: "Post-incident review", eventId: null })]);
-    expect((await entries(ctx.orgId)).at(-1)).toMatchObject({ action: "population.event_removed", entityType: "control", entityId: control.id, before: { eventId: event.id, date: "2026-04-04", reference: "INC-9" } });
+    expect(await listPopulation(ctx, control.id)).toEqual([
+      expect.objectContaining({ id: kept.id }),
+    ]);
+    expect(await listControlEvidence(ctx, control.id)).toEqual([
+      expect.objectContaining({ id: evidence.id, title: "Post-incident review", eventId: null }),
+    ]);
+    expect((await entries(ctx.orgId)).at(-1)).toMatchObject({
+      action: "population.event_removed",
+      entityType: "control",
+      entityId: control.id,
+      before: { eventId: event.id, date: "2026-04-04", reference: "INC-9" },
+    });
     await expectAppError(deletePopulationEvent(ctx, event.id), "NOT_FOUND");
     await expectIntactLog(ctx);
   });
@@ -141,12 +250,22 @@ describe("another organisation's population", () => {
     const [ours, theirs] = [await makeOrg(), await makeOrg()];
     const ourControl = await eventDriven(ours);
     const theirControl = await eventDriven(theirs);
-    const theirEvent = await makePopulationEvent(theirs, theirControl.id, { reference: "THEIRS-1" });
+    const theirEvent = await makePopulationEvent(theirs, theirControl.id, {
+      reference: "THEIRS-1",
+    });
     await makePopulationEvent(ours, ourControl.id, { reference: "OURS-1" });
     const [ourLog, theirLog] = [await actions(ours.orgId), await actions(theirs.orgId)];
 
     await expectAppError(listPopulation(ours, theirControl.id), "NOT_FOUND");
-    await expectAppError(addPopulationEvent(ours, { controlId: theirControl.id, date: "2026-02-03", reference: "X-1", description: "" }), "NOT_FOUND");
+    await expectAppError(
+      addPopulationEvent(ours, {
+        controlId: theirControl.id,
+        date: "2026-02-03",
+        reference: "X-1",
+        description: "",
+      }),
+      "NOT_FOUND",
+    );
     await expectAppError(importPopulation(ours, theirControl.id, "2026-02-03,X-2"), "NOT_FOUND");
     await expectAppError(deletePopulationEvent(ours, theirEvent.id), "NOT_FOUND");
 
@@ -165,7 +284,15 @@ describe("roles", () => {
     const logged = await actions(owner.orgId);
 
     expect(await references(viewer, control.id)).toEqual(["HR-1"]);
-    await expectAppError(addPopulationEvent(viewer, { controlId: control.id, date: "2026-02-03", reference: "HR-2", description: "" }), "FORBIDDEN");
+    await expectAppError(
+      addPopulationEvent(viewer, {
+        controlId: control.id,
+        date: "2026-02-03",
+        reference: "HR-2",
+        description: "",
+      }),
+      "FORBIDDEN",
+    );
     await expectAppError(importPopulation(viewer, control.id, "2026-02-03,HR-3"), "FORBIDDEN");
     await expectAppError(deletePopulationEvent(viewer, event.id), "FORBIDDEN");
 
@@ -178,12 +305,23 @@ describe("roles", () => {
     const { ctx: editor } = await addMember(owner, "editor");
     const control = await eventDriven(owner);
 
-    const { id } = await addPopulationEvent(editor, { controlId: control.id, date: "2026-02-03", reference: "HR-1", description: "" });
-    expect(await importPopulation(editor, control.id, "2026-02-04,HR-2\n2026-02-05,HR-3")).toEqual({ added: 2, skipped: 0, problems: [] });
+    const { id } = await addPopulationEvent(editor, {
+      controlId: control.id,
+      date: "2026-02-03",
+      reference: "HR-1",
+      description: "",
+    });
+    expect(await importPopulation(editor, control.id, "2026-02-04,HR-2\n2026-02-05,HR-3")).toEqual({
+      added: 2,
+      skipped: 0,
+      problems: [],
+    });
     await deletePopulationEvent(editor, id);
 
     expect(await references(editor, control.id)).toEqual(["HR-2", "HR-3"]);
-    expect((await entries(owner.orgId)).slice(-3).map((entry) => [entry.action, entry.actorId])).toEqual([
+    expect(
+      (await entries(owner.orgId)).slice(-3).map((entry) => [entry.action, entry.actorId]),
+    ).toEqual([
       ["population.event_added", editor.userId],
       ["population.imported", editor.userId],
       ["population.event_removed", editor.userId],

@@ -8,7 +8,8 @@ const minutes = (n: number): Date => new Date(T0.getTime() + n * 60_000);
 
 let keys = 0;
 const freshKey = (): string => `test:key:${(keys += 1)}`;
-const countOf = async (key: string) => (await getDb().rateLimitBucket.findUnique({ where: { key } }))?.count ?? 0;
+const countOf = async (key: string) =>
+  (await getDb().rateLimitBucket.findUnique({ where: { key } }))?.count ?? 0;
 
 describe("countAttempt", () => {
   it("counts every one of many simultaneous attempts, including the ones that create the bucket", async () => {
@@ -27,10 +28,18 @@ describe("countAttempt", () => {
       await countAttempt(key, RULE, T0);
     }
 
-    expect(await checkRateLimit(key, RULE, minutes(1))).toEqual({ limited: true, retryInMinutes: 9 });
+    expect(await checkRateLimit(key, RULE, minutes(1))).toEqual({
+      limited: true,
+      retryInMinutes: 9,
+    });
     expect(await checkRateLimit(key, RULE, minutes(10))).toEqual({ limited: false });
     await countAttempt(key, RULE, minutes(10));
-    expect(await getDb().rateLimitBucket.findUnique({ where: { key }, select: { windowStart: true, count: true } })).toEqual({ windowStart: minutes(10), count: 1 });
+    expect(
+      await getDb().rateLimitBucket.findUnique({
+        where: { key },
+        select: { windowStart: true, count: true },
+      }),
+    ).toEqual({ windowStart: minutes(10), count: 1 });
   });
 
   it("keeps keys apart, and clearing one leaves the others", async () => {

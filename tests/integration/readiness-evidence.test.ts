@@ -6,7 +6,16 @@ import { setControlMappings } from "@/lib/db/mappings";
 import { engagementEvidence } from "@/lib/db/readiness-evidence";
 import type { ReadinessEvidence } from "@/lib/domain/readiness/engine";
 import type { ControlInput } from "@/lib/schemas/control";
-import { addMember, criterion, makeControl, makeEngagement, makeObjective, makeOrg, makePopulationEvent, noteEvidenceInput } from "./helpers";
+import {
+  addMember,
+  criterion,
+  makeControl,
+  makeEngagement,
+  makeObjective,
+  makeOrg,
+  makePopulationEvent,
+  noteEvidenceInput,
+} from "./helpers";
 
 // engagementEvidence: the evidence of an engagement's controls, restricted in SQL to the controls
 // mapped to its requirements and read as one packed row per control.
@@ -14,7 +23,12 @@ import { addMember, criterion, makeControl, makeEngagement, makeObjective, makeO
 const CC61 = criterion("CC6.1");
 const A11 = criterion("A1.1");
 
-async function mappedControl(ctx: OrgContext, criteria: string[], objectives: string[] = [], overrides: Partial<ControlInput> = {}): Promise<string> {
+async function mappedControl(
+  ctx: OrgContext,
+  criteria: string[],
+  objectives: string[] = [],
+  overrides: Partial<ControlInput> = {},
+): Promise<string> {
   const { id } = await makeControl(ctx, overrides);
   await setControlMappings(ctx, id, criteria, objectives);
   return id;
@@ -27,13 +41,41 @@ describe("engagementEvidence", () => {
     const first = await mappedControl(ctx, [CC61], [], { frequency: "event_driven" });
     const second = await mappedControl(ctx, [CC61]);
     const event = await makePopulationEvent(ctx, first, { date: "2026-02-01" });
-    await addNoteEvidence(ctx, noteEvidenceInput([first], { purpose: "design", effectiveDate: "2026-01-15" }));
-    await addNoteEvidence(ctx, noteEvidenceInput([first, second], { effectiveDate: "2026-02-01", coverageEnd: "2026-02-28", eventId: event.id }));
+    await addNoteEvidence(
+      ctx,
+      noteEvidenceInput([first], { purpose: "design", effectiveDate: "2026-01-15" }),
+    );
+    await addNoteEvidence(
+      ctx,
+      noteEvidenceInput([first, second], {
+        effectiveDate: "2026-02-01",
+        coverageEnd: "2026-02-28",
+        eventId: event.id,
+      }),
+    );
 
     const expected: ReadinessEvidence[] = [
-      { purpose: "design", effectiveDate: "2026-01-15", coverageEnd: null, eventId: null, controlIds: [first] },
-      { purpose: "operating", effectiveDate: "2026-02-01", coverageEnd: "2026-02-28", eventId: event.id, controlIds: [first] },
-      { purpose: "operating", effectiveDate: "2026-02-01", coverageEnd: "2026-02-28", eventId: event.id, controlIds: [second] },
+      {
+        purpose: "design",
+        effectiveDate: "2026-01-15",
+        coverageEnd: null,
+        eventId: null,
+        controlIds: [first],
+      },
+      {
+        purpose: "operating",
+        effectiveDate: "2026-02-01",
+        coverageEnd: "2026-02-28",
+        eventId: event.id,
+        controlIds: [first],
+      },
+      {
+        purpose: "operating",
+        effectiveDate: "2026-02-01",
+        coverageEnd: "2026-02-28",
+        eventId: event.id,
+        controlIds: [second],
+      },
     ];
     const evidence = await engagementEvidence(ctx, engagement);
     expect(evidence).toHaveLength(expected.length);
@@ -43,13 +85,18 @@ describe("engagementEvidence", () => {
   it("leaves out controls mapped only to criteria outside a SOC 2 engagement's categories, and unmapped ones", async () => {
     const ctx = await makeOrg();
     const securityOnly = await getEngagement(ctx, (await makeEngagement(ctx)).id);
-    const withAvailability = await getEngagement(ctx, (await makeEngagement(ctx, { categories: ["availability"] })).id);
+    const withAvailability = await getEngagement(
+      ctx,
+      (await makeEngagement(ctx, { categories: ["availability"] })).id,
+    );
     const security = await mappedControl(ctx, [CC61]);
     const availability = await mappedControl(ctx, [A11]);
     const { id: unmapped } = await makeControl(ctx);
-    for (const controlId of [security, availability, unmapped]) await addNoteEvidence(ctx, noteEvidenceInput([controlId]));
+    for (const controlId of [security, availability, unmapped])
+      await addNoteEvidence(ctx, noteEvidenceInput([controlId]));
 
-    const controlsOf = async (engagement: typeof securityOnly) => (await engagementEvidence(ctx, engagement)).flatMap((item) => item.controlIds).sort();
+    const controlsOf = async (engagement: typeof securityOnly) =>
+      (await engagementEvidence(ctx, engagement)).flatMap((item) => item.controlIds).sort();
     expect(await controlsOf(securityOnly)).toEqual([security]);
     expect(await controlsOf(withAvailability)).toEqual([security, availability].sort());
   });
@@ -58,13 +105,21 @@ describe("engagementEvidence", () => {
     const ctx = await makeOrg();
     const chosen = await makeObjective(ctx);
     const other = await makeObjective(ctx);
-    const engagement = await getEngagement(ctx, (await makeEngagement(ctx, { family: "SOC1", objectiveIds: [chosen.id] })).id);
+    const engagement = await getEngagement(
+      ctx,
+      (await makeEngagement(ctx, { family: "SOC1", objectiveIds: [chosen.id] })).id,
+    );
     const inScope = await mappedControl(ctx, [], [chosen.id]);
     const outOfScope = await mappedControl(ctx, [CC61], [other.id]);
     await addNoteEvidence(ctx, noteEvidenceInput([inScope, outOfScope]));
 
-    expect((await engagementEvidence(ctx, engagement)).map((item) => item.controlIds)).toEqual([[inScope]]);
-    const none = await getEngagement(ctx, (await makeEngagement(ctx, { family: "SOC1", objectiveIds: [] })).id);
+    expect((await engagementEvidence(ctx, engagement)).map((item) => item.controlIds)).toEqual([
+      [inScope],
+    ]);
+    const none = await getEngagement(
+      ctx,
+      (await makeEngagement(ctx, { family: "SOC1", objectiveIds: [] })).id,
+    );
     expect(await engagementEvidence(ctx, none)).toEqual([]);
   });
 
@@ -78,7 +133,11 @@ describe("engagementEvidence", () => {
     await addNoteEvidence(stranger, noteEvidenceInput([theirs]));
     const { ctx: viewer } = await addMember(ctx, "viewer");
 
-    expect((await engagementEvidence(stranger, engagement)).map((item) => item.controlIds)).toEqual([[theirs]]);
-    expect((await engagementEvidence(viewer, engagement)).map((item) => item.controlIds)).toEqual([[mine]]);
+    expect((await engagementEvidence(stranger, engagement)).map((item) => item.controlIds)).toEqual(
+      [[theirs]],
+    );
+    expect((await engagementEvidence(viewer, engagement)).map((item) => item.controlIds)).toEqual([
+      [mine],
+    ]);
   });
 });

@@ -7,12 +7,19 @@ import { TEST_PASSWORD, actions, makeOrg, makeUser, uniqueEmail } from "./helper
 
 // `npm run user:reset-password`, run as the operator would, against this test's database.
 
-function runScript(args: string[], stdin = ""): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runScript(
+  args: string[],
+  stdin = "",
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", "--conditions=react-server", "scripts/reset-password.ts", ...args], {
-      env: { ...process.env, APP_URL: "https://assay.example" },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
+    const child = spawn(
+      "npx",
+      ["tsx", "--conditions=react-server", "scripts/reset-password.ts", ...args],
+      {
+        env: { ...process.env, APP_URL: "https://assay.example" },
+        stdio: ["pipe", "pipe", "pipe"],
+      },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -32,19 +39,30 @@ describe("npm run user:reset-password", () => {
     const token = /https:\/\/assay\.example\/reset-password\/(\S+)/.exec(stdout)?.[1] ?? "";
     expect(await previewPasswordReset(token, new Date())).toEqual({ email: user.email });
     await resetPassword(token, "chosen after the operator's link", new Date());
-    expect(await new AuthClient().signIn(user.email, "chosen after the operator's link")).toEqual({ error: null });
-    expect(await actions(ctx.orgId)).toEqual(expect.arrayContaining(["user.password_reset_link_issued", "user.password_reset"]));
+    expect(await new AuthClient().signIn(user.email, "chosen after the operator's link")).toEqual({
+      error: null,
+    });
+    expect(await actions(ctx.orgId)).toEqual(
+      expect.arrayContaining(["user.password_reset_link_issued", "user.password_reset"]),
+    );
   });
 
   it("sets a password read from stdin and signs every device out", async () => {
     const user = await makeUser();
     const laptop = new AuthClient();
     await laptop.signIn(user.email, TEST_PASSWORD);
-    const { code, stdout } = await runScript([user.email, "--password-stdin"], "typed by the operator\n");
+    const { code, stdout } = await runScript(
+      [user.email, "--password-stdin"],
+      "typed by the operator\n",
+    );
     expect(code).toBe(0);
     expect(stdout).toContain("Password set");
-    expect(await getDb().authSession.count({ where: { userId: user.userId, revokedAt: null } })).toBe(0);
-    expect(await new AuthClient().signIn(user.email, "typed by the operator")).toEqual({ error: null });
+    expect(
+      await getDb().authSession.count({ where: { userId: user.userId, revokedAt: null } }),
+    ).toBe(0);
+    expect(await new AuthClient().signIn(user.email, "typed by the operator")).toEqual({
+      error: null,
+    });
   });
 
   it("fails clearly for an unknown email or a short password", async () => {

@@ -9,9 +9,15 @@ import { enrolledUser } from "./two-factor-fixture";
 
 // `npm run user:reset-two-factor`, run as the operator would, against this test's database.
 
-function runScript(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runScript(
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", "--conditions=react-server", "scripts/reset-two-factor.ts", ...args], { env: process.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      "npx",
+      ["tsx", "--conditions=react-server", "scripts/reset-two-factor.ts", ...args],
+      { env: process.env, stdio: ["ignore", "pipe", "pipe"] },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -33,10 +39,14 @@ describe("npm run user:reset-two-factor", () => {
 
     const { code, stdout } = await runScript([member.user.email.toUpperCase()]);
     expect(code).toBe(0);
-    expect(stdout).toContain(`Two-factor turned off for ${member.user.email}; 1 signed-in device(s) signed out.`);
+    expect(stdout).toContain(
+      `Two-factor turned off for ${member.user.email}; 1 signed-in device(s) signed out.`,
+    );
     expect((await getTwoFactorStatus(member.user)).enabledAt).toBeNull();
     expect(await getDb().recoveryCode.count({ where: { userId: member.user.userId } })).toBe(0);
-    expect(await getDb().authSession.count({ where: { userId: member.user.userId, revokedAt: null } })).toBe(0);
+    expect(
+      await getDb().authSession.count({ where: { userId: member.user.userId, revokedAt: null } }),
+    ).toBe(0);
     expect(await actions(ctx.orgId)).toContain("user.two_factor_reset_by_operator");
     expect(await enrolmentRequiredBy(member.user.userId)).toBe(ctx.orgName);
   });

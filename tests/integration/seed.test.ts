@@ -34,7 +34,9 @@ describe("seedDemo", () => {
     const viewer = await signIn(DEMO_USERS.viewer.email);
     const ownerCtx = await resolveOrgContext(owner.userId, "northwind-payments");
     expect(ownerCtx).toMatchObject({ orgName: DEMO_ORG_NAME, role: "owner" });
-    expect(await resolveOrgContext(viewer.userId, "northwind-payments")).toMatchObject({ role: "viewer" });
+    expect(await resolveOrgContext(viewer.userId, "northwind-payments")).toMatchObject({
+      role: "viewer",
+    });
     if (!ownerCtx) throw new Error("no owner context");
     expect((await listMembers(ownerCtx)).map(({ email, role }) => ({ email, role }))).toEqual([
       { email: DEMO_USERS.owner.email, role: "owner" },

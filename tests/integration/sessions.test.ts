@@ -13,7 +13,10 @@ vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next-auth")>()),
   getServerSession: async () => (browser ? browser.serverSession() : null),
 }));
-vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), connection: async () => undefined }));
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/server")>()),
+  connection: async () => undefined,
+}));
 
 const { getCurrentSession, getCurrentUser } = await import("@/lib/auth/session");
 
@@ -23,7 +26,11 @@ let addresses = 0;
 /** A browser on an address of its own, stamped by the server entry like every real request. */
 function newBrowser(extra: Record<string, string> = {}): AuthClient {
   addresses += 1;
-  return new AuthClient({ "user-agent": "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0", [PEER_HEADER]: peerStamp(TOKEN, `198.51.100.${addresses}`), ...extra });
+  return new AuthClient({
+    "user-agent": "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0",
+    [PEER_HEADER]: peerStamp(TOKEN, `198.51.100.${addresses}`),
+    ...extra,
+  });
 }
 
 async function currentUserOf(client: AuthClient) {
@@ -44,8 +51,14 @@ describe("signing in", () => {
     browser = client;
     const session = await getCurrentSession();
     expect(session?.user).toEqual(user);
-    const row = await getDb().authSession.findUniqueOrThrow({ where: { id: session?.sessionId ?? "" } });
-    expect(row).toMatchObject({ userId: user.userId, revokedAt: null, address: `198.51.100.${addresses}` });
+    const row = await getDb().authSession.findUniqueOrThrow({
+      where: { id: session?.sessionId ?? "" },
+    });
+    expect(row).toMatchObject({
+      userId: user.userId,
+      revokedAt: null,
+      address: `198.51.100.${addresses}`,
+    });
     expect(row.userAgent).toContain("Firefox");
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(7 * 24 * 60 * 60 * 1000);
   });
@@ -53,7 +66,9 @@ describe("signing in", () => {
   it("starts no session for a wrong password", async () => {
     const user = await makeUser();
     const client = newBrowser();
-    expect(await client.signIn(user.email, "not the password")).toEqual({ error: "CredentialsSignin" });
+    expect(await client.signIn(user.email, "not the password")).toEqual({
+      error: "CredentialsSignin",
+    });
     expect(client.sessionToken).toBeUndefined();
     expect(await getDb().authSession.count({ where: { userId: user.userId } })).toBe(0);
   });
@@ -78,7 +93,9 @@ describe("signing out", () => {
     // next-auth's own endpoint agrees, and clears the dead cookie.
     expect(await stolen.sessionEndpoint()).toEqual({});
     expect(stolen.sessionToken).toBeUndefined();
-    expect(await getDb().authSession.count({ where: { userId: user.userId, revokedAt: null } })).toBe(0);
+    expect(
+      await getDb().authSession.count({ where: { userId: user.userId, revokedAt: null } }),
+    ).toBe(0);
   });
 
   it("ends only that browser's session", async () => {
@@ -97,7 +114,13 @@ describe("signing out", () => {
     const user = await makeUser();
     const { encode } = await import("next-auth/jwt");
     const legacy = new AuthClient();
-    legacy.cookies.set("next-auth.session-token", await encode({ token: { sub: user.userId, email: user.email, name: user.name }, secret: process.env.AUTH_SECRET ?? "" }));
+    legacy.cookies.set(
+      "next-auth.session-token",
+      await encode({
+        token: { sub: user.userId, email: user.email, name: user.name },
+        secret: process.env.AUTH_SECRET ?? "",
+      }),
+    );
     expect(await currentUserOf(legacy)).toBeNull();
   });
 });
@@ -110,12 +133,18 @@ describe("a session's life", () => {
     browser = client;
     const sessionId = (await getCurrentSession())?.sessionId ?? "";
 
-    await getDb().user.update({ where: { id: user.userId }, data: { passwordChangedAt: new Date(Date.now() + 1000) } });
+    await getDb().user.update({
+      where: { id: user.userId },
+      data: { passwordChangedAt: new Date(Date.now() + 1000) },
+    });
     expect(await currentUserOf(client)).toBeNull();
     await getDb().user.update({ where: { id: user.userId }, data: { passwordChangedAt: null } });
     expect(await currentUserOf(client)).toEqual(user);
 
-    await getDb().authSession.update({ where: { id: sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await getDb().authSession.update({
+      where: { id: sessionId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await currentUserOf(client)).toBeNull();
   });
 
@@ -128,7 +157,13 @@ describe("a session's life", () => {
     const sessionId = (await getCurrentSession())?.sessionId ?? "";
     const { encode } = await import("next-auth/jwt");
     const forged = new AuthClient();
-    forged.cookies.set("next-auth.session-token", await encode({ token: { sub: other.userId, sid: sessionId }, secret: process.env.AUTH_SECRET ?? "" }));
+    forged.cookies.set(
+      "next-auth.session-token",
+      await encode({
+        token: { sub: other.userId, sid: sessionId },
+        secret: process.env.AUTH_SECRET ?? "",
+      }),
+    );
     expect(await currentUserOf(forged)).toBeNull();
   });
 
@@ -138,14 +173,23 @@ describe("a session's life", () => {
     await client.signIn(user.email, TEST_PASSWORD);
     browser = client;
     const sessionId = (await getCurrentSession())?.sessionId ?? "";
-    const lastSeen = async () => (await getDb().authSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeenAt.getTime();
+    const lastSeen = async () =>
+      (
+        await getDb().authSession.findUniqueOrThrow({ where: { id: sessionId } })
+      ).lastSeenAt.getTime();
 
     const twoMinutesAgo = new Date(Date.now() - 2 * 60_000);
-    await getDb().authSession.update({ where: { id: sessionId }, data: { lastSeenAt: twoMinutesAgo } });
+    await getDb().authSession.update({
+      where: { id: sessionId },
+      data: { lastSeenAt: twoMinutesAgo },
+    });
     await currentUserOf(client);
     expect(await lastSeen()).toBe(twoMinutesAgo.getTime());
 
-    await getDb().authSession.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(Date.now() - 6 * 60_000) } });
+    await getDb().authSession.update({
+      where: { id: sessionId },
+      data: { lastSeenAt: new Date(Date.now() - 6 * 60_000) },
+    });
     await currentUserOf(client);
     expect(Date.now() - (await lastSeen())).toBeLessThan(60_000);
   });

@@ -14,11 +14,15 @@ const { default: SignInPage } = await import("@/app/sign-in/page");
 const { default: SignUpPage } = await import("@/app/sign-up/page");
 
 type SearchParams = Record<string, string | string[] | undefined>;
-type Page = (props: { searchParams: Promise<{ callbackUrl?: string; email?: string }> }) => Promise<unknown>;
+type Page = (props: {
+  searchParams: Promise<{ callbackUrl?: string; email?: string }>;
+}) => Promise<unknown>;
 
 /** The Location a signed-in visitor is redirected to, or "404" when the page refuses the link outright. */
 async function redirectedTo(page: Page, searchParams: SearchParams): Promise<string> {
-  const error: unknown = await page({ searchParams: Promise.resolve(searchParams as { callbackUrl?: string }) }).then(
+  const error: unknown = await page({
+    searchParams: Promise.resolve(searchParams as { callbackUrl?: string }),
+  }).then(
     () => {
       throw new Error("expected a redirect");
     },
@@ -31,7 +35,8 @@ async function redirectedTo(page: Page, searchParams: SearchParams): Promise<str
 }
 
 /** How a browser resolves that Location on our origin. */
-const resolvedOrigin = (location: string): string => new URL(location, "https://assay.test/sign-in").origin;
+const resolvedOrigin = (location: string): string =>
+  new URL(location, "https://assay.test/sign-in").origin;
 
 const HOSTILE = [
   "https://evil.example/",
@@ -52,7 +57,9 @@ describe.each([
 ])("the %s page, for someone already signed in", (_name, page) => {
   it("follows a callbackUrl that is a path on this site", async () => {
     currentUser = await makeUser();
-    expect(await redirectedTo(page, { callbackUrl: "/o/acme/controls?status=draft" })).toBe("/o/acme/controls?status=draft");
+    expect(await redirectedTo(page, { callbackUrl: "/o/acme/controls?status=draft" })).toBe(
+      "/o/acme/controls?status=draft",
+    );
   });
 
   it.each(HOSTILE)("never sends the browser to another site (%j)", async (callbackUrl) => {

@@ -19,7 +19,8 @@ vi.mock("next/server", async (importOriginal) => ({
   after: (task: () => Promise<unknown>) => afterResponse.push(task()),
 }));
 
-const { finishSignUpAction, signUpAction, signUpByEmailAction } = await import("@/app/sign-up/actions");
+const { finishSignUpAction, signUpAction, signUpByEmailAction } =
+  await import("@/app/sign-up/actions");
 
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 beforeAll(async () => {
@@ -46,7 +47,10 @@ function form(fields: Record<string, string>): FormData {
   return data;
 }
 
-async function signUp(email: string, name = "Nora New"): Promise<{ result: unknown; mail: Received[] }> {
+async function signUp(
+  email: string,
+  name = "Nora New",
+): Promise<{ result: unknown; mail: Received[] }> {
   const before = smtp.inbox.length;
   const result = await signUpByEmailAction(null, form({ name, email, callbackUrl: "/o/acme" }));
   await Promise.all(afterResponse);
@@ -66,31 +70,50 @@ describe("sign-up with mail set up", () => {
     expect(forExisting.result).toEqual({ ok: true, data: { email: existing.email } });
     expect(forFresh.result).toEqual({ ok: true, data: { email: fresh } });
     expect(await getDb().user.count({ where: { email: fresh } })).toBe(0);
-    expect(forExisting.mail.map((message) => message.subject)).toEqual(["You already have an Assay account"]);
-    expect(forFresh.mail.map((message) => message.subject)).toEqual(["Finish creating your Assay account"]);
+    expect(forExisting.mail.map((message) => message.subject)).toEqual([
+      "You already have an Assay account",
+    ]);
+    expect(forFresh.mail.map((message) => message.subject)).toEqual([
+      "Finish creating your Assay account",
+    ]);
   });
 
   it("creates the account from the link, once, and it signs in", async () => {
     const email = uniqueEmail("finisher");
     const token = tokenOf(linkIn((await signUp(email)).mail[0], "/sign-up/finish/"));
 
-    expect(await finishSignUpAction(null, form({ token, password: PASSWORD }))).toEqual({ ok: true, data: { email, callbackUrl: "/o/acme" } });
-    expect(await getDb().user.findUnique({ where: { email }, select: { name: true } })).toEqual({ name: "Nora New" });
+    expect(await finishSignUpAction(null, form({ token, password: PASSWORD }))).toEqual({
+      ok: true,
+      data: { email, callbackUrl: "/o/acme" },
+    });
+    expect(await getDb().user.findUnique({ where: { email }, select: { name: true } })).toEqual({
+      name: "Nora New",
+    });
     expect(await new AuthClient().signIn(email, PASSWORD)).toEqual({ error: null });
-    expect(await finishSignUpAction(null, form({ token, password: "someone else's password" }))).toMatchObject({ ok: false, code: "CONFLICT", message: /already used/ });
+    expect(
+      await finishSignUpAction(null, form({ token, password: "someone else's password" })),
+    ).toMatchObject({ ok: false, code: "CONFLICT", message: /already used/ });
   });
 
   it("refuses a link whose claims were changed, or that expired", async () => {
     const email = uniqueEmail("tamper");
     const token = tokenOf(linkIn((await signUp(email)).mail[0], "/sign-up/finish/"));
     const [payload = "", signature = ""] = token.split(".");
-    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Record<string, unknown>;
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Record<
+      string,
+      unknown
+    >;
     const forged = `${Buffer.from(JSON.stringify({ ...claims, email: "victim@example.test" })).toString("base64url")}.${signature}`;
-    expect(await finishSignUpAction(null, form({ token: forged, password: PASSWORD }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(
+      await finishSignUpAction(null, form({ token: forged, password: PASSWORD })),
+    ).toMatchObject({ ok: false, code: "NOT_FOUND" });
 
     vi.useFakeTimers({ now: Date.now() + 24 * 60 * 60_000 + 1000, toFake: ["Date"] });
     try {
-      expect(await finishSignUpAction(null, form({ token, password: PASSWORD }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+      expect(await finishSignUpAction(null, form({ token, password: PASSWORD }))).toMatchObject({
+        ok: false,
+        code: "NOT_FOUND",
+      });
     } finally {
       vi.useRealTimers();
     }
@@ -99,7 +122,9 @@ describe("sign-up with mail set up", () => {
 
   it("does not create accounts at once, even when posted to directly", async () => {
     const email = uniqueEmail("direct");
-    expect(await signUpAction(null, form({ name: "Direct", email, password: PASSWORD }))).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(
+      await signUpAction(null, form({ name: "Direct", email, password: PASSWORD })),
+    ).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await getDb().user.count({ where: { email } })).toBe(0);
   });
 
@@ -116,5 +141,4 @@ describe("sign-up with mail set up", () => {
     requestHeaders = new Headers({ [PEER_HEADER]: peerStamp(TOKEN, "198.51.100.52") });
     expect((await signUp(existing.email)).mail).toHaveLength(1);
   });
-
 });

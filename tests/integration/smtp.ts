@@ -7,7 +7,11 @@ import { SMTPServer } from "smtp-server";
 
 export type Received = { to: string; subject: string; text: string };
 
-export async function startSmtpServer(): Promise<{ url: string; inbox: Received[]; stop: () => Promise<void> }> {
+export async function startSmtpServer(): Promise<{
+  url: string;
+  inbox: Received[];
+  stop: () => Promise<void>;
+}> {
   const inbox: Received[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -16,7 +20,9 @@ export async function startSmtpServer(): Promise<{ url: string; inbox: Received[
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
-          const to = [mail.to ?? []].flat().flatMap((address) => address.value.map((entry) => entry.address ?? ""));
+          const to = [mail.to ?? []]
+            .flat()
+            .flatMap((address) => address.value.map((entry) => entry.address ?? ""));
           inbox.push({ to: to.join(", "), subject: mail.subject ?? "", text: mail.text ?? "" });
           callback();
         })
@@ -25,12 +31,18 @@ export async function startSmtpServer(): Promise<{ url: string; inbox: Received[
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, inbox, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    inbox,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** The first link in a message that starts with `prefix`. */
 export function linkIn(message: Received | undefined, prefix: string): string {
-  const link = message?.text.match(/https?:\/\/\S+/g)?.find((candidate) => candidate.includes(prefix));
+  const link = message?.text
+    .match(/https?:\/\/\S+/g)
+    ?.find((candidate) => candidate.includes(prefix));
   if (!link) throw new Error(`no ${prefix} link in ${JSON.stringify(message)}`);
   return link;
 }

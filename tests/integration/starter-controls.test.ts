@@ -4,9 +4,20 @@ import { getControl, listControlOptions } from "@/lib/db/controls";
 import { listObjectives } from "@/lib/db/objectives";
 import { adoptStarterControls } from "@/lib/db/starter-controls";
 import { STARTER_CONTROLS } from "@/lib/domain/starter-controls";
-import { actions, addMember, criterion, entries, expectAppError, expectIntactLog, makeControl, makeObjective, makeOrg } from "./helpers";
+import {
+  actions,
+  addMember,
+  criterion,
+  entries,
+  expectAppError,
+  expectIntactLog,
+  makeControl,
+  makeObjective,
+  makeOrg,
+} from "./helpers";
 
-const objectiveRefs = async (ctx: OrgContext) => (await listObjectives(ctx, { includeRetired: true })).map((objective) => objective.ref);
+const objectiveRefs = async (ctx: OrgContext) =>
+  (await listObjectives(ctx, { includeRetired: true })).map((objective) => objective.ref);
 
 async function controlByRef(ctx: OrgContext, ref: string) {
   const option = (await listControlOptions(ctx)).find((control) => control.ref === ref);
@@ -18,48 +29,103 @@ describe("adoptStarterControls", () => {
   it("adds starter controls as unowned drafts, mapped to their criteria and to the starter objectives they need", async () => {
     const ctx = await makeOrg();
 
-    expect(await adoptStarterControls(ctx, ["GOV-04", "AC-01", "AC-03"])).toEqual({ added: ["GOV-04", "AC-01", "AC-03"], skipped: [] });
+    expect(await adoptStarterControls(ctx, ["GOV-04", "AC-01", "AC-03"])).toEqual({
+      added: ["GOV-04", "AC-01", "AC-03"],
+      skipped: [],
+    });
 
     const ac03 = await controlByRef(ctx, "AC-03");
     const starter = STARTER_CONTROLS.find((control) => control.ref === "AC-03");
-    expect(ac03).toMatchObject({ title: starter?.title, description: starter?.description, status: "draft", ownerId: null, frequency: "quarterly", nature: "it_dependent_manual", key: true });
-    expect([...ac03.criterionIds].sort()).toEqual([criterion("CC4.1"), criterion("CC6.2"), criterion("CC6.3")]);
+    expect(ac03).toMatchObject({
+      title: starter?.title,
+      description: starter?.description,
+      status: "draft",
+      ownerId: null,
+      frequency: "quarterly",
+      nature: "it_dependent_manual",
+      key: true,
+    });
+    expect([...ac03.criterionIds].sort()).toEqual([
+      criterion("CC4.1"),
+      criterion("CC6.2"),
+      criterion("CC6.3"),
+    ]);
     const objectives = await listObjectives(ctx);
-    expect(objectives.map((objective) => objective.ref).sort()).toEqual(["ITGC-01", "ITGC-03", "ITGC-12"]);
-    expect(ac03.objectiveIds).toEqual([objectives.find((objective) => objective.ref === "ITGC-03")?.id]);
-    expect((await controlByRef(ctx, "GOV-04")).criterionIds.sort()).toEqual([criterion("CC2.2"), criterion("CC5.2"), criterion("CC5.3")]);
+    expect(objectives.map((objective) => objective.ref).sort()).toEqual([
+      "ITGC-01",
+      "ITGC-03",
+      "ITGC-12",
+    ]);
+    expect(ac03.objectiveIds).toEqual([
+      objectives.find((objective) => objective.ref === "ITGC-03")?.id,
+    ]);
+    expect((await controlByRef(ctx, "GOV-04")).criterionIds.sort()).toEqual([
+      criterion("CC2.2"),
+      criterion("CC5.2"),
+      criterion("CC5.3"),
+    ]);
 
     const logged = await actions(ctx.orgId);
     expect(logged.filter((action) => action === "objective.created")).toHaveLength(3);
     expect(logged.filter((action) => action === "control.created")).toHaveLength(3);
     expect(logged.filter((action) => action === "control.mappings_changed")).toHaveLength(3);
-    expect((await entries(ctx.orgId)).at(-1)).toMatchObject({ action: "control.mappings_changed", entityId: ac03.id, before: null, after: { criterionIds: ac03.criterionIds } });
+    expect((await entries(ctx.orgId)).at(-1)).toMatchObject({
+      action: "control.mappings_changed",
+      entityId: ac03.id,
+      before: null,
+      after: { criterionIds: ac03.criterionIds },
+    });
     await expectIntactLog(ctx);
   });
 
   it("skips starter controls already adopted, and reuses objectives the organisation already has", async () => {
     const ctx = await makeOrg();
-    const own = await makeObjective(ctx, { ref: "ITGC-03", area: "itgc", title: "Our access review objective" });
+    const own = await makeObjective(ctx, {
+      ref: "ITGC-03",
+      area: "itgc",
+      title: "Our access review objective",
+    });
     await adoptStarterControls(ctx, ["AC-03"]);
     const before = (await entries(ctx.orgId)).length;
 
-    expect(await adoptStarterControls(ctx, ["AC-03", "AC-04"])).toEqual({ added: ["AC-04"], skipped: ["AC-03"] });
-    expect(await adoptStarterControls(ctx, ["AC-04", "AC-03"])).toEqual({ added: [], skipped: ["AC-03", "AC-04"] });
+    expect(await adoptStarterControls(ctx, ["AC-03", "AC-04"])).toEqual({
+      added: ["AC-04"],
+      skipped: ["AC-03"],
+    });
+    expect(await adoptStarterControls(ctx, ["AC-04", "AC-03"])).toEqual({
+      added: [],
+      skipped: ["AC-03", "AC-04"],
+    });
 
-    expect((await listControlOptions(ctx)).map((control) => control.ref)).toEqual(["AC-03", "AC-04"]);
+    expect((await listControlOptions(ctx)).map((control) => control.ref)).toEqual([
+      "AC-03",
+      "AC-04",
+    ]);
     expect(await objectiveRefs(ctx)).toEqual(["ITGC-03"]);
     expect((await controlByRef(ctx, "AC-04")).objectiveIds).toEqual([own.id]);
     expect((await listObjectives(ctx))[0]?.controlCount).toBe(2);
-    expect((await actions(ctx.orgId)).slice(before)).toEqual(["control.created", "control.mappings_changed"]);
+    expect((await actions(ctx.orgId)).slice(before)).toEqual([
+      "control.created",
+      "control.mappings_changed",
+    ]);
   });
 
   it("leaves a control the organisation wrote itself under a starter ref untouched", async () => {
     const ctx = await makeOrg();
-    const mine = await makeControl(ctx, { ref: "AC-01", title: "Our own SSO control", status: "implemented" });
+    const mine = await makeControl(ctx, {
+      ref: "AC-01",
+      title: "Our own SSO control",
+      status: "implemented",
+    });
 
     expect(await adoptStarterControls(ctx, ["AC-01"])).toEqual({ added: [], skipped: ["AC-01"] });
 
-    expect(await getControl(ctx, mine.id)).toMatchObject({ title: "Our own SSO control", status: "implemented", criterionIds: [], objectiveIds: [] });
+    expect(await getControl(ctx, mine.id)).toMatchObject({
+      title: "Our own SSO control",
+      status: "implemented",
+      criterionIds: [],
+      objectiveIds: [],
+    });
     expect(await objectiveRefs(ctx)).toEqual([]);
   });
 

@@ -67,7 +67,8 @@ async function localBackend(): Promise<Backend> {
       const entries = await readdir(root, { recursive: true });
       const files: string[] = [];
       for (const entry of entries) {
-        if ((await stat(path.join(root, entry))).isFile()) files.push(entry.split(path.sep).join("/"));
+        if ((await stat(path.join(root, entry))).isFile())
+          files.push(entry.split(path.sep).join("/"));
       }
       return files.sort();
     },
@@ -89,15 +90,30 @@ async function lazyS3Backend(): Promise<Backend> {
 
 async function s3BackendWith(make: (config: S3StoreConfig) => BlobStore): Promise<Backend> {
   const prefix = `run-${randomUUID()}/`;
-  const client = new S3Client({ region: "us-east-1", endpoint, forcePathStyle: true, credentials: CREDENTIALS });
+  const client = new S3Client({
+    region: "us-east-1",
+    endpoint,
+    forcePathStyle: true,
+    credentials: CREDENTIALS,
+  });
   return {
-    store: make({ bucket: BUCKET, region: "us-east-1", endpoint, credentials: CREDENTIALS, forcePathStyle: true, prefix, requestTimeoutMs: 30_000 }),
+    store: make({
+      bucket: BUCKET,
+      region: "us-east-1",
+      endpoint,
+      credentials: CREDENTIALS,
+      forcePathStyle: true,
+      prefix,
+      requestTimeoutMs: 30_000,
+    }),
     async rawKeys() {
       const page = await client.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix }));
       return (page.Contents ?? []).map((object) => (object.Key ?? "").slice(prefix.length)).sort();
     },
     async plant(key, body) {
-      await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${prefix}${key}`, Body: body }));
+      await client.send(
+        new PutObjectCommand({ Bucket: BUCKET, Key: `${prefix}${key}`, Body: body }),
+      );
     },
   };
 }
@@ -150,24 +166,40 @@ describe.each([
 
   it("stores a Node stream and a web stream byte for byte, under the org and SHA-256", async () => {
     const bytes = randomBytes(200_000);
-    const stored = await store.putStream(ORG, Readable.from([bytes.subarray(0, 70_000), bytes.subarray(70_000)]), MB);
+    const stored = await store.putStream(
+      ORG,
+      Readable.from([bytes.subarray(0, 70_000), bytes.subarray(70_000)]),
+      MB,
+    );
     const hash = sha256(bytes);
-    expect(stored).toEqual({ sha256: hash, size: bytes.length, key: `${ORG}/${hash.slice(0, 2)}/${hash}` });
+    expect(stored).toEqual({
+      sha256: hash,
+      size: bytes.length,
+      key: `${ORG}/${hash.slice(0, 2)}/${hash}`,
+    });
     // Buffer.equals: toEqual compares 200 000 elements one by one and takes seconds.
     expect((await buffer(await store.get(stored.key))).equals(bytes)).toBe(true);
     expect(await store.exists(stored.key)).toBe(true);
 
     const text = new TextEncoder().encode("minutes of the access review");
-    const web = new ReadableStream<Uint8Array>({ start: (controller) => (controller.enqueue(text), controller.close()) });
+    const web = new ReadableStream<Uint8Array>({
+      start: (controller) => (controller.enqueue(text), controller.close()),
+    });
     const fromWeb = await store.putStream(OTHER_ORG, web, MB);
     expect(fromWeb.sha256).toBe(sha256(text));
-    expect((await buffer(await store.get(fromWeb.key))).toString()).toBe("minutes of the access review");
+    expect((await buffer(await store.get(fromWeb.key))).toString()).toBe(
+      "minutes of the access review",
+    );
     expect(await backend.rawKeys()).toEqual([stored.key, fromWeb.key].sort());
   });
 
   it("stores the same content once, under the same key", async () => {
     const first = await store.putStream(ORG, Readable.from([Buffer.from("policy v3")]), MB);
-    const second = await store.putStream(ORG, Readable.from([Buffer.from("policy"), Buffer.from(" v3")]), MB);
+    const second = await store.putStream(
+      ORG,
+      Readable.from([Buffer.from("policy"), Buffer.from(" v3")]),
+      MB,
+    );
     expect(second).toEqual(first);
     expect(await backend.rawKeys()).toEqual([first.key]);
   });
@@ -180,7 +212,10 @@ describe.each([
   it("refuses a 30 MB stream over a 25 MB limit and leaves nothing behind", async () => {
     const error = await rejection(store.putStream(ORG, generated(30 * MB), 25 * MB));
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: "TOO_LARGE", message: "The file is larger than the 25 MB limit." });
+    expect(error).toMatchObject({
+      code: "TOO_LARGE",
+      message: "The file is larger than the 25 MB limit.",
+    });
     expect(await backend.rawKeys()).toEqual([]);
   });
 
@@ -207,7 +242,9 @@ describe.each([
         else controller.enqueue(new Uint8Array(64 * 1024));
       },
     });
-    expect(await rejection(store.putStream(ORG, web, MB))).toMatchObject({ message: "client went away" });
+    expect(await rejection(store.putStream(ORG, web, MB))).toMatchObject({
+      message: "client went away",
+    });
     expect(await backend.rawKeys()).toEqual([]);
   });
 
@@ -216,7 +253,9 @@ describe.each([
     const stored = await store.putStream(ORG, Readable.from([bytes]), MB);
     expect((await store.getBytes(stored.key, bytes.length)).equals(bytes)).toBe(true);
     expect((await store.getBytes(stored.key, MB)).equals(bytes)).toBe(true);
-    expect(await rejection(store.getBytes(stored.key, bytes.length - 1))).toMatchObject({ code: "TOO_LARGE" });
+    expect(await rejection(store.getBytes(stored.key, bytes.length - 1))).toMatchObject({
+      code: "TOO_LARGE",
+    });
   });
 
   it("answers NOT_FOUND for a missing file, and false from exists", async () => {
@@ -249,9 +288,14 @@ describe.each([
       expect(await rejection(store.delete(key)), key).toMatchObject({ code: "VALIDATION" });
     }
     for (const orgId of ["../x", "tmp", "Org", "", "a/b"]) {
-      expect(await rejection(store.putStream(orgId, Readable.from(["x"]), MB)), orgId).toMatchObject({ code: "VALIDATION" });
+      expect(
+        await rejection(store.putStream(orgId, Readable.from(["x"]), MB)),
+        orgId,
+      ).toMatchObject({ code: "VALIDATION" });
     }
-    expect(await rejection(store.deleteTemp(`${ORG}/${hash.slice(0, 2)}/${hash}`))).toMatchObject({ code: "VALIDATION" });
+    expect(await rejection(store.deleteTemp(`${ORG}/${hash.slice(0, 2)}/${hash}`))).toMatchObject({
+      code: "VALIDATION",
+    });
     expect(await rejection(store.deleteTemp("tmp/../x"))).toMatchObject({ code: "VALIDATION" });
   });
 
@@ -270,31 +314,57 @@ describe.each([
   it("keeps checkpoints by name per organisation, written once, never listed as files nor swept", async () => {
     const file = await store.putStream(ORG, Readable.from(["evidence"]), MB);
     const key = `${ORG}/checkpoints/0000000007-daily.json`;
-    expect(await store.putCheckpoint(ORG, "0000000007-daily.json", Buffer.from('{"seq":7}'))).toEqual({ key, written: true });
+    expect(
+      await store.putCheckpoint(ORG, "0000000007-daily.json", Buffer.from('{"seq":7}')),
+    ).toEqual({ key, written: true });
     // A second write of the name (a forged row checkpointed again) leaves the first in place.
-    expect(await store.putCheckpoint(ORG, "0000000007-daily.json", Buffer.from('{"seq":7,"forged":true}'))).toEqual({ key, written: false });
-    const { key: other } = await store.putCheckpoint(OTHER_ORG, "0000000003-export-run1.json", Buffer.from("{}"));
+    expect(
+      await store.putCheckpoint(
+        ORG,
+        "0000000007-daily.json",
+        Buffer.from('{"seq":7,"forged":true}'),
+      ),
+    ).toEqual({ key, written: false });
+    const { key: other } = await store.putCheckpoint(
+      OTHER_ORG,
+      "0000000003-export-run1.json",
+      Buffer.from("{}"),
+    );
 
     expect((await store.getCheckpoint(key, 1024)).toString()).toBe('{"seq":7}');
     expect(await keysOf(store.listCheckpoints(ORG))).toEqual([key]);
     expect(await keysOf(store.listCheckpoints(OTHER_ORG))).toEqual([other]);
     expect(await keysOf(store.listKeys())).toEqual([file.key]);
     expect(await rejection(store.getCheckpoint(key, 5))).toMatchObject({ code: "TOO_LARGE" });
-    expect(await rejection(store.getCheckpoint(`${ORG}/checkpoints/0000000008-daily.json`, 1024))).toMatchObject({ code: "NOT_FOUND" });
+    expect(
+      await rejection(store.getCheckpoint(`${ORG}/checkpoints/0000000008-daily.json`, 1024)),
+    ).toMatchObject({ code: "NOT_FOUND" });
     for (const name of ["../x.json", "a/b.json", "x.txt", ".json", "UPPER.json"]) {
-      expect(await rejection(store.putCheckpoint(ORG, name, Buffer.from("{}"))), name).toMatchObject({ code: "VALIDATION" });
+      expect(
+        await rejection(store.putCheckpoint(ORG, name, Buffer.from("{}"))),
+        name,
+      ).toMatchObject({ code: "VALIDATION" });
     }
-    expect(await rejection(store.getCheckpoint(file.key, 1024))).toMatchObject({ code: "VALIDATION" });
+    expect(await rejection(store.getCheckpoint(file.key, 1024))).toMatchObject({
+      code: "VALIDATION",
+    });
 
-    const swept = await sweepOrphans(store, async () => new Set(), { now: new Date(Date.now() + 2 * 60 * 60 * 1000), dryRun: false });
+    const swept = await sweepOrphans(store, async () => new Set(), {
+      now: new Date(Date.now() + 2 * 60 * 60 * 1000),
+      dryRun: false,
+    });
     expect(swept.deleted).toEqual([file.key]);
     expect(await keysOf(store.listCheckpoints(ORG))).toEqual([key]);
   });
 
   it("never replaces a checkpoint someone else wrote, and leaves no temporary object behind", async () => {
     await backend.plant(`${ORG}/checkpoints/0000000009-daily.json`, "written first");
-    expect(await store.putCheckpoint(ORG, "0000000009-daily.json", Buffer.from("written second"))).toMatchObject({ written: false });
-    expect((await store.getCheckpoint(`${ORG}/checkpoints/0000000009-daily.json`, 1024)).toString()).toBe("written first");
+    expect(
+      await store.putCheckpoint(ORG, "0000000009-daily.json", Buffer.from("written second")),
+    ).toMatchObject({ written: false });
+    expect(
+      (await store.getCheckpoint(`${ORG}/checkpoints/0000000009-daily.json`, 1024)).toString(),
+    ).toBe("written first");
     expect(await backend.rawKeys()).toEqual([`${ORG}/checkpoints/0000000009-daily.json`]);
   });
 
@@ -323,12 +393,21 @@ describe.each([
     expect(dryRun.staleTemp.map((entry) => entry.key)).toEqual([staleTemp]);
     expect(dryRun.deleted).toEqual([]);
     expect(asked.sort()).toEqual([referenced.key, orphan.key].sort());
-    const everything = [referenced.key, orphan.key, reuploaded.key, fresh.key, staleTemp, freshTemp].sort();
+    const everything = [
+      referenced.key,
+      orphan.key,
+      reuploaded.key,
+      fresh.key,
+      staleTemp,
+      freshTemp,
+    ].sort();
     expect(await backend.rawKeys()).toEqual(everything);
 
     const swept = await sweepOrphans(store, referencedKeys, { ...options, dryRun: false });
     expect(swept.deleted).toEqual([orphan.key]);
-    expect(await backend.rawKeys()).toEqual(everything.filter((key) => key !== orphan.key && key !== staleTemp));
+    expect(await backend.rawKeys()).toEqual(
+      everything.filter((key) => key !== orphan.key && key !== staleTemp),
+    );
   });
 
   it("keeps an orphan that an upload of the same content refreshed during the sweep", async () => {
@@ -345,10 +424,16 @@ describe.each([
 describe("checkpoints on local disk", () => {
   it("are written once even when several writers race for one name", async () => {
     const { store } = await localBackend();
-    const results = await Promise.all([1, 2, 3, 4, 5].map((n) => store.putCheckpoint(ORG, "0000000011-daily.json", Buffer.from(`writer ${n}`))));
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) =>
+        store.putCheckpoint(ORG, "0000000011-daily.json", Buffer.from(`writer ${n}`)),
+      ),
+    );
     const winners = results.flatMap((result, index) => (result.written ? [index + 1] : []));
     expect(winners).toHaveLength(1);
-    expect((await store.getCheckpoint(`${ORG}/checkpoints/0000000011-daily.json`, 1024)).toString()).toBe(`writer ${winners[0]}`);
+    expect(
+      (await store.getCheckpoint(`${ORG}/checkpoints/0000000011-daily.json`, 1024)).toString(),
+    ).toBe(`writer ${winners[0]}`);
   });
 });
 
@@ -362,10 +447,20 @@ describe("an S3 endpoint that never answers", () => {
     });
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
     const { port } = silent.address() as AddressInfo;
-    const store = new S3BlobStore({ bucket: BUCKET, region: "us-east-1", endpoint: `http://127.0.0.1:${port}`, credentials: CREDENTIALS, forcePathStyle: true, prefix: "", requestTimeoutMs: 300 });
+    const store = new S3BlobStore({
+      bucket: BUCKET,
+      region: "us-east-1",
+      endpoint: `http://127.0.0.1:${port}`,
+      credentials: CREDENTIALS,
+      forcePathStyle: true,
+      prefix: "",
+      requestTimeoutMs: 300,
+    });
     try {
       const started = Date.now();
-      const failure = await rejection(store.putCheckpoint(ORG, "0000000001-daily.json", Buffer.from("{}")));
+      const failure = await rejection(
+        store.putCheckpoint(ORG, "0000000001-daily.json", Buffer.from("{}")),
+      );
       expect(failure).toMatchObject({ name: "TimeoutError" });
       // Each of the SDK's three attempts gives up after 300 ms.
       expect(Date.now() - started).toBeLessThan(5_000);
@@ -381,15 +476,21 @@ describe("storage configuration", () => {
     expect(createBlobStore({})).toBeInstanceOf(LocalBlobStore);
     expect(createBlobStore({ FILE_STORAGE: "s3", S3_BUCKET: "b" })).toBeInstanceOf(LazyS3BlobStore);
     expect(createBlobStore({ S3_BUCKET: "b" })).toBeInstanceOf(LazyS3BlobStore);
-    expect(createBlobStore({ FILE_STORAGE: "local", S3_BUCKET: "b" })).toBeInstanceOf(LocalBlobStore);
+    expect(createBlobStore({ FILE_STORAGE: "local", S3_BUCKET: "b" })).toBeInstanceOf(
+      LocalBlobStore,
+    );
     expect(() => createBlobStore({ FILE_STORAGE: "s3" })).toThrow(/S3_BUCKET/);
     expect(() => createBlobStore({ FILE_STORAGE: "ftp" })).toThrow(/FILE_STORAGE/);
   });
 
   it("reads the S3 request timeout from S3_REQUEST_TIMEOUT_SECONDS, 30 seconds by default", () => {
     expect(s3ConfigFromEnv({ S3_BUCKET: "b" }).requestTimeoutMs).toBe(30_000);
-    expect(s3ConfigFromEnv({ S3_BUCKET: "b", S3_REQUEST_TIMEOUT_SECONDS: "2.5" }).requestTimeoutMs).toBe(2_500);
-    expect(() => s3ConfigFromEnv({ S3_BUCKET: "b", S3_REQUEST_TIMEOUT_SECONDS: "never" })).toThrow(/S3_REQUEST_TIMEOUT_SECONDS/);
+    expect(
+      s3ConfigFromEnv({ S3_BUCKET: "b", S3_REQUEST_TIMEOUT_SECONDS: "2.5" }).requestTimeoutMs,
+    ).toBe(2_500);
+    expect(() => s3ConfigFromEnv({ S3_BUCKET: "b", S3_REQUEST_TIMEOUT_SECONDS: "never" })).toThrow(
+      /S3_REQUEST_TIMEOUT_SECONDS/,
+    );
   });
 
   it("reads the upload limit from MAX_UPLOAD_MB, 25 MB by default", () => {

@@ -14,7 +14,10 @@ let currentUser: UserContext | null = null;
 
 vi.mock("@/lib/auth/session", () => ({
   getCurrentUser: async () => currentUser,
-  findOrgContext: async (orgSlug: string) => ({ user: currentUser, ctx: currentUser ? await resolveOrgContext(currentUser.userId, orgSlug) : null }),
+  findOrgContext: async (orgSlug: string) => ({
+    user: currentUser,
+    ctx: currentUser ? await resolveOrgContext(currentUser.userId, orgSlug) : null,
+  }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "assay.test" }) }));
@@ -29,7 +32,15 @@ function form(fields: Record<string, string>): FormData {
   return data;
 }
 
-const control = (orgSlug: string, ref: string) => form({ orgSlug, ref, title: "Access review", status: "draft", frequency: "quarterly", nature: "manual" });
+const control = (orgSlug: string, ref: string) =>
+  form({
+    orgSlug,
+    ref,
+    title: "Access review",
+    status: "draft",
+    frequency: "quarterly",
+    nature: "manual",
+  });
 
 /** An organisation requiring two-factor, its enrolled owner, and an editor who has not enrolled. */
 async function requiringOrg() {
@@ -51,39 +62,60 @@ describe("an organisation requiring two-factor", () => {
     currentUser = editor.user;
     const result = await createControlAction(null, control(ctx.orgSlug, "AC-01"));
     expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(result.ok ? "" : result.message).toBe(`${ctx.orgName} requires two-factor sign-in. Turn it on under Account → Two-factor sign-in (/account/two-factor) first.`);
+    expect(result.ok ? "" : result.message).toBe(
+      `${ctx.orgName} requires two-factor sign-in. Turn it on under Account → Two-factor sign-in (/account/two-factor) first.`,
+    );
     expect(await getDb().control.count({ where: { organizationId: ctx.orgId } })).toBe(0);
 
     await enrolledUser(editor.user);
-    expect(await createControlAction(null, control(ctx.orgSlug, "AC-01"))).toMatchObject({ ok: true });
+    expect(await createControlAction(null, control(ctx.orgSlug, "AC-01"))).toMatchObject({
+      ok: true,
+    });
   });
 
   it("refuses the member in their other organisations too, which do not require it themselves", async () => {
     const { editor } = await requiringOrg();
     const own = await makeOrg(editor.user);
     currentUser = editor.user;
-    expect(await createControlAction(null, control(own.orgSlug, "AC-02"))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await createControlAction(null, control(own.orgSlug, "AC-02"))).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
   });
 
   it("refuses their route calls with 403 and the same message", async () => {
     const { ctx, editor } = await requiringOrg();
-    await getDb().membership.updateMany({ where: { userId: editor.user.userId }, data: { role: "admin" } });
+    await getDb().membership.updateMany({
+      where: { userId: editor.user.userId },
+      data: { role: "admin" },
+    });
     currentUser = editor.user;
     const request = new NextRequest(`http://assay.test/api/orgs/${ctx.orgSlug}/invitations`, {
       method: "POST",
       body: JSON.stringify({ email: "new@example.test", role: "viewer" }),
       headers: { "content-type": "application/json" },
     });
-    const response = await inviteRoute(request, { params: Promise.resolve({ orgSlug: ctx.orgSlug }) });
+    const response = await inviteRoute(request, {
+      params: Promise.resolve({ orgSlug: ctx.orgSlug }),
+    });
     expect(response.status).toBe(403);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/requires two-factor sign-in/);
-    expect(await getDb().invitation.count({ where: { organizationId: ctx.orgId, email: "new@example.test" } })).toBe(0);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
+      /requires two-factor sign-in/,
+    );
+    expect(
+      await getDb().invitation.count({
+        where: { organizationId: ctx.orgId, email: "new@example.test" },
+      }),
+    ).toBe(0);
   });
 
   it("still answers not found to someone outside it", async () => {
     const { ctx } = await requiringOrg();
     currentUser = await makeUser();
-    expect(await createControlAction(null, control(ctx.orgSlug, "AC-03"))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await createControlAction(null, control(ctx.orgSlug, "AC-03"))).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
   });
 });
 
@@ -97,11 +129,23 @@ describe("setRequireTwoFactorAction", () => {
     const admin = await addMember(ctx, "admin");
     await enrolledUser(admin.user);
     currentUser = admin.user;
-    expect(await setRequireTwoFactorAction(null, form({ orgSlug: ctx.orgSlug, requireTwoFactor: "on" }))).toMatchObject({ ok: true });
-    expect((await getDb().organization.findUniqueOrThrow({ where: { id: ctx.orgId } })).requireTwoFactor).toBe(true);
-    expect(await setRequireTwoFactorAction(null, form({ orgSlug: ctx.orgSlug, requireTwoFactor: "" }))).toMatchObject({ ok: true });
-    expect((await getDb().organization.findUniqueOrThrow({ where: { id: ctx.orgId } })).requireTwoFactor).toBe(false);
-    expect((await actions(ctx.orgId)).filter((action) => action === "organization.two_factor_requirement_changed")).toHaveLength(2);
+    expect(
+      await setRequireTwoFactorAction(null, form({ orgSlug: ctx.orgSlug, requireTwoFactor: "on" })),
+    ).toMatchObject({ ok: true });
+    expect(
+      (await getDb().organization.findUniqueOrThrow({ where: { id: ctx.orgId } })).requireTwoFactor,
+    ).toBe(true);
+    expect(
+      await setRequireTwoFactorAction(null, form({ orgSlug: ctx.orgSlug, requireTwoFactor: "" })),
+    ).toMatchObject({ ok: true });
+    expect(
+      (await getDb().organization.findUniqueOrThrow({ where: { id: ctx.orgId } })).requireTwoFactor,
+    ).toBe(false);
+    expect(
+      (await actions(ctx.orgId)).filter(
+        (action) => action === "organization.two_factor_requirement_changed",
+      ),
+    ).toHaveLength(2);
   });
 
   it("is refused to an editor, and not found for an outsider", async () => {
@@ -109,9 +153,15 @@ describe("setRequireTwoFactorAction", () => {
     const editor = await addMember(ctx, "editor");
     await enrolledUser(editor.user);
     currentUser = editor.user;
-    expect(await setRequireTwoFactorAction(null, form({ orgSlug: ctx.orgSlug, requireTwoFactor: "on" }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(
+      await setRequireTwoFactorAction(null, form({ orgSlug: ctx.orgSlug, requireTwoFactor: "on" })),
+    ).toMatchObject({ ok: false, code: "FORBIDDEN" });
     currentUser = (await enrolledUser()).user;
-    expect(await setRequireTwoFactorAction(null, form({ orgSlug: ctx.orgSlug, requireTwoFactor: "on" }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect((await getDb().organization.findUniqueOrThrow({ where: { id: ctx.orgId } })).requireTwoFactor).toBe(false);
+    expect(
+      await setRequireTwoFactorAction(null, form({ orgSlug: ctx.orgSlug, requireTwoFactor: "on" })),
+    ).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(
+      (await getDb().organization.findUniqueOrThrow({ where: { id: ctx.orgId } })).requireTwoFactor,
+    ).toBe(false);
   });
 });

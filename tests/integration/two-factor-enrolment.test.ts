@@ -1,6 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { beginEnrolment, confirmEnrolment, getTwoFactorStatus, regenerateRecoveryCodes } from "@/lib/db/two-factor";
+import {
+  beginEnrolment,
+  confirmEnrolment,
+  getTwoFactorStatus,
+  regenerateRecoveryCodes,
+} from "@/lib/db/two-factor";
 import { AuthClient } from "./auth-client";
 import { TEST_PASSWORD, expectAppError, makeUser } from "./helpers";
 import { codeAt, enrolledUser, later, T0 } from "./two-factor-fixture";
@@ -14,10 +19,14 @@ vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next-auth")>()),
   getServerSession: async () => (browser ? browser.serverSession() : null),
 }));
-vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), connection: async () => undefined }));
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/server")>()),
+  connection: async () => undefined,
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
-const { beginTwoFactorAction, confirmTwoFactorAction } = await import("@/app/account/two-factor/actions");
+const { beginTwoFactorAction, confirmTwoFactorAction } =
+  await import("@/app/account/two-factor/actions");
 
 const WRONG = "not my password";
 
@@ -28,7 +37,12 @@ function form(fields: Record<string, string> = {}): FormData {
 }
 
 const pendingSecretOf = async (userId: string) =>
-  (await getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { totpPendingSecret: true } })).totpPendingSecret;
+  (
+    await getDb().user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { totpPendingSecret: true },
+    })
+  ).totpPendingSecret;
 
 beforeEach(() => {
   browser = null;
@@ -41,14 +55,31 @@ describe("starting enrolment", () => {
     expect(await browser.signIn(user.email, TEST_PASSWORD)).toEqual({ error: null });
 
     const noPassword = await beginTwoFactorAction(null, form());
-    expect(noPassword).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { password: ["Enter your password."] } });
+    expect(noPassword).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { password: ["Enter your password."] },
+    });
     const wrongPassword = await beginTwoFactorAction(null, form({ password: WRONG }));
-    expect(wrongPassword).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { password: ["That password is not right."] } });
+    expect(wrongPassword).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { password: ["That password is not right."] },
+    });
     expect(await pendingSecretOf(user.userId)).toBeNull();
-    expect(await confirmTwoFactorAction(null, form({ code: "123456" }))).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await confirmTwoFactorAction(null, form({ code: "123456" }))).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
 
     const started = await beginTwoFactorAction(null, form({ password: TEST_PASSWORD }));
-    expect(started).toMatchObject({ ok: true, data: { secret: expect.stringMatching(/^[A-Z2-7]{32}$/), qrDataUrl: expect.stringMatching(/^data:image\/svg\+xml;base64,/) } });
+    expect(started).toMatchObject({
+      ok: true,
+      data: {
+        secret: expect.stringMatching(/^[A-Z2-7]{32}$/),
+        qrDataUrl: expect.stringMatching(/^data:image\/svg\+xml;base64,/),
+      },
+    });
     expect(await pendingSecretOf(user.userId)).not.toBeNull();
   });
 
@@ -69,7 +100,11 @@ describe("starting enrolment", () => {
       const error = await expectAppError(beginEnrolment(user, WRONG, T0), "VALIDATION");
       expect(error.fieldErrors?.password).toEqual(["That password is not right."]);
     }
-    await expectAppError(beginEnrolment(user, TEST_PASSWORD, T0), "RATE_LIMITED", /Try again in 15 minute/);
+    await expectAppError(
+      beginEnrolment(user, TEST_PASSWORD, T0),
+      "RATE_LIMITED",
+      /Try again in 15 minute/,
+    );
     expect(await pendingSecretOf(user.userId)).toBeNull();
     const afterWindow = later(15 * 60);
     const { secret } = await beginEnrolment(user, TEST_PASSWORD, afterWindow);
@@ -86,9 +121,15 @@ describe("new recovery codes", () => {
   it("need the password as well as a current code", async () => {
     const { user, secret, recoveryCodes } = await enrolledUser();
     const code = await codeAt(secret, later(60));
-    const wrongPassword = await expectAppError(regenerateRecoveryCodes(user, { password: WRONG, code }, later(60)), "VALIDATION");
+    const wrongPassword = await expectAppError(
+      regenerateRecoveryCodes(user, { password: WRONG, code }, later(60)),
+      "VALIDATION",
+    );
     expect(wrongPassword.fieldErrors?.password).toEqual(["That password is not right."]);
-    const wrongCode = await expectAppError(regenerateRecoveryCodes(user, { password: TEST_PASSWORD, code: "123456" }, later(60)), "VALIDATION");
+    const wrongCode = await expectAppError(
+      regenerateRecoveryCodes(user, { password: TEST_PASSWORD, code: "123456" }, later(60)),
+      "VALIDATION",
+    );
     expect(wrongCode.fieldErrors?.code).toBeDefined();
     const fresh = await regenerateRecoveryCodes(user, { password: TEST_PASSWORD, code }, later(60));
     expect(fresh.recoveryCodes).toHaveLength(10);

@@ -8,7 +8,8 @@ export const T0 = new Date("2026-03-02T09:00:10.000Z");
 export const later = (seconds: number): Date => new Date(T0.getTime() + seconds * 1000);
 
 /** The code an authenticator app holding `secret` shows at `moment`. */
-export const codeAt = (secret: string, moment: Date): Promise<string> => generate({ secret, epoch: Math.floor(moment.getTime() / 1000) });
+export const codeAt = (secret: string, moment: Date): Promise<string> =>
+  generate({ secret, epoch: Math.floor(moment.getTime() / 1000) });
 
 export type Enrolled = { user: UserContext; secret: string; recoveryCodes: string[] };
 

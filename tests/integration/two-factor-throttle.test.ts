@@ -19,11 +19,20 @@ describe("wrong codes at sign-in", () => {
     const { user, secret } = await enrolledUser();
     const attacker = freshAddress();
     for (let attempt = 1; attempt <= 5; attempt += 1) {
-      expect(await verifySecondFactor(user.userId, `00000${attempt}`, attacker, AT)).toEqual({ ok: false, reason: "invalid" });
+      expect(await verifySecondFactor(user.userId, `00000${attempt}`, attacker, AT)).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     }
     const right = await codeAt(secret, AT);
-    expect(await verifySecondFactor(user.userId, right, attacker, AT)).toMatchObject({ ok: false, reason: "rate_limited" });
-    expect(await verifySecondFactor(user.userId, right, freshAddress(), AT)).toEqual({ ok: true, method: "totp" });
+    expect(await verifySecondFactor(user.userId, right, attacker, AT)).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+    });
+    expect(await verifySecondFactor(user.userId, right, freshAddress(), AT)).toEqual({
+      ok: true,
+      method: "totp",
+    });
   });
 
   it("from many addresses stay bounded (10, then once per address that has not failed), and a fresh address's right code still gets in", async () => {
@@ -41,42 +50,80 @@ describe("wrong codes at sign-in", () => {
     expect(guesses).toBe(20);
     expect(guesses).toBeLessThanOrEqual(Math.min(5 * addresses.length, 10 + addresses.length));
     const [failed = ""] = addresses;
-    expect(await verifySecondFactor(user.userId, await codeAt(secret, AT), failed, AT)).toMatchObject({ ok: false, reason: "rate_limited" });
-    expect(await verifySecondFactor(user.userId, await codeAt(secret, AT), freshAddress(), AT)).toEqual({ ok: true, method: "totp" });
+    expect(
+      await verifySecondFactor(user.userId, await codeAt(secret, AT), failed, AT),
+    ).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(
+      await verifySecondFactor(user.userId, await codeAt(secret, AT), freshAddress(), AT),
+    ).toEqual({ ok: true, method: "totp" });
   });
 
   it("are not forgotten when the real user signs in, and the limits lift when the 15-minute slot ends", async () => {
     const { user, secret } = await enrolledUser();
     const attacker = freshAddress();
-    for (let attempt = 1; attempt <= 5; attempt += 1) await verifySecondFactor(user.userId, `22222${attempt}`, attacker, AT);
-    expect(await verifySecondFactor(user.userId, await codeAt(secret, AT), freshAddress(), AT)).toEqual({ ok: true, method: "totp" });
-    expect(await verifySecondFactor(user.userId, "333333", attacker, later(90))).toMatchObject({ ok: false, reason: "rate_limited" });
+    for (let attempt = 1; attempt <= 5; attempt += 1)
+      await verifySecondFactor(user.userId, `22222${attempt}`, attacker, AT);
+    expect(
+      await verifySecondFactor(user.userId, await codeAt(secret, AT), freshAddress(), AT),
+    ).toEqual({ ok: true, method: "totp" });
+    expect(await verifySecondFactor(user.userId, "333333", attacker, later(90))).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+    });
     const nextSlot = later(15 * 60);
-    expect(await verifySecondFactor(user.userId, await codeAt(secret, nextSlot), attacker, nextSlot)).toEqual({ ok: true, method: "totp" });
+    expect(
+      await verifySecondFactor(user.userId, await codeAt(secret, nextSlot), attacker, nextSlot),
+    ).toEqual({ ok: true, method: "totp" });
   });
 
   it("stop an address after 20 across accounts", async () => {
     const address = freshAddress();
     const users = await Promise.all([1, 2, 3, 4, 5].map(() => enrolledUser()));
-    for (const { user } of users) for (let attempt = 1; attempt <= 4; attempt += 1) await verifySecondFactor(user.userId, "123456", address, AT);
+    for (const { user } of users)
+      for (let attempt = 1; attempt <= 4; attempt += 1)
+        await verifySecondFactor(user.userId, "123456", address, AT);
     const { user, secret } = await enrolledUser();
     const code = await codeAt(secret, AT);
-    expect(await verifySecondFactor(user.userId, code, address, AT)).toMatchObject({ ok: false, reason: "rate_limited" });
-    expect(await verifySecondFactor(user.userId, code, freshAddress(), AT)).toEqual({ ok: true, method: "totp" });
+    expect(await verifySecondFactor(user.userId, code, address, AT)).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+    });
+    expect(await verifySecondFactor(user.userId, code, freshAddress(), AT)).toEqual({
+      ok: true,
+      method: "totp",
+    });
   });
 
   it("do not stop the signed-in user's own account changes, nor those wrong codes their sign-in", async () => {
     const { user, secret } = await enrolledUser();
     for (const address of [freshAddress(), freshAddress(), freshAddress()]) {
-      for (let attempt = 1; attempt <= 5; attempt += 1) await verifySecondFactor(user.userId, `44444${attempt}`, address, AT);
+      for (let attempt = 1; attempt <= 5; attempt += 1)
+        await verifySecondFactor(user.userId, `44444${attempt}`, address, AT);
     }
     await disableTwoFactor(user, { password: TEST_PASSWORD, code: await codeAt(secret, AT) }, AT);
 
     const other = await enrolledUser();
     for (let attempt = 1; attempt <= 5; attempt += 1) {
-      await expectAppError(disableTwoFactor(other.user, { password: TEST_PASSWORD, code: `55555${attempt}` }, AT), "VALIDATION");
+      await expectAppError(
+        disableTwoFactor(other.user, { password: TEST_PASSWORD, code: `55555${attempt}` }, AT),
+        "VALIDATION",
+      );
     }
-    await expectAppError(disableTwoFactor(other.user, { password: TEST_PASSWORD, code: await codeAt(other.secret, AT) }, AT), "RATE_LIMITED");
-    expect(await verifySecondFactor(other.user.userId, await codeAt(other.secret, AT), freshAddress(), AT)).toEqual({ ok: true, method: "totp" });
+    await expectAppError(
+      disableTwoFactor(
+        other.user,
+        { password: TEST_PASSWORD, code: await codeAt(other.secret, AT) },
+        AT,
+      ),
+      "RATE_LIMITED",
+    );
+    expect(
+      await verifySecondFactor(
+        other.user.userId,
+        await codeAt(other.secret, AT),
+        freshAddress(),
+        AT,
+      ),
+    ).toEqual({ ok: true, method: "totp" });
   });
 });

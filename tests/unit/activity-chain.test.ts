@@ -47,7 +47,11 @@ function entryAt(entries: readonly ChainEntry[], seq: number): ChainEntry {
 }
 
 /** The chain with entry `seq` replaced by `change(entry)`. */
-function tamper(entries: readonly ChainEntry[], seq: number, change: (entry: ChainEntry) => ChainEntry): ChainEntry[] {
+function tamper(
+  entries: readonly ChainEntry[],
+  seq: number,
+  change: (entry: ChainEntry) => ChainEntry,
+): ChainEntry[] {
   return entries.map((entry) => (entry.seq === seq ? change(entry) : entry));
 }
 
@@ -67,7 +71,9 @@ describe("hashEntry", () => {
       createdAt: START,
       prevHash: GENESIS_HASH,
     };
-    expect(hashEntry(entry)).toBe("c69b4c6083689c9e6619fc0b9805da30beb093f0b8d1c4f1fe35fcab8c422686");
+    expect(hashEntry(entry)).toBe(
+      "c69b4c6083689c9e6619fc0b9805da30beb093f0b8d1c4f1fe35fcab8c422686",
+    );
   });
 
   it("is a sha-256 hex digest and deterministic", () => {
@@ -88,7 +94,9 @@ describe("hashEntry", () => {
     const [first] = makeChain(1);
     if (!first) throw new Error("empty chain");
     expect(hashEntry({ ...first, before: null })).not.toBe(hashEntry({ ...first, before: "null" }));
-    expect(hashEntry({ ...first, actorId: null })).not.toBe(hashEntry({ ...first, actorId: "null" }));
+    expect(hashEntry({ ...first, actorId: null })).not.toBe(
+      hashEntry({ ...first, actorId: "null" }),
+    );
   });
 
   it("changes when the moment changes by one millisecond", () => {
@@ -133,13 +141,16 @@ describe("verifyChain", () => {
   ];
 
   describe.each([1, 3, 5])("an edited entry %i", (seq) => {
-    it.each(edits)("with a changed %s breaks with content_hash_mismatch there", (_field, change) => {
-      expect(verifyChain(tamper(chain, seq, change), 5)).toEqual({
-        ok: false,
-        checked: seq - 1,
-        firstBreak: { seq, reason: "content_hash_mismatch" },
-      });
-    });
+    it.each(edits)(
+      "with a changed %s breaks with content_hash_mismatch there",
+      (_field, change) => {
+        expect(verifyChain(tamper(chain, seq, change), 5)).toEqual({
+          ok: false,
+          checked: seq - 1,
+          firstBreak: { seq, reason: "content_hash_mismatch" },
+        });
+      },
+    );
   });
 
   it("detects a deleted middle entry as a sequence gap at the entry after it", () => {
@@ -160,7 +171,9 @@ describe("verifyChain", () => {
   });
 
   it("detects two swapped entries", () => {
-    const swapped = [chain[0], chain[1], chain[3], chain[2], chain[4]].filter((entry) => entry !== undefined);
+    const swapped = [chain[0], chain[1], chain[3], chain[2], chain[4]].filter(
+      (entry) => entry !== undefined,
+    );
     expect(verifyChain(swapped, 5)).toEqual({
       ok: false,
       checked: 2,
@@ -171,7 +184,11 @@ describe("verifyChain", () => {
   it("detects swapped contents even when the sequence numbers are left in place", () => {
     const third = entryAt(chain, 3);
     const fourth = entryAt(chain, 4);
-    const swapped = tamper(tamper(chain, 3, () => ({ ...fourth, seq: 3 })), 4, () => ({ ...third, seq: 4 }));
+    const swapped = tamper(
+      tamper(chain, 3, () => ({ ...fourth, seq: 3 })),
+      4,
+      () => ({ ...third, seq: 4 }),
+    );
     expect(verifyChain(swapped, 5)).toEqual({
       ok: false,
       checked: 2,
@@ -266,8 +283,13 @@ describe("ChainVerifier", () => {
   it("keeps the hashes asked for and the newest entry, even past a break", () => {
     const chain = makeChain(6);
     const verifier = new ChainVerifier(new Set([2, 5, 9]));
-    for (const entry of tamper(chain, 3, (entry) => ({ ...entry, action: "forged" }))) verifier.add(entry);
-    expect(verifier.verdict(6)).toEqual({ ok: false, checked: 2, firstBreak: { seq: 3, reason: "content_hash_mismatch" } });
+    for (const entry of tamper(chain, 3, (entry) => ({ ...entry, action: "forged" })))
+      verifier.add(entry);
+    expect(verifier.verdict(6)).toEqual({
+      ok: false,
+      checked: 2,
+      firstBreak: { seq: 3, reason: "content_hash_mismatch" },
+    });
     expect(verifier.hashAt(2)).toBe(entryAt(chain, 2).hash);
     expect(verifier.hashAt(5)).toBe(entryAt(chain, 5).hash);
     expect(verifier.hashAt(4)).toBeUndefined();

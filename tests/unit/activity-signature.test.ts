@@ -1,26 +1,51 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { canonicalCheckpoint, checkpointFileName, type CheckpointFields } from "@/lib/domain/activity-checkpoint";
-import { makeCheckpoint, signatureStatus, signingKeyFromPem, verifyingKeyFromPem } from "@/lib/domain/activity-signature";
+import {
+  canonicalCheckpoint,
+  checkpointFileName,
+  type CheckpointFields,
+} from "@/lib/domain/activity-checkpoint";
+import {
+  makeCheckpoint,
+  signatureStatus,
+  signingKeyFromPem,
+  verifyingKeyFromPem,
+} from "@/lib/domain/activity-signature";
 
 // A test key, and what openssl says of it, so the format is pinned by a tool other than ours:
 //   openssl pkey -in k.pem -pubout -outform DER | sha256sum | cut -c1-16
 //   printf '%s' "$CANONICAL" | openssl pkeyutl -sign -inkey k.pem -rawin | base64 -w0
-const PRIVATE_PEM = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIO3AH3Pk92M2aSYm71Lwn8LQiZpv3Cr4OaEruZ/sb9+a\n-----END PRIVATE KEY-----\n";
-const PUBLIC_PEM = "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAlVI85nMNQgShklGC0bCbyl34pUGlXGyE80VwJf4tKMk=\n-----END PUBLIC KEY-----\n";
+const PRIVATE_PEM =
+  "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIO3AH3Pk92M2aSYm71Lwn8LQiZpv3Cr4OaEruZ/sb9+a\n-----END PRIVATE KEY-----\n";
+const PUBLIC_PEM =
+  "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAlVI85nMNQgShklGC0bCbyl34pUGlXGyE80VwJf4tKMk=\n-----END PUBLIC KEY-----\n";
 const KEY_ID = "259f2fdfb7ba3c24";
 const CANONICAL =
   '{"createdAt":"2026-03-02T09:00:00.000Z","exportRunId":"run_1","format":"assay-activity-checkpoint","hash":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","organizationId":"org_1","reason":"export","seq":42,"version":1}';
-const SIGNATURE = "lshqdeUY74MXukIiSsaU5ZNWwWQ8jDRY32KlLgC92e/so3Y6p6+wfMUpXruLSUjuKnCCWkoQmr/9kYbWlAohBA==";
+const SIGNATURE =
+  "lshqdeUY74MXukIiSsaU5ZNWwWQ8jDRY32KlLgC92e/so3Y6p6+wfMUpXruLSUjuKnCCWkoQmr/9kYbWlAohBA==";
 
-const FIELDS: CheckpointFields = { organizationId: "org_1", seq: 42, hash: "a".repeat(64), reason: "export", exportRunId: "run_1", createdAt: "2026-03-02T09:00:00.000Z" };
+const FIELDS: CheckpointFields = {
+  organizationId: "org_1",
+  seq: 42,
+  hash: "a".repeat(64),
+  reason: "export",
+  exportRunId: "run_1",
+  createdAt: "2026-03-02T09:00:00.000Z",
+};
 const key = signingKeyFromPem(PRIVATE_PEM);
 
 describe("checkpoint payload and signature", () => {
   it("signs the canonical JSON of the payload (sorted keys, no spaces), as openssl does", () => {
     const checkpoint = makeCheckpoint(FIELDS, key);
     expect(canonicalCheckpoint(checkpoint)).toBe(CANONICAL);
-    expect(checkpoint).toEqual({ format: "assay-activity-checkpoint", version: 1, ...FIELDS, signature: SIGNATURE, keyId: KEY_ID });
+    expect(checkpoint).toEqual({
+      format: "assay-activity-checkpoint",
+      version: 1,
+      ...FIELDS,
+      signature: SIGNATURE,
+      keyId: KEY_ID,
+    });
   });
 
   it("names the key by the first 16 hex digits of its public key's SHA-256, and shows the public half", () => {
@@ -35,7 +60,9 @@ describe("checkpoint payload and signature", () => {
   });
 
   it("refuses keys that are not Ed25519", () => {
-    const rsa = generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    const rsa = generateKeyPairSync("rsa", { modulusLength: 1024 })
+      .privateKey.export({ type: "pkcs8", format: "pem" })
+      .toString();
     expect(() => signingKeyFromPem(rsa)).toThrow("the key is rsa, not Ed25519");
     expect(() => signingKeyFromPem("not a key")).toThrow();
   });
@@ -44,7 +71,9 @@ describe("checkpoint payload and signature", () => {
 describe("signatureStatus", () => {
   const signed = makeCheckpoint(FIELDS, key);
   const verifying = verifyingKeyFromPem(PUBLIC_PEM);
-  const other = verifyingKeyFromPem(generateKeyPairSync("ed25519").publicKey.export({ type: "spki", format: "pem" }).toString());
+  const other = verifyingKeyFromPem(
+    generateKeyPairSync("ed25519").publicKey.export({ type: "spki", format: "pem" }).toString(),
+  );
 
   it("is valid with the signing key's public half", () => {
     expect(signatureStatus(signed, verifying)).toBe("valid");
@@ -71,8 +100,15 @@ describe("signatureStatus", () => {
 
 describe("checkpointFileName", () => {
   it("sorts by sequence and is unique per export", () => {
-    expect(checkpointFileName({ seq: 42, reason: "daily", exportRunId: null })).toBe("0000000042-daily.json");
-    expect(checkpointFileName({ seq: 42, reason: "export", exportRunId: "cabc" })).toBe("0000000042-export-cabc.json");
-    expect(checkpointFileName({ seq: 9, reason: "daily", exportRunId: null }) < checkpointFileName({ seq: 10, reason: "daily", exportRunId: null })).toBe(true);
+    expect(checkpointFileName({ seq: 42, reason: "daily", exportRunId: null })).toBe(
+      "0000000042-daily.json",
+    );
+    expect(checkpointFileName({ seq: 42, reason: "export", exportRunId: "cabc" })).toBe(
+      "0000000042-export-cabc.json",
+    );
+    expect(
+      checkpointFileName({ seq: 9, reason: "daily", exportRunId: null }) <
+        checkpointFileName({ seq: 10, reason: "daily", exportRunId: null }),
+    ).toBe(true);
   });
 });

@@ -22,9 +22,16 @@ describe("canonicalJson", () => {
   });
 
   it("gives the same string whatever the key order, at every depth", () => {
-    const one: JsonValue = { z: { y: { x: 1, w: [{ v: 1, u: 2 }] }, t: 2 }, s: [{ r: 1, q: { p: 1, o: 2 } }] };
-    const two: JsonValue = { s: [{ q: { o: 2, p: 1 }, r: 1 }], z: { t: 2, y: { w: [{ u: 2, v: 1 }], x: 1 } } };
-    const expected = '{"s":[{"q":{"o":2,"p":1},"r":1}],"z":{"t":2,"y":{"w":[{"u":2,"v":1}],"x":1}}}';
+    const one: JsonValue = {
+      z: { y: { x: 1, w: [{ v: 1, u: 2 }] }, t: 2 },
+      s: [{ r: 1, q: { p: 1, o: 2 } }],
+    };
+    const two: JsonValue = {
+      s: [{ q: { o: 2, p: 1 }, r: 1 }],
+      z: { t: 2, y: { w: [{ u: 2, v: 1 }], x: 1 } },
+    };
+    const expected =
+      '{"s":[{"q":{"o":2,"p":1},"r":1}],"z":{"t":2,"y":{"w":[{"u":2,"v":1}],"x":1}}}';
     expect(canonicalJson(one)).toBe(expected);
     expect(canonicalJson(two)).toBe(expected);
   });
@@ -58,7 +65,12 @@ describe("canonicalJson", () => {
 
   it("keeps array order", () => {
     expect(canonicalJson([3, 1, 2])).toBe("[3,1,2]");
-    expect(canonicalJson([[2, 1], ["b", "a"]])).toBe('[[2,1],["b","a"]]');
+    expect(
+      canonicalJson([
+        [2, 1],
+        ["b", "a"],
+      ]),
+    ).toBe('[[2,1],["b","a"]]');
     expect(canonicalJson([1, 2])).not.toBe(canonicalJson([2, 1]));
   });
 

@@ -85,7 +85,10 @@ describe("SOC 1 / ISAE 3402 starter objectives", () => {
   it("has 24 objectives with unique refs, 12 ITGC and 12 business", () => {
     expect(SOC1_STARTER_OBJECTIVES).toHaveLength(24);
     expect(objectiveRefs.size).toBe(24);
-    expect(countBy(SOC1_STARTER_OBJECTIVES, (objective) => objective.area)).toEqual({ itgc: 12, business: 12 });
+    expect(countBy(SOC1_STARTER_OBJECTIVES, (objective) => objective.area)).toEqual({
+      itgc: 12,
+      business: 12,
+    });
   });
 
   it("names ITGC objectives ITGC-nn and business objectives BP-nn", () => {
@@ -136,31 +139,39 @@ describe("starter controls", () => {
     for (const control of STARTER_CONTROLS) {
       expect(control.criteria.length, control.ref).toBeGreaterThan(0);
       expect(new Set(control.criteria).size, control.ref).toBe(control.criteria.length);
-      for (const code of control.criteria) expect(criterionCodes.has(code), `${control.ref} → ${code}`).toBe(true);
+      for (const code of control.criteria)
+        expect(criterionCodes.has(code), `${control.ref} → ${code}`).toBe(true);
     }
   });
 
   it("maps only to real starter objectives, each listed once", () => {
     for (const control of STARTER_CONTROLS) {
       expect(new Set(control.objectives).size, control.ref).toBe(control.objectives.length);
-      for (const ref of control.objectives) expect(objectiveRefs.has(ref), `${control.ref} → ${ref}`).toBe(true);
+      for (const ref of control.objectives)
+        expect(objectiveRefs.has(ref), `${control.ref} → ${ref}`).toBe(true);
     }
   });
 
   it("covers every ITGC objective", () => {
     const covered = new Set(STARTER_CONTROLS.flatMap((control) => control.objectives));
-    const uncovered = SOC1_STARTER_OBJECTIVES.filter((objective) => objective.area === "itgc" && !covered.has(objective.ref));
+    const uncovered = SOC1_STARTER_OBJECTIVES.filter(
+      (objective) => objective.area === "itgc" && !covered.has(objective.ref),
+    );
     expect(uncovered.map((objective) => objective.ref)).toEqual([]);
   });
 
   it("covers every common-criteria group CC1 to CC9", () => {
-    const groups = new Set(STARTER_CONTROLS.flatMap((control) => control.criteria.map((code) => code.split(".")[0])));
+    const groups = new Set(
+      STARTER_CONTROLS.flatMap((control) => control.criteria.map((code) => code.split(".")[0])),
+    );
     for (let n = 1; n <= 9; n += 1) expect(groups.has(`CC${n}`), `CC${n}`).toBe(true);
   });
 
   it("touches every optional category at least once", () => {
     const categoryOf = new Map(criteria.map((criterion) => [criterion.code, criterion.category]));
-    const categories = new Set<TscCategory | undefined>(STARTER_CONTROLS.flatMap((control) => control.criteria.map((code) => categoryOf.get(code))));
+    const categories = new Set<TscCategory | undefined>(
+      STARTER_CONTROLS.flatMap((control) => control.criteria.map((code) => categoryOf.get(code))),
+    );
     for (const category of TSC_CATEGORIES) expect(categories.has(category), category).toBe(true);
   });
 });

@@ -1,21 +1,37 @@
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addressKey, clientAddress, PEER_HEADER, peerStamp, stampPeer, startPeerStamping, trustedProxyHops } from "@/lib/server/client-address";
+import {
+  addressKey,
+  clientAddress,
+  PEER_HEADER,
+  peerStamp,
+  stampPeer,
+  startPeerStamping,
+  trustedProxyHops,
+} from "@/lib/server/client-address";
 
 const TOKEN = "unit-test-peer-token";
 startPeerStamping(TOKEN);
 
 const headersOf = (values: Record<string, string>) => (name: string) => values[name] ?? null;
-const stamped = (address: string, extra: Record<string, string> = {}) => headersOf({ [PEER_HEADER]: peerStamp(TOKEN, address), ...extra });
+const stamped = (address: string, extra: Record<string, string> = {}) =>
+  headersOf({ [PEER_HEADER]: peerStamp(TOKEN, address), ...extra });
 
 describe("clientAddress with TRUSTED_PROXY_HOPS=0 (the default)", () => {
   it("uses the socket's address and ignores X-Forwarded-For and X-Real-IP", () => {
-    expect(clientAddress(stamped("192.0.2.7", { "x-forwarded-for": "203.0.113.99", "x-real-ip": "203.0.113.98" }), 0)).toBe("192.0.2.7");
+    expect(
+      clientAddress(
+        stamped("192.0.2.7", { "x-forwarded-for": "203.0.113.99", "x-real-ip": "203.0.113.98" }),
+        0,
+      ),
+    ).toBe("192.0.2.7");
   });
 
   it("ignores a peer header that this process did not stamp (a client sending its own)", () => {
-    expect(clientAddress(headersOf({ [PEER_HEADER]: "guessed-token 203.0.113.5" }), 0)).toBe("unknown");
+    expect(clientAddress(headersOf({ [PEER_HEADER]: "guessed-token 203.0.113.5" }), 0)).toBe(
+      "unknown",
+    );
     expect(clientAddress(headersOf({ [PEER_HEADER]: "203.0.113.5" }), 0)).toBe("unknown");
     expect(clientAddress(headersOf({ "x-forwarded-for": "203.0.113.5" }), 0)).toBe("unknown");
   });
@@ -33,8 +49,11 @@ describe("clientAddress with TRUSTED_PROXY_HOPS=N", () => {
   });
 
   it("is not fooled by addresses a client puts in front of the proxy's", () => {
-    const spoofed = (claim: string) => clientAddress(headersOf({ "x-forwarded-for": `${claim}, 192.0.2.3` }), 1);
-    expect(new Set([spoofed("203.0.113.1"), spoofed("203.0.113.2"), spoofed("10.9.9.9")])).toEqual(new Set(["192.0.2.3"]));
+    const spoofed = (claim: string) =>
+      clientAddress(headersOf({ "x-forwarded-for": `${claim}, 192.0.2.3` }), 1);
+    expect(new Set([spoofed("203.0.113.1"), spoofed("203.0.113.2"), spoofed("10.9.9.9")])).toEqual(
+      new Set(["192.0.2.3"]),
+    );
   });
 });
 

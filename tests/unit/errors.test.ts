@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { AppError, ERROR_CODES, HTTP_STATUS, forbidden, notFound, type ErrorCode } from "@/lib/errors";
+import {
+  AppError,
+  ERROR_CODES,
+  HTTP_STATUS,
+  forbidden,
+  notFound,
+  type ErrorCode,
+} from "@/lib/errors";
 
 const EXPECTED_STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -50,7 +57,10 @@ describe("AppError", () => {
   });
 
   it("carries field errors", () => {
-    const fieldErrors = { email: ["Enter a valid email address."], password: ["Use at least 12 characters."] };
+    const fieldErrors = {
+      email: ["Enter a valid email address."],
+      password: ["Use at least 12 characters."],
+    };
     const error = new AppError("VALIDATION", undefined, fieldErrors);
     expect(error.fieldErrors).toEqual(fieldErrors);
     expect(error.message).toBe("Please correct the highlighted fields.");

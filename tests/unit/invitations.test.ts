@@ -22,7 +22,11 @@ describe("invitationState", () => {
   });
 
   it.each([
-    ["accepted, revoked and expired", { acceptedAt: EARLIER, revokedAt: EARLIER, expiresAt: PAST }, "accepted"],
+    [
+      "accepted, revoked and expired",
+      { acceptedAt: EARLIER, revokedAt: EARLIER, expiresAt: PAST },
+      "accepted",
+    ],
     ["accepted and revoked", { acceptedAt: EARLIER, revokedAt: EARLIER }, "accepted"],
     ["accepted and expired", { acceptedAt: EARLIER, expiresAt: PAST }, "accepted"],
     ["accepted", { acceptedAt: EARLIER }, "accepted"],
@@ -38,7 +42,9 @@ describe("invitationState", () => {
   });
 
   it("is still pending one millisecond before expiresAt", () => {
-    expect(invitationState(makeInvitation({ expiresAt: new Date(NOW.getTime() + 1) }), NOW)).toBe("pending");
+    expect(invitationState(makeInvitation({ expiresAt: new Date(NOW.getTime() + 1) }), NOW)).toBe(
+      "pending",
+    );
   });
 
   it("stays accepted after its expiry date passes", () => {
@@ -51,11 +57,15 @@ describe("invitationExpiry", () => {
   it("is seven days after creation, to the millisecond", () => {
     expect(INVITATION_TTL_DAYS).toBe(7);
     expect(invitationExpiry(NOW)).toEqual(new Date("2026-05-22T12:00:00.000Z"));
-    expect(invitationExpiry(new Date("2026-05-15T12:00:00.123Z")).toISOString()).toBe("2026-05-22T12:00:00.123Z");
+    expect(invitationExpiry(new Date("2026-05-15T12:00:00.123Z")).toISOString()).toBe(
+      "2026-05-22T12:00:00.123Z",
+    );
   });
 
   it("counts 7 × 24 hours even across a month end", () => {
-    expect(invitationExpiry(new Date("2026-02-25T23:30:00Z"))).toEqual(new Date("2026-03-04T23:30:00Z"));
+    expect(invitationExpiry(new Date("2026-02-25T23:30:00Z"))).toEqual(
+      new Date("2026-03-04T23:30:00Z"),
+    );
   });
 
   it("does not change the date it was given", () => {

@@ -23,7 +23,10 @@ describe("job admission", () => {
     });
     admission.admit("ann", "paperwork-pdf");
     admission.admit("ann", "paperwork-pdf");
-    expect(refusal(() => admission.admit("ann", "paperwork-pdf"))).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: 10 });
+    expect(refusal(() => admission.admit("ann", "paperwork-pdf"))).toMatchObject({
+      code: "RATE_LIMITED",
+      retryAfterSeconds: 10,
+    });
     admission.admit("bob", "verify-pack");
     release();
     admission.admit("ann", "verify-pack");
@@ -35,12 +38,15 @@ describe("job admission", () => {
     admission.admit("bob", "paperwork-pdf");
     expect(refusal(() => admission.admit("cat", "paperwork-pdf"))).toMatchObject({
       code: "RATE_LIMITED",
-      message: "The server is busy laying out PDFs and checking packs for others. Try again in a minute.",
+      message:
+        "The server is busy laying out PDFs and checking packs for others. Try again in a minute.",
       retryAfterSeconds: 30,
     });
     first();
     first();
     admission.admit("cat", "paperwork-pdf");
-    expect(refusal(() => admission.admit("dan", "verify-pack"))).toMatchObject({ code: "RATE_LIMITED" });
+    expect(refusal(() => admission.admit("dan", "verify-pack"))).toMatchObject({
+      code: "RATE_LIMITED",
+    });
   });
 });

@@ -12,18 +12,62 @@ import { scanMarkdown } from "@/lib/domain/markdown-scan";
 const INDENTS = ["", "", " ", "  ", "   ", "    ", "     ", "      ", "        ", "\t"];
 const MARKERS = ["> ", ">", "- ", "* ", "+ ", "1. ", "2. ", "1) ", "10. ", "-    ", "-"];
 const INLINE = [
-  "a", "b ", "word ", "*", "**", "_", "__", "`", "``", "```", "~~~", "[", "]", "](u)", "![", "<", "<div>", "<http://a.b>",
-  "<!--", "\\", "\\*", "#", "# ", "=", "===", "-", "---", "- - -", "&amp;", "  ", "2. ", " * ",
+  "a",
+  "b ",
+  "word ",
+  "*",
+  "**",
+  "_",
+  "__",
+  "`",
+  "``",
+  "```",
+  "~~~",
+  "[",
+  "]",
+  "](u)",
+  "![",
+  "<",
+  "<div>",
+  "<http://a.b>",
+  "<!--",
+  "\\",
+  "\\*",
+  "#",
+  "# ",
+  "=",
+  "===",
+  "-",
+  "---",
+  "- - -",
+  "&amp;",
+  "  ",
+  "2. ",
+  " * ",
 ];
 
 /** A line: indentation, list and quote markers, then inline pieces. */
 const line = fc
-  .tuple(fc.constantFrom(...INDENTS), fc.array(fc.constantFrom(...MARKERS), { maxLength: 4 }), fc.array(fc.constantFrom(...INLINE), { maxLength: 6 }))
+  .tuple(
+    fc.constantFrom(...INDENTS),
+    fc.array(fc.constantFrom(...MARKERS), { maxLength: 4 }),
+    fc.array(fc.constantFrom(...INLINE), { maxLength: 6 }),
+  )
   .map(([indent, markers, inline]) => indent + markers.join("") + inline.join(""));
-const text = fc.array(fc.tuple(line, fc.constantFrom("\n", "\n", "\n\n")), { maxLength: 10 }).map((lines) => lines.map(([content, end]) => content + end).join(""));
+const text = fc
+  .array(fc.tuple(line, fc.constantFrom("\n", "\n", "\n\n")), { maxLength: 10 })
+  .map((lines) => lines.map(([content, end]) => content + end).join(""));
 
 /** Block nodes; a list item's or quote's first child comes with it (definitions are bounded by their brackets, counted as marks). */
-const BLOCKS = new Set(["paragraph", "heading", "listItem", "blockquote", "code", "thematicBreak", "html"]);
+const BLOCKS = new Set([
+  "paragraph",
+  "heading",
+  "listItem",
+  "blockquote",
+  "code",
+  "thematicBreak",
+  "html",
+]);
 
 type Measured = { depth: number; blocks: number; paragraphMarks: number; underlines: number };
 
@@ -37,7 +81,8 @@ function marksIn(source: string): number {
     } else if (char === "*" || char === "_") {
       let end = index;
       while (source[end] === char) end += 1;
-      if (!(/^\s?$/.test(source[index - 1] ?? "") && /^\s?$/.test(source[end] ?? ""))) count += end - index;
+      if (!(/^\s?$/.test(source[index - 1] ?? "") && /^\s?$/.test(source[end] ?? "")))
+        count += end - index;
       index = end - 1;
     } else if ("`[]<".includes(char)) count += 1;
   }
@@ -60,7 +105,9 @@ function measure(text: string): Measured {
     if ("children" in node) {
       // Definitions at the start of a paragraph are parsed with it.
       const firstBlock = node.children.findIndex((child) => child.type !== "definition");
-      node.children.forEach((child, index) => visit(child, inside, phrasing, container && index === firstBlock));
+      node.children.forEach((child, index) =>
+        visit(child, inside, phrasing, container && index === firstBlock),
+      );
     }
   };
   visit(fromMarkdown(text), 0);
@@ -68,17 +115,21 @@ function measure(text: string): Measured {
 }
 
 describe("scanMarkdown against the parser", () => {
-  it("never counts less nesting, fewer blocks, fewer marks in a paragraph or fewer underlined headings than the parser builds", { timeout: 120_000 }, () => {
-    fc.assert(
-      fc.property(text, (markdown) => {
-        const shape = scanMarkdown(markdown);
-        const real = measure(markdown);
-        expect(shape.depth).toBeGreaterThanOrEqual(real.depth);
-        expect(shape.blocks).toBeGreaterThanOrEqual(real.blocks);
-        expect(shape.paragraphMarks).toBeGreaterThanOrEqual(real.paragraphMarks);
-        expect(shape.underlines).toBeGreaterThanOrEqual(real.underlines);
-      }),
-      { numRuns: 3000 },
-    );
-  });
+  it(
+    "never counts less nesting, fewer blocks, fewer marks in a paragraph or fewer underlined headings than the parser builds",
+    { timeout: 120_000 },
+    () => {
+      fc.assert(
+        fc.property(text, (markdown) => {
+          const shape = scanMarkdown(markdown);
+          const real = measure(markdown);
+          expect(shape.depth).toBeGreaterThanOrEqual(real.depth);
+          expect(shape.blocks).toBeGreaterThanOrEqual(real.blocks);
+          expect(shape.paragraphMarks).toBeGreaterThanOrEqual(real.paragraphMarks);
+          expect(shape.underlines).toBeGreaterThanOrEqual(real.underlines);
+        }),
+        { numRuns: 3000 },
+      );
+    },
+  );
 });

@@ -11,7 +11,10 @@ import {
   type MigrationFile,
 } from "@/lib/db/migrator";
 
-function makeMigration(name: string, sql = `-- ${name}\nCREATE TABLE t_${name.replace(/\W/g, "_")} (id INTEGER);\n`): MigrationFile {
+function makeMigration(
+  name: string,
+  sql = `-- ${name}\nCREATE TABLE t_${name.replace(/\W/g, "_")} (id INTEGER);\n`,
+): MigrationFile {
   return { name, sql, checksum: checksumOf(sql) };
 }
 
@@ -36,7 +39,9 @@ describe("checksumOf", () => {
   });
 
   it("changes when the SQL changes", () => {
-    expect(checksumOf("CREATE TABLE a (id INT);")).not.toBe(checksumOf("CREATE TABLE a (id BIGINT);"));
+    expect(checksumOf("CREATE TABLE a (id INT);")).not.toBe(
+      checksumOf("CREATE TABLE a (id BIGINT);"),
+    );
   });
 
   it("still notices whitespace changes other than line endings", () => {
@@ -47,11 +52,18 @@ describe("checksumOf", () => {
 
 describe("pendingMigrations", () => {
   it("returns every migration, in order, when none was applied", () => {
-    expect(pendingMigrations(FILES, []).map((file) => file.name)).toEqual([INIT.name, USERS.name, AUDIT.name]);
+    expect(pendingMigrations(FILES, []).map((file) => file.name)).toEqual([
+      INIT.name,
+      USERS.name,
+      AUDIT.name,
+    ]);
   });
 
   it("returns the rest, in order, when some were applied", () => {
-    expect(pendingMigrations(FILES, [appliedFrom(INIT)]).map((file) => file.name)).toEqual([USERS.name, AUDIT.name]);
+    expect(pendingMigrations(FILES, [appliedFrom(INIT)]).map((file) => file.name)).toEqual([
+      USERS.name,
+      AUDIT.name,
+    ]);
   });
 
   it("returns nothing when all were applied", () => {
@@ -69,7 +81,8 @@ describe("pendingMigrations", () => {
 
   it("throws a MigrationError naming an applied migration whose file changed", () => {
     const edited = makeMigration(USERS.name, `${USERS.sql}ALTER TABLE x ADD COLUMN y INT;\n`);
-    const run = () => pendingMigrations([INIT, edited, AUDIT], [appliedFrom(INIT), appliedFrom(USERS)]);
+    const run = () =>
+      pendingMigrations([INIT, edited, AUDIT], [appliedFrom(INIT), appliedFrom(USERS)]);
     expect(run).toThrow(MigrationError);
     expect(run).toThrow(`Migration ${USERS.name} changed after it was applied`);
   });
@@ -109,9 +122,21 @@ describe("readMigrations", () => {
     write("sqlite", "20260201000000_users", "CREATE TABLE users (id INT);\n");
 
     expect(readMigrations("sqlite", root)).toEqual([
-      { name: "20260101000000_init", sql: "CREATE TABLE init (id INT);\n", checksum: checksumOf("CREATE TABLE init (id INT);\n") },
-      { name: "20260201000000_users", sql: "CREATE TABLE users (id INT);\n", checksum: checksumOf("CREATE TABLE users (id INT);\n") },
-      { name: "20260301000000_audit", sql: "CREATE TABLE audit (id INT);\n", checksum: checksumOf("CREATE TABLE audit (id INT);\n") },
+      {
+        name: "20260101000000_init",
+        sql: "CREATE TABLE init (id INT);\n",
+        checksum: checksumOf("CREATE TABLE init (id INT);\n"),
+      },
+      {
+        name: "20260201000000_users",
+        sql: "CREATE TABLE users (id INT);\n",
+        checksum: checksumOf("CREATE TABLE users (id INT);\n"),
+      },
+      {
+        name: "20260301000000_audit",
+        sql: "CREATE TABLE audit (id INT);\n",
+        checksum: checksumOf("CREATE TABLE audit (id INT);\n"),
+      },
     ]);
   });
 
@@ -125,7 +150,11 @@ describe("readMigrations", () => {
     const reversed = [...listing].reverse() as unknown as ReturnType<typeof fs.readdirSync>;
     vi.spyOn(fs, "readdirSync").mockReturnValue(reversed);
 
-    expect(readMigrations("sqlite", root).map((file) => file.sql)).toEqual(["-- 1\n", "-- 2\n", "-- 3\n"]);
+    expect(readMigrations("sqlite", root).map((file) => file.sql)).toEqual([
+      "-- 1\n",
+      "-- 2\n",
+      "-- 3\n",
+    ]);
   });
 
   it("reads only the requested provider's folder", () => {
@@ -137,7 +166,9 @@ describe("readMigrations", () => {
   it("ignores loose files next to the migration folders", () => {
     write("sqlite", "20260101000000_init", "SELECT 1;\n");
     fs.writeFileSync(path.join(root, "sqlite", "migration_lock.toml"), 'provider = "sqlite"\n');
-    expect(readMigrations("sqlite", root).map((file) => file.name)).toEqual(["20260101000000_init"]);
+    expect(readMigrations("sqlite", root).map((file) => file.name)).toEqual([
+      "20260101000000_init",
+    ]);
   });
 
   it("returns nothing when the provider has no folder yet", () => {

@@ -83,11 +83,14 @@ describe("the role and permission lists", () => {
 });
 
 describe("can", () => {
-  const cells = ROLES.flatMap((role, column) => PERMISSIONS.map((permission) => [role, permission, column] as const));
+  const cells = ROLES.flatMap((role, column) =>
+    PERMISSIONS.map((permission) => [role, permission, column] as const),
+  );
 
   it("covers every role × permission pair, with one column per role in the table", () => {
     expect(cells).toHaveLength(5 * 16);
-    for (const permission of PERMISSIONS) expect(GRANTED[permission], permission).toMatch(/^[x.]{5}$/);
+    for (const permission of PERMISSIONS)
+      expect(GRANTED[permission], permission).toMatch(/^[x.]{5}$/);
   });
 
   it.each(cells)("%s / %s matches the table", (role, permission, column) => {
@@ -98,17 +101,22 @@ describe("can", () => {
 describe("canAssignRole", () => {
   const currents: readonly (MemberRole | null)[] = [null, ...MEMBER_ROLES];
   const cells = ROLES.flatMap((actor) =>
-    currents.flatMap((current) => MEMBER_ROLES.map((next, column) => [actor, current, next, column] as const)),
+    currents.flatMap((current) =>
+      MEMBER_ROLES.map((next, column) => [actor, current, next, column] as const),
+    ),
   );
 
   it("covers every actor × current role (or invitation) × new role", () => {
     expect(cells).toHaveLength(5 * 5 * 4);
   });
 
-  it.each(cells)("%s giving a %s member the role %s matches the table", (actor, current, next, column) => {
-    const expected = ASSIGN[actor][current ?? "invite"].charAt(column) === "x";
-    expect(canAssignRole(actor, current, next)).toBe(expected);
-  });
+  it.each(cells)(
+    "%s giving a %s member the role %s matches the table",
+    (actor, current, next, column) => {
+      const expected = ASSIGN[actor][current ?? "invite"].charAt(column) === "x";
+      expect(canAssignRole(actor, current, next)).toBe(expected);
+    },
+  );
 
   it("lets an admin manage non-owners but never touch an owner", () => {
     expect(canAssignRole("admin", "viewer", "admin")).toBe(true);
@@ -126,7 +134,9 @@ describe("canAssignRole", () => {
 });
 
 describe("canRemoveMember", () => {
-  const cells = ROLES.flatMap((actor) => ROLES.map((target, column) => [actor, target, column] as const));
+  const cells = ROLES.flatMap((actor) =>
+    ROLES.map((target, column) => [actor, target, column] as const),
+  );
 
   it.each(cells)("%s removing a %s matches the table", (actor, target, column) => {
     expect(canRemoveMember(actor, target)).toBe(REMOVE[actor].charAt(column) === "x");
@@ -143,7 +153,9 @@ const ISSUE_RESET: Record<Role, string> = {
 };
 
 describe("canIssuePasswordReset", () => {
-  const cells = ROLES.flatMap((actor) => ROLES.map((target, column) => [actor, target, column] as const));
+  const cells = ROLES.flatMap((actor) =>
+    ROLES.map((target, column) => [actor, target, column] as const),
+  );
 
   it.each(cells)("%s issuing a reset link for a %s matches the table", (actor, target, column) => {
     expect(canIssuePasswordReset(actor, target)).toBe(ISSUE_RESET[actor].charAt(column) === "x");
@@ -167,10 +179,18 @@ describe("isRole", () => {
     expect(isRole(role)).toBe(true);
   });
 
-  it.each(["", "Owner", "OWNER", " owner", "owner ", "superadmin", "member", "constructor", "__proto__", "toString"])(
-    "rejects %j",
-    (value) => {
-      expect(isRole(value)).toBe(false);
-    },
-  );
+  it.each([
+    "",
+    "Owner",
+    "OWNER",
+    " owner",
+    "owner ",
+    "superadmin",
+    "member",
+    "constructor",
+    "__proto__",
+    "toString",
+  ])("rejects %j", (value) => {
+    expect(isRole(value)).toBe(false);
+  });
 });

@@ -6,7 +6,11 @@ const lines = (...rows: string[]) => rows.join("\n");
 
 describe("parsePopulationCsv", () => {
   it("reads rows with a header", () => {
-    expect(parsePopulationCsv(lines(HEADER, "2026-01-05,HR-1,New hire Ada", "2026-02-10,HR-2,New hire Bob"))).toEqual({
+    expect(
+      parsePopulationCsv(
+        lines(HEADER, "2026-01-05,HR-1,New hire Ada", "2026-02-10,HR-2,New hire Bob"),
+      ),
+    ).toEqual({
       rows: [
         { date: "2026-01-05", reference: "HR-1", description: "New hire Ada" },
         { date: "2026-02-10", reference: "HR-2", description: "New hire Bob" },
@@ -29,7 +33,11 @@ describe("parsePopulationCsv", () => {
     const text = `\uFEFF${HEADER}\r\n2026-03-01,"CHG-7, part 2","Deploy ""v2"" to prod\r\nafter approval"\r\n2026-03-02,CHG-8,Hotfix\r\n`;
     expect(parsePopulationCsv(text)).toEqual({
       rows: [
-        { date: "2026-03-01", reference: "CHG-7, part 2", description: 'Deploy "v2" to prod\r\nafter approval' },
+        {
+          date: "2026-03-01",
+          reference: "CHG-7, part 2",
+          description: 'Deploy "v2" to prod\r\nafter approval',
+        },
         { date: "2026-03-02", reference: "CHG-8", description: "Hotfix" },
       ],
       problems: [],
@@ -38,7 +46,9 @@ describe("parsePopulationCsv", () => {
 
   it("trims cells and cuts descriptions to 1,000 characters", () => {
     const { rows } = parsePopulationCsv(`  2026-03-01 ,  CHG-1  ,${"d".repeat(1200)}`);
-    expect(rows).toEqual([{ date: "2026-03-01", reference: "CHG-1", description: "d".repeat(1000) }]);
+    expect(rows).toEqual([
+      { date: "2026-03-01", reference: "CHG-1", description: "d".repeat(1000) },
+    ]);
   });
 
   it("numbers bad rows as a spreadsheet does, the header being row 1", () => {
@@ -51,7 +61,9 @@ describe("parsePopulationCsv", () => {
   });
 
   it("numbers from row 1 when there is no header", () => {
-    expect(parsePopulationCsv(lines("2026-01-05,HR-1", "yesterday,HR-2")).problems).toEqual([{ row: 2, message: '"yesterday" is not a date (YYYY-MM-DD).' }]);
+    expect(parsePopulationCsv(lines("2026-01-05,HR-1", "yesterday,HR-2")).problems).toEqual([
+      { row: 2, message: '"yesterday" is not a date (YYYY-MM-DD).' },
+    ]);
   });
 
   it("skips blank lines and rows of empty cells without shifting the row numbers", () => {
@@ -64,11 +76,19 @@ describe("parsePopulationCsv", () => {
 
   it("counts a quoted line break as part of its row, not as a new row", () => {
     const text = lines(HEADER, '2026-01-05,HR-1,"two', 'lines"', "nope,HR-2");
-    expect(parsePopulationCsv(text).problems).toEqual([{ row: 3, message: '"nope" is not a date (YYYY-MM-DD).' }]);
+    expect(parsePopulationCsv(text).problems).toEqual([
+      { row: 3, message: '"nope" is not a date (YYYY-MM-DD).' },
+    ]);
   });
 
   it("asks for a missing reference and a reference of at most 100 characters", () => {
-    const text = lines(HEADER, "2026-01-05", "2026-01-06,,Nothing", `2026-01-07,${"r".repeat(101)}`, `2026-01-08,${"r".repeat(100)}`);
+    const text = lines(
+      HEADER,
+      "2026-01-05",
+      "2026-01-06,,Nothing",
+      `2026-01-07,${"r".repeat(101)}`,
+      `2026-01-08,${"r".repeat(100)}`,
+    );
     const { rows, problems } = parsePopulationCsv(text);
     expect(problems).toEqual([
       { row: 2, message: "The reference is missing." },
@@ -91,28 +111,48 @@ describe("parsePopulationCsv", () => {
     ["a header only", `${HEADER}\n`],
     ["a byte-order mark and a header", `\uFEFF${HEADER}`],
   ])("says there are no events when the file is %s", (_label, text) => {
-    expect(parsePopulationCsv(text)).toEqual({ rows: [], problems: [{ row: 0, message: "The CSV has no events." }] });
+    expect(parsePopulationCsv(text)).toEqual({
+      rows: [],
+      problems: [{ row: 0, message: "The CSV has no events." }],
+    });
   });
 
   it("refuses a file that is not CSV, as a whole", () => {
     const { rows, problems } = parsePopulationCsv(lines(HEADER, '2026-01-05,"HR-1'));
     expect(rows).toEqual([]);
-    expect(problems).toEqual([{ row: 0, message: expect.stringMatching(/^The CSV could not be read: /) }]);
+    expect(problems).toEqual([
+      { row: 0, message: expect.stringMatching(/^The CSV could not be read: /) },
+    ]);
   });
 
   // csv-parse takes seconds over one 2 MB value (found by the fuzz suite); the parse now stops there.
   it("refuses a row longer than any population row, naming it", () => {
-    expect(parsePopulationCsv(lines(HEADER, "2026-01-05,HR-1,ok", `2026-01-06,HR-2,${"x".repeat(20_000)}`))).toEqual({
+    expect(
+      parsePopulationCsv(
+        lines(HEADER, "2026-01-05,HR-1,ok", `2026-01-06,HR-2,${"x".repeat(20_000)}`),
+      ),
+    ).toEqual({
       rows: [],
-      problems: [{ row: 3, message: "A row is longer than 16,384 characters (is a quote left open?)." }],
+      problems: [
+        { row: 3, message: "A row is longer than 16,384 characters (is a quote left open?)." },
+      ],
     });
-    expect(parsePopulationCsv(lines(HEADER, `2026-01-06,HR-2,${"x".repeat(15_000)}`)).problems).toEqual([]);
+    expect(
+      parsePopulationCsv(lines(HEADER, `2026-01-06,HR-2,${"x".repeat(15_000)}`)).problems,
+    ).toEqual([]);
   });
 
   it(`accepts ${POPULATION_MAX_ROWS.toLocaleString("en-GB")} events and refuses one more`, () => {
     const events = (count: number) => Array.from({ length: count }, (_, i) => `2026-01-01,E-${i}`);
-    expect(parsePopulationCsv(lines(HEADER, ...events(POPULATION_MAX_ROWS)))).toMatchObject({ problems: [] });
-    expect(parsePopulationCsv(lines(HEADER, ...events(POPULATION_MAX_ROWS)).concat("\n\n")).rows).toHaveLength(POPULATION_MAX_ROWS);
-    expect(parsePopulationCsv(lines(HEADER, ...events(POPULATION_MAX_ROWS + 1)))).toEqual({ rows: [], problems: [{ row: 0, message: "At most 10,000 events at once." }] });
+    expect(parsePopulationCsv(lines(HEADER, ...events(POPULATION_MAX_ROWS)))).toMatchObject({
+      problems: [],
+    });
+    expect(
+      parsePopulationCsv(lines(HEADER, ...events(POPULATION_MAX_ROWS)).concat("\n\n")).rows,
+    ).toHaveLength(POPULATION_MAX_ROWS);
+    expect(parsePopulationCsv(lines(HEADER, ...events(POPULATION_MAX_ROWS + 1)))).toEqual({
+      rows: [],
+      problems: [{ row: 0, message: "At most 10,000 events at once." }],
+    });
   });
 });

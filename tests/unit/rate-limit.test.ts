@@ -60,15 +60,24 @@ describe("recordAttempt", () => {
   });
 
   it("counts up within the window and keeps its start", () => {
-    expect(recordAttempt(makeBucket({ count: 2 }), RULE, at(5 * MINUTE))).toEqual({ windowStart: START, count: 3 });
+    expect(recordAttempt(makeBucket({ count: 2 }), RULE, at(5 * MINUTE))).toEqual({
+      windowStart: START,
+      count: 3,
+    });
   });
 
   it("still counts into the old window one millisecond before it ends", () => {
-    expect(recordAttempt(makeBucket({ count: 2 }), RULE, JUST_BEFORE_END)).toEqual({ windowStart: START, count: 3 });
+    expect(recordAttempt(makeBucket({ count: 2 }), RULE, JUST_BEFORE_END)).toEqual({
+      windowStart: START,
+      count: 3,
+    });
   });
 
   it("opens a fresh window exactly when the old one ends", () => {
-    expect(recordAttempt(makeBucket({ count: 7 }), RULE, WINDOW_END)).toEqual({ windowStart: WINDOW_END, count: 1 });
+    expect(recordAttempt(makeBucket({ count: 7 }), RULE, WINDOW_END)).toEqual({
+      windowStart: WINDOW_END,
+      count: 1,
+    });
   });
 
   it("does not change the bucket it was given", () => {
@@ -136,7 +145,10 @@ describe("aligned windows", () => {
     const bucket = recordAttempt(null, ALIGNED, at(14 * MINUTE));
     expect(currentCount(bucket, ALIGNED, at(15 * MINUTE - 1))).toBe(1);
     expect(currentCount(bucket, ALIGNED, at(15 * MINUTE))).toBe(0);
-    expect(recordAttempt(bucket, ALIGNED, at(16 * MINUTE))).toEqual({ windowStart: at(15 * MINUTE), count: 1 });
+    expect(recordAttempt(bucket, ALIGNED, at(16 * MINUTE))).toEqual({
+      windowStart: at(15 * MINUTE),
+      count: 1,
+    });
   });
 
   it("says how long until the slot ends", () => {

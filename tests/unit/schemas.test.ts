@@ -17,8 +17,14 @@ function fieldErrors(result: z.ZodSafeParseResult<unknown>): Record<string, stri
 
 describe("SignUpInput", () => {
   it("accepts a valid sign-up, trimming the name and lowercasing and trimming the email", () => {
-    const result = SignUpInput.safeParse(makeSignUp({ name: "  Ada Lovelace ", email: "  Ada@Example.COM \n" }));
-    expect(result.success && result.data).toEqual({ name: "Ada Lovelace", email: "ada@example.com", password: GOOD_PASSWORD });
+    const result = SignUpInput.safeParse(
+      makeSignUp({ name: "  Ada Lovelace ", email: "  Ada@Example.COM \n" }),
+    );
+    expect(result.success && result.data).toEqual({
+      name: "Ada Lovelace",
+      email: "ada@example.com",
+      password: GOOD_PASSWORD,
+    });
   });
 
   it("keeps the password exactly as typed", () => {
@@ -48,7 +54,9 @@ describe("SignUpInput", () => {
     ["empty", ""],
     ["blank", "   "],
   ])("asks for a name when it is %s", (_label, name) => {
-    expect(fieldErrors(SignUpInput.safeParse(makeSignUp({ name })))).toEqual({ name: ["Enter your name."] });
+    expect(fieldErrors(SignUpInput.safeParse(makeSignUp({ name })))).toEqual({
+      name: ["Enter your name."],
+    });
   });
 
   it.each([
@@ -61,11 +69,9 @@ describe("SignUpInput", () => {
   });
 
   it("reports every bad field at once", () => {
-    expect(Object.keys(fieldErrors(SignUpInput.safeParse({ email: "nope", password: "short" }))).sort()).toEqual([
-      "email",
-      "name",
-      "password",
-    ]);
+    expect(
+      Object.keys(fieldErrors(SignUpInput.safeParse({ email: "nope", password: "short" }))).sort(),
+    ).toEqual(["email", "name", "password"]);
   });
 });
 
@@ -76,16 +82,21 @@ describe("CreateInvitationInput", () => {
   });
 
   it.each(["auditor", "superadmin", "Owner", "", undefined])("refuses the role %j", (role) => {
-    expect(fieldErrors(CreateInvitationInput.safeParse({ email: "bob@example.com", role }))).toEqual({
+    expect(
+      fieldErrors(CreateInvitationInput.safeParse({ email: "bob@example.com", role })),
+    ).toEqual({
       role: ["Choose a role."],
     });
   });
 
-  it.each(["bob", "bob@", "@example.com", "bob@example", "bob example@x.com"])("refuses the email %j", (email) => {
-    expect(fieldErrors(CreateInvitationInput.safeParse({ email, role: "viewer" }))).toEqual({
-      email: ["Enter a valid email address."],
-    });
-  });
+  it.each(["bob", "bob@", "@example.com", "bob@example", "bob example@x.com"])(
+    "refuses the email %j",
+    (email) => {
+      expect(fieldErrors(CreateInvitationInput.safeParse({ email, role: "viewer" }))).toEqual({
+        email: ["Enter a valid email address."],
+      });
+    },
+  );
 });
 
 describe("OrgSlugParam", () => {
@@ -93,9 +104,14 @@ describe("OrgSlugParam", () => {
     expect(OrgSlugParam.safeParse(slug)).toEqual({ success: true, data: slug });
   });
 
-  it.each(["Acme", "ac", "acme--x", "-acme", "new", "settings", "a".repeat(49), "../etc"])("rejects %j", (slug) => {
-    const result = OrgSlugParam.safeParse(slug);
-    expect(result.success).toBe(false);
-    expect(result.error?.issues.map((issue) => issue.message)).toEqual(["Not a valid organisation address."]);
-  });
+  it.each(["Acme", "ac", "acme--x", "-acme", "new", "settings", "a".repeat(49), "../etc"])(
+    "rejects %j",
+    (slug) => {
+      const result = OrgSlugParam.safeParse(slug);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues.map((issue) => issue.message)).toEqual([
+        "Not a valid organisation address.",
+      ]);
+    },
+  );
 });

@@ -1,7 +1,12 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { pageContentSecurityPolicy, pathKind, ROUTE_CONTENT_SECURITY_POLICY, strictTransportSecurity } from "@/lib/server/security-headers";
+import {
+  pageContentSecurityPolicy,
+  pathKind,
+  ROUTE_CONTENT_SECURITY_POLICY,
+  strictTransportSecurity,
+} from "@/lib/server/security-headers";
 
 const APP = path.resolve(__dirname, "../../app");
 
@@ -11,8 +16,15 @@ function urlsOf(name: string): string[] {
   const walk = (dir: string, segments: string[]) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       // Route groups "(name)" and parallel slots "@name" are not part of the URL.
-      if (entry.isDirectory()) walk(path.join(dir, entry.name), /^[(@]/.test(entry.name) ? segments : [...segments, entry.name]);
-      else if (entry.name === name) found.push(`/${segments.map((segment) => (segment.startsWith("[...") ? "a/b" : segment.startsWith("[") ? "x1" : segment)).join("/")}`);
+      if (entry.isDirectory())
+        walk(
+          path.join(dir, entry.name),
+          /^[(@]/.test(entry.name) ? segments : [...segments, entry.name],
+        );
+      else if (entry.name === name)
+        found.push(
+          `/${segments.map((segment) => (segment.startsWith("[...") ? "a/b" : segment.startsWith("[") ? "x1" : segment)).join("/")}`,
+        );
     }
   };
   walk(APP, []);
@@ -23,7 +35,8 @@ describe("pathKind", () => {
   it("knows every route handler as a route (next-auth's as auth)", () => {
     const routes = urlsOf("route.ts");
     expect(routes.length).toBeGreaterThan(10);
-    for (const url of routes) expect(pathKind(url), url).toBe(url.startsWith("/api/auth/") ? "auth" : "route");
+    for (const url of routes)
+      expect(pathKind(url), url).toBe(url.startsWith("/api/auth/") ? "auth" : "route");
   });
 
   it("knows every page as a page", () => {
@@ -52,8 +65,12 @@ describe("policies", () => {
   });
 
   it("sends HSTS for a year only when APP_URL is https", () => {
-    expect(strictTransportSecurity("https://assay.example.com")).toBe("max-age=31536000; includeSubDomains");
-    expect(strictTransportSecurity(" HTTPS://assay.example.com/ ")).toBe("max-age=31536000; includeSubDomains");
+    expect(strictTransportSecurity("https://assay.example.com")).toBe(
+      "max-age=31536000; includeSubDomains",
+    );
+    expect(strictTransportSecurity(" HTTPS://assay.example.com/ ")).toBe(
+      "max-age=31536000; includeSubDomains",
+    );
     expect(strictTransportSecurity("http://localhost:3000")).toBeNull();
     expect(strictTransportSecurity(undefined)).toBeNull();
   });

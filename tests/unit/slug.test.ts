@@ -54,7 +54,17 @@ describe("slugify", () => {
   });
 
   it("returns a valid slug for a spread of awkward names", () => {
-    const names = ["Sign In", "  ", "—", "Ünïcödé", "a-b", "3M", "API", `${"ab-".repeat(40)}`, "x".repeat(49)];
+    const names = [
+      "Sign In",
+      "  ",
+      "—",
+      "Ünïcödé",
+      "a-b",
+      "3M",
+      "API",
+      `${"ab-".repeat(40)}`,
+      "x".repeat(49),
+    ];
     for (const name of names) expect(isValidSlug(slugify(name)), name).toBe(true);
   });
 });
@@ -127,7 +137,10 @@ describe("firstFreeSlug", () => {
 
   it("keeps two-digit suffixes within SLUG_MAX too", () => {
     const base = "a".repeat(SLUG_MAX);
-    const taken = new Set([base, ...Array.from({ length: 8 }, (_, i) => `${"a".repeat(SLUG_MAX - 2)}-${i + 2}`)]);
+    const taken = new Set([
+      base,
+      ...Array.from({ length: 8 }, (_, i) => `${"a".repeat(SLUG_MAX - 2)}-${i + 2}`),
+    ]);
     const slug = firstFreeSlug(base, taken);
     expect(slug).toBe(`${"a".repeat(SLUG_MAX - 3)}-10`);
     expect(isValidSlug(slug)).toBe(true);

@@ -13,11 +13,15 @@ describe("formatUtcMinute", () => {
 
 describe("staleEditMessage", () => {
   it("names who changed the record and when", () => {
-    expect(staleEditMessage({ actorName: "Alice Adams", at: new Date("2026-12-02T14:05:00Z") })).toBe("Changed by Alice Adams at 2 Dec 2026, 14:05 UTC since you opened it.");
+    expect(
+      staleEditMessage({ actorName: "Alice Adams", at: new Date("2026-12-02T14:05:00Z") }),
+    ).toBe("Changed by Alice Adams at 2 Dec 2026, 14:05 UTC since you opened it.");
   });
 
   it("says someone else when the log does not know who", () => {
-    expect(staleEditMessage({ actorName: null, at: new Date("2026-12-02T14:05:00Z") })).toBe("Changed by someone else at 2 Dec 2026, 14:05 UTC since you opened it.");
+    expect(staleEditMessage({ actorName: null, at: new Date("2026-12-02T14:05:00Z") })).toBe(
+      "Changed by someone else at 2 Dec 2026, 14:05 UTC since you opened it.",
+    );
     expect(staleEditMessage(null)).toBe("Changed by someone else since you opened it.");
   });
 });
@@ -25,7 +29,12 @@ describe("staleEditMessage", () => {
 describe("staleBulkMessage", () => {
   it("names each stale record with who and when, in the order given", () => {
     const at = new Date("2026-12-02T14:05:00Z");
-    expect(staleBulkMessage([{ label: "AC-01", change: { actorName: "Alice Adams", at } }, { label: "AC-07", change: null }])).toBe(
+    expect(
+      staleBulkMessage([
+        { label: "AC-01", change: { actorName: "Alice Adams", at } },
+        { label: "AC-07", change: null },
+      ]),
+    ).toBe(
       "Nothing was changed. Changed since you opened the list: AC-01 by Alice Adams at 2 Dec 2026, 14:05 UTC; AC-07 by someone else.",
     );
   });

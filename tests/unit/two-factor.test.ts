@@ -1,8 +1,18 @@
 import { generate } from "otplib";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { openSecret, sealSecret } from "@/lib/auth/secret-box";
-import { hashRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, totpUri } from "@/lib/auth/totp";
-import { parseSecondFactorCode, recoveryCodeFromBytes, RECOVERY_CODE_COUNT } from "@/lib/domain/two-factor";
+import {
+  hashRecoveryCode,
+  matchTotp,
+  newRecoveryCodes,
+  newTotpSecret,
+  totpUri,
+} from "@/lib/auth/totp";
+import {
+  parseSecondFactorCode,
+  recoveryCodeFromBytes,
+  RECOVERY_CODE_COUNT,
+} from "@/lib/domain/two-factor";
 
 const SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 // 10 seconds into a 30-second step, so ±30 s moves exactly one step.
@@ -14,7 +24,11 @@ describe("recovery codes", () => {
   it("are 16 base32 characters in four groups, from 10 random bytes", () => {
     expect(recoveryCodeFromBytes(new Uint8Array(10))).toBe("0000-0000-0000-0000");
     expect(recoveryCodeFromBytes(new Uint8Array(10).fill(255))).toBe("zzzz-zzzz-zzzz-zzzz");
-    expect(recoveryCodeFromBytes(Uint8Array.from([0x08, 0x42, 0x10, 0x84, 0x21, 0x08, 0x42, 0x10, 0x84, 0x21]))).toBe("1111-1111-1111-1111");
+    expect(
+      recoveryCodeFromBytes(
+        Uint8Array.from([0x08, 0x42, 0x10, 0x84, 0x21, 0x08, 0x42, 0x10, 0x84, 0x21]),
+      ),
+    ).toBe("1111-1111-1111-1111");
     expect(() => recoveryCodeFromBytes(new Uint8Array(9))).toThrow(/10 bytes/);
   });
 
@@ -22,7 +36,8 @@ describe("recovery codes", () => {
     const codes = newRecoveryCodes();
     expect(codes).toHaveLength(RECOVERY_CODE_COUNT);
     expect(new Set(codes).size).toBe(RECOVERY_CODE_COUNT);
-    for (const code of codes) expect(code).toMatch(/^[0-9a-hjkmnp-tv-z]{4}(-[0-9a-hjkmnp-tv-z]{4}){3}$/);
+    for (const code of codes)
+      expect(code).toMatch(/^[0-9a-hjkmnp-tv-z]{4}(-[0-9a-hjkmnp-tv-z]{4}){3}$/);
   });
 
   it("hash the same however they are typed, and differently for another account", () => {
@@ -37,25 +52,41 @@ describe("recovery codes", () => {
 
 describe("parseSecondFactorCode", () => {
   it("reads six digits as an authenticator code, with spaces or a hyphen", () => {
-    for (const input of ["123456", " 123 456 ", "123-456"]) expect(parseSecondFactorCode(input)).toEqual({ kind: "totp", code: "123456" });
+    for (const input of ["123456", " 123 456 ", "123-456"])
+      expect(parseSecondFactorCode(input)).toEqual({ kind: "totp", code: "123456" });
   });
 
   it("reads a recovery code in any case, with or without separators, O/I/L as digits", () => {
     const expected = { kind: "recovery", code: "7kq2mx9db3tz01cw" };
-    for (const input of ["7kq2-mx9d-b3tz-01cw", "7KQ2MX9DB3TZ01CW", "7kq2 mx9d b3tz 01cw", "7kq2-mx9d-b3tz-OIcw", "7kq2-mx9d-b3tz-0lcw"]) {
+    for (const input of [
+      "7kq2-mx9d-b3tz-01cw",
+      "7KQ2MX9DB3TZ01CW",
+      "7kq2 mx9d b3tz 01cw",
+      "7kq2-mx9d-b3tz-OIcw",
+      "7kq2-mx9d-b3tz-0lcw",
+    ]) {
       expect(parseSecondFactorCode(input)).toEqual(expected);
     }
   });
 
   it("refuses anything else", () => {
-    for (const input of ["", "12345", "1234567", "abcdef", "7kq2-mx9d-b3tz-01c", "7kq2-mx9d-b3tz-01cu", "123456789012345678"]) {
+    for (const input of [
+      "",
+      "12345",
+      "1234567",
+      "abcdef",
+      "7kq2-mx9d-b3tz-01c",
+      "7kq2-mx9d-b3tz-01cu",
+      "123456789012345678",
+    ]) {
       expect(parseSecondFactorCode(input)).toBeNull();
     }
   });
 });
 
 describe("authenticator codes", () => {
-  const codeAt = (moment: Date) => generate({ secret: SECRET, epoch: Math.floor(moment.getTime() / 1000) });
+  const codeAt = (moment: Date) =>
+    generate({ secret: SECRET, epoch: Math.floor(moment.getTime() / 1000) });
 
   it("are accepted one step either side of their own and refused two steps away", async () => {
     const code = await codeAt(AT);

@@ -16,7 +16,11 @@ const PAGE = "/account/security";
 
 export const revokeSessionAction = userAction(RevokeSessionInput, async (user, { sessionId }) => {
   const current = await requireSession();
-  if (sessionId === current.sessionId) throw new AppError("CONFLICT", "This is the device you are using: sign out from the account menu instead.");
+  if (sessionId === current.sessionId)
+    throw new AppError(
+      "CONFLICT",
+      "This is the device you are using: sign out from the account menu instead.",
+    );
   await revokeOwnSession(user, sessionId, new Date());
   revalidatePath(PAGE);
   return null;

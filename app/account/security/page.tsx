@@ -12,7 +12,11 @@ import { changePasswordAction, revokeSessionAction, signOutEverywhereAction } fr
 
 export const metadata: Metadata = { title: "Security" };
 
-const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const timeFormat = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
 const when = (date: Date) => `${timeFormat.format(date)} UTC`;
 
 export default async function SecurityPage() {
@@ -40,7 +44,10 @@ export default async function SecurityPage() {
         <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
           <div>
             <CardTitle>Where you are signed in</CardTitle>
-            <CardDescription>Sign out any device you do not recognise. Addresses are those the device signed in from.</CardDescription>
+            <CardDescription>
+              Sign out any device you do not recognise. Addresses are those the device signed in
+              from.
+            </CardDescription>
           </div>
           <ConfirmAction
             triggerLabel="Sign out everywhere"
@@ -56,7 +63,9 @@ export default async function SecurityPage() {
 
       <Card className="mb-6">
         <CardTitle>Change password</CardTitle>
-        <CardDescription className="mb-4">Every other device is signed out; this one stays signed in.</CardDescription>
+        <CardDescription className="mb-4">
+          Every other device is signed out; this one stays signed in.
+        </CardDescription>
         <ChangePasswordForm action={changePasswordAction} />
       </Card>
 

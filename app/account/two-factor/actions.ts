@@ -3,8 +3,18 @@
 import { revalidatePath } from "next/cache";
 import { getCurrentSession } from "@/lib/auth/session";
 import { qrDataUrl } from "@/lib/auth/totp";
-import { beginEnrolment, confirmEnrolment, disableTwoFactor, regenerateRecoveryCodes } from "@/lib/db/two-factor";
-import { BeginTwoFactorInput, ConfirmTwoFactorInput, DisableTwoFactorInput, RegenerateRecoveryCodesInput } from "@/lib/schemas/two-factor";
+import {
+  beginEnrolment,
+  confirmEnrolment,
+  disableTwoFactor,
+  regenerateRecoveryCodes,
+} from "@/lib/db/two-factor";
+import {
+  BeginTwoFactorInput,
+  ConfirmTwoFactorInput,
+  DisableTwoFactorInput,
+  RegenerateRecoveryCodesInput,
+} from "@/lib/schemas/two-factor";
 import { userAction } from "@/lib/server/action";
 
 const PAGE = "/account/two-factor";
@@ -22,7 +32,10 @@ export const confirmTwoFactorAction = userAction(ConfirmTwoFactorInput, async (u
   confirmEnrolment(user, code, new Date(), (await getCurrentSession())?.sessionId),
 );
 
-export const regenerateRecoveryCodesAction = userAction(RegenerateRecoveryCodesInput, async (user, input) => regenerateRecoveryCodes(user, input));
+export const regenerateRecoveryCodesAction = userAction(
+  RegenerateRecoveryCodesInput,
+  async (user, input) => regenerateRecoveryCodes(user, input),
+);
 
 export const disableTwoFactorAction = userAction(DisableTwoFactorInput, async (user, input) => {
   await disableTwoFactor(user, input);

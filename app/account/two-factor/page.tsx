@@ -7,7 +7,12 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { getTwoFactorStatus } from "@/lib/db/two-factor";
-import { beginTwoFactorAction, confirmTwoFactorAction, disableTwoFactorAction, regenerateRecoveryCodesAction } from "./actions";
+import {
+  beginTwoFactorAction,
+  confirmTwoFactorAction,
+  disableTwoFactorAction,
+  regenerateRecoveryCodesAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Two-factor sign-in" };
 
@@ -28,7 +33,8 @@ export default async function TwoFactorPage() {
       <h1 className="mb-4 text-2xl font-semibold tracking-tight">Two-factor sign-in</h1>
       {requiredNow ? (
         <Alert tone="warning" className="mb-4">
-          {status.requiredBy.join(", ")} require{status.requiredBy.length === 1 ? "s" : ""} two-factor sign-in. Set it up to continue.
+          {status.requiredBy.join(", ")} require{status.requiredBy.length === 1 ? "s" : ""}{" "}
+          two-factor sign-in. Set it up to continue.
         </Alert>
       ) : null}
       <Card>
@@ -41,7 +47,10 @@ export default async function TwoFactorPage() {
             disableAction={disableTwoFactorAction}
           />
         ) : (
-          <TwoFactorEnrolment beginAction={beginTwoFactorAction} confirmAction={confirmTwoFactorAction} />
+          <TwoFactorEnrolment
+            beginAction={beginTwoFactorAction}
+            confirmAction={confirmTwoFactorAction}
+          />
         )}
       </Card>
       <p className="mt-6 flex gap-4 text-sm">

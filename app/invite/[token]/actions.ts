@@ -5,4 +5,7 @@ import { acceptInvitation } from "@/lib/db/invitations";
 import { InvitationTokenParam } from "@/lib/schemas/organization";
 import { userAction } from "@/lib/server/action";
 
-export const acceptInvitationAction = userAction(z.object({ token: InvitationTokenParam }), (user, { token }) => acceptInvitation(user, token));
+export const acceptInvitationAction = userAction(
+  z.object({ token: InvitationTokenParam }),
+  (user, { token }) => acceptInvitation(user, token),
+);

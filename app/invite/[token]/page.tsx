@@ -22,11 +22,17 @@ const UNUSABLE = {
 export default async function InvitationPage({ params }: Props) {
   const parsed = InvitationTokenParam.safeParse((await params).token);
   const invitation = parsed.success ? await previewInvitation(parsed.data) : null;
-  const home = <Link className="text-brand-700 hover:underline" href="/">Go to Assay</Link>;
+  const home = (
+    <Link className="text-brand-700 hover:underline" href="/">
+      Go to Assay
+    </Link>
+  );
   if (!parsed.success || !invitation) {
     return (
       <AuthCard title="Invitation not found" footer={home}>
-        <Alert tone="error">This invitation link is not valid. Check that you copied all of it.</Alert>
+        <Alert tone="error">
+          This invitation link is not valid. Check that you copied all of it.
+        </Alert>
       </AuthCard>
     );
   }
@@ -43,17 +49,23 @@ export default async function InvitationPage({ params }: Props) {
   return (
     <AuthCard title={`Join ${invitation.orgName}`} footer={home}>
       <p className="mb-4 text-sm text-slate-700">
-        You have been invited to join <strong>{invitation.orgName}</strong> as <strong>{invitation.role}</strong>. The invitation is for{" "}
+        You have been invited to join <strong>{invitation.orgName}</strong> as{" "}
+        <strong>{invitation.role}</strong>. The invitation is for{" "}
         <strong>{invitation.email}</strong>.
       </p>
       {user ? (
         <>
           {user.email !== invitation.email ? (
             <Alert tone="warning" className="mb-4">
-              You are signed in as {user.email}. Sign out and sign in as {invitation.email} to accept.
+              You are signed in as {user.email}. Sign out and sign in as {invitation.email} to
+              accept.
             </Alert>
           ) : null}
-          <AcceptInvitationForm token={parsed.data} orgName={invitation.orgName} action={acceptInvitationAction} />
+          <AcceptInvitationForm
+            token={parsed.data}
+            orgName={invitation.orgName}
+            action={acceptInvitationAction}
+          />
         </>
       ) : (
         <div className="flex flex-col gap-2">

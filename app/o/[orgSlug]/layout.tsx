@@ -31,7 +31,12 @@ export default async function OrganizationLayout({ children, params }: Props) {
     ...(can(ctx.role, "org.update") ? [{ href: `${base}/settings`, label: "Settings" }] : []),
   ];
   return (
-    <AppShell org={{ slug: ctx.orgSlug, name: ctx.orgName }} organizations={organizations} user={user} nav={nav}>
+    <AppShell
+      org={{ slug: ctx.orgSlug, name: ctx.orgName }}
+      organizations={organizations}
+      user={user}
+      nav={nav}
+    >
       {children}
     </AppShell>
   );

@@ -4,4 +4,6 @@ import { createOrganization } from "@/lib/db/organizations";
 import { CreateOrganizationInput } from "@/lib/schemas/organization";
 import { userAction } from "@/lib/server/action";
 
-export const createOrganizationAction = userAction(CreateOrganizationInput, (user, input) => createOrganization(user, input));
+export const createOrganizationAction = userAction(CreateOrganizationInput, (user, input) =>
+  createOrganization(user, input),
+);

@@ -21,7 +21,8 @@ export default async function NewOrganizationPage() {
       <Card>
         <h1 className="text-lg font-semibold">Create an organisation</h1>
         <CardDescription className="mb-4">
-          An organisation holds your engagements, controls and evidence. You will be its owner and can invite your team next.
+          An organisation holds your engagements, controls and evidence. You will be its owner and
+          can invite your team next.
         </CardDescription>
         <CreateOrgForm action={createOrganizationAction} />
       </Card>

@@ -10,13 +10,28 @@ import type { ExportEngagement, ExportSummary } from "./types";
 
 export const PAPERWORK_KINDS = ["assertion", "bridge"] as const;
 export type PaperworkKind = (typeof PAPERWORK_KINDS)[number];
-export const PAPERWORK_TITLES: Record<PaperworkKind, string> = { assertion: "Management assertion", bridge: "Bridge letter" };
+export const PAPERWORK_TITLES: Record<PaperworkKind, string> = {
+  assertion: "Management assertion",
+  bridge: "Bridge letter",
+};
 
-const FILE_PREFIX: Record<PaperworkKind, string> = { assertion: "management-assertion", bridge: "bridge-letter" };
+const FILE_PREFIX: Record<PaperworkKind, string> = {
+  assertion: "management-assertion",
+  bridge: "bridge-letter",
+};
 
 /** "management-assertion-draft-soc-2-type-ii-2026-2026-07-15": ASCII, safe in a Content-Disposition header. */
-export function paperworkFileBase(kind: PaperworkKind, engagementName: string, today: string): string {
-  const slug = engagementName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "engagement";
+export function paperworkFileBase(
+  kind: PaperworkKind,
+  engagementName: string,
+  today: string,
+): string {
+  const slug =
+    engagementName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || "engagement";
   return `${FILE_PREFIX[kind]}-draft-${slug}-${today}`;
 }
 
@@ -24,12 +39,29 @@ export function paperworkFileBase(kind: PaperworkKind, engagementName: string, t
 export type RecordedChange = { date: string; text: string };
 
 export type AssertionOptions = { systemName?: string };
-export type BridgeLetterOptions = { bridgeTo: string; changes: readonly RecordedChange[]; systemName?: string };
+export type BridgeLetterOptions = {
+  bridgeTo: string;
+  changes: readonly RecordedChange[];
+  systemName?: string;
+};
 
 /** How far past the end of the period a bridge letter may reach. */
 const MAX_BRIDGE_MONTHS = 12;
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const SYSTEM_PLACEHOLDER = "[name of the system]";
 
 /** "2026-01-01" → "1 January 2026"; ISO timestamps use their UTC date. */
@@ -48,7 +80,10 @@ function addMonths(date: string, months: number): string {
 
 /** User text on one line, with the characters Markdown would read as formatting escaped. */
 function inline(text: string): string {
-  return text.replace(/\s+/g, " ").trim().replace(/[\\`*_[\]<>]/g, (character) => `\\${character}`);
+  return text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[\\`*_[\]<>]/g, (character) => `\\${character}`);
 }
 
 function list(items: readonly string[]): string {
@@ -72,13 +107,16 @@ function signatureBlock(summary: ExportSummary): string {
   return [
     "## Signature",
     `Signed for and on behalf of ${inline(summary.organization.name)}`,
-    ["Name", "Title", "Signature", "Date"].map((label) => `${label}: ______________________________`).join("  \n"),
+    ["Name", "Title", "Signature", "Date"]
+      .map((label) => `${label}: ______________________________`)
+      .join("  \n"),
   ].join("\n\n");
 }
 
 /** "for the period 1 January 2026 to 31 December 2026" or "as of 31 March 2026". */
 function reportWindow(engagement: ExportEngagement): string {
-  if (engagement.type === "TYPE_I") return `as of ${engagement.asOfDate ? longDate(engagement.asOfDate) : "[as-of date]"}`;
+  if (engagement.type === "TYPE_I")
+    return `as of ${engagement.asOfDate ? longDate(engagement.asOfDate) : "[as-of date]"}`;
   const start = engagement.periodStart ? longDate(engagement.periodStart) : "[start date]";
   const end = engagement.periodEnd ? longDate(engagement.periodEnd) : "[end date]";
   return `for the period ${start} to ${end}`;
@@ -86,7 +124,9 @@ function reportWindow(engagement: ExportEngagement): string {
 
 /** "throughout the period 1 January 2026 to 31 December 2026" or "as of 31 March 2026". */
 function whenDesigned(engagement: ExportEngagement): string {
-  return engagement.type === "TYPE_I" ? reportWindow(engagement) : reportWindow(engagement).replace("for the period", "throughout the period");
+  return engagement.type === "TYPE_I"
+    ? reportWindow(engagement)
+    : reportWindow(engagement).replace("for the period", "throughout the period");
 }
 
 function subserviceParagraphs(summary: ExportSummary): string[] {
@@ -106,7 +146,8 @@ function subserviceParagraphs(summary: ExportSummary): string[] {
 
 function cuecParagraph(summary: ExportSummary): string {
   const { cuecs } = summary.engagement;
-  if (cuecs.length === 0) return "No complementary user entity controls (CUECs) are recorded in Assay. [Confirm that our controls do not depend on any controls at user entities.]";
+  if (cuecs.length === 0)
+    return "No complementary user entity controls (CUECs) are recorded in Assay. [Confirm that our controls do not depend on any controls at user entities.]";
   return `The description also indicates the complementary user entity controls (CUECs) that our controls were designed on the assumption that user entities operate:\n\n${list(cuecs.map(inline))}`;
 }
 
@@ -119,23 +160,36 @@ function itemsToConsider(summary: ExportSummary): string {
   const items: string[] = [];
   const open = summary.exceptions.filter((exception) => exception.status === "open");
   if (open.length) {
-    items.push(`Open exceptions recorded in Assay on ${longDate(today)} (decide how each is described or whether the assertion must be qualified):\n\n${open.map((exception) => `  - ${exceptionLine(exception)}`).join("\n")}`);
+    items.push(
+      `Open exceptions recorded in Assay on ${longDate(today)} (decide how each is described or whether the assertion must be qualified):\n\n${open.map((exception) => `  - ${exceptionLine(exception)}`).join("\n")}`,
+    );
   } else {
-    items.push(`No open exceptions are recorded in Assay on ${longDate(today)}. [Confirm that no other deviations are known.]`);
+    items.push(
+      `No open exceptions are recorded in Assay on ${longDate(today)}. [Confirm that no other deviations are known.]`,
+    );
   }
   const notReady = figures.counts.in_progress + figures.counts.unmapped;
-  if (notReady > 0) items.push(`${notReady} of ${figures.counts.total} requirements in scope are not yet ready in Assay (${figures.counts.in_progress} in progress, ${figures.counts.unmapped} without a mapped control).`);
+  if (notReady > 0)
+    items.push(
+      `${notReady} of ${figures.counts.total} requirements in scope are not yet ready in Assay (${figures.counts.in_progress} in progress, ${figures.counts.unmapped} without a mapped control).`,
+    );
   if (engagement.type === "TYPE_II" && engagement.periodEnd && today <= engagement.periodEnd) {
-    items.push(`The period ends on ${longDate(engagement.periodEnd)}: this assertion covers the whole period and cannot be signed before it ends.`);
+    items.push(
+      `The period ends on ${longDate(engagement.periodEnd)}: this assertion covers the whole period and cannot be signed before it ends.`,
+    );
   }
-  items.push("The description must match the system as it actually operated, including any changes during the period.");
+  items.push(
+    "The description must match the system as it actually operated, including any changes during the period.",
+  );
   return ["## Items management must consider before signing", list(items)].join("\n\n");
 }
 
 /** "the carved-out subservice organisations and user entities", or "" when the design assumes no one else's controls. */
 function othersAssumed(engagement: ExportEngagement): string {
   const others = [
-    ...(engagement.subservices.some((subservice) => subservice.method === "carve_out") ? ["the carved-out subservice organisations"] : []),
+    ...(engagement.subservices.some((subservice) => subservice.method === "carve_out")
+      ? ["the carved-out subservice organisations"]
+      : []),
     ...(engagement.cuecs.length ? ["user entities"] : []),
   ];
   return joinWords(others);
@@ -143,19 +197,29 @@ function othersAssumed(engagement: ExportEngagement): string {
 
 /** "1. …;" lines, the last one closed with a full stop. */
 function numbered(statements: readonly string[]): string {
-  return statements.map((statement, index) => `${index + 1}. ${statement}${index === statements.length - 1 ? "." : ";"}`).join("\n");
+  return statements
+    .map(
+      (statement, index) =>
+        `${index + 1}. ${statement}${index === statements.length - 1 ? "." : ";"}`,
+    )
+    .join("\n");
 }
 
 function soc2Statements(engagement: ExportEngagement, system: string): string[] {
   const window = whenDesigned(engagement);
   const others = othersAssumed(engagement);
-  const ifOperated = engagement.type === "TYPE_I" ? " if they operated effectively as of that date" : " if they operated effectively";
+  const ifOperated =
+    engagement.type === "TYPE_I"
+      ? " if they operated effectively as of that date"
+      : " if they operated effectively";
   const statements = [
     `the description presents ${system} as designed and implemented ${window}, in accordance with the description criteria for a SOC 2 system description`,
     `the controls stated in the description were suitably designed ${window} to give reasonable assurance that our service commitments and system requirements would be met on the basis of the applicable trust services criteria${ifOperated}${others ? ` and if ${others} operated the complementary controls assumed in the design` : ""}`,
   ];
   if (engagement.type === "TYPE_II") {
-    statements.push(`the controls stated in the description operated effectively ${window} to give reasonable assurance that our service commitments and system requirements were met on the basis of the applicable trust services criteria${others ? `, provided ${others} also operated the complementary controls assumed in the design` : ""}`);
+    statements.push(
+      `the controls stated in the description operated effectively ${window} to give reasonable assurance that our service commitments and system requirements were met on the basis of the applicable trust services criteria${others ? `, provided ${others} also operated the complementary controls assumed in the design` : ""}`,
+    );
   }
   return statements;
 }
@@ -168,21 +232,32 @@ function objectiveStatements(engagement: ExportEngagement, system: string): stri
     `the controls related to the control objectives stated in the description were suitably designed ${window} to achieve those control objectives${others ? `, provided ${others} operated the complementary controls assumed in the design` : ""}`,
   ];
   if (engagement.type === "TYPE_II") {
-    statements.push(`the controls related to the control objectives stated in the description operated effectively ${window} to achieve those control objectives`);
+    statements.push(
+      `the controls related to the control objectives stated in the description operated effectively ${window} to achieve those control objectives`,
+    );
   }
   return statements;
 }
 
 /** Management's written assertion for the engagement, as a Markdown draft. */
-export function managementAssertionDraft(summary: ExportSummary, options: AssertionOptions = {}): string {
+export function managementAssertionDraft(
+  summary: ExportSummary,
+  options: AssertionOptions = {},
+): string {
   const { engagement } = summary;
   const org = inline(summary.organization.name);
   const system = options.systemName?.trim() ? inline(options.systemName) : SYSTEM_PLACEHOLDER;
   const soc2 = engagement.family === "SOC2";
-  const sections = [banner(summary), `# Management's assertion (draft)`, `**${org}** — ${engagement.familyLabel} ${engagement.typeLabel} report ${reportWindow(engagement)}`];
+  const sections = [
+    banner(summary),
+    `# Management's assertion (draft)`,
+    `**${org}** — ${engagement.familyLabel} ${engagement.typeLabel} report ${reportWindow(engagement)}`,
+  ];
 
   if (soc2) {
-    const categories = joinWords(engagement.categories.map((label) => label.replace(/\s*\(.*\)$/, ""))) || "[categories in scope]";
+    const categories =
+      joinWords(engagement.categories.map((label) => label.replace(/\s*\(.*\)$/, ""))) ||
+      "[categories in scope]";
     const edition = CRITERIA_EDITIONS[engagement.criteriaEdition]?.label ?? "[criteria edition]";
     sections.push(
       `We have prepared the accompanying description of ${system} (the description) ${reportWindow(engagement)}. It is meant to give the users of the report information about the system, in particular about the controls we designed and put in place to meet our service commitments and system requirements on the basis of the trust services criteria relevant to ${categories}. The criteria used are the ${edition}.`,
@@ -193,7 +268,12 @@ export function managementAssertionDraft(summary: ExportSummary, options: Assert
     );
   } else {
     const objectives = engagement.objectives.length
-      ? list(engagement.objectives.map((objective) => `**${inline(objective.ref)}** ${inline(objective.title)} (${inline(objective.area)})`))
+      ? list(
+          engagement.objectives.map(
+            (objective) =>
+              `**${inline(objective.ref)}** ${inline(objective.title)} (${inline(objective.area)})`,
+          ),
+        )
       : "- [No control objectives are chosen for this engagement in Assay: list them here.]";
     sections.push(
       `We have prepared the accompanying description of ${system} (the description) ${reportWindow(engagement)}, for user entities that use the system and for their auditors, who need it when assessing the risks of material misstatement in user entities' financial statements. The control objectives the description covers are:`,
@@ -209,10 +289,15 @@ export function managementAssertionDraft(summary: ExportSummary, options: Assert
 }
 
 /** Why no bridge letter can be drafted for the engagement today, or null when one can. */
-export function bridgeLetterUnavailable(engagement: Pick<ExportEngagement, "type" | "periodEnd">, today: string): string | null {
-  if (engagement.type !== "TYPE_II") return "A bridge letter follows a Type II report; this engagement is Type I.";
+export function bridgeLetterUnavailable(
+  engagement: Pick<ExportEngagement, "type" | "periodEnd">,
+  today: string,
+): string | null {
+  if (engagement.type !== "TYPE_II")
+    return "A bridge letter follows a Type II report; this engagement is Type I.";
   if (!engagement.periodEnd) return "The engagement has no period end date yet.";
-  if (today <= engagement.periodEnd) return `The period ends on ${longDate(engagement.periodEnd)}; a bridge letter covers the days after it.`;
+  if (today <= engagement.periodEnd)
+    return `The period ends on ${longDate(engagement.periodEnd)}; a bridge letter covers the days after it.`;
   return null;
 }
 
@@ -225,9 +310,12 @@ export function bridgeToRange(periodEnd: string, today: string): { first: string
 /** What is wrong with `bridgeTo` as the end of a bridge letter's gap, or null when it is fine. */
 export function bridgeToProblem(periodEnd: string, today: string, bridgeTo: string): string | null {
   if (!isIsoDate(bridgeTo)) return "Enter a date as YYYY-MM-DD.";
-  if (bridgeTo <= periodEnd) return `Choose a date after the end of the period (${longDate(periodEnd)}).`;
-  if (bridgeTo > addMonths(periodEnd, MAX_BRIDGE_MONTHS)) return `Choose a date at most ${MAX_BRIDGE_MONTHS} months after the end of the period (${longDate(addMonths(periodEnd, MAX_BRIDGE_MONTHS))} at the latest).`;
-  if (bridgeTo > today) return `Choose a date no later than today (${longDate(today)}): the letter can only speak for days that have passed.`;
+  if (bridgeTo <= periodEnd)
+    return `Choose a date after the end of the period (${longDate(periodEnd)}).`;
+  if (bridgeTo > addMonths(periodEnd, MAX_BRIDGE_MONTHS))
+    return `Choose a date at most ${MAX_BRIDGE_MONTHS} months after the end of the period (${longDate(addMonths(periodEnd, MAX_BRIDGE_MONTHS))} at the latest).`;
+  if (bridgeTo > today)
+    return `Choose a date no later than today (${longDate(today)}): the letter can only speak for days that have passed.`;
   return null;
 }
 
@@ -239,7 +327,8 @@ export function bridgeToProblem(periodEnd: string, today: string, bridgeTo: stri
 export function bridgeLetterDraft(summary: ExportSummary, options: BridgeLetterOptions): string {
   const { engagement, today } = summary;
   const unavailable = bridgeLetterUnavailable(engagement, today);
-  if (unavailable || !engagement.periodEnd || !engagement.periodStart) throw new AppError("VALIDATION", unavailable ?? "The engagement has no period start date.");
+  if (unavailable || !engagement.periodEnd || !engagement.periodStart)
+    throw new AppError("VALIDATION", unavailable ?? "The engagement has no period start date.");
   const problem = bridgeToProblem(engagement.periodEnd, today, options.bridgeTo);
   if (problem) throw new AppError("VALIDATION", problem, { bridgeTo: [problem] });
 
@@ -257,10 +346,16 @@ export function bridgeLetterDraft(summary: ExportSummary, options: BridgeLetterO
       ].join("\n\n")
     : `No changes to controls, mappings, evidence or exceptions were recorded in Assay between ${longDate(gapStart)} and ${longDate(options.bridgeTo)}. [Confirm that no other changes to the system or its controls were made.]`;
   const exceptions = open.length
-    ? [`These exceptions are open in Assay on ${longDate(today)}. [Describe each one that affects the gap period and what is being done about it.]`, list(open.map(exceptionLine))].join("\n\n")
+    ? [
+        `These exceptions are open in Assay on ${longDate(today)}. [Describe each one that affects the gap period and what is being done about it.]`,
+        list(open.map(exceptionLine)),
+      ].join("\n\n")
     : `No exceptions are open in Assay on ${longDate(today)}. [Confirm that management knows of no control failures during the gap period.]`;
   const cuecs = engagement.cuecs.length
-    ? [`The report assumes that user entities operate the complementary user entity controls (CUECs) below. They remain necessary during the gap period:`, list(engagement.cuecs.map(inline))].join("\n\n")
+    ? [
+        `The report assumes that user entities operate the complementary user entity controls (CUECs) below. They remain necessary during the gap period:`,
+        list(engagement.cuecs.map(inline)),
+      ].join("\n\n")
     : "The report lists no complementary user entity controls (CUECs). [Confirm.]";
 
   return `${[

@@ -22,12 +22,34 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   json: "application/json",
 };
 
-const EXTENSIONS: Record<ExportFormat, string> = { pack: "zip", pdf: "pdf", xlsx: "xlsx", csv: "zip", json: "json" };
-const NAME_PARTS: Record<ExportFormat, string> = { pack: "evidence-pack", pdf: "readiness-summary", xlsx: "control-matrix", csv: "control-matrix-csv", json: "readiness" };
+const EXTENSIONS: Record<ExportFormat, string> = {
+  pack: "zip",
+  pdf: "pdf",
+  xlsx: "xlsx",
+  csv: "zip",
+  json: "json",
+};
+const NAME_PARTS: Record<ExportFormat, string> = {
+  pack: "evidence-pack",
+  pdf: "readiness-summary",
+  xlsx: "control-matrix",
+  csv: "control-matrix-csv",
+  json: "readiness",
+};
 
 /** "acme-soc-2-type-ii-2026-evidence-pack-2026-07-15.zip": safe in any file system. */
-export function exportFileName(organizationSlug: string, engagementName: string, format: ExportFormat, day: string): string {
-  const engagement = engagementName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "engagement";
+export function exportFileName(
+  organizationSlug: string,
+  engagementName: string,
+  format: ExportFormat,
+  day: string,
+): string {
+  const engagement =
+    engagementName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || "engagement";
   return `${organizationSlug}-${engagement}-${NAME_PARTS[format]}-${day}.${EXTENSIONS[format]}`;
 }
 
@@ -39,9 +61,11 @@ export type SnapshotState = {
 
 export function snapshotState(summary: ExportSummary): SnapshotState {
   const requirements: SnapshotState["requirements"] = {};
-  for (const requirement of summary.requirements) requirements[requirement.code] = requirement.status;
+  for (const requirement of summary.requirements)
+    requirements[requirement.code] = requirement.status;
   const controls: SnapshotState["controls"] = {};
-  for (const control of summary.controls) controls[control.ref] = { ready: control.ready, coverage: control.operating?.coverage ?? null };
+  for (const control of summary.controls)
+    controls[control.ref] = { ready: control.ready, coverage: control.operating?.coverage ?? null };
   return { requirements, controls };
 }
 
@@ -53,7 +77,8 @@ export type SnapshotDiff = {
   controls: StatusChange<"ready" | "not ready">[];
 };
 
-const readiness = (control: { ready: boolean } | undefined) => (control ? (control.ready ? "ready" : "not ready") : null);
+const readiness = (control: { ready: boolean } | undefined) =>
+  control ? (control.ready ? "ready" : "not ready") : null;
 
 export function diffSnapshots(before: SnapshotState, after: SnapshotState): SnapshotDiff {
   const requirements: SnapshotDiff["requirements"] = [];
@@ -72,7 +97,9 @@ export function diffSnapshots(before: SnapshotState, after: SnapshotState): Snap
 }
 
 function unionKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
-  return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort((x, y) => x.localeCompare(y, "en", { numeric: true }));
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort((x, y) =>
+    x.localeCompare(y, "en", { numeric: true }),
+  );
 }
 
 /** A running export that has not reported progress for this long died with its process. */
@@ -80,7 +107,10 @@ export const EXPORT_STALE_MS = 120_000;
 
 export type ExportRunState = "running" | "done" | "failed" | "interrupted";
 
-export function exportRunState(run: { status: string; heartbeatAt: Date }, now: Date): ExportRunState {
+export function exportRunState(
+  run: { status: string; heartbeatAt: Date },
+  now: Date,
+): ExportRunState {
   if (run.status === "done" || run.status === "failed") return run.status;
   return now.getTime() - run.heartbeatAt.getTime() > EXPORT_STALE_MS ? "interrupted" : "running";
 }

@@ -3,7 +3,12 @@
 // lib/export take these and never query anything themselves.
 import type { CheckpointDocument } from "../activity-checkpoint";
 import type { ControlFrequency, ControlNature, ControlStatus } from "../controls";
-import type { EvidenceKind, EvidencePurpose, ExceptionSeverity, ExceptionStatus } from "../evidence";
+import type {
+  EvidenceKind,
+  EvidencePurpose,
+  ExceptionSeverity,
+  ExceptionStatus,
+} from "../evidence";
 import type { ReportFamily, ReportType, SubserviceMethod } from "../engagements";
 import type { RequirementStatus, StatusCounts } from "../requirement-status";
 import type { EvidenceWindow } from "../readiness/engine";
@@ -77,7 +82,13 @@ export type ExportControl = {
   /** evidenceCount: design evidence records linked to the control, whatever their date. */
   design: { ready: boolean; latestEvidence: string | null; evidenceCount: number };
   /** Type II only. */
-  operating: { due: number; covered: number; coverage: number | null; missing: string[]; slots: ExportSlot[] } | null;
+  operating: {
+    due: number;
+    covered: number;
+    coverage: number | null;
+    missing: string[];
+    slots: ExportSlot[];
+  } | null;
   /** Type II only: "the auditor will likely test 2–5 of 12". */
   sampling: { text: string; min: number; max: number; population: number } | null;
 };
@@ -94,14 +105,25 @@ export type ExportException = {
   remediatedAt: string | null;
 };
 
-export type ExportEvent = { id: string; controlRef: string; date: string; reference: string; description: string; evidenceCount: number };
+export type ExportEvent = {
+  id: string;
+  controlRef: string;
+  date: string;
+  reference: string;
+  description: string;
+  evidenceCount: number;
+};
 
 /**
  * The activity log's head when the export's data was read, and (once the export runs) the
  * checkpoint recording it, signed when the server has a signing key. Verification later checks
  * that the log still has this hash at this sequence.
  */
-export type ExportActivityHead = { seq: number; hash: string; checkpoint: CheckpointDocument | null };
+export type ExportActivityHead = {
+  seq: number;
+  hash: string;
+  checkpoint: CheckpointDocument | null;
+};
 
 /** Everything but the evidence list, which is streamed in pages (see ExportEvidence). */
 export type ExportSummary = {
@@ -120,7 +142,13 @@ export type ExportSummary = {
   events: ExportEvent[];
 };
 
-export type ExportFile = { name: string; contentType: string; sha256: string; size: number; storageKey: string };
+export type ExportFile = {
+  name: string;
+  contentType: string;
+  sha256: string;
+  size: number;
+  storageKey: string;
+};
 
 /** One evidence record linked to at least one of the engagement's controls. */
 export type ExportEvidence = {

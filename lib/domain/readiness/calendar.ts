@@ -53,7 +53,8 @@ export function isoWeek(date: string): IsoWeek {
   const monday = toDayNumber(date) - (isoWeekday(date) - 1);
   const thursday = fromDayNumber(monday + 3);
   const weekYear = Number(thursday.slice(0, 4));
-  const week = Math.floor((toDayNumber(thursday) - toDayNumber(`${thursday.slice(0, 4)}-01-01`)) / 7) + 1;
+  const week =
+    Math.floor((toDayNumber(thursday) - toDayNumber(`${thursday.slice(0, 4)}-01-01`)) / 7) + 1;
   return { weekYear, week, monday: fromDayNumber(monday), sunday: fromDayNumber(monday + 6) };
 }
 

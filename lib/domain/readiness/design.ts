@@ -6,7 +6,11 @@ import type { Reason } from "./reasons";
 
 export const DEFAULT_FRESHNESS_DAYS = 365;
 
-export type DesignControl = { status: ControlStatus; ownerId: string | null; description: string | null };
+export type DesignControl = {
+  status: ControlStatus;
+  ownerId: string | null;
+  description: string | null;
+};
 
 /** Design evidence linked to the control; only its date matters here. */
 export type DatedEvidence = { effectiveDate: string };
@@ -41,9 +45,11 @@ export function designReadiness(
   freshnessDays: number = DEFAULT_FRESHNESS_DAYS,
 ): DesignResult {
   const reasons: Reason[] = [];
-  if (control.status !== "implemented") reasons.push({ code: "not_implemented", text: `not implemented (status ${control.status})` });
+  if (control.status !== "implemented")
+    reasons.push({ code: "not_implemented", text: `not implemented (status ${control.status})` });
   if (!control.ownerId) reasons.push({ code: "no_owner", text: "no owner" });
-  if (!control.description?.trim()) reasons.push({ code: "no_description", text: "no description" });
+  if (!control.description?.trim())
+    reasons.push({ code: "no_description", text: "no description" });
 
   const windowStart = addDays(date, -freshnessDays);
   let latestEvidence: string | null = null;
@@ -61,7 +67,10 @@ export function designReadiness(
     reasons.push(
       latestStale === null
         ? { code: "no_design_evidence", text: `no design evidence dated ${windowStart}…${date}` }
-        : { code: "stale_design_evidence", text: `design evidence is older than ${freshnessDays} days (latest ${latestStale})` },
+        : {
+            code: "stale_design_evidence",
+            text: `design evidence is older than ${freshnessDays} days (latest ${latestStale})`,
+          },
     );
   }
   return { ready: reasons.length === 0, reasons, designDate: date, windowStart, latestEvidence };

@@ -3,7 +3,12 @@
 // so the work grows with controls + evidence, never with their product.
 import type { ControlFrequency, ControlStatus } from "../controls";
 import type { EngagementDates, ReportType } from "../engagements";
-import { requirementStatus, statusCounts, type RequirementStatus, type StatusCounts } from "../requirement-status";
+import {
+  requirementStatus,
+  statusCounts,
+  type RequirementStatus,
+  type StatusCounts,
+} from "../requirement-status";
 import { addDays, minDate } from "./calendar";
 import { DEFAULT_FRESHNESS_DAYS, designDate, designReadiness, type DesignResult } from "./design";
 import { operatingReadiness, type ExceptionStatus, type OperatingResult } from "./operating";
@@ -11,7 +16,12 @@ import type { ReadinessWarning, Reason } from "./reasons";
 import { samplingGuidance, type SamplingGuidance } from "./sampling";
 import { expectedSlots, type Period, type Slot } from "./slots";
 
-export type ReadinessEngagement = { type: ReportType; asOfDate?: string | null; periodStart?: string | null; periodEnd?: string | null };
+export type ReadinessEngagement = {
+  type: ReportType;
+  asOfDate?: string | null;
+  periodStart?: string | null;
+  periodEnd?: string | null;
+};
 export type ReadinessRequirement = { id: string; notApplicable: boolean };
 export type ReadinessControl = {
   id: string;
@@ -93,7 +103,8 @@ export function engagementDates(engagement: ReadinessEngagement): EngagementDate
     return { type: "TYPE_I", asOfDate: engagement.asOfDate };
   }
   const { periodStart, periodEnd } = engagement;
-  if (!periodStart || !periodEnd || periodStart > periodEnd) throw new Error("A Type II engagement needs periodStart ≤ periodEnd");
+  if (!periodStart || !periodEnd || periodStart > periodEnd)
+    throw new Error("A Type II engagement needs periodStart ≤ periodEnd");
   return { type: "TYPE_II", periodStart, periodEnd };
 }
 
@@ -110,8 +121,14 @@ export function evidenceWindow(
   freshnessDays: number = DEFAULT_FRESHNESS_DAYS,
 ): EvidenceWindow {
   const dates = engagementDates(engagement);
-  const window: Period = dates.type === "TYPE_I" ? { start: addDays(dates.asOfDate, -freshnessDays), end: dates.asOfDate } : { start: dates.periodStart, end: dates.periodEnd };
-  const end = evidence.coverageEnd && evidence.coverageEnd > evidence.effectiveDate ? evidence.coverageEnd : evidence.effectiveDate;
+  const window: Period =
+    dates.type === "TYPE_I"
+      ? { start: addDays(dates.asOfDate, -freshnessDays), end: dates.asOfDate }
+      : { start: dates.periodStart, end: dates.periodEnd };
+  const end =
+    evidence.coverageEnd && evidence.coverageEnd > evidence.effectiveDate
+      ? evidence.coverageEnd
+      : evidence.effectiveDate;
   if (end < window.start) return "before_window";
   if (evidence.effectiveDate > window.end) return "after_window";
   return "in_window";
@@ -121,12 +138,14 @@ export function computeReadiness(input: ReadinessInput): EngagementReadiness {
   const dates = engagementDates(input.engagement);
   const freshnessDays = input.freshnessDays ?? DEFAULT_FRESHNESS_DAYS;
   const date = designDate(dates, input.today);
-  const period: Period | null = dates.type === "TYPE_II" ? { start: dates.periodStart, end: dates.periodEnd } : null;
+  const period: Period | null =
+    dates.type === "TYPE_II" ? { start: dates.periodStart, end: dates.periodEnd } : null;
   const index = indexByControl(input);
 
   const slotCache = new Map<ControlFrequency, Slot[]>();
   const slotsFor = (control: ReadinessControl, p: Period): Slot[] => {
-    if (control.frequency === "event_driven") return expectedSlots("event_driven", p, index.events.get(control.id) ?? []);
+    if (control.frequency === "event_driven")
+      return expectedSlots("event_driven", p, index.events.get(control.id) ?? []);
     let slots = slotCache.get(control.frequency);
     if (!slots) {
       slots = expectedSlots(control.frequency, p);
@@ -137,16 +156,26 @@ export function computeReadiness(input: ReadinessInput): EngagementReadiness {
 
   const inScope = new Set<string>();
   const requirementIds = new Set(input.requirements.map((requirement) => requirement.id));
-  const notApplicable = new Set(input.requirements.filter((requirement) => requirement.notApplicable).map((requirement) => requirement.id));
+  const notApplicable = new Set(
+    input.requirements
+      .filter((requirement) => requirement.notApplicable)
+      .map((requirement) => requirement.id),
+  );
   for (const mapping of input.mappings) {
-    if (requirementIds.has(mapping.requirementId) && !notApplicable.has(mapping.requirementId)) inScope.add(mapping.controlId);
+    if (requirementIds.has(mapping.requirementId) && !notApplicable.has(mapping.requirementId))
+      inScope.add(mapping.controlId);
   }
 
   const controls: ControlReadiness[] = [];
   const byId = new Map<string, ControlReadiness>();
   for (const control of input.controls) {
     if (control.status === "retired") continue;
-    const design = designReadiness(control, index.design.get(control.id) ?? [], date, freshnessDays);
+    const design = designReadiness(
+      control,
+      index.design.get(control.id) ?? [],
+      date,
+      freshnessDays,
+    );
     let operating: OperatingResult | null = null;
     let sampling: SamplingGuidance | null = null;
     if (period) {
@@ -188,12 +217,19 @@ export function computeReadiness(input: ReadinessInput): EngagementReadiness {
     controls,
     requirements,
     counts: statusCounts(requirements.map((requirement) => requirement.status)),
-    controlCounts: { ready, notReady: inScopeControls.length - ready, total: inScopeControls.length },
+    controlCounts: {
+      ready,
+      notReady: inScopeControls.length - ready,
+      total: inScopeControls.length,
+    },
   };
 }
 
 /** Retired controls are absent from `byId`, so they count for nothing here. */
-function requirementResults(input: ReadinessInput, byId: ReadonlyMap<string, ControlReadiness>): RequirementReadiness[] {
+function requirementResults(
+  input: ReadinessInput,
+  byId: ReadonlyMap<string, ControlReadiness>,
+): RequirementReadiness[] {
   const mapped = new Map<string, Set<string>>();
   for (const mapping of input.mappings) {
     if (!byId.has(mapping.controlId)) continue;
@@ -210,8 +246,18 @@ function requirementResults(input: ReadinessInput, byId: ReadonlyMap<string, Con
       requirement.notApplicable,
       controls.map((control) => ({ retired: false, ready: control.ready })),
     );
-    const reasons = status === "in_progress" ? controls.flatMap((control) => (control.ready ? [] : control.reasons.map((reason) => `${control.ref}: ${reason.text}`))) : [];
-    return { requirementId: requirement.id, status, controlIds: controls.map((control) => control.controlId), reasons };
+    const reasons =
+      status === "in_progress"
+        ? controls.flatMap((control) =>
+            control.ready ? [] : control.reasons.map((reason) => `${control.ref}: ${reason.text}`),
+          )
+        : [];
+    return {
+      requirementId: requirement.id,
+      status,
+      controlIds: controls.map((control) => control.controlId),
+      reasons,
+    };
   });
 }
 
@@ -227,7 +273,12 @@ type ControlIndex = {
  * control, even if the control itself was not linked (the event already names it).
  */
 function indexByControl(input: ReadinessInput): ControlIndex {
-  const index: ControlIndex = { design: new Map(), operating: new Map(), events: new Map(), exceptions: new Map() };
+  const index: ControlIndex = {
+    design: new Map(),
+    operating: new Map(),
+    events: new Map(),
+    exceptions: new Map(),
+  };
   const eventControl = new Map<string, string>();
   for (const event of input.events) {
     push(index.events, event.controlId, event);

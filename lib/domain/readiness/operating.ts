@@ -1,13 +1,23 @@
 // Operating readiness to date (readiness-rules.md, section 5): Type II only.
 import type { ControlFrequency } from "../controls";
 import { minDate } from "./calendar";
-import { EMPTY_POPULATION, missingOccurrences, openException, type ReadinessWarning, type Reason } from "./reasons";
+import {
+  EMPTY_POPULATION,
+  missingOccurrences,
+  openException,
+  type ReadinessWarning,
+  type Reason,
+} from "./reasons";
 import { expectedSlots, type Period, type Slot, type SlotEvent } from "./slots";
 
 export type ExceptionStatus = "open" | "remediated";
 
 /** Operating evidence linked to the control (or to one of its events). */
-export type OperatingEvidence = { effectiveDate: string; coverageEnd?: string | null; eventId?: string | null };
+export type OperatingEvidence = {
+  effectiveDate: string;
+  coverageEnd?: string | null;
+  eventId?: string | null;
+};
 
 /**
  * `upcoming` whenever the slot is not yet due, even if evidence is already attached (the
@@ -44,10 +54,16 @@ export type OperatingResult = {
   missing: string[];
 };
 
-export function operatingReadiness(control: { frequency: ControlFrequency }, input: OperatingInput): OperatingResult {
+export function operatingReadiness(
+  control: { frequency: ControlFrequency },
+  input: OperatingInput,
+): OperatingResult {
   const asOf = minDate(input.today, input.period.end);
   const slots = input.slots ?? expectedSlots(control.frequency, input.period, input.events);
-  const evidenced = control.frequency === "event_driven" ? eventsEvidenced(slots, input.evidence) : slotsEvidenced(slots, input.evidence);
+  const evidenced =
+    control.frequency === "event_driven"
+      ? eventsEvidenced(slots, input.evidence)
+      : slotsEvidenced(slots, input.evidence);
 
   const states: SlotState[] = [];
   const missing: string[] = [];
@@ -63,14 +79,23 @@ export function operatingReadiness(control: { frequency: ControlFrequency }, inp
     }
     // Spelled out: an object spread here was ~40× slower on V8 over hundreds of thousands of slots.
     const state: SlotStateName = isDue ? (hasEvidence ? "covered" : "missing") : "upcoming";
-    states.push({ key: slot.key, label: slot.label, start: slot.start, end: slot.end, due: isDue, evidenced: hasEvidence, state });
+    states.push({
+      key: slot.key,
+      label: slot.label,
+      start: slot.start,
+      end: slot.end,
+      due: isDue,
+      evidenced: hasEvidence,
+      state,
+    });
   });
 
   const reasons: Reason[] = [...input.designResult.reasons];
   if (missing.length > 0) reasons.push(missingOccurrences(missing));
   const open = input.exceptions.filter((exception) => exception.status === "open").length;
   if (open > 0) reasons.push(openException(open));
-  const warnings = control.frequency === "event_driven" && slots.length === 0 ? [EMPTY_POPULATION] : [];
+  const warnings =
+    control.frequency === "event_driven" && slots.length === 0 ? [EMPTY_POPULATION] : [];
 
   return {
     ready: input.designResult.ready && reasons.length === 0,
@@ -86,7 +111,10 @@ export function operatingReadiness(control: { frequency: ControlFrequency }, inp
 }
 
 /** An event slot (keyed by event id) is evidenced when operating evidence names that event. */
-function eventsEvidenced(slots: readonly Slot[], evidence: readonly OperatingEvidence[]): boolean[] {
+function eventsEvidenced(
+  slots: readonly Slot[],
+  evidence: readonly OperatingEvidence[],
+): boolean[] {
   const events = new Set<string>();
   for (const item of evidence) if (item.eventId) events.add(item.eventId);
   return slots.map((slot) => events.has(slot.key));
@@ -103,7 +131,10 @@ function slotsEvidenced(slots: readonly Slot[], evidence: readonly OperatingEvid
   // runEnd[i]: the end (exclusive) of the longest run of overlapped slots that begins at slot i.
   const runEnd = new Int32Array(slots.length);
   for (const item of evidence) {
-    const end = item.coverageEnd && item.coverageEnd > item.effectiveDate ? item.coverageEnd : item.effectiveDate;
+    const end =
+      item.coverageEnd && item.coverageEnd > item.effectiveDate
+        ? item.coverageEnd
+        : item.effectiveDate;
     const first = firstSlotEndingFrom(slots, item.effectiveDate);
     const afterLast = firstSlotStartingAfter(slots, end, first);
     if (first < afterLast && afterLast > (runEnd[first] ?? 0)) runEnd[first] = afterLast;

@@ -31,7 +31,10 @@ export function missingOccurrences(labels: readonly string[]): Reason {
 }
 
 export function openException(count: number): Reason {
-  return { code: "open_exception", text: count === 1 ? "1 open exception" : `${count} open exceptions` };
+  return {
+    code: "open_exception",
+    text: count === 1 ? "1 open exception" : `${count} open exceptions`,
+  };
 }
 
 export const EMPTY_POPULATION: ReadinessWarning = {

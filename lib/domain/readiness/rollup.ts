@@ -13,7 +13,13 @@ function worst(states: readonly SlotStateName[]): SlotStateName {
 }
 
 export function slotCells(slots: readonly SlotState[], frequency: ControlFrequency): SlotCell[] {
-  if (frequency !== "daily" && frequency !== "multiple_daily") return slots.map((slot) => ({ key: slot.key, label: slot.label, state: slot.state, detail: `${slot.label}: ${slot.state}` }));
+  if (frequency !== "daily" && frequency !== "multiple_daily")
+    return slots.map((slot) => ({
+      key: slot.key,
+      label: slot.label,
+      state: slot.state,
+      detail: `${slot.label}: ${slot.state}`,
+    }));
   const months = new Map<string, SlotState[]>();
   for (const slot of slots) {
     const month = slot.start.slice(0, 7);
@@ -24,6 +30,11 @@ export function slotCells(slots: readonly SlotState[], frequency: ControlFrequen
   return [...months.entries()].map(([month, days]) => {
     const missing = days.filter((day) => day.state === "missing").length;
     const covered = days.filter((day) => day.state === "covered").length;
-    return { key: month, label: month, state: worst(days.map((day) => day.state)), detail: `${month}: ${covered} covered, ${missing} missing, ${days.length - covered - missing} upcoming` };
+    return {
+      key: month,
+      label: month,
+      state: worst(days.map((day) => day.state)),
+      detail: `${month}: ${covered} covered, ${missing} missing, ${days.length - covered - missing} upcoming`,
+    };
   });
 }

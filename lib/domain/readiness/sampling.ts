@@ -44,10 +44,20 @@ function eventDrivenBand(population: number): string {
  * The expected sample for a population (the slot count over the whole period, or the event
  * count), never larger than the population: "the auditor will likely test 2–5 of 12 occurrences".
  */
-export function samplingGuidance(frequency: ControlFrequency, populationSize: number, bands: readonly SamplingBand[] = SAMPLING_BANDS): SamplingGuidance {
+export function samplingGuidance(
+  frequency: ControlFrequency,
+  populationSize: number,
+  bands: readonly SamplingBand[] = SAMPLING_BANDS,
+): SamplingGuidance {
   const population = Math.max(0, Math.floor(populationSize));
   if (population === 0) {
-    return { band: null, population, min: 0, max: 0, text: "nothing to sample yet: no occurrences in the period" };
+    return {
+      band: null,
+      population,
+      min: 0,
+      max: 0,
+      text: "nothing to sample yet: no occurrences in the period",
+    };
   }
   const key = frequency === "event_driven" ? eventDrivenBand(population) : BAND_OF[frequency];
   const band = bands.find((candidate) => candidate.key === key);
@@ -56,5 +66,11 @@ export function samplingGuidance(frequency: ControlFrequency, populationSize: nu
   const max = Math.min(band.maxSamples, population);
   const sample = min === max ? String(min) : `${min}–${max}`;
   const noun = population === 1 ? "occurrence" : "occurrences";
-  return { band: key, population, min, max, text: `the auditor will likely test ${sample} of ${population} ${noun}` };
+  return {
+    band: key,
+    population,
+    min,
+    max,
+    text: `the auditor will likely test ${sample} of ${population} ${noun}`,
+  };
 }

@@ -1,7 +1,16 @@
 // Expected occurrences of a control in a Type II period (readiness-rules.md, section 5, "Slots").
 import type { ControlFrequency } from "../controls";
 import { toDayNumber } from "../dates";
-import { daysInMonth, fromDayNumber, isoDate, isoWeek, isoWeekKey, maxDate, minDate, pad2 } from "./calendar";
+import {
+  daysInMonth,
+  fromDayNumber,
+  isoDate,
+  isoWeek,
+  isoWeekKey,
+  maxDate,
+  minDate,
+  pad2,
+} from "./calendar";
 
 /** An inclusive date range. */
 export type Period = { start: string; end: string };
@@ -19,12 +28,23 @@ export type SlotEvent = { id: string; date: string; label?: string };
  * The slots of a control over a period, in date order. An empty or inverted period has none.
  * Events outside the period are ignored; events are ordered by date, then id.
  */
-export function expectedSlots(frequency: ControlFrequency, period: Period, events: readonly SlotEvent[] = []): Slot[] {
+export function expectedSlots(
+  frequency: ControlFrequency,
+  period: Period,
+  events: readonly SlotEvent[] = [],
+): Slot[] {
   if (period.start > period.end) return [];
   switch (frequency) {
     case "annual":
     case "continuous":
-      return [{ key: "period", label: `${period.start}…${period.end}`, start: period.start, end: period.end }];
+      return [
+        {
+          key: "period",
+          label: `${period.start}…${period.end}`,
+          start: period.start,
+          end: period.end,
+        },
+      ];
     case "semi_annual":
       return calendarSlots(period, 6, (year, index) => `${year}-H${index + 1}`);
     case "quarterly":
@@ -42,7 +62,11 @@ export function expectedSlots(frequency: ControlFrequency, period: Period, event
 }
 
 /** Calendar blocks of `months` months (1, 3 or 6) that overlap the period, clipped to it. */
-function calendarSlots(period: Period, months: number, keyOf: (year: number, index: number) => string): Slot[] {
+function calendarSlots(
+  period: Period,
+  months: number,
+  keyOf: (year: number, index: number) => string,
+): Slot[] {
   const slots: Slot[] = [];
   let year = Number(period.start.slice(0, 4));
   let index = Math.floor((Number(period.start.slice(5, 7)) - 1) / months);
@@ -53,7 +77,12 @@ function calendarSlots(period: Period, months: number, keyOf: (year: number, ind
     if (start > period.end) return slots;
     const end = isoDate(year, lastMonth, daysInMonth(year, lastMonth));
     const key = keyOf(year, index);
-    slots.push({ key, label: key, start: maxDate(start, period.start), end: minDate(end, period.end) });
+    slots.push({
+      key,
+      label: key,
+      start: maxDate(start, period.start),
+      end: minDate(end, period.end),
+    });
     index += 1;
     if (index * months >= 12) {
       index = 0;
@@ -69,7 +98,12 @@ function weeklySlots(period: Period): Slot[] {
   for (let monday = toDayNumber(isoWeek(period.start).monday); monday <= last; monday += 7) {
     const week = isoWeek(fromDayNumber(monday));
     const key = isoWeekKey(week);
-    slots.push({ key, label: key, start: maxDate(week.monday, period.start), end: minDate(week.sunday, period.end) });
+    slots.push({
+      key,
+      label: key,
+      start: maxDate(week.monday, period.start),
+      end: minDate(week.sunday, period.end),
+    });
   }
   return slots;
 }
@@ -88,7 +122,12 @@ function eventSlots(period: Period, events: readonly SlotEvent[]): Slot[] {
   return events
     .filter((event) => event.date >= period.start && event.date <= period.end)
     .sort((a, b) => (a.date === b.date ? compare(a.id, b.id) : compare(a.date, b.date)))
-    .map((event) => ({ key: event.id, label: eventLabel(event), start: event.date, end: event.date }));
+    .map((event) => ({
+      key: event.id,
+      label: eventLabel(event),
+      start: event.date,
+      end: event.date,
+    }));
 }
 
 /** "2026-03-14 new joiner" when the event has a label, else "event 2026-03-14". */

@@ -17,13 +17,18 @@ const refColumn: Column<ExportControl> = {
   width: 56,
   cell: (control) => [
     { text: control.ref, face: "Helvetica-Bold" },
-    control.ready ? { text: "Ready", face: "Helvetica-Bold", color: COLORS.good } : { text: "Not ready", face: "Helvetica-Bold", color: COLORS.warn },
+    control.ready
+      ? { text: "Ready", face: "Helvetica-Bold", color: COLORS.good }
+      : { text: "Not ready", face: "Helvetica-Bold", color: COLORS.warn },
   ],
 };
 
 const controlColumn: Column<ExportControl> = {
   header: "Control and owner",
-  cell: (control) => [{ text: control.title }, control.owner ? muted(control.owner) : { text: "No owner", color: COLORS.warn }],
+  cell: (control) => [
+    { text: control.title },
+    control.owner ? muted(control.owner) : { text: "No owner", color: COLORS.warn },
+  ],
 };
 
 const howColumn = (width: number): Column<ExportControl> => ({
@@ -32,23 +37,37 @@ const howColumn = (width: number): Column<ExportControl> => ({
   cell: (control) => [{ text: control.frequencyLabel }, muted(control.natureLabel)],
 });
 
-const keyColumn: Column<ExportControl> = { header: "Key", width: 26, cell: (control) => [control.key ? { text: "Yes" } : muted("No")] };
+const keyColumn: Column<ExportControl> = {
+  header: "Key",
+  width: 26,
+  cell: (control) => [control.key ? { text: "Yes" } : muted("No")],
+};
 
 const designColumn = (width: number): Column<ExportControl> => ({
   header: "Design evidence, latest",
   width,
-  cell: ({ design }) => (design.evidenceCount === 0 ? [{ text: "None", color: COLORS.warn }] : [{ text: plural(design.evidenceCount, "item") }, muted(design.latestEvidence ?? "")]),
+  cell: ({ design }) =>
+    design.evidenceCount === 0
+      ? [{ text: "None", color: COLORS.warn }]
+      : [{ text: plural(design.evidenceCount, "item") }, muted(design.latestEvidence ?? "")],
 });
 
 function coverageText({ operating }: ExportControl): string {
   if (!operating) return "—";
-  return operating.coverage === null ? "Nothing due yet" : `${operating.covered} of ${operating.due} due (${percent(operating.coverage * 100)})`;
+  return operating.coverage === null
+    ? "Nothing due yet"
+    : `${operating.covered} of ${operating.due} due (${percent(operating.coverage * 100)})`;
 }
 
 const operatingColumn: Column<ExportControl> = {
   header: "Operating evidence",
   width: 88,
-  cell: (control) => [...(control.operating && control.operating.slots.length > 0 ? [{ strip: stripCells(control.operating.slots) }] : []), { text: coverageText(control) }],
+  cell: (control) => [
+    ...(control.operating && control.operating.slots.length > 0
+      ? [{ strip: stripCells(control.operating.slots) }]
+      : []),
+    { text: coverageText(control) },
+  ],
 };
 
 const sampleColumn: Column<ExportControl> = {
@@ -57,7 +76,15 @@ const sampleColumn: Column<ExportControl> = {
   cell: (control) => [{ text: control.sampling ? sampleText(control.sampling) : "—" }],
 };
 
-const TYPE_II_COLUMNS = [refColumn, controlColumn, howColumn(76), keyColumn, designColumn(64), operatingColumn, sampleColumn];
+const TYPE_II_COLUMNS = [
+  refColumn,
+  controlColumn,
+  howColumn(76),
+  keyColumn,
+  designColumn(64),
+  operatingColumn,
+  sampleColumn,
+];
 const TYPE_I_COLUMNS = [refColumn, controlColumn, howColumn(100), keyColumn, designColumn(90)];
 
 /** Why a control needs attention: its reasons, its warnings, and scope. */
@@ -67,15 +94,23 @@ const noteParagraphs = (control: ExportControl): Paragraph[] => [
   ...(control.inScope ? [] : [muted("Mapped only to requirements marked not applicable")]),
 ];
 
-const needsAttention = (control: ExportControl) => !control.ready || control.warnings.length > 0 || !control.inScope;
+const needsAttention = (control: ExportControl) =>
+  !control.ready || control.warnings.length > 0 || !control.inScope;
 
 const missingColumn: Column<ExportControl> = {
   header: "Missing occurrences",
   width: 190,
-  cell: ({ operating }) => [operating && operating.missing.length > 0 ? { text: occurrenceList(operating.missing) } : muted("None")],
+  cell: ({ operating }) => [
+    operating && operating.missing.length > 0
+      ? { text: occurrenceList(operating.missing) }
+      : muted("None"),
+  ],
 };
 
-const NOTES_COLUMNS: Column<ExportControl>[] = [refColumn, { header: "Reasons and warnings", cell: noteParagraphs }];
+const NOTES_COLUMNS: Column<ExportControl>[] = [
+  refColumn,
+  { header: "Reasons and warnings", cell: noteParagraphs },
+];
 
 export function controlsFlow(summary: ExportSummary): FlowPart[] {
   const typeII = summary.engagement.type === "TYPE_II";
@@ -86,7 +121,9 @@ export function controlsFlow(summary: ExportSummary): FlowPart[] {
   return [
     sectionTitle("Controls", intro),
     ...(typeII ? [slotLegend()] : []),
-    summary.controls.length === 0 ? emptyNote() : tableFlow({ columns: typeII ? TYPE_II_COLUMNS : TYPE_I_COLUMNS, rows: summary.controls }),
+    summary.controls.length === 0
+      ? emptyNote()
+      : tableFlow({ columns: typeII ? TYPE_II_COLUMNS : TYPE_I_COLUMNS, rows: summary.controls }),
     subheading("Controls needing attention"),
     ...(attention.length === 0
       ? [emptyNote("Every control is ready, in scope and without warnings")]
@@ -97,7 +134,10 @@ export function controlsFlow(summary: ExportSummary): FlowPart[] {
               : "Each control that is not ready or has a warning, and why.",
             { muted: true, keepWithNext: true },
           ),
-          tableFlow({ columns: typeII ? [...NOTES_COLUMNS, missingColumn] : NOTES_COLUMNS, rows: attention }),
+          tableFlow({
+            columns: typeII ? [...NOTES_COLUMNS, missingColumn] : NOTES_COLUMNS,
+            rows: attention,
+          }),
         ]),
   ];
 }

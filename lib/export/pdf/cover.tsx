@@ -10,20 +10,44 @@ import { COLORS, STATUS_COLORS, styles } from "./styles";
 
 const cover = StyleSheet.create({
   body: { flexGrow: 1, marginTop: 14 },
-  kicker: { fontFamily: "Helvetica-Bold", fontSize: 9, letterSpacing: 1.5, color: COLORS.brand, marginBottom: 10 },
+  kicker: {
+    fontFamily: "Helvetica-Bold",
+    fontSize: 9,
+    letterSpacing: 1.5,
+    color: COLORS.brand,
+    marginBottom: 10,
+  },
   organization: { fontFamily: "Helvetica-Bold", fontSize: 26, lineHeight: 1.15, color: COLORS.ink },
   report: { fontSize: 17, lineHeight: 1.3, color: COLORS.ink, marginTop: 4 },
   facts: { marginTop: 22, borderTopWidth: 0.5, borderTopColor: COLORS.ruleStrong },
-  fact: { flexDirection: "row", paddingVertical: 5, borderBottomWidth: 0.5, borderBottomColor: COLORS.rule },
+  fact: {
+    flexDirection: "row",
+    paddingVertical: 5,
+    borderBottomWidth: 0.5,
+    borderBottomColor: COLORS.rule,
+  },
   factLabel: { width: 130, color: COLORS.muted },
   factValue: { flex: 1, color: COLORS.ink },
   factCode: { fontFamily: "Courier", fontSize: 7.5, color: COLORS.ink },
   figure: { marginTop: 34, flexDirection: "row", alignItems: "center" },
-  readiness: { fontFamily: "Helvetica-Bold", fontSize: 56, lineHeight: 1, color: COLORS.brand, marginRight: 16 },
+  readiness: {
+    fontFamily: "Helvetica-Bold",
+    fontSize: 56,
+    lineHeight: 1,
+    color: COLORS.brand,
+    marginRight: 16,
+  },
   readinessCaption: { flex: 1, color: COLORS.muted },
   countsTitle: { marginTop: 26, marginBottom: 6, fontFamily: "Helvetica-Bold", color: COLORS.ink },
   counts: { flexDirection: "row" },
-  count: { flex: 1, marginRight: 8, paddingVertical: 8, paddingHorizontal: 10, borderLeftWidth: 3, backgroundColor: COLORS.tint },
+  count: {
+    flex: 1,
+    marginRight: 8,
+    paddingVertical: 8,
+    paddingHorizontal: 10,
+    borderLeftWidth: 3,
+    backgroundColor: COLORS.tint,
+  },
   lastCount: { marginRight: 0 },
   countNumber: { fontFamily: "Helvetica-Bold", fontSize: 20, lineHeight: 1.2, color: COLORS.ink },
   countLabel: { fontSize: 8.5, color: COLORS.muted },
@@ -43,14 +67,21 @@ const cover = StyleSheet.create({
  * page.
  */
 function organizationSize(name: string): number {
-  return [26, 21].find((size) => wrap(name, CONTENT_WIDTH, "Helvetica-Bold", size).length <= 2) ?? 17;
+  return (
+    [26, 21].find((size) => wrap(name, CONTENT_WIDTH, "Helvetica-Bold", size).length <= 2) ?? 17
+  );
 }
 
 const DISCLAIMER =
   "It sets out management's own view of how far the evidence it holds meets the requirements in scope. " +
   "The service auditor forms its own opinion, chooses its own samples and may reach different conclusions.";
 
-const COUNTED: readonly RequirementStatus[] = ["ready", "in_progress", "unmapped", "not_applicable"];
+const COUNTED: readonly RequirementStatus[] = [
+  "ready",
+  "in_progress",
+  "unmapped",
+  "not_applicable",
+];
 
 type CoverProps = {
   summary: ExportSummary;
@@ -69,12 +100,20 @@ export function CoverPage({ summary, numbering, sectionPages }: CoverProps) {
     <CoverFrame summary={summary} numbering={numbering}>
       <View style={cover.body}>
         <Text style={cover.kicker}>READINESS SUMMARY</Text>
-        <Text style={[cover.organization, { fontSize: organizationSize(organization) }]}>{organization}</Text>
+        <Text style={[cover.organization, { fontSize: organizationSize(organization) }]}>
+          {organization}
+        </Text>
         <Text style={cover.report}>{reportTitle(engagement)}</Text>
         <View style={cover.facts}>
           <Fact label="Engagement" value={printable(engagement.name)} />
-          <Fact label={engagement.type === "TYPE_I" ? "As-of date" : "Period"} value={reportWindow(engagement)} />
-          <Fact label="Readiness measured at" value={longDate(figures.asOf ?? figures.designDate)} />
+          <Fact
+            label={engagement.type === "TYPE_I" ? "As-of date" : "Period"}
+            value={reportWindow(engagement)}
+          />
+          <Fact
+            label="Readiness measured at"
+            value={longDate(figures.asOf ?? figures.designDate)}
+          />
           <Fact label="Generated" value={longTimestamp(summary.generatedAt)} />
           <HeadFact head={summary.activityHead} />
         </View>
@@ -87,7 +126,14 @@ export function CoverPage({ summary, numbering, sectionPages }: CoverProps) {
         <Text style={cover.countsTitle}>{`${plural(counts.total, "requirement")} in scope`}</Text>
         <View style={cover.counts}>
           {COUNTED.map((status, index) => (
-            <View key={status} style={[cover.count, { borderLeftColor: STATUS_COLORS[status] }, index === COUNTED.length - 1 ? cover.lastCount : {}]}>
+            <View
+              key={status}
+              style={[
+                cover.count,
+                { borderLeftColor: STATUS_COLORS[status] },
+                index === COUNTED.length - 1 ? cover.lastCount : {},
+              ]}
+            >
               <Text style={cover.countNumber}>{counts[status]}</Text>
               <Text style={cover.countLabel}>{STATUS_WORDS[status]}</Text>
             </View>
@@ -107,7 +153,9 @@ export function CoverPage({ summary, numbering, sectionPages }: CoverProps) {
           ))}
         </View>
         <View style={cover.disclaimer}>
-          <Text style={cover.disclaimerTitle}>Readiness summary prepared by management with Assay — not an audit opinion</Text>
+          <Text style={cover.disclaimerTitle}>
+            Readiness summary prepared by management with Assay — not an audit opinion
+          </Text>
           <Text style={styles.muted}>{DISCLAIMER}</Text>
         </View>
       </View>
@@ -127,7 +175,9 @@ function Fact({ label, value }: { label: string; value: string }) {
 /** The activity log's head at export, in full: an auditor compares it with the log later. */
 function HeadFact({ head }: { head: ExportSummary["activityHead"] }) {
   const { checkpoint } = head;
-  const signed = checkpoint?.signature ? `Checkpoint signed with key ${checkpoint.keyId ?? "?"}` : "Checkpoint not signed (no signing key configured)";
+  const signed = checkpoint?.signature
+    ? `Checkpoint signed with key ${checkpoint.keyId ?? "?"}`
+    : "Checkpoint not signed (no signing key configured)";
   return (
     <View style={cover.fact}>
       <Text style={cover.factLabel}>Activity log head</Text>

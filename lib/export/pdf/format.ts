@@ -5,11 +5,31 @@ import type { ExportEngagement } from "@/lib/domain/export/types";
 import type { SubserviceMethod } from "@/lib/domain/engagements";
 import type { SlotStateName } from "@/lib/domain/readiness/operating";
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
-export const METHOD_WORDS: Record<SubserviceMethod, string> = { carve_out: "Carve-out", inclusive: "Inclusive" };
+export const METHOD_WORDS: Record<SubserviceMethod, string> = {
+  carve_out: "Carve-out",
+  inclusive: "Inclusive",
+};
 
-export const SLOT_WORDS: Record<SlotStateName, string> = { covered: "Covered", missing: "Missing", upcoming: "Not yet due" };
+export const SLOT_WORDS: Record<SlotStateName, string> = {
+  covered: "Covered",
+  missing: "Missing",
+  upcoming: "Not yet due",
+};
 
 /** "2026-01-01" → "1 January 2026". */
 export function longDate(isoDate: string): string {
@@ -36,7 +56,8 @@ export function reportTitle(engagement: ExportEngagement): string {
 
 /** The as-of date (Type I) or the period, "1 January 2026 to 31 December 2026" (Type II). */
 export function reportWindow(engagement: ExportEngagement): string {
-  if (engagement.type === "TYPE_I") return engagement.asOfDate ? longDate(engagement.asOfDate) : "not set";
+  if (engagement.type === "TYPE_I")
+    return engagement.asOfDate ? longDate(engagement.asOfDate) : "not set";
   if (!engagement.periodStart || !engagement.periodEnd) return "not set";
   return `${longDate(engagement.periodStart)} to ${longDate(engagement.periodEnd)}`;
 }
@@ -58,7 +79,10 @@ const DAY_MS = 86_400_000;
 /** "2026-02-11" → days since 1970-01-01; NaN for a label that is not a day ("2026-04", "2026-Q2"). */
 function dayNumber(label: string): number {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(label)) return Number.NaN;
-  return Date.UTC(Number(label.slice(0, 4)), Number(label.slice(5, 7)) - 1, Number(label.slice(8, 10))) / DAY_MS;
+  return (
+    Date.UTC(Number(label.slice(0, 4)), Number(label.slice(5, 7)) - 1, Number(label.slice(8, 10))) /
+    DAY_MS
+  );
 }
 
 /** Occurrence labels in full, runs of consecutive days as one range: "2026-02-11 to 2026-03-12 (30 days), 2026-04". */
@@ -68,17 +92,28 @@ export function occurrenceList(labels: readonly string[]): string {
   let index = 0;
   while (index < labels.length) {
     let count = 1;
-    while (index + count < labels.length && days[index + count] === days[index]! + count) count += 1;
+    while (index + count < labels.length && days[index + count] === days[index]! + count)
+      count += 1;
     const first = labels[index] ?? "";
     const last = labels[index + count - 1] ?? first;
-    parts.push(count > 2 ? `${first} to ${last} (${count} days)` : count === 2 ? `${first}, ${last}` : first);
+    parts.push(
+      count > 2 ? `${first} to ${last} (${count} days)` : count === 2 ? `${first}, ${last}` : first,
+    );
     index += count;
   }
   return parts.join(", ");
 }
 
 /** "2–5 of 12": how many occurrences the auditor will likely test, out of the population. */
-export function sampleText({ min, max, population }: { min: number; max: number; population: number }): string {
+export function sampleText({
+  min,
+  max,
+  population,
+}: {
+  min: number;
+  max: number;
+  population: number;
+}): string {
   if (population === 0) return "Nothing to sample yet";
   return `${min === max ? min : `${min}–${max}`} of ${population}`;
 }

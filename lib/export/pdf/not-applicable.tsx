@@ -6,11 +6,19 @@ import { COLORS } from "./styles";
 import { tableFlow, type Column } from "./table";
 
 const COLUMNS: Column<ExportRequirement>[] = [
-  { header: "Code", width: 48, cell: (requirement) => [{ text: requirement.code, face: "Helvetica-Bold" }] },
+  {
+    header: "Code",
+    width: 48,
+    cell: (requirement) => [{ text: requirement.code, face: "Helvetica-Bold" }],
+  },
   { header: "Requirement", width: 170, cell: (requirement) => [{ text: requirement.title }] },
   {
     header: "Justification",
-    cell: ({ justification }) => [justification ? { text: justification } : { text: "No justification recorded", color: COLORS.warn }],
+    cell: ({ justification }) => [
+      justification
+        ? { text: justification }
+        : { text: "No justification recorded", color: COLORS.warn },
+    ],
   },
 ];
 

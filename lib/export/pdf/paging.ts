@@ -45,7 +45,8 @@ type Paginated = { pages: PagePart[][]; anchors: Map<string, number> };
 function rowCost(table: FlowTable, index: number, first: number): number {
   const row = table.rows[index];
   if (!row) return 0;
-  const labelled = row.group !== undefined && (index === first || table.rows[index - 1]?.group !== row.group);
+  const labelled =
+    row.group !== undefined && (index === first || table.rows[index - 1]?.group !== row.group);
   return row.height + (labelled ? table.groupHeight : 0);
 }
 
@@ -94,7 +95,10 @@ export function paginate(flows: readonly (readonly FlowPart[])[], pageHeight: nu
           to += 1;
         }
         const [first, end] = [from, to];
-        page.push({ top: pageHeight - room, paint: (sketch, top) => part.paint(sketch, top, first, end) });
+        page.push({
+          top: pageHeight - room,
+          paint: (sketch, top) => part.paint(sketch, top, first, end),
+        });
         room -= used;
         from = to;
         if (from < part.rows.length) newPage();

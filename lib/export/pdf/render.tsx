@@ -14,7 +14,9 @@ let firstRender: Promise<unknown> | undefined;
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
-export async function renderPdf(document: ReactElement<Parameters<typeof renderToBuffer>[0]["props"]>): Promise<Buffer> {
+export async function renderPdf(
+  document: ReactElement<Parameters<typeof renderToBuffer>[0]["props"]>,
+): Promise<Buffer> {
   await (firstRender ??= renderToBuffer(
     <Document>
       <Page size="A7" />

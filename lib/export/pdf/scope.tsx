@@ -15,19 +15,33 @@ const METHOD_NOTE =
   "Inclusive: its controls are described and tested as part of the report.";
 
 const OBJECTIVE_COLUMNS: Column<Objective>[] = [
-  { header: "Ref", width: 60, cell: (objective) => [{ text: objective.ref, face: "Helvetica-Bold" }] },
+  {
+    header: "Ref",
+    width: 60,
+    cell: (objective) => [{ text: objective.ref, face: "Helvetica-Bold" }],
+  },
   { header: "Control objective", cell: (objective) => [{ text: objective.title }] },
   { header: "Area", width: 130, cell: (objective) => [{ text: objective.area }] },
 ];
 
 const SUBSERVICE_COLUMNS: Column<Subservice>[] = [
-  { header: "Subservice organisation", width: 120, cell: (subservice) => [{ text: subservice.name, face: "Helvetica-Bold" }] },
+  {
+    header: "Subservice organisation",
+    width: 120,
+    cell: (subservice) => [{ text: subservice.name, face: "Helvetica-Bold" }],
+  },
   { header: "Services", width: 120, cell: (subservice) => [{ text: subservice.services }] },
-  { header: "Method", width: 62, cell: (subservice) => [{ text: METHOD_WORDS[subservice.method] }] },
+  {
+    header: "Method",
+    width: 62,
+    cell: (subservice) => [{ text: METHOD_WORDS[subservice.method] }],
+  },
   {
     header: "Complementary subservice organisation controls (CSOCs)",
     cell: (subservice) =>
-      subservice.csocs.length === 0 ? [{ text: "None recorded", face: "Helvetica-Oblique", color: COLORS.muted }] : subservice.csocs.map((csoc) => ({ text: `• ${csoc}` })),
+      subservice.csocs.length === 0
+        ? [{ text: "None recorded", face: "Helvetica-Oblique", color: COLORS.muted }]
+        : subservice.csocs.map((csoc) => ({ text: `• ${csoc}` })),
   },
 ];
 

@@ -13,7 +13,12 @@ export type Painter = {
   fillColor(color: string): Painter;
   strokeColor(color: string): Painter;
   lineWidth(width: number): Painter;
-  text(text: string, x: number, y: number, options: { lineBreak: false; baseline: "alphabetic" }): Painter;
+  text(
+    text: string,
+    x: number,
+    y: number,
+    options: { lineBreak: false; baseline: "alphabetic" },
+  ): Painter;
   rect(x: number, y: number, width: number, height: number): Painter;
   circle(x: number, y: number, radius: number): Painter;
   moveTo(x: number, y: number): Painter;
@@ -50,18 +55,41 @@ export class Sketch {
 
   /** A filled rectangle drawn under everything else. */
   background(x: number, y: number, width: number, height: number, fill: string): this {
-    entry(this.backgrounds, fill, () => ({ fill, stroke: null, width: 0, rects: [] })).rects.push(x, y, width, height);
+    entry(this.backgrounds, fill, () => ({ fill, stroke: null, width: 0, rects: [] })).rects.push(
+      x,
+      y,
+      width,
+      height,
+    );
     return this;
   }
 
   /** A filled rectangle, outlined when `stroke` is given. */
-  box(x: number, y: number, width: number, height: number, fill: string, stroke: string | null = null, lineWidth = 0): this {
-    entry(this.boxes, `${fill} ${stroke} ${lineWidth}`, () => ({ fill, stroke, width: lineWidth, rects: [] })).rects.push(x, y, width, height);
+  box(
+    x: number,
+    y: number,
+    width: number,
+    height: number,
+    fill: string,
+    stroke: string | null = null,
+    lineWidth = 0,
+  ): this {
+    entry(this.boxes, `${fill} ${stroke} ${lineWidth}`, () => ({
+      fill,
+      stroke,
+      width: lineWidth,
+      rects: [],
+    })).rects.push(x, y, width, height);
     return this;
   }
 
   line(x1: number, y1: number, x2: number, y2: number, color: string, width: number): this {
-    entry(this.lines, `${color} ${width}`, () => ({ color, width, segments: [] })).segments.push(x1, y1, x2, y2);
+    entry(this.lines, `${color} ${width}`, () => ({ color, width, segments: [] })).segments.push(
+      x1,
+      y1,
+      x2,
+      y2,
+    );
     return this;
   }
 
@@ -79,17 +107,22 @@ export class Sketch {
   draw(painter: Painter): void {
     for (const group of [this.backgrounds, this.boxes]) {
       for (const { fill, stroke, width, rects } of group.values()) {
-        for (let index = 0; index < rects.length; index += 4) painter.rect(rects[index]!, rects[index + 1]!, rects[index + 2]!, rects[index + 3]!);
+        for (let index = 0; index < rects.length; index += 4)
+          painter.rect(rects[index]!, rects[index + 1]!, rects[index + 2]!, rects[index + 3]!);
         if (stroke) painter.lineWidth(width).fillAndStroke(fill, stroke);
         else painter.fill(fill);
       }
     }
     for (const { color, width, segments } of this.lines.values()) {
-      for (let index = 0; index < segments.length; index += 4) painter.moveTo(segments[index]!, segments[index + 1]!).lineTo(segments[index + 2]!, segments[index + 3]!);
+      for (let index = 0; index < segments.length; index += 4)
+        painter
+          .moveTo(segments[index]!, segments[index + 1]!)
+          .lineTo(segments[index + 2]!, segments[index + 3]!);
       painter.lineWidth(width).stroke(color);
     }
     for (const { color, circles } of this.dots.values()) {
-      for (let index = 0; index < circles.length; index += 3) painter.circle(circles[index]!, circles[index + 1]!, circles[index + 2]!);
+      for (let index = 0; index < circles.length; index += 3)
+        painter.circle(circles[index]!, circles[index + 1]!, circles[index + 2]!);
       painter.fill(color);
     }
     let current: Omit<TextLine, "text" | "x" | "y"> | undefined;

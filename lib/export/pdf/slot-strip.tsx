@@ -41,10 +41,18 @@ function drawSquare(sketch: Sketch, state: SlotStateName, x: number, y: number, 
 }
 
 /** The squares in one line of `width`, smaller when there are many; bottoms aligned at `top + STRIP_LINE`. */
-export function drawStrip(sketch: Sketch, cells: readonly SlotStateName[], x: number, top: number, width: number) {
+export function drawStrip(
+  sketch: Sketch,
+  cells: readonly SlotStateName[],
+  x: number,
+  top: number,
+  width: number,
+) {
   const step = Math.min(STRIP_LINE * 1.25, width / cells.length);
   const size = step * 0.8;
-  cells.forEach((state, index) => drawSquare(sketch, state, x + index * step, top + STRIP_LINE - size, size));
+  cells.forEach((state, index) =>
+    drawSquare(sketch, state, x + index * step, top + STRIP_LINE - size, size),
+  );
 }
 
 const LEGEND_ORDER: readonly SlotStateName[] = ["covered", "missing", "upcoming"];
@@ -53,7 +61,15 @@ const LEGEND_NOTE = `More than ${MAX_CELLS} occurrences: one square a month, mis
 
 /** What the squares mean, above the table: each state's square and word, then the monthly rule. */
 export function slotLegend(): FlowBlock {
-  const noteLeft = LEGEND_ORDER.reduce((x, state) => x + LEGEND_SQUARE + LEGEND.gap + textWidth(SLOT_WORDS[state], LEGEND.face, LEGEND.size) + LEGEND.spacing, 0);
+  const noteLeft = LEGEND_ORDER.reduce(
+    (x, state) =>
+      x +
+      LEGEND_SQUARE +
+      LEGEND.gap +
+      textWidth(SLOT_WORDS[state], LEGEND.face, LEGEND.size) +
+      LEGEND.spacing,
+    0,
+  );
   const noteLines = wrap(LEGEND_NOTE, CONTENT_WIDTH - noteLeft, LEGEND.face, LEGEND.size);
   const baseline = (top: number) => baselineIn(top, LEGEND.line, LEGEND.size);
   const paint = (sketch: Sketch, top: number) => {
@@ -64,7 +80,21 @@ export function slotLegend(): FlowBlock {
       sketch.text(SLOT_WORDS[state], x, baseline(top), LEGEND.face, LEGEND.size, COLORS.muted);
       x += textWidth(SLOT_WORDS[state], LEGEND.face, LEGEND.size) + LEGEND.spacing;
     }
-    noteLines.forEach((line, index) => sketch.text(line, noteLeft, baseline(top + index * LEGEND.line), LEGEND.face, LEGEND.size, COLORS.muted));
+    noteLines.forEach((line, index) =>
+      sketch.text(
+        line,
+        noteLeft,
+        baseline(top + index * LEGEND.line),
+        LEGEND.face,
+        LEGEND.size,
+        COLORS.muted,
+      ),
+    );
   };
-  return { kind: "block", height: Math.max(TEXT.body.line, noteLines.length * LEGEND.line) + LEGEND.below, keepWithNext: true, paint };
+  return {
+    kind: "block",
+    height: Math.max(TEXT.body.line, noteLines.length * LEGEND.line) + LEGEND.below,
+    keepWithNext: true,
+    paint,
+  };
 }

@@ -11,7 +11,13 @@
 // pdfkit ever changes shape, nothing is replaced and everything still works, only slower.
 import PDFDocument from "pdfkit";
 
-type Position = { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number };
+type Position = {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
+};
 
 /** pdfkit's AFMFont: the metrics of one standard face. */
 type AfmMetrics = {
@@ -72,7 +78,12 @@ function tablesOf(metrics: AfmMetrics): FaceTables {
     const glyphs = Array.from({ length: CODES }, (_, code) => metrics.characterToGlyph(code));
     const widths = Int16Array.from(glyphs, (glyph) => metrics.widthOfGlyph(glyph));
     const kerning = new Int16Array(CODES * CODES);
-    glyphs.forEach((left, leftCode) => glyphs.forEach((right, rightCode) => (kerning[leftCode * CODES + rightCode] = metrics.getKernPair(left, right))));
+    glyphs.forEach((left, leftCode) =>
+      glyphs.forEach(
+        (right, rightCode) =>
+          (kerning[leftCode * CODES + rightCode] = metrics.getKernPair(left, right)),
+      ),
+    );
     tables = { widths, kerning };
     faces.set(metrics.name, tables);
   }
@@ -103,7 +114,13 @@ function tableMethods(original: OwnMethods): OwnMethods {
       for (let index = 0; index < codes.length; index += 1) {
         const code = codes[index]!;
         encoded[index] = HEX[code]!;
-        positions[index] = { xAdvance: steps[index]!, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: tables.widths[code]! };
+        positions[index] = {
+          xAdvance: steps[index]!,
+          yAdvance: 0,
+          xOffset: 0,
+          yOffset: 0,
+          advanceWidth: tables.widths[code]!,
+        };
       }
       return [encoded, positions];
     },
@@ -133,7 +150,9 @@ function standardFontPrototype(): (StandardFontMethods & { [OWN]?: OwnMethods })
   const looksRight =
     typeof (prototype as Partial<StandardFontMethods> | null)?.encode === "function" &&
     typeof (prototype as Partial<StandardFontMethods> | null)?.widthOfString === "function" &&
-    ["encodeText", "characterToGlyph", "widthOfGlyph", "getKernPair"].every((method) => typeof metrics?.[method as keyof AfmMetrics] === "function");
+    ["encodeText", "characterToGlyph", "widthOfGlyph", "getKernPair"].every(
+      (method) => typeof metrics?.[method as keyof AfmMetrics] === "function",
+    );
   return looksRight ? (prototype as StandardFontMethods) : null;
 }
 

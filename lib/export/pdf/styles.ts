@@ -48,11 +48,29 @@ export const TEXT = {
  * footer; where in its box the header's baseline, the footer's rule and the footer's baseline
  * (below its rule) sit.
  */
-export const FRAME = { size: 7.5, top: 26, bottom: 24.6, headerBaseline: 7, footerRule: 15.4, footerBaseline: 13, rule: 0.5 } as const;
+export const FRAME = {
+  size: 7.5,
+  top: 26,
+  bottom: 24.6,
+  headerBaseline: 7,
+  footerRule: 15.4,
+  footerBaseline: 13,
+  rule: 0.5,
+} as const;
 /** Table cell padding. */
 export const CELL = { x: 4, y: 3 } as const;
 /** Vertical margins of the flow, in points. */
-export const SPACING = { titleGap: 4, introGap: 12, sectionGap: 24, subheadingTop: 14, subheadingGap: 5, paragraph: 6, listItem: 3, groupTop: 8, groupBottom: 3 } as const;
+export const SPACING = {
+  titleGap: 4,
+  introGap: 12,
+  sectionGap: 24,
+  subheadingTop: 14,
+  subheadingGap: 5,
+  paragraph: 6,
+  listItem: 3,
+  groupTop: 8,
+  groupBottom: 3,
+} as const;
 
 // lineHeight is set on the content, never on the page. An inherited lineHeight is absolute
 // (resolved with the font size where it is set), so it always comes with its fontSize and larger
@@ -70,7 +88,11 @@ export const styles = StyleSheet.create({
   frame: { width: PAGE.width - 2 * PAGE.side, height: PAGE.height - FRAME.top - FRAME.bottom - 1 },
   headerSpace: { height: PAGE.top - FRAME.top },
   // A point short of the room between header and footer: an exact fit, after rounding, can push the footer onto a page of its own.
-  body: { height: PAGE.height - PAGE.top - PAGE.bottom - 1, fontSize: TEXT.body.size, lineHeight: TEXT.body.line / TEXT.body.size },
+  body: {
+    height: PAGE.height - PAGE.top - PAGE.bottom - 1,
+    fontSize: TEXT.body.size,
+    lineHeight: TEXT.body.line / TEXT.body.size,
+  },
   footer: { width: PAGE.width - 2 * PAGE.side, height: PAGE.bottom - FRAME.bottom },
   muted: { color: COLORS.muted },
 });

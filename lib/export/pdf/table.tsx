@@ -13,7 +13,8 @@ import { drawStrip, STRIP_LINE } from "./slot-strip";
 import { CELL, COLORS, SPACING, TEXT } from "./styles";
 
 /** One paragraph of a cell in one style, or a slot strip, which takes a line. */
-export type Paragraph = { text: string; face?: Face; color?: string; dot?: string } | { strip: readonly SlotStateName[] };
+export type Paragraph =
+  { text: string; face?: Face; color?: string; dot?: string } | { strip: readonly SlotStateName[] };
 
 export type Column<T> = {
   header: string;
@@ -29,7 +30,9 @@ type TableSpec<T> = {
   groupOf?: (row: T) => string;
 };
 
-type Line = { text: string; face: Face; color: string; indent: number; dot?: string } | { strip: readonly SlotStateName[] };
+type Line =
+  | { text: string; face: Face; color: string; indent: number; dot?: string }
+  | { strip: readonly SlotStateName[] };
 type Prepared = { height: number; group?: string; cells: Line[][] };
 type Placed = { x: number; width: number };
 
@@ -56,11 +59,22 @@ function lines(paragraphs: readonly Paragraph[], width: number): Line[] {
     const face = paragraph.face ?? "Helvetica";
     const indent = paragraph.dot ? DOT.indent : 0;
     const color = paragraph.color ?? COLORS.text;
-    return wrap(printable(paragraph.text), width - indent, face, SIZE).map((text, index) => ({ text, face, color, indent, dot: index === 0 ? paragraph.dot : undefined }));
+    return wrap(printable(paragraph.text), width - indent, face, SIZE).map((text, index) => ({
+      text,
+      face,
+      color,
+      indent,
+      dot: index === 0 ? paragraph.dot : undefined,
+    }));
   });
 }
 
-const CONTINUED: Line = { text: "continued", face: "Helvetica-Oblique", color: COLORS.muted, indent: 0 };
+const CONTINUED: Line = {
+  text: "continued",
+  face: "Helvetica-Oblique",
+  color: COLORS.muted,
+  indent: 0,
+};
 
 /** Room kept above the first piece of a cut row: a section title, its introduction and a subheading. */
 const HEADING_ROOM = 160;
@@ -76,7 +90,9 @@ function pieces(cells: Line[][], firstLines: number, maxLines: number): Line[][]
       cells.map((cell, column) => {
         const slice = cell.slice(start, end);
         const first = cell[0];
-        return start > 0 && column === 0 && slice.length === 0 && first ? [first, CONTINUED] : slice;
+        return start > 0 && column === 0 && slice.length === 0 && first
+          ? [first, CONTINUED]
+          : slice;
       }),
     );
   }
@@ -88,37 +104,71 @@ const baseline = (top: number, size: number) => baselineIn(top, LINE, size);
 export function tableFlow<T>({ columns, rows, groupOf }: TableSpec<T>): FlowTable {
   const placed = layoutColumns(columns);
   const inner = placed.map((column) => column.width - 2 * CELL.x);
-  const headers = columns.map((column, index) => wrap(printable(column.header), inner[index] ?? 0, HEADER.face, HEADER.size));
-  const headerHeight = Math.max(...headers.map((header) => header.length)) * LINE + 2 * CELL.y + HEADER_RULE + RULE;
+  const headers = columns.map((column, index) =>
+    wrap(printable(column.header), inner[index] ?? 0, HEADER.face, HEADER.size),
+  );
+  const headerHeight =
+    Math.max(...headers.map((header) => header.length)) * LINE + 2 * CELL.y + HEADER_RULE + RULE;
   // A row taller than a page is cut into pieces that each fit on a page under the header and a
   // group label; the first also under a section's heading, so the heading is not left alone.
-  const maxLines = Math.floor((BODY_HEIGHT - headerHeight - GROUP_HEIGHT - 2 * CELL.y - RULE) / LINE);
+  const maxLines = Math.floor(
+    (BODY_HEIGHT - headerHeight - GROUP_HEIGHT - 2 * CELL.y - RULE) / LINE,
+  );
   const firstLines = maxLines - Math.ceil(HEADING_ROOM / LINE);
   const prepared: Prepared[] = rows.flatMap((row) =>
     pieces(
       columns.map((column, index) => lines(column.cell(row), inner[index] ?? 0)),
       firstLines,
       maxLines,
-    ).map((cells) => ({ height: Math.max(1, ...cells.map((cell) => cell.length)) * LINE + 2 * CELL.y + RULE, group: groupOf?.(row), cells })),
+    ).map((cells) => ({
+      height: Math.max(1, ...cells.map((cell) => cell.length)) * LINE + 2 * CELL.y + RULE,
+      group: groupOf?.(row),
+      cells,
+    })),
   );
 
   function paint(sketch: Sketch, top: number, from: number, to: number) {
     sketch.background(0, top, CONTENT_WIDTH, headerHeight, COLORS.tint);
     sketch.line(0, top + RULE / 2, CONTENT_WIDTH, top + RULE / 2, COLORS.ruleStrong, RULE);
-    sketch.line(0, top + headerHeight - HEADER_RULE / 2, CONTENT_WIDTH, top + headerHeight - HEADER_RULE / 2, COLORS.ruleStrong, HEADER_RULE);
+    sketch.line(
+      0,
+      top + headerHeight - HEADER_RULE / 2,
+      CONTENT_WIDTH,
+      top + headerHeight - HEADER_RULE / 2,
+      COLORS.ruleStrong,
+      HEADER_RULE,
+    );
     headers.forEach((header, index) =>
-      header.forEach((text, line) => sketch.text(text, (placed[index]?.x ?? 0) + CELL.x, baseline(top + RULE + CELL.y + line * LINE, HEADER.size), HEADER.face, HEADER.size, HEADER.color)),
+      header.forEach((text, line) =>
+        sketch.text(
+          text,
+          (placed[index]?.x ?? 0) + CELL.x,
+          baseline(top + RULE + CELL.y + line * LINE, HEADER.size),
+          HEADER.face,
+          HEADER.size,
+          HEADER.color,
+        ),
+      ),
     );
     let y = top + headerHeight;
     for (let index = from; index < to; index += 1) {
       const row = prepared[index];
       if (!row) continue;
       if (row.group !== undefined && (index === from || prepared[index - 1]?.group !== row.group)) {
-        sketch.text(printable(row.group), CELL.x, baseline(y + SPACING.groupTop, SIZE), "Helvetica-Bold", SIZE, COLORS.brand);
+        sketch.text(
+          printable(row.group),
+          CELL.x,
+          baseline(y + SPACING.groupTop, SIZE),
+          "Helvetica-Bold",
+          SIZE,
+          COLORS.brand,
+        );
         y += GROUP_HEIGHT;
         sketch.line(0, y - RULE / 2, CONTENT_WIDTH, y - RULE / 2, COLORS.ruleStrong, RULE);
       }
-      row.cells.forEach((cell, column) => sketchCell(sketch, cell, (placed[column]?.x ?? 0) + CELL.x, y + CELL.y, inner[column] ?? 0));
+      row.cells.forEach((cell, column) =>
+        sketchCell(sketch, cell, (placed[column]?.x ?? 0) + CELL.x, y + CELL.y, inner[column] ?? 0),
+      );
       y += row.height;
       sketch.line(0, y - RULE / 2, CONTENT_WIDTH, y - RULE / 2, COLORS.rule, RULE);
     }

@@ -23,12 +23,14 @@ const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 const literal = (name: string): string => `'${name.replaceAll("'", "''")}'`;
 const hash = (text: string): string => createHash("sha256").update(text).digest("hex");
 const isState = (table: string): boolean => !NOT_STATE.has(table) && !table.startsWith("_");
-const isStateColumn = (table: string, column: string): boolean => !(NOT_STATE_COLUMNS[table] ?? []).includes(column);
+const isStateColumn = (table: string, column: string): boolean =>
+  !(NOT_STATE_COLUMNS[table] ?? []).includes(column);
 
 /** The columns of each table that hold state, from (table, column) rows. */
 function stateColumns(rows: { t: string; c: string }[]): Map<string, string[]> {
   const byTable = new Map<string, string[]>();
-  for (const { t, c } of rows) if (isState(t) && isStateColumn(t, c)) byTable.set(t, [...(byTable.get(t) ?? []), c]);
+  for (const { t, c } of rows)
+    if (isState(t) && isStateColumn(t, c)) byTable.set(t, [...(byTable.get(t) ?? []), c]);
   return byTable;
 }
 
@@ -52,30 +54,65 @@ async function postgresReader(url: string): Promise<Reader> {
   );
   // A sum of row hashes: no sorting, and any changed, added or removed row changes it.
   const query = [...stateColumns(rows)]
-    .map(([name, cols]) => `SELECT ${literal(name)} AS name, count(*)::text || ':' || coalesce(sum(hashtextextended(row(${cols.map(quote).join(", ")})::text, 0)), 0)::text AS content FROM ${quote(name)}`)
+    .map(
+      ([name, cols]) =>
+        `SELECT ${literal(name)} AS name, count(*)::text || ':' || coalesce(sum(hashtextextended(row(${cols.map(quote).join(", ")})::text, 0)), 0)::text AS content FROM ${quote(name)}`,
+    )
     .join(" UNION ALL ");
   // Nothing was written while no transaction id was handed out (read-only transactions take
   // none): then the tables are as they were. The counter is the server's, so another database's
   // writes only cost a recount.
-  const unchanged = unchangedWhile(async () => (await client.query<{ x: string }>("SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x")).rows[0]?.x ?? "");
+  const unchanged = unchangedWhile(
+    async () =>
+      (
+        await client.query<{ x: string }>(
+          "SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x",
+        )
+      ).rows[0]?.x ?? "",
+  );
   return {
-    read: () => unchanged(async () => new Map((await client.query<{ name: string; content: string }>(query)).rows.map((row) => [row.name, row.content]))),
+    read: () =>
+      unchanged(
+        async () =>
+          new Map(
+            (await client.query<{ name: string; content: string }>(query)).rows.map((row) => [
+              row.name,
+              row.content,
+            ]),
+          ),
+      ),
     close: () => client.end(),
   };
 }
 
 function sqliteReader(url: string): Reader {
   const db = new Database(sqliteFilePath(url), { readonly: true });
-  const columns = db.prepare("SELECT m.name AS t, p.name AS c FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'").all() as { t: string; c: string }[];
+  const columns = db
+    .prepare(
+      "SELECT m.name AS t, p.name AS c FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'",
+    )
+    .all() as { t: string; c: string }[];
   const statement = db.prepare(
     [...stateColumns(columns)]
-      .map(([name, cols]) => `SELECT ${literal(name)} AS name, coalesce(group_concat(${cols.map((col) => `quote(${quote(col)})`).join(" || ',' || ")}, char(10)), '') AS content FROM ${quote(name)}`)
+      .map(
+        ([name, cols]) =>
+          `SELECT ${literal(name)} AS name, coalesce(group_concat(${cols.map((col) => `quote(${quote(col)})`).join(" || ',' || ")}, char(10)), '') AS content FROM ${quote(name)}`,
+      )
       .join(" UNION ALL "),
   );
   // SQLite's data_version moves whenever another connection commits a change.
   const unchanged = unchangedWhile(async () => String(db.pragma("data_version", { simple: true })));
   return {
-    read: () => unchanged(async () => new Map((statement.all() as { name: string; content: string }[]).map((row) => [row.name, hash(row.content)]))),
+    read: () =>
+      unchanged(
+        async () =>
+          new Map(
+            (statement.all() as { name: string; content: string }[]).map((row) => [
+              row.name,
+              hash(row.content),
+            ]),
+          ),
+      ),
     close: async () => void db.close(),
   };
 }
@@ -110,5 +147,7 @@ export async function fingerprints(storageDir: string): Promise<Fingerprint> {
 
 /** The tables whose contents differ. */
 export function changedTables(before: Digest, after: Digest): string[] {
-  return [...new Set([...before.keys(), ...after.keys()])].filter((name) => before.get(name) !== after.get(name)).sort();
+  return [...new Set([...before.keys(), ...after.keys()])]
+    .filter((name) => before.get(name) !== after.get(name))
+    .sort();
 }

@@ -27,7 +27,8 @@ export const schemaOf = new WeakMap<AnyFunction, z.ZodType>();
 /** The wrapper each action or route handler was built with (orgAction, publicAction, orgRequestRoute…). */
 export const wrapperOf = new WeakMap<AnyFunction, string>();
 
-const isZodSchema = (value: unknown): value is z.ZodType => typeof value === "object" && value !== null && "safeParse" in value && "_zod" in value;
+const isZodSchema = (value: unknown): value is z.ZodType =>
+  typeof value === "object" && value !== null && "safeParse" in value && "_zod" in value;
 
 /**
  * The wrapper module's exports, each recording the schema it is given: `orgAction(Schema, …)`
@@ -64,7 +65,9 @@ function cookieStore() {
         .split(";")
         .map((part): [string, string] => {
           const at = part.indexOf("=");
-          return at < 0 ? [part.trim(), ""] : [part.slice(0, at).trim(), decodeCookie(part.slice(at + 1))];
+          return at < 0
+            ? [part.trim(), ""]
+            : [part.slice(0, at).trim(), decodeCookie(part.slice(at + 1))];
         })
         .filter(([name]) => name !== ""),
     );

@@ -16,14 +16,26 @@ vi.mock("next/server", async (importOriginal) => {
     ...(await importOriginal<typeof import("next/server")>()),
     connection: async () => undefined,
     after: (task: Promise<unknown> | (() => unknown)) => {
-      request.pendingWork.push(Promise.resolve().then(() => (typeof task === "function" ? task() : task)));
+      request.pendingWork.push(
+        Promise.resolve().then(() => (typeof task === "function" ? task() : task)),
+      );
     },
   };
 });
 vi.mock("next/headers", async () => (await import("./harness")).headersDouble);
-vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/cache")>()), revalidatePath: () => undefined, revalidateTag: () => undefined, updateTag: () => undefined, refresh: () => undefined }));
-vi.mock("@/lib/server/action", async (importOriginal) => (await import("./harness")).recordingWrappers(await importOriginal<object>()));
-vi.mock("@/lib/server/route", async (importOriginal) => (await import("./harness")).recordingWrappers(await importOriginal<object>()));
+vi.mock("next/cache", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/cache")>()),
+  revalidatePath: () => undefined,
+  revalidateTag: () => undefined,
+  updateTag: () => undefined,
+  refresh: () => undefined,
+}));
+vi.mock("@/lib/server/action", async (importOriginal) =>
+  (await import("./harness")).recordingWrappers(await importOriginal<object>()),
+);
+vi.mock("@/lib/server/route", async (importOriginal) =>
+  (await import("./harness")).recordingWrappers(await importOriginal<object>()),
+);
 // Exports run in this process as with EXPORT_RUNNER=inline, but awaited before the next call.
 vi.mock("@/lib/export-process/runner", async (importOriginal) => {
   const { request } = await import("./harness");

@@ -17,7 +17,10 @@ import { fieldsOf, type Fields } from "./schema-fields";
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 
 export type ActionFn = (previous: unknown, formData: unknown) => Promise<unknown>;
-export type RouteFn = (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> | Response;
+export type RouteFn = (
+  request: NextRequest,
+  context: { params: Promise<Record<string, string | string[]>> },
+) => Promise<Response> | Response;
 
 /** What the fuzzer knows about a route's input beyond its path. */
 export type RouteHint = {
@@ -41,7 +44,14 @@ type Common = {
 
 export type Endpoint =
   | (Common & { kind: "action"; fn: ActionFn; fields: Fields })
-  | (Common & { kind: "route"; method: string; fn: RouteFn; pattern: string; segments: Segment[]; hint: RouteHint });
+  | (Common & {
+      kind: "route";
+      method: string;
+      fn: RouteFn;
+      pattern: string;
+      segments: Segment[];
+      hint: RouteHint;
+    });
 
 /** Route files whose handlers answer anyone and are built with none of lib/server's wrappers. */
 const PUBLIC_ROUTES = new Set(["app/api/auth/[...nextauth]/route.ts", "app/favicon.ico/route.ts"]);
@@ -52,32 +62,74 @@ const ACTION_FIELDS: Record<string, Fields> = {};
 const text = { kind: "text" } as const;
 
 const ROUTE_HINTS: Record<string, RouteHint> = {
-  "app/api/orgs/[orgSlug]/evidence/files/route.ts": { query: { ...fieldsOf(UploadMetadata), fileName: text }, raw: "file" },
-  "app/api/orgs/[orgSlug]/evidence/[evidenceId]/file/route.ts": { query: { inline: { kind: "text", options: ["1", "0"] } } },
+  "app/api/orgs/[orgSlug]/evidence/files/route.ts": {
+    query: { ...fieldsOf(UploadMetadata), fileName: text },
+    raw: "file",
+  },
+  "app/api/orgs/[orgSlug]/evidence/[evidenceId]/file/route.ts": {
+    query: { inline: { kind: "text", options: ["1", "0"] } },
+  },
   "app/api/orgs/[orgSlug]/packs/verify/route.ts": { raw: "zip" },
-  "app/o/[orgSlug]/engagements/[engagementId]/paperwork/pdf/route.ts": { body: fieldsOf(PaperworkPdfInput) ?? {} },
+  "app/o/[orgSlug]/engagements/[engagementId]/paperwork/pdf/route.ts": {
+    body: fieldsOf(PaperworkPdfInput) ?? {},
+  },
   "app/api/auth/[...nextauth]/route.ts": {
-    body: { ...fieldsOf(SignInInput), csrfToken: text, callbackUrl: text, json: { kind: "text", options: ["true"] } },
+    body: {
+      ...fieldsOf(SignInInput),
+      csrfToken: text,
+      callbackUrl: text,
+      json: { kind: "text", options: ["true"] },
+    },
     query: { callbackUrl: text, error: text },
-    catchAll: [["session"], ["csrf"], ["providers"], ["signin"], ["signin", "credentials"], ["signout"], ["callback", "credentials"], ["error"], ["_log"], ["verify-request"]],
+    catchAll: [
+      ["session"],
+      ["csrf"],
+      ["providers"],
+      ["signin"],
+      ["signin", "credentials"],
+      ["signout"],
+      ["callback", "credentials"],
+      ["error"],
+      ["_log"],
+      ["verify-request"],
+    ],
   },
 };
 
 const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
-const ROUTE_CONFIG = new Set(["dynamic", "dynamicParams", "revalidate", "fetchCache", "runtime", "preferredRegion", "maxDuration", "generateStaticParams"]);
+const ROUTE_CONFIG = new Set([
+  "dynamic",
+  "dynamicParams",
+  "revalidate",
+  "fetchCache",
+  "runtime",
+  "preferredRegion",
+  "maxDuration",
+  "generateStaticParams",
+]);
 
 async function filesNamed(dir: string, names: Set<string>): Promise<string[]> {
   const entries = await readdir(path.join(ROOT, dir), { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && names.has(entry.name))
-    .map((entry) => path.relative(ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .map((entry) =>
+      path.relative(ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"),
+    )
     .sort();
 }
 
 /** The URL path of a route file, with its dynamic segments: app/api/[a]/x/route.ts → /api/[a]/x. */
 function routePattern(file: string): { pattern: string; segments: Segment[] } {
-  const parts = file.split("/").slice(1, -1).filter((part) => !/^\(.*\)$/.test(part));
-  const segments = parts.filter((part) => part.startsWith("[")).map((part) => ({ name: part.replace(/^\[+(\.\.\.)?|\]+$/g, ""), catchAll: part.includes("...") }));
+  const parts = file
+    .split("/")
+    .slice(1, -1)
+    .filter((part) => !/^\(.*\)$/.test(part));
+  const segments = parts
+    .filter((part) => part.startsWith("["))
+    .map((part) => ({
+      name: part.replace(/^\[+(\.\.\.)?|\]+$/g, ""),
+      catchAll: part.includes("..."),
+    }));
   return { pattern: `/${parts.join("/")}`, segments };
 }
 
@@ -95,10 +147,18 @@ export async function discoverEndpoints(): Promise<{ endpoints: Endpoint[]; prob
       const schema = schemaOf.get(fn as ActionFn);
       const fields = ACTION_FIELDS[id] ?? (schema ? fieldsOf(schema) : null);
       if (!fields) {
-        problems.push(`${id}: no input schema recorded; build it with a wrapper from lib/server/action.ts or list its fields in ACTION_FIELDS (tests/integration/fuzz/registry.ts)`);
+        problems.push(
+          `${id}: no input schema recorded; build it with a wrapper from lib/server/action.ts or list its fields in ACTION_FIELDS (tests/integration/fuzz/registry.ts)`,
+        );
         continue;
       }
-      endpoints.push({ kind: "action", id, isPublic: wrapperOf.get(fn as ActionFn) === "publicAction", fn: fn as ActionFn, fields });
+      endpoints.push({
+        kind: "action",
+        id,
+        isPublic: wrapperOf.get(fn as ActionFn) === "publicAction",
+        fn: fn as ActionFn,
+        fields,
+      });
     }
   }
   for (const file of await filesNamed("app", new Set(["route.ts"]))) {
@@ -108,17 +168,30 @@ export async function discoverEndpoints(): Promise<{ endpoints: Endpoint[]; prob
       const id = `${name} ${pattern}`;
       if (ROUTE_CONFIG.has(name)) continue;
       if (!HTTP_METHODS.has(name) || typeof fn !== "function") {
-        problems.push(`${file}: export ${name} is neither an HTTP method handler nor route configuration`);
+        problems.push(
+          `${file}: export ${name} is neither an HTTP method handler nor route configuration`,
+        );
         continue;
       }
       const wrapper = wrapperOf.get(fn as RouteFn);
       if (!wrapper && !PUBLIC_ROUTES.has(file)) {
-        problems.push(`${file}: ${name} is built with none of lib/server's route wrappers, so nothing checks who is asking; use orgRequestRoute or orgRoute, or list the file in PUBLIC_ROUTES (tests/integration/fuzz/registry.ts) if anyone may call it`);
+        problems.push(
+          `${file}: ${name} is built with none of lib/server's route wrappers, so nothing checks who is asking; use orgRequestRoute or orgRoute, or list the file in PUBLIC_ROUTES (tests/integration/fuzz/registry.ts) if anyone may call it`,
+        );
         continue;
       }
       const schema = schemaOf.get(fn as RouteFn);
       const hint = ROUTE_HINTS[file] ?? (schema ? { body: fieldsOf(schema) ?? {} } : {});
-      endpoints.push({ kind: "route", id, isPublic: !wrapper, method: name, fn: fn as RouteFn, pattern, segments, hint });
+      endpoints.push({
+        kind: "route",
+        id,
+        isPublic: !wrapper,
+        method: name,
+        fn: fn as RouteFn,
+        pattern,
+        segments,
+        hint,
+      });
     }
   }
   return { endpoints, problems };

@@ -15,25 +15,69 @@ export const ORIGIN = "http://assay.test";
 type RouteEndpoint = Extract<Endpoint, { kind: "route" }>;
 type Body = { body?: BodyInit; type?: string; text: string };
 
-export type RouteCase = { params: Record<string, string | string[]>; url: string; request: () => NextRequest; sent: string };
+export type RouteCase = {
+  params: Record<string, string | string[]>;
+  url: string;
+  request: () => NextRequest;
+  sent: string;
+};
 
 const repeat = (text: string, times: number): string => text.repeat(times);
 
-const PARAM_TRICKS = ["\u0000", "%00", "", " ", repeat("x", 10_000), "../../../etc/passwd", "..%2F..%2Fetc", "a/b", ".", "..", "😀", "\ud800", "CON", "%"];
+const PARAM_TRICKS = [
+  "\u0000",
+  "%00",
+  "",
+  " ",
+  repeat("x", 10_000),
+  "../../../etc/passwd",
+  "..%2F..%2Fetc",
+  "a/b",
+  ".",
+  "..",
+  "😀",
+  "\ud800",
+  "CON",
+  "%",
+];
 
 /** Catch-all segments: what the pages ask for, now and then something else. */
 function catchAllValue(endpoint: RouteEndpoint): fc.Arbitrary<string[]> {
   const known = endpoint.hint.catchAll ?? [];
-  const tricky = fc.constantFrom<string[]>([], ["\u0000"], ["signin", "../../x"], Array.from({ length: 50 }, () => "a"), [repeat("x", 5000)]);
-  return known.length ? fc.oneof({ arbitrary: fc.constantFrom(...known), weight: 5 }, { arbitrary: tricky, weight: 1 }) : tricky;
+  const tricky = fc.constantFrom<string[]>(
+    [],
+    ["\u0000"],
+    ["signin", "../../x"],
+    Array.from({ length: 50 }, () => "a"),
+    [repeat("x", 5000)],
+  );
+  return known.length
+    ? fc.oneof(
+        { arbitrary: fc.constantFrom(...known), weight: 5 },
+        { arbitrary: tricky, weight: 1 },
+      )
+    : tricky;
 }
 
-function routeParams(endpoint: RouteEndpoint, world: World): fc.Arbitrary<Record<string, string | string[]>> {
-  const single = endpoint.segments.filter((segment) => !segment.catchAll).map((segment) => segment.name);
-  const catchAll = endpoint.segments.filter((segment) => segment.catchAll).map((segment) => segment.name);
+function routeParams(
+  endpoint: RouteEndpoint,
+  world: World,
+): fc.Arbitrary<Record<string, string | string[]>> {
+  const single = endpoint.segments
+    .filter((segment) => !segment.catchAll)
+    .map((segment) => segment.name);
+  const catchAll = endpoint.segments
+    .filter((segment) => segment.catchAll)
+    .map((segment) => segment.name);
   return fc
-    .tuple(paramValues(single, world, PARAM_TRICKS), fc.tuple(...catchAll.map(() => catchAllValue(endpoint))))
-    .map(([values, lists]) => ({ ...values, ...Object.fromEntries(catchAll.map((name, index) => [name, lists[index] ?? []])) }));
+    .tuple(
+      paramValues(single, world, PARAM_TRICKS),
+      fc.tuple(...catchAll.map(() => catchAllValue(endpoint))),
+    )
+    .map(([values, lists]) => ({
+      ...values,
+      ...Object.fromEntries(catchAll.map((name, index) => [name, lists[index] ?? []])),
+    }));
 }
 
 /** A tiny ZIP with one stored entry, its CRC and sizes as given (they may lie). */
@@ -82,13 +126,23 @@ function packVariants(pack: Uint8Array | undefined): Buffer[] {
   const flipped = Buffer.from(pack);
   const middle = Math.floor(flipped.length / 2);
   flipped[middle] = (flipped[middle] ?? 0) ^ 0xff;
-  return [Buffer.from(pack), Buffer.from(pack.subarray(0, middle)), flipped, Buffer.from(pack.subarray(0, pack.length - 10))];
+  return [
+    Buffer.from(pack),
+    Buffer.from(pack.subarray(0, middle)),
+    flipped,
+    Buffer.from(pack.subarray(0, pack.length - 10)),
+  ];
 }
 
 const BOUNDARY = "----fuzzboundary";
 
 function toObject(entries: [string, FieldValue][]): Record<string, unknown> {
-  const strings = (value: FieldValue) => (Array.isArray(value) ? value.filter((item) => typeof item === "string") : typeof value === "string" ? value : null);
+  const strings = (value: FieldValue) =>
+    Array.isArray(value)
+      ? value.filter((item) => typeof item === "string")
+      : typeof value === "string"
+        ? value
+        : null;
   return Object.fromEntries(entries.map(([name, value]) => [name, strings(value)]));
 }
 
@@ -107,59 +161,145 @@ function bodies(endpoint: RouteEndpoint, world: World): fc.Arbitrary<Body> {
     { body: "\u0000", type: "application/json", text: "" },
     { body: repeat("[", 100_000), type: "application/json", text: "" },
     { body: repeat('{"a":', 20_000), type: "application/json", text: "" },
-    { body: '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}', type: "application/json", text: "" },
-    { body: `--${BOUNDARY}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nassert`, type: `multipart/form-data; boundary=${BOUNDARY}`, text: "" },
+    {
+      body: '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}',
+      type: "application/json",
+      text: "",
+    },
+    {
+      body: `--${BOUNDARY}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nassert`,
+      type: `multipart/form-data; boundary=${BOUNDARY}`,
+      text: "",
+    },
     { body: "--x\r\n\r\n--x--", type: "multipart/form-data", text: "" },
-    { body: `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n${repeat("x", 1000)}`, type: `multipart/form-data; boundary=${BOUNDARY}`, text: "" },
+    {
+      body: `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n${repeat("x", 1000)}`,
+      type: `multipart/form-data; boundary=${BOUNDARY}`,
+      text: "",
+    },
     { body: "a=%zz&b=%00&&==&", type: "application/x-www-form-urlencoded", text: "" },
     { body: "<x>&xxe;</x>", type: "application/xml", text: "" },
     { body: new Uint8Array(0), type: "application/pdf", text: "" },
   ];
   return fc.oneof(
-    { arbitrary: fields.map((entries): Body => ({ body: JSON.stringify(toObject(entries)), type: "application/json", text: sentText(entries) })), weight: 4 },
-    { arbitrary: fields.map((entries): Body => ({ body: new URLSearchParams(Object.entries(toObject(entries)).flatMap(([name, value]) => [value ?? []].flat().map((item) => [name, String(item)]))).toString(), type: "application/x-www-form-urlencoded", text: sentText(entries) })), weight: 2 },
-    { arbitrary: fields.map((entries): Body => ({ body: formData(entries), text: sentText(entries) })), weight: 1 },
+    {
+      arbitrary: fields.map((entries): Body => ({
+        body: JSON.stringify(toObject(entries)),
+        type: "application/json",
+        text: sentText(entries),
+      })),
+      weight: 4,
+    },
+    {
+      arbitrary: fields.map((entries): Body => ({
+        body: new URLSearchParams(
+          Object.entries(toObject(entries)).flatMap(([name, value]) =>
+            [value ?? []].flat().map((item) => [name, String(item)]),
+          ),
+        ).toString(),
+        type: "application/x-www-form-urlencoded",
+        text: sentText(entries),
+      })),
+      weight: 2,
+    },
+    {
+      arbitrary: fields.map((entries): Body => ({
+        body: formData(entries),
+        text: sentText(entries),
+      })),
+      weight: 1,
+    },
     { arbitrary: fc.constantFrom(...raw), weight: 3 },
-    { arbitrary: fc.uint8Array({ minLength: 1, maxLength: 4096 }).map((bytes): Body => ({ body: bytes, type: "application/octet-stream", text: "" })), weight: endpoint.hint.raw ? 3 : 1 },
-    { arbitrary: fc.constantFrom(...ZIPS, ...packVariants(world.samplePack)).map((zip): Body => ({ body: new Uint8Array(zip), type: "application/zip", text: "" })), weight: endpoint.hint.raw === "zip" ? 4 : 1 },
+    {
+      arbitrary: fc
+        .uint8Array({ minLength: 1, maxLength: 4096 })
+        .map((bytes): Body => ({ body: bytes, type: "application/octet-stream", text: "" })),
+      weight: endpoint.hint.raw ? 3 : 1,
+    },
+    {
+      arbitrary: fc
+        .constantFrom(...ZIPS, ...packVariants(world.samplePack))
+        .map((zip): Body => ({ body: new Uint8Array(zip), type: "application/zip", text: "" })),
+      weight: endpoint.hint.raw === "zip" ? 4 : 1,
+    },
   );
 }
 
-const RAW_QUERIES = ["%", "%zz=1", "a=%00", "&&&==&", `x=${repeat("y", 20_000)}`, "q=%00&owner=%00&page=-1", "__proto__[polluted]=1", "inline=1&inline=0", "callbackUrl=https%3A%2F%2Fevil.example"];
+const RAW_QUERIES = [
+  "%",
+  "%zz=1",
+  "a=%00",
+  "&&&==&",
+  `x=${repeat("y", 20_000)}`,
+  "q=%00&owner=%00&page=-1",
+  "__proto__[polluted]=1",
+  "inline=1&inline=0",
+  "callbackUrl=https%3A%2F%2Fevil.example",
+];
 
 function query(endpoint: RouteEndpoint, world: World): fc.Arbitrary<string> {
   const fromFields = formFields(endpoint.hint.query ?? {}, world).map((entries) => {
     const search = new URLSearchParams();
-    for (const [name, value] of entries) for (const item of [value].flat()) search.append(name, typeof item === "string" ? item : "file");
+    for (const [name, value] of entries)
+      for (const item of [value].flat())
+        search.append(name, typeof item === "string" ? item : "file");
     return search.toString();
   });
-  return fc.oneof({ arbitrary: fromFields, weight: endpoint.hint.query ? 4 : 1 }, { arbitrary: fc.constantFrom("", ...RAW_QUERIES), weight: 2 });
+  return fc.oneof(
+    { arbitrary: fromFields, weight: endpoint.hint.query ? 4 : 1 },
+    { arbitrary: fc.constantFrom("", ...RAW_QUERIES), weight: 2 },
+  );
 }
 
-const CONTENT_LENGTHS = [null, null, null, "1099511627776", "-1", "abc", "0", "99999999999999999999"];
+const CONTENT_LENGTHS = [
+  null,
+  null,
+  null,
+  "1099511627776",
+  "-1",
+  "abc",
+  "0",
+  "99999999999999999999",
+];
 const ORIGINS = [null, null, null, null, ORIGIN, ORIGIN, "https://evil.example", "null"];
 
 export function routeCases(endpoint: RouteEndpoint, world: World): fc.Arbitrary<RouteCase> {
   const params = routeParams(endpoint, world);
   const hasBody = !["GET", "HEAD"].includes(endpoint.method);
   return fc
-    .record({ params, search: query(endpoint, world), body: hasBody ? bodies(endpoint, world) : fc.constant<Body>({ text: "" }), length: fc.constantFrom(...CONTENT_LENGTHS), origin: fc.constantFrom(...ORIGINS) })
+    .record({
+      params,
+      search: query(endpoint, world),
+      body: hasBody ? bodies(endpoint, world) : fc.constant<Body>({ text: "" }),
+      length: fc.constantFrom(...CONTENT_LENGTHS),
+      origin: fc.constantFrom(...ORIGINS),
+    })
     .map(({ params, search, body, length, origin }) => {
-      const path = endpoint.pattern.replace(/\[\[?(\.\.\.)?([^\]]+)\]\]?/g, (_match, _dots, name: string) => [params[name] ?? ""].flat().map(encodeSegment).join("/"));
+      const path = endpoint.pattern.replace(
+        /\[\[?(\.\.\.)?([^\]]+)\]\]?/g,
+        (_match, _dots, name: string) => [params[name] ?? ""].flat().map(encodeSegment).join("/"),
+      );
       const url = `${ORIGIN}${path}${search ? `?${search}` : ""}`;
       const headers: Record<string, string> = {};
       if (body.type) headers["content-type"] = body.type;
       if (length) headers["content-length"] = length;
       if (origin) headers.origin = origin;
-      const request = () => new NextRequest(url, { method: endpoint.method, headers, body: body.body, duplex: "half" });
-      return { params, url, request, sent: [url, decodeURIComponentSafe(url), JSON.stringify(params), body.text].join("\n") };
+      const request = () =>
+        new NextRequest(url, { method: endpoint.method, headers, body: body.body, duplex: "half" });
+      return {
+        params,
+        url,
+        request,
+        sent: [url, decodeURIComponentSafe(url), JSON.stringify(params), body.text].join("\n"),
+      };
     });
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** A segment as a browser would put it in the URL (a lone surrogate cannot be encoded: U+FFFD). */
-const encodeSegment = (segment: string): string => encodeURIComponent(segment.replace(LONE_SURROGATE, "\ufffd"));
+const encodeSegment = (segment: string): string =>
+  encodeURIComponent(segment.replace(LONE_SURROGATE, "\ufffd"));
 
 function decodeURIComponentSafe(text: string): string {
   try {

@@ -24,7 +24,12 @@ type Schema = z.core.$ZodType;
 
 /** The schema that decides the shape: through defaults, optionals, catches, pipes and preprocessing. */
 function unwrap(schema: Schema): Schema {
-  if (schema instanceof z.ZodDefault || schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodCatch) {
+  if (
+    schema instanceof z.ZodDefault ||
+    schema instanceof z.ZodOptional ||
+    schema instanceof z.ZodNullable ||
+    schema instanceof z.ZodCatch
+  ) {
     return unwrap(schema.unwrap());
   }
   if (schema instanceof z.ZodPipe) {
@@ -37,11 +42,18 @@ function unwrap(schema: Schema): Schema {
 /** The tightest maximum length anywhere along the wrappers (a pipe keeps it on its input). */
 function maxLengthOf(schema: Schema): number | undefined {
   if (schema instanceof z.ZodString) return schema.maxLength ?? undefined;
-  if (schema instanceof z.ZodDefault || schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodCatch) {
+  if (
+    schema instanceof z.ZodDefault ||
+    schema instanceof z.ZodOptional ||
+    schema instanceof z.ZodNullable ||
+    schema instanceof z.ZodCatch
+  ) {
     return maxLengthOf(schema.unwrap());
   }
   if (schema instanceof z.ZodPipe) {
-    const limits = [maxLengthOf(schema.in), maxLengthOf(schema.out)].filter((limit) => limit !== undefined);
+    const limits = [maxLengthOf(schema.in), maxLengthOf(schema.out)].filter(
+      (limit) => limit !== undefined,
+    );
     return limits.length ? Math.min(...limits) : undefined;
   }
   return undefined;
@@ -60,8 +72,10 @@ function optionsOf(schema: Schema): string[] | undefined {
 /** Whether a wrapper on the way to the field's own schema lets it be left out. */
 function isOptional(schema: Schema): boolean {
   if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) return true;
-  if (schema instanceof z.ZodNullable || schema instanceof z.ZodCatch) return isOptional(schema.unwrap());
-  if (schema instanceof z.ZodPipe) return isOptional(schema.out instanceof z.ZodTransform ? schema.in : schema.out);
+  if (schema instanceof z.ZodNullable || schema instanceof z.ZodCatch)
+    return isOptional(schema.unwrap());
+  if (schema instanceof z.ZodPipe)
+    return isOptional(schema.out instanceof z.ZodTransform ? schema.in : schema.out);
   return false;
 }
 
@@ -91,7 +105,12 @@ function shapeOf(schema: Schema): FieldSpec {
 export function fieldsOf(schema: Schema): Fields | null {
   const inner = unwrap(schema);
   if (inner instanceof z.ZodObject) {
-    return Object.fromEntries(Object.entries(inner.shape as Record<string, Schema>).map(([name, field]) => [name, fieldSpec(field)]));
+    return Object.fromEntries(
+      Object.entries(inner.shape as Record<string, Schema>).map(([name, field]) => [
+        name,
+        fieldSpec(field),
+      ]),
+    );
   }
   if (inner instanceof z.ZodIntersection) {
     const left = fieldsOf(inner.def.left);

@@ -22,7 +22,11 @@ type Options = {
 
 export type FuzzFile = { world: () => World; fingerprint: () => Fingerprint };
 
-export async function fuzzFile(label: string, pick: (endpoint: Endpoint, index: number) => boolean, options: Options = {}): Promise<FuzzFile> {
+export async function fuzzFile(
+  label: string,
+  pick: (endpoint: Endpoint, index: number) => boolean,
+  options: Options = {},
+): Promise<FuzzFile> {
   const storageDir = await mkdtemp(path.join(tmpdir(), "assay-fuzz-"));
   vi.stubEnv("FILE_STORAGE", "local");
   vi.stubEnv("FILE_STORAGE_DIR", storageDir);
@@ -49,8 +53,14 @@ export async function fuzzFile(label: string, pick: (endpoint: Endpoint, index: 
 
   afterAll(async () => {
     if (process.env.FUZZ_VERBOSE) console.log(outcomeTable(totals));
-    console.log(`[fuzz] ${label}: ${totals.fiveHundreds} 5xx/INTERNAL over ${totals.requests} requests (${picked.length} endpoints × ${CASES_PER_ENDPOINT})`);
-    addToTally(inject("assayTestDatabase").runId, { label, requests: totals.requests, fiveHundreds: totals.fiveHundreds });
+    console.log(
+      `[fuzz] ${label}: ${totals.fiveHundreds} 5xx/INTERNAL over ${totals.requests} requests (${picked.length} endpoints × ${CASES_PER_ENDPOINT})`,
+    );
+    addToTally(inject("assayTestDatabase").runId, {
+      label,
+      requests: totals.requests,
+      fiveHundreds: totals.fiveHundreds,
+    });
     await fingerprint?.close();
     await stopSmtp?.();
     vi.unstubAllEnvs();
@@ -67,15 +77,25 @@ export async function fuzzFile(label: string, pick: (endpoint: Endpoint, index: 
     if (discovers) {
       it(`finds every export of app/**/${discovers} and knows how to call it`, () => {
         expect(problems.filter((problem) => problem.includes(discovers))).toEqual([]);
-        expect(endpoints.filter((endpoint) => endpoint.kind === (discovers === "route.ts" ? "route" : "action")).length).toBeGreaterThan(10);
+        expect(
+          endpoints.filter(
+            (endpoint) => endpoint.kind === (discovers === "route.ts" ? "route" : "action"),
+          ).length,
+        ).toBeGreaterThan(10);
       });
     }
     for (const endpoint of picked) {
-      it(endpoint.id, async () => {
-        const current = ready();
-        await restoreCallers(current.world);
-        expect(await fuzzEndpoint(endpoint, current.world, current.fingerprint, totals)).toEqual([]);
-      }, 120_000);
+      it(
+        endpoint.id,
+        async () => {
+          const current = ready();
+          await restoreCallers(current.world);
+          expect(await fuzzEndpoint(endpoint, current.world, current.fingerprint, totals)).toEqual(
+            [],
+          );
+        },
+        120_000,
+      );
     }
   });
 

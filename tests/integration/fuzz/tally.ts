@@ -22,7 +22,13 @@ export function printTally(runId: string): void {
     return;
   }
   rmSync(tallyFile(runId), { force: true });
-  const tallies = text.split("\n").filter(Boolean).map((line) => JSON.parse(line) as Tally);
-  const sum = (key: "requests" | "fiveHundreds") => tallies.reduce((total, tally) => total + tally[key], 0);
-  console.log(`[fuzz] the fuzz suite: ${sum("fiveHundreds")} 5xx/INTERNAL over ${sum("requests")} requests (${tallies.map((tally) => `${tally.label} ${tally.requests}`).join(", ")})`);
+  const tallies = text
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Tally);
+  const sum = (key: "requests" | "fiveHundreds") =>
+    tallies.reduce((total, tally) => total + tally[key], 0);
+  console.log(
+    `[fuzz] the fuzz suite: ${sum("fiveHundreds")} 5xx/INTERNAL over ${sum("requests")} requests (${tallies.map((tally) => `${tally.label} ${tally.requests}`).join(", ")})`,
+  );
 }

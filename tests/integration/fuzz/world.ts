@@ -12,7 +12,20 @@ import { startSession } from "@/lib/db/sessions";
 import { setControlMappings } from "@/lib/db/mappings";
 import { getBlobStore } from "@/lib/storage";
 import { makeAuditor } from "../auditor-fixture";
-import { addMember, criterion, exceptionInput, fileEvidenceInput, makeControl, makeEngagement, makeException, makeObjective, makeOrg, makePopulationEvent, makeUser, noteEvidenceInput } from "../helpers";
+import {
+  addMember,
+  criterion,
+  exceptionInput,
+  fileEvidenceInput,
+  makeControl,
+  makeEngagement,
+  makeException,
+  makeObjective,
+  makeOrg,
+  makePopulationEvent,
+  makeUser,
+  noteEvidenceInput,
+} from "../helpers";
 
 // The organisations every fuzzed call runs against, made once per test file. A is the callers'
 // organisation, with one member of each role and an auditor given one of its two engagements.
@@ -26,7 +39,21 @@ export const MARKER = "qzb7mark";
 /** In the name of the engagement A's auditor was not given: they must never see it either. */
 export const OUT_OF_SCOPE = "qzoutscope";
 
-export const ENTITIES = ["control", "objective", "engagement", "evidence", "event", "exception", "membership", "invitation", "access", "request", "run", "user", "sha256"] as const;
+export const ENTITIES = [
+  "control",
+  "objective",
+  "engagement",
+  "evidence",
+  "event",
+  "exception",
+  "membership",
+  "invitation",
+  "access",
+  "request",
+  "run",
+  "user",
+  "sha256",
+] as const;
 export type Entity = (typeof ENTITIES)[number];
 
 export type SeededOrg = {
@@ -42,7 +69,15 @@ export type SeededOrg = {
 };
 
 export type Caller = {
-  role: "owner" | "admin" | "editor" | "viewer" | "auditor" | "non-member" | "signed-out" | "revoked session";
+  role:
+    | "owner"
+    | "admin"
+    | "editor"
+    | "viewer"
+    | "auditor"
+    | "non-member"
+    | "signed-out"
+    | "revoked session";
   user: UserContext | null;
   /** The caller's live AuthSession, renewed for every endpoint (a fuzzed call may end it). */
   sessionId: string | null;
@@ -66,39 +101,102 @@ export type World = {
   samplePack?: Uint8Array;
 };
 
-async function storeFile(ctx: OrgContext, content: string): Promise<{ sha256: string; size: number; key: string }> {
+async function storeFile(
+  ctx: OrgContext,
+  content: string,
+): Promise<{ sha256: string; size: number; key: string }> {
   return getBlobStore().putStream(ctx.orgId, Readable.from([Buffer.from(content)]), 1024 * 1024);
 }
 
 /** One organisation with a record of every kind; `mark` goes into every text B's members wrote. */
-async function seedOrg(label: string, mark: string): Promise<SeededOrg & { members: Record<"admin" | "editor" | "viewer", UserContext> }> {
-  const owner = await makeUser({ email: `${label}-owner-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.test` });
+async function seedOrg(
+  label: string,
+  mark: string,
+): Promise<SeededOrg & { members: Record<"admin" | "editor" | "viewer", UserContext> }> {
+  const owner = await makeUser({
+    email: `${label}-owner-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.test`,
+  });
   const made = await makeOrg(owner, `${label} organisation`);
   // The slug is made from the first name; renaming afterwards keeps the marker out of the slug,
   // so an endpoint echoing a slug it was sent is not mistaken for a leak of the name.
-  await getDb().organization.update({ where: { id: made.orgId }, data: { name: `${label} organisation ${mark}` } });
+  await getDb().organization.update({
+    where: { id: made.orgId },
+    data: { name: `${label} organisation ${mark}` },
+  });
   const ctx = { ...made, orgName: `${label} organisation ${mark}` };
-  const [admin, editor, viewer] = [await addMember(ctx, "admin"), await addMember(ctx, "editor"), await addMember(ctx, "viewer")];
-  const objective = await makeObjective(ctx, { title: `Objective ${mark}`, objective: `Payroll ${mark} is processed completely.` });
-  const events = await makeControl(ctx, { title: `Access review ${mark}`, description: `Narrative ${mark}`, status: "implemented", frequency: "event_driven" });
+  const [admin, editor, viewer] = [
+    await addMember(ctx, "admin"),
+    await addMember(ctx, "editor"),
+    await addMember(ctx, "viewer"),
+  ];
+  const objective = await makeObjective(ctx, {
+    title: `Objective ${mark}`,
+    objective: `Payroll ${mark} is processed completely.`,
+  });
+  const events = await makeControl(ctx, {
+    title: `Access review ${mark}`,
+    description: `Narrative ${mark}`,
+    status: "implemented",
+    frequency: "event_driven",
+  });
   const backups = await makeControl(ctx, { title: `Backups ${mark}` });
   await setControlMappings(ctx, events.id, [criterion("CC6.1")], [objective.id]);
   const soc2 = await makeEngagement(ctx, { name: `SOC 2 ${mark}`, categories: [] });
-  const soc1 = await makeEngagement(ctx, { name: `SOC 1 ${mark} ${OUT_OF_SCOPE}`, family: "SOC1", type: "TYPE_I", asOfDate: "2026-06-30", periodStart: undefined, periodEnd: undefined, objectiveIds: [objective.id] });
-  const event = await makePopulationEvent(ctx, events.id, { reference: `EV-${mark}`, description: `Event ${mark}` });
-  const note = await addNoteEvidence(ctx, noteEvidenceInput([events.id], { title: `Note ${mark}`, note: `Reviewed ${mark}` }));
-  const link = await addLinkEvidence(ctx, { ...noteEvidenceInput([backups.id]), title: `Link ${mark}`, url: `https://example.com/${mark}` });
+  const soc1 = await makeEngagement(ctx, {
+    name: `SOC 1 ${mark} ${OUT_OF_SCOPE}`,
+    family: "SOC1",
+    type: "TYPE_I",
+    asOfDate: "2026-06-30",
+    periodStart: undefined,
+    periodEnd: undefined,
+    objectiveIds: [objective.id],
+  });
+  const event = await makePopulationEvent(ctx, events.id, {
+    reference: `EV-${mark}`,
+    description: `Event ${mark}`,
+  });
+  const note = await addNoteEvidence(
+    ctx,
+    noteEvidenceInput([events.id], { title: `Note ${mark}`, note: `Reviewed ${mark}` }),
+  );
+  const link = await addLinkEvidence(ctx, {
+    ...noteEvidenceInput([backups.id]),
+    title: `Link ${mark}`,
+    url: `https://example.com/${mark}`,
+  });
   const blob = await storeFile(ctx, `file content ${mark}`);
-  const file = await addFileEvidence(ctx, fileEvidenceInput([events.id], { title: `File ${mark}` }), blob, { name: `${mark}.txt`, contentType: "text/plain" });
-  const exception = await makeException(ctx, events.id, exceptionInput(events.id, { description: `Skipped ${mark} review` }));
+  const file = await addFileEvidence(
+    ctx,
+    fileEvidenceInput([events.id], { title: `File ${mark}` }),
+    blob,
+    { name: `${mark}.txt`, contentType: "text/plain" },
+  );
+  const exception = await makeException(
+    ctx,
+    events.id,
+    exceptionInput(events.id, { description: `Skipped ${mark} review` }),
+  );
   const auditor = await makeAuditor(ctx, [soc2.id]);
-  const request = await createAuditorRequest(auditor.ctx, { engagementId: soc2.id, controlId: events.id, body: `Show ${mark}` });
-  const invitation = await createInvitation(ctx, { email: `${label}-invitee-${Date.now().toString(36)}@example.test`, role: "viewer" });
+  const request = await createAuditorRequest(auditor.ctx, {
+    engagementId: soc2.id,
+    controlId: events.id,
+    body: `Show ${mark}`,
+  });
+  const invitation = await createInvitation(ctx, {
+    email: `${label}-invitee-${Date.now().toString(36)}@example.test`,
+    role: "viewer",
+  });
   const run = await startExport(ctx, soc2.id, "json");
   await runExport(ctx, run.id);
   const db = getDb();
-  const memberships = await db.membership.findMany({ where: { organizationId: ctx.orgId }, select: { id: true } });
-  const accesses = await db.auditorAccess.findMany({ where: { organizationId: ctx.orgId }, select: { id: true } });
+  const memberships = await db.membership.findMany({
+    where: { organizationId: ctx.orgId },
+    select: { id: true },
+  });
+  const accesses = await db.auditorAccess.findMany({
+    where: { organizationId: ctx.orgId },
+    select: { id: true },
+  });
   const users = [owner, admin.user, editor.user, viewer.user, auditor.user];
   return {
     owner,
@@ -145,12 +243,34 @@ export async function seedWorld(): Promise<World> {
     { role: "revoked session", user: a.owner, sessionId: null },
   ];
   const leakTokens = [MARKER, b.slug, ...b.emails, ...Object.values(b.ids).flat()];
-  const { passwordHash } = await getDb().user.findUniqueOrThrow({ where: { id: a.owner.userId }, select: { passwordHash: true } });
-  const outOfScopeTokens = [OUT_OF_SCOPE, ...a.ids.engagement.filter((id) => id !== a.auditedEngagementId)];
+  const { passwordHash } = await getDb().user.findUniqueOrThrow({
+    where: { id: a.owner.userId },
+    select: { passwordHash: true },
+  });
+  const outOfScopeTokens = [
+    OUT_OF_SCOPE,
+    ...a.ids.engagement.filter((id) => id !== a.auditedEngagementId),
+  ];
   const reset = await issuePasswordReset(a.members.viewer.userId, new Date());
-  const signUp = signUpLinkToken({ email: "signed-up-by-link@example.test", name: "New Person", callbackUrl: "/", expiresAt: Date.now() + DAY_MS });
+  const signUp = signUpLinkToken({
+    email: "signed-up-by-link@example.test",
+    name: "New Person",
+    callbackUrl: "/",
+    expiresAt: Date.now() + DAY_MS,
+  });
   const tokens = [a.invitationToken, reset.token, signUp];
-  return { a, b, outsider, outsiderSlug, callers, passwordHash, outOfScopeTokens, criterionIds: [criterion("CC6.1"), criterion("CC1.1")], tokens, leakTokens };
+  return {
+    a,
+    b,
+    outsider,
+    outsiderSlug,
+    callers,
+    passwordHash,
+    outOfScopeTokens,
+    criterionIds: [criterion("CC6.1"), criterion("CC1.1")],
+    tokens,
+    leakTokens,
+  };
 }
 
 /** Adds a real evidence pack of A's audited engagement, produced the way an export is. */
@@ -172,34 +292,82 @@ export async function restoreCallers(world: World): Promise<void> {
   const organizationId = world.a.ctx.orgId;
   const { passwordHash } = world;
   const users = world.callers.flatMap((caller) => (caller.user ? [caller.user.userId] : []));
-  await db.organization.update({ where: { id: organizationId }, data: { requireTwoFactor: false } });
-  await db.user.updateMany({ where: { id: { in: users }, OR: [{ passwordHash: { not: passwordHash } }, { passwordChangedAt: { not: null } }] }, data: { passwordHash, passwordChangedAt: null } });
-  const sessionIds = world.callers.flatMap((caller) => (caller.sessionId ? [caller.sessionId] : []));
-  const live = new Set((await db.authSession.findMany({ where: { id: { in: sessionIds }, revokedAt: null }, select: { id: true } })).map((row) => row.id));
-  const roles = new Map((await db.membership.findMany({ where: { organizationId, userId: { in: users } }, select: { userId: true, role: true } })).map((row) => [row.userId, row.role]));
+  await db.organization.update({
+    where: { id: organizationId },
+    data: { requireTwoFactor: false },
+  });
+  await db.user.updateMany({
+    where: {
+      id: { in: users },
+      OR: [{ passwordHash: { not: passwordHash } }, { passwordChangedAt: { not: null } }],
+    },
+    data: { passwordHash, passwordChangedAt: null },
+  });
+  const sessionIds = world.callers.flatMap((caller) =>
+    caller.sessionId ? [caller.sessionId] : [],
+  );
+  const live = new Set(
+    (
+      await db.authSession.findMany({
+        where: { id: { in: sessionIds }, revokedAt: null },
+        select: { id: true },
+      })
+    ).map((row) => row.id),
+  );
+  const roles = new Map(
+    (
+      await db.membership.findMany({
+        where: { organizationId, userId: { in: users } },
+        select: { userId: true, role: true },
+      })
+    ).map((row) => [row.userId, row.role]),
+  );
   for (const caller of world.callers) {
     if (!caller.user) continue;
     const userId = caller.user.userId;
     const role = caller.role;
     if (role === "revoked session") {
-      caller.sessionId ??= await startSession(userId, { userAgent: "fuzz", address: "203.0.113.7" }, new Date());
-      await db.authSession.update({ where: { id: caller.sessionId }, data: { revokedAt: new Date() } });
+      caller.sessionId ??= await startSession(
+        userId,
+        { userAgent: "fuzz", address: "203.0.113.7" },
+        new Date(),
+      );
+      await db.authSession.update({
+        where: { id: caller.sessionId },
+        data: { revokedAt: new Date() },
+      });
       continue;
     }
-    if (!caller.sessionId || !live.has(caller.sessionId)) caller.sessionId = await startSession(userId, { userAgent: "fuzz", address: "203.0.113.7" }, new Date());
+    if (!caller.sessionId || !live.has(caller.sessionId))
+      caller.sessionId = await startSession(
+        userId,
+        { userAgent: "fuzz", address: "203.0.113.7" },
+        new Date(),
+      );
     if (role === "non-member" || roles.get(userId) === role) continue;
-    await db.membership.upsert({ where: { organizationId_userId: { organizationId, userId } }, create: { organizationId, userId, role }, update: { role } });
+    await db.membership.upsert({
+      where: { organizationId_userId: { organizationId, userId } },
+      create: { organizationId, userId, role },
+      update: { role },
+    });
   }
   const engagementId = world.a.auditedEngagementId;
   await db.engagement.update({ where: { id: engagementId }, data: { archivedAt: null } });
   const expiresAt = new Date(Date.now() + 30 * DAY_MS);
   await db.auditorAccess.upsert({
     where: { userId_engagementId: { userId: world.a.auditor.userId, engagementId } },
-    create: { organizationId, userId: world.a.auditor.userId, engagementId, expiresAt, grantedById: world.a.owner.userId },
+    create: {
+      organizationId,
+      userId: world.a.auditor.userId,
+      engagementId,
+      expiresAt,
+      grantedById: world.a.owner.userId,
+    },
     update: { revokedAt: null, expiresAt },
   });
   // The outsider may have accepted A's invitation.
-  if (roles.has(world.outsider.userId)) await db.membership.deleteMany({ where: { organizationId, userId: world.outsider.userId } });
+  if (roles.has(world.outsider.userId))
+    await db.membership.deleteMany({ where: { organizationId, userId: world.outsider.userId } });
   world.a.ids = await currentIds(organizationId);
 }
 
@@ -223,6 +391,8 @@ async function currentIds(organizationId: string): Promise<Record<Entity, string
     request: ids(await db.auditorRequest.findMany({ where, ...newest })),
     run: ids(await db.exportRun.findMany({ where, ...newest })),
     user: memberships.map((row) => row.userId),
-    sha256: (await db.storedFile.findMany({ where, take: 6, select: { sha256: true } })).map((row) => row.sha256),
+    sha256: (await db.storedFile.findMany({ where, take: 6, select: { sha256: true } })).map(
+      (row) => row.sha256,
+    ),
   };
 }

@@ -26,6 +26,8 @@ describe("coalescing", () => {
 
   it("passes nothing on for an empty stream, and a short one whole", async () => {
     expect(await writesOf([], 4096)).toEqual([]);
-    expect((await writesOf([Buffer.from("ab"), Buffer.from("cd")], 4096)).map(String)).toEqual(["abcd"]);
+    expect((await writesOf([Buffer.from("ab"), Buffer.from("cd")], 4096)).map(String)).toEqual([
+      "abcd",
+    ]);
   });
 });

@@ -4,7 +4,10 @@ import { managementAssertionDraft } from "@/lib/domain/export/paperwork";
 import { renderMarkdownPdf } from "@/lib/export/markdown-pdf";
 import { makeExportSummary } from "@/tests/fixtures/export-summary";
 
-const OPTIONS = { title: "Management assertion (draft)", footer: "Demo Payments Ltd · DRAFT — not for issue" };
+const OPTIONS = {
+  title: "Management assertion (draft)",
+  footer: "Demo Payments Ltd · DRAFT — not for issue",
+};
 
 /** The text of each page, whitespace collapsed. */
 async function pagesOf(pdf: Buffer): Promise<string[]> {
@@ -16,7 +19,9 @@ async function pagesOf(pdf: Buffer): Promise<string[]> {
 /** The font names used on page 1, e.g. "Helvetica-Bold". */
 async function fontsOf(pdf: Buffer): Promise<string[]> {
   const raw = pdf.toString("latin1");
-  return [...new Set([...raw.matchAll(/\/BaseFont\s*\/([A-Za-z-]+)/g)].map((match) => match[1] ?? ""))].sort();
+  return [
+    ...new Set([...raw.matchAll(/\/BaseFont\s*\/([A-Za-z-]+)/g)].map((match) => match[1] ?? "")),
+  ].sort();
 }
 
 describe("renderMarkdownPdf", () => {
@@ -43,16 +48,31 @@ describe("renderMarkdownPdf", () => {
 
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.toString("latin1")).toMatch(/\/MediaBox\s*\[\s*0 0 595\.\d+ 841\.\d+\s*\]/);
-    for (const text of ["Heading one", "A paragraph with bold words, italic words and inline code.", "Heading two", "first bullet", "second bullet", "1. first step", "2. second step", "A quoted banner.", "After the rule."]) {
+    for (const text of [
+      "Heading one",
+      "A paragraph with bold words, italic words and inline code.",
+      "Heading two",
+      "first bullet",
+      "second bullet",
+      "1. first step",
+      "2. second step",
+      "A quoted banner.",
+      "After the rule.",
+    ]) {
       expect(page).toContain(text);
     }
     expect(page).not.toContain("**");
     expect(page).not.toMatch(/(^| )# /);
-    expect(await fontsOf(pdf)).toEqual(expect.arrayContaining(["Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Courier"]));
+    expect(await fontsOf(pdf)).toEqual(
+      expect.arrayContaining(["Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Courier"]),
+    );
   });
 
   it("prints raw HTML as literal text, never interpreting it", async () => {
-    const pdf = await renderMarkdownPdf("Before <b>not bold</b> after.\n\n<script>alert('x')</script>\n\n<img src=x onerror=alert(1)>", OPTIONS);
+    const pdf = await renderMarkdownPdf(
+      "Before <b>not bold</b> after.\n\n<script>alert('x')</script>\n\n<img src=x onerror=alert(1)>",
+      OPTIONS,
+    );
     const [page] = await pagesOf(pdf);
 
     expect(page).toContain("Before <b>not bold</b> after.");
@@ -61,7 +81,10 @@ describe("renderMarkdownPdf", () => {
   });
 
   it("prints the text of links and images, and of what it does not lay out specially", async () => {
-    const pdf = await renderMarkdownPdf("See [the guide](https://example.com/guide) and ![a chart](chart.png).\n\n    indented code\n\n[ref]: https://example.com", OPTIONS);
+    const pdf = await renderMarkdownPdf(
+      "See [the guide](https://example.com/guide) and ![a chart](chart.png).\n\n    indented code\n\n[ref]: https://example.com",
+      OPTIONS,
+    );
     const [page] = await pagesOf(pdf);
 
     expect(page).toContain("the guide (https://example.com/guide)");
@@ -71,48 +94,73 @@ describe("renderMarkdownPdf", () => {
   });
 
   it("puts the title and the footer with page numbers on every page", async () => {
-    const markdown = Array.from({ length: 120 }, (_, index) => `Paragraph ${index + 1} of a long draft that runs over several pages.`).join("\n\n");
+    const markdown = Array.from(
+      { length: 120 },
+      (_, index) => `Paragraph ${index + 1} of a long draft that runs over several pages.`,
+    ).join("\n\n");
 
     const pages = await pagesOf(await renderMarkdownPdf(markdown, OPTIONS));
 
     expect(pages.length).toBeGreaterThan(1);
     pages.forEach((page, index) => {
       expect(page).toContain("Management assertion (draft)");
-      expect(page).toContain(`Demo Payments Ltd · DRAFT — not for issue · page ${index + 1} of ${pages.length}`);
+      expect(page).toContain(
+        `Demo Payments Ltd · DRAFT — not for issue · page ${index + 1} of ${pages.length}`,
+      );
     });
     expect(pages.join(" ")).toContain("Paragraph 120 of a long draft");
   });
 
   it("keeps every item of a long document, in order, with page numbers running on across its sections", async () => {
-    const markdown = Array.from({ length: 6 }, (_, section) => [`## Section ${section + 1}`, Array.from({ length: 60 }, (_, item) => `- Item ${section * 60 + item + 1} of the long list`).join("\n")].join("\n\n")).join("\n\n");
+    const markdown = Array.from({ length: 6 }, (_, section) =>
+      [
+        `## Section ${section + 1}`,
+        Array.from(
+          { length: 60 },
+          (_, item) => `- Item ${section * 60 + item + 1} of the long list`,
+        ).join("\n"),
+      ].join("\n\n"),
+    ).join("\n\n");
 
     const pages = await pagesOf(await renderMarkdownPdf(markdown, OPTIONS));
     const all = pages.join(" ");
 
-    const found = [...all.matchAll(/Item (\d+) of the long list/g)].map((match) => Number(match[1]));
+    const found = [...all.matchAll(/Item (\d+) of the long list/g)].map((match) =>
+      Number(match[1]),
+    );
     expect(found).toEqual(Array.from({ length: 360 }, (_, index) => index + 1));
     pages.forEach((page, index) => expect(page).toContain(`page ${index + 1} of ${pages.length}`));
   });
 
-  it("prints a draft beyond the Markdown limits as its plain text, in order, without parsing it", { timeout: 60_000 }, async () => {
-    const markdown = `Intro line\n${"- ".repeat(5000)}x\n${Array.from({ length: 100 }, (_, index) => `**line ${index + 1}**`).join("\n")}`;
+  it(
+    "prints a draft beyond the Markdown limits as its plain text, in order, without parsing it",
+    { timeout: 60_000 },
+    async () => {
+      const markdown = `Intro line\n${"- ".repeat(5000)}x\n${Array.from({ length: 100 }, (_, index) => `**line ${index + 1}**`).join("\n")}`;
 
-    const all = (await pagesOf(await renderMarkdownPdf(markdown, OPTIONS))).join(" ");
+      const all = (await pagesOf(await renderMarkdownPdf(markdown, OPTIONS))).join(" ");
 
-    const at = (text: string) => all.indexOf(text);
-    expect(at("Intro line - - - - - -")).toBeGreaterThanOrEqual(0);
-    expect(at("- - x")).toBeGreaterThan(at("Intro line"));
-    expect(at("**line 1**")).toBeGreaterThan(at("- - x"));
-    expect(at("**line 100**")).toBeGreaterThan(at("**line 99**"));
-    expect(all).not.toContain("•");
-  });
+      const at = (text: string) => all.indexOf(text);
+      expect(at("Intro line - - - - - -")).toBeGreaterThanOrEqual(0);
+      expect(at("- - x")).toBeGreaterThan(at("Intro line"));
+      expect(at("**line 1**")).toBeGreaterThan(at("- - x"));
+      expect(at("**line 100**")).toBeGreaterThan(at("**line 99**"));
+      expect(all).not.toContain("•");
+    },
+  );
 
   it("lays out a whole management assertion draft, banner first", async () => {
-    const pages = await pagesOf(await renderMarkdownPdf(managementAssertionDraft(makeExportSummary()), OPTIONS));
+    const pages = await pagesOf(
+      await renderMarkdownPdf(managementAssertionDraft(makeExportSummary()), OPTIONS),
+    );
     const all = pages.join(" ");
 
-    expect(pages[0]).toMatch(/^.*DRAFT for management review — not for issue\. Generated by Assay on 15 July 2026\./);
-    expect(all.indexOf("DRAFT for management review")).toBeLessThan(all.indexOf("Management's assertion (draft)"));
+    expect(pages[0]).toMatch(
+      /^.*DRAFT for management review — not for issue\. Generated by Assay on 15 July 2026\./,
+    );
+    expect(all.indexOf("DRAFT for management review")).toBeLessThan(
+      all.indexOf("Management's assertion (draft)"),
+    );
     expect(all).toContain("Signed for and on behalf of Demo Payments Ltd");
     expect(all).toContain("CH-02, 12 March 2026 (medium severity)");
   });

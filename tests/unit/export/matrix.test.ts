@@ -8,7 +8,12 @@ import { writeExportJson } from "@/lib/export/export-json";
 import { writeMatrixCsv } from "@/lib/export/matrix-csv";
 import { MATRIX_VIEW_IDS, MATRIX_VIEWS } from "@/lib/export/matrix-views";
 import { writeMatrixXlsx } from "@/lib/export/matrix-xlsx";
-import { evidencePagesOf, makeExportControl, makeExportEvidence, makeExportSummary } from "@/tests/fixtures/export-summary";
+import {
+  evidencePagesOf,
+  makeExportControl,
+  makeExportEvidence,
+  makeExportSummary,
+} from "@/tests/fixtures/export-summary";
 
 const HYPERLINK = '=HYPERLINK("https://evil.example","Open")';
 const SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
@@ -18,17 +23,60 @@ const SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 function sample() {
   const base = makeExportSummary();
   const summary = makeExportSummary({
-    controls: [...base.controls, makeExportControl({ id: "ctl-ir03", ref: "IR-03", title: "Incident response test", owner: "Ira Ops" })],
-    requirements: base.requirements.map((requirement) => (requirement.code === "CC6.1" ? { ...requirement, controlRefs: ["AC-01", "IR-03"] } : requirement)),
-    events: [{ id: "evt-1", controlRef: "CH-02", date: "2026-02-14", reference: "CHG-1042", description: "Release 4.2", evidenceCount: 1 }],
+    controls: [
+      ...base.controls,
+      makeExportControl({
+        id: "ctl-ir03",
+        ref: "IR-03",
+        title: "Incident response test",
+        owner: "Ira Ops",
+      }),
+    ],
+    requirements: base.requirements.map((requirement) =>
+      requirement.code === "CC6.1"
+        ? { ...requirement, controlRefs: ["AC-01", "IR-03"] }
+        : requirement,
+    ),
+    events: [
+      {
+        id: "evt-1",
+        controlRef: "CH-02",
+        date: "2026-02-14",
+        reference: "CHG-1042",
+        description: "Release 4.2",
+        evidenceCount: 1,
+      },
+    ],
   });
   const evidence: ExportEvidence[] = [
     makeExportEvidence(),
     makeExportEvidence({
-      id: "ev-2", kind: "file", purpose: "design", title: HYPERLINK, effectiveDate: "2025-12-20", window: "before_window", controlRefs: ["AC-01", "CH-02"], requirementCodes: ["CC6.1", "CC8.1"],
-      file: { name: "access-policy.pdf", contentType: "application/pdf", sha256: SHA, size: 48_213, storageKey: "org/ev-2" },
+      id: "ev-2",
+      kind: "file",
+      purpose: "design",
+      title: HYPERLINK,
+      effectiveDate: "2025-12-20",
+      window: "before_window",
+      controlRefs: ["AC-01", "CH-02"],
+      requirementCodes: ["CC6.1", "CC8.1"],
+      file: {
+        name: "access-policy.pdf",
+        contentType: "application/pdf",
+        sha256: SHA,
+        size: 48_213,
+        storageKey: "org/ev-2",
+      },
     }),
-    makeExportEvidence({ id: "ev-3", kind: "link", title: 'Release "4.2", approved', window: "after_window", controlRefs: ["CH-02"], requirementCodes: ["CC8.1"], url: "https://tickets.example/CHG-1042", eventReference: "CHG-1042" }),
+    makeExportEvidence({
+      id: "ev-3",
+      kind: "link",
+      title: 'Release "4.2", approved',
+      window: "after_window",
+      controlRefs: ["CH-02"],
+      requirementCodes: ["CC8.1"],
+      url: "https://tickets.example/CHG-1042",
+      eventReference: "CHG-1042",
+    }),
   ];
   return { summary, evidence, pages: evidencePagesOf(evidence, 2) };
 }
@@ -53,7 +101,9 @@ async function written(write: (output: Writable) => Promise<void>): Promise<Buff
 async function xlsxOf({ summary, pages }: { summary: ExportSummary; pages: EvidencePages }) {
   const workbook = new ExcelJS.Workbook();
   // A copy into a plain ArrayBuffer, the type exceljs declares for load().
-  await workbook.xlsx.load(new Uint8Array(await written((output) => writeMatrixXlsx(summary, pages, output))).buffer);
+  await workbook.xlsx.load(
+    new Uint8Array(await written((output) => writeMatrixXlsx(summary, pages, output))).buffer,
+  );
   return workbook;
 }
 
@@ -73,16 +123,62 @@ function rowText(sheet: ExcelJS.Worksheet, number: number, width = sheet.columnC
 }
 
 const HEADERS = {
-  Requirements: ["Requirement", "Title", "Group", "Status", "N/A justification", "Control", "Control title", "Owner", "Frequency", "Nature", "Key", "Control ready", "Reasons"],
-  "Controls & evidence": ["Control", "Control title", "Evidence id", "Title", "Kind", "Purpose", "Effective date", "Coverage end", "Window", "File name", "SHA-256", "Size (bytes)", "Link URL", "Event", "Uploaded by", "Recorded at", "Requirements"],
-  Exceptions: ["Control", "Date", "Severity", "Status", "Description", "Remediation note", "Remediated at"],
+  Requirements: [
+    "Requirement",
+    "Title",
+    "Group",
+    "Status",
+    "N/A justification",
+    "Control",
+    "Control title",
+    "Owner",
+    "Frequency",
+    "Nature",
+    "Key",
+    "Control ready",
+    "Reasons",
+  ],
+  "Controls & evidence": [
+    "Control",
+    "Control title",
+    "Evidence id",
+    "Title",
+    "Kind",
+    "Purpose",
+    "Effective date",
+    "Coverage end",
+    "Window",
+    "File name",
+    "SHA-256",
+    "Size (bytes)",
+    "Link URL",
+    "Event",
+    "Uploaded by",
+    "Recorded at",
+    "Requirements",
+  ],
+  Exceptions: [
+    "Control",
+    "Date",
+    "Severity",
+    "Status",
+    "Description",
+    "Remediation note",
+    "Remediated at",
+  ],
   "Population events": ["Control", "Date", "Reference", "Description", "Evidence count"],
 };
 
 describe("control matrix as XLSX", () => {
   it("puts the summary first, then one sheet per view", async () => {
     const workbook = await xlsxOf(sample());
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Summary", "Requirements", "Controls & evidence", "Exceptions", "Population events"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "Summary",
+      "Requirements",
+      "Controls & evidence",
+      "Exceptions",
+      "Population events",
+    ]);
   });
 
   it("summarises the engagement and its figures", async () => {
@@ -96,8 +192,15 @@ describe("control matrix as XLSX", () => {
     expect(text("Generated at")).toBe("2026-07-15 09:30 UTC");
     expect(text("Readiness")).toBeCloseTo(1 / 3);
     expect(lines.get("Readiness")?.numFmt).toBe("0.0%");
-    expect([text("Requirements"), text("Requirements ready"), text("Requirements not applicable"), text("Controls in scope")]).toEqual([4, 1, 1, 2]);
-    expect([text("Exceptions"), text("Open exceptions"), text("Population events")]).toEqual([2, 1, 1]);
+    expect([
+      text("Requirements"),
+      text("Requirements ready"),
+      text("Requirements not applicable"),
+      text("Controls in scope"),
+    ]).toEqual([4, 1, 1, 2]);
+    expect([text("Exceptions"), text("Open exceptions"), text("Population events")]).toEqual([
+      2, 1, 1,
+    ]);
   });
 
   it("gives every view a bold, frozen header row with a filter", async () => {
@@ -129,7 +232,15 @@ describe("control matrix as XLSX", () => {
       ["A1.1", "Unmapped", ""],
       ["C1.2", "Not applicable", ""],
     ]);
-    expect(rows[2]?.slice(6)).toEqual(["Change approval before release", "", "Monthly", "IT-dependent manual", "No", "No", "no owner; 2026-03 missing; 1 open exception"]);
+    expect(rows[2]?.slice(6)).toEqual([
+      "Change approval before release",
+      "",
+      "Monthly",
+      "IT-dependent manual",
+      "No",
+      "No",
+      "no owner; 2026-03 missing; 1 open exception",
+    ]);
     expect(rows[3]?.slice(4)).toEqual(["", "", "", "", "", "", "", "", ""]);
     expect(rows[4]?.[4]).toBe("We hold no confidential customer data beyond account details.");
   });
@@ -138,16 +249,44 @@ describe("control matrix as XLSX", () => {
     const sheet = sheetOf(await xlsxOf(sample()), "Controls & evidence");
     expect(sheet.actualRowCount).toBe(6);
     const rows = [2, 3, 4, 5, 6].map((number) => rowText(sheet, number));
-    expect(rows.map((row) => [row[0], row[2]])).toEqual([["AC-01", "ev-1"], ["AC-01", "ev-2"], ["CH-02", "ev-2"], ["CH-02", "ev-3"], ["IR-03", ""]]);
-    expect(rows[2]?.slice(4, 12)).toEqual(["File", "Design", "2025-12-20", "", "Before window", "access-policy.pdf", SHA, "48213"]);
+    expect(rows.map((row) => [row[0], row[2]])).toEqual([
+      ["AC-01", "ev-1"],
+      ["AC-01", "ev-2"],
+      ["CH-02", "ev-2"],
+      ["CH-02", "ev-3"],
+      ["IR-03", ""],
+    ]);
+    expect(rows[2]?.slice(4, 12)).toEqual([
+      "File",
+      "Design",
+      "2025-12-20",
+      "",
+      "Before window",
+      "access-policy.pdf",
+      SHA,
+      "48213",
+    ]);
     expect(sheet.getCell("L4").value).toBe(48_213);
-    expect(rows[3]?.slice(8)).toEqual(["After window", "", "", "", "https://tickets.example/CHG-1042", "CHG-1042", "Dana Demo", "2026-03-28 12:00 UTC", "CC8.1"]);
+    expect(rows[3]?.slice(8)).toEqual([
+      "After window",
+      "",
+      "",
+      "",
+      "https://tickets.example/CHG-1042",
+      "CHG-1042",
+      "Dana Demo",
+      "2026-03-28 12:00 UTC",
+      "CC8.1",
+    ]);
     expect(rows[4]?.slice(1)).toEqual(["Incident response test", ...Array<string>(15).fill("")]);
   });
 
   it("keeps text that looks like a formula as text", async () => {
     const { summary, pages } = sample();
-    const workbook = await xlsxOf({ summary: { ...summary, organization: { name: "+Org", slug: "org" } }, pages });
+    const workbook = await xlsxOf({
+      summary: { ...summary, organization: { name: "+Org", slug: "org" } },
+      pages,
+    });
     const title = sheetOf(workbook, "Controls & evidence").getCell("D3");
     expect(title.type).toBe(ExcelJS.ValueType.String);
     expect(title.value).toBe(`'${HYPERLINK}`);
@@ -158,7 +297,15 @@ describe("control matrix as XLSX", () => {
   it("lists exceptions and population events", async () => {
     const workbook = await xlsxOf(sample());
     const exceptions = sheetOf(workbook, "Exceptions");
-    expect(rowText(exceptions, 3)).toEqual(["AC-01", "2026-02-02", "Low", "Remediated", "One leaver kept access for two days.", "Access removed; leaver checklist updated.", "2026-02-05 10:00 UTC"]);
+    expect(rowText(exceptions, 3)).toEqual([
+      "AC-01",
+      "2026-02-02",
+      "Low",
+      "Remediated",
+      "One leaver kept access for two days.",
+      "Access removed; leaver checklist updated.",
+      "2026-02-05 10:00 UTC",
+    ]);
     expect(rowText(exceptions, 2).slice(2, 4)).toEqual(["Medium", "Open"]);
     const events = sheetOf(workbook, "Population events");
     expect(events.actualRowCount).toBe(2);
@@ -168,7 +315,10 @@ describe("control matrix as XLSX", () => {
 
   it("shortens text longer than a spreadsheet cell holds", async () => {
     const { summary } = sample();
-    const workbook = await xlsxOf({ summary, pages: evidencePagesOf([makeExportEvidence({ title: "x".repeat(40_000) })]) });
+    const workbook = await xlsxOf({
+      summary,
+      pages: evidencePagesOf([makeExportEvidence({ title: "x".repeat(40_000) })]),
+    });
     const title = String(sheetOf(workbook, "Controls & evidence").getCell("D2").value);
     expect(title).toHaveLength(32_767);
     expect(title.endsWith("…")).toBe(true);
@@ -176,30 +326,51 @@ describe("control matrix as XLSX", () => {
 });
 
 describe("control matrix as CSV", () => {
-  it.each(MATRIX_VIEW_IDS)("writes the %s view with the workbook's header and rows", async (view) => {
-    const { summary, pages } = sample();
-    const text = (await written((output) => writeMatrixCsv(view, summary, pages, output))).toString("utf8");
-    expect(text.startsWith("\uFEFF")).toBe(true);
-    expect(text.endsWith("\r\n")).toBe(true);
-    expect(text).not.toMatch(/[^\r]\n/);
-    const table: string[][] = parse(text, { bom: true });
-    const sheet = sheetOf(await xlsxOf(sample()), MATRIX_VIEWS[view].sheetName);
-    expect(table.length).toBe(sheet.actualRowCount);
-    expect(table).toEqual(Array.from({ length: table.length }, (_, index) => rowText(sheet, index + 1, MATRIX_VIEWS[view].columns.length)));
-  });
+  it.each(MATRIX_VIEW_IDS)(
+    "writes the %s view with the workbook's header and rows",
+    async (view) => {
+      const { summary, pages } = sample();
+      const text = (
+        await written((output) => writeMatrixCsv(view, summary, pages, output))
+      ).toString("utf8");
+      expect(text.startsWith("\uFEFF")).toBe(true);
+      expect(text.endsWith("\r\n")).toBe(true);
+      expect(text).not.toMatch(/[^\r]\n/);
+      const table: string[][] = parse(text, { bom: true });
+      const sheet = sheetOf(await xlsxOf(sample()), MATRIX_VIEWS[view].sheetName);
+      expect(table.length).toBe(sheet.actualRowCount);
+      expect(table).toEqual(
+        Array.from({ length: table.length }, (_, index) =>
+          rowText(sheet, index + 1, MATRIX_VIEWS[view].columns.length),
+        ),
+      );
+    },
+  );
 
   it("neutralises formulas and quotes commas and quotes", async () => {
     const { summary, pages } = sample();
-    const table: string[][] = parse(await written((output) => writeMatrixCsv("controls", summary, pages, output)), { bom: true });
+    const table: string[][] = parse(
+      await written((output) => writeMatrixCsv("controls", summary, pages, output)),
+      { bom: true },
+    );
     expect(table[0]).toEqual(HEADERS["Controls & evidence"]);
-    expect(table.map((row) => row[3])).toEqual(["Title", "Q1 access review", `'${HYPERLINK}`, `'${HYPERLINK}`, 'Release "4.2", approved', ""]);
+    expect(table.map((row) => row[3])).toEqual([
+      "Title",
+      "Q1 access review",
+      `'${HYPERLINK}`,
+      `'${HYPERLINK}`,
+      'Release "4.2", approved',
+      "",
+    ]);
   });
 });
 
 describe("export as JSON", () => {
   it("writes the summary and every evidence record as one document", async () => {
     const { summary, evidence, pages } = sample();
-    const document = JSON.parse((await written((output) => writeExportJson(summary, pages, output))).toString("utf8"));
+    const document = JSON.parse(
+      (await written((output) => writeExportJson(summary, pages, output))).toString("utf8"),
+    );
     expect(document).toMatchObject({ format: "assay-readiness-export", version: 1 });
     expect(document.figures).toEqual(summary.figures);
     expect(document.requirements).toEqual(summary.requirements);
@@ -213,7 +384,9 @@ describe("export as JSON", () => {
       yield [];
     };
     const { summary } = sample();
-    const document = JSON.parse((await written((output) => writeExportJson(summary, empty, output))).toString("utf8"));
+    const document = JSON.parse(
+      (await written((output) => writeExportJson(summary, empty, output))).toString("utf8"),
+    );
     expect(document.evidence).toEqual([]);
     expect(document.controls).toHaveLength(3);
   });
@@ -226,21 +399,35 @@ describe("when something fails half-way", () => {
     json: writeExportJson,
   } satisfies Record<string, typeof writeMatrixXlsx>;
 
-  it.each(Object.entries(writers))("%s: a failing evidence read fails the export and destroys the output", async (_format, write) => {
-    const failing: EvidencePages = async function* () {
-      yield [makeExportEvidence()];
-      throw new Error("database went away");
-    };
-    const output = new Sink();
-    await expect(write(makeExportSummary(), failing, output)).rejects.toThrow("database went away");
-    expect(output.destroyed).toBe(true);
-  });
+  it.each(Object.entries(writers))(
+    "%s: a failing evidence read fails the export and destroys the output",
+    async (_format, write) => {
+      const failing: EvidencePages = async function* () {
+        yield [makeExportEvidence()];
+        throw new Error("database went away");
+      };
+      const output = new Sink();
+      await expect(write(makeExportSummary(), failing, output)).rejects.toThrow(
+        "database went away",
+      );
+      expect(output.destroyed).toBe(true);
+    },
+  );
 
-  it.each(Object.entries(writers))("%s: a reader that goes away fails the export instead of hanging", async (_format, write) => {
-    const { pages } = manyPages(5_000, 1_000);
-    const output = new Writable({ highWaterMark: 1024, write: (_chunk, _encoding, callback) => setImmediate(() => callback(new Error("client disconnected"))) });
-    await expect(write(makeExportSummary(), pages, output)).rejects.toThrow("client disconnected");
-  });
+  it.each(Object.entries(writers))(
+    "%s: a reader that goes away fails the export instead of hanging",
+    async (_format, write) => {
+      const { pages } = manyPages(5_000, 1_000);
+      const output = new Writable({
+        highWaterMark: 1024,
+        write: (_chunk, _encoding, callback) =>
+          setImmediate(() => callback(new Error("client disconnected"))),
+      });
+      await expect(write(makeExportSummary(), pages, output)).rejects.toThrow(
+        "client disconnected",
+      );
+    },
+  );
 });
 
 // A reader that takes a turn per chunk and counts what arrived; it records how far the evidence
@@ -249,7 +436,10 @@ class SlowCountingSink extends Writable {
   hits = 0;
   maxLead = 0;
   private tail = "";
-  constructor(private readonly marker: string, private readonly handedOut: () => number) {
+  constructor(
+    private readonly marker: string,
+    private readonly handedOut: () => number,
+  ) {
     super({ highWaterMark: 1024 });
   }
   _write(chunk: Buffer, _encoding: BufferEncoding, callback: () => void) {
@@ -266,11 +456,23 @@ function manyPages(total: number, pageSize: number) {
   const counter = { handedOut: 0 };
   const record = (index: number) => {
     const sha256 = createHash("sha256").update(String(index)).digest("hex");
-    return makeExportEvidence({ id: `ev-${index}`, kind: "file", file: { name: `export-${index}.csv`, contentType: "text/csv", sha256, size: index, storageKey: sha256 } });
+    return makeExportEvidence({
+      id: `ev-${index}`,
+      kind: "file",
+      file: {
+        name: `export-${index}.csv`,
+        contentType: "text/csv",
+        sha256,
+        size: index,
+        storageKey: sha256,
+      },
+    });
   };
   const pages: EvidencePages = async function* () {
     for (let start = 0; start < total; start += pageSize) {
-      const page = Array.from({ length: Math.min(pageSize, total - start) }, (_, index) => record(start + index));
+      const page = Array.from({ length: Math.min(pageSize, total - start) }, (_, index) =>
+        record(start + index),
+      );
       counter.handedOut += page.length;
       yield page;
     }
@@ -300,7 +502,10 @@ describe("streaming 50,000 evidence records in pages of 1,000", () => {
     const { counter, pages } = manyPages(20_000, 1_000);
     let release = () => {};
     const stalled = new Promise<void>((resolve) => (release = resolve));
-    const output = new Writable({ highWaterMark: 1024, write: (_chunk, _encoding, callback) => void stalled.then(() => setImmediate(callback)) });
+    const output = new Writable({
+      highWaterMark: 1024,
+      write: (_chunk, _encoding, callback) => void stalled.then(() => setImmediate(callback)),
+    });
     const done = writeMatrixXlsx(makeExportSummary(), pages, output);
     const pause = () => new Promise((resolve) => setTimeout(resolve, 200));
     await pause();

@@ -12,13 +12,32 @@ import { ZipArchive } from "archiver";
 import yauzl from "yauzl";
 import type { ExportEvidence, ExportFile } from "@/lib/domain/export/types";
 import { AppError } from "@/lib/errors";
-import { writeEvidencePack, type PackInput, type PackResult, type StoredFiles } from "@/lib/export/pack";
-import { evidencePagesOf, makeExportEvidence, makeExportSummary } from "@/tests/fixtures/export-summary";
+import {
+  writeEvidencePack,
+  type PackInput,
+  type PackResult,
+  type StoredFiles,
+} from "@/lib/export/pack";
+import {
+  evidencePagesOf,
+  makeExportEvidence,
+  makeExportSummary,
+} from "@/tests/fixtures/export-summary";
 
 export const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
 
-export function storedFile(name: string, bytes: Buffer, contentType = "application/octet-stream"): ExportFile {
-  return { name, contentType, sha256: sha256(bytes), size: bytes.length, storageKey: `org/${sha256(bytes).slice(0, 2)}/${sha256(bytes)}` };
+export function storedFile(
+  name: string,
+  bytes: Buffer,
+  contentType = "application/octet-stream",
+): ExportFile {
+  return {
+    name,
+    contentType,
+    sha256: sha256(bytes),
+    size: bytes.length,
+    storageKey: `org/${sha256(bytes).slice(0, 2)}/${sha256(bytes)}`,
+  };
 }
 
 export const REVIEW_PDF = Buffer.from("%PDF-1.7\nQ1 access review, signed by Dana\n%%EOF\n");
@@ -48,7 +67,12 @@ export function sampleEvidence(): ExportEvidence[] {
       note: null,
       file: storedFile("changes.txt", CHANGE_LOG, "text/plain"),
     }),
-    makeExportEvidence({ id: "ev-note", kind: "note", title: "Q1 review notes", note: "Reviewed **42** accounts; removed 3." }),
+    makeExportEvidence({
+      id: "ev-note",
+      kind: "note",
+      title: "Q1 review notes",
+      note: "Reviewed **42** accounts; removed 3.",
+    }),
     makeExportEvidence({
       id: "ev-link",
       kind: "link",
@@ -64,8 +88,14 @@ export function sampleEvidence(): ExportEvidence[] {
 }
 
 /** The stored files of an in-memory store, streamed in small chunks; `contents` replaces a file's bytes by name. */
-export function memoryFiles(evidence: readonly ExportEvidence[], contents: Record<string, Buffer> = {}): StoredFiles {
-  const defaults: Record<string, Buffer> = { "access-review.pdf": REVIEW_PDF, "changes.txt": CHANGE_LOG };
+export function memoryFiles(
+  evidence: readonly ExportEvidence[],
+  contents: Record<string, Buffer> = {},
+): StoredFiles {
+  const defaults: Record<string, Buffer> = {
+    "access-review.pdf": REVIEW_PDF,
+    "changes.txt": CHANGE_LOG,
+  };
   const store = new Map<string, Buffer>();
   for (const { file } of evidence) {
     const bytes = file && (contents[file.name] ?? defaults[file.name]);
@@ -91,10 +121,14 @@ export function filesFrom(open: StoredFiles["open"]): StoredFiles {
 }
 
 function* chunks(bytes: Buffer, size: number): Generator<Buffer> {
-  for (let start = 0; start < bytes.length; start += size) yield bytes.subarray(start, start + size);
+  for (let start = 0; start < bytes.length; start += size)
+    yield bytes.subarray(start, start + size);
 }
 
-export function packInput(evidence: readonly ExportEvidence[] = sampleEvidence(), overrides: Partial<PackInput> = {}): PackInput {
+export function packInput(
+  evidence: readonly ExportEvidence[] = sampleEvidence(),
+  overrides: Partial<PackInput> = {},
+): PackInput {
   return {
     summary: makeExportSummary(),
     evidencePages: evidencePagesOf(evidence, 2),
@@ -112,7 +146,10 @@ export async function tempDir(): Promise<{ dir: string; remove: () => Promise<vo
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-export async function writePackFile(file: string, input: PackInput = packInput()): Promise<PackResult> {
+export async function writePackFile(
+  file: string,
+  input: PackInput = packInput(),
+): Promise<PackResult> {
   return writeEvidencePack(input, createWriteStream(file));
 }
 
@@ -148,7 +185,22 @@ export type ManifestJson = {
   version: number;
   generatedAt: string;
   organization: { name: string; slug: string };
-  engagement: { name: string; family: string; type: string; periodStart: string | null; periodEnd: string | null; scope: { categories: string[] } };
+  engagement: {
+    name: string;
+    family: string;
+    type: string;
+    periodStart: string | null;
+    periodEnd: string | null;
+    scope: { categories: string[] };
+  };
   readiness: { counts: { readinessPercent: number }; controls: { total: number } };
-  files: { path: string; sha256: string; size: number; kind: string; evidenceId?: string; controls?: string[]; requirements?: string[] }[];
+  files: {
+    path: string;
+    sha256: string;
+    size: number;
+    kind: string;
+    evidenceId?: string;
+    controls?: string[];
+    requirements?: string[];
+  }[];
 };

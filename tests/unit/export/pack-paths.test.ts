@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { MAX_NAME_BYTES, isSafeArchivePath, nameKey, safeName, uniqueName } from "@/lib/export/pack-paths";
+import {
+  MAX_NAME_BYTES,
+  isSafeArchivePath,
+  nameKey,
+  safeName,
+  uniqueName,
+} from "@/lib/export/pack-paths";
 
 const bytes = (text: string) => Buffer.byteLength(text, "utf8");
 
@@ -35,7 +41,9 @@ describe("safeName", () => {
   });
 
   it("replaces the characters Windows forbids and drops trailing dots and spaces", () => {
-    expect(safeName('Backup: daily <prod> "db" | a?b*c.txt')).toBe("Backup_ daily _prod_ _db_ _ a_b_c.txt");
+    expect(safeName('Backup: daily <prod> "db" | a?b*c.txt')).toBe(
+      "Backup_ daily _prod_ _db_ _ a_b_c.txt",
+    );
     expect(safeName("notes. . ")).toBe("notes");
     expect(safeName("  spaced   out  ")).toBe("spaced out");
   });
@@ -82,12 +90,9 @@ describe("uniqueName", () => {
   };
 
   it("appends (2), (3)… before the extension to duplicates", () => {
-    expect(taking(["access-review.pdf", "access-review.pdf", "access-review.pdf", "notes"])).toEqual([
-      "access-review.pdf",
-      "access-review (2).pdf",
-      "access-review (3).pdf",
-      "notes",
-    ]);
+    expect(
+      taking(["access-review.pdf", "access-review.pdf", "access-review.pdf", "notes"]),
+    ).toEqual(["access-review.pdf", "access-review (2).pdf", "access-review (3).pdf", "notes"]);
   });
 
   it("treats names differing only in case as duplicates (Windows and macOS file systems do)", () => {
@@ -110,7 +115,18 @@ describe("uniqueName", () => {
 describe("isSafeArchivePath", () => {
   it("accepts relative paths and refuses ways out of the folder", () => {
     expect(isSafeArchivePath("controls/AC-01 Access/2026-03-28 review.pdf")).toBe(true);
-    for (const path of ["../evil", "a/../../evil", "/etc/passwd", "C:/Windows", "a\\b", "a//b", "a/./b", "folder/", "", "a\u0000b"]) {
+    for (const path of [
+      "../evil",
+      "a/../../evil",
+      "/etc/passwd",
+      "C:/Windows",
+      "a\\b",
+      "a//b",
+      "a/./b",
+      "folder/",
+      "",
+      "a\u0000b",
+    ]) {
       expect(isSafeArchivePath(path), path).toBe(false);
     }
   });

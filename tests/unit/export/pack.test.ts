@@ -47,7 +47,10 @@ vi.stubEnv("TMPDIR", privateTmp);
 beforeAll(async () => {
   temp = await tempDir();
   packFile = path.join(temp.dir, "pack.zip");
-  result = await writePackFile(packFile, packInput(sampleEvidence(), { onProgress: (done, total) => progress.push([done, total]) }));
+  result = await writePackFile(
+    packFile,
+    packInput(sampleEvidence(), { onProgress: (done, total) => progress.push([done, total]) }),
+  );
   entries = await readZip(packFile);
   manifest = JSON.parse(entries.at(-1)?.data.toString("utf8") ?? "null") as ManifestJson;
 });
@@ -119,7 +122,14 @@ describe("writeEvidencePack", () => {
       version: 1,
       generatedAt: "2026-07-15T09:30:00.000Z",
       organization: { name: "Demo Payments Ltd", slug: "demo" },
-      engagement: { name: "SOC 2 Type II 2026", family: "SOC2", type: "TYPE_II", periodStart: "2026-01-01", periodEnd: "2026-12-31", scope: { categories: ["Security", "Availability"] } },
+      engagement: {
+        name: "SOC 2 Type II 2026",
+        family: "SOC2",
+        type: "TYPE_II",
+        periodStart: "2026-01-01",
+        periodEnd: "2026-12-31",
+        scope: { categories: ["Security", "Availability"] },
+      },
       readiness: { controls: { total: 2 }, counts: { readinessPercent: 100 / 3 } },
     });
     expect(manifest.files[3]).toEqual({
@@ -141,7 +151,11 @@ describe("writeEvidencePack", () => {
 
   it("returns the manifest's SHA-256, the entry count and the archive's size, and reports progress", async () => {
     const manifestEntry = entries.at(-1);
-    expect(result).toEqual({ manifestSha256: sha256(manifestEntry?.data ?? ""), files: 8, bytes: (await stat(packFile)).size });
+    expect(result).toEqual({
+      manifestSha256: sha256(manifestEntry?.data ?? ""),
+      files: 8,
+      bytes: (await stat(packFile)).size,
+    });
     expect(progress.at(-1)).toEqual([8, 8]);
     expect(progress.slice(0, -1)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((done) => [done, null]));
   });
@@ -172,10 +186,18 @@ describe("writeEvidencePack", () => {
       makeExportEvidence({ id: "n2", title: "Review" }),
       makeExportEvidence({ id: "n3", title: "review" }),
       makeExportEvidence({ id: "n4", title: "Zugriffsprüfung — Übersicht" }),
-      makeExportEvidence({ id: "f1", kind: "file", note: null, file: storedFile("..\\..\\CON", REVIEW_PDF) }),
+      makeExportEvidence({
+        id: "f1",
+        kind: "file",
+        note: null,
+        file: storedFile("..\\..\\CON", REVIEW_PDF),
+      }),
     ];
     const file = path.join(temp.dir, "tricky.zip");
-    await writePackFile(file, packInput(tricky, { files: memoryFiles(tricky, { "..\\..\\CON": REVIEW_PDF }) }));
+    await writePackFile(
+      file,
+      packInput(tricky, { files: memoryFiles(tricky, { "..\\..\\CON": REVIEW_PDF }) }),
+    );
     expect((await readZip(file)).map(({ name }) => name)).toEqual([
       "summary.pdf",
       "matrix.xlsx",
@@ -194,10 +216,15 @@ describe("writeEvidencePack", () => {
     const file = path.join(temp.dir, "tampered-store.zip");
     const tampered = Buffer.from(CHANGE_LOG.toString("utf8").replace("Lee", "Lou"));
     const output = createWriteStream(file);
-    const failure = await writeEvidencePack(packInput(evidence, { files: memoryFiles(evidence, { "changes.txt": tampered }) }), output).catch((error: unknown) => error);
+    const failure = await writeEvidencePack(
+      packInput(evidence, { files: memoryFiles(evidence, { "changes.txt": tampered }) }),
+      output,
+    ).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(AppError);
     expect(failure).toMatchObject({ code: "CONFLICT" });
-    expect((failure as AppError).message).toMatch(/"March change log" \(ev-file-2\) of control CH-02 .*changes\.txt.*SHA-256/);
+    expect((failure as AppError).message).toMatch(
+      /"March change log" \(ev-file-2\) of control CH-02 .*changes\.txt.*SHA-256/,
+    );
     expect(output.destroyed).toBe(true);
     await expect(verifyPack(file)).rejects.toMatchObject({ code: "VALIDATION" });
   });
@@ -206,12 +233,23 @@ describe("writeEvidencePack", () => {
     const evidence = sampleEvidence();
     const longer = Buffer.concat([REVIEW_PDF, Buffer.from("appended")]);
     await expect(
-      writeEvidencePack(packInput(evidence, { files: memoryFiles(evidence, { "access-review.pdf": longer }) }), new Sink()),
+      writeEvidencePack(
+        packInput(evidence, { files: memoryFiles(evidence, { "access-review.pdf": longer }) }),
+        new Sink(),
+      ),
     ).rejects.toThrow(/"Q1 access review" \(ev-file-1\) of control AC-01 .*larger than recorded/);
-    const missing = makeExportEvidence({ id: "gone", kind: "file", title: "Lost file", note: null, file: storedFile("lost.pdf", Buffer.from("x")) });
+    const missing = makeExportEvidence({
+      id: "gone",
+      kind: "file",
+      title: "Lost file",
+      note: null,
+      file: storedFile("lost.pdf", Buffer.from("x")),
+    });
     await expect(writeEvidencePack(packInput([missing]), new Sink())).rejects.toMatchObject({
       code: "CONFLICT",
-      message: expect.stringMatching(/"Lost file" \(gone\) of control AC-01 is missing its stored file "lost\.pdf"/),
+      message: expect.stringMatching(
+        /"Lost file" \(gone\) of control AC-01 is missing its stored file "lost\.pdf"/,
+      ),
     });
   });
 
@@ -219,7 +257,12 @@ describe("writeEvidencePack", () => {
     const mib = 1024 * 1024;
     const content = (index: number) => Buffer.alloc(mib, `page ${index} `);
     const evidence = Array.from({ length: 40 }, (_, index) =>
-      makeExportEvidence({ id: `big-${index}`, kind: "file", note: null, file: { ...storedFile(`scan-${index}.pdf`, content(index)), storageKey: String(index) } }),
+      makeExportEvidence({
+        id: `big-${index}`,
+        kind: "file",
+        note: null,
+        file: { ...storedFile(`scan-${index}.pdf`, content(index)), storageKey: String(index) },
+      }),
     );
     let read = 0;
     const stuck = new Writable({ highWaterMark: 16 * 1024, write: () => undefined });
@@ -250,7 +293,12 @@ describe("writeEvidencePack", () => {
     const kib = 1024;
     const content = (index: number) => Buffer.alloc(200 * kib, `scan ${index} `);
     const evidence = Array.from({ length: 200 }, (_, index) =>
-      makeExportEvidence({ id: `small-${index}`, kind: "file", note: null, file: { ...storedFile(`scan-${index}.pdf`, content(index)), storageKey: String(index) } }),
+      makeExportEvidence({
+        id: `small-${index}`,
+        kind: "file",
+        note: null,
+        file: { ...storedFile(`scan-${index}.pdf`, content(index)), storageKey: String(index) },
+      }),
     );
     let read = 0;
     const stuck = new Writable({ highWaterMark: 16 * kib, write: () => undefined });
@@ -274,16 +322,31 @@ describe("writeEvidencePack", () => {
   });
 
   it("leaves no temporary manifest file behind, whether it succeeds or fails", async () => {
-    const leftovers = (await readdir(privateTmp)).filter((name) => name.startsWith("assay-pack-") && !name.startsWith("assay-pack-test-"));
+    const leftovers = (await readdir(privateTmp)).filter(
+      (name) => name.startsWith("assay-pack-") && !name.startsWith("assay-pack-test-"),
+    );
     expect(leftovers).toEqual([]);
   });
 
   it("reads a small file once for all its control folders, and streams large files one at a time", async () => {
     const small = Buffer.from("evidence for two controls");
     const large = Buffer.alloc(300 * 1024, "large scan ");
-    const shared = makeExportEvidence({ id: "shared", kind: "file", title: "Shared", note: null, controlRefs: ["AC-01", "CH-02"], file: storedFile("shared.txt", small) });
+    const shared = makeExportEvidence({
+      id: "shared",
+      kind: "file",
+      title: "Shared",
+      note: null,
+      controlRefs: ["AC-01", "CH-02"],
+      file: storedFile("shared.txt", small),
+    });
     const scans = [1, 2, 3].map((index) =>
-      makeExportEvidence({ id: `scan-${index}`, kind: "file", title: `Scan ${index}`, note: null, file: { ...storedFile(`scan-${index}.pdf`, large), storageKey: `scan-${index}` } }),
+      makeExportEvidence({
+        id: `scan-${index}`,
+        kind: "file",
+        title: `Scan ${index}`,
+        note: null,
+        file: { ...storedFile(`scan-${index}.pdf`, large), storageKey: `scan-${index}` },
+      }),
     );
     const reads: string[] = [];
     let open = 0;
@@ -312,15 +375,40 @@ describe("writeEvidencePack", () => {
     const smallLog = Buffer.from("2026-03-01 login ok\n".repeat(100));
     const largeLog = Buffer.from("2026-03-01 login ok\n".repeat(2000));
     const evidence = [
-      makeExportEvidence({ id: "small", kind: "file", title: "Small log", note: null, file: storedFile("small.log", smallLog) }),
-      makeExportEvidence({ id: "large", kind: "file", title: "Large log", note: null, file: storedFile("large.log", largeLog) }),
+      makeExportEvidence({
+        id: "small",
+        kind: "file",
+        title: "Small log",
+        note: null,
+        file: storedFile("small.log", smallLog),
+      }),
+      makeExportEvidence({
+        id: "large",
+        kind: "file",
+        title: "Large log",
+        note: null,
+        file: storedFile("large.log", largeLog),
+      }),
     ];
-    const contents = new Map([...evidence].map((item) => [item.file?.storageKey, item.id === "small" ? smallLog : largeLog]));
+    const contents = new Map(
+      [...evidence].map((item) => [
+        item.file?.storageKey,
+        item.id === "small" ? smallLog : largeLog,
+      ]),
+    );
     const file = path.join(temp.dir, "compression.zip");
-    await writePackFile(file, packInput(evidence, { files: filesFrom(async (stored) => Readable.from([contents.get(stored.storageKey) ?? Buffer.alloc(0)])) }));
+    await writePackFile(
+      file,
+      packInput(evidence, {
+        files: filesFrom(async (stored) =>
+          Readable.from([contents.get(stored.storageKey) ?? Buffer.alloc(0)]),
+        ),
+      }),
+    );
     const methods = new Map<string, number>();
     const zip = await yauzl.openPromise(file, { lazyEntries: true });
-    for await (const entry of zip.eachEntry()) methods.set(path.basename(entry.fileName), entry.compressionMethod);
+    for await (const entry of zip.eachEntry())
+      methods.set(path.basename(entry.fileName), entry.compressionMethod);
     zip.close();
     expect(methods.get("2026-03-28 small.log")).toBe(0);
     expect(methods.get("2026-03-28 large.log")).toBe(8);
@@ -339,10 +427,16 @@ describe("writeEvidencePack", () => {
         title: `Generated ${index}`,
         note: null,
         controlRefs: [index % 2 === 0 ? "AC-01" : "CH-02"],
-        file: { ...storedFile("export.pdf", Buffer.alloc(0)), sha256: sha256(content(index)), size, storageKey: String(index) },
+        file: {
+          ...storedFile("export.pdf", Buffer.alloc(0)),
+          sha256: sha256(content(index)),
+          size,
+          storageKey: String(index),
+        },
       });
     async function* pages(): AsyncIterable<readonly ExportEvidence[]> {
-      for (let start = 0; start < count; start += 500) yield Array.from({ length: 500 }, (_, offset) => evidence(start + offset));
+      for (let start = 0; start < count; start += 500)
+        yield Array.from({ length: 500 }, (_, offset) => evidence(start + offset));
     }
     const baseline = process.memoryUsage.rss();
     let peak = baseline;
@@ -374,7 +468,9 @@ describe("writeEvidencePack", () => {
     expect(sink.bytes).toBe(packed.bytes);
     expect(sink.bytes).toBeGreaterThan(count * size);
     const growthMb = (peak - baseline) / 1024 ** 2;
-    console.log(`5,000 × 64 KiB files (${Math.round((count * size) / 1024 ** 2)} MiB) packed; peak RSS ${Math.round(peak / 1024 ** 2)} MiB, +${Math.round(growthMb)} MiB over the start`);
+    console.log(
+      `5,000 × 64 KiB files (${Math.round((count * size) / 1024 ** 2)} MiB) packed; peak RSS ${Math.round(peak / 1024 ** 2)} MiB, +${Math.round(growthMb)} MiB over the start`,
+    );
     // Holding the files would take 313 MiB more; reading a few ahead of writing takes far less.
     expect(growthMb).toBeLessThan(200);
   });

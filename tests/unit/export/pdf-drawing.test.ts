@@ -7,7 +7,8 @@ import { Sketch, type Painter } from "@/lib/export/pdf/sketch";
 function recordingPainter(): { painter: Painter; calls: string[] } {
   const calls: string[] = [];
   const painter = new Proxy({} as Painter, {
-    get: (_target, name: string) =>
+    get:
+      (_target, name: string) =>
       (...args: unknown[]) => {
         calls.push(`${name}(${args.filter((arg) => typeof arg !== "object").join(",")})`);
         return painter;
@@ -19,13 +20,28 @@ function recordingPainter(): { painter: Painter; calls: string[] } {
 describe("occurrenceList", () => {
   it("writes runs of consecutive days as ranges, pairs as pairs, and other labels as they are", () => {
     expect(occurrenceList([])).toBe("");
-    expect(occurrenceList(["2026-02-11", "2026-02-12", "2026-02-13", "2026-02-15", "2026-02-16", "2026-02-18"])).toBe(
-      "2026-02-11 to 2026-02-13 (3 days), 2026-02-15, 2026-02-16, 2026-02-18",
+    expect(
+      occurrenceList([
+        "2026-02-11",
+        "2026-02-12",
+        "2026-02-13",
+        "2026-02-15",
+        "2026-02-16",
+        "2026-02-18",
+      ]),
+    ).toBe("2026-02-11 to 2026-02-13 (3 days), 2026-02-15, 2026-02-16, 2026-02-18");
+    expect(occurrenceList(["2026-02-27", "2026-02-28", "2026-03-01"])).toBe(
+      "2026-02-27 to 2026-03-01 (3 days)",
     );
-    expect(occurrenceList(["2026-02-27", "2026-02-28", "2026-03-01"])).toBe("2026-02-27 to 2026-03-01 (3 days)");
-    expect(occurrenceList(["2028-02-28", "2028-02-29", "2028-03-01", "2028-12-31", "2029-01-01"])).toBe("2028-02-28 to 2028-03-01 (3 days), 2028-12-31, 2029-01-01");
-    expect(occurrenceList(["2026-01", "2026-02", "2026-03", "2026-W05", "2026-Q2"])).toBe("2026-01, 2026-02, 2026-03, 2026-W05, 2026-Q2");
-    expect(occurrenceList(["2026-03-01", "2026-03-01", "2026-03-02"])).toBe("2026-03-01, 2026-03-01, 2026-03-02");
+    expect(
+      occurrenceList(["2028-02-28", "2028-02-29", "2028-03-01", "2028-12-31", "2029-01-01"]),
+    ).toBe("2028-02-28 to 2028-03-01 (3 days), 2028-12-31, 2029-01-01");
+    expect(occurrenceList(["2026-01", "2026-02", "2026-03", "2026-W05", "2026-Q2"])).toBe(
+      "2026-01, 2026-02, 2026-03, 2026-W05, 2026-Q2",
+    );
+    expect(occurrenceList(["2026-03-01", "2026-03-01", "2026-03-02"])).toBe(
+      "2026-03-01, 2026-03-01, 2026-03-02",
+    );
   });
 });
 

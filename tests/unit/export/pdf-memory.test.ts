@@ -20,8 +20,8 @@ describe("renderSummaryPdf and memory", () => {
     expect(await render()).toBeGreaterThan(1000);
     // Collected now, before anything else can run (a SQLite query would not yield either).
     collectGarbage();
-    for (let turn = 0; turn < 20 && !collected; turn += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let turn = 0; turn < 20 && !collected; turn += 1)
+      await new Promise((resolve) => setTimeout(resolve, 5));
     expect(collected, "the report's model was still reachable after the render").toBe(true);
   });
-
 });

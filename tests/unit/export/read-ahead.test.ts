@@ -8,16 +8,32 @@ async function* pagesOf<T>(items: readonly T[], size: number): AsyncGenerator<re
 describe("readAhead", () => {
   it("yields every item in order across pages, with what was started for it", async () => {
     const seen: [number, number | undefined][] = [];
-    for await (const { item, started } of readAhead(pagesOf([1, 2, 3, 4, 5, 6, 7], 3), (n) => (n % 2 === 0 ? Promise.resolve(n * 10) : undefined), 2)) {
+    for await (const { item, started } of readAhead(
+      pagesOf([1, 2, 3, 4, 5, 6, 7], 3),
+      (n) => (n % 2 === 0 ? Promise.resolve(n * 10) : undefined),
+      2,
+    )) {
       seen.push([item, await started]);
     }
-    expect(seen).toEqual([[1, undefined], [2, 20], [3, undefined], [4, 40], [5, undefined], [6, 60], [7, undefined]]);
+    expect(seen).toEqual([
+      [1, undefined],
+      [2, 20],
+      [3, undefined],
+      [4, 40],
+      [5, undefined],
+      [6, 60],
+      [7, undefined],
+    ]);
   });
 
   it("starts at most `ahead` items beyond the one being handled", async () => {
     const startedAt: number[] = [];
     let handled = 0;
-    for await (const { item } of readAhead(pagesOf([...Array(20).keys()], 4), (n) => (startedAt.push(n), Promise.resolve(n)), 3)) {
+    for await (const { item } of readAhead(
+      pagesOf([...Array(20).keys()], 4),
+      (n) => (startedAt.push(n), Promise.resolve(n)),
+      3,
+    )) {
       expect(item).toBe(handled);
       expect(Math.max(...startedAt)).toBeLessThanOrEqual(handled + 3);
       handled++;
@@ -32,7 +48,11 @@ describe("readAhead", () => {
     try {
       const reached: number[] = [];
       const run = async () => {
-        for await (const { item, started } of readAhead(pagesOf([0, 1, 2, 3], 2), (n) => (n === 2 ? Promise.reject(new Error("file 2 is damaged")) : Promise.resolve(n)), 3)) {
+        for await (const { item, started } of readAhead(
+          pagesOf([0, 1, 2, 3], 2),
+          (n) => (n === 2 ? Promise.reject(new Error("file 2 is damaged")) : Promise.resolve(n)),
+          3,
+        )) {
           await started;
           reached.push(item);
         }

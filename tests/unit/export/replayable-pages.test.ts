@@ -9,7 +9,10 @@ import { makeExportEvidence, makeExportSummary } from "@/tests/fixtures/export-s
 import { memoryFiles, readZip, sampleEvidence, tempDir } from "./pack-helpers";
 
 /** Pages of `items`, two at a time, counting how often they are read from the start. */
-function countedPages(items: readonly ExportEvidence[]): { pages: EvidencePages; readings: () => number } {
+function countedPages(items: readonly ExportEvidence[]): {
+  pages: EvidencePages;
+  readings: () => number;
+} {
   let readings = 0;
   return {
     pages: async function* () {
@@ -20,7 +23,10 @@ function countedPages(items: readonly ExportEvidence[]): { pages: EvidencePages;
   };
 }
 
-async function collect(pages: EvidencePages, stopAfter = Number.POSITIVE_INFINITY): Promise<string[]> {
+async function collect(
+  pages: EvidencePages,
+  stopAfter = Number.POSITIVE_INFINITY,
+): Promise<string[]> {
   const ids: string[] = [];
   for await (const page of pages()) {
     for (const item of page) ids.push(item.id);
@@ -29,7 +35,8 @@ async function collect(pages: EvidencePages, stopAfter = Number.POSITIVE_INFINIT
   return ids;
 }
 
-const evidence = (count: number) => Array.from({ length: count }, (_, index) => makeExportEvidence({ id: `ev-${index}` }));
+const evidence = (count: number) =>
+  Array.from({ length: count }, (_, index) => makeExportEvidence({ id: `ev-${index}` }));
 
 describe("replayablePages", () => {
   it("reads once and replays the same pages to every later reader", async () => {
@@ -72,7 +79,12 @@ describe("the evidence pack", () => {
     const { dir, remove } = await tempDir();
     try {
       const file = path.join(dir, "pack.zip");
-      await writeExportArtifact("pack", { summary: makeExportSummary(), evidencePages: pages }, createWriteStream(file), { files: memoryFiles(items) });
+      await writeExportArtifact(
+        "pack",
+        { summary: makeExportSummary(), evidencePages: pages },
+        createWriteStream(file),
+        { files: memoryFiles(items) },
+      );
       expect(readings()).toBe(1);
       const names = (await readZip(file)).map((entry) => entry.name);
       expect(names.some((name) => name.endsWith("access-review.pdf"))).toBe(true);

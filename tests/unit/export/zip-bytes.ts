@@ -47,7 +47,16 @@ export function unicodePathField(rawName: Buffer, unicodeName: string): [number,
 
 /** `text` in CP437, for the characters the tests use. */
 export function cp437(text: string): Buffer {
-  const table: Record<string, number> = { "é": 0x82, "ü": 0x81, "Ü": 0x9a, "ä": 0x84, "ö": 0x94, "ß": 0xe1, "ñ": 0xa4, "É": 0x90 };
+  const table: Record<string, number> = {
+    é: 0x82,
+    ü: 0x81,
+    Ü: 0x9a,
+    ä: 0x84,
+    ö: 0x94,
+    ß: 0xe1,
+    ñ: 0xa4,
+    É: 0x90,
+  };
   return Buffer.from(
     [...text].map((char) => {
       const code = char.charCodeAt(0);
@@ -81,7 +90,8 @@ export function zipBytes(entries: readonly RawEntry[]): Buffer {
     const extra = extraBytes(entry.extra ?? []);
     const stored = Buffer.isBuffer(entry.data);
     const body = Buffer.isBuffer(entry.data) ? entry.data : entry.data.deflated;
-    const size = entry.declaredSize ?? (Buffer.isBuffer(entry.data) ? entry.data.length : entry.data.size);
+    const size =
+      entry.declaredSize ?? (Buffer.isBuffer(entry.data) ? entry.data.length : entry.data.size);
     const crc = Buffer.isBuffer(entry.data) ? crc32(entry.data) : entry.data.crc;
     const flags = entry.utf8Flag === false ? 0 : 0x800;
     const method = stored ? 0 : 8;
@@ -112,9 +122,13 @@ export function zipBytes(entries: readonly RawEntry[]): Buffer {
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt16LE(extra.length, 30);
-    central.writeUInt32LE(entry.sharesWith === undefined ? offset : (offsets[entry.sharesWith] ?? 0), 42);
+    central.writeUInt32LE(
+      entry.sharesWith === undefined ? offset : (offsets[entry.sharesWith] ?? 0),
+      42,
+    );
     centrals.push(central, name, extra);
-    if (entry.sharesWith === undefined) offset += local.length + name.length + extra.length + body.length;
+    if (entry.sharesWith === undefined)
+      offset += local.length + name.length + extra.length + body.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysInMonth, isLeapYear, isoWeek, isoWeekKey, isoWeekday } from "@/lib/domain/readiness/calendar";
+import {
+  addDays,
+  daysInMonth,
+  isLeapYear,
+  isoWeek,
+  isoWeekKey,
+  isoWeekday,
+} from "@/lib/domain/readiness/calendar";
 
 describe("calendar helpers", () => {
   it("knows leap years, including the century rules", () => {
@@ -38,6 +45,11 @@ describe("calendar helpers", () => {
     expect(keyOf("2024-12-30")).toBe("2025-W01");
     expect(keyOf("2021-01-03")).toBe("2020-W53");
     expect(keyOf("2026-01-01")).toBe("2026-W01");
-    expect(isoWeek("2027-01-01")).toEqual({ weekYear: 2026, week: 53, monday: "2026-12-28", sunday: "2027-01-03" });
+    expect(isoWeek("2027-01-01")).toEqual({
+      weekYear: 2026,
+      week: 53,
+      monday: "2026-12-28",
+      sunday: "2027-01-03",
+    });
   });
 });

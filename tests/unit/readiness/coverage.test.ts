@@ -9,7 +9,17 @@ import { H1_2026 } from "./builders";
 const AFTER_H1 = "2026-07-15";
 
 function covered(frequency: ControlFrequency, evidence: OperatingEvidence[]): string[] {
-  const result = operatingReadiness({ frequency }, { period: H1_2026, today: AFTER_H1, evidence, events: [], exceptions: [], designResult: { ready: true, reasons: [] } });
+  const result = operatingReadiness(
+    { frequency },
+    {
+      period: H1_2026,
+      today: AFTER_H1,
+      evidence,
+      events: [],
+      exceptions: [],
+      designResult: { ready: true, reasons: [] },
+    },
+  );
   return result.slots.filter((slot) => slot.state === "covered").map((slot) => slot.key);
 }
 
@@ -32,12 +42,20 @@ describe("operatingReadiness: slot coverage", () => {
   });
 
   it("covers from the period start with a range that began before it, and nothing with evidence after it", () => {
-    expect(covered("quarterly", [{ effectiveDate: "2025-11-01", coverageEnd: "2026-01-05" }])).toEqual(["2026-Q1"]);
-    expect(covered("quarterly", [{ effectiveDate: "2025-11-01", coverageEnd: "2025-12-31" }])).toEqual([]);
-    expect(covered("weekly", [{ effectiveDate: "2026-07-01", coverageEnd: "2026-09-30" }])).toEqual([]);
+    expect(
+      covered("quarterly", [{ effectiveDate: "2025-11-01", coverageEnd: "2026-01-05" }]),
+    ).toEqual(["2026-Q1"]);
+    expect(
+      covered("quarterly", [{ effectiveDate: "2025-11-01", coverageEnd: "2025-12-31" }]),
+    ).toEqual([]);
+    expect(covered("weekly", [{ effectiveDate: "2026-07-01", coverageEnd: "2026-09-30" }])).toEqual(
+      [],
+    );
   });
 
   it("covers the whole period with one range that spans it", () => {
-    expect(covered("weekly", [{ effectiveDate: "2025-12-01", coverageEnd: "2027-01-01" }])).toHaveLength(27);
+    expect(
+      covered("weekly", [{ effectiveDate: "2025-12-01", coverageEnd: "2027-01-01" }]),
+    ).toHaveLength(27);
   });
 });

@@ -4,7 +4,8 @@ import { makeControl } from "./builders";
 
 const DESIGN_DATE = "2026-05-15";
 const dated = (...dates: string[]) => dates.map((effectiveDate) => ({ effectiveDate }));
-const codes = (result: { reasons: { code: string }[] }) => result.reasons.map((reason) => reason.code);
+const codes = (result: { reasons: { code: string }[] }) =>
+  result.reasons.map((reason) => reason.code);
 
 describe("designDate", () => {
   it("is the as-of date for Type I, whatever today is", () => {
@@ -25,19 +26,44 @@ describe("designDate", () => {
 describe("designReadiness", () => {
   it("is ready when implemented, owned, described and with design evidence in the window", () => {
     const result = designReadiness(makeControl(), dated("2025-12-01"), DESIGN_DATE);
-    expect(result).toEqual({ ready: true, reasons: [], designDate: DESIGN_DATE, windowStart: "2025-05-15", latestEvidence: "2025-12-01" });
+    expect(result).toEqual({
+      ready: true,
+      reasons: [],
+      designDate: DESIGN_DATE,
+      windowStart: "2025-05-15",
+      latestEvidence: "2025-12-01",
+    });
   });
 
   it("lists every failing rule in the contract's order", () => {
-    const result = designReadiness(makeControl({ status: "draft", ownerId: null, description: "   " }), [], DESIGN_DATE);
+    const result = designReadiness(
+      makeControl({ status: "draft", ownerId: null, description: "   " }),
+      [],
+      DESIGN_DATE,
+    );
     expect(result.ready).toBe(false);
-    expect(codes(result)).toEqual(["not_implemented", "no_owner", "no_description", "no_design_evidence"]);
-    expect(codes(designReadiness(makeControl({ ownerId: null, description: null }), dated("2024-01-01"), DESIGN_DATE))).toEqual(["no_owner", "no_description", "stale_design_evidence"]);
+    expect(codes(result)).toEqual([
+      "not_implemented",
+      "no_owner",
+      "no_description",
+      "no_design_evidence",
+    ]);
+    expect(
+      codes(
+        designReadiness(
+          makeControl({ ownerId: null, description: null }),
+          dated("2024-01-01"),
+          DESIGN_DATE,
+        ),
+      ),
+    ).toEqual(["no_owner", "no_description", "stale_design_evidence"]);
   });
 
   it("needs the status implemented, not merely designed", () => {
     for (const status of ["draft", "designed", "retired"] as const) {
-      expect(codes(designReadiness(makeControl({ status }), dated("2026-01-01"), DESIGN_DATE))).toEqual(["not_implemented"]);
+      expect(
+        codes(designReadiness(makeControl({ status }), dated("2026-01-01"), DESIGN_DATE)),
+      ).toEqual(["not_implemented"]);
     }
   });
 
@@ -49,31 +75,47 @@ describe("designReadiness", () => {
   it("calls evidence one day older than the window stale, not missing", () => {
     const result = designReadiness(makeControl(), dated("2025-05-14", "2023-01-01"), DESIGN_DATE);
     expect(codes(result)).toEqual(["stale_design_evidence"]);
-    expect(result.reasons[0]?.text).toBe("design evidence is older than 365 days (latest 2025-05-14)");
+    expect(result.reasons[0]?.text).toBe(
+      "design evidence is older than 365 days (latest 2025-05-14)",
+    );
   });
 
   it("does not count design evidence dated after the design date", () => {
     const result = designReadiness(makeControl(), dated("2026-05-16"), DESIGN_DATE);
     expect(codes(result)).toEqual(["no_design_evidence"]);
     expect(result.reasons[0]?.text).toBe("no design evidence dated 2025-05-15…2026-05-15");
-    expect(codes(designReadiness(makeControl(), dated("2026-06-01", "2024-02-01"), DESIGN_DATE))).toEqual(["stale_design_evidence"]);
+    expect(
+      codes(designReadiness(makeControl(), dated("2026-06-01", "2024-02-01"), DESIGN_DATE)),
+    ).toEqual(["stale_design_evidence"]);
   });
 
   it("is ready when one piece of evidence is fresh even if others are stale or later", () => {
-    const result = designReadiness(makeControl(), dated("2020-01-01", "2026-02-01", "2025-09-30", "2027-01-01"), DESIGN_DATE);
+    const result = designReadiness(
+      makeControl(),
+      dated("2020-01-01", "2026-02-01", "2025-09-30", "2027-01-01"),
+      DESIGN_DATE,
+    );
     expect(result.ready).toBe(true);
     expect(result.latestEvidence).toBe("2026-02-01");
   });
 
   it("honours the organisation's freshness setting", () => {
-    expect(designReadiness(makeControl(), dated("2026-02-14"), DESIGN_DATE, 90).windowStart).toBe("2026-02-14");
+    expect(designReadiness(makeControl(), dated("2026-02-14"), DESIGN_DATE, 90).windowStart).toBe(
+      "2026-02-14",
+    );
     expect(designReadiness(makeControl(), dated("2026-02-14"), DESIGN_DATE, 90).ready).toBe(true);
-    expect(codes(designReadiness(makeControl(), dated("2026-02-13"), DESIGN_DATE, 90))).toEqual(["stale_design_evidence"]);
+    expect(codes(designReadiness(makeControl(), dated("2026-02-13"), DESIGN_DATE, 90))).toEqual([
+      "stale_design_evidence",
+    ]);
   });
 
   it("counts days, not calendar years, across a leap day", () => {
-    expect(designReadiness(makeControl(), dated("2028-02-29"), "2029-02-28").windowStart).toBe("2028-02-29");
+    expect(designReadiness(makeControl(), dated("2028-02-29"), "2029-02-28").windowStart).toBe(
+      "2028-02-29",
+    );
     expect(designReadiness(makeControl(), dated("2028-02-29"), "2029-02-28").ready).toBe(true);
-    expect(codes(designReadiness(makeControl(), dated("2028-02-28"), "2029-02-28"))).toEqual(["stale_design_evidence"]);
+    expect(codes(designReadiness(makeControl(), dated("2028-02-28"), "2029-02-28"))).toEqual([
+      "stale_design_evidence",
+    ]);
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { ControlFrequency } from "@/lib/domain/controls";
-import { operatingReadiness, type OperatingEvidence, type OperatingInput } from "@/lib/domain/readiness/operating";
+import {
+  operatingReadiness,
+  type OperatingEvidence,
+  type OperatingInput,
+} from "@/lib/domain/readiness/operating";
 import type { Reason } from "@/lib/domain/readiness/reasons";
 import type { Period, SlotEvent } from "@/lib/domain/readiness/slots";
 import { H1_2026, TODAY } from "./builders";
@@ -9,17 +13,39 @@ const DESIGN_READY = { ready: true, reasons: [] };
 const NO_OWNER: Reason = { code: "no_owner", text: "no owner" };
 
 function run(frequency: ControlFrequency, overrides: Partial<OperatingInput> = {}) {
-  return operatingReadiness({ frequency }, { period: H1_2026, today: TODAY, evidence: [], events: [], exceptions: [], designResult: DESIGN_READY, ...overrides });
+  return operatingReadiness(
+    { frequency },
+    {
+      period: H1_2026,
+      today: TODAY,
+      evidence: [],
+      events: [],
+      exceptions: [],
+      designResult: DESIGN_READY,
+      ...overrides,
+    },
+  );
 }
-const on = (...dates: string[]): OperatingEvidence[] => dates.map((effectiveDate) => ({ effectiveDate }));
-const states = (result: ReturnType<typeof run>) => Object.fromEntries(result.slots.map((slot) => [slot.key, slot.state]));
+const on = (...dates: string[]): OperatingEvidence[] =>
+  dates.map((effectiveDate) => ({ effectiveDate }));
+const states = (result: ReturnType<typeof run>) =>
+  Object.fromEntries(result.slots.map((slot) => [slot.key, slot.state]));
 const codes = (result: ReturnType<typeof run>) => result.reasons.map((reason) => reason.code);
 
 describe("operatingReadiness: due, covered, missing", () => {
   it("covers a due quarter with evidence inside it and leaves the current quarter upcoming", () => {
     const result = run("quarterly", { evidence: on("2026-03-28") });
     expect(states(result)).toEqual({ "2026-Q1": "covered", "2026-Q2": "upcoming" });
-    expect(result).toMatchObject({ ready: true, asOf: TODAY, due: 1, covered: 1, coverage: 1, missing: [], reasons: [], warnings: [] });
+    expect(result).toMatchObject({
+      ready: true,
+      asOf: TODAY,
+      due: 1,
+      covered: 1,
+      coverage: 1,
+      missing: [],
+      reasons: [],
+      warnings: [],
+    });
   });
 
   it("reports a due slot without evidence as missing, with its label", () => {
@@ -27,7 +53,9 @@ describe("operatingReadiness: due, covered, missing", () => {
     expect(states(result)).toEqual({ "2026-Q1": "missing", "2026-Q2": "upcoming" });
     expect(result.coverage).toBe(0);
     expect(result.missing).toEqual(["2026-Q1"]);
-    expect(result.reasons).toEqual([{ code: "missing_occurrences", text: "2026-Q1 missing", missing: ["2026-Q1"] }]);
+    expect(result.reasons).toEqual([
+      { code: "missing_occurrences", text: "2026-Q1 missing", missing: ["2026-Q1"] },
+    ]);
     expect(result.ready).toBe(false);
   });
 
@@ -37,53 +65,124 @@ describe("operatingReadiness: due, covered, missing", () => {
   });
 
   it("counts evidence dated exactly on a slot's first or last day for that slot only", () => {
-    expect(states(run("quarterly", { today: "2026-07-01", evidence: on("2026-01-01", "2026-06-30") }))).toEqual({ "2026-Q1": "covered", "2026-Q2": "covered" });
-    expect(states(run("quarterly", { today: "2026-07-01", evidence: on("2026-03-31") }))).toEqual({ "2026-Q1": "covered", "2026-Q2": "missing" });
-    expect(states(run("quarterly", { today: "2026-07-01", evidence: on("2026-04-01") }))).toEqual({ "2026-Q1": "missing", "2026-Q2": "covered" });
+    expect(
+      states(run("quarterly", { today: "2026-07-01", evidence: on("2026-01-01", "2026-06-30") })),
+    ).toEqual({ "2026-Q1": "covered", "2026-Q2": "covered" });
+    expect(states(run("quarterly", { today: "2026-07-01", evidence: on("2026-03-31") }))).toEqual({
+      "2026-Q1": "covered",
+      "2026-Q2": "missing",
+    });
+    expect(states(run("quarterly", { today: "2026-07-01", evidence: on("2026-04-01") }))).toEqual({
+      "2026-Q1": "missing",
+      "2026-Q2": "covered",
+    });
   });
 
   it("lets one evidence range cover every slot it overlaps", () => {
-    const result = run("monthly", { evidence: [{ effectiveDate: "2026-01-31", coverageEnd: "2026-03-01" }] });
-    expect(states(result)).toEqual({ "2026-01": "covered", "2026-02": "covered", "2026-03": "covered", "2026-04": "missing", "2026-05": "upcoming", "2026-06": "upcoming" });
+    const result = run("monthly", {
+      evidence: [{ effectiveDate: "2026-01-31", coverageEnd: "2026-03-01" }],
+    });
+    expect(states(result)).toEqual({
+      "2026-01": "covered",
+      "2026-02": "covered",
+      "2026-03": "covered",
+      "2026-04": "missing",
+      "2026-05": "upcoming",
+      "2026-06": "upcoming",
+    });
     expect(result.coverage).toBe(0.75);
   });
 
   it("reads a missing or inverted coverageEnd as the single day effectiveDate", () => {
-    expect(states(run("monthly", { today: "2026-03-31", evidence: [{ effectiveDate: "2026-02-10", coverageEnd: null }] }))["2026-03"]).toBe("missing");
-    expect(states(run("monthly", { today: "2026-03-31", evidence: [{ effectiveDate: "2026-02-10", coverageEnd: "2026-01-05" }] }))).toMatchObject({ "2026-01": "missing", "2026-02": "covered" });
+    expect(
+      states(
+        run("monthly", {
+          today: "2026-03-31",
+          evidence: [{ effectiveDate: "2026-02-10", coverageEnd: null }],
+        }),
+      )["2026-03"],
+    ).toBe("missing");
+    expect(
+      states(
+        run("monthly", {
+          today: "2026-03-31",
+          evidence: [{ effectiveDate: "2026-02-10", coverageEnd: "2026-01-05" }],
+        }),
+      ),
+    ).toMatchObject({ "2026-01": "missing", "2026-02": "covered" });
   });
 
   it("does not let evidence from before a mid-quarter period start cover the clipped first slot", () => {
     const period: Period = { start: "2026-02-15", end: "2026-08-14" };
-    expect(states(run("quarterly", { period, evidence: on("2026-02-01") }))["2026-Q1"]).toBe("missing");
-    expect(states(run("quarterly", { period, evidence: on("2026-02-15") }))["2026-Q1"]).toBe("covered");
-    expect(states(run("quarterly", { period, evidence: [{ effectiveDate: "2025-12-15", coverageEnd: "2026-02-15" }] }))["2026-Q1"]).toBe("covered");
+    expect(states(run("quarterly", { period, evidence: on("2026-02-01") }))["2026-Q1"]).toBe(
+      "missing",
+    );
+    expect(states(run("quarterly", { period, evidence: on("2026-02-15") }))["2026-Q1"]).toBe(
+      "covered",
+    );
+    expect(
+      states(
+        run("quarterly", {
+          period,
+          evidence: [{ effectiveDate: "2025-12-15", coverageEnd: "2026-02-15" }],
+        }),
+      )["2026-Q1"],
+    ).toBe("covered");
   });
 
   it("never calls an upcoming slot missing, and shows evidence already attached to it", () => {
     const result = run("quarterly", { evidence: on("2026-03-01", "2026-04-20") });
-    expect(result.slots[1]).toEqual({ key: "2026-Q2", label: "2026-Q2", start: "2026-04-01", end: "2026-06-30", due: false, evidenced: true, state: "upcoming" });
-    expect(run("quarterly", { today: "2026-01-02" }).slots.every((slot) => slot.state === "upcoming")).toBe(true);
+    expect(result.slots[1]).toEqual({
+      key: "2026-Q2",
+      label: "2026-Q2",
+      start: "2026-04-01",
+      end: "2026-06-30",
+      due: false,
+      evidenced: true,
+      state: "upcoming",
+    });
+    expect(
+      run("quarterly", { today: "2026-01-02" }).slots.every((slot) => slot.state === "upcoming"),
+    ).toBe(true);
   });
 
   it("has coverage null (and is ready) when nothing is due yet", () => {
     const result = run("annual", { today: "2026-06-29" });
     expect(result).toMatchObject({ due: 0, covered: 0, coverage: null, missing: [], ready: true });
-    expect(run("quarterly", { today: "2025-12-01" })).toMatchObject({ asOf: "2025-12-01", coverage: null, ready: true });
+    expect(run("quarterly", { today: "2025-12-01" })).toMatchObject({
+      asOf: "2025-12-01",
+      coverage: null,
+      ready: true,
+    });
   });
 
   it("treats every slot as due once today is past the period", () => {
     const result = run("quarterly", { today: "2026-09-01", evidence: on("2026-02-01") });
-    expect(result).toMatchObject({ asOf: "2026-06-30", due: 2, covered: 1, coverage: 0.5, missing: ["2026-Q2"] });
+    expect(result).toMatchObject({
+      asOf: "2026-06-30",
+      due: 2,
+      covered: 1,
+      coverage: 0.5,
+      missing: ["2026-Q2"],
+    });
   });
 
   it("finds a missing leap day for a daily control and covers February with evidence on the 29th", () => {
     const period = { start: "2028-02-01", end: "2028-03-31" };
-    const days = Array.from({ length: 29 }, (_, index) => `2028-02-${String(index + 1).padStart(2, "0")}`).filter((day) => day !== "2028-02-29");
-    const daily = run("daily", { period, today: "2028-03-01", evidence: [...on(...days), { effectiveDate: "2028-03-01" }] });
+    const days = Array.from(
+      { length: 29 },
+      (_, index) => `2028-02-${String(index + 1).padStart(2, "0")}`,
+    ).filter((day) => day !== "2028-02-29");
+    const daily = run("daily", {
+      period,
+      today: "2028-03-01",
+      evidence: [...on(...days), { effectiveDate: "2028-03-01" }],
+    });
     expect(daily.missing).toEqual(["2028-02-29"]);
     expect(daily.due).toBe(30);
-    expect(run("monthly", { period, today: "2028-03-01", evidence: on("2028-02-29") })).toMatchObject({ missing: [], coverage: 1 });
+    expect(
+      run("monthly", { period, today: "2028-03-01", evidence: on("2028-02-29") }),
+    ).toMatchObject({ missing: [], coverage: 1 });
   });
 
   it("counts week 53 as due at its Sunday in the next year, covered by evidence dated in January", () => {
@@ -97,25 +196,40 @@ describe("operatingReadiness: due, covered, missing", () => {
   it("names the first five missing slots and counts the rest", () => {
     const result = run("daily", { today: "2026-01-08" });
     expect(result.missing).toHaveLength(8);
-    expect(result.reasons[0]?.text).toBe("2026-01-01 missing, 2026-01-02 missing, 2026-01-03 missing, 2026-01-04 missing, 2026-01-05 missing and 3 more");
+    expect(result.reasons[0]?.text).toBe(
+      "2026-01-01 missing, 2026-01-02 missing, 2026-01-03 missing, 2026-01-04 missing, 2026-01-05 missing and 3 more",
+    );
   });
 });
 
 describe("operatingReadiness: reasons and exceptions", () => {
   it("makes an open exception a reason, and ignores remediated ones", () => {
     const evidence = on("2026-02-01");
-    expect(codes(run("quarterly", { evidence, exceptions: [{ status: "open" }, { status: "remediated" }] }))).toEqual(["open_exception"]);
-    expect(run("quarterly", { evidence, exceptions: [{ status: "open" }, { status: "open" }] }).reasons[0]?.text).toBe("2 open exceptions");
+    expect(
+      codes(
+        run("quarterly", { evidence, exceptions: [{ status: "open" }, { status: "remediated" }] }),
+      ),
+    ).toEqual(["open_exception"]);
+    expect(
+      run("quarterly", { evidence, exceptions: [{ status: "open" }, { status: "open" }] })
+        .reasons[0]?.text,
+    ).toBe("2 open exceptions");
     expect(run("quarterly", { evidence, exceptions: [{ status: "remediated" }] }).ready).toBe(true);
   });
 
   it("puts design reasons first, then missing occurrences, then open exceptions", () => {
-    const result = run("quarterly", { designResult: { ready: false, reasons: [NO_OWNER] }, exceptions: [{ status: "open" }] });
+    const result = run("quarterly", {
+      designResult: { ready: false, reasons: [NO_OWNER] },
+      exceptions: [{ status: "open" }],
+    });
     expect(codes(result)).toEqual(["no_owner", "missing_occurrences", "open_exception"]);
   });
 
   it("is not ready when design is not ready, even with every slot covered", () => {
-    const result = run("quarterly", { evidence: on("2026-02-01"), designResult: { ready: false, reasons: [NO_OWNER] } });
+    const result = run("quarterly", {
+      evidence: on("2026-02-01"),
+      designResult: { ready: false, reasons: [NO_OWNER] },
+    });
     expect(result.coverage).toBe(1);
     expect(result.ready).toBe(false);
     expect(codes(result)).toEqual(["no_owner"]);
@@ -131,14 +245,30 @@ describe("operatingReadiness: event-driven controls", () => {
   ];
 
   it("covers an event when operating evidence names it; dates alone do not count", () => {
-    const result = run("event_driven", { events, evidence: [{ effectiveDate: "2026-02-11", eventId: "e-hire" }, { effectiveDate: "2026-04-20" }] });
-    expect(states(result)).toEqual({ "e-hire": "covered", "e-leaver": "missing", "e-future": "upcoming" });
+    const result = run("event_driven", {
+      events,
+      evidence: [
+        { effectiveDate: "2026-02-11", eventId: "e-hire" },
+        { effectiveDate: "2026-04-20" },
+      ],
+    });
+    expect(states(result)).toEqual({
+      "e-hire": "covered",
+      "e-leaver": "missing",
+      "e-future": "upcoming",
+    });
     expect(result.missing).toEqual(["event 2026-04-20"]);
     expect(result.reasons[0]?.text).toBe("event 2026-04-20 missing");
   });
 
   it("ignores events outside the period", () => {
-    const result = run("event_driven", { events, evidence: [{ effectiveDate: "2026-02-11", eventId: "e-hire" }, { effectiveDate: "2026-04-21", eventId: "e-leaver" }] });
+    const result = run("event_driven", {
+      events,
+      evidence: [
+        { effectiveDate: "2026-02-11", eventId: "e-hire" },
+        { effectiveDate: "2026-04-21", eventId: "e-leaver" },
+      ],
+    });
     expect(result.slots.map((slot) => slot.key)).toEqual(["e-hire", "e-leaver", "e-future"]);
     expect(result).toMatchObject({ ready: true, due: 2, coverage: 1 });
   });

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import type { SlotState } from "@/lib/domain/readiness/operating";
 import { slotCells } from "@/lib/domain/readiness/rollup";
 
-const day = (date: string, state: SlotState["state"]): SlotState => ({ key: date, label: date, start: date, end: date, due: state !== "upcoming", evidenced: state === "covered", state });
+const day = (date: string, state: SlotState["state"]): SlotState => ({
+  key: date,
+  label: date,
+  start: date,
+  end: date,
+  due: state !== "upcoming",
+  evidenced: state === "covered",
+  state,
+});
 
 describe("slotCells", () => {
   it("keeps one cell per slot for non-daily controls", () => {
@@ -11,13 +19,25 @@ describe("slotCells", () => {
   });
 
   it("rolls days up by month: any missing day makes the month missing", () => {
-    const slots = [day("2026-01-01", "covered"), day("2026-01-02", "missing"), day("2026-02-01", "covered"), day("2026-03-01", "upcoming")];
+    const slots = [
+      day("2026-01-01", "covered"),
+      day("2026-01-02", "missing"),
+      day("2026-02-01", "covered"),
+      day("2026-03-01", "upcoming"),
+    ];
     const cells = slotCells(slots, "daily");
-    expect(cells.map((cell) => [cell.key, cell.state])).toEqual([["2026-01", "missing"], ["2026-02", "covered"], ["2026-03", "upcoming"]]);
+    expect(cells.map((cell) => [cell.key, cell.state])).toEqual([
+      ["2026-01", "missing"],
+      ["2026-02", "covered"],
+      ["2026-03", "upcoming"],
+    ]);
     expect(cells[0]?.detail).toBe("2026-01: 1 covered, 1 missing, 0 upcoming");
   });
 
   it("shows a month with covered and upcoming days as covered", () => {
-    expect(slotCells([day("2026-05-01", "covered"), day("2026-05-02", "upcoming")], "multiple_daily")[0]?.state).toBe("covered");
+    expect(
+      slotCells([day("2026-05-01", "covered"), day("2026-05-02", "upcoming")], "multiple_daily")[0]
+        ?.state,
+    ).toBe("covered");
   });
 });

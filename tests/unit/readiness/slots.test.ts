@@ -15,7 +15,10 @@ describe("expectedSlots", () => {
   });
 
   it("cuts a calendar year into 2 halves, 4 quarters, 12 months, 53 ISO weeks (2026) and 365 days", () => {
-    expect(expectedSlots("semi_annual", YEAR_2026).map((slot) => slot.key)).toEqual(["2026-H1", "2026-H2"]);
+    expect(expectedSlots("semi_annual", YEAR_2026).map((slot) => slot.key)).toEqual([
+      "2026-H1",
+      "2026-H2",
+    ]);
     expect(range(expectedSlots("quarterly", YEAR_2026))).toEqual([
       "2026-Q1 2026-01-01…2026-03-31",
       "2026-Q2 2026-04-01…2026-06-30",
@@ -37,11 +40,13 @@ describe("expectedSlots", () => {
   });
 
   it("uses calendar halves across a year end, clipped to the period", () => {
-    expect(range(expectedSlots("semi_annual", { start: "2026-04-15", end: "2027-03-31" }))).toEqual([
-      "2026-H1 2026-04-15…2026-06-30",
-      "2026-H2 2026-07-01…2026-12-31",
-      "2027-H1 2027-01-01…2027-03-31",
-    ]);
+    expect(range(expectedSlots("semi_annual", { start: "2026-04-15", end: "2027-03-31" }))).toEqual(
+      [
+        "2026-H1 2026-04-15…2026-06-30",
+        "2026-H2 2026-07-01…2026-12-31",
+        "2027-H1 2027-01-01…2027-03-31",
+      ],
+    );
   });
 
   it("gives February 29 days in a leap year, and months across a year end", () => {
@@ -50,13 +55,19 @@ describe("expectedSlots", () => {
       "2028-02 2028-02-01…2028-02-29",
       "2028-03 2028-03-01…2028-03-31",
     ]);
-    expect(expectedSlots("monthly", { start: "2026-11-15", end: "2027-02-10" }).map((slot) => slot.key)).toEqual(["2026-11", "2026-12", "2027-01", "2027-02"]);
+    expect(
+      expectedSlots("monthly", { start: "2026-11-15", end: "2027-02-10" }).map((slot) => slot.key),
+    ).toEqual(["2026-11", "2026-12", "2027-01", "2027-02"]);
   });
 
   it("lists the leap day as a daily slot, and 366 days in 2028", () => {
-    expect(expectedSlots("daily", { start: "2028-02-27", end: "2028-03-01" }).map((slot) => slot.key)).toEqual(["2028-02-27", "2028-02-28", "2028-02-29", "2028-03-01"]);
+    expect(
+      expectedSlots("daily", { start: "2028-02-27", end: "2028-03-01" }).map((slot) => slot.key),
+    ).toEqual(["2028-02-27", "2028-02-28", "2028-02-29", "2028-03-01"]);
     expect(expectedSlots("daily", { start: "2028-01-01", end: "2028-12-31" })).toHaveLength(366);
-    expect(expectedSlots("daily", { start: "2026-03-14", end: "2026-03-14" })).toEqual([{ key: "2026-03-14", label: "2026-03-14", start: "2026-03-14", end: "2026-03-14" }]);
+    expect(expectedSlots("daily", { start: "2026-03-14", end: "2026-03-14" })).toEqual([
+      { key: "2026-03-14", label: "2026-03-14", start: "2026-03-14", end: "2026-03-14" },
+    ]);
   });
 
   it("uses ISO weeks Monday–Sunday, clipping a period that starts and ends mid-week", () => {
@@ -73,7 +84,10 @@ describe("expectedSlots", () => {
       "2026-W53 2026-12-28…2027-01-03",
       "2027-W01 2027-01-04…2027-01-10",
     ]);
-    expect(range(expectedSlots("weekly", { start: "2027-01-01", end: "2027-01-05" }))).toEqual(["2026-W53 2027-01-01…2027-01-03", "2027-W01 2027-01-04…2027-01-05"]);
+    expect(range(expectedSlots("weekly", { start: "2027-01-01", end: "2027-01-05" }))).toEqual([
+      "2026-W53 2027-01-01…2027-01-03",
+      "2027-W01 2027-01-04…2027-01-05",
+    ]);
   });
 
   it("gives an event-driven control one slot per event in the period, by date, ignoring the rest", () => {
@@ -85,7 +99,9 @@ describe("expectedSlots", () => {
       { id: "e-early", date: "2025-12-31" },
       { id: "e-last-day", date: "2026-06-30" },
     ];
-    expect(expectedSlots("event_driven", { start: "2026-01-01", end: "2026-06-30" }, events)).toEqual([
+    expect(
+      expectedSlots("event_driven", { start: "2026-01-01", end: "2026-06-30" }, events),
+    ).toEqual([
       { key: "e-first-day", label: "event 2026-01-01", start: "2026-01-01", end: "2026-01-01" },
       { key: "e-a", label: "event 2026-03-14", start: "2026-03-14", end: "2026-03-14" },
       { key: "e-b", label: "2026-03-14 New joiner", start: "2026-03-14", end: "2026-03-14" },
@@ -95,7 +111,12 @@ describe("expectedSlots", () => {
   });
 
   it("gives no slots for an inverted period", () => {
-    for (const frequency of CONTROL_FREQUENCIES) expect(expectedSlots(frequency, { start: "2026-02-01", end: "2026-01-31" }, [{ id: "e", date: "2026-01-31" }])).toEqual([]);
+    for (const frequency of CONTROL_FREQUENCIES)
+      expect(
+        expectedSlots(frequency, { start: "2026-02-01", end: "2026-01-31" }, [
+          { id: "e", date: "2026-01-31" },
+        ]),
+      ).toEqual([]);
   });
 
   it("never leaves a slot outside the period, and time slots neither overlap nor leave gaps", () => {

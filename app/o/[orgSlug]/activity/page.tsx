@@ -16,7 +16,11 @@ export const metadata: Metadata = { title: "Activity" };
 
 type Props = { params: Promise<{ orgSlug: string }>; searchParams: Promise<{ page?: string }> };
 
-const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
+const timeFormat = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "medium",
+  timeZone: "UTC",
+});
 
 function describeChange(before: string | null, after: string | null): string {
   if (before && after) return `${before} → ${after}`;
@@ -34,13 +38,19 @@ export default async function ActivityPage({ params, searchParams }: Props) {
     );
   }
   const page = ActivityPageParam.parse((await pageQuery(searchParams)).page);
-  const [{ rows, total, pageCount }, audit] = await Promise.all([listActivity(ctx, page), auditActivityLog(ctx)]);
+  const [{ rows, total, pageCount }, audit] = await Promise.all([
+    listActivity(ctx, page),
+    auditActivityLog(ctx),
+  ]);
   if (page > pageCount) notFound();
   const base = `/o/${ctx.orgSlug}/activity`;
 
   return (
     <>
-      <PageHeader title="Activity" description={`Every change to this organisation's data, newest first. ${total} entries.`} />
+      <PageHeader
+        title="Activity"
+        description={`Every change to this organisation's data, newest first. ${total} entries.`}
+      />
       <div className="mb-4">
         <ActivityAuditReport audit={audit} />
       </div>
@@ -65,7 +75,9 @@ export default async function ActivityPage({ params, searchParams }: Props) {
               <Td className="text-xs">
                 {row.entityType} <span className="font-mono text-slate-500">{row.entityId}</span>
               </Td>
-              <Td className="max-w-sm font-mono text-xs break-all text-slate-600">{describeChange(row.before, row.after)}</Td>
+              <Td className="max-w-sm font-mono text-xs break-all text-slate-600">
+                {describeChange(row.before, row.after)}
+              </Td>
             </tr>
           ))}
         </tbody>
@@ -75,8 +87,16 @@ export default async function ActivityPage({ params, searchParams }: Props) {
           Page {page} of {pageCount}
         </span>
         <span className="flex gap-3">
-          {page > 1 ? <Link className="text-brand-700 hover:underline" href={`${base}?page=${page - 1}`}>Newer</Link> : null}
-          {page < pageCount ? <Link className="text-brand-700 hover:underline" href={`${base}?page=${page + 1}`}>Older</Link> : null}
+          {page > 1 ? (
+            <Link className="text-brand-700 hover:underline" href={`${base}?page=${page - 1}`}>
+              Newer
+            </Link>
+          ) : null}
+          {page < pageCount ? (
+            <Link className="text-brand-700 hover:underline" href={`${base}?page=${page + 1}`}>
+              Older
+            </Link>
+          ) : null}
         </span>
       </nav>
     </>

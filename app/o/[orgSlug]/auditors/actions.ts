@@ -2,7 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { extendAuditorAccess, inviteAuditor, revokeAuditorAccess } from "@/lib/db/auditor-access";
-import { AuditorAccessIdInput, ExtendAuditorAccessInput, InviteAuditorInput } from "@/lib/schemas/auditor";
+import {
+  AuditorAccessIdInput,
+  ExtendAuditorAccessInput,
+  InviteAuditorInput,
+} from "@/lib/schemas/auditor";
 import { orgAction } from "@/lib/server/action";
 import { sendMail } from "@/lib/server/mailer";
 import { appOrigin } from "@/lib/server/origin";
@@ -25,14 +29,20 @@ export const inviteAuditorAction = orgAction(InviteAuditorInput, async (ctx, inp
   return { link, email: invitation.email, emailed, expiresAt: invitation.expiresAt.toISOString() };
 });
 
-export const revokeAuditorAccessAction = orgAction(AuditorAccessIdInput, async (ctx, { accessId }) => {
-  await revokeAuditorAccess(ctx, accessId);
-  revalidatePath(`/o/${ctx.orgSlug}/auditors`);
-  return null;
-});
+export const revokeAuditorAccessAction = orgAction(
+  AuditorAccessIdInput,
+  async (ctx, { accessId }) => {
+    await revokeAuditorAccess(ctx, accessId);
+    revalidatePath(`/o/${ctx.orgSlug}/auditors`);
+    return null;
+  },
+);
 
-export const extendAuditorAccessAction = orgAction(ExtendAuditorAccessInput, async (ctx, { accessId, lastDay }) => {
-  await extendAuditorAccess(ctx, accessId, lastDay);
-  revalidatePath(`/o/${ctx.orgSlug}/auditors`);
-  return null;
-});
+export const extendAuditorAccessAction = orgAction(
+  ExtendAuditorAccessInput,
+  async (ctx, { accessId, lastDay }) => {
+    await extendAuditorAccess(ctx, accessId, lastDay);
+    revalidatePath(`/o/${ctx.orgSlug}/auditors`);
+    return null;
+  },
+);

@@ -8,7 +8,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireOrgContext } from "@/lib/auth/session";
 import { listControls, listMemberOptions } from "@/lib/db/controls";
-import { CONTROL_FREQUENCIES, CONTROL_STATUSES, FREQUENCY_LABELS, type ControlFrequency } from "@/lib/domain/controls";
+import {
+  CONTROL_FREQUENCIES,
+  CONTROL_STATUSES,
+  FREQUENCY_LABELS,
+  type ControlFrequency,
+} from "@/lib/domain/controls";
 import { can } from "@/lib/domain/permissions";
 import { ControlListQuery } from "@/lib/schemas/control";
 import { bulkUpdateControlsAction } from "./actions";
@@ -17,23 +22,48 @@ import { pageQuery } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Controls" };
 
-type Props = { params: Promise<{ orgSlug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ orgSlug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-const STATUS_TONE = { draft: "neutral", designed: "warning", implemented: "success", retired: "danger" } as const;
+const STATUS_TONE = {
+  draft: "neutral",
+  designed: "warning",
+  implemented: "success",
+  retired: "danger",
+} as const;
 
 export default async function ControlsPage({ params, searchParams }: Props) {
   const ctx = await requireOrgContext((await params).orgSlug);
   notFoundUnlessCan(ctx, "library.view");
   const raw = await pageQuery(searchParams);
-  const query = ControlListQuery.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  const [{ rows, total, pageCount, page }, members] = await Promise.all([listControls(ctx, query), listMemberOptions(ctx)]);
+  const query = ControlListQuery.parse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
+  const [{ rows, total, pageCount, page }, members] = await Promise.all([
+    listControls(ctx, query),
+    listMemberOptions(ctx),
+  ]);
   const base = `/o/${ctx.orgSlug}/controls`;
   const editable = can(ctx.role, "control.edit");
-  const filtered = Boolean(query.q || query.owner || query.status || query.frequency || query.unmapped);
+  const filtered = Boolean(
+    query.q || query.owner || query.status || query.frequency || query.unmapped,
+  );
 
   const href = (changes: Partial<Record<string, string | number | undefined>>) => {
     const merged: Record<string, string> = {};
-    for (const [key, value] of Object.entries({ q: query.q, owner: query.owner, status: query.status, frequency: query.frequency, unmapped: query.unmapped ? "1" : undefined, sort: query.sort, dir: query.dir, page: String(page), ...changes })) {
+    for (const [key, value] of Object.entries({
+      q: query.q,
+      owner: query.owner,
+      status: query.status,
+      frequency: query.frequency,
+      unmapped: query.unmapped ? "1" : undefined,
+      sort: query.sort,
+      dir: query.dir,
+      page: String(page),
+      ...changes,
+    })) {
       if (value !== undefined && value !== "") merged[key] = String(value);
     }
     return `${base}?${new URLSearchParams(merged)}`;
@@ -42,7 +72,11 @@ export default async function ControlsPage({ params, searchParams }: Props) {
     const active = query.sort === column;
     const dir = active && query.dir === "asc" ? "desc" : "asc";
     return (
-      <Link href={href({ sort: column, dir, page: 1 })} aria-label={`Sort by ${label}`} className="hover:underline">
+      <Link
+        href={href({ sort: column, dir, page: 1 })}
+        aria-label={`Sort by ${label}`}
+        className="hover:underline"
+      >
         {label} {active ? (query.dir === "asc" ? "▲" : "▼") : ""}
       </Link>
     );
@@ -52,7 +86,11 @@ export default async function ControlsPage({ params, searchParams }: Props) {
     <Table aria-label="Controls">
       <thead>
         <tr>
-          {editable ? <Th className="w-8"><span className="sr-only">Select</span></Th> : null}
+          {editable ? (
+            <Th className="w-8">
+              <span className="sr-only">Select</span>
+            </Th>
+          ) : null}
           <Th>{sortLink("ref", "Ref")}</Th>
           <Th>{sortLink("title", "Title")}</Th>
           <Th>Owner</Th>
@@ -66,23 +104,48 @@ export default async function ControlsPage({ params, searchParams }: Props) {
           <tr key={control.id}>
             {editable ? (
               <Td>
-                <Checkbox name="controlIds" value={control.id} aria-label={`Select ${control.ref}`} />
-                <input type="hidden" name="controlVersions" value={`${control.id}:${control.version}`} />
+                <Checkbox
+                  name="controlIds"
+                  value={control.id}
+                  aria-label={`Select ${control.ref}`}
+                />
+                <input
+                  type="hidden"
+                  name="controlVersions"
+                  value={`${control.id}:${control.version}`}
+                />
               </Td>
             ) : null}
             <Td className="font-mono text-xs whitespace-nowrap">
               {control.ref}
-              {control.key ? <Badge tone="brand" className="ml-2">key</Badge> : null}
+              {control.key ? (
+                <Badge tone="brand" className="ml-2">
+                  key
+                </Badge>
+              ) : null}
             </Td>
             <Td>
-              <Link className="font-medium text-brand-700 hover:underline" href={`${base}/${control.id}`}>
+              <Link
+                className="font-medium text-brand-700 hover:underline"
+                href={`${base}/${control.id}`}
+              >
                 {control.title}
               </Link>
             </Td>
             <Td>{control.owner?.name ?? <span className="text-slate-500">No owner</span>}</Td>
-            <Td><Badge tone={STATUS_TONE[control.status as keyof typeof STATUS_TONE] ?? "neutral"}>{control.status}</Badge></Td>
+            <Td>
+              <Badge tone={STATUS_TONE[control.status as keyof typeof STATUS_TONE] ?? "neutral"}>
+                {control.status}
+              </Badge>
+            </Td>
             <Td>{FREQUENCY_LABELS[control.frequency as ControlFrequency] ?? control.frequency}</Td>
-            <Td>{control.mappingCount ? `${control.mappingCount} requirement${control.mappingCount === 1 ? "" : "s"}` : <Badge tone="warning">unmapped</Badge>}</Td>
+            <Td>
+              {control.mappingCount ? (
+                `${control.mappingCount} requirement${control.mappingCount === 1 ? "" : "s"}`
+              ) : (
+                <Badge tone="warning">unmapped</Badge>
+              )}
+            </Td>
           </tr>
         ))}
       </tbody>
@@ -96,71 +159,134 @@ export default async function ControlsPage({ params, searchParams }: Props) {
         description="Your control library: independent of any framework, mapped to the requirements each control serves."
         actions={
           <div className="flex flex-wrap gap-2">
-            <Button asChild variant="secondary" size="sm"><a href={`${base}/export`}>Export CSV</a></Button>
+            <Button asChild variant="secondary" size="sm">
+              <a href={`${base}/export`}>Export CSV</a>
+            </Button>
             {editable ? (
               <>
-                <Button asChild variant="secondary" size="sm"><Link href={`${base}/import`}>Import CSV</Link></Button>
-                <Button asChild variant="secondary" size="sm"><Link href={`${base}/starter`}>Adopt starter controls</Link></Button>
-                <Button asChild size="sm"><Link href={`${base}/new`}>New control</Link></Button>
+                <Button asChild variant="secondary" size="sm">
+                  <Link href={`${base}/import`}>Import CSV</Link>
+                </Button>
+                <Button asChild variant="secondary" size="sm">
+                  <Link href={`${base}/starter`}>Adopt starter controls</Link>
+                </Button>
+                <Button asChild size="sm">
+                  <Link href={`${base}/new`}>New control</Link>
+                </Button>
               </>
             ) : null}
           </div>
         }
       />
-      <form method="get" action={base} className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto_auto] lg:items-end">
+      <form
+        method="get"
+        action={base}
+        className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto_auto] lg:items-end"
+      >
         <div className="space-y-1">
           <Label htmlFor="control-search">Search</Label>
-          <Input id="control-search" name="q" type="search" defaultValue={query.q} placeholder="Ref or title" />
+          <Input
+            id="control-search"
+            name="q"
+            type="search"
+            defaultValue={query.q}
+            placeholder="Ref or title"
+          />
         </div>
         <div className="space-y-1">
           <Label htmlFor="filter-owner">Owner</Label>
           <Select id="filter-owner" name="owner" defaultValue={query.owner ?? ""}>
             <option value="">Anyone</option>
             <option value="none">No owner</option>
-            {members.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
           </Select>
         </div>
         <div className="space-y-1">
           <Label htmlFor="filter-status">Status</Label>
           <Select id="filter-status" name="status" defaultValue={query.status ?? ""}>
             <option value="">Any</option>
-            {CONTROL_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+            {CONTROL_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
           </Select>
         </div>
         <div className="space-y-1">
           <Label htmlFor="filter-frequency">Frequency</Label>
           <Select id="filter-frequency" name="frequency" defaultValue={query.frequency ?? ""}>
             <option value="">Any</option>
-            {CONTROL_FREQUENCIES.map((f) => <option key={f} value={f}>{FREQUENCY_LABELS[f]}</option>)}
+            {CONTROL_FREQUENCIES.map((f) => (
+              <option key={f} value={f}>
+                {FREQUENCY_LABELS[f]}
+              </option>
+            ))}
           </Select>
         </div>
         <label className="flex items-center gap-2 pb-2 text-sm">
           <Checkbox name="unmapped" value="1" defaultChecked={query.unmapped} /> Unmapped only
         </label>
-        <Button type="submit" variant="secondary">Apply filters</Button>
+        <Button type="submit" variant="secondary">
+          Apply filters
+        </Button>
       </form>
 
       {rows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
           {filtered ? (
-            <>No controls match these filters. <Link className="text-brand-700 hover:underline" href={base}>Clear filters</Link></>
+            <>
+              No controls match these filters.{" "}
+              <Link className="text-brand-700 hover:underline" href={base}>
+                Clear filters
+              </Link>
+            </>
           ) : editable ? (
-            <>No controls yet. <Link className="text-brand-700 hover:underline" href={`${base}/starter`}>Adopt starter controls</Link>, <Link className="text-brand-700 hover:underline" href={`${base}/import`}>import a CSV</Link> or <Link className="text-brand-700 hover:underline" href={`${base}/new`}>write your first control</Link>.</>
+            <>
+              No controls yet.{" "}
+              <Link className="text-brand-700 hover:underline" href={`${base}/starter`}>
+                Adopt starter controls
+              </Link>
+              ,{" "}
+              <Link className="text-brand-700 hover:underline" href={`${base}/import`}>
+                import a CSV
+              </Link>{" "}
+              or{" "}
+              <Link className="text-brand-700 hover:underline" href={`${base}/new`}>
+                write your first control
+              </Link>
+              .
+            </>
           ) : (
             "No controls yet."
           )}
         </div>
       ) : editable ? (
-        <BulkEditForm orgSlug={ctx.orgSlug} members={members} action={bulkUpdateControlsAction}>{table}</BulkEditForm>
+        <BulkEditForm orgSlug={ctx.orgSlug} members={members} action={bulkUpdateControlsAction}>
+          {table}
+        </BulkEditForm>
       ) : (
         table
       )}
 
       <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
-        <span>{total} controls · page {page} of {pageCount}</span>
+        <span>
+          {total} controls · page {page} of {pageCount}
+        </span>
         <span className="flex gap-3">
-          {page > 1 ? <Link className="text-brand-700 hover:underline" href={href({ page: page - 1 })}>Previous</Link> : null}
-          {page < pageCount ? <Link className="text-brand-700 hover:underline" href={href({ page: page + 1 })}>Next</Link> : null}
+          {page > 1 ? (
+            <Link className="text-brand-700 hover:underline" href={href({ page: page - 1 })}>
+              Previous
+            </Link>
+          ) : null}
+          {page < pageCount ? (
+            <Link className="text-brand-700 hover:underline" href={href({ page: page + 1 })}>
+              Next
+            </Link>
+          ) : null}
         </span>
       </nav>
     </>

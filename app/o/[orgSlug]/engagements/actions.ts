@@ -2,9 +2,21 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { clearNotApplicable, createEngagement, markNotApplicable, setEngagementArchived, updateEngagement } from "@/lib/db/engagements";
+import {
+  clearNotApplicable,
+  createEngagement,
+  markNotApplicable,
+  setEngagementArchived,
+  updateEngagement,
+} from "@/lib/db/engagements";
 import { setRequirementControls } from "@/lib/db/mappings";
-import { ArchiveEngagementInput, ClearNotApplicableInput, EngagementInput, NotApplicableInput, UpdateEngagementInput } from "@/lib/schemas/engagement";
+import {
+  ArchiveEngagementInput,
+  ClearNotApplicableInput,
+  EngagementInput,
+  NotApplicableInput,
+  UpdateEngagementInput,
+} from "@/lib/schemas/engagement";
 import { RequirementControlsInput } from "@/lib/schemas/control";
 import { orgAction } from "@/lib/server/action";
 
@@ -14,29 +26,41 @@ export const createEngagementAction = orgAction(EngagementInput, async (ctx, inp
   return { id };
 });
 
-export const updateEngagementAction = orgAction(UpdateEngagementInput, async (ctx, { engagementId, version, ...input }) => {
-  await updateEngagement(ctx, engagementId, input, version);
-  revalidatePath(`/o/${ctx.orgSlug}/engagements`, "layout");
-  return { id: engagementId };
-});
+export const updateEngagementAction = orgAction(
+  UpdateEngagementInput,
+  async (ctx, { engagementId, version, ...input }) => {
+    await updateEngagement(ctx, engagementId, input, version);
+    revalidatePath(`/o/${ctx.orgSlug}/engagements`, "layout");
+    return { id: engagementId };
+  },
+);
 
-export const archiveEngagementAction = orgAction(ArchiveEngagementInput, async (ctx, { engagementId, archived, version }) => {
-  await setEngagementArchived(ctx, engagementId, archived, version);
-  revalidatePath(`/o/${ctx.orgSlug}/engagements`, "layout");
-  return null;
-});
+export const archiveEngagementAction = orgAction(
+  ArchiveEngagementInput,
+  async (ctx, { engagementId, archived, version }) => {
+    await setEngagementArchived(ctx, engagementId, archived, version);
+    revalidatePath(`/o/${ctx.orgSlug}/engagements`, "layout");
+    return null;
+  },
+);
 
-export const markNotApplicableAction = orgAction(NotApplicableInput, async (ctx, { engagementId, requirementId, justification }) => {
-  await markNotApplicable(ctx, engagementId, requirementId, justification);
-  revalidatePath(`/o/${ctx.orgSlug}/engagements/${engagementId}`, "layout");
-  return null;
-});
+export const markNotApplicableAction = orgAction(
+  NotApplicableInput,
+  async (ctx, { engagementId, requirementId, justification }) => {
+    await markNotApplicable(ctx, engagementId, requirementId, justification);
+    revalidatePath(`/o/${ctx.orgSlug}/engagements/${engagementId}`, "layout");
+    return null;
+  },
+);
 
-export const clearNotApplicableAction = orgAction(ClearNotApplicableInput, async (ctx, { engagementId, requirementId, exclusionId }) => {
-  await clearNotApplicable(ctx, engagementId, requirementId, exclusionId);
-  revalidatePath(`/o/${ctx.orgSlug}/engagements/${engagementId}`, "layout");
-  return null;
-});
+export const clearNotApplicableAction = orgAction(
+  ClearNotApplicableInput,
+  async (ctx, { engagementId, requirementId, exclusionId }) => {
+    await clearNotApplicable(ctx, engagementId, requirementId, exclusionId);
+    revalidatePath(`/o/${ctx.orgSlug}/engagements/${engagementId}`, "layout");
+    return null;
+  },
+);
 
 export const setRequirementControlsAction = orgAction(
   RequirementControlsInput.extend({ kind: z.enum(["criterion", "objective"]) }),

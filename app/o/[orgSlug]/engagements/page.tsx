@@ -11,7 +11,11 @@ import { can } from "@/lib/domain/permissions";
 
 export const metadata: Metadata = { title: "Engagements" };
 
-export default async function EngagementsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+export default async function EngagementsPage({
+  params,
+}: {
+  params: Promise<{ orgSlug: string }>;
+}) {
   const ctx = await requireOrgContext((await params).orgSlug);
   const engagements = await listEngagements(ctx, { includeArchived: true });
   const base = `/o/${ctx.orgSlug}/engagements`;
@@ -24,8 +28,12 @@ export default async function EngagementsPage({ params }: { params: Promise<{ or
         actions={
           manage ? (
             <div className="flex gap-2">
-              <Button asChild variant="secondary" size="sm"><Link href={`/o/${ctx.orgSlug}/questionnaire`}>Which report do we need?</Link></Button>
-              <Button asChild size="sm"><Link href={`${base}/new`}>New engagement</Link></Button>
+              <Button asChild variant="secondary" size="sm">
+                <Link href={`/o/${ctx.orgSlug}/questionnaire`}>Which report do we need?</Link>
+              </Button>
+              <Button asChild size="sm">
+                <Link href={`${base}/new`}>New engagement</Link>
+              </Button>
             </div>
           ) : null
         }
@@ -35,8 +43,18 @@ export default async function EngagementsPage({ params }: { params: Promise<{ or
           No engagements yet.{" "}
           {manage ? (
             <>
-              Not sure which report you need? <Link className="text-brand-700 hover:underline" href={`/o/${ctx.orgSlug}/questionnaire`}>Answer a few questions</Link>, or{" "}
-              <Link className="text-brand-700 hover:underline" href={`${base}/new`}>create one directly</Link>.
+              Not sure which report you need?{" "}
+              <Link
+                className="text-brand-700 hover:underline"
+                href={`/o/${ctx.orgSlug}/questionnaire`}
+              >
+                Answer a few questions
+              </Link>
+              , or{" "}
+              <Link className="text-brand-700 hover:underline" href={`${base}/new`}>
+                create one directly
+              </Link>
+              .
             </>
           ) : (
             "An owner or admin can create one."
@@ -47,7 +65,9 @@ export default async function EngagementsPage({ params }: { params: Promise<{ or
           {engagements.map((engagement) => (
             <Card key={engagement.id} className={engagement.archived ? "opacity-60" : undefined}>
               <CardTitle>
-                <Link className="text-brand-700 hover:underline" href={`${base}/${engagement.id}`}>{engagement.name}</Link>
+                <Link className="text-brand-700 hover:underline" href={`${base}/${engagement.id}`}>
+                  {engagement.name}
+                </Link>
                 {engagement.archived ? <Badge className="ml-2">archived</Badge> : null}
               </CardTitle>
               <CardDescription>{describeEngagement(engagement)}</CardDescription>

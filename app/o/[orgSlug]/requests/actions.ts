@@ -2,7 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { closeAuditorRequest, createAuditorRequest, reopenAuditorRequest } from "@/lib/db/auditor-requests";
+import {
+  closeAuditorRequest,
+  createAuditorRequest,
+  reopenAuditorRequest,
+} from "@/lib/db/auditor-requests";
 import { CloseAuditorRequestInput, CreateAuditorRequestInput } from "@/lib/schemas/auditor";
 import { orgAction } from "@/lib/server/action";
 import { FormId } from "@/lib/schemas/text";
@@ -19,8 +23,11 @@ export const closeRequestAction = orgAction(CloseAuditorRequestInput, async (ctx
   return null;
 });
 
-export const reopenRequestAction = orgAction(z.object({ requestId: FormId }), async (ctx, { requestId }) => {
-  await reopenAuditorRequest(ctx, requestId);
-  revalidatePath(`/o/${ctx.orgSlug}/requests`);
-  return null;
-});
+export const reopenRequestAction = orgAction(
+  z.object({ requestId: FormId }),
+  async (ctx, { requestId }) => {
+    await reopenAuditorRequest(ctx, requestId);
+    revalidatePath(`/o/${ctx.orgSlug}/requests`);
+    return null;
+  },
+);

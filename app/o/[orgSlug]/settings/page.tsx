@@ -27,12 +27,22 @@ export default async function SettingsPage({ params }: Props) {
         <>
           <Card>
             <CardTitle className="mb-4">Organisation</CardTitle>
-            <RenameOrgForm orgSlug={ctx.orgSlug} {...await getOrganizationSettings(ctx)} action={renameOrganizationAction} />
+            <RenameOrgForm
+              orgSlug={ctx.orgSlug}
+              {...await getOrganizationSettings(ctx)}
+              action={renameOrganizationAction}
+            />
           </Card>
-          <TwoFactorPolicyCard orgSlug={ctx.orgSlug} {...await getTwoFactorPolicy(ctx)} action={setRequireTwoFactorAction} />
+          <TwoFactorPolicyCard
+            orgSlug={ctx.orgSlug}
+            {...await getTwoFactorPolicy(ctx)}
+            action={setRequireTwoFactorAction}
+          />
         </>
       ) : (
-        <Alert tone="info">Only owners and admins can change the organisation&apos;s settings.</Alert>
+        <Alert tone="info">
+          Only owners and admins can change the organisation&apos;s settings.
+        </Alert>
       )}
       <AuditKeyCard view={publicKeyView(can(ctx.role, "org.update"))} />
     </>

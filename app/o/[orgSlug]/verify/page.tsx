@@ -20,14 +20,16 @@ export default async function VerifyPackPage({ params }: { params: Promise<{ org
       <Card>
         <PackVerifier orgSlug={ctx.orgSlug} />
         <p className="mt-4 text-xs text-slate-600">
-          Without Assay: <code>npm run pack:verify -- pack.zip</code> from a checkout, or compare <code>sha256sum</code> of each file with manifest.json.
+          Without Assay: <code>npm run pack:verify -- pack.zip</code> from a checkout, or compare{" "}
+          <code>sha256sum</code> of each file with manifest.json.
         </p>
       </Card>
       <Card className="mt-6">
         <CardTitle>Activity log</CardTitle>
         <CardDescription>
-          Checks the activity log against every head recorded for it (signed checkpoints and their copies in file storage, exports, snapshots) and against files you kept from earlier exports. A
-          log rewritten after one of them disagrees with it.
+          Checks the activity log against every head recorded for it (signed checkpoints and their
+          copies in file storage, exports, snapshots) and against files you kept from earlier
+          exports. A log rewritten after one of them disagrees with it.
         </CardDescription>
         <div className="mt-4">
           <ActivityVerifier orgSlug={ctx.orgSlug}>
@@ -35,7 +37,8 @@ export default async function VerifyPackPage({ params }: { params: Promise<{ org
           </ActivityVerifier>
         </div>
         <p className="mt-4 text-xs text-slate-600">
-          On the server: <code>npm run activity:verify -- {ctx.orgSlug} pack.zip --public-key public.pem</code>.
+          On the server:{" "}
+          <code>npm run activity:verify -- {ctx.orgSlug} pack.zip --public-key public.pem</code>.
         </p>
       </Card>
     </>

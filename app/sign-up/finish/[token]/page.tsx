@@ -24,7 +24,12 @@ export default async function FinishSignUpPage({ params }: Props) {
   return (
     <AuthCard title="Finish creating your account" footer={footer}>
       {parsed.success && claims ? (
-        <FinishSignUpForm token={parsed.data} name={claims.name} email={claims.email} action={finishSignUpAction} />
+        <FinishSignUpForm
+          token={parsed.data}
+          name={claims.name}
+          email={claims.email}
+          action={finishSignUpAction}
+        />
       ) : (
         <Alert tone="error">
           This link has expired or is not valid.{" "}

@@ -8,7 +8,12 @@ export const POST = orgRoute(
   CreateInvitationInput,
   async (ctx, input) => {
     const invitation = await createInvitation(ctx, input);
-    return { link: `${await appOrigin()}/invite/${invitation.token}`, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt };
+    return {
+      link: `${await appOrigin()}/invite/${invitation.token}`,
+      email: invitation.email,
+      role: invitation.role,
+      expiresAt: invitation.expiresAt,
+    };
   },
   201,
 );

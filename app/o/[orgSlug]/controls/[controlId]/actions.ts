@@ -1,10 +1,24 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { addLinkEvidence, addNoteEvidence, deleteEvidence, linkEvidenceToControls } from "@/lib/db/evidence";
+import {
+  addLinkEvidence,
+  addNoteEvidence,
+  deleteEvidence,
+  linkEvidenceToControls,
+} from "@/lib/db/evidence";
 import { recordException, remediateException } from "@/lib/db/exceptions";
 import { addPopulationEvent, deletePopulationEvent, importPopulation } from "@/lib/db/population";
-import { DeleteEvidenceInput, ExceptionInput, LinkEvidenceInput, LinkEvidenceToControlsInput, NoteEvidenceInput, PopulationCsvInput, PopulationEventInput, RemediateExceptionInput } from "@/lib/schemas/evidence";
+import {
+  DeleteEvidenceInput,
+  ExceptionInput,
+  LinkEvidenceInput,
+  LinkEvidenceToControlsInput,
+  NoteEvidenceInput,
+  PopulationCsvInput,
+  PopulationEventInput,
+  RemediateExceptionInput,
+} from "@/lib/schemas/evidence";
 import { AppError } from "@/lib/errors";
 import { orgAction } from "@/lib/server/action";
 import { z } from "zod";
@@ -24,17 +38,23 @@ export const addLinkEvidenceAction = orgAction(LinkEvidenceInput, async (ctx, in
   return result;
 });
 
-export const linkEvidenceAction = orgAction(LinkEvidenceToControlsInput, async (ctx, { evidenceId, controlIds, version }) => {
-  await linkEvidenceToControls(ctx, evidenceId, controlIds, version);
-  refresh(ctx.orgSlug);
-  return null;
-});
+export const linkEvidenceAction = orgAction(
+  LinkEvidenceToControlsInput,
+  async (ctx, { evidenceId, controlIds, version }) => {
+    await linkEvidenceToControls(ctx, evidenceId, controlIds, version);
+    refresh(ctx.orgSlug);
+    return null;
+  },
+);
 
-export const deleteEvidenceAction = orgAction(DeleteEvidenceInput, async (ctx, { evidenceId, version }) => {
-  await deleteEvidence(ctx, evidenceId, version);
-  refresh(ctx.orgSlug);
-  return null;
-});
+export const deleteEvidenceAction = orgAction(
+  DeleteEvidenceInput,
+  async (ctx, { evidenceId, version }) => {
+    await deleteEvidence(ctx, evidenceId, version);
+    refresh(ctx.orgSlug);
+    return null;
+  },
+);
 
 export const recordExceptionAction = orgAction(ExceptionInput, async (ctx, input) => {
   const result = await recordException(ctx, input);
@@ -42,11 +62,14 @@ export const recordExceptionAction = orgAction(ExceptionInput, async (ctx, input
   return result;
 });
 
-export const remediateExceptionAction = orgAction(RemediateExceptionInput, async (ctx, { exceptionId, remediationNote, version }) => {
-  await remediateException(ctx, exceptionId, remediationNote, version);
-  refresh(ctx.orgSlug);
-  return null;
-});
+export const remediateExceptionAction = orgAction(
+  RemediateExceptionInput,
+  async (ctx, { exceptionId, remediationNote, version }) => {
+    await remediateException(ctx, exceptionId, remediationNote, version);
+    refresh(ctx.orgSlug);
+    return null;
+  },
+);
 
 export const addEventAction = orgAction(PopulationEventInput, async (ctx, input) => {
   const result = await addPopulationEvent(ctx, input);
@@ -54,18 +77,36 @@ export const addEventAction = orgAction(PopulationEventInput, async (ctx, input)
   return result;
 });
 
-export const importPopulationAction = orgAction(PopulationCsvInput, async (ctx, { controlId, csv }) => {
-  const result = await importPopulation(ctx, controlId, csv);
-  if (result.problems.length) {
-    const lines = result.problems.slice(0, 10).map((problem) => (problem.row ? `Row ${problem.row}: ${problem.message}` : problem.message));
-    throw new AppError("VALIDATION", "Nothing was imported.", { csv: [...lines, ...(result.problems.length > 10 ? [`and ${result.problems.length - 10} more problems`] : []), "Nothing was imported: fix these rows and try again."] });
-  }
-  refresh(ctx.orgSlug);
-  return result;
-});
+export const importPopulationAction = orgAction(
+  PopulationCsvInput,
+  async (ctx, { controlId, csv }) => {
+    const result = await importPopulation(ctx, controlId, csv);
+    if (result.problems.length) {
+      const lines = result.problems
+        .slice(0, 10)
+        .map((problem) =>
+          problem.row ? `Row ${problem.row}: ${problem.message}` : problem.message,
+        );
+      throw new AppError("VALIDATION", "Nothing was imported.", {
+        csv: [
+          ...lines,
+          ...(result.problems.length > 10
+            ? [`and ${result.problems.length - 10} more problems`]
+            : []),
+          "Nothing was imported: fix these rows and try again.",
+        ],
+      });
+    }
+    refresh(ctx.orgSlug);
+    return result;
+  },
+);
 
-export const deleteEventAction = orgAction(z.object({ eventId: FormId }), async (ctx, { eventId }) => {
-  await deletePopulationEvent(ctx, eventId);
-  refresh(ctx.orgSlug);
-  return null;
-});
+export const deleteEventAction = orgAction(
+  z.object({ eventId: FormId }),
+  async (ctx, { eventId }) => {
+    await deletePopulationEvent(ctx, eventId);
+    refresh(ctx.orgSlug);
+    return null;
+  },
+);

@@ -41,7 +41,10 @@ import { pageId, pageQuery } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Control" };
 
-type Props = { params: Promise<{ orgSlug: string; controlId: string }>; searchParams: Promise<{ engagement?: string | string[] }> };
+type Props = {
+  params: Promise<{ orgSlug: string; controlId: string }>;
+  searchParams: Promise<{ engagement?: string | string[] }>;
+};
 
 export default async function ControlPage({ params, searchParams }: Props) {
   const { orgSlug, controlId: controlParam } = await params;
@@ -56,7 +59,17 @@ export default async function ControlPage({ params, searchParams }: Props) {
   const canEditEvidence = can(ctx.role, "evidence.edit");
   const library = can(ctx.role, "library.view");
   const today = todayIso();
-  const [members, criteria, objectives, evidence, exceptions, population, engagements, window, controlOptions] = await Promise.all([
+  const [
+    members,
+    criteria,
+    objectives,
+    evidence,
+    exceptions,
+    population,
+    engagements,
+    window,
+    controlOptions,
+  ] = await Promise.all([
     library ? listMemberOptions(ctx) : Promise.resolve([]),
     listCriteria(CURRENT_CRITERIA_EDITION),
     listObjectives(ctx),
@@ -64,13 +77,26 @@ export default async function ControlPage({ params, searchParams }: Props) {
     listControlExceptions(ctx, control.id),
     eventDriven ? listPopulation(ctx, control.id) : Promise.resolve([]),
     listEngagements(ctx),
-    engagementId ? notFoundOnAppError(getEvidenceWindowContext(ctx, engagementId)) : Promise.resolve(null),
+    engagementId
+      ? notFoundOnAppError(getEvidenceWindowContext(ctx, engagementId))
+      : Promise.resolve(null),
     canEditEvidence ? listControlOptions(ctx) : Promise.resolve([]),
   ]);
-  const requestEngagements = can(ctx.role, "request.create") ? await engagementsServingControl(ctx, control.id) : [];
-  await recordAuditorAccess(ctx, "viewed", { entityType: "control", entityId: control.id, label: `Control ${control.ref} · ${control.title}` });
+  const requestEngagements = can(ctx.role, "request.create")
+    ? await engagementsServingControl(ctx, control.id)
+    : [];
+  await recordAuditorAccess(ctx, "viewed", {
+    entityType: "control",
+    entityId: control.id,
+    label: `Control ${control.ref} · ${control.title}`,
+  });
   // Against a chosen engagement, evidence outside its window is labelled, never hidden.
-  const evidenceItems = window ? evidence.map((item) => ({ ...item, window: evidenceWindow(item, window, window.freshnessDays) })) : evidence;
+  const evidenceItems = window
+    ? evidence.map((item) => ({
+        ...item,
+        window: evidenceWindow(item, window, window.freshnessDays),
+      }))
+    : evidence;
 
   return (
     <>
@@ -78,9 +104,13 @@ export default async function ControlPage({ params, searchParams }: Props) {
         title={`${control.ref} · ${control.title}`}
         description={
           library ? (
-            <Link className="text-brand-700 hover:underline" href={`/o/${ctx.orgSlug}/controls`}>← All controls</Link>
+            <Link className="text-brand-700 hover:underline" href={`/o/${ctx.orgSlug}/controls`}>
+              ← All controls
+            </Link>
           ) : (
-            <Link className="text-brand-700 hover:underline" href={`/o/${ctx.orgSlug}/engagements`}>← Engagements</Link>
+            <Link className="text-brand-700 hover:underline" href={`/o/${ctx.orgSlug}/engagements`}>
+              ← Engagements
+            </Link>
           )
         }
       />
@@ -92,22 +122,48 @@ export default async function ControlPage({ params, searchParams }: Props) {
               orgSlug={ctx.orgSlug}
               existing={{ id: control.id, version: control.version }}
               members={members}
-              initial={{ ref: control.ref, title: control.title, description: control.description, ownerId: control.ownerId, status: control.status, frequency: control.frequency, nature: control.nature, key: control.key }}
+              initial={{
+                ref: control.ref,
+                title: control.title,
+                description: control.description,
+                ownerId: control.ownerId,
+                status: control.status,
+                frequency: control.frequency,
+                nature: control.nature,
+                key: control.key,
+              }}
               action={updateControlAction}
             />
           ) : (
             <dl className="space-y-2 text-sm">
-              <div><dt className="font-medium">Description</dt><dd className="whitespace-pre-wrap text-slate-700">{control.description || "—"}</dd></div>
-              <div><dt className="font-medium">Owner</dt><dd>{control.owner?.name ?? "No owner"}</dd></div>
-              <div><dt className="font-medium">Status</dt><dd>{control.status}</dd></div>
-              <div><dt className="font-medium">Frequency</dt><dd>{control.frequency}</dd></div>
-              <div><dt className="font-medium">Nature</dt><dd>{control.nature}</dd></div>
+              <div>
+                <dt className="font-medium">Description</dt>
+                <dd className="whitespace-pre-wrap text-slate-700">{control.description || "—"}</dd>
+              </div>
+              <div>
+                <dt className="font-medium">Owner</dt>
+                <dd>{control.owner?.name ?? "No owner"}</dd>
+              </div>
+              <div>
+                <dt className="font-medium">Status</dt>
+                <dd>{control.status}</dd>
+              </div>
+              <div>
+                <dt className="font-medium">Frequency</dt>
+                <dd>{control.frequency}</dd>
+              </div>
+              <div>
+                <dt className="font-medium">Nature</dt>
+                <dd>{control.nature}</dd>
+              </div>
             </dl>
           )}
         </Card>
         <Card>
           <CardTitle>Requirements this control serves</CardTitle>
-          <CardDescription className="mb-4">Map once: every engagement that includes a requirement picks up the control.</CardDescription>
+          <CardDescription className="mb-4">
+            Map once: every engagement that includes a requirement picks up the control.
+          </CardDescription>
           <MappingPicker
             orgSlug={ctx.orgSlug}
             hidden={{ controlId: control.id }}
@@ -116,8 +172,26 @@ export default async function ControlPage({ params, searchParams }: Props) {
             submitLabel="Save mappings"
             action={setControlMappingsAction}
             groups={[
-              { name: "SOC 1 / ISAE 3402 objectives", field: "objectiveIds", options: objectives.map((o) => ({ id: o.id, code: o.ref, title: o.title, group: "" })) },
-              { name: "SOC 2 criteria", field: "criterionIds", options: criteria.map((c) => ({ id: c.id, code: c.code, title: c.title, group: c.group })) },
+              {
+                name: "SOC 1 / ISAE 3402 objectives",
+                field: "objectiveIds",
+                options: objectives.map((o) => ({
+                  id: o.id,
+                  code: o.ref,
+                  title: o.title,
+                  group: "",
+                })),
+              },
+              {
+                name: "SOC 2 criteria",
+                field: "criterionIds",
+                options: criteria.map((c) => ({
+                  id: c.id,
+                  code: c.code,
+                  title: c.title,
+                  group: c.group,
+                })),
+              },
             ]}
           />
         </Card>
@@ -125,20 +199,34 @@ export default async function ControlPage({ params, searchParams }: Props) {
       {requestEngagements.length ? (
         <Card className="mt-6">
           <CardTitle>Ask the team</CardTitle>
-          <CardDescription className="mb-4">Request evidence or leave a comment about this control; the team answers under Auditor requests.</CardDescription>
-          <RequestForm orgSlug={ctx.orgSlug} engagements={requestEngagements} target={{ controlId: control.id }} action={createRequestAction} />
+          <CardDescription className="mb-4">
+            Request evidence or leave a comment about this control; the team answers under Auditor
+            requests.
+          </CardDescription>
+          <RequestForm
+            orgSlug={ctx.orgSlug}
+            engagements={requestEngagements}
+            target={{ controlId: control.id }}
+            action={createRequestAction}
+          />
         </Card>
       ) : null}
       <Card className="mt-6">
         <CardTitle>Evidence</CardTitle>
-        <CardDescription className="mb-4">Dated for the moment it represents. Design evidence shows the control exists; operating evidence shows each occurrence.</CardDescription>
+        <CardDescription className="mb-4">
+          Dated for the moment it represents. Design evidence shows the control exists; operating
+          evidence shows each occurrence.
+        </CardDescription>
         {canEditEvidence ? (
           <div className="mb-6">
             <AddEvidence
               orgSlug={ctx.orgSlug}
               controlId={control.id}
               today={today}
-              events={population.map((event) => ({ id: event.id, label: `${event.date} ${event.reference}` }))}
+              events={population.map((event) => ({
+                id: event.id,
+                label: `${event.date} ${event.reference}`,
+              }))}
               noteAction={addNoteEvidenceAction}
               linkAction={addLinkEvidenceAction}
               reuseAction={linkEvidenceAction}
@@ -146,29 +234,72 @@ export default async function ControlPage({ params, searchParams }: Props) {
           </div>
         ) : null}
         {engagements.length ? (
-          <nav aria-label="Judge evidence against an engagement" className="mb-3 flex flex-wrap items-center gap-2 text-sm">
+          <nav
+            aria-label="Judge evidence against an engagement"
+            className="mb-3 flex flex-wrap items-center gap-2 text-sm"
+          >
             <span className="text-slate-600">Window:</span>
-            <Link href={`/o/${ctx.orgSlug}/controls/${control.id}`} aria-current={window ? undefined : "page"} className={window ? "text-brand-700 hover:underline" : "font-medium"}>none</Link>
+            <Link
+              href={`/o/${ctx.orgSlug}/controls/${control.id}`}
+              aria-current={window ? undefined : "page"}
+              className={window ? "text-brand-700 hover:underline" : "font-medium"}
+            >
+              none
+            </Link>
             {engagements.map((engagement) => (
-              <Link key={engagement.id} href={`/o/${ctx.orgSlug}/controls/${control.id}?engagement=${engagement.id}`} aria-current={window?.id === engagement.id ? "page" : undefined} className={window?.id === engagement.id ? "font-medium" : "text-brand-700 hover:underline"}>
+              <Link
+                key={engagement.id}
+                href={`/o/${ctx.orgSlug}/controls/${control.id}?engagement=${engagement.id}`}
+                aria-current={window?.id === engagement.id ? "page" : undefined}
+                className={
+                  window?.id === engagement.id ? "font-medium" : "text-brand-700 hover:underline"
+                }
+              >
                 {engagement.name}
               </Link>
             ))}
           </nav>
         ) : null}
-        <EvidenceList orgSlug={ctx.orgSlug} items={evidenceItems} canEdit={canEditEvidence} controls={canEditEvidence ? controlOptions : []} deleteAction={deleteEvidenceAction} linkAction={linkEvidenceAction} />
+        <EvidenceList
+          orgSlug={ctx.orgSlug}
+          items={evidenceItems}
+          canEdit={canEditEvidence}
+          controls={canEditEvidence ? controlOptions : []}
+          deleteAction={deleteEvidenceAction}
+          linkAction={linkEvidenceAction}
+        />
       </Card>
       {eventDriven ? (
         <Card className="mt-6">
           <CardTitle>Population</CardTitle>
-          <CardDescription className="mb-4">Every occurrence of this event-driven control in the period; link evidence to each.</CardDescription>
-          <PopulationSection orgSlug={ctx.orgSlug} controlId={control.id} items={population} canEdit={canEditEvidence} addAction={addEventAction} importAction={importPopulationAction} deleteAction={deleteEventAction} />
+          <CardDescription className="mb-4">
+            Every occurrence of this event-driven control in the period; link evidence to each.
+          </CardDescription>
+          <PopulationSection
+            orgSlug={ctx.orgSlug}
+            controlId={control.id}
+            items={population}
+            canEdit={canEditEvidence}
+            addAction={addEventAction}
+            importAction={importPopulationAction}
+            deleteAction={deleteEventAction}
+          />
         </Card>
       ) : null}
       <Card className="mt-6">
         <CardTitle>Exceptions</CardTitle>
-        <CardDescription className="mb-4">Occasions the control did not operate as designed.</CardDescription>
-        <ExceptionsSection orgSlug={ctx.orgSlug} controlId={control.id} today={today} items={exceptions} canEdit={canEditEvidence} recordAction={recordExceptionAction} remediateAction={remediateExceptionAction} />
+        <CardDescription className="mb-4">
+          Occasions the control did not operate as designed.
+        </CardDescription>
+        <ExceptionsSection
+          orgSlug={ctx.orgSlug}
+          controlId={control.id}
+          today={today}
+          items={exceptions}
+          canEdit={canEditEvidence}
+          recordAction={recordExceptionAction}
+          remediateAction={remediateExceptionAction}
+        />
       </Card>
     </>
   );

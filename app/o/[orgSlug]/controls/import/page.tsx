@@ -19,16 +19,28 @@ const LINK = "font-medium text-brand-700 hover:underline";
 type Props = { params: Promise<{ orgSlug: string }> };
 
 const COLUMNS: [string, string][] = [
-  ["ref", "Required. The control's reference, e.g. AC-01. A reference that already exists updates that control; a new one creates a control."],
+  [
+    "ref",
+    "Required. The control's reference, e.g. AC-01. A reference that already exists updates that control; a new one creates a control.",
+  ],
   ["title", "Required for a new control. 3 to 200 characters."],
   ["description", "Optional, up to 5,000 characters."],
-  ["owner_email", "Optional. The email address of a member of this organisation. For a new control, blank means no owner."],
+  [
+    "owner_email",
+    "Optional. The email address of a member of this organisation. For a new control, blank means no owner.",
+  ],
   ["status", `Required for a new control. One of ${CONTROL_STATUSES.join(", ")}.`],
   ["frequency", `Required for a new control. One of ${CONTROL_FREQUENCIES.join(", ")}.`],
   ["nature", `Required for a new control. One of ${CONTROL_NATURES.join(", ")}.`],
   ["key", "Optional. yes or no (also true/false, 1/0); for a new control, blank means no."],
-  ["criteria", "Optional. SOC 2 criterion codes separated by semicolons, e.g. CC6.1;CC6.2. Replaces the control's criteria."],
-  ["objectives", "Optional. Your objective references separated by semicolons, e.g. ITGC-03. Replaces the control's objectives."],
+  [
+    "criteria",
+    "Optional. SOC 2 criterion codes separated by semicolons, e.g. CC6.1;CC6.2. Replaces the control's criteria.",
+  ],
+  [
+    "objectives",
+    "Optional. Your objective references separated by semicolons, e.g. ITGC-03. Replaces the control's objectives.",
+  ],
 ];
 
 export default async function ImportControlsPage({ params }: Props) {
@@ -61,15 +73,25 @@ export default async function ImportControlsPage({ params }: Props) {
               <a href={`${base}/import/template`} download className={LINK}>
                 CSV template
               </a>
-              , or {exportLink}, edit it in a spreadsheet and import it here or into another organisation.
+              , or {exportLink}, edit it in a spreadsheet and import it here or into another
+              organisation.
             </CardDescription>
-            <ImportForm orgSlug={ctx.orgSlug} controlsHref={base} check={checkControlImportAction} apply={applyControlImportAction} />
+            <ImportForm
+              orgSlug={ctx.orgSlug}
+              controlsHref={base}
+              check={checkControlImportAction}
+              apply={applyControlImportAction}
+            />
           </Card>
           <section aria-labelledby="csv-columns">
             <h2 id="csv-columns" className="mb-3 text-lg font-semibold">
               Columns
             </h2>
-            <p className="mb-3 text-sm text-slate-600">The header row names the columns, in any order. A column left out, or a blank cell, keeps an existing control&apos;s current value (unless you choose that blank cells clear values).</p>
+            <p className="mb-3 text-sm text-slate-600">
+              The header row names the columns, in any order. A column left out, or a blank cell,
+              keeps an existing control&apos;s current value (unless you choose that blank cells
+              clear values).
+            </p>
             <Table aria-label="Columns">
               <thead>
                 <tr>
@@ -89,7 +111,9 @@ export default async function ImportControlsPage({ params }: Props) {
           </section>
         </div>
       ) : (
-        <Alert tone="info">Only owners, admins and editors can import controls. You can {exportLink}.</Alert>
+        <Alert tone="info">
+          Only owners, admins and editors can import controls. You can {exportLink}.
+        </Alert>
       )}
     </>
   );

@@ -20,7 +20,10 @@ export default async function NewControlPage({ params }: { params: Promise<{ org
   const members = await listMemberOptions(ctx);
   return (
     <>
-      <PageHeader title="New control" description="A control is your own: map it to SOC 2 criteria and SOC 1 / ISAE 3402 objectives after saving." />
+      <PageHeader
+        title="New control"
+        description="A control is your own: map it to SOC 2 criteria and SOC 1 / ISAE 3402 objectives after saving."
+      />
       <Card>
         <ControlForm orgSlug={ctx.orgSlug} members={members} action={createControlAction} />
       </Card>

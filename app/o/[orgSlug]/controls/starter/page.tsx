@@ -12,10 +12,15 @@ import { notFoundUnlessCan } from "@/lib/server/not-found";
 
 export const metadata: Metadata = { title: "Starter controls" };
 
-export default async function StarterControlsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+export default async function StarterControlsPage({
+  params,
+}: {
+  params: Promise<{ orgSlug: string }>;
+}) {
   const ctx = await requireOrgContext((await params).orgSlug);
   notFoundUnlessCan(ctx, "library.view");
-  if (!can(ctx.role, "control.edit")) return <Alert tone="info">Only owners, admins and editors can adopt controls.</Alert>;
+  if (!can(ctx.role, "control.edit"))
+    return <Alert tone="info">Only owners, admins and editors can adopt controls.</Alert>;
   const taken = new Set(await listControlRefs(ctx));
   const options = STARTER_CONTROLS.map((control) => ({
     ref: control.ref,

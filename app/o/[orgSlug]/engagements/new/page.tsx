@@ -11,16 +11,25 @@ import { notFoundUnlessCan } from "@/lib/server/not-found";
 
 export const metadata: Metadata = { title: "New engagement" };
 
-export default async function NewEngagementPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+export default async function NewEngagementPage({
+  params,
+}: {
+  params: Promise<{ orgSlug: string }>;
+}) {
   const ctx = await requireOrgContext((await params).orgSlug);
   notFoundUnlessCan(ctx, "library.view");
-  if (!can(ctx.role, "engagement.manage")) return <Alert tone="info">Only owners and admins can create engagements.</Alert>;
+  if (!can(ctx.role, "engagement.manage"))
+    return <Alert tone="info">Only owners and admins can create engagements.</Alert>;
   const objectives = await listObjectives(ctx);
   return (
     <>
       <PageHeader title="New engagement" />
       <Card>
-        <EngagementForm orgSlug={ctx.orgSlug} objectives={objectives} action={createEngagementAction} />
+        <EngagementForm
+          orgSlug={ctx.orgSlug}
+          objectives={objectives}
+          action={createEngagementAction}
+        />
       </Card>
     </>
   );

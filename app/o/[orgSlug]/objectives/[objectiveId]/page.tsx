@@ -13,18 +13,30 @@ import { pageId } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Edit objective" };
 
-export default async function ObjectivePage({ params }: { params: Promise<{ orgSlug: string; objectiveId: string }> }) {
+export default async function ObjectivePage({
+  params,
+}: {
+  params: Promise<{ orgSlug: string; objectiveId: string }>;
+}) {
   const { orgSlug, objectiveId: objectiveParam } = await params;
   const objectiveId = pageId(objectiveParam);
   const ctx = await requireOrgContext(orgSlug);
   notFoundUnlessCan(ctx, "library.view");
-  const objective = (await listObjectives(ctx, { includeRetired: true })).find((o) => o.id === objectiveId);
+  const objective = (await listObjectives(ctx, { includeRetired: true })).find(
+    (o) => o.id === objectiveId,
+  );
   if (!objective) notFound();
   return (
     <>
       <PageHeader title={`${objective.ref} · ${objective.title}`} />
       {can(ctx.role, "objective.manage") ? (
-        <Card><ObjectiveForm orgSlug={ctx.orgSlug} objective={objective} action={updateObjectiveAction} /></Card>
+        <Card>
+          <ObjectiveForm
+            orgSlug={ctx.orgSlug}
+            objective={objective}
+            action={updateObjectiveAction}
+          />
+        </Card>
       ) : (
         <Alert tone="info">{objective.objective}</Alert>
       )}

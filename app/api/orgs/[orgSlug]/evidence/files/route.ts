@@ -17,7 +17,11 @@ export const POST = orgRequestRoute(async (ctx, request) => {
   if (!parsed.success) throw validationError(parsed.error);
   const limit = maxUploadBytes();
   const declared = Number(request.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > limit) throw new AppError("TOO_LARGE", `The file is larger than the ${Math.round(limit / 1024 / 1024)} MB limit.`);
+  if (Number.isFinite(declared) && declared > limit)
+    throw new AppError(
+      "TOO_LARGE",
+      `The file is larger than the ${Math.round(limit / 1024 / 1024)} MB limit.`,
+    );
   if (!request.body) throw new AppError("VALIDATION", "The upload is empty.");
   await checkFileEvidenceTargets(ctx, parsed.data);
   const blob = await getBlobStore()
@@ -26,9 +30,18 @@ export const POST = orgRequestRoute(async (ctx, request) => {
       if (error instanceof AppError) throw error;
       // Usually the client went away mid-upload; the store has already removed its temporary object.
       console.error("[upload] stream failed:", error instanceof Error ? error.message : error);
-      throw new AppError("VALIDATION", "The upload was interrupted before it finished. Nothing was saved; please try again.");
+      throw new AppError(
+        "VALIDATION",
+        "The upload was interrupted before it finished. Nothing was saved; please try again.",
+      );
     });
-  const file = { name: cleanFileName(url.searchParams.get("fileName") ?? "file"), contentType: declaredContentType(request.headers.get("content-type")) };
+  const file = {
+    name: cleanFileName(url.searchParams.get("fileName") ?? "file"),
+    contentType: declaredContentType(request.headers.get("content-type")),
+  };
   const created = await addFileEvidence(ctx, parsed.data, blob, file);
-  return NextResponse.json({ data: { id: created.id, sha256: blob.sha256, size: blob.size, reused: created.reused } }, { status: 201 });
+  return NextResponse.json(
+    { data: { id: created.id, sha256: blob.sha256, size: blob.size, reused: created.reused } },
+    { status: 201 },
+  );
 });

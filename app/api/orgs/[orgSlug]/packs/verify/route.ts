@@ -18,7 +18,11 @@ import { Meter, toNodeReadable } from "@/lib/storage/meter";
 export const POST = orgRequestRoute(async (ctx, request) => {
   const limit = maxVerifyBytes();
   const declared = Number(request.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > limit) throw new AppError("TOO_LARGE", `The pack is larger than the ${Math.round(limit / 1024 / 1024)} MB limit for checking here; use npm run pack:verify instead.`);
+  if (Number.isFinite(declared) && declared > limit)
+    throw new AppError(
+      "TOO_LARGE",
+      `The pack is larger than the ${Math.round(limit / 1024 / 1024)} MB limit for checking here; use npm run pack:verify instead.`,
+    );
   if (!request.body) throw new AppError("VALIDATION", "Choose a pack (.zip) to verify.");
   const body = request.body;
   // Admitted before the upload is read, so a member's second check is refused before it uploads.
@@ -27,9 +31,15 @@ export const POST = orgRequestRoute(async (ctx, request) => {
     try {
       const zipPath = path.join(folder, `${randomUUID()}.zip`);
       const meter = new Meter(limit);
-      await pipeline(meter.wrap(toNodeReadable(body)), createWriteStream(zipPath, { mode: 0o600 })).catch((error: unknown) => {
+      await pipeline(
+        meter.wrap(toNodeReadable(body)),
+        createWriteStream(zipPath, { mode: 0o600 }),
+      ).catch((error: unknown) => {
         if (error instanceof AppError) throw error;
-        throw new AppError("VALIDATION", "The upload was interrupted before it finished; please try again.");
+        throw new AppError(
+          "VALIDATION",
+          "The upload was interrupted before it finished; please try again.",
+        );
       });
       const { size } = meter.result();
       if (size === 0) throw new AppError("VALIDATION", "The file is empty.");

@@ -20,25 +20,53 @@ export default async function ControlReadinessPage({ params }: Props) {
   const { orgSlug, engagementId: engagementParam } = await params;
   const engagementId = pageId(engagementParam);
   const ctx = await requireOrgContext(orgSlug);
-  const { engagement, readiness } = await notFoundOnAppError(engagementReadiness(ctx, engagementId, todayIso()));
-  await recordAuditorAccess(ctx, "viewed", { entityType: "engagement", entityId: engagement.id, label: `${engagement.name}: control readiness`, engagementId: engagement.id });
+  const { engagement, readiness } = await notFoundOnAppError(
+    engagementReadiness(ctx, engagementId, todayIso()),
+  );
+  await recordAuditorAccess(ctx, "viewed", {
+    entityType: "engagement",
+    entityId: engagement.id,
+    label: `${engagement.name}: control readiness`,
+    engagementId: engagement.id,
+  });
   const typeII = readiness.type === "TYPE_II";
   const controls = readiness.controls.filter((control) => control.inScope);
   return (
     <>
       <PageHeader
         title="Control readiness"
-        description={<><Link className="text-brand-700 hover:underline" href={`/o/${ctx.orgSlug}/engagements/${engagement.id}`}>← {engagement.name}</Link> · {readiness.controlCounts.ready} of {readiness.controlCounts.total} controls ready</>}
+        description={
+          <>
+            <Link
+              className="text-brand-700 hover:underline"
+              href={`/o/${ctx.orgSlug}/engagements/${engagement.id}`}
+            >
+              ← {engagement.name}
+            </Link>{" "}
+            · {readiness.controlCounts.ready} of {readiness.controlCounts.total} controls ready
+          </>
+        }
       />
       {typeII ? (
         <p className="mb-3 flex gap-4 text-xs text-slate-600" aria-hidden="true">
-          <span><span className="mr-1 inline-block h-3 w-3 rounded-sm bg-green-500" />covered</span>
-          <span><span className="mr-1 inline-block h-3 w-3 rounded-sm bg-red-500" />missing</span>
-          <span><span className="mr-1 inline-block h-3 w-3 rounded-sm bg-slate-200" />upcoming</span>
+          <span>
+            <span className="mr-1 inline-block h-3 w-3 rounded-sm bg-green-500" />
+            covered
+          </span>
+          <span>
+            <span className="mr-1 inline-block h-3 w-3 rounded-sm bg-red-500" />
+            missing
+          </span>
+          <span>
+            <span className="mr-1 inline-block h-3 w-3 rounded-sm bg-slate-200" />
+            upcoming
+          </span>
         </p>
       ) : null}
       {controls.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">No controls are mapped to this engagement&apos;s requirements yet.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
+          No controls are mapped to this engagement&apos;s requirements yet.
+        </p>
       ) : (
         <Table aria-label="Control readiness">
           <thead>
@@ -54,12 +82,31 @@ export default async function ControlReadinessPage({ params }: Props) {
             {controls.map((control) => (
               <tr key={control.controlId}>
                 <Td className="whitespace-nowrap">
-                  <Link className="font-mono text-xs font-semibold text-brand-700 hover:underline" href={`/o/${ctx.orgSlug}/controls/${control.controlId}`}>{control.ref}</Link>
+                  <Link
+                    className="font-mono text-xs font-semibold text-brand-700 hover:underline"
+                    href={`/o/${ctx.orgSlug}/controls/${control.controlId}`}
+                  >
+                    {control.ref}
+                  </Link>
                 </Td>
-                <Td>{control.ready ? <Badge tone="success">ready</Badge> : <Badge tone="warning">not ready</Badge>}</Td>
+                <Td>
+                  {control.ready ? (
+                    <Badge tone="success">ready</Badge>
+                  ) : (
+                    <Badge tone="warning">not ready</Badge>
+                  )}
+                </Td>
                 <Td className="text-xs text-slate-700">
-                  <ul>{control.reasons.map((reason) => <li key={reason.code}>{reason.text}</li>)}</ul>
-                  {control.warnings.map((warning) => <p key={warning.code} className="text-amber-800">{warning.text}</p>)}
+                  <ul>
+                    {control.reasons.map((reason) => (
+                      <li key={reason.code}>{reason.text}</li>
+                    ))}
+                  </ul>
+                  {control.warnings.map((warning) => (
+                    <p key={warning.code} className="text-amber-800">
+                      {warning.text}
+                    </p>
+                  ))}
                 </Td>
                 {typeII ? (
                   <Td>
@@ -67,13 +114,17 @@ export default async function ControlReadinessPage({ params }: Props) {
                       <>
                         <SlotStrip cells={slotCells(control.operating.slots, control.frequency)} />
                         <span className="mt-1 block text-xs text-slate-600">
-                          {control.operating.coverage === null ? "nothing due yet" : `${control.operating.covered} of ${control.operating.due} due covered (${Math.round(control.operating.coverage * 100)}%)`}
+                          {control.operating.coverage === null
+                            ? "nothing due yet"
+                            : `${control.operating.covered} of ${control.operating.due} due covered (${Math.round(control.operating.coverage * 100)}%)`}
                         </span>
                       </>
                     ) : null}
                   </Td>
                 ) : null}
-                {typeII ? <Td className="text-xs text-slate-600">{control.sampling?.text ?? "—"}</Td> : null}
+                {typeII ? (
+                  <Td className="text-xs text-slate-600">{control.sampling?.text ?? "—"}</Td>
+                ) : null}
               </tr>
             ))}
           </tbody>

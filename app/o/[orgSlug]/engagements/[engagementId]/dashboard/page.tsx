@@ -43,25 +43,51 @@ export default async function DashboardPage({ params }: Props) {
   const engagementId = pageId(engagementParam);
   const ctx = await requireOrgContext(orgSlug);
   const today = todayIso();
-  const { engagement, requirements, counts, readiness } = await notFoundOnAppError(engagementReadiness(ctx, engagementId, today));
-  await recordAuditorAccess(ctx, "viewed", { entityType: "engagement", entityId: engagement.id, label: `${engagement.name}: dashboard`, engagementId: engagement.id });
+  const { engagement, requirements, counts, readiness } = await notFoundOnAppError(
+    engagementReadiness(ctx, engagementId, today),
+  );
+  await recordAuditorAccess(ctx, "viewed", {
+    entityType: "engagement",
+    entityId: engagement.id,
+    label: `${engagement.name}: dashboard`,
+    engagementId: engagement.id,
+  });
   await recordDailySnapshot(ctx, engagement.id, today, counts);
   const trend = await listSnapshots(ctx, engagement.id, addDays(today, -180));
   const actions = nextActions(readiness, requirements, today);
   const base = `/o/${ctx.orgSlug}/engagements/${engagement.id}`;
   const hrefOf = (action: NextAction) =>
-    action.kind === "unmapped_requirement" ? `${base}/requirements/${encodeURIComponent(action.requirementId)}` : `/o/${ctx.orgSlug}/controls/${action.controlId}`;
+    action.kind === "unmapped_requirement"
+      ? `${base}/requirements/${encodeURIComponent(action.requirementId)}`
+      : `/o/${ctx.orgSlug}/controls/${action.controlId}`;
 
   return (
     <>
-      <PageHeader title={engagement.name} description={<><Link className="text-brand-700 hover:underline" href={base}>Requirements</Link> · {describeEngagement(engagement)}</>} />
+      <PageHeader
+        title={engagement.name}
+        description={
+          <>
+            <Link className="text-brand-700 hover:underline" href={base}>
+              Requirements
+            </Link>{" "}
+            · {describeEngagement(engagement)}
+          </>
+        }
+      />
       <div className="grid gap-4 lg:grid-cols-3">
         <Card>
           <CardTitle>Readiness</CardTitle>
-          <p className="mt-2 text-5xl font-bold tabular-nums text-brand-900" aria-label={`Readiness ${Math.round(counts.readinessPercent)} percent`}>{Math.round(counts.readinessPercent)}%</p>
+          <p
+            className="mt-2 text-5xl font-bold tabular-nums text-brand-900"
+            aria-label={`Readiness ${Math.round(counts.readinessPercent)} percent`}
+          >
+            {Math.round(counts.readinessPercent)}%
+          </p>
           <CardDescription>
-            {counts.ready} of {counts.total - counts.not_applicable} requirements ready ({counts.in_progress} in progress, {counts.unmapped} unmapped, {counts.not_applicable} not applicable).
-            Controls ready: {readiness.controlCounts.ready} of {readiness.controlCounts.total}.
+            {counts.ready} of {counts.total - counts.not_applicable} requirements ready (
+            {counts.in_progress} in progress, {counts.unmapped} unmapped, {counts.not_applicable}{" "}
+            not applicable). Controls ready: {readiness.controlCounts.ready} of{" "}
+            {readiness.controlCounts.total}.
           </CardDescription>
         </Card>
         <Card className="lg:col-span-2">
@@ -69,23 +95,33 @@ export default async function DashboardPage({ params }: Props) {
           <TrendChart points={trend} />
         </Card>
         <Card>
-          <CardTitle className="mb-3">{engagement.family === "SOC2" ? "By criteria group" : "By objective area"}</CardTitle>
+          <CardTitle className="mb-3">
+            {engagement.family === "SOC2" ? "By criteria group" : "By objective area"}
+          </CardTitle>
           <GroupBars groups={countsByGroup(requirements)} />
         </Card>
         <Card className="lg:col-span-2">
           <CardTitle>What to do next</CardTitle>
-          <CardDescription className="mb-3">Most impactful first: how many requirements each item holds back.</CardDescription>
+          <CardDescription className="mb-3">
+            Most impactful first: how many requirements each item holds back.
+          </CardDescription>
           {actions.length === 0 ? (
             <p className="text-sm text-green-800">Nothing outstanding today.</p>
           ) : (
             <ol className="space-y-1 text-sm" aria-label="Next actions">
               {actions.slice(0, SHOWN_ACTIONS).map((action, index) => (
                 <li key={`${action.kind}-${index}`} className="flex justify-between gap-3">
-                  <Link className="text-brand-700 hover:underline" href={hrefOf(action)}>{describe(action)}</Link>
+                  <Link className="text-brand-700 hover:underline" href={hrefOf(action)}>
+                    {describe(action)}
+                  </Link>
                   <span className="shrink-0 text-xs text-slate-500">{action.impact} req.</span>
                 </li>
               ))}
-              {actions.length > SHOWN_ACTIONS ? <li className="text-xs text-slate-500">and {actions.length - SHOWN_ACTIONS} more</li> : null}
+              {actions.length > SHOWN_ACTIONS ? (
+                <li className="text-xs text-slate-500">
+                  and {actions.length - SHOWN_ACTIONS} more
+                </li>
+              ) : null}
             </ol>
           )}
         </Card>

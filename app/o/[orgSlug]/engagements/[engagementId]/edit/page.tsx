@@ -14,13 +14,18 @@ import { pageId } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Edit engagement" };
 
-export default async function EditEngagementPage({ params }: { params: Promise<{ orgSlug: string; engagementId: string }> }) {
+export default async function EditEngagementPage({
+  params,
+}: {
+  params: Promise<{ orgSlug: string; engagementId: string }>;
+}) {
   const { orgSlug, engagementId: engagementParam } = await params;
   const engagementId = pageId(engagementParam);
   const ctx = await requireOrgContext(orgSlug);
   notFoundUnlessCan(ctx, "library.view");
   const engagement = await notFoundOnAppError(getEngagement(ctx, engagementId));
-  if (!can(ctx.role, "engagement.manage")) return <Alert tone="info">Only owners and admins can change engagements.</Alert>;
+  if (!can(ctx.role, "engagement.manage"))
+    return <Alert tone="info">Only owners and admins can change engagements.</Alert>;
   const objectives = await listObjectives(ctx, { includeRetired: true });
   return (
     <>
@@ -30,10 +35,19 @@ export default async function EditEngagementPage({ params }: { params: Promise<{
           <ConfirmAction
             triggerLabel={engagement.archived ? "Restore engagement" : "Archive engagement"}
             title={engagement.archived ? "Restore this engagement?" : "Archive this engagement?"}
-            description={engagement.archived ? "It returns to the active list." : "It leaves the active list; its mappings and history are kept and it can be restored."}
+            description={
+              engagement.archived
+                ? "It returns to the active list."
+                : "It leaves the active list; its mappings and history are kept and it can be restored."
+            }
             confirmLabel={engagement.archived ? "Restore" : "Archive"}
             action={archiveEngagementAction}
-            fields={{ orgSlug: ctx.orgSlug, engagementId: engagement.id, archived: engagement.archived ? "false" : "true", version: String(engagement.version) }}
+            fields={{
+              orgSlug: ctx.orgSlug,
+              engagementId: engagement.id,
+              archived: engagement.archived ? "false" : "true",
+              version: String(engagement.version),
+            }}
           />
         }
       />
@@ -41,7 +55,9 @@ export default async function EditEngagementPage({ params }: { params: Promise<{
         <EngagementForm
           orgSlug={ctx.orgSlug}
           existing={{ id: engagement.id, version: engagement.version }}
-          objectives={objectives.filter((o) => !o.retired || engagement.objectiveIds.includes(o.id))}
+          objectives={objectives.filter(
+            (o) => !o.retired || engagement.objectiveIds.includes(o.id),
+          )}
           initial={engagement}
           action={updateEngagementAction}
         />

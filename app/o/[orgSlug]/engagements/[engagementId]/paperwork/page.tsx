@@ -40,10 +40,16 @@ export default async function PaperworkPage({ params, searchParams }: Props) {
   const base = `/o/${ctx.orgSlug}/engagements/${engagement.id}`;
 
   const unavailable = bridgeLetterUnavailable(engagement, today);
-  const range = !unavailable && engagement.periodEnd ? bridgeToRange(engagement.periodEnd, today) : null;
-  const bridge: BridgeOption = range ? { available: true, ...range } : { available: false, reason: unavailable ?? "" };
+  const range =
+    !unavailable && engagement.periodEnd ? bridgeToRange(engagement.periodEnd, today) : null;
+  const bridge: BridgeOption = range
+    ? { available: true, ...range }
+    : { available: false, reason: unavailable ?? "" };
   const kind: PaperworkKind = wanted.kind === "bridge" && range ? "bridge" : "assertion";
-  const bridgeTo = typeof wanted.bridgeTo === "string" && wanted.bridgeTo ? wanted.bridgeTo : (range?.last ?? today);
+  const bridgeTo =
+    typeof wanted.bridgeTo === "string" && wanted.bridgeTo
+      ? wanted.bridgeTo
+      : (range?.last ?? today);
 
   let markdown: string | null = null;
   let bridgeToError: string | undefined;
@@ -52,7 +58,9 @@ export default async function PaperworkPage({ params, searchParams }: Props) {
   } else if (engagement.periodEnd) {
     bridgeToError = bridgeToProblem(engagement.periodEnd, today, bridgeTo) ?? undefined;
     if (!bridgeToError) {
-      const changes = await changesSince(ctx, engagement.id, engagement.periodEnd, { until: bridgeTo });
+      const changes = await changesSince(ctx, engagement.id, engagement.periodEnd, {
+        until: bridgeTo,
+      });
       markdown = bridgeLetterDraft(summary, { bridgeTo, changes });
     }
   }
@@ -69,9 +77,10 @@ export default async function PaperworkPage({ params, searchParams }: Props) {
         }
       />
       <Alert tone="warning" className="mb-6">
-        <strong>These are drafts for management to review.</strong> Assay writes them from what is recorded here; management checks every
-        statement, completes the bracketed items, agrees the wording with its service auditor and signs. Assay does not issue opinions or
-        assurance of any kind.
+        <strong>These are drafts for management to review.</strong> Assay writes them from what is
+        recorded here; management checks every statement, completes the bracketed items, agrees the
+        wording with its service auditor and signs. Assay does not issue opinions or assurance of
+        any kind.
       </Alert>
       <Card>
         <PaperworkDrafts

@@ -14,7 +14,11 @@ import { engagementReadiness } from "@/lib/db/readiness";
 import { todayIso } from "@/lib/server/clock";
 import { can } from "@/lib/domain/permissions";
 import { notFoundOnAppError } from "@/lib/server/not-found";
-import { clearNotApplicableAction, markNotApplicableAction, setRequirementControlsAction } from "../../../actions";
+import {
+  clearNotApplicableAction,
+  markNotApplicableAction,
+  setRequirementControlsAction,
+} from "../../../actions";
 import { recordAuditorAccess } from "@/lib/db/auditor-access";
 import { RequestForm } from "@/components/requests/request-form";
 import { createRequestAction } from "../../../../requests/actions";
@@ -29,10 +33,17 @@ export default async function RequirementPage({ params }: Props) {
   const engagementId = pageId(engagementParam);
   const requirementId = pageText(requirementParam);
   const ctx = await requireOrgContext(orgSlug);
-  const { engagement, requirements } = await notFoundOnAppError(engagementReadiness(ctx, engagementId, todayIso()));
+  const { engagement, requirements } = await notFoundOnAppError(
+    engagementReadiness(ctx, engagementId, todayIso()),
+  );
   const requirement = requirements.find((r) => r.id === requirementId);
   if (!requirement) notFound();
-  await recordAuditorAccess(ctx, "viewed", { entityType: "requirement", entityId: requirement.id, label: `${engagement.name}: ${requirement.code} ${requirement.title}`, engagementId: engagement.id });
+  await recordAuditorAccess(ctx, "viewed", {
+    entityType: "requirement",
+    entityId: requirement.id,
+    label: `${engagement.name}: ${requirement.code} ${requirement.title}`,
+    engagementId: engagement.id,
+  });
   const library = can(ctx.role, "library.view");
   const controls = library ? await listControlOptions(ctx) : [];
   const base = `/o/${ctx.orgSlug}/engagements/${engagement.id}`;
@@ -41,46 +52,84 @@ export default async function RequirementPage({ params }: Props) {
     <>
       <PageHeader
         title={`${requirement.code} · ${requirement.title}`}
-        description={<><Link className="text-brand-700 hover:underline" href={base}>← {engagement.name}</Link> · {requirement.group}</>}
+        description={
+          <>
+            <Link className="text-brand-700 hover:underline" href={base}>
+              ← {engagement.name}
+            </Link>{" "}
+            · {requirement.group}
+          </>
+        }
         actions={<RequirementStatusBadge status={requirement.status} />}
       />
       {requirement.alsoIn.length ? (
-        <Alert tone="info" className="mb-4">Mapped once, reused: this requirement is also in {requirement.alsoIn.map((e) => e.name).join(", ")}, which sees the same controls.</Alert>
+        <Alert tone="info" className="mb-4">
+          Mapped once, reused: this requirement is also in{" "}
+          {requirement.alsoIn.map((e) => e.name).join(", ")}, which sees the same controls.
+        </Alert>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <Card>
           <CardTitle>Controls serving this requirement</CardTitle>
           {library ? (
             <>
-              <CardDescription className="mb-4">Tick the controls that meet it. Changes apply in every engagement that includes it.</CardDescription>
+              <CardDescription className="mb-4">
+                Tick the controls that meet it. Changes apply in every engagement that includes it.
+              </CardDescription>
               <MappingPicker
                 orgSlug={ctx.orgSlug}
-                hidden={{ engagementId: engagement.id, requirementId: requirement.id, kind: requirement.kind }}
+                hidden={{
+                  engagementId: engagement.id,
+                  requirementId: requirement.id,
+                  kind: requirement.kind,
+                }}
                 selected={requirement.controls.map((c) => c.id)}
                 readOnly={!can(ctx.role, "control.edit")}
                 submitLabel="Save controls"
                 action={setRequirementControlsAction}
-                groups={[{ name: "Controls", field: "controlIds", options: controls.map((c) => ({ id: c.id, code: c.ref, title: c.title, group: c.status === "retired" ? "retired" : "" })) }]}
+                groups={[
+                  {
+                    name: "Controls",
+                    field: "controlIds",
+                    options: controls.map((c) => ({
+                      id: c.id,
+                      code: c.ref,
+                      title: c.title,
+                      group: c.status === "retired" ? "retired" : "",
+                    })),
+                  },
+                ]}
               />
             </>
           ) : requirement.controls.length ? (
             <ul className="mt-3 space-y-1 text-sm">
               {requirement.controls.map((control) => (
                 <li key={control.id}>
-                  <Link className="text-brand-700 hover:underline" href={`/o/${ctx.orgSlug}/controls/${control.id}?engagement=${engagement.id}`}>{control.ref} · {control.title}</Link>
+                  <Link
+                    className="text-brand-700 hover:underline"
+                    href={`/o/${ctx.orgSlug}/controls/${control.id}?engagement=${engagement.id}`}
+                  >
+                    {control.ref} · {control.title}
+                  </Link>
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="mt-3 text-sm text-slate-600">No controls are mapped to this requirement.</p>
+            <p className="mt-3 text-sm text-slate-600">
+              No controls are mapped to this requirement.
+            </p>
           )}
         </Card>
         <Card>
           <CardTitle>Applicability</CardTitle>
           {requirement.justification !== null ? (
             <div className="mt-3 space-y-3 text-sm">
-              <p>Marked <strong>not applicable</strong> in this engagement:</p>
-              <blockquote className="border-l-4 border-slate-300 pl-3 text-slate-700">{requirement.justification}</blockquote>
+              <p>
+                Marked <strong>not applicable</strong> in this engagement:
+              </p>
+              <blockquote className="border-l-4 border-slate-300 pl-3 text-slate-700">
+                {requirement.justification}
+              </blockquote>
               {can(ctx.role, "engagement.manage") ? (
                 <ConfirmAction
                   triggerLabel="Make applicable again"
@@ -88,13 +137,23 @@ export default async function RequirementPage({ params }: Props) {
                   description="It returns to the readiness denominator and needs mapped controls again."
                   confirmLabel="Make applicable"
                   action={clearNotApplicableAction}
-                  fields={{ orgSlug: ctx.orgSlug, engagementId: engagement.id, requirementId: requirement.id, exclusionId: requirement.exclusionId ?? "" }}
+                  fields={{
+                    orgSlug: ctx.orgSlug,
+                    engagementId: engagement.id,
+                    requirementId: requirement.id,
+                    exclusionId: requirement.exclusionId ?? "",
+                  }}
                 />
               ) : null}
             </div>
           ) : can(ctx.role, "engagement.manage") ? (
             <div className="mt-3">
-              <NotApplicableForm orgSlug={ctx.orgSlug} engagementId={engagement.id} requirementId={requirement.id} action={markNotApplicableAction} />
+              <NotApplicableForm
+                orgSlug={ctx.orgSlug}
+                engagementId={engagement.id}
+                requirementId={requirement.id}
+                action={markNotApplicableAction}
+              />
             </div>
           ) : (
             <p className="mt-3 text-sm text-slate-600">Applies to this engagement.</p>
@@ -104,8 +163,16 @@ export default async function RequirementPage({ params }: Props) {
       {can(ctx.role, "request.create") ? (
         <Card className="mt-6">
           <CardTitle>Ask the team</CardTitle>
-          <CardDescription className="mb-4">Request evidence or leave a comment about this requirement; the team answers under Auditor requests.</CardDescription>
-          <RequestForm orgSlug={ctx.orgSlug} engagements={[{ id: engagement.id, name: engagement.name }]} target={{ requirementId: requirement.id }} action={createRequestAction} />
+          <CardDescription className="mb-4">
+            Request evidence or leave a comment about this requirement; the team answers under
+            Auditor requests.
+          </CardDescription>
+          <RequestForm
+            orgSlug={ctx.orgSlug}
+            engagements={[{ id: engagement.id, name: engagement.name }]}
+            target={{ requirementId: requirement.id }}
+            action={createRequestAction}
+          />
         </Card>
       ) : null}
     </>
