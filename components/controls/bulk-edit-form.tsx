@@ -3,11 +3,13 @@
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { StaleAlert } from "@/components/ui/stale-alert";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action-result";
 import { CONTROL_STATUSES } from "@/lib/domain/controls";
+import { MAX_GRACE_DAYS } from "@/lib/schemas/control";
 
 type Props = {
   orgSlug: string;
@@ -18,7 +20,7 @@ type Props = {
 
 /**
  * Wraps the control table: rows carry `controlIds` checkboxes and their `controlVersions`, this
- * form sets owner/status on the checked ones.
+ * form sets owner, status and/or grace days on the checked ones.
  */
 export function BulkEditForm({ orgSlug, members, action, children }: Props) {
   const { pending, onSubmit, result, fieldErrors } = useActionForm(action, (_data, form) => {
@@ -59,6 +61,19 @@ export function BulkEditForm({ orgSlug, members, action, children }: Props) {
             ...CONTROL_STATUSES.map((s) => ({ value: s, label: s })),
           ]}
         />
+        <div className="w-40">
+          <Field
+            label="Set grace days"
+            name="graceDays"
+            type="number"
+            min={0}
+            max={MAX_GRACE_DAYS}
+            step={1}
+            inputMode="numeric"
+            placeholder="Keep as is"
+            hint="Blank keeps each control's."
+          />
+        </div>
         <Button type="submit" variant="secondary" disabled={pending}>
           {pending ? "Applying…" : "Apply to selected"}
         </Button>

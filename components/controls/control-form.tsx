@@ -17,6 +17,7 @@ import {
   FREQUENCY_LABELS,
   NATURE_LABELS,
 } from "@/lib/domain/controls";
+import { MAX_GRACE_DAYS } from "@/lib/schemas/control";
 
 export type ControlFormValues = {
   ref: string;
@@ -27,6 +28,7 @@ export type ControlFormValues = {
   frequency: string;
   nature: string;
   key: boolean;
+  graceDays: number;
 };
 
 type Props = {
@@ -35,10 +37,19 @@ type Props = {
   existing?: { id: string; version: number };
   initial?: ControlFormValues;
   members: { id: string; name: string }[];
+  /** Where a new control's grace days start: the organisation's default. */
+  defaultGraceDays?: number;
   action: (previous: unknown, formData: FormData) => Promise<ActionResult<{ id: string } | null>>;
 };
 
-export function ControlForm({ orgSlug, existing, initial, members, action }: Props) {
+export function ControlForm({
+  orgSlug,
+  existing,
+  initial,
+  members,
+  defaultGraceDays = 0,
+  action,
+}: Props) {
   const router = useRouter();
   const controlId = existing?.id;
   const [latest, bindForm] = useLatestVersion(existing?.version);
@@ -121,6 +132,20 @@ export function ControlForm({ orgSlug, existing, initial, members, action }: Pro
           defaultValue={latest.text("nature", initial?.nature ?? "manual")}
           errors={fieldErrors?.nature}
           options={CONTROL_NATURES.map((n) => ({ value: n, label: NATURE_LABELS[n] }))}
+        />
+      </div>
+      <div className="max-w-xs">
+        <Field
+          label="Grace days"
+          name="graceDays"
+          type="number"
+          min={0}
+          max={MAX_GRACE_DAYS}
+          step={1}
+          inputMode="numeric"
+          defaultValue={latest.text("graceDays", String(initial?.graceDays ?? defaultGraceDays))}
+          errors={fieldErrors?.graceDays}
+          hint="Days after an occurrence ends that its evidence may still arrive (0–90)."
         />
       </div>
       <label className="flex items-center gap-2 text-sm">

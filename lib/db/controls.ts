@@ -99,6 +99,7 @@ export async function listControls(
 
 export type ControlDetail = ControlRow & {
   description: string;
+  graceDays: number;
   ownerId: string | null;
   criterionIds: string[];
   objectiveIds: string[];
@@ -119,6 +120,7 @@ export async function getControl(ctx: OrgContext, controlId: string): Promise<Co
       frequency: true,
       nature: true,
       key: true,
+      graceDays: true,
       ownerId: true,
       updatedAt: true,
       version: true,
@@ -158,21 +160,35 @@ export async function assertOwnerIsMember(
     });
 }
 
+async function defaultGraceDays(tx: Tx, ctx: OrgContext): Promise<number> {
+  const org = await tx.organization.findUniqueOrThrow({
+    where: { id: ctx.orgId },
+    select: { defaultGraceDays: true },
+  });
+  return org.defaultGraceDays;
+}
+
+/** A new control without `graceDays` starts with the organisation's `defaultGraceDays`. */
 export async function createControlInTx(
   tx: Tx,
   ctx: OrgContext,
   input: ControlInput,
 ): Promise<{ id: string }> {
   await assertOwnerIsMember(tx, ctx, input.ownerId);
+  const values = { ...input, graceDays: input.graceDays ?? (await defaultGraceDays(tx, ctx)) };
   const created = await tx.control.create({
-    data: { organizationId: ctx.orgId, ...input, searchText: searchTextOf(input.ref, input.title) },
+    data: {
+      organizationId: ctx.orgId,
+      ...values,
+      searchText: searchTextOf(input.ref, input.title),
+    },
     select: { id: true },
   });
   await recordActivity(tx, ctx, {
     action: "control.created",
     entityType: "control",
     entityId: created.id,
-    after: input,
+    after: values,
   });
   return created;
 }
@@ -196,6 +212,7 @@ const editableSelect = {
   frequency: true,
   nature: true,
   key: true,
+  graceDays: true,
   version: true,
 } as const;
 
@@ -219,9 +236,15 @@ export async function updateControlInTx(
   const version = expected ?? before.version;
   if (before.version !== version) throw await staleEdit(tx, ctx, "control", controlId);
   await assertOwnerIsMember(tx, ctx, input.ownerId);
+  // Grace days left out keep the control's own.
+  const values = { ...input, graceDays: input.graceDays ?? before.graceDays };
   const { count } = await tx.control.updateMany({
     where: { id: controlId, organizationId: ctx.orgId, version },
-    data: { ...input, searchText: searchTextOf(input.ref, input.title), version: { increment: 1 } },
+    data: {
+      ...values,
+      searchText: searchTextOf(input.ref, input.title),
+      version: { increment: 1 },
+    },
   });
   if (count !== 1) throw await staleEdit(tx, ctx, "control", controlId);
   const { id: _id, version: _version, ...previous } = before;
@@ -230,7 +253,7 @@ export async function updateControlInTx(
     entityType: "control",
     entityId: controlId,
     before: previous,
-    after: input,
+    after: values,
   });
 }
 
@@ -249,11 +272,12 @@ export async function updateControl(
     });
 }
 
-/** Sets the owner and/or status of many controls at once, each from the version it was listed at. */
+/** Sets the owner, status and/or grace days of many controls at once, each from the version it was listed at. */
 export type BulkControlChange = {
   controls: { id: string; version: number }[];
   ownerId?: string | null;
   status?: ControlStatus;
+  graceDays?: number;
 };
 
 /** All or nothing: one control changed since the list was loaded refuses the whole change, naming it. */
@@ -269,7 +293,14 @@ export async function bulkUpdateControls(
     // In id order, so that two bulk changes lock their rows in the same order (no deadlock).
     const before = await tx.control.findMany({
       where: { id: { in: ids }, organizationId: ctx.orgId },
-      select: { id: true, ref: true, ownerId: true, status: true, version: true },
+      select: {
+        id: true,
+        ref: true,
+        ownerId: true,
+        status: true,
+        graceDays: true,
+        version: true,
+      },
       orderBy: { id: "asc" },
     });
     if (before.length !== ids.length) throw notFound();
@@ -284,6 +315,7 @@ export async function bulkUpdateControls(
     const data = {
       ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}),
       ...(input.status !== undefined ? { status: input.status } : {}),
+      ...(input.graceDays !== undefined ? { graceDays: input.graceDays } : {}),
     };
     for (const control of before) {
       const { count } = await tx.control.updateMany({
@@ -304,7 +336,7 @@ export async function bulkUpdateControls(
         action: "control.bulk_updated",
         entityType: "control",
         entityId: control.id,
-        before: { ownerId: control.ownerId, status: control.status },
+        before: { ownerId: control.ownerId, status: control.status, graceDays: control.graceDays },
         after: data,
       });
     }

@@ -10,6 +10,19 @@ import { multiLine, singleLine } from "./text";
 import { STALE_FORM_MESSAGE, VersionField } from "./version";
 
 const Id = singleLine().min(1).max(100);
+/** readiness-rules.md, section 2: days after an occurrence ends that its evidence may still arrive. */
+export const MAX_GRACE_DAYS = 90;
+/** Blank is "not given" (undefined). */
+export const GraceDaysField = z.preprocess(
+  (value) => (value === "" || value === null ? undefined : value),
+  z.coerce
+    .number({ error: "Enter a number of days." })
+    .int("Use a whole number of days.")
+    .min(0, "Use 0 or more days.")
+    .max(MAX_GRACE_DAYS, `Use at most ${MAX_GRACE_DAYS} days.`)
+    .optional(),
+);
+
 const OptionalOwner = z.preprocess(
   (value) => (value === "" || value === "none" ? null : value),
   Id.nullable(),
@@ -27,6 +40,8 @@ export const ControlInput = z.object({
   frequency: z.enum(CONTROL_FREQUENCIES, { error: "Choose a frequency." }),
   nature: z.enum(CONTROL_NATURES, { error: "Choose a nature." }),
   key: CheckboxField.default(false),
+  // Left out: the organisation's default for a new control, the current value on an edit.
+  graceDays: GraceDaysField,
 });
 export type ControlInput = z.infer<typeof ControlInput>;
 
@@ -56,10 +71,12 @@ export const BulkUpdateControlsInput = z
     ),
     ownerId: singleLine().max(100).default(KEEP),
     status: z.union([z.enum(CONTROL_STATUSES), z.literal(KEEP)]).default(KEEP),
+    // Blank keeps each control's grace days.
+    graceDays: z.preprocess((value) => (value === KEEP ? undefined : value), GraceDaysField),
     // Every listed row's "id:version", so each selected control is changed from the version shown.
     controlVersions: formList(singleLine().max(120)).pipe(z.array(z.string()).max(1000)),
   })
-  .transform(({ controlIds, controlVersions, ownerId, status }, context) => {
+  .transform(({ controlIds, controlVersions, ownerId, status, graceDays }, context) => {
     const listed = new Map(
       controlVersions.map((entry) => [
         entry.slice(0, entry.lastIndexOf(":")),
@@ -79,12 +96,17 @@ export const BulkUpdateControlsInput = z
       controls,
       ownerId: ownerId === KEEP ? undefined : ownerId === "none" || ownerId === "" ? null : ownerId,
       status: status === KEEP ? undefined : status,
+      graceDays,
     };
   })
-  .refine((input) => input.ownerId !== undefined || input.status !== undefined, {
-    message: "Choose a new owner or status.",
-    path: ["form"],
-  });
+  .refine(
+    (input) =>
+      input.ownerId !== undefined || input.status !== undefined || input.graceDays !== undefined,
+    {
+      message: "Choose a new owner, status or grace days.",
+      path: ["form"],
+    },
+  );
 export type BulkUpdateControlsInput = z.infer<typeof BulkUpdateControlsInput>;
 
 // Every id list has a bound: SQLite binds at most 999 parameters per query.

@@ -131,6 +131,7 @@ export default async function ControlPage({ params, searchParams }: Props) {
                 frequency: control.frequency,
                 nature: control.nature,
                 key: control.key,
+                graceDays: control.graceDays,
               }}
               action={updateControlAction}
             />
@@ -155,6 +156,10 @@ export default async function ControlPage({ params, searchParams }: Props) {
               <div>
                 <dt className="font-medium">Nature</dt>
                 <dd>{control.nature}</dd>
+              </div>
+              <div>
+                <dt className="font-medium">Grace days</dt>
+                <dd>{control.graceDays}</dd>
               </div>
             </dl>
           )}
