@@ -1,9 +1,12 @@
 import "server-only";
-import type { JsonValue } from "@/lib/domain/canonical-json";
+import type { ActivityAction, ActivityPayloads } from "@/lib/domain/activity-vocabulary";
 import { recordActivity } from "./activity";
 import type { Tx } from "./client";
 
-type AccountEvent = { action: string; after?: JsonValue };
+type AccountAction = Extract<ActivityAction, `user.${string}`>;
+type AccountEvent = {
+  [A in AccountAction]: { action: A } & Omit<ActivityPayloads[A], "entityType" | "entityId">;
+}[AccountAction];
 
 /**
  * Account events (password changed or reset, signed out everywhere) belong to no organisation,
@@ -27,7 +30,7 @@ export async function recordAccountActivity(
     await recordActivity(
       tx,
       { orgId: organizationId, userId: actorId },
-      { action: event.action, entityType: "user", entityId: userId, after: event.after },
+      { ...event, entityType: "user", entityId: userId },
       now,
     );
   }

@@ -5,25 +5,19 @@ import {
   verifyChain,
   type ChainVerdict,
 } from "@/lib/domain/activity-chain";
-import { canonicalJson, type JsonValue } from "@/lib/domain/canonical-json";
+import { storedSides, type ActivityInput } from "@/lib/domain/activity-vocabulary";
+import { canonicalJson } from "@/lib/domain/canonical-json";
 import { assertCan } from "./authorize";
 import { checkpointPreviousDay } from "./checkpoints";
 import { getDb, type Tx } from "./client";
 import type { OrgContext } from "./context";
 
-export type ActivityInput = {
-  action: string;
-  entityType: string;
-  entityId: string;
-  before?: JsonValue;
-  after?: JsonValue;
-};
-
 type Actor = { orgId: string; userId: string | null };
 
 /**
  * Appends one entry to the organisation's activity log, inside the caller's transaction so the
- * change and its record commit together. Every mutation of organisation data calls this.
+ * change and its record commit together. Every mutation of organisation data calls this. Only
+ * the actions of lib/domain/activity-vocabulary.ts, each with its own payload, are accepted.
  */
 export async function recordActivity(
   tx: Tx,
@@ -45,6 +39,7 @@ export async function recordActivity(
           select: { hash: true, createdAt: true },
         });
   if (previous) await checkpointPreviousDay(tx, actor.orgId, { seq: seq - 1, ...previous }, now);
+  const { before, after } = storedSides(input);
   const content = {
     organizationId: actor.orgId,
     seq,
@@ -52,8 +47,8 @@ export async function recordActivity(
     action: input.action,
     entityType: input.entityType,
     entityId: input.entityId,
-    before: input.before === undefined ? null : canonicalJson(input.before),
-    after: input.after === undefined ? null : canonicalJson(input.after),
+    before: before === undefined ? null : canonicalJson(before),
+    after: after === undefined ? null : canonicalJson(after),
     createdAt: now,
     prevHash: previous?.hash ?? GENESIS_HASH,
   };
