@@ -1,0 +1,106 @@
+// When scheduled jobs are due, and how failed runs are retried. Pure: the instant and the
+// organisation's time zone come in as arguments.
+
+import { isoWeekday } from "./readiness/calendar";
+
+/** The wall clock in a time zone at one instant. */
+export type LocalTime = { date: string; hour: number; minute: number; weekday: number };
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+        calendar: "gregory",
+        numberingSystem: "latn",
+      });
+    } catch {
+      // A zone this runtime does not know is read as UTC rather than stopping every job.
+      return formatterFor("UTC");
+    }
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The date, hour, minute and ISO weekday (Monday 1) at `now` in `timeZone`. */
+export function localTime(timeZone: string, now: Date): LocalTime {
+  const parts = new Map<string, string>();
+  for (const part of formatterFor(timeZone).formatToParts(now)) parts.set(part.type, part.value);
+  const date = `${(parts.get("year") ?? "").padStart(4, "0")}-${parts.get("month")}-${parts.get("day")}`;
+  return {
+    date,
+    hour: Number(parts.get("hour")),
+    minute: Number(parts.get("minute")),
+    weekday: isoWeekday(date),
+  };
+}
+
+const MINUTE_MS = 60_000;
+const DAY_MINUTES = 24 * 60;
+
+/**
+ * The first instant after `now` at which the wall clock in `timeZone` reads `hour`:00 (on a
+ * Monday when `mondaysOnly`). Found by stepping to the wanted minute of the local day and
+ * correcting for the zone's offset there, so daylight-saving changes are respected.
+ */
+export function nextLocalTime(
+  timeZone: string,
+  now: Date,
+  hour: number,
+  mondaysOnly = false,
+): Date {
+  const start = Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS;
+  let candidate = start;
+  for (let step = 0; step < 16; step++) {
+    const local = localTime(timeZone, new Date(candidate));
+    const current = local.hour * 60 + local.minute;
+    let ahead = (hour * 60 - current + DAY_MINUTES) % DAY_MINUTES;
+    const onTime = ahead === 0;
+    if (onTime && candidate > now.getTime() && (!mondaysOnly || local.weekday === 1))
+      return new Date(candidate);
+    if (onTime) ahead = DAY_MINUTES;
+    candidate += ahead * MINUTE_MS;
+  }
+  return new Date(candidate);
+}
+
+/** Runs that failed are tried again this many times at most (so `MAX_ATTEMPTS` runs in all). */
+export const MAX_ATTEMPTS = 4;
+
+const RETRY_DELAYS_MINUTES = [5, 30, 120];
+
+/** How long after its `attempts`-th failure a run is tried again; null when it is not. */
+export function retryDelayMs(attempts: number): number | null {
+  if (attempts >= MAX_ATTEMPTS) return null;
+  const minutes = RETRY_DELAYS_MINUTES[Math.min(attempts, RETRY_DELAYS_MINUTES.length) - 1];
+  return (minutes ?? 5) * MINUTE_MS;
+}
+
+export type RunState = {
+  status: string;
+  attempts: number;
+  leaseUntil: Date;
+  finishedAt: Date | null;
+};
+
+/**
+ * Whether a runner may take this existing run over now: a failed run whose retry is due, or a
+ * running one whose lease has passed (its runner died). Succeeded runs are never taken.
+ */
+export function canTakeOver(run: RunState, now: Date): boolean {
+  if (run.status === "running") return run.leaseUntil.getTime() < now.getTime();
+  if (run.status !== "failed") return false;
+  const delay = retryDelayMs(run.attempts);
+  if (delay === null) return false;
+  return (run.finishedAt ?? run.leaseUntil).getTime() + delay <= now.getTime();
+}
