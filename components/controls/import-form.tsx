@@ -32,7 +32,11 @@ type Outcome = (
 const TOO_LARGE = "The file is larger than 2 MB. Split it and import each part.";
 const NOT_SENT = "The file could not be sent. If it is large, split it and import each part.";
 
-const COLUMN_LABELS: Record<string, string> = { owner_email: "owner", key: "key control" };
+const COLUMN_LABELS: Record<string, string> = {
+  owner_email: "owner",
+  key: "key control",
+  grace_days: "grace days",
+};
 const columnLabel = (column: string) => COLUMN_LABELS[column] ?? column;
 const shown = (value: string) => (value === "" ? "(blank)" : value);
 

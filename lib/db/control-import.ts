@@ -42,6 +42,7 @@ const controlSelect = {
   frequency: true,
   nature: true,
   key: true,
+  graceDays: true,
   owner: { select: { email: true } },
   mappings: {
     select: {

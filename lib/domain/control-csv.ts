@@ -25,6 +25,7 @@ export const CONTROL_CSV_COLUMNS = [
   "frequency",
   "nature",
   "key",
+  "grace_days",
   "criteria",
   "objectives",
 ] as const;
@@ -47,6 +48,7 @@ const CSV_LIST_SEPARATOR = ";";
 const TITLE_MIN = 3;
 const TITLE_MAX = 200;
 const DESCRIPTION_MAX = 5_000;
+const GRACE_DAYS_MAX = 90;
 
 export type CsvProblem = { row: number | null; column: string | null; message: string };
 export type CsvRecord = { row: number; values: Partial<Record<ControlCsvColumn, string>> };
@@ -66,6 +68,8 @@ export type ControlValues = {
   frequency: ControlFrequency;
   nature: ControlNature;
   key: boolean;
+  /** Left out for a new control: it starts with the organisation's default. */
+  graceDays?: number;
 };
 export type ExistingControl = {
   id: string;
@@ -77,6 +81,7 @@ export type ExistingControl = {
   frequency: string;
   nature: string;
   key: boolean;
+  graceDays: number;
   criteria: readonly string[];
   objectives: readonly string[];
 };
@@ -268,7 +273,7 @@ function splitList(value: string): string[] {
 }
 
 type Checked = Pick<ControlValues, "ref" | "title" | "status" | "frequency" | "nature"> &
-  Partial<Pick<ControlValues, "description" | "ownerId" | "key">> & {
+  Partial<Pick<ControlValues, "description" | "ownerId" | "key" | "graceDays">> & {
     criteria?: string[];
     objectives?: string[];
   };
@@ -318,7 +323,14 @@ function checkRecord(
     );
   };
 
-  const { ref = "", title = "", description, owner_email: ownerEmail, key } = values;
+  const {
+    ref = "",
+    title = "",
+    description,
+    owner_email: ownerEmail,
+    key,
+    grace_days: graceDays,
+  } = values;
   const checked = {
     ref: !ref
       ? fail("ref", "Enter a reference.")
@@ -352,6 +364,12 @@ function checkRecord(
             "key",
             `"${key}" is not yes or no. Use yes, no, true, false, 1, 0 or leave it blank.`,
           )),
+    graceDays:
+      graceDays === undefined || graceDays === ""
+        ? undefined
+        : /^\d{1,2}$/.test(graceDays) && Number(graceDays) <= GRACE_DAYS_MAX
+          ? Number(graceDays)
+          : fail("grace_days", `"${graceDays}" is not a whole number of days from 0 to 90.`),
     criteria: list("criteria", lookups.criterion),
     objectives: list("objectives", lookups.objective),
   };
@@ -396,6 +414,7 @@ function changesOf(
     ["frequency", before.frequency, after.values.frequency],
     ["nature", before.nature, after.values.nature],
     ["key", display.key(before.key), display.key(after.values.key)],
+    ["grace_days", String(before.graceDays), String(after.values.graceDays ?? before.graceDays)],
     ["criteria", display.list(before.criteria), display.list(after.criteria)],
     ["objectives", display.list(before.objectives), display.list(after.objectives)],
   ];
@@ -474,6 +493,7 @@ export function planControlRows(
             ? (index.memberIds.get(before.ownerEmail.toLowerCase()) ?? null)
             : null,
       key: given.key ?? before?.key ?? false,
+      graceDays: given.graceDays ?? before?.graceDays,
     };
     planned.push({
       row: record.row,
@@ -578,6 +598,7 @@ export function toControlCsvRow(control: ExistingControl): ControlCsvRow {
     frequency: control.frequency,
     nature: control.nature,
     key: display.key(control.key),
+    grace_days: String(control.graceDays),
     criteria: display.list(control.criteria),
     objectives: display.list(control.objectives),
   };
@@ -609,6 +630,7 @@ export function controlCsvTemplate(ownerEmail: string, objectiveRef: string | nu
       frequency: "quarterly",
       nature: "manual",
       key: "yes",
+      grace_days: "14",
       criteria: "CC6.2;CC6.3",
       objectives: objectiveRef ?? "",
     },
@@ -621,6 +643,7 @@ export function controlCsvTemplate(ownerEmail: string, objectiveRef: string | nu
       frequency: "event_driven",
       nature: "it_dependent_manual",
       key: "no",
+      grace_days: "",
       criteria: "CC8.1",
       objectives: "",
     },

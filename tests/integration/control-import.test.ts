@@ -16,7 +16,8 @@ import {
   makeUser,
 } from "./helpers";
 
-const HEADER = CONTROL_CSV_COLUMNS.join(",");
+// The rows below are written without grace_days (an optional column; tests/unit/control-csv.test.ts reads it).
+const HEADER = CONTROL_CSV_COLUMNS.filter((column) => column !== "grace_days").join(",");
 const csv = (...rows: string[]) => [HEADER, ...rows].join("\r\n");
 
 /** Everything an import could touch, to prove that a refused import touched nothing. */
@@ -352,7 +353,7 @@ describe("applyControlImport", () => {
     const other = await makeOrg();
     const before = await snapshot(ctx);
 
-    expect(await exportControlsCsv(other)).toBe(`\uFEFF${HEADER}\r\n`);
+    expect(await exportControlsCsv(other)).toBe(`\uFEFF${CONTROL_CSV_COLUMNS.join(",")}\r\n`);
     expect((await planControlImport(other, fileFor(owner.email))).problems).toEqual([
       { row: 2, column: "objectives", message: expect.stringMatching(/^Unknown objective: BP-01/) },
       {

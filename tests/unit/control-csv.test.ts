@@ -31,6 +31,7 @@ function makeExisting(overrides: Partial<ExistingControl> = {}): ExistingControl
     frequency: "quarterly",
     nature: "manual",
     key: true,
+    graceDays: 0,
     criteria: ["CC6.2"],
     objectives: ["ITGC-03"],
     ...overrides,
@@ -65,7 +66,7 @@ const problemsOf = (text: string, lookups = makeLookups()) =>
 
 describe("parseControlCsv", () => {
   it("reads a byte-order mark, CRLF line ends and quoted values with commas, quotes and line breaks", () => {
-    const text = `\uFEFF${HEADER}\r\nAC-01,"Review, then ""approve""","Line one\r\nline two",,draft,monthly,manual,yes,CC6.1,\r\n`;
+    const text = `\uFEFF${HEADER}\r\nAC-01,"Review, then ""approve""","Line one\r\nline two",,draft,monthly,manual,yes,7,CC6.1,\r\n`;
     const parsed = parseControlCsv(text);
     expect(parsed.problems).toEqual([]);
     expect(parsed.records).toEqual([
@@ -76,6 +77,7 @@ describe("parseControlCsv", () => {
           title: 'Review, then "approve"',
           description: "Line one\r\nline two",
           key: "yes",
+          grace_days: "7",
         }),
       },
     ]);
@@ -104,7 +106,7 @@ describe("parseControlCsv", () => {
       { row: 1, column: "Title", message: 'The column "title" appears twice.' },
     ]);
     expect(parseControlCsv(`${HEADER},\n`).problems).toEqual([
-      { row: 1, column: null, message: "Column 11 of the header has no name." },
+      { row: 1, column: null, message: "Column 12 of the header has no name." },
     ]);
     expect(parseControlCsv("ref,title,status\nAC-01,Access review,draft\n").problems).toEqual([
       { row: 1, column: null, message: "The header lacks the columns frequency, nature." },
@@ -150,7 +152,7 @@ describe("parseControlCsv", () => {
       },
     ]);
     expect(parseControlCsv(csv(row(), "AC-02,Too few")).problems).toEqual([
-      { row: 3, column: null, message: "This row has 2 values but the header has 10 columns." },
+      { row: 3, column: null, message: "This row has 2 values but the header has 11 columns." },
     ]);
   });
 
@@ -383,6 +385,7 @@ describe("planControlCsv: creates and updates", () => {
       frequency: "quarterly",
       nature: "manual",
       key: true,
+      graceDays: 0,
     });
     expect(plan.updates[0]).toMatchObject({
       criteria: ["CC6.2"],
@@ -522,6 +525,44 @@ describe("blank cells of an existing control", () => {
   });
 });
 
+describe("grace_days", () => {
+  it("reads whole days from 0 to 90; blank leaves a new control to the organisation's default", () => {
+    const plan = planControlCsv(
+      csv(row({ ref: "A-0", grace_days: "0" }), row({ ref: "A-90", grace_days: "90" }), row()),
+      makeLookups(),
+    );
+    expect(plan.problems).toEqual([]);
+    expect(plan.creates.map((c) => c.values.graceDays)).toEqual([0, 90, undefined]);
+    expect(ControlInput.safeParse(plan.creates[1]?.values).success).toBe(true);
+  });
+
+  it("refuses other values, naming the cell", () => {
+    for (const value of ["91", "-1", "1.5", "seven", "007"])
+      expect(problemsOf(csv(row({ grace_days: value })))).toEqual([
+        {
+          row: 2,
+          column: "grace_days",
+          message: `"${value}" is not a whole number of days from 0 to 90.`,
+        },
+      ]);
+  });
+
+  it("keeps an existing control's grace days when blank and reports a change", () => {
+    const existing = makeLookups({ existing: [makeExisting({ graceDays: 5 })] });
+    const keep = planControlCsv(csv(row({ grace_days: "" })), existing);
+    expect(keep.updates.flatMap((u) => u.changes).find((c) => c.column === "grace_days")).toBe(
+      undefined,
+    );
+    const change = planControlCsv(csv(row({ grace_days: "14" })), existing);
+    expect(change.updates[0]?.values.graceDays).toBe(14);
+    expect(change.updates[0]?.changes).toContainEqual({
+      column: "grace_days",
+      before: "5",
+      after: "14",
+    });
+  });
+});
+
 describe("export", () => {
   it("writes every column with a byte-order mark and CRLF, and reads back to the same controls", () => {
     const controls = [
@@ -531,6 +572,7 @@ describe("export", () => {
         ref: "AC-02",
         ownerEmail: null,
         key: false,
+        graceDays: 14,
         criteria: ["CC8.1", "CC6.1"],
         objectives: [],
       }),
@@ -545,12 +587,13 @@ describe("export", () => {
         c.values.description,
         c.values.ownerId,
         c.values.key,
+        c.values.graceDays,
         c.criteria,
         c.objectives,
       ]),
     ).toEqual([
-      ["AC-01", 'Says "hello", then\nleaves.', ALICE.userId, true, ["CC6.2"], ["ITGC-03"]],
-      ["AC-02", "Quarterly review.", null, false, ["CC6.1", "CC8.1"], []],
+      ["AC-01", 'Says "hello", then\nleaves.', ALICE.userId, true, 0, ["CC6.2"], ["ITGC-03"]],
+      ["AC-02", "Quarterly review.", null, false, 14, ["CC6.1", "CC8.1"], []],
     ]);
     expect(planControlCsv(text, makeLookups({ existing: controls })).unchanged).toBe(2);
   });

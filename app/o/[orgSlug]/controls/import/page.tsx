@@ -34,6 +34,10 @@ const COLUMNS: [string, string][] = [
   ["nature", `Required for a new control. One of ${CONTROL_NATURES.join(", ")}.`],
   ["key", "Optional. yes or no (also true/false, 1/0); for a new control, blank means no."],
   [
+    "grace_days",
+    "Optional. Days after an occurrence ends that its evidence may still arrive, 0 to 90; for a new control, blank means the organisation's default.",
+  ],
+  [
     "criteria",
     "Optional. SOC 2 criterion codes separated by semicolons, e.g. CC6.1;CC6.2. Replaces the control's criteria.",
   ],
