@@ -1,7 +1,8 @@
 import "server-only";
 import nodemailer from "nodemailer";
 
-export type Mail = { to: string; subject: string; text: string };
+/** A plain-text mail, with an HTML alternative when `html` is given. */
+export type Mail = { to: string; subject: string; text: string; html?: string };
 
 /** Whether mail can be sent at all (SMTP_URL set). */
 export function mailConfigured(): boolean {
