@@ -1,0 +1,112 @@
+import "server-only";
+import type { WorkItem } from "@/lib/domain/readiness/work-queue";
+import { assertCan } from "./authorize";
+import { getDb } from "./client";
+import type { OrgContext } from "./context";
+import { orgReadiness, type EngagementHeader } from "./org-readiness";
+
+// My work (issue 13, section 2): for the member asking, across the engagements, the work on the
+// controls they own: what is missing, what comes due soon, design evidence about to expire, the
+// other blockers, and the auditors' open requests on those controls. One query set per call
+// (orgReadiness plus one for the requests), whatever the number of engagements and controls.
+
+export type MyWorkItem = WorkItem & { engagement: Pick<EngagementHeader, "id" | "name"> };
+
+export type MyRequest = {
+  id: string;
+  body: string;
+  createdAt: Date;
+  engagement: { id: string; name: string };
+  control: { id: string; ref: string; title: string };
+};
+
+export type MyWorkCounts = {
+  missing: number;
+  dueSoon: number;
+  expiring: number;
+  blockers: number;
+  requests: number;
+  total: number;
+};
+
+export type MyWork = {
+  /** How many active controls the member owns: zero means My work has nothing to show. */
+  ownedControls: number;
+  missing: MyWorkItem[];
+  dueSoon: MyWorkItem[];
+  expiring: MyWorkItem[];
+  /** Design blockers and open exceptions. */
+  blockers: MyWorkItem[];
+  requests: MyRequest[];
+  counts: MyWorkCounts;
+};
+
+/**
+ * The work of `ctx.userId` in the organisation as of `today` (the organisation's date). Used by
+ * the My work page, the navigation's counts and the reminder digest.
+ */
+export async function loadMyWork(ctx: OrgContext, today: string): Promise<MyWork> {
+  assertCan(ctx, "org.view");
+  const [{ runs, controls }, openRequests] = await Promise.all([
+    orgReadiness(ctx, today, { kind: "owner", userId: ctx.userId }),
+    getDb().auditorRequest.findMany({
+      where: { organizationId: ctx.orgId, status: "open", controlId: { not: null } },
+      orderBy: { createdAt: "asc" },
+      take: 500,
+      select: {
+        id: true,
+        body: true,
+        createdAt: true,
+        controlId: true,
+        engagement: { select: { id: true, name: true } },
+      },
+    }),
+  ]);
+  const mine = new Map(
+    controls
+      .filter((control) => control.status !== "retired")
+      .map((control) => [control.id, control]),
+  );
+  const visible = new Set(runs.map((run) => run.engagement.id));
+  const items = runs.flatMap((run) =>
+    run.work
+      .filter((item) => item.ownerId === ctx.userId)
+      .map((item) => ({
+        ...item,
+        engagement: { id: run.engagement.id, name: run.engagement.name },
+      })),
+  );
+  const requests = openRequests.flatMap((request) => {
+    const control = request.controlId ? mine.get(request.controlId) : undefined;
+    if (!control || !visible.has(request.engagement.id)) return [];
+    return [
+      {
+        id: request.id,
+        body: request.body,
+        createdAt: request.createdAt,
+        engagement: request.engagement,
+        control: { id: control.id, ref: control.ref, title: control.title },
+      },
+    ];
+  });
+  const missing = items.filter((item) => item.kind === "missing");
+  const dueSoon = items.filter((item) => item.kind === "due_soon");
+  const expiring = items.filter((item) => item.kind === "expiring");
+  const blockers = items.filter((item) => item.kind === "design" || item.kind === "exception");
+  return {
+    ownedControls: mine.size,
+    missing,
+    dueSoon,
+    expiring,
+    blockers,
+    requests,
+    counts: {
+      missing: missing.length,
+      dueSoon: dueSoon.length,
+      expiring: expiring.length,
+      blockers: blockers.length,
+      requests: requests.length,
+      total: items.length + requests.length,
+    },
+  };
+}

@@ -1,0 +1,276 @@
+import "server-only";
+import { criteriaInScope, criterionId, isTscCategory } from "@/lib/domain/catalog";
+import type { ControlFrequency, ControlStatus } from "@/lib/domain/controls";
+import {
+  REPORT_FAMILIES,
+  REPORT_TYPES,
+  usesObjectives,
+  type ReportFamily,
+  type ReportType,
+} from "@/lib/domain/engagements";
+import {
+  computeReadiness,
+  type EngagementReadiness,
+  type ReadinessEvidence,
+  type ReadinessInput,
+} from "@/lib/domain/readiness/engine";
+import { workQueue, type WorkItem } from "@/lib/domain/readiness/work-queue";
+import { assertCan } from "./authorize";
+import { getDb } from "./client";
+import type { OrgContext } from "./context";
+import { engagementScope } from "./scope";
+
+// Readiness of a set of controls in every active engagement the context may see, in one fixed
+// set of queries however many engagements and controls there are: the organisation's rows are
+// read flat and joined here, then the pure engine runs once per engagement in memory. With a
+// selection narrower than "all", requirement figures are partial (other people's controls are
+// left out); callers use the per-control results and the work items of those controls only.
+
+export type ControlSelection =
+  { kind: "all" } | { kind: "owner"; userId: string } | { kind: "control"; controlId: string };
+
+export type EngagementHeader = {
+  id: string;
+  name: string;
+  family: ReportFamily;
+  type: ReportType;
+  asOfDate: string | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+};
+
+export type EngagementRun = {
+  engagement: EngagementHeader;
+  readiness: EngagementReadiness;
+  /** The engagement's queue (workQueue), for the selected controls. */
+  work: WorkItem[];
+};
+
+export type SelectedControl = {
+  id: string;
+  ref: string;
+  title: string;
+  ownerId: string | null;
+  status: string;
+};
+
+export type OrgReadiness = {
+  runs: EngagementRun[];
+  controls: SelectedControl[];
+  freshnessDays: number;
+};
+
+function hasDates(
+  type: ReportType,
+  row: { asOfDate: string | null; periodStart: string | null; periodEnd: string | null },
+): boolean {
+  if (type === "TYPE_I") return row.asOfDate !== null;
+  return row.periodStart !== null && row.periodEnd !== null && row.periodStart <= row.periodEnd;
+}
+
+function controlWhere(selection: ControlSelection) {
+  switch (selection.kind) {
+    case "all":
+      return {};
+    case "owner":
+      return { ownerId: selection.userId };
+    case "control":
+      return { id: selection.controlId };
+  }
+}
+
+export async function orgReadiness(
+  ctx: OrgContext,
+  today: string,
+  selection: ControlSelection,
+): Promise<OrgReadiness> {
+  assertCan(ctx, "org.view");
+  const db = getDb();
+  const organizationId = ctx.orgId;
+  const scope = engagementScope(ctx);
+  const onControls = controlWhere(selection);
+  const [organization, engagements, objectives, controls, mappings, links, events, exceptions] =
+    await Promise.all([
+      db.organization.findUniqueOrThrow({
+        where: { id: organizationId },
+        select: { freshnessDays: true },
+      }),
+      db.engagement.findMany({
+        where: {
+          organizationId,
+          archivedAt: null,
+          ...(scope === null ? {} : { id: { in: [...scope] } }),
+        },
+        orderBy: { createdAt: "desc" },
+        select: {
+          id: true,
+          name: true,
+          family: true,
+          type: true,
+          asOfDate: true,
+          periodStart: true,
+          periodEnd: true,
+          categories: true,
+          criteriaEdition: true,
+          objectives: { select: { objectiveId: true } },
+          exclusions: { select: { requirementId: true } },
+        },
+      }),
+      db.controlObjective.findMany({
+        where: { organizationId },
+        select: { id: true, ref: true, title: true },
+      }),
+      db.control.findMany({
+        where: { organizationId, ...onControls },
+        orderBy: { ref: "asc" },
+        select: {
+          id: true,
+          ref: true,
+          title: true,
+          status: true,
+          ownerId: true,
+          description: true,
+          frequency: true,
+          graceDays: true,
+        },
+      }),
+      db.controlMapping.findMany({
+        where: { organizationId, control: onControls },
+        select: { controlId: true, criterionId: true, objectiveId: true },
+      }),
+      db.evidenceControl.findMany({
+        where: { organizationId, control: onControls },
+        select: {
+          controlId: true,
+          evidence: {
+            select: {
+              purpose: true,
+              effectiveDate: true,
+              coverageEnd: true,
+              eventId: true,
+              slotKey: true,
+            },
+          },
+        },
+      }),
+      db.populationEvent.findMany({
+        where: { organizationId, control: onControls },
+        select: { id: true, controlId: true, date: true, reference: true },
+      }),
+      db.controlException.findMany({
+        where: { organizationId, status: "open", control: onControls },
+        select: { controlId: true },
+      }),
+    ]);
+
+  const objectiveById = new Map(objectives.map((objective) => [objective.id, objective]));
+  const evidence: ReadinessEvidence[] = links.map((link) => ({
+    purpose: link.evidence.purpose === "design" ? "design" : "operating",
+    effectiveDate: link.evidence.effectiveDate,
+    coverageEnd: link.evidence.coverageEnd,
+    eventId: link.evidence.eventId,
+    slotKey: link.evidence.slotKey,
+    controlIds: [link.controlId],
+  }));
+  const owners = new Map(controls.map((control) => [control.id, control.ownerId]));
+  const runs: EngagementRun[] = [];
+  for (const row of engagements) {
+    const family = REPORT_FAMILIES.find((value) => value === row.family) ?? "SOC2";
+    const type = REPORT_TYPES.find((value) => value === row.type) ?? "TYPE_I";
+    // An engagement saved without usable dates cannot be judged; it has nothing to list yet.
+    if (!hasDates(type, row)) continue;
+    const named = usesObjectives(family)
+      ? row.objectives.flatMap(({ objectiveId }) => {
+          const objective = objectiveById.get(objectiveId);
+          return objective
+            ? [{ id: objective.id, code: objective.ref, title: objective.title }]
+            : [];
+        })
+      : criteriaInScope((JSON.parse(row.categories) as string[]).filter(isTscCategory)).map(
+          (criterion) => ({
+            id: criterionId(row.criteriaEdition, criterion.code),
+            code: criterion.code,
+            title: criterion.title,
+          }),
+        );
+    const inScope = new Set(named.map((requirement) => requirement.id));
+    const excluded = new Set(row.exclusions.map((exclusion) => exclusion.requirementId));
+    const engagementMappings = mappings.flatMap((mapping) => {
+      const requirementId = mapping.criterionId ?? mapping.objectiveId;
+      return requirementId && inScope.has(requirementId)
+        ? [{ controlId: mapping.controlId, requirementId }]
+        : [];
+    });
+    const mapped = new Set(engagementMappings.map((mapping) => mapping.controlId));
+    const input: ReadinessInput = {
+      engagement: {
+        type,
+        asOfDate: row.asOfDate,
+        periodStart: row.periodStart,
+        periodEnd: row.periodEnd,
+      },
+      today,
+      freshnessDays: organization.freshnessDays,
+      requirements: named.map((requirement) => ({
+        id: requirement.id,
+        notApplicable: excluded.has(requirement.id),
+      })),
+      controls: controls
+        .filter((control) => mapped.has(control.id))
+        .map((control) => ({
+          id: control.id,
+          ref: control.ref,
+          status: control.status as ControlStatus,
+          ownerId: control.ownerId,
+          description: control.description,
+          frequency: control.frequency as ControlFrequency,
+          graceDays: control.graceDays,
+        })),
+      mappings: engagementMappings,
+      evidence,
+      events: events
+        .filter((event) => mapped.has(event.controlId))
+        .map((event) => ({
+          id: event.id,
+          controlId: event.controlId,
+          date: event.date,
+          label: event.reference,
+        })),
+      exceptions: exceptions
+        .filter((exception) => mapped.has(exception.controlId))
+        .map((exception) => ({ controlId: exception.controlId, status: "open" as const })),
+    };
+    const readiness = computeReadiness(input);
+    runs.push({
+      engagement: {
+        id: row.id,
+        name: row.name,
+        family,
+        type,
+        asOfDate: row.asOfDate,
+        periodStart: row.periodStart,
+        periodEnd: row.periodEnd,
+      },
+      readiness,
+      work: workQueue({
+        readiness,
+        requirements: named,
+        owners,
+        today,
+        freshnessDays: organization.freshnessDays,
+        periodEnd: type === "TYPE_II" ? row.periodEnd : null,
+      }),
+    });
+  }
+  return {
+    runs,
+    controls: controls.map(({ id, ref, title, ownerId, status }) => ({
+      id,
+      ref,
+      title,
+      ownerId,
+      status,
+    })),
+    freshnessDays: organization.freshnessDays,
+  };
+}
