@@ -2,7 +2,8 @@ import "server-only";
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { OrgContext } from "@/lib/db/context";
-import { failUnfinishedRuns, runExport } from "@/lib/db/exports";
+import { failUnfinishedRuns } from "@/lib/db/exports";
+import { runExport } from "@/lib/exports/run-export";
 import { isExportFinished, type ExportFinished, type ExportRequest } from "./messages";
 import { exportHeapMb, exportIdleMs, exportRunner } from "./settings";
 

@@ -1,7 +1,8 @@
 // Inside the export process: take requests from the web process that started it, produce them
 // one at a time, and say when each has ended. Everything a user sees goes through the run's row
 // (runExport records progress, the file, or a failure), so this side only reports back.
-import { failUnfinishedRuns, runExport, touchWaitingRuns } from "@/lib/db/exports";
+import { failUnfinishedRuns, touchWaitingRuns } from "@/lib/db/exports";
+import { runExport } from "@/lib/exports/run-export";
 import { resolveOrgContext } from "@/lib/db/organizations";
 import { isExportRequest, type ExportFinished, type ExportRequest } from "./messages";
 

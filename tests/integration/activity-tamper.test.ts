@@ -8,7 +8,8 @@ import type { ActivityAudit } from "@/lib/domain/activity-anchors";
 import { verifyActivityLog } from "@/lib/db/activity";
 import { getDb } from "@/lib/db/client";
 import type { OrgContext } from "@/lib/db/context";
-import { runExport, startExport } from "@/lib/db/exports";
+import { startExport } from "@/lib/db/exports";
+import { runExport } from "@/lib/exports/run-export";
 import {
   makeCheckpoint,
   signingKeyFromPem,

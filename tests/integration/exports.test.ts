@@ -22,9 +22,9 @@ import {
   listExportRuns,
   markExportSent,
   openExportDownload,
-  runExport,
   startExport,
 } from "@/lib/db/exports";
+import { runExport } from "@/lib/exports/run-export";
 import { setControlMappings } from "@/lib/db/mappings";
 import { resolveOrgContext } from "@/lib/db/organizations";
 import { engagementReadiness } from "@/lib/db/readiness";

@@ -39,7 +39,7 @@ vi.mock("@/lib/server/route", async (importOriginal) =>
 // Exports run in this process as with EXPORT_RUNNER=inline, but awaited before the next call.
 vi.mock("@/lib/export-process/runner", async (importOriginal) => {
   const { request } = await import("./harness");
-  const { runExport } = await import("@/lib/db/exports");
+  const { runExport } = await import("@/lib/exports/run-export");
   return {
     ...(await importOriginal<typeof import("@/lib/export-process/runner")>()),
     dispatchExport: (ctx: Parameters<typeof runExport>[0], runId: string) => {
