@@ -4,10 +4,11 @@ import type { SlotCell } from "@/lib/domain/readiness/rollup";
 const COLOUR = {
   covered: "bg-green-500",
   missing: "bg-red-500",
+  open: "bg-amber-300",
   upcoming: "bg-slate-200",
 } as const;
 
-/** Covered / missing / upcoming cells across the period, each with its label for screen readers. */
+/** Covered / missing / open / upcoming cells across the period, each with its label for screen readers. */
 export function SlotStrip({ cells }: { cells: SlotCell[] }) {
   if (cells.length === 0)
     return <span className="text-xs text-slate-500">no occurrences in the period</span>;

@@ -236,7 +236,9 @@ function exportControl(
           due: control.operating.due,
           covered: control.operating.covered,
           coverage: control.operating.coverage,
-          missing: control.operating.missing,
+          missing: control.operating.slots
+            .filter((slot) => slot.state === "missing")
+            .map((slot) => slot.label),
           slots: control.operating.slots.map((slot) => ({
             label: slot.label,
             start: slot.start,

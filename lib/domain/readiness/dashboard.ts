@@ -121,11 +121,7 @@ export function nextActions(
         count: missing.length,
       });
     for (const slot of control.operating?.slots ?? []) {
-      if (
-        slot.state === "upcoming" &&
-        !slot.evidenced &&
-        toDayNumber(slot.end) - toDayNumber(today) <= DUE_SOON_DAYS
-      ) {
+      if (slot.state === "open" && toDayNumber(slot.end) - toDayNumber(today) <= DUE_SOON_DAYS) {
         actions.push({
           kind: "due_soon",
           impact,

@@ -30,6 +30,8 @@ export type ReadinessControl = {
   ownerId: string | null;
   description: string | null;
   frequency: ControlFrequency;
+  /** Days after an occurrence's end before it is due (section 2, 0–90); 0 when left out. */
+  graceDays?: number;
 };
 export type ReadinessMapping = { controlId: string; requirementId: string };
 export type EvidencePurpose = "design" | "operating";
@@ -41,6 +43,8 @@ export type ReadinessEvidence = {
   coverageEnd?: string | null;
   controlIds: readonly string[];
   eventId?: string | null;
+  /** Operating evidence only: the occurrence it is for (section 3); empty is none. */
+  slotKey?: string | null;
 };
 export type ReadinessEvent = { id: string; controlId: string; date: string; label?: string };
 export type ReadinessException = { controlId: string; status: ExceptionStatus };
@@ -183,6 +187,7 @@ export function computeReadiness(input: ReadinessInput): EngagementReadiness {
       operating = operatingReadiness(control, {
         period,
         today: input.today,
+        graceDays: control.graceDays ?? 0,
         evidence: index.operating.get(control.id) ?? [],
         events: index.events.get(control.id) ?? [],
         exceptions: index.exceptions.get(control.id) ?? [],

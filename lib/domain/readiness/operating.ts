@@ -1,10 +1,11 @@
 // Operating readiness to date (readiness-rules.md, section 5): Type II only.
 import type { ControlFrequency } from "../controls";
-import { minDate } from "./calendar";
+import { addDays, minDate } from "./calendar";
 import {
   EMPTY_POPULATION,
   missingOccurrences,
   openException,
+  unknownSlot,
   type ReadinessWarning,
   type Reason,
 } from "./reasons";
@@ -14,21 +15,33 @@ export type ExceptionStatus = "open" | "remediated";
 
 /** Operating evidence linked to the control (or to one of its events). */
 export type OperatingEvidence = {
+  /** Named in the `unknown_slot` warning when given. */
+  id?: string;
   effectiveDate: string;
   coverageEnd?: string | null;
   eventId?: string | null;
+  /** The occurrence it is for (section 3); empty or blank is none. */
+  slotKey?: string | null;
 };
 
 /**
- * `upcoming` whenever the slot is not yet due, even if evidence is already attached (the
- * contract shows not-yet-due slots as upcoming); `evidenced` tells the two apart.
+ * Each slot is exactly one of: `covered` (evidence covers it, due or not), `missing` (due, not
+ * covered), `open` (not covered, started, not yet due) or `upcoming` (not covered, not started).
  */
-export type SlotStateName = "covered" | "missing" | "upcoming";
-export type SlotState = Slot & { due: boolean; evidenced: boolean; state: SlotStateName };
+export type SlotStateName = "covered" | "missing" | "open" | "upcoming";
+export type SlotState = Slot & {
+  /** `slot.end + graceDays < today`. */
+  due: boolean;
+  state: SlotStateName;
+  /** Open slots only: the first day the slot counts as due, `slot.end + graceDays + 1`. */
+  dueFrom: string | null;
+};
 
 export type OperatingInput = {
   period: Period;
   today: string;
+  /** Days after a slot's end before it is due (section 2); 0 when left out. */
+  graceDays?: number;
   evidence: readonly OperatingEvidence[];
   /** The control's population events; those outside the period are ignored. */
   events: readonly SlotEvent[];
@@ -43,14 +56,14 @@ export type OperatingResult = {
   /** Design reasons first, then missing_occurrences, then open_exception. */
   reasons: Reason[];
   warnings: ReadinessWarning[];
-  /** min(today, periodEnd): slots ending on or before it are due. */
+  /** min(today, periodEnd). */
   asOf: string;
   slots: SlotState[];
   due: number;
   covered: number;
-  /** covered ÷ due, between 0 and 1; null when nothing is due yet. */
+  /** covered due slots ÷ due slots, between 0 and 1; null when nothing is due yet. */
   coverage: number | null;
-  /** Labels of the due slots without evidence, in date order ("2026-Q1"). */
+  /** Keys of the due slots that are not covered, in date order ("2026-Q1"). */
   missing: string[];
 };
 
@@ -59,43 +72,58 @@ export function operatingReadiness(
   input: OperatingInput,
 ): OperatingResult {
   const asOf = minDate(input.today, input.period.end);
+  const graceDays = input.graceDays ?? 0;
   const slots = input.slots ?? expectedSlots(control.frequency, input.period, input.events);
-  const evidenced =
-    control.frequency === "event_driven"
-      ? eventsEvidenced(slots, input.evidence)
-      : slotsEvidenced(slots, input.evidence);
+  const { covered: coveredSlots, unknown } = coverSlots(
+    slots,
+    input.evidence,
+    control.frequency === "event_driven",
+  );
+  // slot.end + graceDays < today ⇔ slot.end < today − graceDays: one date, string comparisons.
+  const dueBefore = addDays(input.today, -graceDays);
 
   const states: SlotState[] = [];
   const missing: string[] = [];
+  const missingLabels: string[] = [];
   let due = 0;
   let covered = 0;
   slots.forEach((slot, index) => {
-    const isDue = slot.end <= asOf;
-    const hasEvidence = evidenced[index] === true;
+    const isDue = slot.end < dueBefore;
+    const isCovered = coveredSlots[index] === 1;
     if (isDue) {
       due += 1;
-      if (hasEvidence) covered += 1;
-      else missing.push(slot.label);
+      if (isCovered) covered += 1;
+      else {
+        missing.push(slot.key);
+        missingLabels.push(slot.label);
+      }
     }
+    const state: SlotStateName = isCovered
+      ? "covered"
+      : isDue
+        ? "missing"
+        : slot.start <= input.today
+          ? "open"
+          : "upcoming";
     // Spelled out: an object spread here was ~40× slower on V8 over hundreds of thousands of slots.
-    const state: SlotStateName = isDue ? (hasEvidence ? "covered" : "missing") : "upcoming";
     states.push({
       key: slot.key,
       label: slot.label,
       start: slot.start,
       end: slot.end,
       due: isDue,
-      evidenced: hasEvidence,
       state,
+      dueFrom: state === "open" ? addDays(slot.end, graceDays + 1) : null,
     });
   });
 
   const reasons: Reason[] = [...input.designResult.reasons];
-  if (missing.length > 0) reasons.push(missingOccurrences(missing));
+  if (missing.length > 0) reasons.push(missingOccurrences(missing, missingLabels));
   const open = input.exceptions.filter((exception) => exception.status === "open").length;
   if (open > 0) reasons.push(openException(open));
-  const warnings =
-    control.frequency === "event_driven" && slots.length === 0 ? [EMPTY_POPULATION] : [];
+  const warnings: ReadinessWarning[] = [];
+  if (control.frequency === "event_driven" && slots.length === 0) warnings.push(EMPTY_POPULATION);
+  if (unknown.length > 0) warnings.push(unknownSlot(unknown));
 
   return {
     ready: input.designResult.ready && reasons.length === 0,
@@ -110,14 +138,50 @@ export function operatingReadiness(
   };
 }
 
-/** An event slot (keyed by event id) is evidenced when operating evidence names that event. */
+/** The slot key evidence names, or null: an empty or blank key is no key. */
+function namedSlot(evidence: OperatingEvidence): string | null {
+  const key = evidence.slotKey?.trim();
+  return key ? key : null;
+}
+
+/**
+ * Which slots are covered (1) and which evidence names a slot the control does not have here.
+ * Evidence naming a slot covers that slot only; the rest covers by event (event-driven controls)
+ * or by dates (the others).
+ */
+function coverSlots(
+  slots: readonly Slot[],
+  evidence: readonly OperatingEvidence[],
+  byEvent: boolean,
+): { covered: Uint8Array; unknown: OperatingEvidence[] } {
+  const unnamed: OperatingEvidence[] = [];
+  const named: OperatingEvidence[] = [];
+  for (const item of evidence) (namedSlot(item) === null ? unnamed : named).push(item);
+  const covered = byEvent ? eventsEvidenced(slots, unnamed) : slotsEvidenced(slots, unnamed);
+  const unknown: OperatingEvidence[] = [];
+  if (named.length === 0) return { covered, unknown };
+  const indexOf = new Map<string, number>();
+  slots.forEach((slot, index) => indexOf.set(slot.key, index));
+  for (const item of named) {
+    const index = indexOf.get(namedSlot(item) ?? "");
+    if (index === undefined) unknown.push(item);
+    else covered[index] = 1;
+  }
+  return { covered, unknown };
+}
+
+/** An event slot (keyed by event id) is covered when operating evidence is linked to that event. */
 function eventsEvidenced(
   slots: readonly Slot[],
   evidence: readonly OperatingEvidence[],
-): boolean[] {
+): Uint8Array {
   const events = new Set<string>();
   for (const item of evidence) if (item.eventId) events.add(item.eventId);
-  return slots.map((slot) => events.has(slot.key));
+  const result = new Uint8Array(slots.length);
+  slots.forEach((slot, index) => {
+    if (events.has(slot.key)) result[index] = 1;
+  });
+  return result;
 }
 
 /**
@@ -127,7 +191,10 @@ function eventsEvidenced(
  * O(E log S + S), with no copy or sort of the evidence. A coverageEnd before the effectiveDate
  * is read as the single day effectiveDate.
  */
-function slotsEvidenced(slots: readonly Slot[], evidence: readonly OperatingEvidence[]): boolean[] {
+function slotsEvidenced(
+  slots: readonly Slot[],
+  evidence: readonly OperatingEvidence[],
+): Uint8Array {
   // runEnd[i]: the end (exclusive) of the longest run of overlapped slots that begins at slot i.
   const runEnd = new Int32Array(slots.length);
   for (const item of evidence) {
@@ -139,11 +206,11 @@ function slotsEvidenced(slots: readonly Slot[], evidence: readonly OperatingEvid
     const afterLast = firstSlotStartingAfter(slots, end, first);
     if (first < afterLast && afterLast > (runEnd[first] ?? 0)) runEnd[first] = afterLast;
   }
-  const result: boolean[] = [];
+  const result = new Uint8Array(slots.length);
   let coveredUntil = 0;
   for (let index = 0; index < slots.length; index += 1) {
     coveredUntil = Math.max(coveredUntil, runEnd[index] ?? 0);
-    result.push(index < coveredUntil);
+    if (index < coveredUntil) result[index] = 1;
   }
   return result;
 }

@@ -6,8 +6,10 @@ import type { SlotState, SlotStateName } from "./operating";
 
 export type SlotCell = { key: string; label: string; state: SlotStateName; detail: string };
 
+/** A month shows its most urgent day: missing, then open, then covered, then upcoming. */
 function worst(states: readonly SlotStateName[]): SlotStateName {
   if (states.includes("missing")) return "missing";
+  if (states.includes("open")) return "open";
   if (states.includes("covered")) return "covered";
   return "upcoming";
 }
@@ -30,11 +32,13 @@ export function slotCells(slots: readonly SlotState[], frequency: ControlFrequen
   return [...months.entries()].map(([month, days]) => {
     const missing = days.filter((day) => day.state === "missing").length;
     const covered = days.filter((day) => day.state === "covered").length;
+    const open = days.filter((day) => day.state === "open").length;
+    const upcoming = days.length - covered - missing - open;
     return {
       key: month,
       label: month,
       state: worst(days.map((day) => day.state)),
-      detail: `${month}: ${covered} covered, ${missing} missing, ${days.length - covered - missing} upcoming`,
+      detail: `${month}: ${covered} covered, ${missing} missing, ${open} open, ${upcoming} upcoming`,
     };
   });
 }

@@ -28,7 +28,8 @@ export const METHOD_WORDS: Record<SubserviceMethod, string> = {
 export const SLOT_WORDS: Record<SlotStateName, string> = {
   covered: "Covered",
   missing: "Missing",
-  upcoming: "Not yet due",
+  open: "Open, not yet due",
+  upcoming: "Not started",
 };
 
 /** "2026-01-01" → "1 January 2026". */

@@ -1,5 +1,6 @@
 // The occurrences of a Type II period as a strip of small squares. Shape tells the states apart
-// as well as colour: filled = covered, crossed = missing, hollow = not yet due. A control with
+// as well as colour: filled = covered, crossed = missing, hollow = not yet due (open ones
+// outlined in amber). A control with
 // more occurrences than fit legibly (a daily or weekly one) gets one square a month, as the
 // dashboard shows daily controls, and that month is missing if any occurrence in it is.
 import type { ExportSlot } from "@/lib/domain/export/types";
@@ -18,6 +19,7 @@ const LEGEND_SQUARE = 8;
 
 function worst(states: readonly SlotStateName[]): SlotStateName {
   if (states.includes("missing")) return "missing";
+  if (states.includes("open")) return "open";
   if (states.includes("covered")) return "covered";
   return "upcoming";
 }
@@ -55,8 +57,8 @@ export function drawStrip(
   );
 }
 
-const LEGEND_ORDER: readonly SlotStateName[] = ["covered", "missing", "upcoming"];
-const LEGEND = { size: 8.5, line: 11, gap: 3, spacing: 12, below: 10, face: "Helvetica" as Face };
+const LEGEND_ORDER: readonly SlotStateName[] = ["covered", "missing", "open", "upcoming"];
+const LEGEND = { size: 8.5, line: 11, gap: 3, spacing: 12, below: 10, face: "Sans" as Face };
 const LEGEND_NOTE = `More than ${MAX_CELLS} occurrences: one square a month, missing if any occurrence in it is.`;
 
 /** What the squares mean, above the table: each state's square and word, then the monthly rule. */

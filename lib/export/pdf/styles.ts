@@ -30,6 +30,7 @@ export const STATUS_COLORS: Record<RequirementStatus, string> = {
 export const SLOT_COLORS: Record<SlotStateName, { fill: string; stroke: string }> = {
   covered: { fill: "#16a34a", stroke: "#16a34a" },
   missing: { fill: "#fee2e2", stroke: "#dc2626" },
+  open: { fill: "#ffffff", stroke: COLORS.warn },
   upcoming: { fill: "#ffffff", stroke: COLORS.faint },
 };
 
@@ -77,7 +78,7 @@ export const SPACING = {
 // text sets its own.
 export const styles = StyleSheet.create({
   page: {
-    fontFamily: "Helvetica",
+    fontFamily: "Sans",
     fontSize: TEXT.body.size,
     color: COLORS.text,
     paddingTop: FRAME.top,

@@ -33,9 +33,9 @@ const states = (result: ReturnType<typeof run>) =>
 const codes = (result: ReturnType<typeof run>) => result.reasons.map((reason) => reason.code);
 
 describe("operatingReadiness: due, covered, missing", () => {
-  it("covers a due quarter with evidence inside it and leaves the current quarter upcoming", () => {
+  it("covers a due quarter with evidence inside it and leaves the current quarter open", () => {
     const result = run("quarterly", { evidence: on("2026-03-28") });
-    expect(states(result)).toEqual({ "2026-Q1": "covered", "2026-Q2": "upcoming" });
+    expect(states(result)).toEqual({ "2026-Q1": "covered", "2026-Q2": "open" });
     expect(result).toMatchObject({
       ready: true,
       asOf: TODAY,
@@ -50,7 +50,7 @@ describe("operatingReadiness: due, covered, missing", () => {
 
   it("reports a due slot without evidence as missing, with its label", () => {
     const result = run("quarterly", { evidence: on("2026-04-02") });
-    expect(states(result)).toEqual({ "2026-Q1": "missing", "2026-Q2": "upcoming" });
+    expect(states(result)).toEqual({ "2026-Q1": "missing", "2026-Q2": "covered" });
     expect(result.coverage).toBe(0);
     expect(result.missing).toEqual(["2026-Q1"]);
     expect(result.reasons).toEqual([
@@ -59,9 +59,18 @@ describe("operatingReadiness: due, covered, missing", () => {
     expect(result.ready).toBe(false);
   });
 
-  it("makes a slot due on the day it ends, not before", () => {
-    expect(run("quarterly", { today: "2026-03-30" }).slots[0]?.state).toBe("upcoming");
-    expect(run("quarterly", { today: "2026-03-31" }).slots[0]?.state).toBe("missing");
+  it("makes a slot due the day after it ends, not on its last day", () => {
+    expect(run("quarterly", { today: "2026-03-30" }).slots[0]?.state).toBe("open");
+    expect(run("quarterly", { today: "2026-03-31" }).slots[0]).toMatchObject({
+      state: "open",
+      due: false,
+      dueFrom: "2026-04-01",
+    });
+    expect(run("quarterly", { today: "2026-04-01" }).slots[0]).toMatchObject({
+      state: "missing",
+      due: true,
+      dueFrom: null,
+    });
   });
 
   it("counts evidence dated exactly on a slot's first or last day for that slot only", () => {
@@ -87,7 +96,7 @@ describe("operatingReadiness: due, covered, missing", () => {
       "2026-02": "covered",
       "2026-03": "covered",
       "2026-04": "missing",
-      "2026-05": "upcoming",
+      "2026-05": "open",
       "2026-06": "upcoming",
     });
     expect(result.coverage).toBe(0.75);
@@ -97,7 +106,7 @@ describe("operatingReadiness: due, covered, missing", () => {
     expect(
       states(
         run("monthly", {
-          today: "2026-03-31",
+          today: "2026-04-01",
           evidence: [{ effectiveDate: "2026-02-10", coverageEnd: null }],
         }),
       )["2026-03"],
@@ -130,7 +139,7 @@ describe("operatingReadiness: due, covered, missing", () => {
     ).toBe("covered");
   });
 
-  it("never calls an upcoming slot missing, and shows evidence already attached to it", () => {
+  it("calls a slot covered as soon as evidence covers it, due or not, and never missing before it is due", () => {
     const result = run("quarterly", { evidence: on("2026-03-01", "2026-04-20") });
     expect(result.slots[1]).toEqual({
       key: "2026-Q2",
@@ -138,12 +147,18 @@ describe("operatingReadiness: due, covered, missing", () => {
       start: "2026-04-01",
       end: "2026-06-30",
       due: false,
-      evidenced: true,
-      state: "upcoming",
+      state: "covered",
+      dueFrom: null,
     });
-    expect(
-      run("quarterly", { today: "2026-01-02" }).slots.every((slot) => slot.state === "upcoming"),
-    ).toBe(true);
+    expect(result).toMatchObject({ due: 1, covered: 1, coverage: 1 });
+    expect(states(run("quarterly", { today: "2026-01-02" }))).toEqual({
+      "2026-Q1": "open",
+      "2026-Q2": "upcoming",
+    });
+    expect(states(run("quarterly", { today: "2025-12-31" }))).toEqual({
+      "2026-Q1": "upcoming",
+      "2026-Q2": "upcoming",
+    });
   });
 
   it("has coverage null (and is ready) when nothing is due yet", () => {
@@ -175,26 +190,36 @@ describe("operatingReadiness: due, covered, missing", () => {
     ).filter((day) => day !== "2028-02-29");
     const daily = run("daily", {
       period,
-      today: "2028-03-01",
+      today: "2028-03-02",
       evidence: [...on(...days), { effectiveDate: "2028-03-01" }],
     });
     expect(daily.missing).toEqual(["2028-02-29"]);
     expect(daily.due).toBe(30);
     expect(
-      run("monthly", { period, today: "2028-03-01", evidence: on("2028-02-29") }),
+      run("monthly", { period, today: "2028-03-02", evidence: on("2028-02-29") }),
     ).toMatchObject({ missing: [], coverage: 1 });
   });
 
-  it("counts week 53 as due at its Sunday in the next year, covered by evidence dated in January", () => {
+  it("counts week 53 as due the Monday after its Sunday in the next year, covered by evidence dated in January", () => {
     const period = { start: "2026-10-01", end: "2027-03-31" };
-    const result = run("weekly", { period, today: "2027-01-03", evidence: on("2027-01-02") });
+    const onSunday = run("weekly", { period, today: "2027-01-03" });
+    expect(onSunday.slots.find((slot) => slot.key === "2026-W53")).toMatchObject({
+      state: "open",
+      dueFrom: "2027-01-04",
+    });
+    const result = run("weekly", { period, today: "2027-01-04", evidence: on("2027-01-02") });
     const week53 = result.slots.find((slot) => slot.key === "2026-W53");
-    expect(week53).toMatchObject({ start: "2026-12-28", end: "2027-01-03", state: "covered" });
-    expect(result.slots.find((slot) => slot.key === "2027-W01")?.state).toBe("upcoming");
+    expect(week53).toMatchObject({
+      start: "2026-12-28",
+      end: "2027-01-03",
+      due: true,
+      state: "covered",
+    });
+    expect(result.slots.find((slot) => slot.key === "2027-W01")?.state).toBe("open");
   });
 
   it("names the first five missing slots and counts the rest", () => {
-    const result = run("daily", { today: "2026-01-08" });
+    const result = run("daily", { today: "2026-01-09" });
     expect(result.missing).toHaveLength(8);
     expect(result.reasons[0]?.text).toBe(
       "2026-01-01 missing, 2026-01-02 missing, 2026-01-03 missing, 2026-01-04 missing, 2026-01-05 missing and 3 more",
@@ -257,7 +282,7 @@ describe("operatingReadiness: event-driven controls", () => {
       "e-leaver": "missing",
       "e-future": "upcoming",
     });
-    expect(result.missing).toEqual(["event 2026-04-20"]);
+    expect(result.missing).toEqual(["e-leaver"]);
     expect(result.reasons[0]?.text).toBe("event 2026-04-20 missing");
   });
 

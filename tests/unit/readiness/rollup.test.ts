@@ -7,9 +7,9 @@ const day = (date: string, state: SlotState["state"]): SlotState => ({
   label: date,
   start: date,
   end: date,
-  due: state !== "upcoming",
-  evidenced: state === "covered",
+  due: state === "missing",
   state,
+  dueFrom: state === "open" ? date : null,
 });
 
 describe("slotCells", () => {
@@ -31,7 +31,7 @@ describe("slotCells", () => {
       ["2026-02", "covered"],
       ["2026-03", "upcoming"],
     ]);
-    expect(cells[0]?.detail).toBe("2026-01: 1 covered, 1 missing, 0 upcoming");
+    expect(cells[0]?.detail).toBe("2026-01: 1 covered, 1 missing, 0 open, 0 upcoming");
   });
 
   it("shows a month with covered and upcoming days as covered", () => {
@@ -39,5 +39,14 @@ describe("slotCells", () => {
       slotCells([day("2026-05-01", "covered"), day("2026-05-02", "upcoming")], "multiple_daily")[0]
         ?.state,
     ).toBe("covered");
+  });
+
+  it("shows a month with an open day and no missing one as open, and counts each state", () => {
+    const cells = slotCells(
+      [day("2026-03-09", "covered"), day("2026-03-10", "open"), day("2026-03-11", "upcoming")],
+      "daily",
+    );
+    expect(cells.map((cell) => cell.state)).toEqual(["open"]);
+    expect(cells[0]?.detail).toBe("2026-03: 1 covered, 0 missing, 1 open, 1 upcoming");
   });
 });

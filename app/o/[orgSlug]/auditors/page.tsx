@@ -10,7 +10,7 @@ import { requireOrgContext } from "@/lib/auth/session";
 import { listAuditorActivity, listAuditors } from "@/lib/db/auditor-access";
 import { listEngagements } from "@/lib/db/engagements";
 import { addDays } from "@/lib/domain/readiness/calendar";
-import { todayIso } from "@/lib/server/clock";
+import { todayFor } from "@/lib/server/clock";
 import { notFoundUnlessCan } from "@/lib/server/not-found";
 import {
   extendAuditorAccessAction,
@@ -32,10 +32,11 @@ const STATE_TONE = { active: "success", expired: "warning", revoked: "neutral" }
 export default async function AuditorsPage({ params }: Props) {
   const ctx = await requireOrgContext((await params).orgSlug);
   notFoundUnlessCan(ctx, "auditor.manage");
-  const [{ auditors, invitations }, engagements, activity] = await Promise.all([
+  const [{ auditors, invitations }, engagements, activity, today] = await Promise.all([
     listAuditors(ctx),
     listEngagements(ctx),
     listAuditorActivity(ctx),
+    todayFor(ctx),
   ]);
   const pending = invitations.filter((invitation) => invitation.state === "pending");
 
@@ -59,7 +60,7 @@ export default async function AuditorsPage({ params }: Props) {
           <InviteAuditorForm
             orgSlug={ctx.orgSlug}
             engagements={engagements.map(({ id, name }) => ({ id, name }))}
-            defaultLastDay={addDays(todayIso(), 90)}
+            defaultLastDay={addDays(today, 90)}
             action={inviteAuditorAction}
           />
         )}

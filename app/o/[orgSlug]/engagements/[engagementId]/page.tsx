@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireOrgContext } from "@/lib/auth/session";
 import { engagementReadiness } from "@/lib/db/readiness";
-import { todayIso } from "@/lib/server/clock";
+import { todayFor } from "@/lib/server/clock";
 import { CATEGORY_LABELS } from "@/lib/domain/catalog";
 import { engagementWarnings } from "@/lib/domain/engagements";
 import { can } from "@/lib/domain/permissions";
@@ -31,7 +31,7 @@ export default async function EngagementPage({ params, searchParams }: Props) {
   const engagementId = pageId(engagementParam);
   const ctx = await requireOrgContext(orgSlug);
   const { engagement, requirements, counts, readiness } = await notFoundOnAppError(
-    engagementReadiness(ctx, engagementId, todayIso()),
+    engagementReadiness(ctx, engagementId, await todayFor(ctx)),
   );
   await recordAuditorAccess(ctx, "viewed", {
     entityType: "engagement",

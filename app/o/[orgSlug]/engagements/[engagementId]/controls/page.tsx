@@ -7,7 +7,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { requireOrgContext } from "@/lib/auth/session";
 import { engagementReadiness } from "@/lib/db/readiness";
 import { slotCells } from "@/lib/domain/readiness/rollup";
-import { todayIso } from "@/lib/server/clock";
+import { todayFor } from "@/lib/server/clock";
 import { notFoundOnAppError } from "@/lib/server/not-found";
 import { recordAuditorAccess } from "@/lib/db/auditor-access";
 import { pageId } from "@/lib/server/page-params";
@@ -21,7 +21,7 @@ export default async function ControlReadinessPage({ params }: Props) {
   const engagementId = pageId(engagementParam);
   const ctx = await requireOrgContext(orgSlug);
   const { engagement, readiness } = await notFoundOnAppError(
-    engagementReadiness(ctx, engagementId, todayIso()),
+    engagementReadiness(ctx, engagementId, await todayFor(ctx)),
   );
   await recordAuditorAccess(ctx, "viewed", {
     entityType: "engagement",

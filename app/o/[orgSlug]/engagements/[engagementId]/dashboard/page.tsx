@@ -10,7 +10,7 @@ import { engagementReadiness } from "@/lib/db/readiness";
 import { listSnapshots, recordDailySnapshot } from "@/lib/db/snapshots";
 import { countsByGroup, nextActions, type NextAction } from "@/lib/domain/readiness/dashboard";
 import { addDays } from "@/lib/domain/readiness/calendar";
-import { todayIso } from "@/lib/server/clock";
+import { todayFor } from "@/lib/server/clock";
 import { notFoundOnAppError } from "@/lib/server/not-found";
 import { recordAuditorAccess } from "@/lib/db/auditor-access";
 import { pageId } from "@/lib/server/page-params";
@@ -42,7 +42,7 @@ export default async function DashboardPage({ params }: Props) {
   const { orgSlug, engagementId: engagementParam } = await params;
   const engagementId = pageId(engagementParam);
   const ctx = await requireOrgContext(orgSlug);
-  const today = todayIso();
+  const today = await todayFor(ctx);
   const { engagement, requirements, counts, readiness } = await notFoundOnAppError(
     engagementReadiness(ctx, engagementId, today),
   );

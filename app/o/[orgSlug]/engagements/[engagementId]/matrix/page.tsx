@@ -4,7 +4,7 @@ import { RequirementStatusBadge } from "@/components/engagements/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
 import { engagementReadiness } from "@/lib/db/readiness";
-import { todayIso } from "@/lib/server/clock";
+import { todayFor } from "@/lib/server/clock";
 import { notFoundOnAppError } from "@/lib/server/not-found";
 import { recordAuditorAccess } from "@/lib/db/auditor-access";
 import { pageId } from "@/lib/server/page-params";
@@ -19,7 +19,7 @@ export default async function MatrixPage({ params }: Props) {
   const engagementId = pageId(engagementParam);
   const ctx = await requireOrgContext(orgSlug);
   const { engagement, requirements } = await notFoundOnAppError(
-    engagementReadiness(ctx, engagementId, todayIso()),
+    engagementReadiness(ctx, engagementId, await todayFor(ctx)),
   );
   await recordAuditorAccess(ctx, "viewed", {
     entityType: "engagement",

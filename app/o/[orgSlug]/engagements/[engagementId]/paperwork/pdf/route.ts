@@ -3,7 +3,7 @@ import { PAPERWORK_TITLES, paperworkFileBase } from "@/lib/domain/export/paperwo
 import { AppError } from "@/lib/errors";
 import { withJob } from "@/lib/export-process/job-pool";
 import { MAX_PAPERWORK_BODY_BYTES, PaperworkPdfInput } from "@/lib/schemas/paperwork";
-import { todayIso } from "@/lib/server/clock";
+import { todayFor } from "@/lib/server/clock";
 import { validationError } from "@/lib/server/handle-error";
 import { orgRequestRoute } from "@/lib/server/route";
 
@@ -56,7 +56,7 @@ export const POST = orgRequestRoute<{ orgSlug: string; engagementId: string }>(
       headers: {
         "Content-Type": "application/pdf",
         "Content-Length": String(pdf.byteLength),
-        "Content-Disposition": `attachment; filename="${paperworkFileBase(kind, engagement.name, todayIso())}.pdf"`,
+        "Content-Disposition": `attachment; filename="${paperworkFileBase(kind, engagement.name, await todayFor(ctx))}.pdf"`,
         "X-Content-Type-Options": "nosniff",
         "Cache-Control": "private, no-store",
       },

@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
 import { listControlOptions } from "@/lib/db/controls";
 import { engagementReadiness } from "@/lib/db/readiness";
-import { todayIso } from "@/lib/server/clock";
+import { todayFor } from "@/lib/server/clock";
 import { can } from "@/lib/domain/permissions";
 import { notFoundOnAppError } from "@/lib/server/not-found";
 import {
@@ -34,7 +34,7 @@ export default async function RequirementPage({ params }: Props) {
   const requirementId = pageText(requirementParam);
   const ctx = await requireOrgContext(orgSlug);
   const { engagement, requirements } = await notFoundOnAppError(
-    engagementReadiness(ctx, engagementId, todayIso()),
+    engagementReadiness(ctx, engagementId, await todayFor(ctx)),
   );
   const requirement = requirements.find((r) => r.id === requirementId);
   if (!requirement) notFound();

@@ -1,0 +1,57 @@
+// "Today" in an organisation's time zone (readiness-rules.md: `today` is the calendar date in the
+// organisation's IANA time zone, default UTC). Pure: the instant comes in as an argument.
+
+export const DEFAULT_TIME_ZONE = "UTC";
+
+/** Longer than any IANA name ("America/Argentina/ComodRivadavia" is 32). */
+const MAX_TIME_ZONE_LENGTH = 64;
+
+/** IANA names are letters, digits and `_ + - /`; offsets such as "+02:00" are not names. */
+const IANA_NAME = /^[A-Za-z][A-Za-z0-9_+\-/]*$/;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      calendar: "gregory",
+      numberingSystem: "latn",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** Whether `name` is an IANA time zone this runtime knows ("Europe/Paris", "UTC"). */
+export function isValidTimeZone(name: string): boolean {
+  if (name.length === 0 || name.length > MAX_TIME_ZONE_LENGTH || !IANA_NAME.test(name))
+    return false;
+  try {
+    formatterFor(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The calendar date ("YYYY-MM-DD") at instant `now` in `timeZone`. An unknown zone (a value
+ * written before validation existed, say) is read as UTC rather than failing every page.
+ */
+export function todayIn(timeZone: string, now: Date): string {
+  const formatter = formatterFor(isValidTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE);
+  let year = "";
+  let month = "";
+  let day = "";
+  for (const part of formatter.formatToParts(now)) {
+    if (part.type === "year") year = part.value;
+    else if (part.type === "month") month = part.value;
+    else if (part.type === "day") day = part.value;
+  }
+  return `${year.padStart(4, "0")}-${month}-${day}`;
+}
