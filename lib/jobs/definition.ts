@@ -20,3 +20,6 @@ export type JobDefinition = {
   leaseMs: number;
   due: (context: DueContext) => Promise<DueRun[]>;
 };
+
+/** A failure whose message is written for the organisation's admins (shown on the jobs page). */
+export class JobFailure extends Error {}

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/prisma-errors";
 import { canTakeOver, MAX_ATTEMPTS, type RunState } from "@/lib/domain/job-schedule";
 import { AppError } from "@/lib/errors";
-import type { JobDefinition, JobOrganization } from "./definition";
+import { JobFailure, type JobDefinition, type JobOrganization } from "./definition";
 
 // One tick of the scheduler: every job's runs due now, each claimed through its JobRun row
 // (job, runKey) before it runs. The row's unique key decides who runs it when several runners
@@ -117,8 +117,9 @@ async function claim(
   return won ? { id: seen.id, attempts } : null;
 }
 
-/** What a member may read about a failure: an AppError's own message, else a log reference. */
+/** What an admin may read about a failure: a message meant for them, else a log reference. */
 function shownError(error: unknown, log: JobLog, where: string): string {
+  if (error instanceof JobFailure) return error.message;
   if (error instanceof AppError && error.code !== "INTERNAL") return error.message;
   const id = randomUUID().slice(0, 8);
   log.error(`[jobs] ${where} failed (error ${id}):`, error);
