@@ -15,10 +15,10 @@ const VERSIONED_ACTIONS = {
   control: ["control.updated", "control.bulk_updated"],
   engagement: ["engagement.updated", "engagement.archived", "engagement.restored"],
   objective: ["objective.updated", "objective.retired", "objective.restored"],
-  evidence: ["evidence.linked"],
-  exception: ["exception.remediated"],
+  evidence: ["evidence.linked", "evidence.updated"],
+  exception: ["exception.remediated", "exception.updated"],
   membership: ["member.role_changed"],
-  organization: ["organization.renamed"],
+  organization: ["organization.renamed", "organization.settings_changed"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type VersionedEntity = keyof typeof VERSIONED_ACTIONS;

@@ -56,6 +56,24 @@ type EngagementFields = {
   objectiveIds: string[];
 };
 type ObjectiveFields = { ref: string; area: string; title: string; objective: string };
+type EvidenceFields = {
+  title: string;
+  purpose: string;
+  effectiveDate: string;
+  coverageEnd: string | null;
+  slotKey: string | null;
+  eventId: string | null;
+  controlIds: string[];
+  note: string | null;
+  url: string | null;
+};
+type ExceptionFields = {
+  date: string;
+  description: string;
+  severity: string;
+  status: string;
+  remediationNote: string | null;
+};
 type Mappings = { criterionIds: string[]; objectiveIds: string[] };
 type AuditedRecord = "engagement" | "requirement" | "control" | "evidence" | "export";
 
@@ -65,6 +83,10 @@ export type ActivityPayloads = {
   "organization.two_factor_requirement_changed": Edited<
     "organization",
     { requireTwoFactor: boolean }
+  >;
+  "organization.settings_changed": Edited<
+    "organization",
+    { timeZone: string; defaultGraceDays: number; freshnessDays: number }
   >;
 
   "member.added": Made<"membership", { userId: string; role: string; invitationId?: string }>;
@@ -115,12 +137,24 @@ export type ActivityPayloads = {
       controlIds: string[];
       eventId: string | null;
       fileId: string | null;
+      slotKey?: string | null;
     }
   >;
   "evidence.linked": Replaced<"evidence", { controlIds: string[] }>;
+  "evidence.updated": Edited<"evidence", EvidenceFields, { kind: string }>;
   "evidence.deleted": Gone<
     "evidence",
-    { title: string; kind: string; effectiveDate: string; controlIds: string[] }
+    {
+      title: string;
+      kind: string;
+      effectiveDate: string;
+      controlIds: string[];
+      purpose?: string;
+      coverageEnd?: string | null;
+      slotKey?: string | null;
+      fileId?: string | null;
+      reason?: string;
+    }
   >;
 
   "population.event_added": Happened<
@@ -135,6 +169,8 @@ export type ActivityPayloads = {
     { controlId: string; date: string; severity: string; description: string }
   >;
   "exception.remediated": Edited<"exception", { status: string; remediationNote: string | null }>;
+  "exception.updated": Edited<"exception", ExceptionFields, { controlId: string }>;
+  "exception.deleted": Gone<"exception", ExceptionFields & { controlId: string; reason: string }>;
 
   "engagement.created": Made<"engagement", EngagementFields>;
   "engagement.updated": Edited<"engagement", EngagementFields>;
@@ -178,6 +214,7 @@ export const ACTIVITY_ACTIONS = [
   "organization.created",
   "organization.renamed",
   "organization.two_factor_requirement_changed",
+  "organization.settings_changed",
   "member.added",
   "member.role_changed",
   "member.removed",
@@ -206,12 +243,15 @@ export const ACTIVITY_ACTIONS = [
   "objective.moved",
   "evidence.added",
   "evidence.linked",
+  "evidence.updated",
   "evidence.deleted",
   "population.event_added",
   "population.imported",
   "population.event_removed",
   "exception.recorded",
   "exception.remediated",
+  "exception.updated",
+  "exception.deleted",
   "engagement.created",
   "engagement.updated",
   "engagement.archived",
