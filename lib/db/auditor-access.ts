@@ -19,8 +19,8 @@ import type { InviteAuditorInput } from "@/lib/schemas/auditor";
 import { recordActivity } from "./activity";
 import { assertCan } from "./authorize";
 import { getDb, type Tx } from "./client";
-import { newInvitationToken } from "./invitations";
 import type { OrgContext } from "./context";
+import { newLinkToken } from "./link-tokens";
 
 export type CreatedAuditorInvitation = {
   id: string;
@@ -45,7 +45,7 @@ export async function inviteAuditor(
   if (problem) throw new AppError("VALIDATION", problem, { lastDay: [problem] });
   const email = normalizeEmail(input.email);
   const engagementIds = [...new Set(input.engagementIds)];
-  const { token, tokenHash } = newInvitationToken();
+  const { token, tokenHash } = newLinkToken();
   const expiresAt = invitationExpiry(now);
   return getDb().$transaction(async (tx) => {
     const engagements = await tx.engagement.findMany({

@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import {
   invitationExpiry,
   invitationState,
@@ -14,16 +13,7 @@ import { grantAuditorAccessInTx } from "./auditor-access";
 import { assertCan } from "./authorize";
 import { getDb } from "./client";
 import type { OrgContext, UserContext } from "./context";
-
-function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
-/** A new single-use link token; only its hash is stored. */
-export function newInvitationToken(): { token: string; tokenHash: string } {
-  const token = randomBytes(32).toString("base64url");
-  return { token, tokenHash: hashToken(token) };
-}
+import { hashLinkToken, newLinkToken } from "./link-tokens";
 
 export type CreatedInvitation = {
   id: string;
@@ -43,7 +33,7 @@ export async function createInvitation(
   if (!canAssignRole(ctx.role, null, input.role))
     throw forbidden("Only an owner can invite another owner.");
   const email = normalizeEmail(input.email);
-  const { token, tokenHash } = newInvitationToken();
+  const { token, tokenHash } = newLinkToken();
   const expiresAt = invitationExpiry(now);
   return getDb().$transaction(async (tx) => {
     const alreadyMember = await tx.membership.findFirst({
@@ -169,7 +159,7 @@ export async function previewInvitation(
   now: Date = new Date(),
 ): Promise<InvitationPreview | null> {
   const invitation = await getDb().invitation.findUnique({
-    where: { tokenHash: hashToken(token) },
+    where: { tokenHash: hashLinkToken(token) },
     select: {
       email: true,
       role: true,
@@ -203,7 +193,7 @@ export async function acceptInvitation(
 ): Promise<{ orgSlug: string }> {
   return getDb().$transaction(async (tx) => {
     const invitation = await tx.invitation.findUnique({
-      where: { tokenHash: hashToken(token) },
+      where: { tokenHash: hashLinkToken(token) },
       select: {
         id: true,
         organizationId: true,
