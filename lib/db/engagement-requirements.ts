@@ -48,6 +48,7 @@ export type ScopedControl = MappedControlView & {
   ownerId: string | null;
   description: string;
   frequency: string;
+  graceDays: number;
 };
 
 /**
@@ -129,6 +130,7 @@ export async function requirementsWithControls(
         ownerId: true,
         description: true,
         frequency: true,
+        graceDays: true,
       },
       orderBy: { ref: "asc" },
     }),

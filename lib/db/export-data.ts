@@ -24,11 +24,13 @@ import {
   type ControlReadiness,
   type ReadinessEngagement,
 } from "@/lib/domain/readiness/engine";
+import { todayIn } from "@/lib/domain/time-zone";
 import { readActivityHead } from "./checkpoints";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
 import type { EngagementDetail } from "./engagements";
 import { engagementReadiness } from "./readiness";
+import { organizationTimeZone } from "./time-zone";
 
 /** Evidence records read per query when streaming the evidence list. */
 const EVIDENCE_PAGE_SIZE = 500;
@@ -44,7 +46,7 @@ export async function loadEngagementExport(
   engagementId: string,
   now: Date,
 ): Promise<EngagementExportData> {
-  const today = now.toISOString().slice(0, 10);
+  const today = todayIn(await organizationTimeZone(ctx), now);
   const db = getDb();
   // Read before the rest (the reads are not one snapshot): everything up to this head is in the data.
   const activityHead = await readActivityHead(db, ctx.orgId);

@@ -50,7 +50,7 @@ function engagementControlIds(
 function packedQuery(db: Db, ctx: OrgContext, controlIds: Prisma.Sql) {
   return db.$queryRaw<PackedRow[]>`
     SELECT c."id" AS "controlId",
-      string_agg(e."purpose" || ${FIELD} || e."effectiveDate" || ${FIELD} || COALESCE(e."coverageEnd", '') || ${FIELD} || COALESCE(e."eventId", ''), ${LINK}) AS "links"
+      string_agg(e."purpose" || ${FIELD} || e."effectiveDate" || ${FIELD} || COALESCE(e."coverageEnd", '') || ${FIELD} || COALESCE(e."eventId", '') || ${FIELD} || COALESCE(e."slotKey", '') || ${FIELD} || CASE WHEN COALESCE(e."slotKey", '') = '' THEN '' ELSE e."id" END, ${LINK}) AS "links"
     FROM "Control" c
     JOIN "EvidenceControl" ec ON ec."controlId" = c."id"
     JOIN "Evidence" e ON e."id" = ec."evidenceId"
@@ -86,7 +86,11 @@ function dateStrings(): (date: string) => string {
   };
 }
 
-/** Splits with indexOf and slice: no intermediate array per link. */
+/**
+ * Splits with indexOf and slice: no intermediate array per link. A link is purpose, effective
+ * date, coverage end, event id, slot key and, only when a slot key is named, the evidence id (for
+ * the unknown_slot warning; the engine needs no id otherwise).
+ */
 function unpack(row: PackedRow, shared: (date: string) => string, into: ReadinessEvidence[]): void {
   const controlIds = [row.controlId];
   const packed = row.links;
@@ -96,11 +100,16 @@ function unpack(row: PackedRow, shared: (date: string) => string, into: Readines
     const dateAt = packed.indexOf(FIELD, start) + 1;
     const coverageAt = packed.indexOf(FIELD, dateAt) + 1;
     const eventAt = packed.indexOf(FIELD, coverageAt) + 1;
+    const slotAt = packed.indexOf(FIELD, eventAt) + 1;
+    const idAt = packed.indexOf(FIELD, slotAt) + 1;
+    const named = idAt - 1 > slotAt;
     into.push({
+      id: named ? packed.slice(idAt, linkEnd) : undefined,
       purpose: packed.startsWith(DESIGN, start) ? "design" : "operating",
       effectiveDate: shared(packed.slice(dateAt, coverageAt - 1)),
       coverageEnd: eventAt - 1 > coverageAt ? shared(packed.slice(coverageAt, eventAt - 1)) : null,
-      eventId: linkEnd > eventAt ? packed.slice(eventAt, linkEnd) : null,
+      eventId: slotAt - 1 > eventAt ? packed.slice(eventAt, slotAt - 1) : null,
+      slotKey: named ? packed.slice(slotAt, idAt - 1) : null,
       controlIds,
     });
     start = linkEnd + 1;

@@ -77,6 +77,7 @@ export async function loadReadinessInput(
       ownerId: control.ownerId,
       description: control.description,
       frequency: control.frequency as ControlFrequency,
+      graceDays: control.graceDays,
     })),
     mappings: view.requirements.flatMap((requirement) =>
       requirement.controls.map((control) => ({

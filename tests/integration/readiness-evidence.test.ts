@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { OrgContext } from "@/lib/db/context";
+import { getDb } from "@/lib/db/client";
 import { getEngagement } from "@/lib/db/engagements";
 import { addNoteEvidence } from "@/lib/db/evidence";
 import { setControlMappings } from "@/lib/db/mappings";
@@ -60,6 +61,7 @@ describe("engagementEvidence", () => {
         effectiveDate: "2026-01-15",
         coverageEnd: null,
         eventId: null,
+        slotKey: null,
         controlIds: [first],
       },
       {
@@ -67,6 +69,7 @@ describe("engagementEvidence", () => {
         effectiveDate: "2026-02-01",
         coverageEnd: "2026-02-28",
         eventId: event.id,
+        slotKey: null,
         controlIds: [first],
       },
       {
@@ -74,12 +77,36 @@ describe("engagementEvidence", () => {
         effectiveDate: "2026-02-01",
         coverageEnd: "2026-02-28",
         eventId: event.id,
+        slotKey: null,
         controlIds: [second],
       },
     ];
     const evidence = await engagementEvidence(ctx, engagement);
     expect(evidence).toHaveLength(expected.length);
     expect(evidence).toEqual(expect.arrayContaining(expected));
+  });
+
+  it("reads the slot key evidence names, with the evidence's id; an empty key is none", async () => {
+    const ctx = await makeOrg();
+    const engagement = await getEngagement(ctx, (await makeEngagement(ctx)).id);
+    const control = await mappedControl(ctx, [CC61]);
+    const named = await addNoteEvidence(
+      ctx,
+      noteEvidenceInput([control], { effectiveDate: "2026-04-05" }),
+    );
+    const blank = await addNoteEvidence(
+      ctx,
+      noteEvidenceInput([control], { effectiveDate: "2026-04-06" }),
+    );
+    await getDb().evidence.update({ where: { id: named.id }, data: { slotKey: "2026-Q1" } });
+    await getDb().evidence.update({ where: { id: blank.id }, data: { slotKey: "" } });
+
+    const byDate = new Map(
+      (await engagementEvidence(ctx, engagement)).map((item) => [item.effectiveDate, item]),
+    );
+    expect(byDate.get("2026-04-05")).toMatchObject({ id: named.id, slotKey: "2026-Q1" });
+    expect(byDate.get("2026-04-06")).toMatchObject({ slotKey: null });
+    expect(byDate.get("2026-04-06")?.id).toBeUndefined();
   });
 
   it("leaves out controls mapped only to criteria outside a SOC 2 engagement's categories, and unmapped ones", async () => {

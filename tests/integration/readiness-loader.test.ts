@@ -203,6 +203,50 @@ describe("engagementReadiness for a Type II engagement", () => {
     });
   });
 
+  it("waits out the control's grace days, and counts evidence for the occurrence it names", async () => {
+    const ctx = await makeOrg();
+    const { id } = await makeEngagement(ctx);
+    const controlId = await readyableControl(ctx, "AC-09", { graceDays: 20 });
+    await setControlMappings(ctx, controlId, [CC61], []);
+    await designEvidence(ctx, controlId);
+
+    const during = (await engagementReadiness(ctx, id, TODAY)).readiness.controls[0];
+    expect(during?.operating?.slots[0]).toMatchObject({
+      key: "2026-Q1",
+      state: "open",
+      dueFrom: "2026-04-21",
+    });
+    expect(during).toMatchObject({ ready: true, operating: { due: 0, coverage: null } });
+    const after = await engagementReadiness(ctx, id, "2026-04-21");
+    expect(after.requirements.find((row) => row.id === CC61)?.reasons).toEqual([
+      "AC-09: 2026-Q1 missing",
+    ]);
+
+    const forQ1 = await addNoteEvidence(
+      ctx,
+      noteEvidenceInput([controlId], { effectiveDate: "2026-04-10" }),
+    );
+    const unknown = await addNoteEvidence(
+      ctx,
+      noteEvidenceInput([controlId], { effectiveDate: "2026-04-11" }),
+    );
+    await getDb().evidence.update({ where: { id: forQ1.id }, data: { slotKey: "2026-Q1" } });
+    await getDb().evidence.update({ where: { id: unknown.id }, data: { slotKey: "2026-Q5" } });
+    const control = (await engagementReadiness(ctx, id, "2026-04-21")).readiness.controls[0];
+    expect(control?.operating?.slots.slice(0, 2).map((slot) => slot.state)).toEqual([
+      "covered",
+      "open",
+    ]);
+    expect(control?.ready).toBe(true);
+    expect(control?.warnings).toEqual([
+      expect.objectContaining({
+        code: "unknown_slot",
+        slotKeys: ["2026-Q5"],
+        evidenceIds: [unknown.id],
+      }),
+    ]);
+  });
+
   it("ignores retired controls", async () => {
     const ctx = await makeOrg();
     const { id } = await makeEngagement(ctx);

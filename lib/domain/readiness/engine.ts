@@ -36,7 +36,7 @@ export type ReadinessControl = {
 export type ReadinessMapping = { controlId: string; requirementId: string };
 export type EvidencePurpose = "design" | "operating";
 export type ReadinessEvidence = {
-  /** For the caller's own bookkeeping: no rule reads it, so the loader leaves it out. */
+  /** Named in the unknown_slot warning; the loader reads it only for evidence naming a slot. */
   id?: string;
   purpose: EvidencePurpose;
   effectiveDate: string;
