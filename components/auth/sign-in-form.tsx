@@ -49,7 +49,12 @@ export function SignInForm({
       ...parsed.data,
       ...(typeof code === "string" ? { code } : {}),
       redirect: false,
-    });
+    }).catch(() => null);
+    if (result === null) {
+      setPending(false);
+      setErrors({ form: "The connection failed while signing in. Try again." });
+      return;
+    }
     if (!result || result.error) {
       setPending(false);
       const error = result?.error ?? "";
@@ -62,7 +67,7 @@ export function SignInForm({
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form onSubmit={(event) => void onSubmit(event)} noValidate className="space-y-4">
       {errors.form ? <Alert tone="error">{errors.form}</Alert> : null}
       <Field
         label="Email"

@@ -30,6 +30,7 @@ type Outcome = (
   Sent;
 
 const TOO_LARGE = "The file is larger than 2 MB. Split it and import each part.";
+const UNREADABLE = "The file could not be read. Choose it again.";
 const NOT_SENT = "The file could not be sent. If it is large, split it and import each part.";
 
 const COLUMN_LABELS: Record<string, string> = {
@@ -163,7 +164,9 @@ export function ImportForm({ orgSlug, controlsHref, check, apply }: Props) {
       setFileError(TOO_LARGE);
       return;
     }
-    setText(await file.text());
+    const read = await file.text().catch(() => null);
+    if (read === null) setFileError(UNREADABLE);
+    else setText(read);
   }
 
   function run(kind: "check" | "import") {
@@ -206,7 +209,7 @@ export function ImportForm({ orgSlug, controlsHref, check, apply }: Props) {
           label="CSV file"
           type="file"
           accept=".csv,text/csv"
-          onChange={onFile}
+          onChange={(event) => void onFile(event)}
           errors={fileError ? [fileError] : undefined}
           hint="Up to 5,000 rows and 2 MB. Rows are numbered as in a spreadsheet: the header is row 1."
         />

@@ -32,6 +32,8 @@ type Props = {
   children: ReactNode;
 };
 
+const CONNECTION_FAILED = "The connection failed. Check it and try again.";
+
 const LABEL: Record<Item["state"], string> = {
   waiting: "waiting",
   checking: "checking…",
@@ -94,15 +96,21 @@ export function FileUploader({ orgSlug, controlId, reuseAction, children }: Prop
       }
       const url = `/api/orgs/${orgSlug}/evidence/files?${query}`;
       update(index, { state: "checking" });
-      const sha = await sha256Hex(file);
-      const response = await fetch(`/api/orgs/${orgSlug}/evidence/by-sha/${sha}`);
-      const duplicates = response.ok ? ((await response.json()) as { data: Duplicate[] }).data : [];
-      if (duplicates.length) {
-        pending.current.set(index, { file, url });
-        update(index, { state: "duplicate", duplicates });
-        continue;
+      try {
+        const sha = await sha256Hex(file);
+        const response = await fetch(`/api/orgs/${orgSlug}/evidence/by-sha/${sha}`);
+        const duplicates = response.ok
+          ? ((await response.json()) as { data: Duplicate[] }).data
+          : [];
+        if (duplicates.length) {
+          pending.current.set(index, { file, url });
+          update(index, { state: "duplicate", duplicates });
+          continue;
+        }
+        await send(index, file, url);
+      } catch {
+        update(index, { state: "error", message: CONNECTION_FAILED });
       }
-      await send(index, file, url);
     }
     setBusy(false);
     router.refresh();
@@ -114,8 +122,10 @@ export function FileUploader({ orgSlug, controlId, reuseAction, children }: Prop
     data.set("evidenceId", duplicate.id);
     data.set("version", String(duplicate.version));
     data.set("controlIds", controlId);
-    const result = await reuseAction(null, data);
-    update(index, result.ok ? { state: "linked" } : { state: "error", message: result.message });
+    const result = await reuseAction(null, data).catch(() => null);
+    if (!result) update(index, { state: "error", message: CONNECTION_FAILED });
+    else if (result.ok) update(index, { state: "linked" });
+    else update(index, { state: "error", message: result.message });
     router.refresh();
   }
 
@@ -127,7 +137,7 @@ export function FileUploader({ orgSlug, controlId, reuseAction, children }: Prop
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-3">
+    <form onSubmit={(event) => void onSubmit(event)} className="space-y-3">
       <Field
         label="Choose files"
         name="files"

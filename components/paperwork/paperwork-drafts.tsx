@@ -187,7 +187,7 @@ function DraftEditor({ kind, markdown, pdfUrl, fileBase, maxChars }: Props & { m
         <Button
           type="button"
           variant="secondary"
-          onClick={downloadPdf}
+          onClick={() => void downloadPdf()}
           disabled={pending || tooLong || text.trim() === ""}
         >
           {pending ? "Preparing PDF…" : "Download PDF"}

@@ -95,7 +95,7 @@ export function ActivityVerifier({
   const unread = state.step === "done" || state.step === "error" ? state.unread : [];
   return (
     <div className="space-y-4">
-      <form onSubmit={verify} className="flex flex-wrap items-end gap-3">
+      <form onSubmit={(event) => void verify(event)} className="flex flex-wrap items-end gap-3">
         <div className="space-y-1">
           <Label htmlFor={`${id}-files`}>
             Files kept from earlier exports (manifest.json, JSON exports, checkpoints)

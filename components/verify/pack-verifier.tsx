@@ -87,7 +87,7 @@ export function PackVerifier({ orgSlug }: { orgSlug: string }) {
 
   return (
     <div className="space-y-4">
-      <form onSubmit={verify} className="flex flex-wrap items-end gap-3">
+      <form onSubmit={(event) => void verify(event)} className="flex flex-wrap items-end gap-3">
         <div className="space-y-1">
           <Label htmlFor={`${id}-file`}>Evidence pack (.zip)</Label>
           <input
