@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { updateReadinessSettings } from "@/lib/db/organization-settings";
 import { renameOrganization } from "@/lib/db/organizations";
 import { setRequireTwoFactor } from "@/lib/db/two-factor-policy";
-import { RenameOrganizationInput } from "@/lib/schemas/organization";
+import { ReadinessSettingsInput, RenameOrganizationInput } from "@/lib/schemas/organization";
 import { RequireTwoFactorInput } from "@/lib/schemas/two-factor";
 import { orgAction } from "@/lib/server/action";
 
@@ -21,6 +22,15 @@ export const setRequireTwoFactorAction = orgAction(
   async (ctx, { requireTwoFactor }) => {
     await setRequireTwoFactor(ctx, requireTwoFactor);
     revalidatePath(`/o/${ctx.orgSlug}/settings`);
+    return null;
+  },
+);
+
+export const updateReadinessSettingsAction = orgAction(
+  ReadinessSettingsInput,
+  async (ctx, input) => {
+    await updateReadinessSettings(ctx, input);
+    revalidatePath(`/o/${ctx.orgSlug}`, "layout");
     return null;
   },
 );

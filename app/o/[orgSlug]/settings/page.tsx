@@ -1,21 +1,32 @@
 import type { Metadata } from "next";
 import { AuditKeyCard } from "@/components/org/audit-key-card";
+import { ReadinessSettingsForm } from "@/components/org/readiness-settings-form";
 import { RenameOrgForm } from "@/components/org/rename-org-form";
 import { TwoFactorPolicyCard } from "@/components/org/two-factor-policy-card";
 import { Alert } from "@/components/ui/alert";
-import { Card, CardTitle } from "@/components/ui/card";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { publicKeyView } from "@/lib/audit-key";
 import { requireOrgContext } from "@/lib/auth/session";
+import { getReadinessSettings } from "@/lib/db/organization-settings";
 import { getOrganizationSettings } from "@/lib/db/organizations";
 import { getTwoFactorPolicy } from "@/lib/db/two-factor-policy";
 import { can } from "@/lib/domain/permissions";
-import { renameOrganizationAction, setRequireTwoFactorAction } from "./actions";
+import {
+  renameOrganizationAction,
+  setRequireTwoFactorAction,
+  updateReadinessSettingsAction,
+} from "./actions";
 import { notFoundUnlessCan } from "@/lib/server/not-found";
 
 export const metadata: Metadata = { title: "Settings" };
 
 type Props = { params: Promise<{ orgSlug: string }> };
+
+/** "UTC" first (some runtimes list it only as "Etc/UTC"), then every IANA name. */
+function timeZoneNames(): string[] {
+  return ["UTC", ...Intl.supportedValuesOf("timeZone").filter((name) => name !== "UTC")];
+}
 
 export default async function SettingsPage({ params }: Props) {
   const ctx = await requireOrgContext((await params).orgSlug);
@@ -31,6 +42,18 @@ export default async function SettingsPage({ params }: Props) {
               orgSlug={ctx.orgSlug}
               {...await getOrganizationSettings(ctx)}
               action={renameOrganizationAction}
+            />
+          </Card>
+          <Card className="mt-6">
+            <CardTitle>Readiness</CardTitle>
+            <CardDescription className="mb-4">
+              How readiness is judged across every engagement of the organisation.
+            </CardDescription>
+            <ReadinessSettingsForm
+              orgSlug={ctx.orgSlug}
+              {...await getReadinessSettings(ctx)}
+              timeZones={timeZoneNames()}
+              action={updateReadinessSettingsAction}
             />
           </Card>
           <TwoFactorPolicyCard

@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
 import { listMemberOptions } from "@/lib/db/controls";
+import { getReadinessSettings } from "@/lib/db/organization-settings";
 import { can } from "@/lib/domain/permissions";
 import { createControlAction } from "../actions";
 import { notFoundUnlessCan } from "@/lib/server/not-found";
@@ -17,7 +18,10 @@ export default async function NewControlPage({ params }: { params: Promise<{ org
   if (!can(ctx.role, "control.edit")) {
     return <Alert tone="info">Only owners, admins and editors can add controls.</Alert>;
   }
-  const members = await listMemberOptions(ctx);
+  const [members, settings] = await Promise.all([
+    listMemberOptions(ctx),
+    getReadinessSettings(ctx),
+  ]);
   return (
     <>
       <PageHeader
@@ -25,7 +29,12 @@ export default async function NewControlPage({ params }: { params: Promise<{ org
         description="A control is your own: map it to SOC 2 criteria and SOC 1 / ISAE 3402 objectives after saving."
       />
       <Card>
-        <ControlForm orgSlug={ctx.orgSlug} members={members} action={createControlAction} />
+        <ControlForm
+          orgSlug={ctx.orgSlug}
+          members={members}
+          defaultGraceDays={settings.defaultGraceDays}
+          action={createControlAction}
+        />
       </Card>
     </>
   );
