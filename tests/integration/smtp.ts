@@ -5,9 +5,12 @@ import { SMTPServer } from "smtp-server";
 // A real SMTP server on loopback: the app's mailer (nodemailer over SMTP_URL) delivers to it,
 // and the test reads what arrived.
 
-export type Received = { to: string; subject: string; text: string };
+export type Received = { to: string; subject: string; text: string; html: string };
 
-export async function startSmtpServer(): Promise<{
+/** `refuse`: recipients the server turns away (as a full mailbox would), while it returns true. */
+export async function startSmtpServer(
+  options: { refuse?: (recipient: string) => boolean } = {},
+): Promise<{
   url: string;
   inbox: Received[];
   stop: () => Promise<void>;
@@ -17,13 +20,22 @@ export async function startSmtpServer(): Promise<{
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (options.refuse?.(address.address)) callback(new Error("Mailbox unavailable"));
+      else callback();
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
           const to = [mail.to ?? []]
             .flat()
             .flatMap((address) => address.value.map((entry) => entry.address ?? ""));
-          inbox.push({ to: to.join(", "), subject: mail.subject ?? "", text: mail.text ?? "" });
+          inbox.push({
+            to: to.join(", "),
+            subject: mail.subject ?? "",
+            text: mail.text ?? "",
+            html: typeof mail.html === "string" ? mail.html : "",
+          });
           callback();
         })
         .catch(callback);
