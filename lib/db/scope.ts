@@ -1,8 +1,9 @@
 import "server-only";
+import { criterionId, isTscCategory } from "@/lib/domain/catalog";
+import { requirementIdsInScope } from "@/lib/domain/engagements";
 import { notFound } from "@/lib/errors";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
-import { engagementRequirements } from "./engagement-requirements";
 
 // What an auditor may see: the engagements in ctx.engagementIds, and the controls mapped to
 // their requirements (with those controls' evidence, events and exceptions). Team members see
@@ -22,21 +23,48 @@ export function assertEngagementVisible(ctx: OrgContext, engagementId: string): 
 type VisibleScope = { controlIds: ReadonlySet<string>; requirementIds: ReadonlySet<string> };
 const scopes = new WeakMap<OrgContext, Promise<VisibleScope>>();
 
-/** The requirements and mapped controls of the context's engagements, once per context. */
+/**
+ * The requirements of the context's engagements and the controls mapped to them, once per
+ * context, in two queries whatever the number of engagements, requirements and controls: the
+ * engagements' scope fields, then the organisation's mappings onto those requirements.
+ */
 function visibleScope(ctx: OrgContext, engagementIds: readonly string[]): Promise<VisibleScope> {
   let cached = scopes.get(ctx);
   if (!cached) {
     cached = (async () => {
-      const controlIds = new Set<string>();
+      const db = getDb();
+      const engagements = await db.engagement.findMany({
+        where: { organizationId: ctx.orgId, id: { in: [...engagementIds] } },
+        select: {
+          family: true,
+          categories: true,
+          criteriaEdition: true,
+          objectives: { select: { objectiveId: true } },
+        },
+      });
       const requirementIds = new Set<string>();
-      for (const engagementId of engagementIds) {
-        const { requirements } = await engagementRequirements(ctx, engagementId);
-        for (const requirement of requirements) {
-          requirementIds.add(requirement.id);
-          for (const control of requirement.controls) controlIds.add(control.id);
-        }
+      for (const engagement of engagements) {
+        const inScope = requirementIdsInScope(
+          {
+            family: engagement.family === "SOC2" ? "SOC2" : "SOC1",
+            categories: (JSON.parse(engagement.categories) as string[]).filter(isTscCategory),
+            criteriaEdition: engagement.criteriaEdition,
+            objectiveIds: engagement.objectives.map((objective) => objective.objectiveId),
+          },
+          criterionId,
+        );
+        for (const id of inScope) requirementIds.add(id);
       }
-      return { controlIds, requirementIds };
+      if (requirementIds.size === 0) return { controlIds: new Set<string>(), requirementIds };
+      const ids = [...requirementIds];
+      const mappings = await db.controlMapping.findMany({
+        where: {
+          organizationId: ctx.orgId,
+          OR: [{ criterionId: { in: ids } }, { objectiveId: { in: ids } }],
+        },
+        select: { controlId: true },
+      });
+      return { controlIds: new Set(mappings.map((mapping) => mapping.controlId)), requirementIds };
     })();
     scopes.set(ctx, cached);
   }
