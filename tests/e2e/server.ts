@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { migrate } from "../../lib/db/migrator";
+import { E2E_CLOCK_FILE } from "./clock";
 
 // Starts the production build for the end-to-end suite on a database of its own.
 async function main(): Promise<void> {
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
       DATABASE_URL: url,
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-use-0123456789",
       NODE_ENV: "production",
+      // Absent unless a test writes it: then "today" is the instant the file holds.
+      ASSAY_CLOCK_FILE: E2E_CLOCK_FILE,
     },
   });
   const stop = () => server.kill("SIGTERM");
