@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     url = `file:${path.join(dir, "e2e.db")}`;
   }
   await migrate(url);
+  fs.rmSync(E2E_CLOCK_FILE, { force: true });
   // Our server entry, as `npm start` runs it; the suite's browsers send X-Forwarded-For as if
   // one reverse proxy stood in front (tests/e2e/fixtures.ts), so each person has an address.
   const server = spawn("npx", ["tsx", "scripts/serve.ts"], {
