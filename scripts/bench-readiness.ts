@@ -1,8 +1,8 @@
 import { performance } from "node:perf_hooks";
 import { getDb } from "../lib/db/client";
+import { loadDashboard } from "../lib/db/dashboard";
 import { resolveOrgContext } from "../lib/db/organizations";
 import { engagementReadiness, loadReadinessInput } from "../lib/db/readiness";
-import { countsByGroup, nextActions } from "../lib/domain/readiness/dashboard";
 import { computeReadiness } from "../lib/domain/readiness/engine";
 import { createBenchDatabase, type BenchDatabase } from "./lib/bench-database";
 import { runBenchmark } from "./lib/bench-run";
@@ -14,7 +14,7 @@ import { benchOrganization, DEFAULT_SHAPE } from "./lib/bench-seed";
 // temporary database with raw SQL, then prints the medians of several runs of
 //   compute_ms    the pure readiness engine on already-loaded data,
 //   load_ms       the loader's queries alone (loadReadinessInput),
-//   dashboard_ms  what the dashboard computes: engagementReadiness + nextActions + countsByGroup,
+//   dashboard_ms  what the dashboard loads and computes (loadDashboard: readiness, work queue, trend),
 //   floor_ms      one hand-written SQL aggregate over the same evidence rows (the driver alone),
 // and how they compare. The last line is the summary other tools read.
 
@@ -69,7 +69,7 @@ async function bench(database: BenchDatabase): Promise<string> {
   const { input } = await loadReadinessInput(ctx, org.engagementId, TODAY);
   const view = await engagementReadiness(ctx, org.engagementId, TODAY);
   const sample = view.readiness;
-  const actions = nextActions(sample, view.requirements, TODAY);
+  const { total: actions } = await loadDashboard(ctx, org.engagementId, TODAY, {});
   const slots = sample.controls.reduce(
     (sum, control) => sum + (control.operating?.slots.length ?? 0),
     0,
@@ -78,16 +78,14 @@ async function bench(database: BenchDatabase): Promise<string> {
     `loaded: ${input.requirements.length} requirements, ${input.controls.length} controls, ${input.mappings.length} mappings, ${input.evidence.length} evidence, ${input.events.length} events, ${input.exceptions.length} open exceptions`,
   );
   console.log(
-    `today ${TODAY}: ${sample.counts.ready} ready, ${sample.counts.in_progress} in progress, ${sample.counts.unmapped} unmapped of ${sample.counts.total} requirements; controls ready ${sample.controlCounts.ready} of ${sample.controlCounts.total}; ${slots} slots; ${actions.length} next actions`,
+    `today ${TODAY}: ${sample.counts.ready} ready, ${sample.counts.in_progress} in progress, ${sample.counts.unmapped} unmapped of ${sample.counts.total} requirements; controls ready ${sample.controlCounts.ready} of ${sample.controlCounts.total}; ${slots} slots; ${actions} work items`,
   );
 
   const computeMs = await measure("compute_ms", () => computeReadiness(input));
   const loadMs = await measure("load_ms", () => loadReadinessInput(ctx, org.engagementId, TODAY));
-  const dashboardMs = await measure("dashboard_ms", async () => {
-    const view = await engagementReadiness(ctx, org.engagementId, TODAY);
-    nextActions(view.readiness, view.requirements, TODAY);
-    countsByGroup(view.requirements);
-  });
+  const dashboardMs = await measure("dashboard_ms", () =>
+    loadDashboard(ctx, org.engagementId, TODAY, {}),
+  );
   const floorMs = await measure("floor_ms", () => database.floor(org.orgId));
 
   const dashboardToFloor = dashboardMs / floorMs;

@@ -1,65 +1,44 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { describeEngagement } from "@/components/engagements/engagement-dates";
 import { GroupBars } from "@/components/readiness/group-bars";
 import { TrendChart } from "@/components/readiness/trend-chart";
+import { WorkQueueList } from "@/components/work/work-queue-list";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
-import { engagementReadiness } from "@/lib/db/readiness";
-import { listSnapshots, recordDailySnapshot } from "@/lib/db/snapshots";
-import { countsByGroup, nextActions, type NextAction } from "@/lib/domain/readiness/dashboard";
-import { addDays } from "@/lib/domain/readiness/calendar";
+import { recordAuditorAccess } from "@/lib/db/auditor-access";
+import { loadDashboard } from "@/lib/db/dashboard";
+import { WorkQueueQuery } from "@/lib/schemas/work-queue";
 import { todayFor } from "@/lib/server/clock";
 import { notFoundOnAppError } from "@/lib/server/not-found";
-import { recordAuditorAccess } from "@/lib/db/auditor-access";
-import { pageId } from "@/lib/server/page-params";
+import { pageId, pageQuery } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-type Props = { params: Promise<{ orgSlug: string; engagementId: string }> };
+type Props = {
+  params: Promise<{ orgSlug: string; engagementId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-const SHOWN_ACTIONS = 25;
-
-function describe(action: NextAction): string {
-  switch (action.kind) {
-    case "unmapped_requirement":
-      return `Map a control to ${action.code} ${action.title}`;
-    case "control_without_owner":
-      return `Give ${action.ref} an owner`;
-    case "missing_occurrence":
-      return action.count === 1
-        ? `${action.ref}: add evidence for ${action.slot}${action.slot.startsWith(action.ended) ? "" : ` (ended ${action.ended})`}`
-        : `${action.ref}: ${action.count} occurrences missing, the oldest ${action.slot} (ended ${action.ended})`;
-    case "due_soon":
-      return `${action.ref}: ${action.slot} ends ${action.ends}`;
-    case "open_exception":
-      return `${action.ref}: remediate the open exception`;
-  }
-}
-
-export default async function DashboardPage({ params }: Props) {
+// Snapshots for the trend are written by the daily job (lib/jobs), never by this GET.
+export default async function DashboardPage({ params, searchParams }: Props) {
   const { orgSlug, engagementId: engagementParam } = await params;
   const engagementId = pageId(engagementParam);
+  const filter = WorkQueueQuery.safeParse(await pageQuery(searchParams));
+  if (!filter.success) notFound();
   const ctx = await requireOrgContext(orgSlug);
   const today = await todayFor(ctx);
-  const { engagement, requirements, counts, readiness } = await notFoundOnAppError(
-    engagementReadiness(ctx, engagementId, today),
-  );
+  const { engagement, counts, controlCounts, groups, trend, total, work, owners } =
+    await notFoundOnAppError(loadDashboard(ctx, engagementId, today, filter.data));
   await recordAuditorAccess(ctx, "viewed", {
     entityType: "engagement",
     entityId: engagement.id,
     label: `${engagement.name}: dashboard`,
     engagementId: engagement.id,
   });
-  await recordDailySnapshot(ctx, engagement.id, today, counts);
-  const trend = await listSnapshots(ctx, engagement.id, addDays(today, -180));
-  const actions = nextActions(readiness, requirements, today);
   const base = `/o/${ctx.orgSlug}/engagements/${engagement.id}`;
-  const hrefOf = (action: NextAction) =>
-    action.kind === "unmapped_requirement"
-      ? `${base}/requirements/${encodeURIComponent(action.requirementId)}`
-      : `/o/${ctx.orgSlug}/controls/${action.controlId}`;
 
   return (
     <>
@@ -86,8 +65,7 @@ export default async function DashboardPage({ params }: Props) {
           <CardDescription>
             {counts.ready} of {counts.total - counts.not_applicable} requirements ready (
             {counts.in_progress} in progress, {counts.unmapped} unmapped, {counts.not_applicable}{" "}
-            not applicable). Controls ready: {readiness.controlCounts.ready} of{" "}
-            {readiness.controlCounts.total}.
+            not applicable). Controls ready: {controlCounts.ready} of {controlCounts.total}.
           </CardDescription>
         </Card>
         <Card className="lg:col-span-2">
@@ -98,32 +76,24 @@ export default async function DashboardPage({ params }: Props) {
           <CardTitle className="mb-3">
             {engagement.family === "SOC2" ? "By criteria group" : "By objective area"}
           </CardTitle>
-          <GroupBars groups={countsByGroup(requirements)} />
+          <GroupBars groups={groups} />
         </Card>
         <Card className="lg:col-span-2">
           <CardTitle>What to do next</CardTitle>
           <CardDescription className="mb-3">
-            Most impactful first: how many requirements each item holds back.
+            Every blocker, and what comes due in the next 14 days, the work that unblocks most
+            requirements first.
           </CardDescription>
-          {actions.length === 0 ? (
-            <p className="text-sm text-green-800">Nothing outstanding today.</p>
-          ) : (
-            <ol className="space-y-1 text-sm" aria-label="Next actions">
-              {actions.slice(0, SHOWN_ACTIONS).map((action, index) => (
-                <li key={`${action.kind}-${index}`} className="flex justify-between gap-3">
-                  <Link className="text-brand-700 hover:underline" href={hrefOf(action)}>
-                    {describe(action)}
-                  </Link>
-                  <span className="shrink-0 text-xs text-slate-500">{action.impact} req.</span>
-                </li>
-              ))}
-              {actions.length > SHOWN_ACTIONS ? (
-                <li className="text-xs text-slate-500">
-                  and {actions.length - SHOWN_ACTIONS} more
-                </li>
-              ) : null}
-            </ol>
-          )}
+          <WorkQueueList
+            orgSlug={ctx.orgSlug}
+            engagementId={engagement.id}
+            today={today}
+            items={work}
+            total={total}
+            open={counts.in_progress + counts.unmapped}
+            owners={owners}
+            filter={filter.data}
+          />
         </Card>
       </div>
     </>
