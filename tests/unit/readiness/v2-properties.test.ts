@@ -119,7 +119,7 @@ describe("readiness v2 properties", () => {
         const result = run(s);
         const keys = new Set(s.slots.map((slot) => slot.key));
         const unknown = s.evidence
-          .map((item) => item.slotKey)
+          .map((item) => item.slotKey ?? null)
           .filter((key): key is string => key !== null && !keys.has(key));
         const warning = result.warnings.find((item) => item.code === "unknown_slot");
         if (unknown.length === 0) expect(warning).toBeUndefined();
@@ -127,7 +127,7 @@ describe("readiness v2 properties", () => {
         // Dropping the unknown-key evidence changes nothing else.
         const known = run({
           ...s,
-          evidence: s.evidence.filter((item) => item.slotKey === null || keys.has(item.slotKey)),
+          evidence: s.evidence.filter((item) => !item.slotKey || keys.has(item.slotKey)),
         });
         expect(known.slots).toEqual(result.slots);
       }),
