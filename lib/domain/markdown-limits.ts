@@ -4,7 +4,7 @@
 // plain text), and resolves emphasis, links and underlined headings in time that grows with the
 // square of their number. The limits keep any accepted text within a small multiple of a plain
 // paragraph of the same size (`npm run bench:markdown`), and stay far above what real notes and
-// drafts use; docs/decisions/markdown-limits.md explains the numbers. Text stored before a limit
+// drafts use; docs/decisions/0034-markdown-limits.md explains the numbers. Text stored before a limit
 // existed is shown as plain text when it exceeds one, never parsed.
 import { scanMarkdown, type MarkdownShape } from "./markdown-scan";
 

@@ -14,7 +14,7 @@ import { exportHeapMb, exportIdleMs, exportRunner, jobProcesses, jobQueue } from
 // scripts/job-worker.ts when needed, doing one job at a time and stopped when idle. They are
 // kept apart from the export process because a job that overruns its budget is stopped by
 // killing its process, and because a request cannot wait behind a minutes-long export. See
-// docs/decisions/jobs-in-job-processes.md.
+// docs/decisions/0030-jobs-in-job-processes.md.
 
 /** Like the export process's entry (see runner.ts): kept apart so Turbopack leaves it alone. */
 function workerScript(): string {
