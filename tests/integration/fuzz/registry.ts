@@ -54,7 +54,12 @@ export type Endpoint =
     });
 
 /** Route files whose handlers answer anyone and are built with none of lib/server's wrappers. */
-const PUBLIC_ROUTES = new Set(["app/api/auth/[...nextauth]/route.ts", "app/favicon.ico/route.ts"]);
+const PUBLIC_ROUTES = new Set([
+  "app/api/auth/[...nextauth]/route.ts",
+  // The calendar feed: its secret token is the credential (lib/db/calendar-feed.ts).
+  "app/api/calendar/[token]/route.ts",
+  "app/favicon.ico/route.ts",
+]);
 
 /** Fields of actions not built with a wrapper that records its schema (none today). */
 const ACTION_FIELDS: Record<string, Fields> = {};
