@@ -8,6 +8,7 @@ import type { ListItem, Nodes, PhrasingContent, RootContent } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import type { ReactNode } from "react";
 import { markdownLimitProblem, PAPERWORK_MARKDOWN_LIMITS } from "@/lib/domain/markdown-limits";
+import { loadFaces, PDF_LANGUAGE, warnMissingGlyphs, withGlyphs } from "./pdf/fonts";
 import { renderPdf } from "./pdf/render";
 
 export type MarkdownPdfOptions = { title: string; footer: string };
@@ -26,7 +27,7 @@ const styles = StyleSheet.create({
     paddingTop: 56,
     paddingBottom: 64,
     paddingHorizontal: 60,
-    fontFamily: "Helvetica",
+    fontFamily: "Sans",
     fontSize: 10.5,
     color: INK,
   },
@@ -71,7 +72,7 @@ const styles = StyleSheet.create({
   quoteEnd: { height: 10 },
   rule: { borderBottomWidth: 0.75, borderBottomColor: RULE, marginVertical: 10 },
   code: {
-    fontFamily: "Courier",
+    fontFamily: "Mono",
     fontSize: 9,
     lineHeight: 1.35,
     backgroundColor: TINT,
@@ -86,10 +87,10 @@ type Marks = { bold: boolean; italic: boolean };
 const PLAIN: Marks = { bold: false, italic: false };
 
 function fontOf({ bold, italic }: Marks): string {
-  if (bold && italic) return "Helvetica-BoldOblique";
-  if (bold) return "Helvetica-Bold";
-  if (italic) return "Helvetica-Oblique";
-  return "Helvetica";
+  if (bold && italic) return "Sans-BoldOblique";
+  if (bold) return "Sans-Bold";
+  if (italic) return "Sans-Oblique";
+  return "Sans";
 }
 
 /** Every piece of text under a node, for nodes printed as plain text. */
@@ -119,7 +120,7 @@ function inline(node: PhrasingContent, marks: Marks, key: number): ReactNode {
       return <Text key={key}>{inlines(node.children, { ...marks, italic: true })}</Text>;
     case "inlineCode":
       return (
-        <Text key={key} style={{ fontFamily: "Courier", fontSize: 9.5 }}>
+        <Text key={key} style={{ fontFamily: "Mono", fontSize: 9.5 }}>
           {node.value}
         </Text>
       );
@@ -314,7 +315,13 @@ function MarkdownDocument({ markdown, title, footer }: { markdown: string } & Ma
       ? blocks(fromMarkdown(markdown).children, TOP)
       : plainBlocks(markdown);
   return (
-    <Document title={title} creator="Assay" producer="Assay">
+    <Document
+      title={title}
+      creator="Assay"
+      producer="Assay"
+      conformance="PDF/A-2b"
+      language={PDF_LANGUAGE}
+    >
       {sections(flow).map((run, index) => (
         <Page key={index} size="A4" style={styles.page}>
           <Text style={styles.header} fixed>
@@ -339,5 +346,17 @@ export async function renderMarkdownPdf(
   markdown: string,
   options: MarkdownPdfOptions,
 ): Promise<Buffer> {
-  return renderPdf(<MarkdownDocument markdown={markdown} {...options} />);
+  try {
+    return await renderPdf(async () => {
+      await loadFaces();
+      const printed = {
+        markdown: withGlyphs(markdown),
+        title: withGlyphs(options.title),
+        footer: withGlyphs(options.footer),
+      };
+      return <MarkdownDocument {...printed} />;
+    });
+  } finally {
+    warnMissingGlyphs(options.title);
+  }
 }

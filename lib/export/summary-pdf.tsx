@@ -1,5 +1,6 @@
 // The auditor readiness summary: a PDF laid out like the report the service auditor will write,
-// made from the export model alone (no queries, no network: only the built-in Helvetica fonts).
+// made from the export model alone (no queries, no network), as PDF/A-2b with its fonts embedded
+// (pdf/fonts.ts).
 // The report is cut into pages before react-pdf lays it out (pdf/paging.ts), which keeps the work
 // linear in its length: 2,000 controls take seconds, not minutes.
 import { Document } from "@react-pdf/renderer";
@@ -7,6 +8,7 @@ import type { ExportSummary } from "@/lib/domain/export/types";
 import { controlsFlow } from "./pdf/controls";
 import { CoverPage } from "./pdf/cover";
 import { exceptionsFlow } from "./pdf/exceptions";
+import { PDF_LANGUAGE, warnMissingGlyphs } from "./pdf/fonts";
 import { reportTitle } from "./pdf/format";
 import { ReportPage } from "./pdf/layout";
 import { BODY_HEIGHT, forgetMeasuredText, loadMetrics } from "./pdf/measure";
@@ -16,7 +18,6 @@ import { renderPdf } from "./pdf/render";
 import { requirementsFlow } from "./pdf/requirements";
 import { samplingFlow } from "./pdf/sampling";
 import { scopeFlow } from "./pdf/scope";
-import { installStandardFontTables } from "./pdf/standard-font-tables";
 
 /** The cover comes first and is not part of the flow. */
 const COVER_PAGES = 1;
@@ -47,6 +48,8 @@ function SummaryDocument({ summary }: { summary: ExportSummary }) {
       creator="Assay"
       producer="Assay"
       creationDate={new Date(summary.generatedAt)}
+      conformance="PDF/A-2b"
+      language={PDF_LANGUAGE}
     >
       <CoverPage
         summary={summary}
@@ -67,11 +70,13 @@ function SummaryDocument({ summary }: { summary: ExportSummary }) {
 
 /** Renders the readiness summary PDF. Pure: everything it prints comes from `summary`. */
 export async function renderSummaryPdf(summary: ExportSummary): Promise<Buffer> {
-  await loadMetrics();
-  installStandardFontTables();
   try {
-    return await renderPdf(<SummaryDocument summary={summary} />);
+    return await renderPdf(async () => {
+      await loadMetrics();
+      return <SummaryDocument summary={summary} />;
+    });
   } finally {
+    warnMissingGlyphs(`readiness summary of ${summary.organization.name}`);
     forgetMeasuredText();
   }
 }

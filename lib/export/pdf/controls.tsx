@@ -16,10 +16,10 @@ const refColumn: Column<ExportControl> = {
   header: "Ref",
   width: 56,
   cell: (control) => [
-    { text: control.ref, face: "Helvetica-Bold" },
+    { text: control.ref, face: "Sans-Bold" },
     control.ready
-      ? { text: "Ready", face: "Helvetica-Bold", color: COLORS.good }
-      : { text: "Not ready", face: "Helvetica-Bold", color: COLORS.warn },
+      ? { text: "Ready", face: "Sans-Bold", color: COLORS.good }
+      : { text: "Not ready", face: "Sans-Bold", color: COLORS.warn },
   ],
 };
 

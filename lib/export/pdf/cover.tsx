@@ -11,13 +11,13 @@ import { COLORS, STATUS_COLORS, styles } from "./styles";
 const cover = StyleSheet.create({
   body: { flexGrow: 1, marginTop: 14 },
   kicker: {
-    fontFamily: "Helvetica-Bold",
+    fontFamily: "Sans-Bold",
     fontSize: 9,
     letterSpacing: 1.5,
     color: COLORS.brand,
     marginBottom: 10,
   },
-  organization: { fontFamily: "Helvetica-Bold", fontSize: 26, lineHeight: 1.15, color: COLORS.ink },
+  organization: { fontFamily: "Sans-Bold", fontSize: 26, lineHeight: 1.15, color: COLORS.ink },
   report: { fontSize: 17, lineHeight: 1.3, color: COLORS.ink, marginTop: 4 },
   facts: { marginTop: 22, borderTopWidth: 0.5, borderTopColor: COLORS.ruleStrong },
   fact: {
@@ -28,17 +28,17 @@ const cover = StyleSheet.create({
   },
   factLabel: { width: 130, color: COLORS.muted },
   factValue: { flex: 1, color: COLORS.ink },
-  factCode: { fontFamily: "Courier", fontSize: 7.5, color: COLORS.ink },
+  factCode: { fontFamily: "Mono", fontSize: 7.5, color: COLORS.ink },
   figure: { marginTop: 34, flexDirection: "row", alignItems: "center" },
   readiness: {
-    fontFamily: "Helvetica-Bold",
+    fontFamily: "Sans-Bold",
     fontSize: 56,
     lineHeight: 1,
     color: COLORS.brand,
     marginRight: 16,
   },
   readinessCaption: { flex: 1, color: COLORS.muted },
-  countsTitle: { marginTop: 26, marginBottom: 6, fontFamily: "Helvetica-Bold", color: COLORS.ink },
+  countsTitle: { marginTop: 26, marginBottom: 6, fontFamily: "Sans-Bold", color: COLORS.ink },
   counts: { flexDirection: "row" },
   count: {
     flex: 1,
@@ -49,7 +49,7 @@ const cover = StyleSheet.create({
     backgroundColor: COLORS.tint,
   },
   lastCount: { marginRight: 0 },
-  countNumber: { fontFamily: "Helvetica-Bold", fontSize: 20, lineHeight: 1.2, color: COLORS.ink },
+  countNumber: { fontFamily: "Sans-Bold", fontSize: 20, lineHeight: 1.2, color: COLORS.ink },
   countLabel: { fontSize: 8.5, color: COLORS.muted },
   controls: { marginTop: 10 },
   contents: { marginTop: 30 },
@@ -58,7 +58,7 @@ const cover = StyleSheet.create({
   contentsTitle: { flex: 1 },
   contentsPage: { color: COLORS.muted },
   disclaimer: { marginTop: "auto", padding: 12, borderWidth: 0.75, borderColor: COLORS.ruleStrong },
-  disclaimerTitle: { fontFamily: "Helvetica-Bold", color: COLORS.ink, marginBottom: 4 },
+  disclaimerTitle: { fontFamily: "Sans-Bold", color: COLORS.ink, marginBottom: 4 },
 });
 
 /**
@@ -67,9 +67,7 @@ const cover = StyleSheet.create({
  * page.
  */
 function organizationSize(name: string): number {
-  return (
-    [26, 21].find((size) => wrap(name, CONTENT_WIDTH, "Helvetica-Bold", size).length <= 2) ?? 17
-  );
+  return [26, 21].find((size) => wrap(name, CONTENT_WIDTH, "Sans-Bold", size).length <= 2) ?? 17;
 }
 
 const DISCLAIMER =

@@ -11,7 +11,7 @@ const COMMON: Column<ExportException>[] = [
   {
     header: "Control",
     width: 56,
-    cell: (exception) => [{ text: exception.controlRef, face: "Helvetica-Bold" }],
+    cell: (exception) => [{ text: exception.controlRef, face: "Sans-Bold" }],
   },
   {
     header: "Severity",

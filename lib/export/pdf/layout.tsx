@@ -73,7 +73,7 @@ export function CoverFrame({
 }
 
 const RUNNING_HEADER = "Readiness summary prepared by management · not an audit opinion";
-const FRAME_FACE = "Helvetica";
+const FRAME_FACE = "Sans";
 /** Room between the left and the right text of the header or footer. */
 const FRAME_GAP = 12;
 /** Where the body and the footer start, down from the top of the page's frame (below its top margin). */
@@ -143,11 +143,11 @@ type SectionTitle = (typeof SECTION_TITLES)[number];
 type Voice = { size: number; line: number; face: Face; color: string };
 
 const VOICES = {
-  title: { ...TEXT.sectionTitle, face: "Helvetica-Bold", color: COLORS.ink },
-  subheading: { ...TEXT.subheading, face: "Helvetica-Bold", color: COLORS.ink },
-  body: { ...TEXT.body, face: "Helvetica", color: COLORS.text },
-  muted: { ...TEXT.body, face: "Helvetica", color: COLORS.muted },
-  empty: { ...TEXT.body, face: "Helvetica-Oblique", color: COLORS.muted },
+  title: { ...TEXT.sectionTitle, face: "Sans-Bold", color: COLORS.ink },
+  subheading: { ...TEXT.subheading, face: "Sans-Bold", color: COLORS.ink },
+  body: { ...TEXT.body, face: "Sans", color: COLORS.text },
+  muted: { ...TEXT.body, face: "Sans", color: COLORS.muted },
+  empty: { ...TEXT.body, face: "Sans-Oblique", color: COLORS.muted },
 } satisfies Record<string, Voice>;
 
 /** A paragraph of the flow: its voice, room above and below, and an indent with a marker ("•", "1.") in it. */

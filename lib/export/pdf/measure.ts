@@ -1,13 +1,12 @@
-// Text measured with the real metrics of the built-in Helvetica faces (react-pdf's font store),
-// for breaking the report's text into lines ourselves: the tables (table.tsx) and the prose
-// (layout.tsx) draw those lines exactly as broken here, so paging.ts knows every height before
-// react-pdf sees the report.
-import { Font } from "@react-pdf/renderer";
+// Text measured with the real metrics of the report's faces (fonts.ts, through react-pdf's font
+// store), for breaking the report's text into lines ourselves: the tables (table.tsx) and the
+// prose (layout.tsx) draw those lines exactly as broken here, so paging.ts knows every height
+// before react-pdf sees the report.
+import { loadFaces, type Face } from "./fonts";
 import { PAGE } from "./styles";
 
-export type Face = "Helvetica" | "Helvetica-Bold" | "Helvetica-Oblique";
-
-const FACES: readonly Face[] = ["Helvetica", "Helvetica-Bold", "Helvetica-Oblique"];
+export { printable } from "./fonts";
+export type { Face } from "./fonts";
 
 /** The page's width inside its padding. */
 export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.side;
@@ -25,16 +24,14 @@ export function forgetMeasuredText(): void {
   for (const memo of memos.values()) memo.clear();
 }
 
-/** Loads the faces' metrics once; every other function here needs it done. */
+/** Loads the faces for the next PDF (fonts.ts), and their metrics once; every other function here needs it done. */
 export async function loadMetrics(): Promise<void> {
-  for (const face of FACES) {
-    if (measures.has(face)) continue;
-    await Font.load({ fontFamily: face });
-    const font = Font.getFont({ fontFamily: face }).data;
-    if (!font) throw new Error(`The built-in font ${face} did not load`);
+  const faces = await loadFaces();
+  if (measures.size > 0) return;
+  for (const [face, font] of faces) {
     const cache = new Map<string, number>();
     memos.set(face, cache);
-    // Advance in ems, kerning included: what pdfkit and react-pdf both draw.
+    // Advance in ems, kerning included: what react-pdf draws.
     measures.set(face, (text) => {
       let width = cache.get(text);
       if (width === undefined) {
@@ -44,22 +41,6 @@ export async function loadMetrics(): Promise<void> {
       return width;
     });
   }
-}
-
-// The built-in fonts cover Windows-1252 only; pdfkit draws anything else as the wrong glyphs, at
-// widths that do not match what we measured. Text drawn by us is reduced to that set first.
-const SUPPORTED = /[\x20-\x7e\xa0-\xff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/;
-
-/** The text in characters the built-in fonts have: accents dropped where that helps ("ż" → "z"), "?" for the rest. */
-export function printable(text: string): string {
-  if (/^[\n\x20-\x7e]*$/.test(text)) return text;
-  // Composed first, so that "e" followed by a combining accent is one character, "é".
-  return Array.from(text.normalize("NFC"), (char) => {
-    if (char === "\n" || SUPPORTED.test(char)) return char;
-    if (/\s/.test(char)) return " ";
-    const base = char.normalize("NFD").replace(/\p{M}/gu, "");
-    return base && Array.from(base).every((part) => SUPPORTED.test(part)) ? base : "?";
-  }).join("");
 }
 
 function measureOf(face: Face): Measure {

@@ -9,7 +9,7 @@ const COLUMNS: Column<ExportRequirement>[] = [
   {
     header: "Code",
     width: 48,
-    cell: (requirement) => [{ text: requirement.code, face: "Helvetica-Bold" }],
+    cell: (requirement) => [{ text: requirement.code, face: "Sans-Bold" }],
   },
   { header: "Requirement", width: 170, cell: (requirement) => [{ text: requirement.title }] },
   {

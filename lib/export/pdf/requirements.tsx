@@ -24,7 +24,7 @@ const columns = (notReady: ReadonlySet<string>): Column<ExportRequirement>[] => 
   {
     header: "Code",
     width: 46,
-    cell: (requirement) => [{ text: requirement.code, face: "Helvetica-Bold" }],
+    cell: (requirement) => [{ text: requirement.code, face: "Sans-Bold" }],
   },
   { header: "Requirement", width: 150, cell: (requirement) => [{ text: requirement.title }] },
   {
@@ -33,7 +33,7 @@ const columns = (notReady: ReadonlySet<string>): Column<ExportRequirement>[] => 
     cell: ({ status }) => [
       {
         text: STATUS_WORDS[status],
-        face: "Helvetica-Bold",
+        face: "Sans-Bold",
         color: STATUS_COLORS[status],
         dot: STATUS_COLORS[status],
       },

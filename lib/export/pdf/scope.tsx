@@ -18,7 +18,7 @@ const OBJECTIVE_COLUMNS: Column<Objective>[] = [
   {
     header: "Ref",
     width: 60,
-    cell: (objective) => [{ text: objective.ref, face: "Helvetica-Bold" }],
+    cell: (objective) => [{ text: objective.ref, face: "Sans-Bold" }],
   },
   { header: "Control objective", cell: (objective) => [{ text: objective.title }] },
   { header: "Area", width: 130, cell: (objective) => [{ text: objective.area }] },
@@ -28,7 +28,7 @@ const SUBSERVICE_COLUMNS: Column<Subservice>[] = [
   {
     header: "Subservice organisation",
     width: 120,
-    cell: (subservice) => [{ text: subservice.name, face: "Helvetica-Bold" }],
+    cell: (subservice) => [{ text: subservice.name, face: "Sans-Bold" }],
   },
   { header: "Services", width: 120, cell: (subservice) => [{ text: subservice.services }] },
   {
@@ -40,7 +40,7 @@ const SUBSERVICE_COLUMNS: Column<Subservice>[] = [
     header: "Complementary subservice organisation controls (CSOCs)",
     cell: (subservice) =>
       subservice.csocs.length === 0
-        ? [{ text: "None recorded", face: "Helvetica-Oblique", color: COLORS.muted }]
+        ? [{ text: "None recorded", face: "Sans-Oblique", color: COLORS.muted }]
         : subservice.csocs.map((csoc) => ({ text: `• ${csoc}` })),
   },
 ];

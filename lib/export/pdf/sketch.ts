@@ -4,11 +4,11 @@
 // tens of thousands of times in a long report. Shapes overlap only in the order draw() keeps
 // (backgrounds, boxes, lines, dots, then text); text keeps its order, which is the order a reader
 // or a text extractor takes it in.
-import type { Face } from "./measure";
+import { faceFont, type Face, type FaceFont } from "./fonts";
 
 /** The part of react-pdf's canvas painter (a subset of pdfkit) the report draws with. */
 export type Painter = {
-  font(face: Face): Painter;
+  font(font: FaceFont): Painter;
   fontSize(size: number): Painter;
   fillColor(color: string): Painter;
   strokeColor(color: string): Painter;
@@ -127,7 +127,7 @@ export class Sketch {
     }
     let current: Omit<TextLine, "text" | "x" | "y"> | undefined;
     for (const line of this.texts) {
-      if (line.face !== current?.face) painter.font(line.face);
+      if (line.face !== current?.face) painter.font(faceFont(line.face));
       if (line.size !== current?.size) painter.fontSize(line.size);
       if (line.color !== current?.color) painter.fillColor(line.color);
       current = line;

@@ -1,4 +1,4 @@
-// One place for the summary PDF's look: A4, the built-in Helvetica family (no font loading),
+// One place for the summary PDF's look: A4, the embedded Sans faces (fonts.ts),
 // greys for everything secondary and a status colour that always sits next to its word. The
 // sizes below are also what the text is broken into lines and paged with, so the two never
 // drift apart.

@@ -36,7 +36,7 @@ type Line =
 type Prepared = { height: number; group?: string; cells: Line[][] };
 type Placed = { x: number; width: number };
 
-const HEADER = { size: 7, face: "Helvetica-Bold" as Face, color: COLORS.muted };
+const HEADER = { size: 7, face: "Sans-Bold" as Face, color: COLORS.muted };
 const LINE = TEXT.table.line;
 const RULE = 0.5;
 const HEADER_RULE = 0.75;
@@ -56,7 +56,7 @@ function layoutColumns<T>(columns: readonly Column<T>[]): Placed[] {
 function lines(paragraphs: readonly Paragraph[], width: number): Line[] {
   return paragraphs.flatMap((paragraph): Line[] => {
     if ("strip" in paragraph) return [{ strip: paragraph.strip }];
-    const face = paragraph.face ?? "Helvetica";
+    const face = paragraph.face ?? "Sans";
     const indent = paragraph.dot ? DOT.indent : 0;
     const color = paragraph.color ?? COLORS.text;
     return wrap(printable(paragraph.text), width - indent, face, SIZE).map((text, index) => ({
@@ -71,7 +71,7 @@ function lines(paragraphs: readonly Paragraph[], width: number): Line[] {
 
 const CONTINUED: Line = {
   text: "continued",
-  face: "Helvetica-Oblique",
+  face: "Sans-Oblique",
   color: COLORS.muted,
   indent: 0,
 };
@@ -159,7 +159,7 @@ export function tableFlow<T>({ columns, rows, groupOf }: TableSpec<T>): FlowTabl
           printable(row.group),
           CELL.x,
           baseline(y + SPACING.groupTop, SIZE),
-          "Helvetica-Bold",
+          "Sans-Bold",
           SIZE,
           COLORS.brand,
         );

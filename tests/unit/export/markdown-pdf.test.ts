@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { managementAssertionDraft } from "@/lib/domain/export/paperwork";
 import { renderMarkdownPdf } from "@/lib/export/markdown-pdf";
 import { makeExportSummary } from "@/tests/fixtures/export-summary";
+import { pdfFileFacts, STANDARD_FONT } from "./pdf-file";
 
 const OPTIONS = {
   title: "Management assertion (draft)",
@@ -14,14 +15,6 @@ async function pagesOf(pdf: Buffer): Promise<string[]> {
   const document = await getDocumentProxy(new Uint8Array(pdf));
   const { text } = await extractText(document, { mergePages: false });
   return text.map((page) => page.replace(/\s+/g, " "));
-}
-
-/** The font names used on page 1, e.g. "Helvetica-Bold". */
-async function fontsOf(pdf: Buffer): Promise<string[]> {
-  const raw = pdf.toString("latin1");
-  return [
-    ...new Set([...raw.matchAll(/\/BaseFont\s*\/([A-Za-z-]+)/g)].map((match) => match[1] ?? "")),
-  ].sort();
 }
 
 describe("renderMarkdownPdf", () => {
@@ -63,9 +56,45 @@ describe("renderMarkdownPdf", () => {
     }
     expect(page).not.toContain("**");
     expect(page).not.toMatch(/(^| )# /);
-    expect(await fontsOf(pdf)).toEqual(
-      expect.arrayContaining(["Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Courier"]),
-    );
+    const fonts = pdfFileFacts(pdf).descriptors.map((font) => font.fontName?.split("+")[1]);
+    expect(fonts.sort()).toEqual([
+      "DejaVuSansCondensed",
+      "DejaVuSansCondensed-Bold",
+      "DejaVuSansCondensed-Oblique",
+      "DejaVuSansMono",
+    ]);
+  });
+
+  it("is a PDF/A-2b file with every font embedded (line breaks and tabs too), and prints Greek, Cyrillic and Latin Extended as typed", async () => {
+    // A hard break and a tab too: react-pdf draws those in its fallback family.
+    const markdown =
+      "# Łódź\n\nZofia Łukasiewicz-Müller, Ελλάδα, **Москва**, *Ærø*, `İstanbul`.\n\nOne  \ntwo\n\n```\n\tcode\n```";
+    const pdf = await renderMarkdownPdf(markdown, { title: "Ελλάδα", footer: "Москва Ærø" });
+    const [page] = await pagesOf(pdf);
+    expect(page).toContain("Łódź");
+    expect(page).toContain("Zofia Łukasiewicz-Müller, Ελλάδα, Москва, Ærø, İstanbul.");
+    expect(page).toContain("Москва Ærø · page 1 of 1");
+    const facts = pdfFileFacts(pdf);
+    expect([facts.pdfaPart, facts.pdfaConformance, facts.lang, facts.xmpTitle]).toEqual([
+      "2",
+      "B",
+      "en-GB",
+      "Ελλάδα",
+    ]);
+    expect(facts.outputIntents).toEqual([{ subtype: "GTS_PDFA1", hasProfile: true }]);
+    expect(facts.baseFonts.filter((name) => STANDARD_FONT.test(name))).toEqual([]);
+    for (const descriptor of facts.descriptors)
+      expect(descriptor.embedded, descriptor.fontName).toEqual(["FontFile2"]);
+  });
+
+  it("renders PDFs asked for at once one after another, each with its own text, and keeps every letter's text across PDFs", async () => {
+    // "ó" in bold, then a bold "o" in the next PDF: fontkit's glyph cache once lost the "o".
+    const [first, second] = await Promise.all([
+      renderMarkdownPdf("# Łódź\n\nFirst", OPTIONS),
+      renderMarkdownPdf("**Second Intro**", OPTIONS),
+    ]);
+    expect((await pagesOf(first))[0]).toContain("Łódź First");
+    expect((await pagesOf(second))[0]).toContain("Second Intro");
   });
 
   it("prints raw HTML as literal text, never interpreting it", async () => {
@@ -111,26 +140,32 @@ describe("renderMarkdownPdf", () => {
     expect(pages.join(" ")).toContain("Paragraph 120 of a long draft");
   });
 
-  it("keeps every item of a long document, in order, with page numbers running on across its sections", async () => {
-    const markdown = Array.from({ length: 6 }, (_, section) =>
-      [
-        `## Section ${section + 1}`,
-        Array.from(
-          { length: 60 },
-          (_, item) => `- Item ${section * 60 + item + 1} of the long list`,
-        ).join("\n"),
-      ].join("\n\n"),
-    ).join("\n\n");
+  it(
+    "keeps every item of a long document, in order, with page numbers running on across its sections",
+    { timeout: 30_000 },
+    async () => {
+      const markdown = Array.from({ length: 6 }, (_, section) =>
+        [
+          `## Section ${section + 1}`,
+          Array.from(
+            { length: 60 },
+            (_, item) => `- Item ${section * 60 + item + 1} of the long list`,
+          ).join("\n"),
+        ].join("\n\n"),
+      ).join("\n\n");
 
-    const pages = await pagesOf(await renderMarkdownPdf(markdown, OPTIONS));
-    const all = pages.join(" ");
+      const pages = await pagesOf(await renderMarkdownPdf(markdown, OPTIONS));
+      const all = pages.join(" ");
 
-    const found = [...all.matchAll(/Item (\d+) of the long list/g)].map((match) =>
-      Number(match[1]),
-    );
-    expect(found).toEqual(Array.from({ length: 360 }, (_, index) => index + 1));
-    pages.forEach((page, index) => expect(page).toContain(`page ${index + 1} of ${pages.length}`));
-  });
+      const found = [...all.matchAll(/Item (\d+) of the long list/g)].map((match) =>
+        Number(match[1]),
+      );
+      expect(found).toEqual(Array.from({ length: 360 }, (_, index) => index + 1));
+      pages.forEach((page, index) =>
+        expect(page).toContain(`page ${index + 1} of ${pages.length}`),
+      );
+    },
+  );
 
   it(
     "prints a draft beyond the Markdown limits as its plain text, in order, without parsing it",

@@ -1,5 +1,5 @@
 import { getDocumentProxy } from "unpdf";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { ControlFrequency } from "@/lib/domain/controls";
 import type {
   ExportControl,
@@ -9,6 +9,7 @@ import type {
 } from "@/lib/domain/export/types";
 import { renderSummaryPdf } from "@/lib/export/summary-pdf";
 import { makeExportControl, makeExportSummary } from "@/tests/fixtures/export-summary";
+import { pdfFileFacts, STANDARD_FONT } from "./pdf-file";
 
 type PdfPage = { text: string; items: { str: string; y: number }[]; size: number[] };
 
@@ -244,7 +245,7 @@ describe("renderSummaryPdf", () => {
 
   it("gives each control its owner, frequency, nature, design and operating evidence and likely sample, then why the ones needing attention do", async () => {
     const controls = between(await fixtureText(), "3. Controls", "4. Exceptions");
-    expect(controls).toContain("Covered Missing Not yet due");
+    expect(controls).toContain("Covered Missing Open, not yet due Not started");
     expect(controls).toMatch(
       /Ref Control and owner Frequency and nature Key Design evidence, latest Operating evidence Likely sample/,
     );
@@ -316,37 +317,67 @@ describe("renderSummaryPdf", () => {
     expect(between(text, "6. Sampling guidance")).toContain("no sampling guidance");
   });
 
-  it("prints characters the built-in fonts lack in a table as their plain letter or '?', not as other glyphs", async () => {
+  it("prints names in other scripts as typed in the tables, and a character the fonts lack as �, named in a warning", async () => {
     const [, late] = makeExportSummary().controls;
     const summary = makeExportSummary({
       controls: [
-        makeExportControl({ title: "Przegląd dostępu — Łódź 日本" }),
+        makeExportControl({
+          title: "Przegląd dostępu — Łódź Ελλάδα Москва 日本",
+          owner: "Ærø İstanbul",
+        }),
         ...(late ? [late] : []),
       ],
     });
-    const text = (await readPdf(summary)).pages.map((page) => page.text).join(" ");
-    expect(between(text, "3. Controls")).toContain(
-      "AC-01 Ready Przeglad dostepu — ?ódz ?? Dana Demo",
-    );
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const text = (await readPdf(summary)).pages.map((page) => page.text).join(" ");
+      expect(between(text, "3. Controls")).toContain(
+        "AC-01 Ready Przegląd dostępu — Łódź Ελλάδα Москва �� Ærø İstanbul",
+      );
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]?.[0])).toMatch(/2 character\(s\).*日 U\+65E5, 本 U\+672C/);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
-  it("prints names on the cover, header and footer in the built-in fonts' characters, on one line, accents composed", async () => {
+  it("prints names on the cover, header and footer as typed, on one line, accents composed", async () => {
     const base = makeExportSummary();
     const summary = makeExportSummary({
-      organization: { ...base.organization, name: "Łódź\nCafe\u0301 Ltd" },
-      engagement: { ...base.engagement, name: "SOC 2 — Kraków 日本" },
+      organization: { ...base.organization, name: "Zofia Łukasiewicz-Müller\nCafe\u0301" },
+      engagement: { ...base.engagement, name: "Łódź Ελλάδα Москва Ærø İstanbul" },
     });
     const { pages } = await readPdf(summary);
     const [cover, second] = pages;
-    expect(cover?.text).toContain("?ódz Café Ltd");
-    expect(cover?.text).toContain("SOC 2 — Kraków ??");
-    expect(cover?.text).not.toMatch(/Łódź|日本/);
+    expect(cover?.text).toContain("Zofia Łukasiewicz-Müller Café");
+    expect(cover?.text).toContain("Łódź Ελλάδα Москва Ærø İstanbul");
     expect(second?.items.map((item) => item.str.trim())).toContain(
-      "?ódz Café Ltd · SOC 2 — Kraków ??",
+      "Zofia Łukasiewicz-Müller Café · Łódź Ελλάδα Москва Ærø İstanbul",
     );
     expect(second?.items.filter((item) => item.y > 790).map((item) => item.str.trim())).toContain(
-      "?ódz Café Ltd",
+      "Zofia Łukasiewicz-Müller Café",
     );
+  });
+
+  it("is a PDF/A-2b file: XMP identification, an sRGB output intent, title, language, every font embedded", async () => {
+    const base = makeExportSummary();
+    const summary = makeExportSummary({
+      organization: { ...base.organization, name: "Zofia Łukasiewicz-Müller" },
+    });
+    const facts = pdfFileFacts(await renderSummaryPdf(summary));
+    expect(facts.version).toBe("1.7");
+    expect(facts.pdfaPart).toBe("2");
+    expect(facts.pdfaConformance).toBe("B");
+    expect(facts.outputIntents).toEqual([{ subtype: "GTS_PDFA1", hasProfile: true }]);
+    expect(facts.lang).toBe("en-GB");
+    expect(facts.xmpTitle).toBe("Zofia Łukasiewicz-Müller: SOC 2 Type II readiness summary");
+    expect(facts.baseFonts.length).toBeGreaterThan(0);
+    expect(facts.baseFonts.filter((name) => STANDARD_FONT.test(name))).toEqual([]);
+    expect(facts.descriptors.length).toBeGreaterThanOrEqual(2);
+    for (const descriptor of facts.descriptors) {
+      expect(descriptor.fontName).toMatch(/^[A-Z]{6}\+DejaVuSans/);
+      expect(descriptor.embedded, descriptor.fontName).toEqual(["FontFile2"]);
+    }
   });
 
   it("keeps the cover to one page and cuts names too long for the running header or footer short, never over the page number", async () => {

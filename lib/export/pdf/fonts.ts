@@ -1,0 +1,149 @@
+// The faces every PDF of the app prints with: DejaVu Sans Condensed (close to Helvetica's width,
+// so the reports keep their look and length) and DejaVu Sans Mono for code, TrueType files from
+// the dejavu-fonts-ttf package. react-pdf embeds each one as a subset (FontFile2) holding only the
+// glyphs used, which PDF/A requires and which prints Latin Extended, Greek and Cyrillic as typed.
+// A character none of the faces has a glyph for is printed as "�" (U+FFFD) and named in a warning
+// in the server log (docs/decisions/0013-pdf-fonts-and-pdf-a.md).
+import path from "node:path";
+import { Font } from "@react-pdf/renderer";
+
+const FILES = {
+  Sans: "DejaVuSansCondensed.ttf",
+  "Sans-Bold": "DejaVuSansCondensed-Bold.ttf",
+  "Sans-Oblique": "DejaVuSansCondensed-Oblique.ttf",
+  "Sans-BoldOblique": "DejaVuSansCondensed-BoldOblique.ttf",
+  Mono: "DejaVuSansMono.ttf",
+} as const;
+
+/** A face by the family name it is registered under with react-pdf. */
+export type Face = keyof typeof FILES;
+
+const FACES = Object.keys(FILES) as Face[];
+
+/** The language the PDFs' words are in (British English), declared in each file. */
+export const PDF_LANGUAGE = "en-GB";
+
+/** What a character no face has is printed as. */
+export const MISSING_GLYPH = "\uFFFD";
+
+/** The font files, read from the package at run time (never bundled). */
+function fontFile(file: string): string {
+  const parts = ["node_modules", "dejavu-fonts-ttf", "ttf", file];
+  return path.join(/* turbopackIgnore: true */ process.cwd(), ...parts);
+}
+
+/**
+ * Registers the faces with react-pdf, as new font sources (so they load afresh), in place of
+ * everything registered before.
+ */
+function registerFonts(): void {
+  // The built-in standard fonts go: they are never embedded, so a PDF using one is not PDF/A.
+  Font.clear();
+  for (const face of FACES) Font.register({ family: face, src: fontFile(FILES[face]) });
+  // react-pdf ends every font stack with "Helvetica", used for what no face has a glyph for ("\n"
+  // and "\t" among them): under that name, the embedded Sans faces.
+  Font.register({
+    family: "Helvetica",
+    fonts: [
+      { src: fontFile(FILES.Sans), fontWeight: 400, fontStyle: "normal" },
+      { src: fontFile(FILES["Sans-Bold"]), fontWeight: 700, fontStyle: "normal" },
+      { src: fontFile(FILES["Sans-Oblique"]), fontWeight: 400, fontStyle: "italic" },
+      { src: fontFile(FILES["Sans-BoldOblique"]), fontWeight: 700, fontStyle: "italic" },
+    ],
+  });
+}
+
+/** The part of a fontkit font used here. */
+export type FaceFont = {
+  postscriptName: string;
+  unitsPerEm: number;
+  hasGlyphForCodePoint(codePoint: number): boolean;
+  layout(text: string): { advanceWidth: number };
+};
+
+/** Code point → whether every face can print it, learnt as characters turn up. */
+const coverage = new Map<number, boolean>();
+/** The characters replaced since the last `takeMissingGlyphs()`. */
+const missing = new Set<string>();
+
+function isFaceFont(font: object): font is FaceFont {
+  return "hasGlyphForCodePoint" in font && "layout" in font && "unitsPerEm" in font;
+}
+
+/** The loaded font of `face`, which pdfkit is handed to draw with (the same object react-pdf embeds). */
+export function faceFont(face: Face): FaceFont {
+  const font = loaded?.get(face);
+  if (!font) throw new Error("loadFaces() must run before text is drawn");
+  return font;
+}
+
+let loaded: Map<Face, FaceFont> | undefined;
+
+/** Loads the faces afresh (registering them first); resolves to each face's fontkit font. */
+export async function loadFaces(): Promise<Map<Face, FaceFont>> {
+  // Fresh font objects for every PDF: fontkit keeps each glyph it makes, with the characters it
+  // was first made for, and writing a subset makes the parts of composite glyphs ("o" of "ó")
+  // with none. A later PDF would take those, and its "o" would extract as nothing. (Font.reset()
+  // would not do: its sources keep their first load.)
+  registerFonts();
+  // react-pdf loads the families a document names, never its fallback: loaded here.
+  for (const fontWeight of [400, 700])
+    for (const fontStyle of ["normal", "italic"] as const)
+      await Font.load({ fontFamily: "Helvetica", fontWeight, fontStyle });
+  const faces = new Map<Face, FaceFont>();
+  for (const face of FACES) {
+    await Font.load({ fontFamily: face });
+    const font = Font.getFont({ fontFamily: face }).data;
+    if (!font || !isFaceFont(font)) throw new Error(`The font ${face} did not load`);
+    faces.set(face, font);
+  }
+  loaded = faces;
+  return faces;
+}
+
+function printableChar(char: string): boolean {
+  const codePoint = char.codePointAt(0) ?? 0;
+  let known = coverage.get(codePoint);
+  if (known === undefined) {
+    if (!loaded) throw new Error("loadFaces() must run before text is checked");
+    known = [...loaded.values()].every((font) => font.hasGlyphForCodePoint(codePoint));
+    coverage.set(codePoint, known);
+  }
+  return known;
+}
+
+/**
+ * The text with every character the faces lack replaced by MISSING_GLYPH (and remembered for the
+ * warning), composed first so that a letter and its combining accent are one character.
+ */
+export function withGlyphs(text: string): string {
+  if (/^[\s\x20-\x7e]*$/.test(text)) return text;
+  return Array.from(text.normalize("NFC"), (char) => {
+    if (/\s/.test(char) || printableChar(char)) return char;
+    missing.add(char);
+    return MISSING_GLYPH;
+  }).join("");
+}
+
+/** As withGlyphs, with any whitespace other than "\n" turned into a space: text we break into lines. */
+export function printable(text: string): string {
+  return withGlyphs(text).replace(/[^\S\n ]/g, " ");
+}
+
+/** The characters printed as MISSING_GLYPH since the last call, e.g. ["日 U+65E5"]; forgets them. */
+function takeMissingGlyphs(): string[] {
+  const list = [...missing].map(
+    (char) => `${char} U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`,
+  );
+  missing.clear();
+  return list;
+}
+
+/** Logs the characters a PDF printed as MISSING_GLYPH, if any. */
+export function warnMissingGlyphs(what: string): void {
+  const list = takeMissingGlyphs();
+  if (list.length === 0) return;
+  console.warn(
+    `[pdf] ${what}: ${list.length} character(s) have no glyph in the PDF fonts and print as ${MISSING_GLYPH}: ${list.join(", ")}`,
+  );
+}
