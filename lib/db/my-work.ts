@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "@/lib/domain/permissions";
 import type { WorkItem } from "@/lib/domain/readiness/work-queue";
 import { assertCan } from "./authorize";
 import { getDb } from "./client";
@@ -32,6 +33,8 @@ export type MyWorkCounts = {
 export type MyWork = {
   /** How many active controls the member owns: zero means My work has nothing to show. */
   ownedControls: number;
+  /** Whether the member may add evidence (the page's links to the forms). */
+  canAddEvidence: boolean;
   missing: MyWorkItem[];
   dueSoon: MyWorkItem[];
   expiring: MyWorkItem[];
@@ -95,6 +98,7 @@ export async function loadMyWork(ctx: OrgContext, today: string): Promise<MyWork
   const blockers = items.filter((item) => item.kind === "design" || item.kind === "exception");
   return {
     ownedControls: mine.size,
+    canAddEvidence: can(ctx.role, "evidence.edit"),
     missing,
     dueSoon,
     expiring,

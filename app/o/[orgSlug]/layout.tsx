@@ -3,6 +3,7 @@ import { AppShell } from "@/components/shell/app-shell";
 import { requireOrgContext, requireUser } from "@/lib/auth/session";
 import { listMyOrganizations } from "@/lib/db/organizations";
 import { can } from "@/lib/domain/permissions";
+import { myWorkFor } from "@/lib/server/my-work";
 
 type Props = { children: ReactNode; params: Promise<{ orgSlug: string }> };
 
@@ -13,8 +14,19 @@ export default async function OrganizationLayout({ children, params }: Props) {
   const organizations = await listMyOrganizations(user);
   const base = `/o/${ctx.orgSlug}`;
   const library = can(ctx.role, "library.view");
+  const work = await myWorkFor(ctx);
+  const ownsControls = work !== null && work.ownedControls > 0;
   const nav = [
-    ...(library ? [{ href: base, label: "Overview", exact: true }] : []),
+    ...(library
+      ? [
+          // Owners of controls land on My work, so their Overview link asks for the overview.
+          { href: ownsControls ? `${base}?view=overview` : base, label: "Overview", exact: true },
+          {
+            href: `${base}/my-work`,
+            label: work?.counts.total ? `My work (${work.counts.total})` : "My work",
+          },
+        ]
+      : []),
     { href: `${base}/engagements`, label: "Engagements" },
     ...(library
       ? [
