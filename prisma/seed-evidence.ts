@@ -4,10 +4,17 @@ import { addNoteEvidence } from "../lib/db/evidence";
 import { recordException } from "../lib/db/exceptions";
 import { addPopulationEvent } from "../lib/db/population";
 import { addDays } from "../lib/domain/readiness/calendar";
+import {
+  GRACE_CONTROL,
+  KEYED_CONTROL,
+  seedGraceControl,
+  seedKeyedControl,
+} from "./seed-occurrences";
 
 // Demo evidence for the SOC 2 Type II engagement: mid-period, most occurrences evidenced, a
 // few missing (two controls stopped collecting two months ago; one onboarding event has no
-// evidence), and one open exception, so the dashboard tells a story.
+// evidence), and one open exception, so the dashboard tells a story. Two controls show
+// readiness v2: one with grace days, one whose evidence names the quarter it is for.
 
 const STOPPED_EARLY = new Set(["AC-03", "OPS-02"]);
 const OPEN_EXCEPTION = "CHG-01";
@@ -49,6 +56,14 @@ export async function seedEvidence(
           });
         }
       }
+      continue;
+    }
+    if (control.ref === GRACE_CONTROL.ref) {
+      await seedGraceControl(ctx, control, period, today);
+      continue;
+    }
+    if (control.ref === KEYED_CONTROL.ref) {
+      await seedKeyedControl(ctx, control, period, today);
       continue;
     }
     const coveredUntil = STOPPED_EARLY.has(control.ref) ? addDays(today, -75) : today;

@@ -16,7 +16,9 @@ import {
 import { STARTER_CONTROLS } from "../lib/domain/starter-controls";
 import type { OrgContext } from "../lib/db/context";
 import { isoDateOf } from "../lib/domain/dates";
+import { DEFAULT_TIME_ZONE, todayIn } from "../lib/domain/time-zone";
 import { seedEvidence } from "./seed-evidence";
+import { seedTrend } from "./seed-trend";
 import { inviteAuditor } from "../lib/db/auditor-access";
 import { createAuditorRequest } from "../lib/db/auditor-requests";
 import { addDays } from "../lib/domain/readiness/calendar";
@@ -33,7 +35,8 @@ export const DEMO_USERS = {
 export const DEMO_ORG_NAME = "Northwind Payments";
 
 export async function seedDemo(
-  today: string = isoDateOf(new Date()),
+  // The demo organisation keeps the default time zone; "today" is the date there.
+  today: string = todayIn(DEFAULT_TIME_ZONE, new Date()),
 ): Promise<{ created: boolean; orgSlug: string | null }> {
   const db = getDb();
   if (
@@ -56,6 +59,11 @@ export async function seedDemo(
   const soc2Id = await seedScoping(ctx, period, today);
   await seedEvidence(ctx, period, today);
   await seedAuditor(ctx, soc2Id, today);
+  const engagements = await db.engagement.findMany({
+    where: { organizationId: ctx.orgId },
+    select: { id: true },
+  });
+  for (const engagement of engagements) await seedTrend(ctx, engagement.id, today);
   return { created: true, orgSlug: slug };
 }
 
@@ -127,7 +135,7 @@ async function seedScoping(
     type: "TYPE_II",
     periodStart: period.start,
     periodEnd: period.end,
-    categories: ["security", "availability", "confidentiality"],
+    categories: ["security", "availability", "confidentiality", "processing_integrity"],
     objectiveIds: [],
     cuecs: [
       "Clients review the access of their own users to the platform every quarter.",

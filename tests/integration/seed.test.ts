@@ -6,6 +6,10 @@ import { listEngagements } from "@/lib/db/engagements";
 import { listMembers } from "@/lib/db/members";
 import { resolveOrgContext } from "@/lib/db/organizations";
 import { verifyCredentials } from "@/lib/db/users";
+import { engagementReadiness } from "@/lib/db/readiness";
+import { addDays } from "@/lib/domain/readiness/calendar";
+import { expectedSlots } from "@/lib/domain/readiness/slots";
+import { DEFAULT_TIME_ZONE, todayIn } from "@/lib/domain/time-zone";
 import { DEMO_ORG_NAME, DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/prisma/seed";
 
 async function signIn(email: string) {
@@ -66,5 +70,60 @@ describe("seedDemo", () => {
     const requests = await listAuditorRequests(ctx, { status: "open" });
     expect(requests).toHaveLength(1);
     expect(requests[0]?.target.label).toMatch(/^CC6\.2 \w/);
+  });
+
+  it("tells the readiness v2 story: grace days, evidence recorded for its quarter, 60 days of trend", async () => {
+    // Other tests here seed with today's date first; seedDemo then keeps that demo.
+    const today = todayIn(DEFAULT_TIME_ZONE, new Date());
+    await seedDemo(today);
+    const owner = await signIn(DEMO_USERS.owner.email);
+    const ctx = await resolveOrgContext(owner.userId, "northwind-payments");
+    if (!ctx) throw new Error("no owner context");
+    const db = getDb();
+
+    const reconciliation = await db.control.findFirstOrThrow({
+      where: { organizationId: ctx.orgId, ref: "DATA-07" },
+      select: { graceDays: true },
+    });
+    expect(reconciliation.graceDays).toBe(7);
+    const quarters = expectedSlots("quarterly", { start: addDays(today, -100), end: today });
+    const [previousQuarter, currentQuarter] = quarters.slice(-2);
+    if (!previousQuarter || !currentQuarter) throw new Error("no quarters");
+    const forQuarter = await db.evidence.findMany({
+      where: { organizationId: ctx.orgId, slotKey: previousQuarter.key },
+      select: { effectiveDate: true },
+    });
+    const recorded = forQuarter.map((evidence) => evidence.effectiveDate);
+    expect(recorded).toHaveLength(1);
+    expect(recorded.every((date) => date >= currentQuarter.start && date <= today)).toBe(true);
+
+    const soc2 = (await listEngagements(ctx)).find((engagement) => engagement.family === "SOC2");
+    if (!soc2) throw new Error("no SOC 2 engagement");
+    const { readiness } = await engagementReadiness(ctx, soc2.id, today);
+    const stateOf = (ref: string, key: string) =>
+      readiness.controls
+        .find((control) => control.ref === ref)
+        ?.operating?.slots.find((slot) => slot.key === key)?.state;
+    // Last month's reconciliation is signed off on the 5th: open until its 7 days of grace end.
+    const lastMonth = expectedSlots("monthly", { start: addDays(today, -40), end: today }).at(-2);
+    if (!lastMonth) throw new Error("no month");
+    expect(stateOf("DATA-07", lastMonth.key)).toBe(
+      today <= addDays(lastMonth.end, 7) ? "open" : "covered",
+    );
+    expect(stateOf("GOV-05", previousQuarter.key)).toBe("covered");
+    expect(stateOf("GOV-05", currentQuarter.key)).toBe("open");
+
+    const trend = await db.readinessSnapshot.findMany({
+      where: { engagementId: soc2.id },
+      orderBy: { day: "asc" },
+      select: { day: true, readinessPercent: true },
+    });
+    expect(trend.map((point) => point.day)).toEqual(
+      Array.from({ length: 60 }, (_, index) => addDays(today, index - 59)),
+    );
+    const percents = trend.map((point) => point.readinessPercent);
+    expect(percents.every((value, index) => value >= (percents[index - 1] ?? 0))).toBe(true);
+    expect(percents[0]).toBeLessThan(percents[59] ?? 0);
+    expect(percents[59]).toBeCloseTo(readiness.counts.readinessPercent);
   });
 });
