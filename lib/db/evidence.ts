@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import type {
   FileEvidenceInput,
   LinkEvidenceInput,
@@ -9,6 +9,7 @@ import { recordActivity } from "./activity";
 import { assertCan } from "./authorize";
 import { getDb, type Tx } from "./client";
 import type { OrgContext } from "./context";
+import { assertNotFuture, assertSlotKey, assertTargets } from "./evidence-checks";
 import { isUniqueViolation } from "./prisma-errors";
 import { assertControlVisible, assertEvidenceVisible, visibleControlIds } from "./scope";
 import { staleEdit } from "./versions";
@@ -27,39 +28,21 @@ export type EvidenceRow = {
   effectiveDate: string;
   coverageEnd: string | null;
   eventId: string | null;
+  slotKey: string | null;
   uploadedBy: string;
   createdAt: Date;
   controls: { id: string; ref: string }[];
   version: number;
 };
 
-/** Every control must be the organisation's own; an event must belong to one of them. */
-async function assertTargets(
-  tx: Tx,
-  ctx: OrgContext,
-  controlIds: readonly string[],
-  eventId?: string,
-): Promise<void> {
-  const unique = [...new Set(controlIds)];
-  const found = await tx.control.count({
-    where: { organizationId: ctx.orgId, id: { in: unique } },
-  });
-  if (found !== unique.length) throw notFound();
-  if (eventId) {
-    const event = await tx.populationEvent.findFirst({
-      where: { id: eventId, organizationId: ctx.orgId, controlId: { in: unique } },
-      select: { id: true },
-    });
-    if (!event)
-      throw new AppError(
-        "VALIDATION",
-        "That population event does not belong to the chosen controls.",
-        { eventId: ["That event does not belong to the chosen controls."] },
-      );
-  }
-}
-
 type Common = Omit<NoteEvidenceInput, "note">;
+
+/** The controls and event are the organisation's, the occurrence suits them, the date is not ahead. */
+async function checkEvidenceInput(tx: Tx, ctx: OrgContext, input: Common): Promise<void> {
+  await assertTargets(tx, ctx, input.controlIds, input.eventId);
+  await assertSlotKey(tx, ctx, input.controlIds, input.slotKey);
+  await assertNotFuture(tx, ctx, { effectiveDate: input.effectiveDate }, new Date());
+}
 
 async function createEvidence(
   tx: Tx,
@@ -74,7 +57,7 @@ async function createEvidence(
     contentType?: string;
   },
 ): Promise<{ id: string }> {
-  await assertTargets(tx, ctx, input.controlIds, input.eventId);
+  await checkEvidenceInput(tx, ctx, input);
   const controlIds = [...new Set(input.controlIds)];
   const created = await tx.evidence.create({
     data: {
@@ -90,6 +73,7 @@ async function createEvidence(
       effectiveDate: input.effectiveDate,
       coverageEnd: input.coverageEnd ?? null,
       eventId: input.eventId ?? null,
+      slotKey: input.slotKey ?? null,
       uploadedById: ctx.userId,
       controls: {
         create: controlIds.map((controlId) => ({ controlId, organizationId: ctx.orgId })),
@@ -110,6 +94,7 @@ async function createEvidence(
       controlIds,
       eventId: input.eventId ?? null,
       fileId: extra.fileId ?? null,
+      slotKey: input.slotKey ?? null,
     },
   });
   return created;
@@ -144,7 +129,7 @@ export async function checkFileEvidenceTargets(
   input: FileEvidenceInput,
 ): Promise<void> {
   assertCan(ctx, "evidence.edit");
-  await assertTargets(getDb(), ctx, input.controlIds, input.eventId);
+  await checkEvidenceInput(getDb(), ctx, input);
 }
 
 /**
@@ -240,6 +225,7 @@ const rowSelect = {
   effectiveDate: true,
   coverageEnd: true,
   eventId: true,
+  slotKey: true,
   createdAt: true,
   version: true,
   file: { select: { size: true, sha256: true } },
@@ -291,11 +277,18 @@ export async function linkEvidenceToControls(
   await getDb().$transaction(async (tx) => {
     const evidence = await tx.evidence.findFirst({
       where: { id: evidenceId, organizationId: ctx.orgId },
-      select: { id: true, version: true, controls: { select: { controlId: true } } },
+      select: {
+        id: true,
+        version: true,
+        slotKey: true,
+        controls: { select: { controlId: true } },
+      },
     });
     if (!evidence) throw notFound();
     if (evidence.version !== version) throw await staleEdit(tx, ctx, "evidence", evidenceId);
     await assertTargets(tx, ctx, controlIds);
+    // Evidence for one occurrence goes only to controls that have such an occurrence.
+    await assertSlotKey(tx, ctx, controlIds, evidence.slotKey);
     const have = new Set(evidence.controls.map((link) => link.controlId));
     const added = [...new Set(controlIds)].filter((id) => !have.has(id));
     if (!added.length) return;
@@ -313,56 +306,6 @@ export async function linkEvidenceToControls(
       entityId: evidenceId,
       before: { controlIds: [...have].sort() },
       after: { controlIds: [...have, ...added].sort() },
-    });
-  });
-}
-
-/**
- * Removes an evidence item, if it is still at the `version` the user confirmed (linked to no
- * more controls than they were shown); its file row goes too when nothing else uses it (the
- * blob is collected later).
- */
-export async function deleteEvidence(
-  ctx: OrgContext,
-  evidenceId: string,
-  version: number,
-): Promise<void> {
-  assertCan(ctx, "evidence.edit");
-  await getDb().$transaction(async (tx) => {
-    const evidence = await tx.evidence.findFirst({
-      where: { id: evidenceId, organizationId: ctx.orgId },
-      select: {
-        id: true,
-        title: true,
-        kind: true,
-        fileId: true,
-        effectiveDate: true,
-        version: true,
-        controls: { select: { controlId: true } },
-      },
-    });
-    if (!evidence) throw notFound();
-    if (evidence.version !== version) throw await staleEdit(tx, ctx, "evidence", evidenceId);
-    const { count } = await tx.evidence.deleteMany({
-      where: { id: evidence.id, organizationId: ctx.orgId, version },
-    });
-    if (count !== 1) throw await staleEdit(tx, ctx, "evidence", evidenceId);
-    if (
-      evidence.fileId &&
-      (await tx.evidence.count({ where: { fileId: evidence.fileId } })) === 0
-    ) {
-      await tx.storedFile.delete({ where: { id: evidence.fileId } });
-    }
-    await recordActivity(tx, ctx, {
-      action: "evidence.deleted",
-      entityType: "evidence",
-      entityId: evidence.id,
-      before: {
-        title: evidence.title,
-        kind: evidence.kind,
-        effectiveDate: evidence.effectiveDate,
-        controlIds: evidence.controls.map((c) => c.controlId),
-      },
     });
   });
 }

@@ -1,10 +1,12 @@
 import "server-only";
+import { changedFields } from "@/lib/domain/activity-vocabulary";
 import { AppError, notFound } from "@/lib/errors";
-import type { ExceptionInput } from "@/lib/schemas/evidence";
+import type { ExceptionInput, UpdateExceptionInput } from "@/lib/schemas/evidence";
 import { recordActivity } from "./activity";
 import { assertCan } from "./authorize";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
+import { assertNotFuture, assertReason } from "./evidence-checks";
 import { assertControlVisible } from "./scope";
 import { staleEdit } from "./versions";
 
@@ -50,6 +52,7 @@ export async function listControlExceptions(
 export async function recordException(
   ctx: OrgContext,
   input: ExceptionInput,
+  now: Date = new Date(),
 ): Promise<{ id: string }> {
   assertCan(ctx, "evidence.edit");
   return getDb().$transaction(async (tx) => {
@@ -58,6 +61,7 @@ export async function recordException(
       select: { id: true },
     });
     if (!control) throw notFound();
+    await assertNotFuture(tx, ctx, { date: input.date }, now);
     const created = await tx.controlException.create({
       data: {
         organizationId: ctx.orgId,
@@ -119,5 +123,107 @@ export async function remediateException(
       },
       now,
     );
+  });
+}
+
+const correctable = {
+  id: true,
+  controlId: true,
+  date: true,
+  description: true,
+  severity: true,
+  status: true,
+  remediationNote: true,
+  remediatedAt: true,
+  version: true,
+} as const;
+
+/**
+ * Corrects any field of an exception from the version it was loaded at; only what changed is
+ * written and logged. Marking it remediated here stamps the time; reopening it clears the time.
+ */
+export async function updateException(
+  ctx: OrgContext,
+  input: UpdateExceptionInput,
+  now: Date = new Date(),
+): Promise<void> {
+  assertCan(ctx, "evidence.edit");
+  const { exceptionId, version } = input;
+  await getDb().$transaction(async (tx) => {
+    const exception = await tx.controlException.findFirst({
+      where: { id: exceptionId, organizationId: ctx.orgId },
+      select: correctable,
+    });
+    if (!exception) throw notFound();
+    if (exception.version !== version) throw await staleEdit(tx, ctx, "exception", exceptionId);
+    await assertNotFuture(tx, ctx, { date: input.date }, now);
+    const { id: _id, controlId, remediatedAt, version: _version, ...before } = exception;
+    const after = {
+      date: input.date,
+      description: input.description,
+      severity: input.severity,
+      status: input.status,
+      remediationNote: input.remediationNote ?? null,
+    };
+    const changes = changedFields(before, after);
+    if (!Object.keys(changes).length) return;
+    const { count } = await tx.controlException.updateMany({
+      where: { id: exceptionId, organizationId: ctx.orgId, version },
+      data: {
+        ...after,
+        remediatedAt: after.status === "remediated" ? (remediatedAt ?? now) : null,
+        version: { increment: 1 },
+      },
+    });
+    if (count !== 1) throw await staleEdit(tx, ctx, "exception", exceptionId);
+    await recordActivity(
+      tx,
+      ctx,
+      {
+        action: "exception.updated",
+        entityType: "exception",
+        entityId: exceptionId,
+        changes,
+        context: { controlId },
+      },
+      now,
+    );
+  });
+}
+
+/** Deletes an exception recorded in error, if still at `version`, logging why and what it was. */
+export async function deleteException(
+  ctx: OrgContext,
+  exceptionId: string,
+  version: number,
+  reason: string,
+): Promise<void> {
+  assertCan(ctx, "evidence.edit");
+  assertReason(reason);
+  await getDb().$transaction(async (tx) => {
+    const exception = await tx.controlException.findFirst({
+      where: { id: exceptionId, organizationId: ctx.orgId },
+      select: correctable,
+    });
+    if (!exception) throw notFound();
+    if (exception.version !== version) throw await staleEdit(tx, ctx, "exception", exceptionId);
+    const { count } = await tx.controlException.deleteMany({
+      where: { id: exceptionId, organizationId: ctx.orgId, version },
+    });
+    if (count !== 1) throw await staleEdit(tx, ctx, "exception", exceptionId);
+    await recordActivity(tx, ctx, {
+      action: "exception.deleted",
+      entityType: "exception",
+      entityId: exceptionId,
+      before: {
+        controlId: exception.controlId,
+        date: exception.date,
+        description: exception.description,
+        severity: exception.severity,
+        status: exception.status,
+        remediationNote: exception.remediationNote,
+        reason,
+      },
+    });
   });
 }

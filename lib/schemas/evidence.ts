@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { isIsoDate } from "@/lib/domain/dates";
-import { EVIDENCE_PURPOSES, EXCEPTION_SEVERITIES, isSafeLink } from "@/lib/domain/evidence";
+import {
+  EVIDENCE_PURPOSES,
+  EXCEPTION_SEVERITIES,
+  EXCEPTION_STATUSES,
+  isSafeLink,
+} from "@/lib/domain/evidence";
 import { NOTE_MARKDOWN_LIMITS } from "@/lib/domain/markdown-limits";
 import { formList } from "./form";
 import { withinMarkdownLimits } from "./markdown";
@@ -17,6 +22,18 @@ const OptionalIsoDate = z.preprocess(
   IsoDate.optional(),
 );
 
+/**
+ * The occurrence operating evidence is for (readiness-rules.md section 3): a slot key such as
+ * "2026-Q1" or an event's id; blank is none. Whether it suits the controls is checked with them.
+ */
+const SlotKeyField = z.preprocess(
+  (value) => (value === "" || value === null ? undefined : value),
+  singleLine()
+    .max(64, "That occurrence is not valid.")
+    .regex(/^[A-Za-z0-9_-]+$/, "That occurrence is not valid.")
+    .optional(),
+);
+
 const EvidenceCommon = z.object({
   controlIds: formList(Id).pipe(
     z.array(Id).min(1, "Link the evidence to at least one control.").max(200),
@@ -28,6 +45,7 @@ const EvidenceCommon = z.object({
   effectiveDate: IsoDate,
   coverageEnd: OptionalIsoDate,
   eventId: z.preprocess((value) => (value === "" ? undefined : value), Id.optional()),
+  slotKey: SlotKeyField,
 });
 
 function checkRange<T extends { effectiveDate: string; coverageEnd?: string }>(
@@ -43,26 +61,36 @@ function checkRange<T extends { effectiveDate: string; coverageEnd?: string }>(
   }
 }
 
-const MAX_NOTE_CHARS = 50_000;
+/**
+ * The contract ignores a slot key on design evidence; it is dropped here, so a form that still
+ * carries one (the picker hidden once "design" is chosen) stores evidence that means what it shows.
+ */
+function dropDesignSlot<T extends { purpose: string; slotKey?: string }>(input: T): T {
+  return input.purpose === "design" ? { ...input, slotKey: undefined } : input;
+}
 
-export const NoteEvidenceInput = EvidenceCommon.extend({
-  note: multiLine()
-    .trim()
-    .min(1, "Write the note.")
-    .max(MAX_NOTE_CHARS, "Keep notes under 50,000 characters.")
-    .superRefine(withinMarkdownLimits(NOTE_MARKDOWN_LIMITS, "note", MAX_NOTE_CHARS)),
-}).superRefine(checkRange);
+const MAX_NOTE_CHARS = 50_000;
+const NoteText = multiLine()
+  .trim()
+  .min(1, "Write the note.")
+  .max(MAX_NOTE_CHARS, "Keep notes under 50,000 characters.")
+  .superRefine(withinMarkdownLimits(NOTE_MARKDOWN_LIMITS, "note", MAX_NOTE_CHARS));
+const LinkUrl = singleLine()
+  .max(2000, "That link is too long.")
+  .refine(isSafeLink, "Enter a web address starting with https:// or http://.");
+
+export const NoteEvidenceInput = EvidenceCommon.extend({ note: NoteText })
+  .superRefine(checkRange)
+  .transform(dropDesignSlot);
 export type NoteEvidenceInput = z.infer<typeof NoteEvidenceInput>;
 
-export const LinkEvidenceInput = EvidenceCommon.extend({
-  url: singleLine()
-    .max(2000, "That link is too long.")
-    .refine(isSafeLink, "Enter a web address starting with https:// or http://."),
-}).superRefine(checkRange);
+export const LinkEvidenceInput = EvidenceCommon.extend({ url: LinkUrl })
+  .superRefine(checkRange)
+  .transform(dropDesignSlot);
 export type LinkEvidenceInput = z.infer<typeof LinkEvidenceInput>;
 
 /** The metadata sent with an upload (the bytes travel separately). */
-export const FileEvidenceInput = EvidenceCommon.superRefine(checkRange);
+export const FileEvidenceInput = EvidenceCommon.superRefine(checkRange).transform(dropDesignSlot);
 export type FileEvidenceInput = z.infer<typeof FileEvidenceInput>;
 
 export const LinkEvidenceToControlsInput = z.object({
@@ -72,7 +100,31 @@ export const LinkEvidenceToControlsInput = z.object({
     z.array(Id).min(1, "Pick at least one control.").max(200, "Pick at most 200 controls at once."),
   ),
 });
-export const DeleteEvidenceInput = z.object({ evidenceId: Id, version: VersionField });
+/**
+ * A correction of any evidence item, from the version it was loaded at. The note is changed only
+ * on a note and the address only on a link; a file's bytes are never replaced (delete and add).
+ */
+export const UpdateEvidenceInput = EvidenceCommon.extend({
+  evidenceId: Id,
+  version: VersionField,
+  note: z.preprocess((value) => (value === "" ? undefined : value), NoteText.optional()),
+  url: z.preprocess((value) => (value === "" ? undefined : value), LinkUrl.optional()),
+})
+  .superRefine(checkRange)
+  .transform(dropDesignSlot);
+export type UpdateEvidenceInput = z.infer<typeof UpdateEvidenceInput>;
+
+/** Why a record is deleted: kept in the activity log with what was deleted. */
+const DeleteReason = multiLine({ error: "Say why it is deleted." })
+  .trim()
+  .min(3, "Say why it is deleted.")
+  .max(1000, "Use at most 1,000 characters.");
+
+export const DeleteEvidenceInput = z.object({
+  evidenceId: Id,
+  version: VersionField,
+  reason: DeleteReason,
+});
 
 export const PopulationEventInput = z.object({
   controlId: Id,
@@ -102,11 +154,40 @@ export const ExceptionInput = z.object({
 });
 export type ExceptionInput = z.infer<typeof ExceptionInput>;
 
+const RemediationNote = multiLine()
+  .trim()
+  .min(5, "Say how it was remediated.")
+  .max(5000, "Use at most 5,000 characters.");
+
+/** A correction of any field of an exception; a remediated one needs its remediation note. */
+export const UpdateExceptionInput = ExceptionInput.extend({
+  exceptionId: Id,
+  version: VersionField,
+  status: z.enum(EXCEPTION_STATUSES, { error: "Choose open or remediated." }),
+  remediationNote: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    RemediationNote.optional(),
+  ),
+})
+  .omit({ controlId: true })
+  .superRefine((input, context) => {
+    if (input.status === "remediated" && !input.remediationNote)
+      context.addIssue({
+        code: "custom",
+        path: ["remediationNote"],
+        message: "Say how it was remediated.",
+      });
+  });
+export type UpdateExceptionInput = z.infer<typeof UpdateExceptionInput>;
+
+export const DeleteExceptionInput = z.object({
+  exceptionId: Id,
+  version: VersionField,
+  reason: DeleteReason,
+});
+
 export const RemediateExceptionInput = z.object({
   exceptionId: Id,
   version: VersionField,
-  remediationNote: multiLine()
-    .trim()
-    .min(5, "Say how it was remediated.")
-    .max(5000, "Use at most 5,000 characters."),
+  remediationNote: RemediationNote,
 });

@@ -10,6 +10,7 @@ export function uploadMetadata(url: URL): unknown {
     effectiveDate: params.get("effectiveDate") ?? undefined,
     coverageEnd: params.get("coverageEnd") ?? undefined,
     eventId: params.get("eventId") ?? undefined,
+    slotKey: params.get("slotKey") ?? undefined,
   };
 }
 

@@ -32,11 +32,11 @@ import {
 } from "@/lib/db/engagements";
 import {
   addNoteEvidence,
-  deleteEvidence,
   findEvidenceBySha,
   getEvidenceFile,
   listControlEvidence,
 } from "@/lib/db/evidence";
+import { deleteEvidence } from "@/lib/db/evidence-corrections";
 import { listControlExceptions } from "@/lib/db/exceptions";
 import { acceptInvitation, createInvitation } from "@/lib/db/invitations";
 import { countControlsByCriterion } from "@/lib/db/mappings";
@@ -440,7 +440,12 @@ describe("what an auditor sees", () => {
       (item) => item.id === shared.id,
     );
     expect(row?.controls.map((control) => control.id)).toEqual([controlBoth.id]);
-    await deleteEvidence(world.team, shared.id, await versionOf("evidence", shared.id));
+    await deleteEvidence(
+      world.team,
+      shared.id,
+      await versionOf("evidence", shared.id),
+      "Recorded in error",
+    );
     // A third engagement using objective A exists, but the auditor is not told.
     const hidden = await makeEngagement(world.team, {
       name: "ISAE 3402 for another client",

@@ -5,13 +5,13 @@ import {
   addFileEvidence,
   addLinkEvidence,
   addNoteEvidence,
-  deleteEvidence,
   findEvidenceBySha,
   getEvidenceFile,
   linkEvidenceToControls,
   listControlEvidence,
   referencedStorageKeys,
 } from "@/lib/db/evidence";
+import { deleteEvidence } from "@/lib/db/evidence-corrections";
 import {
   actions,
   addMember,
@@ -301,7 +301,7 @@ describe("deleteEvidence", () => {
       noteEvidenceInput([a.id, b.id], { title: "Gone soon", effectiveDate: "2026-02-02" }),
     );
 
-    await deleteEvidence(ctx, id, await versionOf("evidence", id));
+    await deleteEvidence(ctx, id, await versionOf("evidence", id), "Recorded in error");
 
     expect([await titles(ctx, a.id), await titles(ctx, b.id)]).toEqual([[], []]);
     const last = (await entries(ctx.orgId)).at(-1);
@@ -324,12 +324,17 @@ describe("deleteEvidence", () => {
     const first = await addFileEvidence(ctx, fileEvidenceInput([control.id]), blob, PDF);
     const second = await addFileEvidence(ctx, fileEvidenceInput([control.id]), blob, PDF);
 
-    await deleteEvidence(ctx, first.id, await versionOf("evidence", first.id));
+    await deleteEvidence(ctx, first.id, await versionOf("evidence", first.id), "Recorded in error");
     expect(await storedFileCount(ctx.orgId)).toBe(1);
     expect((await getEvidenceFile(ctx, second.id)).storageKey).toBe(blob.key);
     expect(await referencedStorageKeys([blob.key])).toEqual(new Set([blob.key]));
 
-    await deleteEvidence(ctx, second.id, await versionOf("evidence", second.id));
+    await deleteEvidence(
+      ctx,
+      second.id,
+      await versionOf("evidence", second.id),
+      "Recorded in error",
+    );
     expect(await storedFileCount(ctx.orgId)).toBe(0);
     expect(await referencedStorageKeys([blob.key])).toEqual(new Set());
     expect(
@@ -474,7 +479,12 @@ describe("another organisation's evidence", () => {
       "NOT_FOUND",
     );
     await expectAppError(
-      deleteEvidence(ours, theirFile.id, await versionOf("evidence", theirFile.id)),
+      deleteEvidence(
+        ours,
+        theirFile.id,
+        await versionOf("evidence", theirFile.id),
+        "Recorded in error",
+      ),
       "NOT_FOUND",
     );
     await expectAppError(getEvidenceFile(ours, theirFile.id), "NOT_FOUND");
@@ -529,7 +539,7 @@ describe("roles", () => {
       "FORBIDDEN",
     );
     await expectAppError(
-      deleteEvidence(viewer, file.id, await versionOf("evidence", file.id)),
+      deleteEvidence(viewer, file.id, await versionOf("evidence", file.id), "Recorded in error"),
       "FORBIDDEN",
     );
 
@@ -556,7 +566,12 @@ describe("roles", () => {
       PDF,
     );
     await linkEvidenceToControls(editor, note.id, [b.id], await versionOf("evidence", note.id));
-    await deleteEvidence(editor, link.id, await versionOf("evidence", link.id));
+    await deleteEvidence(
+      editor,
+      link.id,
+      await versionOf("evidence", link.id),
+      "Recorded in error",
+    );
 
     expect((await listControlEvidence(editor, a.id)).map((row) => row.id).sort()).toEqual(
       [note.id, file.id].sort(),

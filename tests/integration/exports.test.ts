@@ -9,12 +9,8 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
 import type { OrgContext, UserContext } from "@/lib/db/context";
-import {
-  addFileEvidence,
-  addLinkEvidence,
-  addNoteEvidence,
-  deleteEvidence,
-} from "@/lib/db/evidence";
+import { addFileEvidence, addLinkEvidence, addNoteEvidence } from "@/lib/db/evidence";
+import { deleteEvidence } from "@/lib/db/evidence-corrections";
 import {
   evidenceChangesSince,
   getExportRun,
@@ -256,7 +252,12 @@ describe("exports", () => {
       g.ctx,
       noteEvidenceInput([g.controls[1]?.id ?? ""], { title: "Late change ticket" }),
     );
-    await deleteEvidence(g.ctx, g.designNoteId, await versionOf("evidence", g.designNoteId));
+    await deleteEvidence(
+      g.ctx,
+      g.designNoteId,
+      await versionOf("evidence", g.designNoteId),
+      "Recorded in error",
+    );
     const changes = await evidenceChangesSince(
       g.ctx,
       new Set(g.controls.map((control) => control.id)),

@@ -13,7 +13,8 @@ import {
   setEngagementArchived,
   updateEngagement,
 } from "@/lib/db/engagements";
-import { addNoteEvidence, deleteEvidence, linkEvidenceToControls } from "@/lib/db/evidence";
+import { addNoteEvidence, linkEvidenceToControls } from "@/lib/db/evidence";
+import { deleteEvidence } from "@/lib/db/evidence-corrections";
 import { remediateException } from "@/lib/db/exceptions";
 import { changeMemberRole, removeMember } from "@/lib/db/members";
 import { setObjectiveRetired, updateObjective } from "@/lib/db/objectives";
@@ -267,7 +268,7 @@ const CASES: Record<string, Case> = {
     },
     model: "evidence",
     alice: (ctx, id, version, extra) => linkEvidenceToControls(ctx, id, [extra ?? ""], version),
-    bob: (ctx, id, version) => deleteEvidence(ctx, id, version),
+    bob: (ctx, id, version) => deleteEvidence(ctx, id, version, "Recorded in error"),
     bobDeletes: true,
   },
   "exception remediation": {

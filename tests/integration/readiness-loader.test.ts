@@ -3,7 +3,8 @@ import { ensureCatalog } from "@/lib/db/catalog";
 import { getDb } from "@/lib/db/client";
 import type { OrgContext } from "@/lib/db/context";
 import { markNotApplicable } from "@/lib/db/engagements";
-import { addNoteEvidence, deleteEvidence } from "@/lib/db/evidence";
+import { addNoteEvidence } from "@/lib/db/evidence";
+import { deleteEvidence } from "@/lib/db/evidence-corrections";
 import { recordException, remediateException } from "@/lib/db/exceptions";
 import { setControlMappings } from "@/lib/db/mappings";
 import { addPopulationEvent } from "@/lib/db/population";
@@ -142,6 +143,7 @@ describe("engagementReadiness for a Type II engagement", () => {
       ctx,
       control.operatingId,
       await versionOf("evidence", control.operatingId),
+      "Recorded in error",
     );
 
     expect(await requirement(ctx, id, CC61)).toEqual({

@@ -1,16 +1,18 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { addLinkEvidence, addNoteEvidence, linkEvidenceToControls } from "@/lib/db/evidence";
+import { deleteEvidence, updateEvidence } from "@/lib/db/evidence-corrections";
 import {
-  addLinkEvidence,
-  addNoteEvidence,
-  deleteEvidence,
-  linkEvidenceToControls,
-} from "@/lib/db/evidence";
-import { recordException, remediateException } from "@/lib/db/exceptions";
+  deleteException,
+  recordException,
+  remediateException,
+  updateException,
+} from "@/lib/db/exceptions";
 import { addPopulationEvent, deletePopulationEvent, importPopulation } from "@/lib/db/population";
 import {
   DeleteEvidenceInput,
+  DeleteExceptionInput,
   ExceptionInput,
   LinkEvidenceInput,
   LinkEvidenceToControlsInput,
@@ -18,6 +20,8 @@ import {
   PopulationCsvInput,
   PopulationEventInput,
   RemediateExceptionInput,
+  UpdateEvidenceInput,
+  UpdateExceptionInput,
 } from "@/lib/schemas/evidence";
 import { AppError } from "@/lib/errors";
 import { orgAction } from "@/lib/server/action";
@@ -49,8 +53,29 @@ export const linkEvidenceAction = orgAction(
 
 export const deleteEvidenceAction = orgAction(
   DeleteEvidenceInput,
-  async (ctx, { evidenceId, version }) => {
-    await deleteEvidence(ctx, evidenceId, version);
+  async (ctx, { evidenceId, version, reason }) => {
+    await deleteEvidence(ctx, evidenceId, version, reason);
+    refresh(ctx.orgSlug);
+    return null;
+  },
+);
+
+export const updateEvidenceAction = orgAction(UpdateEvidenceInput, async (ctx, input) => {
+  await updateEvidence(ctx, input);
+  refresh(ctx.orgSlug);
+  return null;
+});
+
+export const updateExceptionAction = orgAction(UpdateExceptionInput, async (ctx, input) => {
+  await updateException(ctx, input);
+  refresh(ctx.orgSlug);
+  return null;
+});
+
+export const deleteExceptionAction = orgAction(
+  DeleteExceptionInput,
+  async (ctx, { exceptionId, version, reason }) => {
+    await deleteException(ctx, exceptionId, version, reason);
     refresh(ctx.orgSlug);
     return null;
   },
