@@ -195,25 +195,30 @@ export type ActivityLogView =
       audit: Awaited<ReturnType<typeof auditActivityLog>>;
     };
 
-/** Everything the activity page shows, for `filters` (already validated) and `page`. */
+/**
+ * Everything the activity page shows, for `filters` (validated; null when they were not, and
+ * the page shows what to fix instead of entries) and `page`.
+ */
 export async function loadActivityLog(
   ctx: OrgContext,
-  filters: ActivityFilters,
+  filters: ActivityFilters | null,
   page: number,
 ): Promise<ActivityLogView> {
   if (!can(ctx.role, "activity.view")) return { canView: false };
   const timeZone = await timeZoneOf(ctx);
-  const where = await whereFor(ctx, filters, timeZone);
   const db = getDb();
+  const where = filters ? await whereFor(ctx, filters, timeZone) : null;
   const [total, rows, options, audit] = await Promise.all([
-    db.activityLogEntry.count({ where }),
-    db.activityLogEntry.findMany({
-      where,
-      orderBy: { seq: "desc" },
-      skip: (page - 1) * ACTIVITY_PAGE_SIZE,
-      take: ACTIVITY_PAGE_SIZE,
-      select: entrySelect,
-    }),
+    where ? db.activityLogEntry.count({ where }) : 0,
+    where
+      ? db.activityLogEntry.findMany({
+          where,
+          orderBy: { seq: "desc" },
+          skip: (page - 1) * ACTIVITY_PAGE_SIZE,
+          take: ACTIVITY_PAGE_SIZE,
+          select: entrySelect,
+        })
+      : [],
     filterOptions(ctx),
     auditActivityLog(ctx),
   ]);

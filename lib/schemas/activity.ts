@@ -43,3 +43,45 @@ export const ActivityFilters = z
     message: "The end date must be on or after the start date.",
   });
 export type ActivityFilters = z.infer<typeof ActivityFilters>;
+
+const FILTER_NAMES = ["who", "action", "record", "from", "to"] as const;
+type FilterName = (typeof FILTER_NAMES)[number];
+/** The filters as typed in the form: strings, before validation. */
+export type ActivityFilterValues = Partial<Record<FilterName, string>>;
+
+/** The filter fields of a query (a page's search params or a URL's), the first of each. */
+export function filterValues(
+  query: URLSearchParams | Record<string, string | string[] | undefined>,
+): ActivityFilterValues {
+  const values: ActivityFilterValues = {};
+  for (const name of FILTER_NAMES) {
+    const raw = query instanceof URLSearchParams ? query.get(name) : query[name];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (value) values[name] = value;
+  }
+  return values;
+}
+
+/** The messages of a failed parse, by field. */
+export function fieldProblems(error: z.ZodError): Partial<Record<FilterName, string[]>> {
+  const problems: Partial<Record<FilterName, string[]>> = {};
+  for (const issue of error.issues) {
+    const field = issue.path[0];
+    if (typeof field === "string" && (FILTER_NAMES as readonly string[]).includes(field)) {
+      const name = field as FilterName;
+      problems[name] = [...(problems[name] ?? []), issue.message];
+    }
+  }
+  return problems;
+}
+
+/** The query string of these filters (and a page past the first), for links that keep them. */
+export function activityQueryString(values: ActivityFilterValues, page = 1): string {
+  const params = new URLSearchParams();
+  for (const name of FILTER_NAMES) {
+    const value = values[name];
+    if (value) params.set(name, value);
+  }
+  if (page > 1) params.set("page", String(page));
+  return params.toString();
+}

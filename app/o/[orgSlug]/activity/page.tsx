@@ -1,35 +1,35 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActivityFilterForm } from "@/components/activity/activity-filter-form";
+import { ActivityTable } from "@/components/activity/activity-table";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
 import { ActivityAuditReport } from "@/components/verify/activity-audit-report";
 import { requireOrgContext } from "@/lib/auth/session";
-import { listActivity } from "@/lib/db/activity";
-import { auditActivityLog } from "@/lib/db/activity-audit";
-import { can } from "@/lib/domain/permissions";
+import { loadActivityLog } from "@/lib/db/activity-log";
+import {
+  ActivityFilters,
+  activityQueryString,
+  fieldProblems,
+  filterValues,
+} from "@/lib/schemas/activity";
 import { ActivityPageParam } from "@/lib/schemas/organization";
-import { notFound } from "next/navigation";
 import { pageQuery } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Activity" };
 
-type Props = { params: Promise<{ orgSlug: string }>; searchParams: Promise<{ page?: string }> };
-
-const timeFormat = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "medium",
-  timeZone: "UTC",
-});
-
-function describeChange(before: string | null, after: string | null): string {
-  if (before && after) return `${before} → ${after}`;
-  return after ?? before ?? "";
-}
+type Query = Record<string, string | string[] | undefined>;
+type Props = { params: Promise<{ orgSlug: string }>; searchParams: Promise<Query> };
 
 export default async function ActivityPage({ params, searchParams }: Props) {
   const ctx = await requireOrgContext((await params).orgSlug);
-  if (!can(ctx.role, "activity.view")) {
+  const query = await pageQuery(searchParams);
+  const values = filterValues(query);
+  const parsed = ActivityFilters.safeParse(values);
+  const page = ActivityPageParam.parse(query.page);
+  const view = await loadActivityLog(ctx, parsed.success ? parsed.data : null, page);
+  if (!view.canView) {
     return (
       <>
         <PageHeader title="Activity" />
@@ -37,63 +37,60 @@ export default async function ActivityPage({ params, searchParams }: Props) {
       </>
     );
   }
-  const page = ActivityPageParam.parse((await pageQuery(searchParams)).page);
-  const [{ rows, total, pageCount }, audit] = await Promise.all([
-    listActivity(ctx, page),
-    auditActivityLog(ctx),
-  ]);
-  if (page > pageCount) notFound();
+  if (page > view.pageCount) notFound();
   const base = `/o/${ctx.orgSlug}/activity`;
+  const filtered = activityQueryString(values);
+  const pageHref = (n: number) => `${base}?${activityQueryString(values, n)}`;
 
   return (
     <>
       <PageHeader
         title="Activity"
-        description={`Every change to this organisation's data, newest first. ${total} entries.`}
+        description={`Every change to this organisation's data, newest first. ${view.total} ${filtered ? "matching " : ""}entries.`}
       />
       <div className="mb-4">
-        <ActivityAuditReport audit={audit} />
+        <ActivityAuditReport audit={view.audit} />
       </div>
-      <Table aria-label="Activity log">
-        <thead>
-          <tr>
-            <Th>#</Th>
-            <Th>When (UTC)</Th>
-            <Th>Who</Th>
-            <Th>What</Th>
-            <Th>Record</Th>
-            <Th>Change</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <Td className="tabular-nums text-slate-500">{row.seq}</Td>
-              <Td className="whitespace-nowrap">{timeFormat.format(row.createdAt)}</Td>
-              <Td>{row.actorName ?? "System"}</Td>
-              <Td className="font-mono text-xs">{row.action}</Td>
-              <Td className="text-xs">
-                {row.entityType} <span className="font-mono text-slate-500">{row.entityId}</span>
-              </Td>
-              <Td className="max-w-sm font-mono text-xs break-all text-slate-600">
-                {describeChange(row.before, row.after)}
-              </Td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <ActivityFilterForm
+        base={base}
+        values={values}
+        errors={parsed.success ? {} : fieldProblems(parsed.error)}
+        options={view.options}
+        timeZone={view.timeZone}
+      />
+      {parsed.success ? (
+        <p className="mb-3 text-sm">
+          <a
+            className="text-brand-700 hover:underline"
+            href={`${base}/export${filtered ? `?${filtered}` : ""}`}
+            download
+          >
+            Download these entries as CSV
+          </a>
+        </p>
+      ) : (
+        <Alert tone="error">Some filters are not valid: fix them above to see the log.</Alert>
+      )}
+      {parsed.success && view.rows.length === 0 ? (
+        <Alert tone="info">
+          {filtered ? "No entries match these filters." : "Nothing has been recorded yet."}
+        </Alert>
+      ) : null}
+      {view.rows.length > 0 ? (
+        <ActivityTable orgSlug={ctx.orgSlug} rows={view.rows} timeZone={view.timeZone} />
+      ) : null}
       <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
         <span>
-          Page {page} of {pageCount}
+          Page {page} of {view.pageCount}
         </span>
         <span className="flex gap-3">
           {page > 1 ? (
-            <Link className="text-brand-700 hover:underline" href={`${base}?page=${page - 1}`}>
+            <Link className="text-brand-700 hover:underline" href={pageHref(page - 1)}>
               Newer
             </Link>
           ) : null}
-          {page < pageCount ? (
-            <Link className="text-brand-700 hover:underline" href={`${base}?page=${page + 1}`}>
+          {page < view.pageCount ? (
+            <Link className="text-brand-700 hover:underline" href={pageHref(page + 1)}>
               Older
             </Link>
           ) : null}
