@@ -35,8 +35,3 @@ export function todayIn(timeZone: string): string {
 export const todayFor = cache(async (ctx: OrgContext): Promise<string> =>
   todayIn(await organizationTimeZone(ctx)),
 );
-
-/** Today's date in UTC: only until the control page reads its organisation's day (todayFor). */
-export function todayIso(): string {
-  return todayIn("UTC");
-}

@@ -36,7 +36,7 @@ import { recordAuditorAccess } from "@/lib/db/auditor-access";
 import { engagementsServingControl } from "@/lib/db/auditor-requests";
 import { RequestForm } from "@/components/requests/request-form";
 import { createRequestAction } from "../../requests/actions";
-import { todayIso } from "@/lib/server/clock";
+import { todayFor } from "@/lib/server/clock";
 import { pageId, pageQuery } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Control" };
@@ -58,7 +58,7 @@ export default async function ControlPage({ params, searchParams }: Props) {
   const editable = can(ctx.role, "control.edit");
   const canEditEvidence = can(ctx.role, "evidence.edit");
   const library = can(ctx.role, "library.view");
-  const today = todayIso();
+  const today = await todayFor(ctx);
   const [
     members,
     criteria,
