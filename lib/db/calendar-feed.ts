@@ -3,7 +3,7 @@ import { renderCalendar, type CalendarEvent } from "@/lib/domain/icalendar";
 import { isRole } from "@/lib/domain/permissions";
 import { addDays } from "@/lib/domain/readiness/calendar";
 import { todayIn } from "@/lib/domain/time-zone";
-import { notFound } from "@/lib/errors";
+import { forbidden, notFound } from "@/lib/errors";
 import { assertCan } from "./authorize";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
@@ -40,6 +40,8 @@ export async function calendarFeedStatus(ctx: OrgContext): Promise<CalendarFeedS
 
 /** A new secret token for the asking member's feed (any earlier one stops working). */
 export async function issueCalendarToken(ctx: OrgContext, now: Date = new Date()): Promise<string> {
+  // Outside auditors own no controls: their feed would always be empty.
+  if (ctx.role === "auditor") throw forbidden();
   const membership = await myMembership(ctx);
   const { token, tokenHash } = newLinkToken();
   await getDb().membership.update({
