@@ -50,7 +50,7 @@ function engagementControlIds(
 function packedQuery(db: Db, ctx: OrgContext, controlIds: Prisma.Sql) {
   return db.$queryRaw<PackedRow[]>`
     SELECT c."id" AS "controlId",
-      string_agg(e."purpose" || ${FIELD} || e."effectiveDate" || ${FIELD} || COALESCE(e."coverageEnd", '') || ${FIELD} || COALESCE(e."eventId", '') || ${FIELD} || COALESCE(e."slotKey", '') || ${FIELD} || CASE WHEN COALESCE(e."slotKey", '') = '' THEN '' ELSE e."id" END, ${LINK}) AS "links"
+      string_agg(e."purpose" || ${FIELD} || e."effectiveDate" || ${FIELD} || COALESCE(e."coverageEnd", '') || ${FIELD} || COALESCE(e."eventId", '') || ${FIELD} || COALESCE(e."slotKey" || ${FIELD} || e."id", ''), ${LINK}) AS "links"
     FROM "Control" c
     JOIN "EvidenceControl" ec ON ec."controlId" = c."id"
     JOIN "Evidence" e ON e."id" = ec."evidenceId"
@@ -88,8 +88,8 @@ function dateStrings(): (date: string) => string {
 
 /**
  * Splits with indexOf and slice: no intermediate array per link. A link is purpose, effective
- * date, coverage end, event id, slot key and, only when a slot key is named, the evidence id (for
- * the unknown_slot warning; the engine needs no id otherwise).
+ * date, coverage end, event id and, only when the evidence names a slot, its slot key and id
+ * (for the unknown_slot warning; the engine needs no id otherwise).
  */
 function unpack(row: PackedRow, shared: (date: string) => string, into: ReadinessEvidence[]): void {
   const controlIds = [row.controlId];
@@ -101,7 +101,8 @@ function unpack(row: PackedRow, shared: (date: string) => string, into: Readines
     const coverageAt = packed.indexOf(FIELD, dateAt) + 1;
     const eventAt = packed.indexOf(FIELD, coverageAt) + 1;
     const slotAt = packed.indexOf(FIELD, eventAt) + 1;
-    const idAt = packed.indexOf(FIELD, slotAt) + 1;
+    // Present only on evidence naming a slot: "key FIELD id"; an empty key names none.
+    const idAt = slotAt < linkEnd ? packed.indexOf(FIELD, slotAt) + 1 : 0;
     const named = idAt - 1 > slotAt;
     into.push({
       id: named ? packed.slice(idAt, linkEnd) : undefined,

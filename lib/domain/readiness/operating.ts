@@ -154,9 +154,10 @@ function coverSlots(
   evidence: readonly OperatingEvidence[],
   byEvent: boolean,
 ): { covered: Uint8Array; unknown: OperatingEvidence[] } {
-  const unnamed: OperatingEvidence[] = [];
-  const named: OperatingEvidence[] = [];
-  for (const item of evidence) (namedSlot(item) === null ? unnamed : named).push(item);
+  // Most evidence names no slot: split the list only when some does.
+  const named = evidence.filter((item) => namedSlot(item) !== null);
+  const unnamed =
+    named.length === 0 ? evidence : evidence.filter((item) => namedSlot(item) === null);
   const covered = byEvent ? eventsEvidenced(slots, unnamed) : slotsEvidenced(slots, unnamed);
   const unknown: OperatingEvidence[] = [];
   if (named.length === 0) return { covered, unknown };
