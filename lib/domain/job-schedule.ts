@@ -50,8 +50,9 @@ const DAY_MINUTES = 24 * 60;
 
 /**
  * The first instant after `now` at which the wall clock in `timeZone` reads `hour`:00 (on a
- * Monday when `mondaysOnly`). Found by stepping to the wanted minute of the local day and
- * correcting for the zone's offset there, so daylight-saving changes are respected.
+ * Monday when `mondaysOnly`). Found by stepping by the difference between the wanted and the
+ * shown local time, which corrects itself across daylight-saving changes. Used for display
+ * (the jobs page); where the hour does not exist that day, the result is near it.
  */
 export function nextLocalTime(
   timeZone: string,
@@ -59,17 +60,19 @@ export function nextLocalTime(
   hour: number,
   mondaysOnly = false,
 ): Date {
-  const start = Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS;
-  let candidate = start;
-  for (let step = 0; step < 16; step++) {
+  let candidate = Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS;
+  for (let step = 0; step < 24; step++) {
     const local = localTime(timeZone, new Date(candidate));
-    const current = local.hour * 60 + local.minute;
-    let ahead = (hour * 60 - current + DAY_MINUTES) % DAY_MINUTES;
-    const onTime = ahead === 0;
-    if (onTime && candidate > now.getTime() && (!mondaysOnly || local.weekday === 1))
-      return new Date(candidate);
-    if (onTime) ahead = DAY_MINUTES;
-    candidate += ahead * MINUTE_MS;
+    // The wanted time minus the shown one, in (-12 h, 12 h].
+    let delta =
+      (((hour * 60 - (local.hour * 60 + local.minute)) % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES;
+    if (delta > DAY_MINUTES / 2) delta -= DAY_MINUTES;
+    if (delta === 0) {
+      if (candidate > now.getTime() && (!mondaysOnly || local.weekday === 1))
+        return new Date(candidate);
+      delta = DAY_MINUTES;
+    }
+    candidate += delta * MINUTE_MS;
   }
   return new Date(candidate);
 }
