@@ -6,9 +6,11 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
-import { SelectField, TextareaField } from "@/components/ui/select-field";
+import { TextareaField } from "@/components/ui/select-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action-result";
+import type { OccurrenceChoice } from "@/lib/domain/readiness/occurrences";
+import { EvidenceFields } from "./evidence-fields";
 import { FileUploader } from "./file-uploader";
 
 type Action = (previous: unknown, formData: FormData) => Promise<ActionResult<{ id: string }>>;
@@ -19,6 +21,10 @@ export type AddEvidenceProps = {
   controlId: string;
   today: string;
   events: { id: string; label: string }[];
+  /** The control's occurrences in its engagements, in picker order (missing first). */
+  occurrences: OccurrenceChoice[];
+  /** From the page's address (`?slot=2026-Q1&purpose=operating#add-evidence`). */
+  preselect?: { slot?: string; purpose?: "design" | "operating" };
   noteAction: Action;
   linkAction: Action;
   reuseAction: LinkAction;
@@ -27,54 +33,27 @@ export type AddEvidenceProps = {
 const TABS = ["Note", "Link", "Files"] as const;
 
 function CommonFields({
-  today,
-  events,
+  props,
   errors,
 }: {
-  today: string;
-  events: AddEvidenceProps["events"];
+  props: AddEvidenceProps;
   errors?: Record<string, string[]>;
 }) {
   return (
-    <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-      <SelectField
-        label="Purpose"
-        name="purpose"
-        defaultValue="operating"
-        errors={errors?.purpose}
-        options={[
-          { value: "operating", label: "Operating (an occurrence)" },
-          { value: "design", label: "Design (policy, configuration)" },
-        ]}
-      />
-      <Field
-        label="Effective date"
-        name="effectiveDate"
-        type="date"
-        defaultValue={today}
-        errors={errors?.effectiveDate}
-        hint="The date the evidence represents."
-      />
-      <Field
-        label="Covers until (optional)"
-        name="coverageEnd"
-        type="date"
-        errors={errors?.coverageEnd}
-        hint="For evidence covering a range."
-      />
-      {events.length ? (
-        <SelectField
-          label="Population event (optional)"
-          name="eventId"
-          defaultValue=""
-          errors={errors?.eventId}
-          options={[
-            { value: "", label: "None" },
-            ...events.map((e) => ({ value: e.id, label: e.label })),
-          ]}
-        />
-      ) : null}
-    </div>
+    <EvidenceFields
+      today={props.today}
+      events={props.events}
+      occurrences={props.occurrences}
+      initial={{
+        purpose: props.preselect?.purpose ?? "operating",
+        effectiveDate: props.today,
+        coverageEnd: null,
+        eventId: null,
+        slotKey: null,
+      }}
+      preselect={props.preselect?.slot}
+      errors={errors}
+    />
   );
 }
 
@@ -88,10 +67,13 @@ function TextEvidenceForm({
   children: (errors?: Record<string, string[]>) => ReactNode;
 }) {
   const router = useRouter();
+  // A saved item starts the next one afresh: the fields remount at their initial values.
+  const [generation, setGeneration] = useState(0);
   const { pending, onSubmit, fieldErrors, formError, result } = useActionForm(
     kind === "note" ? props.noteAction : props.linkAction,
     (_data, form) => {
       form.reset();
+      setGeneration((value) => value + 1);
       router.refresh();
     },
   );
@@ -103,7 +85,7 @@ function TextEvidenceForm({
       {result?.ok ? <Alert tone="success">Evidence added.</Alert> : null}
       <Field label="Evidence title" name="title" errors={fieldErrors?.title} />
       {children(fieldErrors)}
-      <CommonFields today={props.today} events={props.events} errors={fieldErrors} />
+      <CommonFields key={generation} props={props} errors={fieldErrors} />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : kind === "note" ? "Add note" : "Add link"}
       </Button>
@@ -115,7 +97,7 @@ function TextEvidenceForm({
 export function AddEvidence(props: AddEvidenceProps) {
   const [tab, setTab] = useState<(typeof TABS)[number]>("Files");
   return (
-    <div className="space-y-4">
+    <div id="add-evidence" className="scroll-mt-4 space-y-4">
       <div role="tablist" aria-label="Kind of evidence" className="flex gap-1">
         {TABS.map((name) => (
           <button
@@ -162,7 +144,7 @@ export function AddEvidence(props: AddEvidenceProps) {
             events={props.events}
             reuseAction={props.reuseAction}
           >
-            <CommonFields today={props.today} events={props.events} />
+            <CommonFields props={props} />
           </FileUploader>
         )}
       </div>

@@ -90,7 +90,7 @@ export function FileUploader({ orgSlug, controlId, reuseAction, children }: Prop
         title: file.name,
         fileName: file.name,
       });
-      for (const key of ["purpose", "effectiveDate", "coverageEnd", "eventId"]) {
+      for (const key of ["purpose", "effectiveDate", "coverageEnd", "eventId", "slotKey"]) {
         const value = form.get(key);
         if (typeof value === "string" && value) query.set(key, value);
       }

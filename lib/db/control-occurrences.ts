@@ -1,7 +1,6 @@
 import "server-only";
 import type { ControlFrequency } from "@/lib/domain/controls";
-import { operatingReadiness } from "@/lib/domain/readiness/operating";
-import type { OccurrenceChoice } from "@/lib/domain/readiness/occurrences";
+import { operatingReadiness, type SlotState } from "@/lib/domain/readiness/operating";
 import { notFound } from "@/lib/errors";
 import { assertCan } from "./authorize";
 import { getDb } from "./client";
@@ -13,7 +12,7 @@ export type EngagementOccurrences = {
   engagementId: string;
   name: string;
   period: { start: string; end: string };
-  slots: OccurrenceChoice[];
+  slots: SlotState[];
 };
 
 /**
@@ -78,19 +77,7 @@ export async function controlOccurrences(
         designResult: { ready: true, reasons: [] },
       },
     );
-    result.push({
-      engagementId: engagement.id,
-      name: engagement.name,
-      period,
-      slots: slots.map(({ key, label, start, end, state, dueFrom }) => ({
-        key,
-        label,
-        start,
-        end,
-        state,
-        dueFrom,
-      })),
-    });
+    result.push({ engagementId: engagement.id, name: engagement.name, period, slots });
   }
   return result;
 }

@@ -49,4 +49,40 @@ describe("slotCells", () => {
     expect(cells.map((cell) => cell.state)).toEqual(["open"]);
     expect(cells[0]?.detail).toBe("2026-03: 1 covered, 0 missing, 1 open, 1 upcoming");
   });
+
+  it("names the occurrence a cell adds evidence for: the oldest missing day, else the oldest open one", () => {
+    const cells = slotCells(
+      [
+        day("2026-03-01", "covered"),
+        day("2026-03-02", "open"),
+        day("2026-03-03", "missing"),
+        day("2026-04-01", "open"),
+        day("2026-04-02", "open"),
+        day("2026-05-01", "covered"),
+      ],
+      "daily",
+    );
+    expect(cells.map((cell) => [cell.key, cell.target, cell.dueFrom])).toEqual([
+      ["2026-03", "2026-03-03", null],
+      ["2026-04", "2026-04-01", "2026-04-01"],
+      ["2026-05", null, null],
+    ]);
+  });
+
+  it("gives each missing or open slot of other frequencies its own key, and open ones their due date", () => {
+    const open = {
+      ...day("2026-06-30", "open"),
+      key: "2026-Q2",
+      label: "2026-Q2",
+      dueFrom: "2026-07-15",
+    };
+    const cells = slotCells(
+      [{ ...day("2026-03-31", "missing"), key: "2026-Q1", label: "2026-Q1" }, open],
+      "quarterly",
+    );
+    expect(cells.map((cell) => [cell.target, cell.dueFrom, cell.detail])).toEqual([
+      ["2026-Q1", null, "2026-Q1: missing"],
+      ["2026-Q2", "2026-07-15", "2026-Q2: open, due from 2026-07-15"],
+    ]);
+  });
 });

@@ -37,19 +37,39 @@ import { engagementsServingControl } from "@/lib/db/auditor-requests";
 import { RequestForm } from "@/components/requests/request-form";
 import { createRequestAction } from "../../requests/actions";
 import { todayFor } from "@/lib/server/clock";
+import { SlotStrip } from "@/components/readiness/slot-strip";
+import { controlOccurrences } from "@/lib/db/control-occurrences";
+import type { ControlFrequency } from "@/lib/domain/controls";
+import { occurrenceChoices } from "@/lib/domain/readiness/occurrences";
+import { slotCells } from "@/lib/domain/readiness/rollup";
+
+/** `?slot=2026-Q1&purpose=operating` (the strip's links) preselects the add-evidence form. */
+function addEvidencePreselect(
+  slot: string | string[] | undefined,
+  purpose: string | string[] | undefined,
+): { slot?: string; purpose?: "design" | "operating" } {
+  return {
+    slot: typeof slot === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(slot) ? slot : undefined,
+    purpose: purpose === "design" || purpose === "operating" ? purpose : undefined,
+  };
+}
 import { pageId, pageQuery } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Control" };
 
 type Props = {
   params: Promise<{ orgSlug: string; controlId: string }>;
-  searchParams: Promise<{ engagement?: string | string[] }>;
+  searchParams: Promise<{
+    engagement?: string | string[];
+    slot?: string | string[];
+    purpose?: string | string[];
+  }>;
 };
 
 export default async function ControlPage({ params, searchParams }: Props) {
   const { orgSlug, controlId: controlParam } = await params;
   const controlId = pageId(controlParam);
-  const { engagement } = await pageQuery(searchParams);
+  const { engagement, slot, purpose } = await pageQuery(searchParams);
   // A repeated parameter arrives as a list: only a single id chooses a window.
   const engagementId = typeof engagement === "string" ? engagement : undefined;
   const ctx = await requireOrgContext(orgSlug);
@@ -69,6 +89,7 @@ export default async function ControlPage({ params, searchParams }: Props) {
     engagements,
     window,
     controlOptions,
+    occurrences,
   ] = await Promise.all([
     library ? listMemberOptions(ctx) : Promise.resolve([]),
     listCriteria(CURRENT_CRITERIA_EDITION),
@@ -81,7 +102,10 @@ export default async function ControlPage({ params, searchParams }: Props) {
       ? notFoundOnAppError(getEvidenceWindowContext(ctx, engagementId))
       : Promise.resolve(null),
     canEditEvidence ? listControlOptions(ctx) : Promise.resolve([]),
+    controlOccurrences(ctx, control.id, today),
   ]);
+  const addHref = (slotKey: string) =>
+    `/o/${ctx.orgSlug}/controls/${control.id}?slot=${encodeURIComponent(slotKey)}&purpose=operating#add-evidence`;
   const requestEngagements = can(ctx.role, "request.create")
     ? await engagementsServingControl(ctx, control.id)
     : [];
@@ -216,6 +240,33 @@ export default async function ControlPage({ params, searchParams }: Props) {
           />
         </Card>
       ) : null}
+      {occurrences.length ? (
+        <Card className="mt-6">
+          <CardTitle>Occurrences</CardTitle>
+          <CardDescription className="mb-4">
+            Each expected occurrence in every Type II engagement that includes this control
+            {control.graceDays ? `; evidence may arrive up to ${control.graceDays} days late` : ""}.
+            {canEditEvidence ? " Choose a missing or open one to add its evidence." : ""}
+          </CardDescription>
+          <div className="space-y-4">
+            {occurrences.map((entry, index) => (
+              <section key={entry.engagementId} aria-label={`Occurrences in ${entry.name}`}>
+                <h3 className="mb-1 text-sm font-medium text-slate-900">
+                  {entry.name}{" "}
+                  <span className="font-normal text-slate-500">
+                    {entry.period.start} … {entry.period.end}
+                  </span>
+                </h3>
+                <SlotStrip
+                  cells={slotCells(entry.slots, control.frequency as ControlFrequency)}
+                  addHref={canEditEvidence ? addHref : undefined}
+                  legend={index === occurrences.length - 1}
+                />
+              </section>
+            ))}
+          </div>
+        </Card>
+      ) : null}
       <Card className="mt-6">
         <CardTitle>Evidence</CardTitle>
         <CardDescription className="mb-4">
@@ -232,6 +283,8 @@ export default async function ControlPage({ params, searchParams }: Props) {
                 id: event.id,
                 label: `${event.date} ${event.reference}`,
               }))}
+              occurrences={occurrenceChoices(occurrences.flatMap((e) => e.slots))}
+              preselect={addEvidencePreselect(slot, purpose)}
               noteAction={addNoteEvidenceAction}
               linkAction={addLinkEvidenceAction}
               reuseAction={linkEvidenceAction}
