@@ -36,7 +36,9 @@ describe("renderCalendar", () => {
     expect(document.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
     expect(document.split("\r\n").every((line) => octets(line) <= 75)).toBe(true);
     const calendar = new ICAL.Component(ICAL.parse(document));
-    const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent"));
+    const vevent = calendar.getFirstSubcomponent("vevent");
+    if (!vevent) throw new Error("no event");
+    const event = new ICAL.Event(vevent);
     expect(event.summary).toBe(summary);
     expect(event.startDate.toString()).toBe("2026-12-31");
     expect(event.endDate.toString()).toBe("2027-01-01");
