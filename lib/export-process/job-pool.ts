@@ -1,10 +1,10 @@
 import "server-only";
 import { fork, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import type { OrgContext } from "@/lib/db/context";
 import { AppError } from "@/lib/errors";
 import { Admission, instanceBusy } from "./admission";
 import { JOB_RULES, timedOut, type Job, type JobInput, type JobKind, type JobOutput } from "./jobs";
+import { entryFile } from "./entry";
 import { isJobReply, type JobReply, type JobRequest } from "./messages";
 import { performJob } from "./perform-job";
 import { exportHeapMb, exportIdleMs, exportRunner, jobProcesses, jobQueue } from "./settings";
@@ -15,12 +15,6 @@ import { exportHeapMb, exportIdleMs, exportRunner, jobProcesses, jobQueue } from
 // kept apart from the export process because a job that overruns its budget is stopped by
 // killing its process, and because a request cannot wait behind a minutes-long export. See
 // docs/decisions/0030-jobs-in-job-processes.md.
-
-/** Like the export process's entry (see runner.ts): kept apart so Turbopack leaves it alone. */
-function workerScript(): string {
-  const parts = ["scripts", "job-worker.ts"];
-  return path.join(/* turbopackIgnore: true */ process.cwd(), ...parts);
-}
 
 type Pending = {
   id: number;
@@ -46,6 +40,8 @@ class JobPool {
   private readonly workers = new Set<Worker>();
   private readonly waiting: Pending[] = [];
   private nextId = 1;
+  /** The job processes' built entry (entry.ts), known before the first one starts. */
+  private script = "";
 
   /**
    * Does `job` in a job process. It waits behind other jobs no longer than its own budget (then
@@ -60,7 +56,17 @@ class JobPool {
         resolve,
         reject,
       });
-      this.dispatch();
+      if (this.script) return this.dispatch();
+      entryFile("job-worker").then(
+        (script) => {
+          this.script = script;
+          this.dispatch();
+        },
+        (error: unknown) => {
+          const failure = error instanceof Error ? error : new Error(String(error));
+          for (const pending of this.waiting.splice(0)) this.settle(pending, failure);
+        },
+      );
     });
   }
 
@@ -125,16 +131,11 @@ class JobPool {
   }
 
   private start(): void {
-    const child = fork(workerScript(), [], {
+    const child = fork(this.script, [], {
       cwd: /* turbopackIgnore: true */ process.cwd(),
       env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "1" },
       // As the export process (see runner.ts), with the same heap limit.
-      execArgv: [
-        "--require",
-        "tsx/cjs",
-        "--conditions=react-server",
-        `--max-old-space-size=${exportHeapMb()}`,
-      ],
+      execArgv: [`--max-old-space-size=${exportHeapMb()}`],
       // Structured clone: a PDF's bytes cross as bytes, not as JSON.
       serialization: "advanced",
     });

@@ -1,29 +1,19 @@
 import "server-only";
 import { fork, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import type { OrgContext } from "@/lib/db/context";
 import { failUnfinishedRuns } from "@/lib/db/exports";
 import { runExport } from "@/lib/exports/run-export";
+import { entryFile } from "./entry";
 import { isExportFinished, type ExportFinished, type ExportRequest } from "./messages";
 import { exportHeapMb, exportIdleMs, exportRunner } from "./settings";
 
 // Exports run outside the web process: a pack renders a PDF and a workbook and reads thousands
 // of files, seconds of CPU that would stall every page this process serves, and hundreds of MB
 // of short-lived garbage that a web process's heap would keep. Each app instance starts one
-// export process (scripts/export-worker.ts, from the app's own sources through tsx) when the
+// export process (scripts/export-worker.ts, built into JavaScript: see entry.ts) when the
 // first export is asked for, with a heap limit of its own; it takes the instance's exports one
 // at a time and is stopped after a minute without work. Its progress and results go through
 // the ExportRun rows, so any instance can show them. If it dies, its runs are marked failed.
-
-/**
- * The export process's entry, run from the app's sources at run time. Turbopack follows a path
- * it can work out at build time and would try to bundle the script: the comment and the parts
- * kept apart stop it.
- */
-function workerScript(): string {
-  const parts = ["scripts", "export-worker.ts"];
-  return path.join(/* turbopackIgnore: true */ process.cwd(), ...parts);
-}
 
 type Waiter = { resolve: (finished: ExportFinished) => void; reject: (error: Error) => void };
 
@@ -31,10 +21,20 @@ class ExportProcess {
   private child: ChildProcess | undefined;
   private readonly waiters = new Map<string, Waiter>();
   private idleTimer: NodeJS.Timeout | undefined;
+  /** The export process's built entry (entry.ts), once known. */
+  private script: string | undefined;
 
   /** Hands the run to the export process; resolves when it has ended (done or failed: see the row). */
   run(request: Omit<ExportRequest, "type">): Promise<ExportFinished> {
-    const child = this.child ?? this.start();
+    if (this.script) return this.runIn(this.script, request);
+    return entryFile("export-worker").then((script) => {
+      this.script = script;
+      return this.runIn(script, request);
+    });
+  }
+
+  private runIn(script: string, request: Omit<ExportRequest, "type">): Promise<ExportFinished> {
+    const child = this.child ?? this.start(script);
     clearTimeout(this.idleTimer);
     return new Promise((resolve, reject) => {
       this.waiters.set(request.runId, { resolve, reject });
@@ -58,20 +58,14 @@ class ExportProcess {
     return this.child?.pid;
   }
 
-  private start(): ChildProcess {
-    const child = fork(workerScript(), [], {
+  private start(script: string): ChildProcess {
+    const child = fork(script, [], {
       cwd: /* turbopackIgnore: true */ process.cwd(),
       // One malloc arena: zlib's and the file system's work on the thread pool otherwise leaves
       // each thread an arena of its own, and the process some 30–50 MB larger (measured).
       env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "1" },
-      // The app's TypeScript through tsx's CommonJS hook (no loader thread), React's server build
-      // off for react-pdf (see scripts/lib/pdf-under-tsx.ts), and the process's own heap limit.
-      execArgv: [
-        "--require",
-        "tsx/cjs",
-        "--conditions=react-server",
-        `--max-old-space-size=${exportHeapMb()}`,
-      ],
+      // Built JavaScript (entry.ts), with the process's own heap limit.
+      execArgv: [`--max-old-space-size=${exportHeapMb()}`],
       serialization: "json",
     });
     this.child = child;
