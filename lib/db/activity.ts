@@ -57,53 +57,6 @@ export async function recordActivity(
 
 export const ACTIVITY_PAGE_SIZE = 50;
 
-export type ActivityRow = {
-  id: string;
-  seq: number;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: string | null;
-  after: string | null;
-  createdAt: Date;
-  actorName: string | null;
-  actorEmail: string | null;
-};
-
-export async function listActivity(
-  ctx: OrgContext,
-  page: number,
-): Promise<{ rows: ActivityRow[]; total: number; pageCount: number }> {
-  assertCan(ctx, "activity.view");
-  const db = getDb();
-  const [total, entries] = await Promise.all([
-    db.activityLogEntry.count({ where: { organizationId: ctx.orgId } }),
-    db.activityLogEntry.findMany({
-      where: { organizationId: ctx.orgId },
-      orderBy: { seq: "desc" },
-      skip: (page - 1) * ACTIVITY_PAGE_SIZE,
-      take: ACTIVITY_PAGE_SIZE,
-      select: {
-        id: true,
-        seq: true,
-        action: true,
-        entityType: true,
-        entityId: true,
-        before: true,
-        after: true,
-        createdAt: true,
-        actor: { select: { name: true, email: true } },
-      },
-    }),
-  ]);
-  const rows = entries.map(({ actor, ...entry }) => ({
-    ...entry,
-    actorName: actor?.name ?? null,
-    actorEmail: actor?.email ?? null,
-  }));
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / ACTIVITY_PAGE_SIZE)) };
-}
-
 const VERIFY_BATCH = 2_000;
 
 /** Re-reads the whole chain in batches and reports the first broken link, if any. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ACTIVITY_PAGE_SIZE, listActivity, verifyActivityLog } from "@/lib/db/activity";
+import { ACTIVITY_PAGE_SIZE, verifyActivityLog } from "@/lib/db/activity";
+import { loadActivityLog } from "@/lib/db/activity-log";
 import { getDb } from "@/lib/db/client";
 import type { OrgContext } from "@/lib/db/context";
 import { acceptInvitation, createInvitation, revokeInvitation } from "@/lib/db/invitations";
@@ -385,19 +386,26 @@ describe("verifyActivityLog", () => {
   });
 });
 
-describe("listActivity", () => {
+/** A page of the log as the activity page loads it, unfiltered. */
+async function listPage(ctx: OrgContext, page: number) {
+  const view = await loadActivityLog(ctx, {}, page);
+  if (!view.canView) throw new Error("cannot view");
+  return view;
+}
+
+describe("the activity page's paging", () => {
   it("pages the organisation's own entries, newest first", async () => {
     const total = ACTIVITY_PAGE_SIZE + 5;
     const ctx = await orgWithEntries(total);
     const other = await orgWithEntries(8);
     const owner = await getDb().user.findUniqueOrThrow({
       where: { id: ctx.userId },
-      select: { name: true, email: true },
+      select: { name: true },
     });
 
-    const first = await listActivity(ctx, 1);
-    const second = await listActivity(ctx, 2);
-    const beyond = await listActivity(ctx, 3);
+    const first = await listPage(ctx, 1);
+    const second = await listPage(ctx, 2);
+    const beyond = await listPage(ctx, 3);
 
     expect(first.total).toBe(total);
     expect(first.pageCount).toBe(2);
@@ -406,14 +414,9 @@ describe("listActivity", () => {
     );
     expect(second.rows.map((row) => row.seq)).toEqual([5, 4, 3, 2, 1]);
     expect(beyond.rows).toEqual([]);
-    expect(first.rows[0]).toMatchObject({
-      action: "organization.renamed",
-      actorName: owner.name,
-      actorEmail: owner.email,
-      after: JSON.stringify({ name: `Chain Corp ${total}` }),
-    });
+    expect(first.rows[0]).toMatchObject({ action: "organization.renamed", actor: owner.name });
 
-    const otherIds = new Set((await listActivity(other, 1)).rows.map((row) => row.id));
+    const otherIds = new Set((await listPage(other, 1)).rows.map((row) => row.id));
     expect(otherIds.size).toBe(8);
     expect([...first.rows, ...second.rows].filter((row) => otherIds.has(row.id))).toEqual([]);
   });
@@ -422,7 +425,7 @@ describe("listActivity", () => {
     const owner = await makeOrg();
     const admin = await addMember(owner, "admin");
 
-    const { rows, total } = await listActivity(admin.ctx, 1);
+    const { rows, total } = await listPage(admin.ctx, 1);
 
     expect(total).toBe(5);
     expect(rows.map((row) => row.action)).toEqual([
@@ -434,11 +437,11 @@ describe("listActivity", () => {
     ]);
   });
 
-  it.each(["editor", "viewer"] as const)("refuses a %s", async (role) => {
+  it.each(["editor", "viewer"] as const)("shows a %s no entries", async (role) => {
     const owner = await makeOrg();
     const member = await addMember(owner, role);
 
-    await expectAppError(listActivity(member.ctx, 1), "FORBIDDEN");
+    expect(await loadActivityLog(member.ctx, {}, 1)).toEqual({ canView: false });
   });
 });
 
