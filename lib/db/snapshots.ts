@@ -9,9 +9,9 @@ import { isUniqueViolation } from "./prisma-errors";
 export type SnapshotPoint = { day: string; readinessPercent: number };
 
 /**
- * Keeps one readiness snapshot per engagement per day (the latest figures of that day), for the
- * trend chart. Derived data, so it is not an activity-log event; any member viewing the
- * dashboard refreshes today's point.
+ * Keeps one readiness snapshot per engagement per day, for the trend chart. Written by the
+ * scheduled snapshot and backfill jobs (lib/jobs/snapshot-jobs.ts), never while a page is read.
+ * Derived data, so it is not an activity-log event.
  */
 export async function recordDailySnapshot(
   ctx: OrgContext,

@@ -25,6 +25,7 @@ export default async function OrganizationLayout({ children, params }: Props) {
             href: `${base}/my-work`,
             label: work?.counts.total ? `My work (${work.counts.total})` : "My work",
           },
+          { href: `${base}/reminders`, label: "Reminders" },
         ]
       : []),
     { href: `${base}/engagements`, label: "Engagements" },

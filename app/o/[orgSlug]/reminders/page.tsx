@@ -8,6 +8,7 @@ import { calendarFeedStatus } from "@/lib/db/calendar-feed";
 import { getReminderSettings } from "@/lib/db/reminders";
 import { organizationTimeZone } from "@/lib/db/time-zone";
 import { mailConfigured } from "@/lib/server/mailer";
+import { notFoundUnlessCan } from "@/lib/server/not-found";
 import { appOrigin } from "@/lib/server/origin";
 import {
   issueCalendarTokenAction,
@@ -21,6 +22,8 @@ type Props = { params: Promise<{ orgSlug: string }> };
 
 export default async function RemindersPage({ params }: Props) {
   const ctx = await requireOrgContext((await params).orgSlug);
+  // The team's page: outside auditors own no controls, so they get no reminders.
+  notFoundUnlessCan(ctx, "library.view");
   const [settings, feed, timeZone, origin] = await Promise.all([
     getReminderSettings(ctx),
     calendarFeedStatus(ctx),

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AuditKeyCard } from "@/components/org/audit-key-card";
 import { ReadinessSettingsForm } from "@/components/org/readiness-settings-form";
 import { RenameOrgForm } from "@/components/org/rename-org-form";
@@ -61,6 +62,19 @@ export default async function SettingsPage({ params }: Props) {
             {...await getTwoFactorPolicy(ctx)}
             action={setRequireTwoFactorAction}
           />
+          <Card className="mt-6">
+            <CardTitle>Scheduled jobs</CardTitle>
+            <CardDescription>
+              Daily readiness snapshots, reminder digests and file cleanup:{" "}
+              <Link
+                className="text-brand-700 hover:underline"
+                href={`/o/${ctx.orgSlug}/settings/jobs`}
+              >
+                their last and next runs, and any failures
+              </Link>
+              .
+            </CardDescription>
+          </Card>
         </>
       ) : (
         <Alert tone="info">
