@@ -1,6 +1,8 @@
 import { Badge } from "@/components/ui/badge";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import type { ActionResult } from "@/lib/action-result";
+import type { OccurrenceChoice } from "@/lib/domain/readiness/occurrences";
+import { EditEvidenceDialog } from "./edit-evidence-dialog";
 import { LinkEvidenceForm } from "./link-evidence-form";
 import { NoteMarkdown } from "./note-markdown";
 import { formatSize } from "@/components/ui/format-size";
@@ -19,6 +21,8 @@ export type EvidenceItem = {
   sha256: string | null;
   effectiveDate: string;
   coverageEnd: string | null;
+  eventId: string | null;
+  slotKey: string | null;
   uploadedBy: string;
   controls: { id: string; ref: string }[];
   version: number;
@@ -34,6 +38,13 @@ type Props = {
   controls: { id: string; ref: string; title: string }[];
   deleteAction: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
   linkAction: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
+  /** What a correction needs: today, the control's events and occurrences, and the action. */
+  edit?: {
+    today: string;
+    events: { id: string; label: string }[];
+    occurrences: readonly OccurrenceChoice[];
+    action: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
+  };
 };
 
 /** A control's evidence, newest effective date first; notes render as safe Markdown (no raw HTML). */
@@ -44,6 +55,7 @@ export function EvidenceList({
   controls,
   deleteAction,
   linkAction,
+  edit,
 }: Props) {
   if (items.length === 0)
     return (
@@ -63,19 +75,39 @@ export function EvidenceList({
               {item.effectiveDate}
               {item.coverageEnd ? ` → ${item.coverageEnd}` : ""}
             </span>
+            {item.slotKey ? (
+              <Badge tone="neutral">
+                for {item.slotKey === item.eventId ? "its event" : item.slotKey}
+              </Badge>
+            ) : null}
             {item.window && item.window !== "in_window" ? (
               <Badge tone="warning">
                 {item.window === "before_window" ? "before window" : "after window"}
               </Badge>
             ) : null}
             {canEdit ? (
-              <span className="ml-auto">
+              <span className="ml-auto flex gap-2">
+                {edit ? (
+                  <EditEvidenceDialog
+                    orgSlug={orgSlug}
+                    item={item}
+                    today={edit.today}
+                    events={edit.events}
+                    occurrences={edit.occurrences}
+                    controls={controls}
+                    action={edit.action}
+                  />
+                ) : null}
                 <ConfirmAction
                   triggerLabel="Delete"
                   triggerAriaLabel={`Delete evidence ${item.title}`}
                   title="Delete this evidence?"
-                  description={`“${item.title}” will be removed from ${item.controls.map((c) => c.ref).join(", ")}. The deletion is recorded in the activity log.`}
+                  description={`“${item.title}” will be removed from ${item.controls.map((c) => c.ref).join(", ")}. The deletion and its reason are recorded in the activity log.`}
                   confirmLabel="Delete evidence"
+                  reason={{
+                    label: "Reason for deleting",
+                    hint: "e.g. uploaded to the wrong control; kept in the activity log.",
+                  }}
                   action={deleteAction}
                   fields={{ orgSlug, evidenceId: item.id, version: String(item.version) }}
                 />

@@ -2,10 +2,11 @@
 
 import { ActionForm } from "@/components/ui/action-form";
 import { Badge } from "@/components/ui/badge";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Field } from "@/components/ui/field";
 import { SelectField, TextareaField } from "@/components/ui/select-field";
 import type { ActionResult } from "@/lib/action-result";
-import { EXCEPTION_SEVERITIES } from "@/lib/domain/evidence";
+import { EXCEPTION_SEVERITIES, EXCEPTION_STATUSES } from "@/lib/domain/evidence";
 
 type ExceptionItem = {
   id: string;
@@ -26,7 +27,89 @@ type Props = {
   canEdit: boolean;
   recordAction: Action<{ id: string }>;
   remediateAction: Action<null>;
+  /** Corrections of any field, and deletion with a reason. */
+  correct?: { updateAction: Action<null>; deleteAction: Action<null> };
 };
+
+function CorrectException({
+  orgSlug,
+  today,
+  item,
+  correct,
+}: {
+  orgSlug: string;
+  today: string;
+  item: ExceptionItem;
+  correct: NonNullable<Props["correct"]>;
+}) {
+  return (
+    <details className="text-xs">
+      <summary className="cursor-pointer text-brand-700">Correct or delete</summary>
+      <ActionForm
+        action={correct.updateAction}
+        hidden={{ orgSlug, exceptionId: item.id, version: String(item.version) }}
+        submitLabel="Save correction"
+        successMessage={() => "Exception corrected."}
+        className="mt-2 space-y-3"
+      >
+        {(errors) => (
+          <>
+            <div className="grid gap-3 sm:grid-cols-3">
+              <Field
+                label="Date of the deviation"
+                name="date"
+                type="date"
+                max={today}
+                defaultValue={item.date}
+                errors={errors?.date}
+              />
+              <SelectField
+                label="Severity"
+                name="severity"
+                defaultValue={item.severity}
+                errors={errors?.severity}
+                options={EXCEPTION_SEVERITIES.map((s) => ({ value: s, label: s }))}
+              />
+              <SelectField
+                label="Status"
+                name="status"
+                defaultValue={item.status}
+                errors={errors?.status}
+                options={EXCEPTION_STATUSES.map((s) => ({ value: s, label: s }))}
+              />
+            </div>
+            <TextareaField
+              label="What happened"
+              name="description"
+              rows={3}
+              defaultValue={item.description}
+              errors={errors?.description}
+            />
+            <TextareaField
+              label="Remediation note"
+              name="remediationNote"
+              rows={2}
+              defaultValue={item.remediationNote ?? ""}
+              hint="Needed when the status is remediated."
+              errors={errors?.remediationNote}
+            />
+          </>
+        )}
+      </ActionForm>
+      <div className="mt-2">
+        <ConfirmAction
+          triggerLabel="Delete exception"
+          title="Delete this exception?"
+          description={`The ${item.severity} severity exception of ${item.date} will be removed. The deletion and its reason are recorded in the activity log.`}
+          confirmLabel="Delete exception"
+          action={correct.deleteAction}
+          fields={{ orgSlug, exceptionId: item.id, version: String(item.version) }}
+          reason={{ label: "Reason for deleting", hint: "e.g. recorded on the wrong control." }}
+        />
+      </div>
+    </details>
+  );
+}
 
 /** Deviations on a control: an open one keeps the control from being ready until remediated. */
 export function ExceptionsSection({
@@ -37,6 +120,7 @@ export function ExceptionsSection({
   canEdit,
   recordAction,
   remediateAction,
+  correct,
 }: Props) {
   return (
     <div className="space-y-4">
@@ -71,6 +155,9 @@ export function ExceptionsSection({
                   )}
                 </ActionForm>
               ) : null}
+              {canEdit && correct ? (
+                <CorrectException orgSlug={orgSlug} today={today} item={item} correct={correct} />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -92,6 +179,7 @@ export function ExceptionsSection({
                     label="Date of the deviation"
                     name="date"
                     type="date"
+                    max={today}
                     defaultValue={today}
                     errors={errors?.date}
                   />

@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import { Alert } from "./alert";
 import { Button, type ButtonProps } from "./button";
+import { TextareaField } from "./select-field";
 import { StaleAlert } from "./stale-alert";
 import {
   Dialog,
@@ -24,6 +25,8 @@ type Props = {
   action: (previous: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
   fields: Record<string, string>;
   variant?: ButtonProps["variant"];
+  /** Asks why, in a required field named `reason` (kept with the record of the change). */
+  reason?: { label: string; hint?: string };
 };
 
 /** A destructive action behind a confirmation dialog; refusals are shown inside the dialog. */
@@ -36,9 +39,11 @@ export function ConfirmAction({
   action,
   fields,
   variant = "secondary",
+  reason,
 }: Props) {
   const [open, setOpen] = useState(false);
-  const { pending, onSubmit, result } = useActionForm(action, () => setOpen(false));
+  const { pending, onSubmit, result, fieldErrors } = useActionForm(action, () => setOpen(false));
+  const reasonError = fieldErrors?.reason;
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
@@ -56,8 +61,19 @@ export function ConfirmAction({
           {result && !result.ok && result.fieldErrors?.version ? (
             <StaleAlert conflict={result.fieldErrors.version} kept="The page shows it now." />
           ) : null}
-          {result && !result.ok && !result.fieldErrors?.version ? (
+          {result && !result.ok && !result.fieldErrors?.version && !reasonError ? (
             <Alert tone="error">{result.message}</Alert>
+          ) : null}
+          {reason ? (
+            <TextareaField
+              label={reason.label}
+              name="reason"
+              rows={2}
+              required
+              maxLength={1000}
+              hint={reason.hint}
+              errors={reasonError}
+            />
           ) : null}
           <div className="flex justify-end gap-2">
             <DialogClose asChild>
