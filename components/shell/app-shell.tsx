@@ -15,6 +15,12 @@ export type ShellProps = {
 export function AppShell({ org, organizations, user, nav, children }: ShellProps) {
   return (
     <div className="min-h-screen">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:text-brand-700 focus:shadow"
+      >
+        Skip to main content
+      </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-3">
           <Link href={`/o/${org.slug}`} className="text-lg font-bold tracking-tight text-brand-900">
@@ -36,7 +42,9 @@ export function AppShell({ org, organizations, user, nav, children }: ShellProps
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 focus:outline-none">
+        {children}
+      </main>
     </div>
   );
 }

@@ -15,3 +15,13 @@ export const WorkQueueQuery = z.object({
   all: z.literal("1").optional(),
 });
 export type WorkQueueQuery = z.infer<typeof WorkQueueQuery>;
+
+/** The control page's query: the engagement whose window judges evidence, and a preselected occurrence. */
+export const ControlPageQuery = z.object({
+  engagement: IdParam.optional(),
+  slot: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional(),
+  purpose: z.enum(["design", "operating"]).optional(),
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import type { OrgContext } from "@/lib/db/context";
+import { loadControlPage } from "@/lib/db/control-page";
 import { loadDashboard } from "@/lib/db/dashboard";
 import { addNoteEvidence } from "@/lib/db/evidence";
 import { setControlMappings } from "@/lib/db/mappings";
@@ -223,5 +224,36 @@ describe("orgReadiness for one control and loadOverview", () => {
       loadOverview({ ...ctx, role: "auditor", engagementIds: [engagement.id] }, TODAY),
       "FORBIDDEN",
     );
+  });
+});
+
+describe("loadControlPage", () => {
+  it("shows the control's standing per engagement, answers not found elsewhere, and tells a viewer it cannot act", async () => {
+    const ctx = await makeOrg();
+    const engagement = await makeEngagement(ctx);
+    const control = await ownedControl(ctx, "AC-40", ctx.userId);
+    await setControlMappings(ctx, control.id, [criterion("CC6.1")], []);
+    await designNote(ctx, control.id);
+    const page = await loadControlPage(ctx, control.id, TODAY, {
+      slot: "2026-Q1",
+      purpose: "operating",
+    });
+    expect(page.standings).toEqual([
+      expect.objectContaining({
+        engagement: expect.objectContaining({ id: engagement.id }),
+        ready: false,
+        designReady: true,
+        operating: expect.objectContaining({ due: 1, covered: 0, coverage: 0 }),
+      }),
+    ]);
+    expect(page.standings[0]?.operating?.missing.map((slot) => slot.key)).toEqual(["2026-Q1"]);
+    expect(page.standings[0]?.operating?.open.map((slot) => slot.key)).toEqual(["2026-Q2"]);
+    expect(page.occurrences[0]).toMatchObject({ key: "2026-Q1", state: "missing" });
+    expect(page.permissions.editEvidence).toBe(true);
+    const viewer = await addMember(ctx, "viewer");
+    const seen = await loadControlPage(viewer.ctx, control.id, TODAY, {});
+    expect(seen.permissions).toMatchObject({ editEvidence: false, editControl: false });
+    expect(seen.standings).toHaveLength(1);
+    await expectAppError(loadControlPage(await makeOrg(), control.id, TODAY, {}), "NOT_FOUND");
   });
 });

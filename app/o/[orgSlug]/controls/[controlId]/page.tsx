@@ -1,16 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { ControlForm } from "@/components/controls/control-form";
+import { ControlStandings } from "@/components/controls/control-standing";
 import { MappingPicker } from "@/components/controls/mapping-picker";
+import { AddEvidence } from "@/components/evidence/add-evidence";
+import { EvidenceList } from "@/components/evidence/evidence-list";
+import { ExceptionsSection } from "@/components/evidence/exceptions-section";
+import { PopulationSection } from "@/components/evidence/population-section";
+import { RequestForm } from "@/components/requests/request-form";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
-import { listCriteria } from "@/lib/db/catalog";
-import { getControl, listControlOptions, listMemberOptions } from "@/lib/db/controls";
-import { listObjectives } from "@/lib/db/objectives";
-import { CURRENT_CRITERIA_EDITION } from "@/lib/domain/catalog";
-import { can } from "@/lib/domain/permissions";
+import { recordAuditorAccess } from "@/lib/db/auditor-access";
+import { loadControlPage } from "@/lib/db/control-page";
+import { ControlPageQuery } from "@/lib/schemas/work-queue";
+import { todayFor } from "@/lib/server/clock";
 import { notFoundOnAppError } from "@/lib/server/not-found";
+import { pageId, pageQuery } from "@/lib/server/page-params";
+import { createRequestAction } from "../../requests/actions";
 import { setControlMappingsAction, updateControlAction } from "../actions";
 import {
   addEventAction,
@@ -23,129 +31,138 @@ import {
   recordExceptionAction,
   remediateExceptionAction,
 } from "./actions";
-import { AddEvidence } from "@/components/evidence/add-evidence";
-import { EvidenceList } from "@/components/evidence/evidence-list";
-import { ExceptionsSection } from "@/components/evidence/exceptions-section";
-import { PopulationSection } from "@/components/evidence/population-section";
-import { listControlEvidence } from "@/lib/db/evidence";
-import { getEvidenceWindowContext, listEngagements } from "@/lib/db/engagements";
-import { evidenceWindow } from "@/lib/domain/readiness/engine";
-import { listControlExceptions } from "@/lib/db/exceptions";
-import { listPopulation } from "@/lib/db/population";
-import { recordAuditorAccess } from "@/lib/db/auditor-access";
-import { engagementsServingControl } from "@/lib/db/auditor-requests";
-import { RequestForm } from "@/components/requests/request-form";
-import { createRequestAction } from "../../requests/actions";
-import { todayFor } from "@/lib/server/clock";
-import { SlotStrip } from "@/components/readiness/slot-strip";
-import { controlOccurrences } from "@/lib/db/control-occurrences";
-import type { ControlFrequency } from "@/lib/domain/controls";
-import { occurrenceChoices } from "@/lib/domain/readiness/occurrences";
-import { slotCells } from "@/lib/domain/readiness/rollup";
-
-/** `?slot=2026-Q1&purpose=operating` (the strip's links) preselects the add-evidence form. */
-function addEvidencePreselect(
-  slot: string | string[] | undefined,
-  purpose: string | string[] | undefined,
-): { slot?: string; purpose?: "design" | "operating" } {
-  return {
-    slot: typeof slot === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(slot) ? slot : undefined,
-    purpose: purpose === "design" || purpose === "operating" ? purpose : undefined,
-  };
-}
-import { pageId, pageQuery } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Control" };
 
 type Props = {
   params: Promise<{ orgSlug: string; controlId: string }>;
-  searchParams: Promise<{
-    engagement?: string | string[];
-    slot?: string | string[];
-    purpose?: string | string[];
-  }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
+// Where people work: how the control stands in each engagement, then its evidence (the form a
+// skip link away), then its design and mappings, requests, population and exceptions.
 export default async function ControlPage({ params, searchParams }: Props) {
   const { orgSlug, controlId: controlParam } = await params;
   const controlId = pageId(controlParam);
-  const { engagement, slot, purpose } = await pageQuery(searchParams);
-  // A repeated parameter arrives as a list: only a single id chooses a window.
-  const engagementId = typeof engagement === "string" ? engagement : undefined;
+  const query = ControlPageQuery.safeParse(await pageQuery(searchParams));
+  if (!query.success) notFound();
   const ctx = await requireOrgContext(orgSlug);
-  const control = await notFoundOnAppError(getControl(ctx, controlId));
-  const eventDriven = control.frequency === "event_driven";
-  const editable = can(ctx.role, "control.edit");
-  const canEditEvidence = can(ctx.role, "evidence.edit");
-  const library = can(ctx.role, "library.view");
   const today = await todayFor(ctx);
-  const [
-    members,
-    criteria,
-    objectives,
-    evidence,
-    exceptions,
-    population,
-    engagements,
-    window,
-    controlOptions,
-    occurrences,
-  ] = await Promise.all([
-    library ? listMemberOptions(ctx) : Promise.resolve([]),
-    listCriteria(CURRENT_CRITERIA_EDITION),
-    listObjectives(ctx),
-    listControlEvidence(ctx, control.id),
-    listControlExceptions(ctx, control.id),
-    eventDriven ? listPopulation(ctx, control.id) : Promise.resolve([]),
-    listEngagements(ctx),
-    engagementId
-      ? notFoundOnAppError(getEvidenceWindowContext(ctx, engagementId))
-      : Promise.resolve(null),
-    canEditEvidence ? listControlOptions(ctx) : Promise.resolve([]),
-    controlOccurrences(ctx, control.id, today),
-  ]);
-  const addHref = (slotKey: string) =>
-    `/o/${ctx.orgSlug}/controls/${control.id}?slot=${encodeURIComponent(slotKey)}&purpose=operating#add-evidence`;
-  const requestEngagements = can(ctx.role, "request.create")
-    ? await engagementsServingControl(ctx, control.id)
-    : [];
+  const page = await notFoundOnAppError(loadControlPage(ctx, controlId, today, query.data));
+  const { control, permissions, window } = page;
   await recordAuditorAccess(ctx, "viewed", {
     entityType: "control",
     entityId: control.id,
     label: `Control ${control.ref} · ${control.title}`,
   });
-  // Against a chosen engagement, evidence outside its window is labelled, never hidden.
-  const evidenceItems = window
-    ? evidence.map((item) => ({
-        ...item,
-        window: evidenceWindow(item, window, window.freshnessDays),
-      }))
-    : evidence;
+  const base = `/o/${ctx.orgSlug}`;
+  const mapped = control.criterionIds.length + control.objectiveIds.length;
 
   return (
     <>
+      {permissions.editEvidence ? (
+        <a
+          href="#add-evidence"
+          className="mb-2 inline-block text-sm font-medium text-brand-700 hover:underline"
+        >
+          Skip to the evidence form
+        </a>
+      ) : null}
       <PageHeader
         title={`${control.ref} · ${control.title}`}
         description={
-          library ? (
-            <Link className="text-brand-700 hover:underline" href={`/o/${ctx.orgSlug}/controls`}>
+          permissions.library ? (
+            <Link className="text-brand-700 hover:underline" href={`${base}/controls`}>
               ← All controls
             </Link>
           ) : (
-            <Link className="text-brand-700 hover:underline" href={`/o/${ctx.orgSlug}/engagements`}>
+            <Link className="text-brand-700 hover:underline" href={`${base}/engagements`}>
               ← Engagements
             </Link>
           )
         }
       />
-      <div className="grid gap-6 lg:grid-cols-2">
-        <Card>
+      <Card>
+        <CardTitle>Readiness in each engagement</CardTitle>
+        <CardDescription className="mb-4">
+          Design, operating coverage and the occurrences still owed, as of {today}
+          {control.graceDays ? `; evidence may arrive up to ${control.graceDays} days late` : ""}.
+        </CardDescription>
+        <ControlStandings
+          orgSlug={ctx.orgSlug}
+          controlId={control.id}
+          standings={page.standings}
+          canAddEvidence={permissions.editEvidence}
+        />
+      </Card>
+      <Card className="mt-6">
+        <CardTitle>Evidence</CardTitle>
+        <CardDescription className="mb-4">
+          Dated for the moment it represents. Design evidence shows the control exists; operating
+          evidence shows each occurrence.
+        </CardDescription>
+        {permissions.editEvidence ? (
+          <div className="mb-6">
+            <AddEvidence
+              orgSlug={ctx.orgSlug}
+              controlId={control.id}
+              today={today}
+              events={page.population.map((event) => ({
+                id: event.id,
+                label: `${event.date} ${event.reference}`,
+              }))}
+              occurrences={page.occurrences}
+              preselect={page.preselect}
+              noteAction={addNoteEvidenceAction}
+              linkAction={addLinkEvidenceAction}
+              reuseAction={linkEvidenceAction}
+            />
+          </div>
+        ) : null}
+        {page.engagements.length ? (
+          <nav
+            aria-label="Judge evidence against an engagement"
+            className="mb-3 flex flex-wrap items-center gap-2 text-sm"
+          >
+            <span className="text-slate-600">Window:</span>
+            <Link
+              href={`${base}/controls/${control.id}`}
+              aria-current={window ? undefined : "page"}
+              className={window ? "text-brand-700 hover:underline" : "font-medium"}
+            >
+              none
+            </Link>
+            {page.engagements.map((engagement) => (
+              <Link
+                key={engagement.id}
+                href={`${base}/controls/${control.id}?engagement=${engagement.id}`}
+                aria-current={window?.id === engagement.id ? "page" : undefined}
+                className={
+                  window?.id === engagement.id ? "font-medium" : "text-brand-700 hover:underline"
+                }
+              >
+                {engagement.name}
+              </Link>
+            ))}
+          </nav>
+        ) : null}
+        <EvidenceList
+          orgSlug={ctx.orgSlug}
+          items={page.evidence}
+          canEdit={permissions.editEvidence}
+          controls={page.controlOptions}
+          deleteAction={deleteEvidenceAction}
+          linkAction={linkEvidenceAction}
+        />
+      </Card>
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <Card id="design">
           <CardTitle className="mb-4">Design</CardTitle>
-          {editable ? (
+          {permissions.editControl ? (
             <ControlForm
               orgSlug={ctx.orgSlug}
               existing={{ id: control.id, version: control.version }}
-              members={members}
+              members={page.members}
               initial={{
                 ref: control.ref,
                 title: control.title,
@@ -189,7 +206,10 @@ export default async function ControlPage({ params, searchParams }: Props) {
           )}
         </Card>
         <Card>
-          <CardTitle>Requirements this control serves</CardTitle>
+          <CardTitle>
+            Requirements this control serves{" "}
+            <span className="text-sm font-normal text-slate-500">({mapped} mapped)</span>
+          </CardTitle>
           <CardDescription className="mb-4">
             Map once: every engagement that includes a requirement picks up the control.
           </CardDescription>
@@ -197,14 +217,14 @@ export default async function ControlPage({ params, searchParams }: Props) {
             orgSlug={ctx.orgSlug}
             hidden={{ controlId: control.id }}
             selected={[...control.criterionIds, ...control.objectiveIds]}
-            readOnly={!editable}
+            readOnly={!permissions.editControl}
             submitLabel="Save mappings"
             action={setControlMappingsAction}
             groups={[
               {
                 name: "SOC 1 / ISAE 3402 objectives",
                 field: "objectiveIds",
-                options: objectives.map((o) => ({
+                options: page.objectives.map((o) => ({
                   id: o.id,
                   code: o.ref,
                   title: o.title,
@@ -214,7 +234,7 @@ export default async function ControlPage({ params, searchParams }: Props) {
               {
                 name: "SOC 2 criteria",
                 field: "criterionIds",
-                options: criteria.map((c) => ({
+                options: page.criteria.map((c) => ({
                   id: c.id,
                   code: c.code,
                   title: c.title,
@@ -225,7 +245,7 @@ export default async function ControlPage({ params, searchParams }: Props) {
           />
         </Card>
       </div>
-      {requestEngagements.length ? (
+      {page.requestEngagements.length ? (
         <Card className="mt-6">
           <CardTitle>Ask the team</CardTitle>
           <CardDescription className="mb-4">
@@ -234,100 +254,13 @@ export default async function ControlPage({ params, searchParams }: Props) {
           </CardDescription>
           <RequestForm
             orgSlug={ctx.orgSlug}
-            engagements={requestEngagements}
+            engagements={page.requestEngagements}
             target={{ controlId: control.id }}
             action={createRequestAction}
           />
         </Card>
       ) : null}
-      {occurrences.length ? (
-        <Card className="mt-6">
-          <CardTitle>Occurrences</CardTitle>
-          <CardDescription className="mb-4">
-            Each expected occurrence in every Type II engagement that includes this control
-            {control.graceDays ? `; evidence may arrive up to ${control.graceDays} days late` : ""}.
-            {canEditEvidence ? " Choose a missing or open one to add its evidence." : ""}
-          </CardDescription>
-          <div className="space-y-4">
-            {occurrences.map((entry, index) => (
-              <section key={entry.engagementId} aria-label={`Occurrences in ${entry.name}`}>
-                <h3 className="mb-1 text-sm font-medium text-slate-900">
-                  {entry.name}{" "}
-                  <span className="font-normal text-slate-500">
-                    {entry.period.start} … {entry.period.end}
-                  </span>
-                </h3>
-                <SlotStrip
-                  cells={slotCells(entry.slots, control.frequency as ControlFrequency)}
-                  addHref={canEditEvidence ? addHref : undefined}
-                  legend={index === occurrences.length - 1}
-                />
-              </section>
-            ))}
-          </div>
-        </Card>
-      ) : null}
-      <Card className="mt-6">
-        <CardTitle>Evidence</CardTitle>
-        <CardDescription className="mb-4">
-          Dated for the moment it represents. Design evidence shows the control exists; operating
-          evidence shows each occurrence.
-        </CardDescription>
-        {canEditEvidence ? (
-          <div className="mb-6">
-            <AddEvidence
-              orgSlug={ctx.orgSlug}
-              controlId={control.id}
-              today={today}
-              events={population.map((event) => ({
-                id: event.id,
-                label: `${event.date} ${event.reference}`,
-              }))}
-              occurrences={occurrenceChoices(occurrences.flatMap((e) => e.slots))}
-              preselect={addEvidencePreselect(slot, purpose)}
-              noteAction={addNoteEvidenceAction}
-              linkAction={addLinkEvidenceAction}
-              reuseAction={linkEvidenceAction}
-            />
-          </div>
-        ) : null}
-        {engagements.length ? (
-          <nav
-            aria-label="Judge evidence against an engagement"
-            className="mb-3 flex flex-wrap items-center gap-2 text-sm"
-          >
-            <span className="text-slate-600">Window:</span>
-            <Link
-              href={`/o/${ctx.orgSlug}/controls/${control.id}`}
-              aria-current={window ? undefined : "page"}
-              className={window ? "text-brand-700 hover:underline" : "font-medium"}
-            >
-              none
-            </Link>
-            {engagements.map((engagement) => (
-              <Link
-                key={engagement.id}
-                href={`/o/${ctx.orgSlug}/controls/${control.id}?engagement=${engagement.id}`}
-                aria-current={window?.id === engagement.id ? "page" : undefined}
-                className={
-                  window?.id === engagement.id ? "font-medium" : "text-brand-700 hover:underline"
-                }
-              >
-                {engagement.name}
-              </Link>
-            ))}
-          </nav>
-        ) : null}
-        <EvidenceList
-          orgSlug={ctx.orgSlug}
-          items={evidenceItems}
-          canEdit={canEditEvidence}
-          controls={canEditEvidence ? controlOptions : []}
-          deleteAction={deleteEvidenceAction}
-          linkAction={linkEvidenceAction}
-        />
-      </Card>
-      {eventDriven ? (
+      {control.frequency === "event_driven" ? (
         <Card className="mt-6">
           <CardTitle>Population</CardTitle>
           <CardDescription className="mb-4">
@@ -336,15 +269,15 @@ export default async function ControlPage({ params, searchParams }: Props) {
           <PopulationSection
             orgSlug={ctx.orgSlug}
             controlId={control.id}
-            items={population}
-            canEdit={canEditEvidence}
+            items={page.population}
+            canEdit={permissions.editEvidence}
             addAction={addEventAction}
             importAction={importPopulationAction}
             deleteAction={deleteEventAction}
           />
         </Card>
       ) : null}
-      <Card className="mt-6">
+      <Card className="mt-6" id="exceptions">
         <CardTitle>Exceptions</CardTitle>
         <CardDescription className="mb-4">
           Occasions the control did not operate as designed.
@@ -353,8 +286,8 @@ export default async function ControlPage({ params, searchParams }: Props) {
           orgSlug={ctx.orgSlug}
           controlId={control.id}
           today={today}
-          items={exceptions}
-          canEdit={canEditEvidence}
+          items={page.exceptions}
+          canEdit={permissions.editEvidence}
           recordAction={recordExceptionAction}
           remediateAction={remediateExceptionAction}
         />
