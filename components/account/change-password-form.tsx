@@ -4,9 +4,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
-type Props = { action: (previous: unknown, formData: FormData) => Promise<ActionResult<null>> };
+type Props = { action: FormAction };
 
 export function ChangePasswordForm({ action }: Props) {
   const { pending, onSubmit, fieldErrors, formError, result } = useActionForm(

@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
 export type SessionItem = {
   id: string;
@@ -14,7 +14,7 @@ export type SessionItem = {
 
 type Props = {
   sessions: SessionItem[];
-  revokeAction: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
+  revokeAction: FormAction;
 };
 
 /** Where the user is signed in; any session but this one can be ended. */

@@ -7,14 +7,13 @@ import { Button } from "@/components/ui/button";
 import { CardDescription } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import { RecoveryCodes } from "./recovery-codes";
 
-type Action<T> = (previous: unknown, formData: FormData) => Promise<ActionResult<T>>;
 type EnrolmentKey = { secret: string; qrDataUrl: string };
 type Props = {
-  beginAction: Action<EnrolmentKey>;
-  confirmAction: Action<{ recoveryCodes: string[] }>;
+  beginAction: FormAction<EnrolmentKey>;
+  confirmAction: FormAction<{ recoveryCodes: string[] }>;
 };
 
 /**

@@ -6,17 +6,16 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import { RecoveryCodes } from "./recovery-codes";
 
-type Action<T> = (previous: unknown, formData: FormData) => Promise<ActionResult<T>>;
 type Props = {
   enabledOn: string;
   recoveryCodesLeft: number;
   /** Organisations that require two-factor: while there are any it cannot be turned off. */
   requiredBy: string[];
-  regenerateAction: Action<{ recoveryCodes: string[] }>;
-  disableAction: Action<null>;
+  regenerateAction: FormAction<{ recoveryCodes: string[] }>;
+  disableAction: FormAction;
 };
 
 const CODE_HINT = "A code from your authenticator app, or one of your recovery codes.";

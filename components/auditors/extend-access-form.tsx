@@ -2,14 +2,14 @@
 
 import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
 type Props = {
   orgSlug: string;
   accessId: string;
   engagementName: string;
   lastDay: string;
-  action: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
+  action: FormAction;
 };
 
 /** A new last day for one engagement's access; also restores revoked or expired access. */

@@ -5,16 +5,15 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, FieldErrors } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
 type Invited = { link: string; email: string; emailed: boolean; expiresAt: string };
-type InviteAction = (previous: unknown, formData: FormData) => Promise<ActionResult<Invited>>;
 
 type Props = {
   orgSlug: string;
   engagements: { id: string; name: string }[];
   defaultLastDay: string;
-  action: InviteAction;
+  action: FormAction<Invited>;
 };
 
 export function InviteAuditorForm({ orgSlug, engagements, defaultLastDay, action }: Props) {

@@ -4,17 +4,14 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import { useSignInAfter } from "./use-sign-in-after";
 
 type Props = {
   token: string;
   name: string;
   email: string;
-  action: (
-    previous: unknown,
-    formData: FormData,
-  ) => Promise<ActionResult<{ email: string; callbackUrl: string }>>;
+  action: FormAction<{ email: string; callbackUrl: string }>;
 };
 
 export function FinishSignUpForm({ token, name, email, action }: Props) {

@@ -5,12 +5,12 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
 type Props = {
   token: string;
   email: string;
-  action: (previous: unknown, formData: FormData) => Promise<ActionResult<{ email: string }>>;
+  action: FormAction<{ email: string }>;
 };
 
 export function ResetPasswordForm({ token, email, action }: Props) {

@@ -4,20 +4,15 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import { useSignInAfter } from "./use-sign-in-after";
-
-type SignUpAction = (
-  previous: unknown,
-  formData: FormData,
-) => Promise<ActionResult<{ email: string }>>;
 
 export function SignUpForm({
   action,
   callbackUrl,
   defaultEmail,
 }: {
-  action: SignUpAction;
+  action: FormAction<{ email: string }>;
   callbackUrl: string;
   defaultEmail?: string;
 }) {

@@ -7,14 +7,14 @@ import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { StaleAlert } from "@/components/ui/stale-alert";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import { CONTROL_STATUSES } from "@/lib/domain/controls";
 import { MAX_GRACE_DAYS } from "@/lib/schemas/control";
 
 type Props = {
   orgSlug: string;
   members: { id: string; name: string }[];
-  action: (previous: unknown, formData: FormData) => Promise<ActionResult<{ updated: number }>>;
+  action: FormAction<{ updated: number }>;
   children: ReactNode;
 };
 

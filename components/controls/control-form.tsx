@@ -9,7 +9,7 @@ import { SelectField, TextareaField } from "@/components/ui/select-field";
 import { StaleVersionNotice } from "@/components/ui/stale-version-notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useLatestVersion } from "@/components/ui/use-latest-version";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import {
   CONTROL_FREQUENCIES,
   CONTROL_NATURES,
@@ -39,7 +39,7 @@ type Props = {
   members: { id: string; name: string }[];
   /** Where a new control's grace days start: the organisation's default. */
   defaultGraceDays?: number;
-  action: (previous: unknown, formData: FormData) => Promise<ActionResult<{ id: string } | null>>;
+  action: FormAction<{ id: string } | null>;
 };
 
 export function ControlForm({

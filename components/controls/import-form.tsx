@@ -7,19 +7,18 @@ import { Button } from "@/components/ui/button";
 import { Field, FieldErrors } from "@/components/ui/field";
 import { Checkbox, Label } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult, FormAction } from "@/lib/action-result";
 import {
   CONTROL_CSV_MAX_BYTES,
   type ControlImportReport,
   type ControlImportResult,
 } from "@/lib/domain/control-csv";
 
-type Action<T> = (previous: unknown, formData: FormData) => Promise<ActionResult<T>>;
 type Props = {
   orgSlug: string;
   controlsHref: string;
-  check: Action<ControlImportReport>;
-  apply: Action<ControlImportResult>;
+  check: FormAction<ControlImportReport>;
+  apply: FormAction<ControlImportResult>;
 };
 /** What was sent: a check only allows the import of exactly the same text read the same way. */
 type Sent = { text: string; clearBlanks: boolean };

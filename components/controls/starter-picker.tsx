@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/input";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
 export type StarterOption = {
   ref: string;
@@ -19,10 +19,7 @@ export type StarterOption = {
 type Props = {
   orgSlug: string;
   options: StarterOption[];
-  action: (
-    previous: unknown,
-    formData: FormData,
-  ) => Promise<ActionResult<{ added: string[]; skipped: string[] }>>;
+  action: FormAction<{ added: string[]; skipped: string[] }>;
 };
 
 export function StarterPicker({ orgSlug, options, action }: Props) {
@@ -62,7 +59,9 @@ export function StarterPicker({ orgSlug, options, action }: Props) {
       {result?.ok ? (
         <Alert tone="success">
           Adopted {result.data.added.length} controls as drafts
-          {result.data.skipped.length ? ` (${result.data.skipped.length} were already there)` : ""}.{" "}
+          {result.data.skipped.length
+            ? ` (${result.data.skipped.length} were already there)`
+            : ""}.{" "}
           <Link className="font-medium underline" href={`/o/${orgSlug}/controls`}>
             Review them in the control library
           </Link>

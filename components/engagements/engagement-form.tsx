@@ -10,7 +10,7 @@ import { SelectField, TextareaField } from "@/components/ui/select-field";
 import { StaleVersionNotice } from "@/components/ui/stale-version-notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useLatestVersion, type LatestVersion } from "@/components/ui/use-latest-version";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import { CATEGORY_LABELS, TSC_CATEGORIES } from "@/lib/domain/catalog";
 import { isIsoDate } from "@/lib/domain/dates";
 import {
@@ -47,7 +47,7 @@ type Props = {
   existing?: { id: string; version: number };
   initial?: EngagementFormValues;
   objectives: Objective[];
-  action: (previous: unknown, formData: FormData) => Promise<ActionResult<{ id: string }>>;
+  action: FormAction<{ id: string }>;
 };
 
 export function EngagementForm({ orgSlug, existing, initial, objectives, action }: Props) {

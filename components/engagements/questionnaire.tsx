@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Checkbox } from "@/components/ui/input";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import { CATEGORY_LABELS } from "@/lib/domain/catalog";
 import { FAMILY_LABELS, TYPE_LABELS } from "@/lib/domain/engagements";
 import {
@@ -48,7 +48,7 @@ function YesNo({
 type Props = {
   orgSlug: string;
   canCreate: boolean;
-  action: (previous: unknown, formData: FormData) => Promise<ActionResult<{ ids: string[] }>>;
+  action: FormAction<{ ids: string[] }>;
 };
 
 export function Questionnaire({ orgSlug, canCreate, action }: Props) {

@@ -8,13 +8,10 @@ import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
 import { TextareaField } from "@/components/ui/select-field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import type { OccurrenceChoice } from "@/lib/domain/readiness/occurrences";
 import { EvidenceFields } from "./evidence-fields";
 import { FileUploader } from "./file-uploader";
-
-type Action = (previous: unknown, formData: FormData) => Promise<ActionResult<{ id: string }>>;
-type LinkAction = (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
 
 export type AddEvidenceProps = {
   orgSlug: string;
@@ -25,9 +22,9 @@ export type AddEvidenceProps = {
   occurrences: OccurrenceChoice[];
   /** From the page's address (`?slot=2026-Q1&purpose=operating#add-evidence`). */
   preselect?: { slot?: string; purpose?: "design" | "operating" };
-  noteAction: Action;
-  linkAction: Action;
-  reuseAction: LinkAction;
+  noteAction: FormAction<{ id: string }>;
+  linkAction: FormAction<{ id: string }>;
+  reuseAction: FormAction;
 };
 
 const TABS = ["Note", "Link", "Files"] as const;

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import { sha256Hex, uploadFile } from "./upload";
 
 type Duplicate = {
@@ -28,7 +28,7 @@ type Props = {
   controlId: string;
   today: string;
   events: { id: string; label: string }[];
-  reuseAction: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
+  reuseAction: FormAction;
   children: ReactNode;
 };
 

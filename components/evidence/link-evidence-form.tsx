@@ -2,7 +2,7 @@
 
 import { ActionForm } from "@/components/ui/action-form";
 import { SelectField } from "@/components/ui/select-field";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
 type Props = {
   orgSlug: string;
@@ -10,7 +10,7 @@ type Props = {
   evidence: { id: string; version: number };
   title: string;
   controls: { id: string; ref: string; title: string }[];
-  action: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
+  action: FormAction;
 };
 
 /** Evidence reuse: the same item also supports another control. */

@@ -5,7 +5,7 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Field } from "@/components/ui/field";
 import { TextareaField } from "@/components/ui/select-field";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 type PopulationImportResult = { added: number; skipped: number };
 
 type EventItem = {
@@ -15,16 +15,15 @@ type EventItem = {
   description: string;
   evidenceCount: number;
 };
-type Action<T> = (previous: unknown, formData: FormData) => Promise<ActionResult<T>>;
 
 type Props = {
   orgSlug: string;
   controlId: string;
   items: EventItem[];
   canEdit: boolean;
-  addAction: Action<{ id: string }>;
-  importAction: Action<PopulationImportResult>;
-  deleteAction: Action<null>;
+  addAction: FormAction<{ id: string }>;
+  importAction: FormAction<PopulationImportResult>;
+  deleteAction: FormAction;
 };
 
 function importMessage(result: PopulationImportResult): string {

@@ -4,13 +4,13 @@ import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
 type Props = {
   orgSlug: string;
   engagementId: string;
   formats: { format: string; label: string; description: string }[];
-  action: (previous: unknown, formData: FormData) => Promise<ActionResult<{ id: string }>>;
+  action: FormAction<{ id: string }>;
 };
 
 /** One button per format; each starts an export that appears in the list below with its progress. */

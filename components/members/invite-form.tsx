@@ -6,10 +6,9 @@ import { Button } from "@/components/ui/button";
 import { Field, FieldErrors } from "@/components/ui/field";
 import { Label, Select } from "@/components/ui/input";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
 type Invited = { link: string; email: string; emailed: boolean; expiresAt: string };
-type InviteAction = (previous: unknown, formData: FormData) => Promise<ActionResult<Invited>>;
 
 export function InviteForm({
   orgSlug,
@@ -18,7 +17,7 @@ export function InviteForm({
 }: {
   orgSlug: string;
   roles: readonly string[];
-  action: InviteAction;
+  action: FormAction<Invited>;
 }) {
   const roleId = useId();
   const { pending, onSubmit, fieldErrors, formError, result } = useActionForm(

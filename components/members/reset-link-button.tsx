@@ -12,14 +12,14 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
 type Issued = { link: string; expiresAt: string };
 type Props = {
   orgSlug: string;
   membershipId: string;
   memberName: string;
-  action: (previous: unknown, formData: FormData) => Promise<ActionResult<Issued>>;
+  action: FormAction<Issued>;
 };
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", { timeStyle: "short", timeZone: "UTC" });

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Label, Select } from "@/components/ui/input";
 import { StaleAlert } from "@/components/ui/stale-alert";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
 type Props = {
   orgSlug: string;
@@ -16,7 +16,7 @@ type Props = {
   /** The membership's version as the page showed it. */
   version: number;
   roles: readonly string[];
-  action: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
+  action: FormAction;
 };
 
 export function RoleForm({

@@ -8,7 +8,7 @@ import { SelectField, TextareaField } from "@/components/ui/select-field";
 import { StaleVersionNotice } from "@/components/ui/stale-version-notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useLatestVersion } from "@/components/ui/use-latest-version";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import { AREA_LABELS, OBJECTIVE_AREAS } from "@/lib/domain/catalog";
 
 type Props = {
@@ -22,7 +22,7 @@ type Props = {
     objective: string;
     version: number;
   };
-  action: (previous: unknown, formData: FormData) => Promise<ActionResult<{ id: string }>>;
+  action: FormAction<{ id: string }>;
 };
 
 export function ObjectiveForm({ orgSlug, objective, action }: Props) {

@@ -4,12 +4,12 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/input";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
 type Props = {
   orgSlug: string;
   options: { ref: string; title: string }[];
-  action: (previous: unknown, formData: FormData) => Promise<ActionResult<{ added: number }>>;
+  action: FormAction<{ added: number }>;
 };
 
 export function StarterObjectivesForm({ orgSlug, options, action }: Props) {

@@ -4,12 +4,12 @@ import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
 type Props = {
   token: string;
   orgName: string;
-  action: (previous: unknown, formData: FormData) => Promise<ActionResult<{ orgSlug: string }>>;
+  action: FormAction<{ orgSlug: string }>;
 };
 
 export function AcceptInvitationForm({ token, orgName, action }: Props) {

@@ -5,14 +5,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
-type CreateAction = (
-  previous: unknown,
-  formData: FormData,
-) => Promise<ActionResult<{ slug: string }>>;
-
-export function CreateOrgForm({ action }: { action: CreateAction }) {
+export function CreateOrgForm({ action }: { action: FormAction<{ slug: string }> }) {
   const router = useRouter();
   const { pending, onSubmit, fieldErrors, formError } = useActionForm(action, ({ slug }) => {
     router.push(`/o/${slug}`);

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { StaleAlert } from "@/components/ui/stale-alert";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
 type Props = {
   orgSlug: string;
@@ -16,7 +16,7 @@ type Props = {
   version: number;
   /** Every IANA name the server knows, for the list of suggestions. */
   timeZones: string[];
-  action: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
+  action: FormAction;
 };
 
 /** "Tuesday 2 December, 09:41" in `timeZone`, or null when the name is not a known zone. */

@@ -1,13 +1,13 @@
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
 type Props = {
   orgSlug: string;
   required: boolean;
   notEnrolled: { name: string; email: string; role: string }[];
-  action: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
+  action: FormAction;
 };
 
 /** "Members must use two-factor": the switch (behind a confirmation) and who has not enrolled. */

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Label } from "@/components/ui/input";
 import { useActionForm } from "@/components/ui/use-action-form";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
 type Props = {
   orgSlug: string;
@@ -13,8 +13,8 @@ type Props = {
   /** When the current address was issued, formatted; null when there is none. */
   issued: string | null;
   origin: string;
-  issue: (previous: unknown, formData: FormData) => Promise<ActionResult<{ path: string }>>;
-  revoke: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
+  issue: FormAction<{ path: string }>;
+  revoke: FormAction;
 };
 
 /** The member's secret calendar address: issued (shown once), replaced or turned off. */

@@ -4,13 +4,13 @@ import { useId } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { FieldErrors } from "@/components/ui/field";
 import { Label, Textarea } from "@/components/ui/input";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
 type Props = {
   orgSlug: string;
   requestId: string;
   evidence: { id: string; title: string; effectiveDate: string }[];
-  action: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
+  action: FormAction;
 };
 
 /** The team's answer: a note and, usually, the evidence that satisfies the request. */

@@ -4,14 +4,14 @@ import { useId } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { FieldErrors } from "@/components/ui/field";
 import { Label, Select, Textarea } from "@/components/ui/input";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 
 type Props = {
   orgSlug: string;
   /** One engagement, or a choice when the control serves several of the auditor's engagements. */
   engagements: { id: string; name: string }[];
   target: { requirementId: string } | { controlId: string };
-  action: (previous: unknown, formData: FormData) => Promise<ActionResult<{ id: string }>>;
+  action: FormAction<{ id: string }>;
 };
 
 /** An auditor's request on a requirement or a control ("please provide the Q2 access review"). */

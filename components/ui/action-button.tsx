@@ -1,6 +1,6 @@
 "use client";
 
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import { Button, type ButtonProps } from "./button";
 import { useActionForm } from "./use-action-form";
 
@@ -8,7 +8,7 @@ type Props = {
   label: string;
   ariaLabel?: string;
   fields: Record<string, string>;
-  action: (previous: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
+  action: FormAction<unknown>;
   variant?: ButtonProps["variant"];
 };
 

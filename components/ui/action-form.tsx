@@ -2,14 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import { Alert } from "./alert";
 import { Button } from "./button";
 import { StaleAlert } from "./stale-alert";
 import { useActionForm } from "./use-action-form";
 
 type Props<T> = {
-  action: (previous: unknown, formData: FormData) => Promise<ActionResult<T>>;
+  action: FormAction<T>;
   hidden: Record<string, string>;
   submitLabel: string;
   successMessage?: (data: T) => string;

@@ -1,16 +1,14 @@
 "use client";
 
 import { useState, useTransition, type FormEvent } from "react";
-import type { ActionResult } from "@/lib/action-result";
-
-type Action<T> = (previous: unknown, formData: FormData) => Promise<ActionResult<T>>;
+import type { ActionResult, FormAction } from "@/lib/action-result";
 
 /**
  * Submits a form to a server action without React's automatic form reset, so what the user
  * typed stays in place when the server answers with field errors.
  */
 export function useActionForm<T>(
-  action: Action<T>,
+  action: FormAction<T>,
   onSuccess?: (data: T, form: HTMLFormElement) => void | Promise<void>,
 ) {
   const [result, setResult] = useState<ActionResult<T> | null>(null);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult, FormAction } from "@/lib/action-result";
 import { findOrgContext, getCurrentUser } from "@/lib/auth/session";
 import type { OrgContext, UserContext } from "@/lib/db/context";
 import { AppError, notFound } from "@/lib/errors";
@@ -53,17 +53,16 @@ function parse<S extends z.ZodType>(schema: S, formData: FormData): z.infer<S> {
 export function publicAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.infer<S>) => Promise<T>,
-) {
-  return async (_previous: unknown, formData: FormData): Promise<ActionResult<T>> =>
-    run(() => handler(parse(schema, formData)));
+): FormAction<T> {
+  return async (_previous, formData) => run(() => handler(parse(schema, formData)));
 }
 
 /** A server action for a signed-in user outside any organisation. */
 export function userAction<S extends z.ZodType, T>(
   schema: S,
   handler: Handler<UserContext, z.infer<S>, T>,
-) {
-  return async (_previous: unknown, formData: FormData): Promise<ActionResult<T>> =>
+): FormAction<T> {
+  return async (_previous, formData) =>
     run(async () => {
       const user = await getCurrentUser();
       if (!user) throw new AppError("UNAUTHENTICATED");
@@ -78,8 +77,8 @@ export function userAction<S extends z.ZodType, T>(
 export function orgAction<S extends z.ZodType, T>(
   schema: S,
   handler: Handler<OrgContext, z.infer<S>, T>,
-) {
-  return async (_previous: unknown, formData: FormData): Promise<ActionResult<T>> =>
+): FormAction<T> {
+  return async (_previous, formData) =>
     run(async () => {
       const slug = OrgSlugParam.safeParse(formOf(formData).get("orgSlug"));
       if (!slug.success) throw notFound();
