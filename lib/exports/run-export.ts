@@ -3,7 +3,6 @@ import { checkpointRow, newCheckpoint, storeCheckpointCopy } from "@/lib/db/chec
 import { getDb } from "@/lib/db/client";
 import type { OrgContext } from "@/lib/db/context";
 import { loadEngagementExport } from "@/lib/db/export-data";
-import { isoDateOf } from "@/lib/domain/dates";
 import { exportFileName, isExportFormat, snapshotState } from "@/lib/domain/export/snapshot";
 import { AppError } from "@/lib/errors";
 import { writeExportArtifact } from "@/lib/export/artifacts";
@@ -96,7 +95,8 @@ export async function runExport(
           ctx.orgSlug,
           summary.engagement.name,
           format,
-          isoDateOf(finishedAt),
+          // The organisation's date the figures are for (its time zone), not the UTC one.
+          summary.today,
         ),
         manifestSha256: manifestSha256 ?? null,
         readinessPercent: summary.figures.counts.readinessPercent,
