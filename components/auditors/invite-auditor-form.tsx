@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FieldErrors } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormAction } from "@/lib/action-result";
+import { IdField } from "@/components/ui/id-field";
 
 type Invited = { link: string; email: string; emailed: boolean; expiresAt: string };
 
@@ -26,7 +27,7 @@ export function InviteAuditorForm({ orgSlug, engagements, defaultLastDay, action
   return (
     <div className="space-y-4">
       <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <input type="hidden" name="orgSlug" value={orgSlug} />
+        <IdField name="orgSlug" value={orgSlug} />
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
             label="Auditor's email address"

@@ -6,6 +6,7 @@ import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormAction } from "@/lib/action-result";
 import { useSignInAfter } from "./use-sign-in-after";
+import { IdField } from "@/components/ui/id-field";
 
 type Props = {
   token: string;
@@ -21,7 +22,7 @@ export function FinishSignUpForm({ token, name, email, action }: Props) {
   );
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <input type="hidden" name="token" value={token} />
+      <IdField name="token" value={token} />
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {signInError ? <Alert tone="error">{signInError}</Alert> : null}
       <p className="text-sm text-slate-700">

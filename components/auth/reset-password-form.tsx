@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormAction } from "@/lib/action-result";
+import { IdField } from "@/components/ui/id-field";
 
 type Props = {
   token: string;
@@ -31,7 +32,7 @@ export function ResetPasswordForm({ token, email, action }: Props) {
   }
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <input type="hidden" name="token" value={token} />
+      <IdField name="token" value={token} />
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <p className="text-sm text-slate-700">
         For <strong>{email}</strong>.

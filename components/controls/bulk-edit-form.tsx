@@ -10,6 +10,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormAction } from "@/lib/action-result";
 import { CONTROL_STATUSES } from "@/lib/domain/controls";
 import { MAX_GRACE_DAYS } from "@/lib/schemas/control";
+import { IdField } from "@/components/ui/id-field";
 
 type Props = {
   orgSlug: string;
@@ -37,7 +38,7 @@ export function BulkEditForm({ orgSlug, members, action, children }: Props) {
       : null;
   return (
     <form onSubmit={onSubmit} className="space-y-3">
-      <input type="hidden" name="orgSlug" value={orgSlug} />
+      <IdField name="orgSlug" value={orgSlug} />
       <fieldset className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
         <legend className="px-1 text-sm font-medium text-slate-700">
           Bulk edit selected controls

@@ -18,6 +18,7 @@ import {
   NATURE_LABELS,
 } from "@/lib/domain/controls";
 import { MAX_GRACE_DAYS } from "@/lib/schemas/control";
+import { IdField } from "@/components/ui/id-field";
 
 export type ControlFormValues = {
   ref: string;
@@ -65,8 +66,8 @@ export function ControlForm({
       noValidate
       className="space-y-4"
     >
-      <input type="hidden" name="orgSlug" value={orgSlug} />
-      {existing ? <input type="hidden" name="controlId" value={existing.id} /> : null}
+      <IdField name="orgSlug" value={orgSlug} />
+      <IdField name="controlId" value={existing?.id} />
       {existing ? (
         <StaleVersionNotice
           version={existing.version}

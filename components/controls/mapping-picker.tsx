@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Checkbox, Input, Label } from "@/components/ui/input";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormAction } from "@/lib/action-result";
+import { IdField, IdFields } from "@/components/ui/id-field";
 
 export type PickerOption = { id: string; code: string; title: string; group: string };
 
@@ -51,10 +52,8 @@ export function MappingPicker({
   );
   return (
     <form onSubmit={onSubmit} className="space-y-4">
-      <input type="hidden" name="orgSlug" value={orgSlug} />
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <IdField name="orgSlug" value={orgSlug} />
+      <IdFields fields={hidden} />
       {groups
         .flatMap((group) => group.options)
         .filter((option) => selected.includes(option.id))

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/input";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormAction } from "@/lib/action-result";
+import { IdField } from "@/components/ui/id-field";
 
 export type StarterOption = {
   ref: string;
@@ -26,7 +27,7 @@ export function StarterPicker({ orgSlug, options, action }: Props) {
   const { pending, onSubmit, result, fieldErrors, formError } = useActionForm(action);
   return (
     <form onSubmit={onSubmit} className="space-y-4">
-      <input type="hidden" name="orgSlug" value={orgSlug} />
+      <IdField name="orgSlug" value={orgSlug} />
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
         {options.map((option) => (
           <li key={option.ref} className="p-3">

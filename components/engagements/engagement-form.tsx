@@ -24,6 +24,7 @@ import {
   type ReportType,
 } from "@/lib/domain/engagements";
 import { SubserviceEditor, type SubserviceDraft } from "./subservice-editor";
+import { IdField } from "@/components/ui/id-field";
 
 export type EngagementFormValues = {
   name: string;
@@ -65,8 +66,8 @@ export function EngagementForm({ orgSlug, existing, initial, objectives, action 
       noValidate
       className="space-y-6"
     >
-      <input type="hidden" name="orgSlug" value={orgSlug} />
-      {existing ? <input type="hidden" name="engagementId" value={existing.id} /> : null}
+      <IdField name="orgSlug" value={orgSlug} />
+      <IdField name="engagementId" value={existing?.id} />
       {existing ? (
         <StaleVersionNotice
           version={existing.version}

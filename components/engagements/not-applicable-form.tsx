@@ -6,6 +6,7 @@ import { TextareaField } from "@/components/ui/select-field";
 import { StaleAlert } from "@/components/ui/stale-alert";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormAction } from "@/lib/action-result";
+import { IdField } from "@/components/ui/id-field";
 
 type Props = {
   orgSlug: string;
@@ -18,9 +19,9 @@ export function NotApplicableForm({ orgSlug, engagementId, requirementId, action
   const { pending, onSubmit, fieldErrors, formError } = useActionForm(action);
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
-      <input type="hidden" name="orgSlug" value={orgSlug} />
-      <input type="hidden" name="engagementId" value={engagementId} />
-      <input type="hidden" name="requirementId" value={requirementId} />
+      <IdField name="orgSlug" value={orgSlug} />
+      <IdField name="engagementId" value={engagementId} />
+      <IdField name="requirementId" value={requirementId} />
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {fieldErrors?.version ? <StaleAlert conflict={fieldErrors.version} /> : null}
       <TextareaField

@@ -16,6 +16,7 @@ import {
   type QuestionnaireAnswers,
   type QuestionnaireResult,
 } from "@/lib/domain/questionnaire";
+import { IdField } from "@/components/ui/id-field";
 
 const EXTRA = ["availability", "confidentiality", "processing_integrity", "privacy"] as const;
 
@@ -193,7 +194,7 @@ export function Questionnaire({ orgSlug, canCreate, action }: Props) {
               noValidate
               className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
             >
-              <input type="hidden" name="orgSlug" value={orgSlug} />
+              <IdField name="orgSlug" value={orgSlug} />
               <input
                 type="hidden"
                 name="recommendations"

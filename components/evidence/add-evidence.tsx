@@ -12,6 +12,7 @@ import type { FormAction } from "@/lib/action-result";
 import type { OccurrenceChoice } from "@/lib/domain/readiness/occurrences";
 import { EvidenceFields } from "./evidence-fields";
 import { FileUploader } from "./file-uploader";
+import { IdField } from "@/components/ui/id-field";
 
 export type AddEvidenceProps = {
   orgSlug: string;
@@ -76,7 +77,7 @@ function TextEvidenceForm({
   );
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
-      <input type="hidden" name="orgSlug" value={props.orgSlug} />
+      <IdField name="orgSlug" value={props.orgSlug} />
       <input type="hidden" name="controlIds" value={props.controlId} />
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {result?.ok ? <Alert tone="success">Evidence added.</Alert> : null}

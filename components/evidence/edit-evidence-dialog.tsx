@@ -13,6 +13,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormAction } from "@/lib/action-result";
 import type { OccurrenceChoice } from "@/lib/domain/readiness/occurrences";
 import { EvidenceFields } from "./evidence-fields";
+import { IdField } from "@/components/ui/id-field";
 
 export type EditableEvidence = {
   id: string;
@@ -77,9 +78,9 @@ export function EditEvidenceDialog({
           noValidate
           className="mt-4 max-h-[70vh] space-y-3 overflow-y-auto"
         >
-          <input type="hidden" name="orgSlug" value={orgSlug} />
-          <input type="hidden" name="evidenceId" value={item.id} />
-          <input type="hidden" name="version" value={item.version} />
+          <IdField name="orgSlug" value={orgSlug} />
+          <IdField name="evidenceId" value={item.id} />
+          <IdField name="version" value={item.version} />
           {fieldErrors?.version ? (
             <StaleAlert conflict={fieldErrors.version} kept="Close and reopen to see the latest." />
           ) : null}

@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormAction } from "@/lib/action-result";
+import { IdField } from "@/components/ui/id-field";
 
 type Props = {
   orgSlug: string;
@@ -31,8 +32,8 @@ export function ExportButtons({ orgSlug, engagementId, formats, action }: Props)
               <p className="text-xs text-slate-600">{description}</p>
             </div>
             <form onSubmit={onSubmit}>
-              <input type="hidden" name="orgSlug" value={orgSlug} />
-              <input type="hidden" name="engagementId" value={engagementId} />
+              <IdField name="orgSlug" value={orgSlug} />
+              <IdField name="engagementId" value={engagementId} />
               <input type="hidden" name="format" value={format} />
               <Button type="submit" size="sm" disabled={pending} aria-label={`Export ${label}`}>
                 Export

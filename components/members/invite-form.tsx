@@ -7,6 +7,7 @@ import { Field, FieldErrors } from "@/components/ui/field";
 import { Label, Select } from "@/components/ui/input";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormAction } from "@/lib/action-result";
+import { IdField } from "@/components/ui/id-field";
 
 type Invited = { link: string; email: string; emailed: boolean; expiresAt: string };
 
@@ -32,7 +33,7 @@ export function InviteForm({
         noValidate
         className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start"
       >
-        <input type="hidden" name="orgSlug" value={orgSlug} />
+        <IdField name="orgSlug" value={orgSlug} />
         <Field
           label="Email address"
           name="email"

@@ -13,6 +13,7 @@ import {
 } from "@/components/ui/dialog";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormAction } from "@/lib/action-result";
+import { IdField } from "@/components/ui/id-field";
 
 type Issued = { link: string; expiresAt: string };
 type Props = {
@@ -64,8 +65,8 @@ export function ResetLinkButton({ orgSlug, membershipId, memberName, action }: P
           </div>
         ) : (
           <form onSubmit={onSubmit} className="mt-6 space-y-4">
-            <input type="hidden" name="orgSlug" value={orgSlug} />
-            <input type="hidden" name="membershipId" value={membershipId} />
+            <IdField name="orgSlug" value={orgSlug} />
+            <IdField name="membershipId" value={membershipId} />
             {result && !result.ok ? <Alert tone="error">{result.message}</Alert> : null}
             <div className="flex justify-end gap-2">
               <DialogClose asChild>

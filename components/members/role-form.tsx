@@ -7,6 +7,7 @@ import { Label, Select } from "@/components/ui/input";
 import { StaleAlert } from "@/components/ui/stale-alert";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormAction } from "@/lib/action-result";
+import { IdField } from "@/components/ui/id-field";
 
 type Props = {
   orgSlug: string;
@@ -32,9 +33,9 @@ export function RoleForm({
   const { pending, onSubmit, result } = useActionForm(action);
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2">
-      <input type="hidden" name="orgSlug" value={orgSlug} />
-      <input type="hidden" name="membershipId" value={membershipId} />
-      <input type="hidden" name="version" value={version} />
+      <IdField name="orgSlug" value={orgSlug} />
+      <IdField name="membershipId" value={membershipId} />
+      <IdField name="version" value={version} />
       <Label htmlFor={id} className="sr-only">
         Role of {memberName}
       </Label>

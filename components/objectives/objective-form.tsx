@@ -10,6 +10,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { useLatestVersion } from "@/components/ui/use-latest-version";
 import type { FormAction } from "@/lib/action-result";
 import { AREA_LABELS, OBJECTIVE_AREAS } from "@/lib/domain/catalog";
+import { IdField } from "@/components/ui/id-field";
 
 type Props = {
   orgSlug: string;
@@ -44,8 +45,8 @@ export function ObjectiveForm({ orgSlug, objective, action }: Props) {
       noValidate
       className="space-y-4"
     >
-      <input type="hidden" name="orgSlug" value={orgSlug} />
-      {objective ? <input type="hidden" name="objectiveId" value={objective.id} /> : null}
+      <IdField name="orgSlug" value={orgSlug} />
+      <IdField name="objectiveId" value={objective?.id} />
       {objective ? (
         <StaleVersionNotice
           version={objective.version}

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/input";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormAction } from "@/lib/action-result";
+import { IdField } from "@/components/ui/id-field";
 
 type Props = {
   orgSlug: string;
@@ -16,7 +17,7 @@ export function StarterObjectivesForm({ orgSlug, options, action }: Props) {
   const { pending, onSubmit, fieldErrors, formError } = useActionForm(action);
   return (
     <form onSubmit={onSubmit} className="space-y-3">
-      <input type="hidden" name="orgSlug" value={orgSlug} />
+      <IdField name="orgSlug" value={orgSlug} />
       <div className="max-h-80 space-y-1 overflow-auto">
         {options.map((option) => (
           <label key={option.ref} className="flex items-start gap-2 text-sm">

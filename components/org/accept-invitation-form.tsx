@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormAction } from "@/lib/action-result";
+import { IdField } from "@/components/ui/id-field";
 
 type Props = {
   token: string;
@@ -20,7 +21,7 @@ export function AcceptInvitationForm({ token, orgName, action }: Props) {
   });
   return (
     <form onSubmit={onSubmit} className="space-y-4">
-      <input type="hidden" name="token" value={token} />
+      <IdField name="token" value={token} />
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Joining…" : `Join ${orgName}`}

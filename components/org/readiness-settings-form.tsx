@@ -7,6 +7,7 @@ import { Field } from "@/components/ui/field";
 import { StaleAlert } from "@/components/ui/stale-alert";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormAction } from "@/lib/action-result";
+import { IdField } from "@/components/ui/id-field";
 
 type Props = {
   orgSlug: string;
@@ -58,8 +59,8 @@ export function ReadinessSettingsForm(props: Props) {
   const shown = now ? localTime(zone.trim(), now) : null;
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
-      <input type="hidden" name="orgSlug" value={props.orgSlug} />
-      <input type="hidden" name="version" value={props.version} />
+      <IdField name="orgSlug" value={props.orgSlug} />
+      <IdField name="version" value={props.version} />
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {fieldErrors?.version ? <StaleAlert conflict={fieldErrors.version} /> : null}
       {result?.ok ? <Alert tone="success">Saved.</Alert> : null}

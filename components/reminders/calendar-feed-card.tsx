@@ -6,6 +6,7 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Label } from "@/components/ui/input";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormAction } from "@/lib/action-result";
+import { IdField } from "@/components/ui/id-field";
 
 type Props = {
   orgSlug: string;
@@ -49,7 +50,7 @@ export function CalendarFeedCard({ orgSlug, active, issued, origin, issue, revok
       )}
       <div className="flex flex-wrap gap-3">
         <form onSubmit={onSubmit} noValidate>
-          <input type="hidden" name="orgSlug" value={orgSlug} />
+          <IdField name="orgSlug" value={orgSlug} />
           <Button type="submit" variant="secondary" disabled={pending}>
             {pending
               ? "Issuing…"

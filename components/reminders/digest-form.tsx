@@ -6,6 +6,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { StaleAlert } from "@/components/ui/stale-alert";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormAction } from "@/lib/action-result";
+import { IdField } from "@/components/ui/id-field";
 
 type Props = {
   orgSlug: string;
@@ -25,8 +26,8 @@ export function DigestForm({ orgSlug, digestFrequency, version, action }: Props)
   const { pending, onSubmit, fieldErrors, formError, result } = useActionForm(action);
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
-      <input type="hidden" name="orgSlug" value={orgSlug} />
-      <input type="hidden" name="version" value={version} />
+      <IdField name="orgSlug" value={orgSlug} />
+      <IdField name="version" value={version} />
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {fieldErrors?.version ? <StaleAlert conflict={fieldErrors.version} /> : null}
       {result?.ok ? <Alert tone="success">Saved.</Alert> : null}

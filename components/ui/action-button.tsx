@@ -3,6 +3,7 @@
 import type { FormAction } from "@/lib/action-result";
 import { Button, type ButtonProps } from "./button";
 import { useActionForm } from "./use-action-form";
+import { IdFields } from "./id-field";
 
 type Props = {
   label: string;
@@ -17,9 +18,7 @@ export function ActionButton({ label, ariaLabel, fields, action, variant = "ghos
   const { pending, onSubmit, result } = useActionForm(action);
   return (
     <form onSubmit={onSubmit} className="inline-flex items-center gap-1">
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <IdFields fields={fields} />
       <Button type="submit" size="sm" variant={variant} disabled={pending} aria-label={ariaLabel}>
         {label}
       </Button>

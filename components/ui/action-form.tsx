@@ -7,6 +7,7 @@ import { Alert } from "./alert";
 import { Button } from "./button";
 import { StaleAlert } from "./stale-alert";
 import { useActionForm } from "./use-action-form";
+import { IdFields } from "./id-field";
 
 type Props<T> = {
   action: FormAction<T>;
@@ -36,9 +37,7 @@ export function ActionForm<T>({
   );
   return (
     <form onSubmit={onSubmit} noValidate className={className ?? "space-y-3"}>
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <IdFields fields={hidden} />
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {fieldErrors?.version ? <StaleAlert conflict={fieldErrors.version} /> : null}
       {result?.ok && successMessage ? (

@@ -15,6 +15,7 @@ import {
   DialogTrigger,
 } from "./dialog";
 import { useActionForm } from "./use-action-form";
+import { IdFields } from "./id-field";
 
 type Props = {
   triggerLabel: string;
@@ -55,9 +56,7 @@ export function ConfirmAction({
         <DialogTitle>{title}</DialogTitle>
         <DialogDescription>{description}</DialogDescription>
         <form onSubmit={onSubmit} className="mt-6 space-y-4">
-          {Object.entries(fields).map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
-          ))}
+          <IdFields fields={fields} />
           {result && !result.ok && result.fieldErrors?.version ? (
             <StaleAlert conflict={result.fieldErrors.version} kept="The page shows it now." />
           ) : null}

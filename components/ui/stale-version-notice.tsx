@@ -2,6 +2,7 @@
 
 import { StaleAlert } from "./stale-alert";
 import type { LatestVersion } from "./use-latest-version";
+import { IdField } from "./id-field";
 
 type Props = {
   /** The version the form was loaded at, sent with the form. */
@@ -15,7 +16,7 @@ type Props = {
 export function StaleVersionNotice({ version, error, latest }: Props) {
   return (
     <>
-      <input type="hidden" name="version" value={version} />
+      <IdField name="version" value={version} />
       {error ? (
         <StaleAlert
           conflict={error}
