@@ -1,23 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
-import type { UserContext } from "@/lib/db/context";
-import { resolveOrgContext } from "@/lib/db/organizations";
 import { addNoteEvidence } from "@/lib/db/evidence";
 import { criterionId as criterionIdOf, CURRENT_CRITERIA_EDITION } from "@/lib/domain/catalog";
 import { addMember, makeControl, makeOrg, makeUser, noteEvidenceInput } from "./helpers";
+import { signInAs } from "./signed-in";
 
 // Server actions are public endpoints: these tests call them the way a crafted POST would, as
 // the signed-in user of our choosing, and check the one error contract they answer with.
 
-let currentUser: UserContext | null = null;
-
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => currentUser,
-  findOrgContext: async (orgSlug: string) => ({
-    user: currentUser,
-    ctx: currentUser ? await resolveOrgContext(currentUser.userId, orgSlug) : null,
-  }),
-}));
+vi.mock("@/lib/auth/session", async () => (await import("./signed-in")).sessionModule());
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "assay.test" }) }));
 
@@ -41,13 +32,13 @@ const manyIds = (count: number): string[] =>
 
 describe("server actions", () => {
   beforeEach(() => {
-    currentUser = null;
+    signInAs(null);
   });
 
   it("refuse a viewer who posts an admin action anyway, clearly and without a change", async () => {
     const ctx = await makeOrg();
     const viewer = await addMember(ctx, "viewer");
-    currentUser = viewer.user;
+    signInAs(viewer.user);
     const result = await inviteMemberAction(
       null,
       form({ orgSlug: ctx.orgSlug, email: "someone@example.com", role: "viewer" }),
@@ -67,7 +58,7 @@ describe("server actions", () => {
 
   it("answer not found to someone outside the organisation", async () => {
     const ctx = await makeOrg();
-    currentUser = await makeUser();
+    signInAs(await makeUser());
     const result = await createControlAction(
       null,
       form({
@@ -91,7 +82,7 @@ describe("server actions", () => {
   it("return field-level messages for bad input, never a crash", async () => {
     const owner = await makeUser();
     const ctx = await makeOrg(owner);
-    currentUser = owner;
+    signInAs(owner);
     const result = await createControlAction(
       null,
       form({
@@ -116,7 +107,7 @@ describe("server actions", () => {
 
   it("accept a valid post from an editor", async () => {
     const ctx = await makeOrg();
-    currentUser = (await addMember(ctx, "editor")).user;
+    signInAs((await addMember(ctx, "editor")).user);
     const result = await createControlAction(
       null,
       form({
@@ -136,7 +127,7 @@ describe("server actions", () => {
   it("answer a clear VALIDATION, never a crash, to id lists longer than any form sends", async () => {
     const owner = await makeUser();
     const ctx = await makeOrg(owner);
-    currentUser = owner;
+    signInAs(owner);
     const control = await makeControl(ctx);
     const evidence = await addNoteEvidence(ctx, noteEvidenceInput([control.id]));
     const criterionId = criterionIdOf(CURRENT_CRITERIA_EDITION, "CC6.1");

@@ -11,10 +11,9 @@ import { auditActivityLog } from "@/lib/db/activity-audit";
 import { recordActivity } from "@/lib/db/activity";
 import { documentOf, storeCheckpointCopy } from "@/lib/db/checkpoints";
 import { getDb } from "@/lib/db/client";
-import type { OrgContext, UserContext } from "@/lib/db/context";
+import type { OrgContext } from "@/lib/db/context";
 import { startExport } from "@/lib/db/exports";
 import { runExport } from "@/lib/exports/run-export";
-import { resolveOrgContext } from "@/lib/db/organizations";
 import { recordDailySnapshot } from "@/lib/db/snapshots";
 import { engagementReadiness } from "@/lib/db/readiness";
 import { signatureStatus, verifyingKeyFromPem } from "@/lib/domain/activity-signature";
@@ -27,18 +26,12 @@ import {
   truncateNewest,
 } from "./activity-fixture";
 import { makeEngagement, makeOrg, makeUser } from "./helpers";
+import { signInAs } from "./signed-in";
 
 // Where the activity head is recorded (exports, their manifests, snapshots, daily checkpoints),
 // the scripts, and the verify route.
 
-let currentUser: UserContext | null = null;
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => currentUser,
-  findOrgContext: async (orgSlug: string) => ({
-    user: currentUser,
-    ctx: currentUser ? await resolveOrgContext(currentUser.userId, orgSlug) : null,
-  }),
-}));
+vi.mock("@/lib/auth/session", async () => (await import("./signed-in")).sessionModule());
 
 const workDir = await mkdtemp(path.join(tmpdir(), "assay-checkpoints-"));
 const storageDir = path.join(workDir, "files");
@@ -427,7 +420,7 @@ describe("POST /api/orgs/:orgSlug/activity/verify", () => {
     const { bytes } = await exportRun(ctx, "json");
     const head = JSON.parse(bytes.toString("utf8")).activityHead as unknown;
 
-    currentUser = owner;
+    signInAs(owner);
     const ok = await post(ctx.orgSlug, JSON.stringify({ heads: [{ label: "export.json", head }] }));
     expect(ok.status).toBe(200);
     const { data } = (await ok.json()) as {
@@ -439,9 +432,9 @@ describe("POST /api/orgs/:orgSlug/activity/verify", () => {
     );
 
     expect((await post(ctx.orgSlug, JSON.stringify({ heads: "x" }))).status).toBe(400);
-    currentUser = await makeUser();
+    signInAs(await makeUser());
     expect((await post(ctx.orgSlug, JSON.stringify({ heads: [] }))).status).toBe(404);
-    currentUser = null;
+    signInAs(null);
     expect((await post(ctx.orgSlug, JSON.stringify({ heads: [] }))).status).toBe(401);
   });
 });

@@ -67,20 +67,13 @@ import {
   uniqueEmail,
 } from "./helpers";
 import { versionOf } from "./version-of";
+import { signInAs } from "./signed-in";
 
 // Outside auditors: scoped to the engagements they were given, until a last day, read-only.
 // Data-access functions are called directly; server actions and route handlers the way a
 // crafted request would, as the signed-in user of our choosing.
 
-let currentUser: UserContext | null = null;
-
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => currentUser,
-  findOrgContext: async (orgSlug: string) => ({
-    user: currentUser,
-    ctx: currentUser ? await resolveOrgContext(currentUser.userId, orgSlug) : null,
-  }),
-}));
+vi.mock("@/lib/auth/session", async () => (await import("./signed-in")).sessionModule());
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "assay.test" }) }));
 
@@ -99,7 +92,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  currentUser = null;
+  signInAs(null);
 });
 
 const ORIGIN = "http://assay.test";
@@ -122,7 +115,7 @@ async function uploadFile(
     fileName,
   }))
     url.searchParams.set(name, value);
-  currentUser = as;
+  signInAs(as);
   return upload(
     new NextRequest(url, {
       method: "POST",
@@ -152,7 +145,7 @@ function fetchFile(
   evidenceId: string,
   inline = false,
 ): Promise<Response> {
-  currentUser = as;
+  signInAs(as);
   const url = `${ORIGIN}/api/orgs/${orgSlug}/evidence/${evidenceId}/file${inline ? "?inline=1" : ""}`;
   return download(new NextRequest(url), { params: Promise.resolve({ orgSlug, evidenceId }) });
 }
@@ -529,7 +522,7 @@ describe("what an auditor sees", () => {
     await expectStatus(await fetchFile(user, team.orgSlug, evidenceA.id), 404, "NOT_FOUND");
     await expectStatus(await fetchFile(user, team.orgSlug, theirs.file), 404, "NOT_FOUND");
     await expectStatus(await fetchFile(user, theirs.ctx.orgSlug, theirs.file), 404, "NOT_FOUND");
-    currentUser = user;
+    signInAs(user);
     const sha = "0".repeat(64);
     await expectStatus(
       await bySha(new NextRequest(`${ORIGIN}/api/orgs/${team.orgSlug}/evidence/by-sha/${sha}`), {
@@ -916,7 +909,7 @@ describe("an auditor cannot change anything", () => {
     expect(all.length).toBeGreaterThanOrEqual(40);
     const before = [await orgState(team.orgId), await orgState(theirs.ctx.orgId)];
 
-    currentUser = auditor.user;
+    signInAs(auditor.user);
     const outcomes: { action: string; target: string; outcome: string }[] = [];
     for (const { file, name, action } of all) {
       const mayUse = AUDITOR_ACTIONS.has(name);

@@ -9,9 +9,7 @@ import {
   type RequestRow,
 } from "@/lib/db/auditor-requests";
 import { getDb } from "@/lib/db/client";
-import type { UserContext } from "@/lib/db/context";
 import { addNoteEvidence } from "@/lib/db/evidence";
-import { resolveOrgContext } from "@/lib/db/organizations";
 import { makeAuditedOrg, makeAuditor } from "./auditor-fixture";
 import {
   criterion,
@@ -23,26 +21,19 @@ import {
   makeOrg,
   noteEvidenceInput,
 } from "./helpers";
+import { signInAs } from "./signed-in";
 
 // Auditor requests: an auditor asks on a requirement or a control of their engagement, the team
 // answers (with evidence) and closes, the auditor may reopen. Never outside the auditor's scope.
 
-let currentUser: UserContext | null = null;
-
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => currentUser,
-  findOrgContext: async (orgSlug: string) => ({
-    user: currentUser,
-    ctx: currentUser ? await resolveOrgContext(currentUser.userId, orgSlug) : null,
-  }),
-}));
+vi.mock("@/lib/auth/session", async () => (await import("./signed-in")).sessionModule());
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const { closeRequestAction, createRequestAction, reopenRequestAction } =
   await import("@/app/o/[orgSlug]/requests/actions");
 
 beforeEach(() => {
-  currentUser = null;
+  signInAs(null);
 });
 
 const T0 = new Date("2026-05-04T10:00:00.000Z");
@@ -458,7 +449,7 @@ describe("the request server actions", () => {
     const ask = (fields: Record<string, string>) =>
       createRequestAction(null, form({ orgSlug: team.orgSlug, body: BODY, ...fields }));
 
-    currentUser = auditor.user;
+    signInAs(auditor.user);
     const created = await ask({ engagementId: engagementA.id, controlId: controlA.id });
     expect(created).toEqual({ ok: true, data: { id: expect.any(String) } });
     const requestId = created.ok ? created.data.id : "";
@@ -483,7 +474,7 @@ describe("the request server actions", () => {
       ),
     ).toMatchObject({ ok: false, code: "FORBIDDEN" });
 
-    currentUser = editor.user;
+    signInAs(editor.user);
     expect(await ask({ engagementId: engagementA.id, controlId: controlA.id })).toMatchObject({
       ok: false,
       code: "FORBIDDEN",
@@ -503,7 +494,7 @@ describe("the request server actions", () => {
       await reopenRequestAction(null, form({ orgSlug: team.orgSlug, requestId })),
     ).toMatchObject({ ok: false, code: "FORBIDDEN" });
 
-    currentUser = auditor.user;
+    signInAs(auditor.user);
     expect(await reopenRequestAction(null, form({ orgSlug: team.orgSlug, requestId }))).toEqual({
       ok: true,
       data: null,

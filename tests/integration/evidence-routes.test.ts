@@ -6,9 +6,8 @@ import { Readable } from "node:stream";
 import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
-import type { OrgContext, UserContext } from "@/lib/db/context";
+import type { OrgContext } from "@/lib/db/context";
 import { addNoteEvidence } from "@/lib/db/evidence";
-import { resolveOrgContext } from "@/lib/db/organizations";
 import {
   addMember,
   makeControl,
@@ -17,19 +16,12 @@ import {
   makeUser,
   noteEvidenceInput,
 } from "./helpers";
+import { signInAs } from "./signed-in";
 
 // The evidence file routes called the way a browser (or a crafted request) would: raw bodies,
 // query-string metadata, as the signed-in user of our choosing, against a private file store.
 
-let currentUser: UserContext | null = null;
-
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => currentUser,
-  findOrgContext: async (orgSlug: string) => ({
-    user: currentUser,
-    ctx: currentUser ? await resolveOrgContext(currentUser.userId, orgSlug) : null,
-  }),
-}));
+vi.mock("@/lib/auth/session", async () => (await import("./signed-in")).sessionModule());
 
 // getBlobStore() reads the environment once, on first use: set it before any route runs.
 const storageDir = await mkdtemp(path.join(tmpdir(), "assay-evidence-routes-"));
@@ -143,7 +135,7 @@ async function signedInOwner(): Promise<{ ctx: OrgContext; controlId: string }> 
   const owner = await makeUser();
   const ctx = await makeOrg(owner);
   const { id: controlId } = await makeControl(ctx, { ref: "AC-01" });
-  currentUser = owner;
+  signInAs(owner);
   return { ctx, controlId };
 }
 
@@ -201,7 +193,7 @@ function watchStoreReads(): Readable[] {
 }
 
 beforeEach(() => {
-  currentUser = null;
+  signInAs(null);
 });
 
 afterEach(() => {
@@ -466,7 +458,7 @@ describe("who may upload", () => {
   it("refuses a viewer without reading the body", async () => {
     const ctx = await makeOrg();
     const { id: controlId } = await makeControl(ctx);
-    currentUser = (await addMember(ctx, "viewer")).user;
+    signInAs((await addMember(ctx, "viewer")).user);
     const { stream, reads } = streamedBody(1024, 4);
     const request = uploadRequest(ctx.orgSlug, {
       metadata: { controlIds: [controlId] },
@@ -483,7 +475,7 @@ describe("who may upload", () => {
   it("answers not found to someone outside the organisation", async () => {
     const ctx = await makeOrg();
     const { id: controlId } = await makeControl(ctx);
-    currentUser = await makeUser();
+    signInAs(await makeUser());
 
     await expectError(
       await post(
@@ -566,7 +558,7 @@ describe("downloading evidence files", () => {
     const { ctx, controlId } = await signedInOwner();
     const bytes = bytesOf(1000);
     const { id } = await uploaded(ctx, controlId, bytes);
-    currentUser = (await addMember(ctx, "viewer")).user;
+    signInAs((await addMember(ctx, "viewer")).user);
 
     const response = await fetchFile(ctx.orgSlug, id);
 
@@ -627,7 +619,7 @@ describe("downloading evidence files", () => {
     await expectError(await fetchFile(theirs.orgSlug, id), 404, "NOT_FOUND");
     const noteId = (await addNoteEvidence(mine.ctx, noteEvidenceInput([mine.controlId]))).id;
     await expectError(await fetchFile(mine.ctx.orgSlug, noteId), 404, "NOT_FOUND");
-    currentUser = null;
+    signInAs(null);
     await expectError(await fetchFile(theirs.orgSlug, id), 401, "UNAUTHENTICATED");
   });
 });

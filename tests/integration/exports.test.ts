@@ -22,7 +22,6 @@ import {
 } from "@/lib/db/exports";
 import { runExport } from "@/lib/exports/run-export";
 import { setControlMappings } from "@/lib/db/mappings";
-import { resolveOrgContext } from "@/lib/db/organizations";
 import { engagementReadiness } from "@/lib/db/readiness";
 import { diffSnapshots, snapshotState, type ExportFormat } from "@/lib/domain/export/snapshot";
 import type { ExportFigures, ExportSummary } from "@/lib/domain/export/types";
@@ -40,18 +39,12 @@ import {
   noteEvidenceInput,
 } from "./helpers";
 import { versionOf } from "./version-of";
+import { signInAs } from "./signed-in";
 
 // Exports end to end below the UI: a run is started, produced into blob storage and recorded
 // with its snapshot; the files are read back and checked against the dashboard's own figures.
 
-let currentUser: UserContext | null = null;
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => currentUser,
-  findOrgContext: async (orgSlug: string) => ({
-    user: currentUser,
-    ctx: currentUser ? await resolveOrgContext(currentUser.userId, orgSlug) : null,
-  }),
-}));
+vi.mock("@/lib/auth/session", async () => (await import("./signed-in")).sessionModule());
 
 const storageDir = await mkdtemp(path.join(tmpdir(), "assay-exports-"));
 vi.stubEnv("FILE_STORAGE", "local");
@@ -213,16 +206,16 @@ describe("exports", () => {
     const request = () =>
       new NextRequest(`http://assay.test/api/orgs/${f.ctx.orgSlug}/exports/${run.id}/download`);
     const params = { params: Promise.resolve({ orgSlug: f.ctx.orgSlug, runId: run.id }) };
-    currentUser = f.owner;
+    signInAs(f.owner);
     const ok = await downloadRoute(request(), params);
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-disposition")).toMatch(
       /^attachment; filename=".*readiness-.*\.json"/,
     );
     expect(sha256(Buffer.from(await ok.arrayBuffer()))).toBe(run.sha256);
-    currentUser = await makeUser();
+    signInAs(await makeUser());
     expect((await downloadRoute(request(), params)).status).toBe(404);
-    currentUser = null;
+    signInAs(null);
   });
 
   it("keeps tenants and engagements apart", async () => {

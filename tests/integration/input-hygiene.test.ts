@@ -4,7 +4,6 @@ import { getDb } from "@/lib/db/client";
 import type { OrgContext, UserContext } from "@/lib/db/context";
 import { addNoteEvidence } from "@/lib/db/evidence";
 import { recordException } from "@/lib/db/exceptions";
-import { resolveOrgContext } from "@/lib/db/organizations";
 import { IdParam } from "@/lib/schemas/text";
 import { makeAuditor } from "./auditor-fixture";
 import {
@@ -15,21 +14,14 @@ import {
   makeUser,
   noteEvidenceInput,
 } from "./helpers";
+import { signInAs } from "./signed-in";
 
 // NUL (and the other control characters) sent to every text field of every action, to route
 // parameters and to query parameters: PostgreSQL refuses NUL in text, which used to surface as a
 // 500 after the row was half-way to being written. Now: VALIDATION with the field's message, or
 // NOT_FOUND for an id in the URL, and nothing written. Runs on SQLite and PostgreSQL.
 
-let currentUser: UserContext | null = null;
-
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => currentUser,
-  findOrgContext: async (orgSlug: string) => ({
-    user: currentUser,
-    ctx: currentUser ? await resolveOrgContext(currentUser.userId, orgSlug) : null,
-  }),
-}));
+vi.mock("@/lib/auth/session", async () => (await import("./signed-in")).sessionModule());
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({
   headers: async () =>
@@ -100,7 +92,7 @@ describe("a NUL byte in a text field", () => {
   beforeEach(async () => {
     owner = await makeUser();
     ctx = await makeOrg(owner);
-    currentUser = owner;
+    signInAs(owner);
     controlId = (await makeControl(ctx)).id;
     engagementId = (await makeEngagement(ctx)).id;
     exceptionId = (
@@ -112,7 +104,7 @@ describe("a NUL byte in a text field", () => {
       })
     ).id;
     auditor = (await makeAuditor(ctx, [engagementId])).user;
-    currentUser = auditor;
+    signInAs(auditor);
     const request = await createRequestAction(
       null,
       form({
@@ -129,7 +121,7 @@ describe("a NUL byte in a text field", () => {
         select: { id: true },
       })
     ).id;
-    currentUser = owner;
+    signInAs(owner);
   });
 
   const evidence = { controlIds: "", purpose: "operating", effectiveDate: "2026-03-31" };
@@ -405,7 +397,7 @@ describe("a NUL byte in a text field", () => {
     "%s: VALIDATION with the field's message, nothing written",
     async (_label, action, fields, field, byAuditor) => {
       const valid = fields();
-      if (byAuditor) currentUser = auditor;
+      if (byAuditor) signInAs(auditor);
       const before = await footprint(ctx.orgId);
       const result = await action()(
         null,
@@ -487,7 +479,7 @@ describe("route and query parameters", () => {
   beforeEach(async () => {
     const owner = await makeUser();
     ctx = await makeOrg(owner);
-    currentUser = owner;
+    signInAs(owner);
     const control = await makeControl(ctx);
     evidenceId = (await addNoteEvidence(ctx, noteEvidenceInput([control.id]))).id;
   });

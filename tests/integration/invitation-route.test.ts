@@ -1,22 +1,13 @@
 import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
-import type { UserContext } from "@/lib/db/context";
-import { resolveOrgContext } from "@/lib/db/organizations";
 import { addMember, makeOrg, makeUser } from "./helpers";
+import { signInAs } from "./signed-in";
 
 // The JSON route wrapper (orgRoute) through its one user, the invitations route: called the way
 // a script or a crafted cross-site request would, as the signed-in user of our choosing.
 
-let currentUser: UserContext | null = null;
-
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => currentUser,
-  findOrgContext: async (orgSlug: string) => ({
-    user: currentUser,
-    ctx: currentUser ? await resolveOrgContext(currentUser.userId, orgSlug) : null,
-  }),
-}));
+vi.mock("@/lib/auth/session", async () => (await import("./signed-in")).sessionModule());
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "assay.test" }) }));
 
 const { POST } = await import("@/app/api/orgs/[orgSlug]/invitations/route");
@@ -53,13 +44,13 @@ const invitationCount = (orgId: string) =>
 
 describe("POST /api/orgs/:orgSlug/invitations", () => {
   beforeEach(() => {
-    currentUser = null;
+    signInAs(null);
   });
 
   it("creates an invitation from JSON and answers 201 with the link", async () => {
     const owner = await makeUser();
     const ctx = await makeOrg(owner);
-    currentUser = owner;
+    signInAs(owner);
     const response = await invite(
       ctx.orgSlug,
       JSON.stringify({ email: "new@example.test", role: "viewer" }),
@@ -76,7 +67,7 @@ describe("POST /api/orgs/:orgSlug/invitations", () => {
   it("answers 400, not 500, to a body that is neither JSON nor a form", async () => {
     const owner = await makeUser();
     const ctx = await makeOrg(owner);
-    currentUser = owner;
+    signInAs(owner);
     const error = await expectError(
       await invite(ctx.orgSlug, "email=new@example.test&role=viewer", {
         "content-type": "text/plain",
@@ -91,7 +82,7 @@ describe("POST /api/orgs/:orgSlug/invitations", () => {
   it("answers 400, not 500, to a malformed multipart body", async () => {
     const owner = await makeUser();
     const ctx = await makeOrg(owner);
-    currentUser = owner;
+    signInAs(owner);
     await expectError(
       await invite(ctx.orgSlug, "not really multipart", {
         "content-type": "multipart/form-data; boundary=xyz",
@@ -105,7 +96,7 @@ describe("POST /api/orgs/:orgSlug/invitations", () => {
   it("answers 400 to JSON that does not parse", async () => {
     const owner = await makeUser();
     const ctx = await makeOrg(owner);
-    currentUser = owner;
+    signInAs(owner);
     await expectError(
       await invite(ctx.orgSlug, "{", { "content-type": "application/json" }),
       400,
@@ -116,7 +107,7 @@ describe("POST /api/orgs/:orgSlug/invitations", () => {
   it("refuses a cross-origin post before doing anything", async () => {
     const owner = await makeUser();
     const ctx = await makeOrg(owner);
-    currentUser = owner;
+    signInAs(owner);
     const response = await invite(
       ctx.orgSlug,
       JSON.stringify({ email: "new@example.test", role: "admin" }),
@@ -128,7 +119,7 @@ describe("POST /api/orgs/:orgSlug/invitations", () => {
 
   it("answers 404 to a non-member, whatever the body, and 403 to a viewer", async () => {
     const ctx = await makeOrg();
-    currentUser = await makeUser();
+    signInAs(await makeUser());
     await expectError(
       await invite(ctx.orgSlug, JSON.stringify({ email: "new@example.test", role: "viewer" }), {
         "content-type": "application/json",
@@ -141,7 +132,7 @@ describe("POST /api/orgs/:orgSlug/invitations", () => {
       404,
       "NOT_FOUND",
     );
-    currentUser = (await addMember(ctx, "viewer")).user;
+    signInAs((await addMember(ctx, "viewer")).user);
     await expectError(
       await invite(ctx.orgSlug, JSON.stringify({ email: "new@example.test", role: "viewer" }), {
         "content-type": "application/json",

@@ -18,7 +18,7 @@ import { deleteEvidence } from "@/lib/db/evidence-corrections";
 import { remediateException } from "@/lib/db/exceptions";
 import { changeMemberRole, removeMember } from "@/lib/db/members";
 import { setObjectiveRetired, updateObjective } from "@/lib/db/objectives";
-import { renameOrganization, resolveOrgContext } from "@/lib/db/organizations";
+import { renameOrganization } from "@/lib/db/organizations";
 import { formatUtcMinute } from "@/lib/domain/stale-edit";
 import { AppError } from "@/lib/errors";
 import { concurrently } from "./concurrently";
@@ -39,18 +39,12 @@ import {
   objectiveInput,
 } from "./helpers";
 import { exclusionIdOf, versionOf, type VersionedModel } from "./version-of";
+import { signInAs } from "./signed-in";
 
 // No lost update: every edit carries the version it was loaded at. Alice (owner) and Bob
 // (admin) open the same record; Alice saves first.
 
-let currentUser: UserContext | null = null;
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => currentUser,
-  findOrgContext: async (orgSlug: string) => ({
-    user: currentUser,
-    ctx: currentUser ? await resolveOrgContext(currentUser.userId, orgSlug) : null,
-  }),
-}));
+vi.mock("@/lib/auth/session", async () => (await import("./signed-in")).sessionModule());
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const { updateControlAction } = await import("@/app/o/[orgSlug]/controls/actions");
 
@@ -82,7 +76,7 @@ function form(fields: Record<string, string>): FormData {
 
 describe("finding 7: a control form loaded before someone retired the control", () => {
   beforeEach(() => {
-    currentUser = null;
+    signInAs(null);
   });
 
   it("refuses Bob's title-only save, naming Alice, and the control stays retired", async () => {
@@ -100,7 +94,7 @@ describe("finding 7: a control form loaded before someone retired the control", 
       controlInput({ ref: "AC-01", title: "Access review", status: "retired" }),
       (await getControl(alice, id)).version,
     );
-    currentUser = bobUser;
+    signInAs(bobUser);
     const submitted = {
       orgSlug: bob.orgSlug,
       controlId: id,
@@ -144,7 +138,7 @@ describe("finding 7: a control form loaded before someone retired the control", 
     );
     const reloaded = await getControl(bob, id);
 
-    currentUser = bobUser;
+    signInAs(bobUser);
     const result = await updateControlAction(
       null,
       form({
@@ -170,7 +164,7 @@ describe("finding 7: a control form loaded before someone retired the control", 
   it("refuses a form without its version, on the version field", async () => {
     const { alice, bobUser } = await team();
     const { id } = await makeControl(alice, { ref: "AC-01" });
-    currentUser = bobUser;
+    signInAs(bobUser);
 
     const result = await updateControlAction(
       null,

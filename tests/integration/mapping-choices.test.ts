@@ -1,8 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { UserContext } from "@/lib/db/context";
 import { getControl } from "@/lib/db/controls";
 import { setControlMappings, setRequirementControls } from "@/lib/db/mappings";
-import { resolveOrgContext } from "@/lib/db/organizations";
 import { concurrently } from "./concurrently";
 import {
   addMember,
@@ -13,19 +11,13 @@ import {
   makeEngagement,
   makeOrg,
 } from "./helpers";
+import { signInAs } from "./signed-in";
 
 // The mapping pickers edit sets of links. A picker loaded earlier sends what it showed ticked,
 // and only the changes made in it are applied: links someone else added or removed meanwhile
 // stay as they left them.
 
-let currentUser: UserContext | null = null;
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => currentUser,
-  findOrgContext: async (orgSlug: string) => ({
-    user: currentUser,
-    ctx: currentUser ? await resolveOrgContext(currentUser.userId, orgSlug) : null,
-  }),
-}));
+vi.mock("@/lib/auth/session", async () => (await import("./signed-in")).sessionModule());
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const { setControlMappingsAction } = await import("@/app/o/[orgSlug]/controls/actions");
 const { setRequirementControlsAction } = await import("@/app/o/[orgSlug]/engagements/actions");
@@ -42,7 +34,7 @@ const mappedCriteria = async (ctx: Awaited<ReturnType<typeof makeOrg>>, controlI
 
 describe("a control's mapping picker loaded before someone else mapped it", () => {
   beforeEach(() => {
-    currentUser = null;
+    signInAs(null);
   });
 
   it("keeps their new mapping and applies this picker's tick and untick", async () => {
@@ -53,7 +45,7 @@ describe("a control's mapping picker loaded before someone else mapped it", () =
     // Bob's picker shows CC6.1 ticked. Alice then maps CC6.2 from the requirement's page.
     await setRequirementControls(alice, "criterion", criterion("CC6.2"), [control.id], []);
 
-    currentUser = bob.user;
+    signInAs(bob.user);
     const result = await setControlMappingsAction(
       null,
       form({
@@ -83,7 +75,7 @@ describe("a control's mapping picker loaded before someone else mapped it", () =
     await setControlMappings(alice, control.id, [criterion("CC6.1"), criterion("CC6.2")], []);
     await setControlMappings(alice, control.id, [criterion("CC6.2")], []);
 
-    currentUser = bob.user;
+    signInAs(bob.user);
     await setControlMappingsAction(
       null,
       form({
@@ -113,7 +105,7 @@ describe("a requirement's control picker loaded before someone else mapped a con
     await setRequirementControls(alice, "criterion", criterion("CC6.1"), [first.id]);
     await setControlMappings(alice, theirs.id, [criterion("CC6.1")], [], []);
 
-    currentUser = bob.user;
+    signInAs(bob.user);
     const result = await setRequirementControlsAction(
       null,
       form({

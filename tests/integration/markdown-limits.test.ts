@@ -4,24 +4,15 @@ import { renderToString } from "react-dom/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { EvidenceList } from "@/components/evidence/evidence-list";
 import { getDb } from "@/lib/db/client";
-import type { UserContext } from "@/lib/db/context";
 import { addNoteEvidence, listControlEvidence } from "@/lib/db/evidence";
-import { resolveOrgContext } from "@/lib/db/organizations";
 import { addMember, makeControl, makeEngagement, makeOrg, noteEvidenceInput } from "./helpers";
+import { signInAs } from "./signed-in";
 
 // Findings 1 and 2 of issue #11: Markdown that took the parser tens of seconds (and overflowed
 // React's stack on the control page) is refused with a field message before anything parses it,
 // and a note stored before the limits existed is shown as plain text, never parsed.
 
-let currentUser: UserContext | null = null;
-
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => currentUser,
-  findOrgContext: async (orgSlug: string) => ({
-    user: currentUser,
-    ctx: currentUser ? await resolveOrgContext(currentUser.userId, orgSlug) : null,
-  }),
-}));
+vi.mock("@/lib/auth/session", async () => (await import("./signed-in")).sessionModule());
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "assay.test" }) }));
 
@@ -42,13 +33,13 @@ const noop = async () => ({ ok: true as const, data: null });
 
 describe("Markdown limits", () => {
   beforeEach(() => {
-    currentUser = null;
+    signInAs(null);
   });
 
   it("the note action refuses finding 1's list run with a field message and writes nothing", async () => {
     const ctx = await makeOrg();
     const control = await makeControl(ctx);
-    currentUser = (await addMember(ctx, "editor")).user;
+    signInAs((await addMember(ctx, "editor")).user);
     const activityBefore = await getDb().activityLogEntry.count({
       where: { organizationId: ctx.orgId },
     });
@@ -123,7 +114,7 @@ describe("Markdown limits", () => {
   it("the paperwork PDF route refuses finding 2's quote run with a field message", async () => {
     const ctx = await makeOrg();
     const engagement = await makeEngagement(ctx);
-    currentUser = (await addMember(ctx, "viewer")).user;
+    signInAs((await addMember(ctx, "viewer")).user);
     const request = new NextRequest(
       `http://assay.test/o/${ctx.orgSlug}/engagements/${engagement.id}/paperwork/pdf`,
       {

@@ -1,12 +1,11 @@
 import { extractText, getDocumentProxy } from "unpdf";
 import { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
-import type { OrgContext, UserContext } from "@/lib/db/context";
+import type { OrgContext } from "@/lib/db/context";
 import { updateControl } from "@/lib/db/controls";
 import { addNoteEvidence } from "@/lib/db/evidence";
 import { remediateException } from "@/lib/db/exceptions";
 import { setControlMappings, setRequirementControls } from "@/lib/db/mappings";
-import { resolveOrgContext } from "@/lib/db/organizations";
 import { changesSince } from "@/lib/db/paperwork";
 import { isoDateOf } from "@/lib/domain/dates";
 import { MAX_PAPERWORK_CHARS } from "@/lib/schemas/paperwork";
@@ -23,17 +22,10 @@ import {
   noteEvidenceInput,
 } from "./helpers";
 import { versionOf } from "./version-of";
+import { signInAs } from "./signed-in";
 
 // The PDF route is called the way a browser would, as the signed-in user of our choosing.
-let currentUser: UserContext | null = null;
-
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => currentUser,
-  findOrgContext: async (orgSlug: string) => ({
-    user: currentUser,
-    ctx: currentUser ? await resolveOrgContext(currentUser.userId, orgSlug) : null,
-  }),
-}));
+vi.mock("@/lib/auth/session", async () => (await import("./signed-in")).sessionModule());
 
 const { POST: pdfRoute } =
   await import("@/app/o/[orgSlug]/engagements/[engagementId]/paperwork/pdf/route");
@@ -215,7 +207,7 @@ describe("the paperwork PDF route", () => {
     const ctx = await makeOrg();
     const engagement = await makeEngagement(ctx, { name: "SOC 2 Type II 2026" });
     const viewer = await addMember(ctx, "viewer");
-    currentUser = viewer.user;
+    signInAs(viewer.user);
 
     const response = await post(ctx.orgSlug, engagement.id, { kind: "assertion", markdown: DRAFT });
 
@@ -240,12 +232,12 @@ describe("the paperwork PDF route", () => {
     const theirEngagement = await makeEngagement(theirs);
     const ourEngagement = await makeEngagement(ours);
 
-    currentUser = await makeUser();
+    signInAs(await makeUser());
     expect(
       (await post(ours.orgSlug, ourEngagement.id, { kind: "assertion", markdown: DRAFT })).status,
     ).toBe(404);
 
-    currentUser = (await addMember(ours, "viewer")).user;
+    signInAs((await addMember(ours, "viewer")).user);
     const crossTenant = await post(ours.orgSlug, theirEngagement.id, {
       kind: "assertion",
       markdown: DRAFT,
@@ -253,7 +245,7 @@ describe("the paperwork PDF route", () => {
     expect(crossTenant.status).toBe(404);
     expect((await errorOf(crossTenant)).code).toBe("NOT_FOUND");
 
-    currentUser = null;
+    signInAs(null);
     expect(
       (await post(ours.orgSlug, ourEngagement.id, { kind: "assertion", markdown: DRAFT })).status,
     ).toBe(401);
@@ -262,7 +254,7 @@ describe("the paperwork PDF route", () => {
   it("refuses a cross-origin request", async () => {
     const ctx = await makeOrg();
     const engagement = await makeEngagement(ctx);
-    currentUser = (await addMember(ctx, "editor")).user;
+    signInAs((await addMember(ctx, "editor")).user);
 
     const response = await post(
       ctx.orgSlug,
@@ -277,7 +269,7 @@ describe("the paperwork PDF route", () => {
   it("validates the body: kind, an empty or too long draft, malformed or oversized JSON", async () => {
     const ctx = await makeOrg();
     const engagement = await makeEngagement(ctx);
-    currentUser = (await addMember(ctx, "viewer")).user;
+    signInAs((await addMember(ctx, "viewer")).user);
 
     const badKind = await post(ctx.orgSlug, engagement.id, { kind: "opinion", markdown: DRAFT });
     expect(badKind.status).toBe(400);

@@ -1,24 +1,15 @@
 import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
-import type { UserContext } from "@/lib/db/context";
-import { resolveOrgContext } from "@/lib/db/organizations";
 import { setRequireTwoFactor } from "@/lib/db/two-factor-policy";
 import { actions, addMember, makeOrg, makeUser } from "./helpers";
 import { enrolledUser } from "./two-factor-fixture";
+import { signInAs } from "./signed-in";
 
 // "Members must use two-factor": an unenrolled member's actions and routes are refused with a
 // message that says what to do, called the way a crafted POST would, as the user of our choosing.
 
-let currentUser: UserContext | null = null;
-
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => currentUser,
-  findOrgContext: async (orgSlug: string) => ({
-    user: currentUser,
-    ctx: currentUser ? await resolveOrgContext(currentUser.userId, orgSlug) : null,
-  }),
-}));
+vi.mock("@/lib/auth/session", async () => (await import("./signed-in")).sessionModule());
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "assay.test" }) }));
 
@@ -54,12 +45,12 @@ async function requiringOrg() {
 
 describe("an organisation requiring two-factor", () => {
   beforeEach(() => {
-    currentUser = null;
+    signInAs(null);
   });
 
   it("refuses the actions of a member who has not enrolled, saying where to turn it on, and writes nothing", async () => {
     const { ctx, editor } = await requiringOrg();
-    currentUser = editor.user;
+    signInAs(editor.user);
     const result = await createControlAction(null, control(ctx.orgSlug, "AC-01"));
     expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(result.ok ? "" : result.message).toBe(
@@ -76,7 +67,7 @@ describe("an organisation requiring two-factor", () => {
   it("refuses the member in their other organisations too, which do not require it themselves", async () => {
     const { editor } = await requiringOrg();
     const own = await makeOrg(editor.user);
-    currentUser = editor.user;
+    signInAs(editor.user);
     expect(await createControlAction(null, control(own.orgSlug, "AC-02"))).toMatchObject({
       ok: false,
       code: "FORBIDDEN",
@@ -89,7 +80,7 @@ describe("an organisation requiring two-factor", () => {
       where: { userId: editor.user.userId },
       data: { role: "admin" },
     });
-    currentUser = editor.user;
+    signInAs(editor.user);
     const request = new NextRequest(`http://assay.test/api/orgs/${ctx.orgSlug}/invitations`, {
       method: "POST",
       body: JSON.stringify({ email: "new@example.test", role: "viewer" }),
@@ -111,7 +102,7 @@ describe("an organisation requiring two-factor", () => {
 
   it("still answers not found to someone outside it", async () => {
     const { ctx } = await requiringOrg();
-    currentUser = await makeUser();
+    signInAs(await makeUser());
     expect(await createControlAction(null, control(ctx.orgSlug, "AC-03"))).toMatchObject({
       ok: false,
       code: "NOT_FOUND",
@@ -121,14 +112,14 @@ describe("an organisation requiring two-factor", () => {
 
 describe("setRequireTwoFactorAction", () => {
   beforeEach(() => {
-    currentUser = null;
+    signInAs(null);
   });
 
   it("turns the requirement on and off for an enrolled admin, logging each change", async () => {
     const ctx = await makeOrg();
     const admin = await addMember(ctx, "admin");
     await enrolledUser(admin.user);
-    currentUser = admin.user;
+    signInAs(admin.user);
     expect(
       await setRequireTwoFactorAction(null, form({ orgSlug: ctx.orgSlug, requireTwoFactor: "on" })),
     ).toMatchObject({ ok: true });
@@ -152,11 +143,11 @@ describe("setRequireTwoFactorAction", () => {
     const ctx = await makeOrg();
     const editor = await addMember(ctx, "editor");
     await enrolledUser(editor.user);
-    currentUser = editor.user;
+    signInAs(editor.user);
     expect(
       await setRequireTwoFactorAction(null, form({ orgSlug: ctx.orgSlug, requireTwoFactor: "on" })),
     ).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    currentUser = (await enrolledUser()).user;
+    signInAs((await enrolledUser()).user);
     expect(
       await setRequireTwoFactorAction(null, form({ orgSlug: ctx.orgSlug, requireTwoFactor: "on" })),
     ).toMatchObject({ ok: false, code: "NOT_FOUND" });
