@@ -26,10 +26,13 @@ import {
   addNoteEvidenceAction,
   deleteEventAction,
   deleteEvidenceAction,
+  deleteExceptionAction,
   importPopulationAction,
   linkEvidenceAction,
   recordExceptionAction,
   remediateExceptionAction,
+  updateEvidenceAction,
+  updateExceptionAction,
 } from "./actions";
 
 export const metadata: Metadata = { title: "Control" };
@@ -153,6 +156,15 @@ export default async function ControlPage({ params, searchParams }: Props) {
           controls={page.controlOptions}
           deleteAction={deleteEvidenceAction}
           linkAction={linkEvidenceAction}
+          edit={{
+            today,
+            events: page.population.map((event) => ({
+              id: event.id,
+              label: `${event.date} ${event.reference}`,
+            })),
+            occurrences: page.occurrences,
+            action: updateEvidenceAction,
+          }}
         />
       </Card>
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
@@ -290,6 +302,10 @@ export default async function ControlPage({ params, searchParams }: Props) {
           canEdit={permissions.editEvidence}
           recordAction={recordExceptionAction}
           remediateAction={remediateExceptionAction}
+          correct={{
+            updateAction: updateExceptionAction,
+            deleteAction: deleteExceptionAction,
+          }}
         />
       </Card>
     </>
