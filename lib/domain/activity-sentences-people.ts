@@ -26,6 +26,12 @@ export const PEOPLE_SENTENCES: Sentences = {
   "member.password_reset_link_issued": (w) => [
     `${w.actor} issued a password reset link for ${w.person(text(w.after, "userId"))}`,
   ],
+  "member.calendar_feed_issued": (w) => [
+    `${w.person(text(w.after, "userId"))} created a new calendar-feed address`,
+  ],
+  "member.calendar_feed_revoked": (w) => [
+    `${w.person(text(w.after, "userId"))} turned their calendar feed off`,
+  ],
   "invitation.created": (w) => [
     `${w.actor} invited ${text(w.after, "email")} as ${text(w.after, "role")}`,
   ],

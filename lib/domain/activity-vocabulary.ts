@@ -93,6 +93,9 @@ export type ActivityPayloads = {
   "member.role_changed": Edited<"membership", { role: string }, { userId: string }>;
   "member.removed": Gone<"membership", { userId: string; role: string }>;
   "member.password_reset_link_issued": Made<"membership", { userId: string; expiresAt: string }>;
+  /** The member's secret calendar-feed address (issued again: the old one stops working). */
+  "member.calendar_feed_issued": Happened<"membership", { userId: string }>;
+  "member.calendar_feed_revoked": Happened<"membership", { userId: string }>;
 
   "invitation.created": Made<"invitation", { email: string; role: string; expiresAt: string }>;
   "invitation.revoked": Gone<"invitation", { email: string; role: string }>;
@@ -219,6 +222,8 @@ export const ACTIVITY_ACTIONS = [
   "member.role_changed",
   "member.removed",
   "member.password_reset_link_issued",
+  "member.calendar_feed_issued",
+  "member.calendar_feed_revoked",
   "invitation.created",
   "invitation.revoked",
   "invitation.accepted",

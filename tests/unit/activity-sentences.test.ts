@@ -99,6 +99,18 @@ const INPUTS: { [A in ActivityAction]?: Extract<ActivityInput, { action: A }> } 
     entityId: "m1",
     after: { userId: "u2", expiresAt: "2026-05-02T00:00:00.000Z" },
   },
+  "member.calendar_feed_issued": {
+    action: "member.calendar_feed_issued",
+    entityType: "membership",
+    entityId: "m1",
+    after: { userId: "u2" },
+  },
+  "member.calendar_feed_revoked": {
+    action: "member.calendar_feed_revoked",
+    entityType: "membership",
+    entityId: "m1",
+    after: { userId: "u2" },
+  },
   "invitation.created": {
     action: "invitation.created",
     entityType: "invitation",
