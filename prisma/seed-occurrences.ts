@@ -62,13 +62,13 @@ async function occurrenceEvidence(
   effectiveDate: string,
   what: string,
 ): Promise<void> {
-  const { id } = await addNoteEvidence(ctx, {
+  await addNoteEvidence(ctx, {
     controlIds: [control.id],
     purpose: "operating",
     title: `${control.ref} ${slotKey} ${what}`,
     note: `${control.title}: the ${slotKey} ${what} on ${effectiveDate}, recorded for ${slotKey}.`,
     effectiveDate,
+    // The occurrence the evidence is for (readiness-rules.md, section 3).
+    slotKey,
   });
-  // The occurrence the evidence is for (readiness-rules.md, section 3).
-  await getDb().evidence.update({ where: { id }, data: { slotKey } });
 }
