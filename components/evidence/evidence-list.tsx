@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { ConfirmAction } from "@/components/ui/confirm-action";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import type { OccurrenceChoice } from "@/lib/domain/readiness/occurrences";
 import { EditEvidenceDialog } from "./edit-evidence-dialog";
 import { LinkEvidenceForm } from "./link-evidence-form";
@@ -36,14 +36,14 @@ type Props = {
   canEdit: boolean;
   /** Controls an item can additionally be linked to (evidence reuse). */
   controls: { id: string; ref: string; title: string }[];
-  deleteAction: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
-  linkAction: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
+  deleteAction: FormAction;
+  linkAction: FormAction;
   /** What a correction needs: today, the control's events and occurrences, and the action. */
   edit?: {
     today: string;
     events: { id: string; label: string }[];
     occurrences: readonly OccurrenceChoice[];
-    action: (previous: unknown, formData: FormData) => Promise<ActionResult<null>>;
+    action: FormAction;
   };
 };
 

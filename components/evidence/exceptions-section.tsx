@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Field } from "@/components/ui/field";
 import { SelectField, TextareaField } from "@/components/ui/select-field";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import { EXCEPTION_SEVERITIES, EXCEPTION_STATUSES } from "@/lib/domain/evidence";
 
 type ExceptionItem = {
@@ -17,7 +17,6 @@ type ExceptionItem = {
   remediationNote: string | null;
   version: number;
 };
-type Action<T> = (previous: unknown, formData: FormData) => Promise<ActionResult<T>>;
 
 type Props = {
   orgSlug: string;
@@ -25,10 +24,10 @@ type Props = {
   today: string;
   items: ExceptionItem[];
   canEdit: boolean;
-  recordAction: Action<{ id: string }>;
-  remediateAction: Action<null>;
+  recordAction: FormAction<{ id: string }>;
+  remediateAction: FormAction;
   /** Corrections of any field, and deletion with a reason. */
-  correct?: { updateAction: Action<null>; deleteAction: Action<null> };
+  correct?: { updateAction: FormAction; deleteAction: FormAction };
 };
 
 function CorrectException({

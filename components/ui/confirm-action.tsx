@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import { Alert } from "./alert";
 import { Button, type ButtonProps } from "./button";
 import { TextareaField } from "./select-field";
@@ -23,7 +23,7 @@ type Props = {
   title: string;
   description: string;
   confirmLabel: string;
-  action: (previous: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
+  action: FormAction<unknown>;
   fields: Record<string, string>;
   variant?: ButtonProps["variant"];
   /** Asks why, in a required field named `reason` (kept with the record of the change). */
