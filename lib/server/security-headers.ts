@@ -37,6 +37,7 @@ const ROUTE_HANDLER_PATHS = [
   /^\/api\//,
   /^\/favicon\.ico$/,
   /^\/icon\.svg$/,
+  /^\/o\/[^/]+\/activity\/export$/,
   /^\/o\/[^/]+\/controls\/export$/,
   /^\/o\/[^/]+\/controls\/import\/template$/,
   /^\/o\/[^/]+\/engagements\/[^/]+\/paperwork\/pdf$/,
