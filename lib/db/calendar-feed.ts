@@ -4,6 +4,7 @@ import { isRole } from "@/lib/domain/permissions";
 import { addDays } from "@/lib/domain/readiness/calendar";
 import { todayIn } from "@/lib/domain/time-zone";
 import { forbidden, notFound } from "@/lib/errors";
+import { recordActivity } from "./activity";
 import { assertCan } from "./authorize";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
@@ -44,20 +45,47 @@ export async function issueCalendarToken(ctx: OrgContext, now: Date = new Date()
   if (ctx.role === "auditor") throw forbidden();
   const membership = await myMembership(ctx);
   const { token, tokenHash } = newLinkToken();
-  await getDb().membership.update({
-    where: { id: membership.id },
-    data: { calendarTokenHash: tokenHash, calendarTokenCreatedAt: now },
-    select: { id: true },
+  await getDb().$transaction(async (tx) => {
+    await tx.membership.update({
+      where: { id: membership.id },
+      data: { calendarTokenHash: tokenHash, calendarTokenCreatedAt: now },
+      select: { id: true },
+    });
+    await recordActivity(
+      tx,
+      ctx,
+      {
+        action: "member.calendar_feed_issued",
+        entityType: "membership",
+        entityId: membership.id,
+        after: { userId: ctx.userId },
+      },
+      now,
+    );
   });
   return token;
 }
 
-export async function revokeCalendarToken(ctx: OrgContext): Promise<void> {
+export async function revokeCalendarToken(ctx: OrgContext, now: Date = new Date()): Promise<void> {
   const membership = await myMembership(ctx);
-  await getDb().membership.update({
-    where: { id: membership.id },
-    data: { calendarTokenHash: null, calendarTokenCreatedAt: null },
-    select: { id: true },
+  if (membership.calendarTokenHash === null) return;
+  await getDb().$transaction(async (tx) => {
+    await tx.membership.update({
+      where: { id: membership.id },
+      data: { calendarTokenHash: null, calendarTokenCreatedAt: null },
+      select: { id: true },
+    });
+    await recordActivity(
+      tx,
+      ctx,
+      {
+        action: "member.calendar_feed_revoked",
+        entityType: "membership",
+        entityId: membership.id,
+        after: { userId: ctx.userId },
+      },
+      now,
+    );
   });
 }
 

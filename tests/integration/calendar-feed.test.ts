@@ -13,8 +13,10 @@ import type { OrgContext } from "@/lib/db/context";
 import { addNoteEvidence } from "@/lib/db/evidence";
 import { setControlMappings } from "@/lib/db/mappings";
 import {
+  actions,
   addMember,
   criterion,
+  expectIntactLog,
   makeControl,
   makeEngagement,
   makeOrg,
@@ -145,6 +147,12 @@ describe("calendar feed", () => {
     await revokeCalendarToken(ctx);
     expect(await calendarFeedFor(second, ORIGIN, NOW)).toBeNull();
     expect(await calendarFeedStatus(ctx)).toEqual({ active: false, createdAt: null });
+    expect((await actions(ctx.orgId)).filter((action) => action.includes("calendar"))).toEqual([
+      "member.calendar_feed_issued",
+      "member.calendar_feed_issued",
+      "member.calendar_feed_revoked",
+    ]);
+    await expectIntactLog(ctx);
   });
 
   it("serves text/calendar without a session, 404 for unknown tokens, and writes nothing", async () => {
