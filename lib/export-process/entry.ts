@@ -4,7 +4,7 @@ import { existsSync, rmSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { BUILT_DIR, builtFile, type EntryName } from "./build";
+import { BUILT_DIR, builtFile, type EntryName } from "./entries";
 
 // Which JavaScript file the export and job processes start from. In production (NODE_ENV
 // production: `npm start`, the e2e suite) the one `npm run build` made, and nothing else: a
