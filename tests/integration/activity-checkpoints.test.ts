@@ -307,7 +307,7 @@ describe("daily checkpoints", () => {
         await recordActivity(
           tx,
           { orgId: ctx.orgId, userId: ctx.userId },
-          { action: "test.rolled_back", entityType: "test", entityId: "x" },
+          { action: "engagement.archived", entityType: "engagement", entityId: "x" },
           new Date(Date.now() + DAY_MS),
         );
         throw failing;
