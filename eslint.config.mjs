@@ -63,7 +63,11 @@ export default tseslint.config(
   {
     files: ["**/*.ts", "**/*.tsx", "**/*.mts"],
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        // vitest.config.mts is outside tsconfig.json's include (*.ts, *.tsx).
+        projectService: { allowDefaultProject: ["*.mts"] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       "@typescript-eslint/no-floating-promises": "error",
