@@ -28,6 +28,7 @@ type Props = {
 export function EvidenceFields({ today, events, occurrences, initial, preselect, errors }: Props) {
   const [purpose, setPurpose] = useState(initial.purpose);
   const [effectiveDate, setEffectiveDate] = useState(initial.effectiveDate);
+  const [coverageEnd, setCoverageEnd] = useState(initial.coverageEnd ?? "");
   return (
     <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
       <SelectField
@@ -56,6 +57,7 @@ export function EvidenceFields({ today, events, occurrences, initial, preselect,
         name="coverageEnd"
         type="date"
         defaultValue={initial.coverageEnd ?? ""}
+        onChange={(event) => setCoverageEnd(event.target.value)}
         errors={errors?.coverageEnd}
         hint="For evidence covering a range; on or after the effective date."
       />
@@ -75,6 +77,7 @@ export function EvidenceFields({ today, events, occurrences, initial, preselect,
         <OccurrencePicker
           choices={occurrences}
           effectiveDate={effectiveDate}
+          coverageEnd={coverageEnd}
           initial={initial.slotKey ?? preselect}
           errors={errors?.slotKey}
         />

@@ -22,20 +22,22 @@ type Props = {
   /** In picker order (occurrenceChoices): missing first. */
   choices: readonly OccurrenceChoice[];
   effectiveDate: string;
+  coverageEnd?: string;
   /** A chosen occurrence (from the page's address, or the item being edited); "" for none. */
   initial?: string;
   errors?: string[];
 };
 
 /**
- * Which occurrence operating evidence is for. Until the user picks one it follows the effective
- * date (the occurrence containing it); "No specific occurrence" lets the dates decide.
+ * Which occurrence operating evidence is for. Until the user picks one it follows the dates (the
+ * occurrence containing them; none for a range over several); "No specific occurrence" lets the
+ * dates decide.
  */
-export function OccurrencePicker({ choices, effectiveDate, initial, errors }: Props) {
+export function OccurrencePicker({ choices, effectiveDate, coverageEnd, initial, errors }: Props) {
   const id = useId();
   const [picked, setPicked] = useState<string | null>(initial ?? null);
   const known = picked !== null && (picked === "" || choices.some((c) => c.key === picked));
-  const value = known ? picked : (occurrenceOn(choices, effectiveDate) ?? "");
+  const value = known ? picked : (occurrenceOn(choices, effectiveDate, coverageEnd) ?? "");
   return (
     <div className="space-y-1">
       <Label htmlFor={id}>Occurrence</Label>

@@ -67,7 +67,8 @@ test("a daily control stays ready when the server's clock moves past midnight", 
   await page.getByLabel("Purpose").selectOption("operating");
   await page.getByLabel("Effective date").fill(periodStart);
   await page.getByLabel("Covers until (optional)").fill(today);
-  await page.getByLabel("Occurrence").selectOption("");
+  // A range over many days is for the occurrences its dates overlap, not the first one only.
+  await expect(page.getByLabel("Occurrence")).toHaveValue("");
   await page.getByRole("button", { name: "Add note" }).click();
   await expect(page.getByText("Evidence added.")).toBeVisible();
 

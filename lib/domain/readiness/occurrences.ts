@@ -83,10 +83,12 @@ export function occurrenceChoices(slots: readonly OccurrenceChoice[]): Occurrenc
 export function occurrenceOn(
   choices: readonly OccurrenceChoice[],
   effectiveDate: string,
+  coverageEnd?: string | null,
 ): string | null {
-  const containing = choices.filter(
-    (choice) => choice.start <= effectiveDate && effectiveDate <= choice.end,
-  );
+  // Evidence covering a range (a log export for a quarter of daily checks) is for every
+  // occurrence it overlaps, which only the dates can say: naming one would cover that one only.
+  const end = coverageEnd && coverageEnd > effectiveDate ? coverageEnd : effectiveDate;
+  const containing = choices.filter((choice) => choice.start <= effectiveDate && end <= choice.end);
   if (!containing.length) return null;
   // Several only for event-driven controls (events on one day): the earliest listed wins.
   return containing[0]?.key ?? null;

@@ -139,6 +139,17 @@ describe("occurrenceOn", () => {
     expect(occurrenceOn(choices, "2026-04-01")).toBe("2026-Q2");
   });
 
+  it("is the occurrence containing the whole range when the evidence covers one", () => {
+    expect(occurrenceOn(choices, "2026-01-05", "2026-03-31")).toBe("2026-Q1");
+    expect(occurrenceOn(choices, "2026-04-02", "")).toBe("2026-Q2");
+    expect(occurrenceOn(choices, "2026-04-02", null)).toBe("2026-Q2");
+  });
+
+  it("is none for a range over several occurrences: the dates decide which it covers", () => {
+    expect(occurrenceOn(choices, "2026-01-01", "2026-06-30")).toBeNull();
+    expect(occurrenceOn(choices, "2026-03-31", "2026-04-01")).toBeNull();
+  });
+
   it("is none outside every occurrence", () => {
     expect(occurrenceOn(choices, "2025-12-31")).toBeNull();
     expect(occurrenceOn(choices, "2026-07-01")).toBeNull();
