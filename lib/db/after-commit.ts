@@ -1,5 +1,4 @@
 import "server-only";
-import type { Tx } from "./client";
 
 // Work that must wait until a transaction has committed and must not run inside it: writing to
 // the blob store while rows are locked would hold the locks as long as the store takes (until
@@ -16,9 +15,10 @@ const pending = new WeakMap<object, Task[]>();
 /**
  * Runs `task` after the transaction `tx` commits (never when it rolls back). The transaction's
  * caller waits for it, with every lock released; a task that fails is logged, not thrown, as
- * the transaction has committed.
+ * the transaction has committed. `tx` is typed as any object so that this file needs nothing of
+ * client.ts (which wraps its client with withAfterCommit): a tx from elsewhere throws at once.
  */
-export function afterCommit(tx: Tx, task: Task): void {
+export function afterCommit(tx: object, task: Task): void {
   const tasks = pending.get(tx);
   if (!tasks)
     throw new Error("afterCommit() needs the tx of an interactive $transaction of getDb().");
