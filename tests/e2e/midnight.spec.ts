@@ -68,7 +68,7 @@ test("a daily control stays ready when the server's clock moves past midnight", 
   await page.getByLabel("Effective date").fill(periodStart);
   await page.getByLabel("Covers until (optional)").fill(today);
   // A range over many days is for the occurrences its dates overlap, not the first one only.
-  await expect(page.getByLabel("Occurrence")).toHaveValue("");
+  await expect(page.getByLabel("Occurrence", { exact: true })).toHaveValue("");
   await page.getByRole("button", { name: "Add note" }).click();
   await expect(page.getByText("Evidence added.")).toBeVisible();
 

@@ -40,12 +40,12 @@ test("add evidence to a missing occurrence from the strip, correct it, delete it
   await expect(page).toHaveURL(/purpose=operating/);
 
   await page.getByRole("tab", { name: "Note" }).click();
-  await expect(page.getByLabel("Occurrence")).toHaveValue("2026-Q1");
+  await expect(page.getByLabel("Occurrence", { exact: true })).toHaveValue("2026-Q1");
   await page.getByLabel("Evidence title").fill("Q1 review, done in April");
   await page.getByLabel("Note (Markdown)").fill("Every account reviewed; two removed.");
   await page.getByLabel("Effective date").fill("2026-04-03");
   // The effective date does not move a preselected occurrence.
-  await expect(page.getByLabel("Occurrence")).toHaveValue("2026-Q1");
+  await expect(page.getByLabel("Occurrence", { exact: true })).toHaveValue("2026-Q1");
   await page.getByRole("button", { name: "Add note" }).click();
   await expect(page.getByText("Evidence added.")).toBeVisible();
   await expect(strip).toContainText("2026-Q1: covered");
