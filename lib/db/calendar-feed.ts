@@ -67,6 +67,7 @@ export async function issueCalendarToken(ctx: OrgContext, now: Date = new Date()
 }
 
 export async function revokeCalendarToken(ctx: OrgContext, now: Date = new Date()): Promise<void> {
+  if (ctx.role === "auditor") throw forbidden();
   const membership = await myMembership(ctx);
   if (membership.calendarTokenHash === null) return;
   await getDb().$transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { isDigestFrequency, type DigestFrequency } from "@/lib/domain/digest";
-import { notFound } from "@/lib/errors";
+import { forbidden, notFound } from "@/lib/errors";
 import { assertCan } from "./authorize";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
@@ -30,6 +30,8 @@ export async function setDigestFrequency(
   version: number,
 ): Promise<void> {
   assertCan(ctx, "org.view");
+  // Outside auditors get no digest (nothing of theirs is due): the choice is not theirs to make.
+  if (ctx.role === "auditor") throw forbidden();
   await getDb().$transaction(async (tx) => {
     const { count } = await tx.membership.updateMany({
       where: { ...mine(ctx), version },

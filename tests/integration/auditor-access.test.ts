@@ -664,6 +664,10 @@ const AUDITOR_ACTIONS = new Set([
 
 /** Fields a crafted post leaves out for an action's schema to accept it. */
 const LEAVE_OUT: Record<string, string[]> = { createRequestAction: ["controlId"] };
+/** Fields whose crafted value suits most actions but not this one ("retired" is no exception status). */
+const OVERRIDE: Record<string, Record<string, string>> = {
+  updateExceptionAction: { status: "remediated" },
+};
 
 const APP_O = fileURLToPath(new URL("../../app/o/", import.meta.url));
 
@@ -702,7 +706,12 @@ type Target = {
 };
 
 /** One form with a valid value for every field any action reads; each schema takes its own. */
-function craftedForm(orgSlug: string, target: Target, leaveOut: readonly string[] = []): FormData {
+function craftedForm(
+  orgSlug: string,
+  target: Target,
+  leaveOut: readonly string[] = [],
+  override: Record<string, string> = {},
+): FormData {
   const fields: Record<string, string | string[]> = {
     orgSlug,
     ...target,
@@ -744,6 +753,13 @@ function craftedForm(orgSlug: string, target: Target, leaveOut: readonly string[
     reference: "AUD-EV-1",
     severity: "high",
     remediationNote: "Remediated by the auditor.",
+    reason: "Deleted by the auditor.",
+    graceDays: "2",
+    // organisation settings, reminders
+    timeZone: "Europe/Warsaw",
+    defaultGraceDays: "3",
+    freshnessDays: "200",
+    digestFrequency: "daily",
     csv: "ref,title,status,frequency,nature\nAUD-1,Auditor control,draft,quarterly,manual\n",
     // members, auditors, requests
     email: uniqueEmail("crafted"),
@@ -752,6 +768,7 @@ function craftedForm(orgSlug: string, target: Target, leaveOut: readonly string[
     answer: "Answered by the auditor.",
     body: "Please provide the March payroll reconciliation.",
     format: "json",
+    ...override,
   };
   const data = new FormData();
   for (const [name, value] of Object.entries(fields))
@@ -916,7 +933,10 @@ describe("an auditor cannot change anything", () => {
       for (const [label, target] of Object.entries(targets)) {
         // What an auditor may do inside their engagement is tested in auditor-requests.test.ts.
         if (mayUse && label === "engagement A") continue;
-        const result = await action(null, craftedForm(team.orgSlug, target, LEAVE_OUT[name]));
+        const result = await action(
+          null,
+          craftedForm(team.orgSlug, target, LEAVE_OUT[name], OVERRIDE[name]),
+        );
         const outcome = result.ok ? "ok" : result.code;
         const refused = outcome === "NOT_FOUND" || (!mayUse && outcome === "FORBIDDEN");
         outcomes.push({
