@@ -46,11 +46,9 @@ test("an owner checks the activity log against a JSON export they kept", async (
     page.getByText("notes.json: not an Assay checkpoint, pack manifest or JSON export."),
   ).toBeVisible();
   await expect(
-    check
-      .getByRole("listitem")
-      .filter({
-        hasText: /^kept-export\.json \(JSON export generated .*\) agrees with entry #\d+/,
-      }),
+    check.getByRole("listitem").filter({
+      hasText: /^kept-export\.json \(JSON export generated .*\) agrees with entry #\d+/,
+    }),
   ).toBeVisible();
   await expect(check).toContainText("Signatures not checked: no signing key is configured.");
 

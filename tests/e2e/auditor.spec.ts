@@ -246,11 +246,9 @@ test("after a summary is marked as sent, the exports page lists the evidence add
   await page.getByRole("link", { name: "Exports" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Exports · ${SOC2}` })).toBeVisible();
   const exportsPage = new URL(page.url()).pathname;
-  const since = page
-    .locator("section")
-    .filter({
-      has: page.getByRole("heading", { name: "Since the last export sent to the auditor" }),
-    });
+  const since = page.locator("section").filter({
+    has: page.getByRole("heading", { name: "Since the last export sent to the auditor" }),
+  });
   await expect(since).toContainText("No export has been sent to the auditor yet.");
 
   // Export the PDF summary and wait for it to be ready.

@@ -340,10 +340,8 @@ export function paramValues(
     { arbitrary: fc.constant([]), weight: 3 },
     { arbitrary: fc.array(spoil, { minLength: 1, maxLength: 2 }), weight: 2 },
   );
-  return fc
-    .tuple(base, changes)
-    .map(([values, changed]) => ({
-      ...Object.fromEntries(names.map((name, index) => [name, values[index] ?? ""])),
-      ...Object.fromEntries(changed),
-    }));
+  return fc.tuple(base, changes).map(([values, changed]) => ({
+    ...Object.fromEntries(names.map((name, index) => [name, values[index] ?? ""])),
+    ...Object.fromEntries(changed),
+  }));
 }
