@@ -18,6 +18,7 @@ import { workQueue, type WorkItem } from "@/lib/domain/readiness/work-queue";
 import { assertCan } from "./authorize";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
+import { eventsAndOpenExceptions } from "./readiness";
 import { engagementScope } from "./scope";
 
 // Readiness of a set of controls in every active engagement the context may see, in one fixed
@@ -228,17 +229,7 @@ export async function orgReadiness(
         })),
       mappings: engagementMappings,
       evidence,
-      events: events
-        .filter((event) => mapped.has(event.controlId))
-        .map((event) => ({
-          id: event.id,
-          controlId: event.controlId,
-          date: event.date,
-          label: event.reference,
-        })),
-      exceptions: exceptions
-        .filter((exception) => mapped.has(exception.controlId))
-        .map((exception) => ({ controlId: exception.controlId, status: "open" as const })),
+      ...eventsAndOpenExceptions(events, exceptions, mapped),
     };
     const readiness = computeReadiness(input);
     runs.push({

@@ -86,6 +86,18 @@ export async function loadReadinessInput(
       })),
     ),
     evidence,
+    ...eventsAndOpenExceptions(events, exceptions, inScope),
+  };
+  return { view, input, freshnessDays: organization.freshnessDays };
+}
+
+/** The engine's events and open exceptions, of the controls in `inScope` only. */
+export function eventsAndOpenExceptions(
+  events: readonly { id: string; controlId: string; date: string; reference: string }[],
+  openExceptions: readonly { controlId: string }[],
+  inScope: ReadonlySet<string>,
+): Pick<ReadinessInput, "events" | "exceptions"> {
+  return {
     events: events
       .filter((event) => inScope.has(event.controlId))
       .map((event) => ({
@@ -94,11 +106,10 @@ export async function loadReadinessInput(
         date: event.date,
         label: event.reference,
       })),
-    exceptions: exceptions
+    exceptions: openExceptions
       .filter((exception) => inScope.has(exception.controlId))
       .map((exception) => ({ controlId: exception.controlId, status: "open" as const })),
   };
-  return { view, input, freshnessDays: organization.freshnessDays };
 }
 
 /**
