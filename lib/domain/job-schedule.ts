@@ -2,47 +2,15 @@
 // organisation's time zone come in as arguments.
 
 import { isoWeekday } from "./readiness/calendar";
+import { wallClockIn, type WallClock } from "./time-zone";
 
-/** The wall clock in a time zone at one instant. */
-export type LocalTime = { date: string; hour: number; minute: number; weekday: number };
+/** The wall clock in a time zone at one instant, with its ISO weekday (Monday 1). */
+export type LocalTime = WallClock & { weekday: number };
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    try {
-      formatter = new Intl.DateTimeFormat("en-US", {
-        timeZone,
-        year: "numeric",
-        month: "2-digit",
-        day: "2-digit",
-        hour: "2-digit",
-        minute: "2-digit",
-        hourCycle: "h23",
-        calendar: "gregory",
-        numberingSystem: "latn",
-      });
-    } catch {
-      // A zone this runtime does not know is read as UTC rather than stopping every job.
-      return formatterFor("UTC");
-    }
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** The date, hour, minute and ISO weekday (Monday 1) at `now` in `timeZone`. */
+/** The date, hour, minute and ISO weekday at `now` in `timeZone` (time-zone.ts reads the clock). */
 export function localTime(timeZone: string, now: Date): LocalTime {
-  const parts = new Map<string, string>();
-  for (const part of formatterFor(timeZone).formatToParts(now)) parts.set(part.type, part.value);
-  const date = `${(parts.get("year") ?? "").padStart(4, "0")}-${parts.get("month")}-${parts.get("day")}`;
-  return {
-    date,
-    hour: Number(parts.get("hour")),
-    minute: Number(parts.get("minute")),
-    weekday: isoWeekday(date),
-  };
+  const clock = wallClockIn(timeZone, now);
+  return { ...clock, weekday: isoWeekday(clock.date) };
 }
 
 const MINUTE_MS = 60_000;

@@ -19,6 +19,9 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       year: "numeric",
       month: "2-digit",
       day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
       calendar: "gregory",
       numberingSystem: "latn",
     });
@@ -39,19 +42,25 @@ export function isValidTimeZone(name: string): boolean {
   }
 }
 
+/** The wall clock in a time zone at one instant: its date ("YYYY-MM-DD"), hour and minute. */
+export type WallClock = { date: string; hour: number; minute: number };
+
 /**
- * The calendar date ("YYYY-MM-DD") at instant `now` in `timeZone`. An unknown zone (a value
- * written before validation existed, say) is read as UTC rather than failing every page.
+ * The wall clock at instant `now` in `timeZone`. An unknown zone (a value written before
+ * validation existed, say) is read as UTC rather than failing every page or stopping every job.
  */
-export function todayIn(timeZone: string, now: Date): string {
+export function wallClockIn(timeZone: string, now: Date): WallClock {
   const formatter = formatterFor(isValidTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE);
-  let year = "";
-  let month = "";
-  let day = "";
-  for (const part of formatter.formatToParts(now)) {
-    if (part.type === "year") year = part.value;
-    else if (part.type === "month") month = part.value;
-    else if (part.type === "day") day = part.value;
-  }
-  return `${year.padStart(4, "0")}-${month}-${day}`;
+  const parts = new Map<string, string>();
+  for (const part of formatter.formatToParts(now)) parts.set(part.type, part.value);
+  return {
+    date: `${(parts.get("year") ?? "").padStart(4, "0")}-${parts.get("month")}-${parts.get("day")}`,
+    hour: Number(parts.get("hour")),
+    minute: Number(parts.get("minute")),
+  };
+}
+
+/** The calendar date ("YYYY-MM-DD") at instant `now` in `timeZone`. */
+export function todayIn(timeZone: string, now: Date): string {
+  return wallClockIn(timeZone, now).date;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isValidTimeZone, todayIn } from "@/lib/domain/time-zone";
+import { isValidTimeZone, todayIn, wallClockIn } from "@/lib/domain/time-zone";
 
 describe("todayIn", () => {
   it("is the UTC date in UTC", () => {
@@ -45,5 +45,28 @@ describe("isValidTimeZone", () => {
   it("refuses unknown names, offsets, blanks and very long strings", () => {
     for (const name of ["", " ", "Mars/Olympus_Mons", "+02:00", "Europe/Paris ", "a".repeat(65)])
       expect(isValidTimeZone(name)).toBe(false);
+  });
+});
+
+describe("wallClockIn", () => {
+  it("reads the date, hour and minute in the zone, midnight as hour 0", () => {
+    expect(wallClockIn("Europe/Warsaw", new Date("2026-12-01T23:05:00Z"))).toEqual({
+      date: "2026-12-02",
+      hour: 0,
+      minute: 5,
+    });
+    expect(wallClockIn("America/New_York", new Date("2026-07-01T03:59:00Z"))).toEqual({
+      date: "2026-06-30",
+      hour: 23,
+      minute: 59,
+    });
+  });
+
+  it("reads an unknown zone as UTC, like todayIn", () => {
+    expect(wallClockIn("Mars/Olympus_Mons", new Date("2026-12-01T23:30:00Z"))).toEqual({
+      date: "2026-12-01",
+      hour: 23,
+      minute: 30,
+    });
   });
 });
