@@ -7,7 +7,7 @@ import {
   accessState,
   type AccessState,
 } from "@/lib/domain/auditor-access";
-import { isoDateOf } from "@/lib/domain/dates";
+import { todayIn } from "@/lib/domain/time-zone";
 import {
   invitationExpiry,
   invitationState,
@@ -21,6 +21,7 @@ import { assertCan } from "./authorize";
 import { getDb, type Tx } from "./client";
 import type { OrgContext } from "./context";
 import { newLinkToken } from "./link-tokens";
+import { organizationTimeZone } from "./time-zone";
 
 export type CreatedAuditorInvitation = {
   id: string;
@@ -41,7 +42,8 @@ export async function inviteAuditor(
   now: Date = new Date(),
 ): Promise<CreatedAuditorInvitation> {
   assertCan(ctx, "auditor.manage");
-  const problem = accessEndProblem(input.lastDay, isoDateOf(now));
+  const timeZone = await organizationTimeZone(ctx);
+  const problem = accessEndProblem(input.lastDay, todayIn(timeZone, now));
   if (problem) throw new AppError("VALIDATION", problem, { lastDay: [problem] });
   const email = normalizeEmail(input.email);
   const engagementIds = [...new Set(input.engagementIds)];
@@ -71,7 +73,7 @@ export async function inviteAuditor(
         createdById: ctx.userId,
         createdAt: now,
         engagementIds: JSON.stringify(engagementIds),
-        accessExpiresAt: accessExpiresAt(input.lastDay),
+        accessExpiresAt: accessExpiresAt(input.lastDay, timeZone),
       },
       select: { id: true },
     });
@@ -168,7 +170,8 @@ export async function listAuditors(
 ): Promise<{ auditors: AuditorRow[]; invitations: AuditorInvitationRow[] }> {
   assertCan(ctx, "auditor.manage");
   const db = getDb();
-  const [memberships, grants, invitations, engagements] = await Promise.all([
+  const [timeZone, memberships, grants, invitations, engagements] = await Promise.all([
+    organizationTimeZone(ctx),
     db.membership.findMany({
       where: { organizationId: ctx.orgId, role: "auditor" },
       orderBy: { user: { name: "asc" } },
@@ -216,7 +219,7 @@ export async function listAuditors(
         id: grant.id,
         engagementId: grant.engagementId,
         engagementName: grant.engagement.name,
-        lastDay: accessLastDay(grant.expiresAt),
+        lastDay: accessLastDay(grant.expiresAt, timeZone),
         state: accessState(grant, now),
       })),
   }));
@@ -228,7 +231,9 @@ export async function listAuditors(
       engagementNames: (JSON.parse(invitation.engagementIds ?? "[]") as string[]).map(
         (id) => nameOf.get(id) ?? "(deleted engagement)",
       ),
-      lastDay: invitation.accessExpiresAt ? accessLastDay(invitation.accessExpiresAt) : null,
+      lastDay: invitation.accessExpiresAt
+        ? accessLastDay(invitation.accessExpiresAt, timeZone)
+        : null,
       state: invitationState(invitation, now),
       expiresAt: invitation.expiresAt,
     })),
@@ -277,13 +282,14 @@ export async function extendAuditorAccess(
   now: Date = new Date(),
 ): Promise<void> {
   assertCan(ctx, "auditor.manage");
-  const problem = accessEndProblem(lastDay, isoDateOf(now));
+  const timeZone = await organizationTimeZone(ctx);
+  const problem = accessEndProblem(lastDay, todayIn(timeZone, now));
   if (problem) throw new AppError("VALIDATION", problem, { lastDay: [problem] });
   await getDb().$transaction(async (tx) => {
     const grant = await findGrant(tx, ctx, accessId);
     await tx.auditorAccess.update({
       where: { id: grant.id },
-      data: { expiresAt: accessExpiresAt(lastDay), revokedAt: null },
+      data: { expiresAt: accessExpiresAt(lastDay, timeZone), revokedAt: null },
     });
     await recordActivity(
       tx,
@@ -292,7 +298,10 @@ export async function extendAuditorAccess(
         action: "auditor.access_extended",
         entityType: "user",
         entityId: grant.userId,
-        before: { engagementId: grant.engagementId, lastDay: accessLastDay(grant.expiresAt) },
+        before: {
+          engagementId: grant.engagementId,
+          lastDay: accessLastDay(grant.expiresAt, timeZone),
+        },
         after: { lastDay },
       },
       now,

@@ -1,20 +1,25 @@
 // Outside auditors get read-only access to chosen engagements until a chosen day.
 import { isIsoDate, toDayNumber } from "./dates";
+import { addDays } from "./readiness/calendar";
+import { DEFAULT_TIME_ZONE, startOfDayIn, todayIn } from "./time-zone";
 
 /** The longest access that can be given at once; it can be extended later. */
 export const MAX_ACCESS_DAYS = 400;
-const DAY_MS = 86_400_000;
+const HALF_DAY_MS = 43_200_000;
 
 export type AccessState = "active" | "expired" | "revoked";
 
-/** Access given "until 2027-03-31" lasts to the end of that day (UTC). */
-export function accessExpiresAt(lastDay: string): Date {
-  return new Date((toDayNumber(lastDay) + 1) * DAY_MS);
+/** Access given "until 2027-03-31" lasts to the end of that day in the organisation's zone. */
+export function accessExpiresAt(lastDay: string, timeZone: string = DEFAULT_TIME_ZONE): Date {
+  return startOfDayIn(addDays(lastDay, 1), timeZone);
 }
 
-/** The last day of access, as the forms show it. */
-export function accessLastDay(expiresAt: Date): string {
-  return new Date(expiresAt.getTime() - DAY_MS).toISOString().slice(0, 10);
+/**
+ * The last day of access, as the forms show it. Read 12 hours before the end, so access granted
+ * before time zones counted (ending at midnight UTC) still shows the day it was given until.
+ */
+export function accessLastDay(expiresAt: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return todayIn(timeZone, new Date(expiresAt.getTime() - HALF_DAY_MS));
 }
 
 export function accessState(

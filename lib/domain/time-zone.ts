@@ -1,6 +1,8 @@
 // "Today" in an organisation's time zone (readiness-rules.md: `today` is the calendar date in the
 // organisation's IANA time zone, default UTC). Pure: the instant comes in as an argument.
 
+import { toDayNumber } from "./dates";
+
 export const DEFAULT_TIME_ZONE = "UTC";
 
 /** Longer than any IANA name ("America/Argentina/ComodRivadavia" is 32). */
@@ -63,4 +65,23 @@ export function wallClockIn(timeZone: string, now: Date): WallClock {
 /** The calendar date ("YYYY-MM-DD") at instant `now` in `timeZone`. */
 export function todayIn(timeZone: string, now: Date): string {
   return wallClockIn(timeZone, now).date;
+}
+
+const MINUTE_MS = 60_000;
+
+/**
+ * The first instant of `date` ("YYYY-MM-DD") in `timeZone`: local midnight, or the first minute
+ * the clock shows on a day that starts with a daylight-saving jump. Found by correcting a guess by
+ * the difference between the wanted and the shown wall clock, which settles in two steps.
+ */
+export function startOfDayIn(date: string, timeZone: string): Date {
+  const wanted = toDayNumber(date) * 24 * 60;
+  let instant = wanted * MINUTE_MS;
+  for (let step = 0; step < 3; step++) {
+    const shown = wallClockIn(timeZone, new Date(instant));
+    const minutes = toDayNumber(shown.date) * 24 * 60 + shown.hour * 60 + shown.minute;
+    if (minutes === wanted) break;
+    instant -= (minutes - wanted) * MINUTE_MS;
+  }
+  return new Date(instant);
 }

@@ -322,6 +322,30 @@ describe("inviting and accepting an auditor", () => {
     await expectIntactLog(team);
   });
 
+  it("ends access at the end of the last day in the organisation's time zone", async () => {
+    const { team, engagementA } = await makeAuditedOrg();
+    await getDb().organization.update({
+      where: { id: team.orgId },
+      data: { timeZone: "Pacific/Auckland" },
+    });
+    const user = await makeUser();
+    const lastDay = dayAfter(45);
+    const invitation = await inviteAuditor(team, {
+      email: user.email,
+      engagementIds: [engagementA.id],
+      lastDay,
+    });
+    const stored = await getDb().invitation.findUniqueOrThrow({ where: { id: invitation.id } });
+    expect(stored.accessExpiresAt).toEqual(accessExpiresAt(lastDay, "Pacific/Auckland"));
+    // Auckland's day ends 12 or 13 hours before midnight UTC.
+    expect(
+      accessExpiresAt(lastDay).getTime() - stored.accessExpiresAt!.getTime(),
+    ).toBeGreaterThanOrEqual(12 * 3_600_000);
+    await acceptInvitation(user, invitation.token);
+    const { auditors } = await listAuditors(team);
+    expect(auditors.find((row) => row.userId === user.userId)?.grants[0]?.lastDay).toBe(lastDay);
+  });
+
   it("adds engagements when an existing auditor accepts a new invitation", async () => {
     const { team, engagementA, engagementB, auditor } = await makeAuditedOrg();
     const invitation = await inviteAuditor(team, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isValidTimeZone, todayIn, wallClockIn } from "@/lib/domain/time-zone";
+import { isValidTimeZone, startOfDayIn, todayIn, wallClockIn } from "@/lib/domain/time-zone";
 
 describe("todayIn", () => {
   it("is the UTC date in UTC", () => {
@@ -68,5 +68,30 @@ describe("wallClockIn", () => {
       hour: 23,
       minute: 30,
     });
+  });
+});
+
+describe("startOfDayIn", () => {
+  it("is local midnight, east and west of UTC and in summer time", () => {
+    expect(startOfDayIn("2027-04-01", "UTC").toISOString()).toBe("2027-04-01T00:00:00.000Z");
+    expect(startOfDayIn("2027-04-01", "Europe/Warsaw").toISOString()).toBe(
+      "2027-03-31T22:00:00.000Z",
+    );
+    expect(startOfDayIn("2027-01-15", "Europe/Warsaw").toISOString()).toBe(
+      "2027-01-14T23:00:00.000Z",
+    );
+    expect(startOfDayIn("2027-04-01", "America/Los_Angeles").toISOString()).toBe(
+      "2027-04-01T07:00:00.000Z",
+    );
+    expect(startOfDayIn("2027-04-01", "Pacific/Kiritimati").toISOString()).toBe(
+      "2027-03-31T10:00:00.000Z",
+    );
+  });
+
+  it("is the first minute shown on a day that starts with a daylight-saving jump", () => {
+    // Santiago moves its clocks from 00:00 to 01:00 on the first Sunday of September.
+    const start = startOfDayIn("2026-09-06", "America/Santiago");
+    expect(todayIn("America/Santiago", start)).toBe("2026-09-06");
+    expect(todayIn("America/Santiago", new Date(start.getTime() - 60_000))).toBe("2026-09-05");
   });
 });
