@@ -178,6 +178,31 @@ const SENTENCES: Sentences = {
     `${w.actor} reopened the request about `,
     w.rec("request", w.entityId),
   ],
+  "request.replied": (w) => [
+    `${w.actor} replied on the request about `,
+    w.rec("request", w.entityId),
+  ],
+  "request.answered": (w) => [
+    `${w.actor} answered the request about `,
+    w.rec("request", w.entityId),
+  ],
+  "request.accepted": (w) => [
+    `${w.actor} accepted the answer to the request about `,
+    w.rec("request", w.entityId),
+  ],
+  "request.scheduled": (w) => [
+    `${w.actor} changed the assignee or due date of the request about `,
+    w.rec("request", w.entityId),
+  ],
+  "request.links_changed": (w) => [
+    `${w.actor} changed what the request about `,
+    w.rec("request", w.entityId),
+    " is linked to",
+  ],
+  "request.list_imported": (w) => [
+    `${w.actor} imported the request list ${quote(text(w.after, "fileName") ?? "")} into `,
+    ...engagement(w),
+  ],
   "auditor.viewed": (w) => [`${w.actor} viewed `, viewedRecord(w)],
   "auditor.downloaded": (w) => [`${w.actor} downloaded `, viewedRecord(w)],
   "export.sent": (w) => [

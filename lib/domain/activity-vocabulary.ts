@@ -191,6 +191,21 @@ export type ActivityPayloads = {
   >;
   "request.closed": Happened<"auditor_request", { answer: string | null; evidenceIds: string[] }>;
   "request.reopened": Happened<"auditor_request">;
+  "request.replied": Happened<"auditor_request", { side: string; evidenceIds: string[] }>;
+  "request.answered": Happened<"auditor_request", { answer: string; evidenceIds: string[] }>;
+  "request.accepted": Happened<"auditor_request">;
+  "request.scheduled": Happened<
+    "auditor_request",
+    { assigneeId: string | null; dueDate: string | null }
+  >;
+  "request.links_changed": Replaced<
+    "auditor_request",
+    { requirementCodes: string[]; controlIds: string[] }
+  >;
+  "request.list_imported": Happened<
+    "engagement",
+    { importId: string; fileName: string; created: number; updated: number }
+  >;
 
   "auditor.invited": Made<
     "invitation",
@@ -266,6 +281,12 @@ export const ACTIVITY_ACTIONS = [
   "request.created",
   "request.closed",
   "request.reopened",
+  "request.replied",
+  "request.answered",
+  "request.accepted",
+  "request.scheduled",
+  "request.links_changed",
+  "request.list_imported",
   "auditor.invited",
   "auditor.access_granted",
   "auditor.access_revoked",

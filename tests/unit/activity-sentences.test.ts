@@ -391,6 +391,38 @@ const INPUTS: { [A in ActivityAction]?: Extract<ActivityInput, { action: A }> } 
     after: { answer: "Attached.", evidenceIds: ["e1"] },
   },
   "request.reopened": { action: "request.reopened", entityType: "auditor_request", entityId: "r1" },
+  "request.replied": {
+    action: "request.replied",
+    entityType: "auditor_request",
+    entityId: "r1",
+    after: { side: "team", evidenceIds: [] },
+  },
+  "request.answered": {
+    action: "request.answered",
+    entityType: "auditor_request",
+    entityId: "r1",
+    after: { answer: "Attached.", evidenceIds: ["e1"] },
+  },
+  "request.accepted": { action: "request.accepted", entityType: "auditor_request", entityId: "r1" },
+  "request.scheduled": {
+    action: "request.scheduled",
+    entityType: "auditor_request",
+    entityId: "r1",
+    after: { assigneeId: "u2", dueDate: "2026-06-30" },
+  },
+  "request.links_changed": {
+    action: "request.links_changed",
+    entityType: "auditor_request",
+    entityId: "r1",
+    before: { requirementCodes: [], controlIds: [] },
+    after: { requirementCodes: ["CC6.1"], controlIds: ["c1"] },
+  },
+  "request.list_imported": {
+    action: "request.list_imported",
+    entityType: "engagement",
+    entityId: "g1",
+    after: { importId: "l1", fileName: "PBC.xlsx", created: 3, updated: 1 },
+  },
   "auditor.invited": {
     action: "auditor.invited",
     entityType: "invitation",
