@@ -314,3 +314,33 @@ export function answeredListTable(
     ]),
   ];
 }
+
+/** A file that answered a request, enough to place it in the evidence pack. */
+export type AnsweringFile = {
+  evidenceId: string;
+  kind: "file" | "note" | "link";
+  /** The stored file's name, or the evidence title for notes and links. */
+  name: string;
+  effectiveDate: string;
+  controlRefs: string[];
+};
+
+/** The imported list of one engagement with what happened to each request, for the way back. */
+export type ExportRequestList = {
+  fileName: string;
+  format: "csv" | "xlsx";
+  sheetName: string | null;
+  headers: string[];
+  /** The engagement's controls, by ref: the pack's control folders. */
+  controls: { ref: string; title: string }[];
+  rows: (Omit<AnsweredRow, "files"> & { files: AnsweringFile[] })[];
+};
+
+/** The name an evidence item has in its pack folder (as lib/export/pack.ts writes it). */
+export function packEntryName(
+  file: Pick<AnsweringFile, "kind" | "name" | "effectiveDate">,
+): string {
+  return file.kind === "file"
+    ? `${file.effectiveDate} ${file.name}`
+    : `${file.effectiveDate} ${file.name}.md`;
+}

@@ -1,3 +1,5 @@
+import { can, ROLES, type Role } from "./permissions";
+
 // A request is a conversation with a state: open → answered (the team answers) → accepted (the
 // auditor accepts) or back to open (the auditor reopens it, saying why in a reply).
 
@@ -57,3 +59,8 @@ export function matchesDue(
   end.setUTCDate(end.getUTCDate() + 6);
   return dueDate >= today && dueDate <= end.toISOString().slice(0, 10);
 }
+
+/** The roles that answer requests: who a request can be assigned to. */
+export const ANSWERING_ROLES: readonly Role[] = ROLES.filter((role) =>
+  can(role, "request.resolve"),
+);
