@@ -1,5 +1,11 @@
 import "server-only";
 import { CRITERIA_EDITIONS } from "@/lib/domain/catalog";
+import {
+  moveRequest,
+  REQUEST_STATES,
+  requestStateOf,
+  type RequestState,
+} from "@/lib/domain/request-states";
 import { AppError, notFound } from "@/lib/errors";
 import type { CloseAuditorRequestInput, CreateAuditorRequestInput } from "@/lib/schemas/auditor";
 import { recordActivity } from "./activity";
@@ -10,10 +16,11 @@ import { engagementRequirements } from "./engagement-requirements";
 import { engagementScope } from "./scope";
 
 // Auditor requests: "please provide the Q2 access review", left on a requirement or a control
-// of an engagement. The team answers (with evidence) and closes them. A list, not a workflow.
+// of an engagement. The team answers them (with evidence), the auditor reopens them; threads,
+// acceptance, assignees and due dates are in request-threads.ts and request-views.ts.
 
-export const REQUEST_STATUSES = ["open", "closed"] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+export const REQUEST_STATUSES = REQUEST_STATES;
+export type RequestStatus = RequestState;
 
 /** Where a request points, resolved against the engagement's own scope. */
 async function resolveTarget(
@@ -98,7 +105,9 @@ export async function listAuditorRequests(
   const rows = await db.auditorRequest.findMany({
     where: {
       organizationId: ctx.orgId,
-      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.status
+        ? { status: filter.status === "answered" ? { in: ["answered", "closed"] } : filter.status }
+        : {}),
       ...(filter.engagementId ? { engagementId: filter.engagementId } : {}),
       ...(scope === null
         ? {}
@@ -169,7 +178,7 @@ export async function listAuditorRequests(
             objectiveLabel.get(row.requirementId ?? "") ?? criterionLabel(row.requirementId ?? ""),
         },
     body: row.body,
-    status: row.status === "closed" ? "closed" : "open",
+    status: requestStateOf(row.status),
     answer: row.answer,
     createdBy: row.createdBy.name,
     createdAt: row.createdAt,
@@ -188,7 +197,7 @@ function criterionLabel(requirementId: string): string {
   return criterion ? `${criterion.code} ${criterion.title}` : code;
 }
 
-/** The team answers a request, optionally attaching evidence, and closes it. */
+/** The team answers a request without a thread reply, optionally attaching evidence. */
 export async function closeAuditorRequest(
   ctx: OrgContext,
   input: CloseAuditorRequestInput,
@@ -202,8 +211,8 @@ export async function closeAuditorRequest(
       select: { id: true, status: true },
     });
     if (!request) throw notFound();
-    if (request.status === "closed")
-      throw new AppError("CONFLICT", "This request is already closed.");
+    if (requestStateOf(request.status) !== "open")
+      throw new AppError("CONFLICT", "This request is already answered.");
     if (evidenceIds.length) {
       const found = await tx.evidence.count({
         where: { organizationId: ctx.orgId, id: { in: evidenceIds } },
@@ -227,10 +236,13 @@ export async function closeAuditorRequest(
     await tx.auditorRequest.update({
       where: { id: request.id },
       data: {
-        status: "closed",
+        status: "answered",
         answer: input.answer || null,
+        answeredById: ctx.userId,
+        answeredAt: now,
         closedById: ctx.userId,
         closedAt: now,
+        version: { increment: 1 },
       },
     });
     await recordActivity(
@@ -247,7 +259,7 @@ export async function closeAuditorRequest(
   });
 }
 
-/** The auditor (who asked) may reopen a closed request when the answer is not enough. */
+/** The auditor (who asked) may reopen an answered or accepted request. */
 export async function reopenAuditorRequest(
   ctx: OrgContext,
   requestId: string,
@@ -261,10 +273,10 @@ export async function reopenAuditorRequest(
       select: { id: true, status: true, engagementId: true },
     });
     if (!request || (scope !== null && !scope.includes(request.engagementId))) throw notFound();
-    if (request.status === "open") return;
+    if ("error" in moveRequest(requestStateOf(request.status), "reopen")) return;
     await tx.auditorRequest.update({
       where: { id: request.id },
-      data: { status: "open", closedById: null, closedAt: null },
+      data: { status: "open", closedById: null, closedAt: null, version: { increment: 1 } },
     });
     await recordActivity(
       tx,

@@ -203,7 +203,7 @@ describe("listing, answering and reopening requests", () => {
     const expected = [
       { id: second.id, status: "open" },
       { id: first.id, status: "open" },
-      { id: third.id, status: "closed" },
+      { id: third.id, status: "answered" },
     ];
     expect(summary(await listAuditorRequests(team))).toEqual(expected);
     expect(summary(await listAuditorRequests(viewer.ctx))).toEqual(expected);
@@ -211,7 +211,9 @@ describe("listing, answering and reopening requests", () => {
       expected.slice(0, 2),
     );
     expect(
-      summary(await listAuditorRequests(team, { status: "closed", engagementId: engagementA.id })),
+      summary(
+        await listAuditorRequests(team, { status: "answered", engagementId: engagementA.id }),
+      ),
     ).toEqual(expected.slice(2));
   });
 
@@ -240,7 +242,7 @@ describe("listing, answering and reopening requests", () => {
     const [closed] = await listAuditorRequests(auditor.ctx);
     expect(closed).toMatchObject({
       id: request.id,
-      status: "closed",
+      status: "answered",
       answer: "Attached the March reconciliation.",
       closedBy: editor.user.name,
       closedAt: hoursLater(1),
@@ -255,7 +257,7 @@ describe("listing, answering and reopening requests", () => {
     await expectAppError(
       closeAuditorRequest(editor.ctx, { requestId: request.id, answer: "Again.", evidenceIds: [] }),
       "CONFLICT",
-      /already closed/,
+      /already answered/,
     );
 
     await reopenAuditorRequest(auditor.ctx, request.id, hoursLater(2));
