@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { requireOrgContext, requireUser } from "@/lib/auth/session";
 import { listMyOrganizations } from "@/lib/db/organizations";
+import { requestsWaitingCount } from "@/lib/db/request-views";
 import { can } from "@/lib/domain/permissions";
 import { myWorkFor } from "@/lib/server/my-work";
 
@@ -16,6 +17,8 @@ export default async function OrganizationLayout({ children, params }: Props) {
   const library = can(ctx.role, "library.view");
   const work = await myWorkFor(ctx);
   const ownsControls = work !== null && work.ownedControls > 0;
+  // Team: requests assigned to me and open; auditor: answers waiting for acceptance.
+  const waitingRequests = await requestsWaitingCount(ctx);
   const nav = [
     ...(library
       ? [
@@ -36,7 +39,10 @@ export default async function OrganizationLayout({ children, params }: Props) {
           { href: `${base}/catalogue`, label: "SOC 2 criteria" },
         ]
       : []),
-    { href: `${base}/requests`, label: "Auditor requests" },
+    {
+      href: `${base}/requests`,
+      label: waitingRequests ? `Auditor requests (${waitingRequests})` : "Auditor requests",
+    },
     { href: `${base}/verify`, label: "Verify a pack" },
     ...(can(ctx.role, "member.view") ? [{ href: `${base}/members`, label: "Members" }] : []),
     ...(can(ctx.role, "auditor.manage") ? [{ href: `${base}/auditors`, label: "Auditors" }] : []),
