@@ -40,8 +40,17 @@ export type ScheduleRequestInput = z.infer<typeof ScheduleRequestInput>;
 export const SetRequestLinksInput = z.object({
   requestId: FormId,
   version: VersionField,
-  requirementCodes: formList(singleLine().max(64)).pipe(
-    z.array(z.string()).max(50, "Link at most 50 requirements."),
+  /** Codes typed in one field ("CC6.1, CC6.2") or sent as a list. */
+  requirementCodes: z.preprocess(
+    (value) =>
+      typeof value === "string"
+        ? value.split(/[,;\s]+/).filter(Boolean)
+        : Array.isArray(value)
+          ? value
+          : [],
+    z
+      .array(singleLine().max(64, "That code is too long."))
+      .max(50, "Link at most 50 requirements."),
   ),
   controlIds: formList(FormId).pipe(z.array(FormId).max(50, "Link at most 50 controls.")),
 });

@@ -168,8 +168,8 @@ describe("readListFile", () => {
     await expect(readListFile("list.pdf", new Uint8Array([1]))).rejects.toBeInstanceOf(
       ListFileError,
     );
-    await expect(readListFile("list.csv", new Uint8Array(6 * 1024 * 1024))).rejects.toThrow(
-      /larger than 5 MB/,
+    await expect(readListFile("list.csv", new Uint8Array(3 * 1024 * 1024))).rejects.toThrow(
+      /larger than 2 MB/,
     );
   });
 });
