@@ -25,17 +25,24 @@ import {
   type ReadinessEngagement,
 } from "@/lib/domain/readiness/engine";
 import { todayIn } from "@/lib/domain/time-zone";
+import type { ExportRequestList } from "@/lib/domain/request-list";
 import { readActivityHead } from "./checkpoints";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
 import type { EngagementDetail } from "./engagements";
 import { engagementReadiness } from "./readiness";
+import { loadRequestListExport } from "./request-list-export";
 import { organizationTimeZone } from "./time-zone";
 
 /** Evidence records read per query when streaming the evidence list. */
 const EVIDENCE_PAGE_SIZE = 500;
 
-export type EngagementExportData = { summary: ExportSummary; evidencePages: EvidencePages };
+export type EngagementExportData = {
+  summary: ExportSummary;
+  evidencePages: EvidencePages;
+  /** The auditor's imported request list, answered (the pack's requests/), if one was imported. */
+  requestList?: ExportRequestList | null;
+};
 
 /**
  * The data every export is written from: the summary (from engagementReadiness, the dashboard's
@@ -191,7 +198,7 @@ export async function loadEngagementExport(
     evidenceOfControls(ctx, refOf, requirementCodesOf, (item) =>
       evidenceWindow(item, windowEngagement, freshnessDays),
     );
-  return { summary, evidencePages };
+  return { summary, evidencePages, requestList: await loadRequestListExport(ctx, engagementId) };
 }
 
 type ControlDetailRow = {

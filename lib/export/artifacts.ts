@@ -4,6 +4,7 @@ import { pipeline } from "node:stream/promises";
 import { ZipArchive } from "archiver";
 import type { ExportFormat } from "@/lib/domain/export/snapshot";
 import type { EvidencePages, ExportSummary } from "@/lib/domain/export/types";
+import type { ExportRequestList } from "@/lib/domain/request-list";
 import { writeExportJson } from "./export-json";
 import { writeMatrixCsv } from "./matrix-csv";
 import { MATRIX_VIEW_IDS } from "./matrix-views";
@@ -12,7 +13,11 @@ import { writeEvidencePack, type StoredFiles } from "./pack";
 import { replayablePages } from "./replayable-pages";
 import { renderSummaryPdf } from "./summary-pdf";
 
-export type ArtifactData = { summary: ExportSummary; evidencePages: EvidencePages };
+export type ArtifactData = {
+  summary: ExportSummary;
+  evidencePages: EvidencePages;
+  requestList?: ExportRequestList | null;
+};
 export type ArtifactOptions = {
   /** The stored evidence files (the pack only). */
   files: StoredFiles;
@@ -51,6 +56,7 @@ export async function writeExportArtifact(
           evidencePages: evidence,
           files: options.files,
           onProgress: options.onProgress,
+          requestList: data.requestList,
           documents: [
             { path: "summary.pdf", kind: "summary", render: () => renderSummaryPdf(summary) },
             {

@@ -24,6 +24,7 @@ const PACK_ENTRY_KINDS = [
   "evidence-file",
   "evidence-note",
   "evidence-link",
+  "request-list",
 ] as const;
 
 export type ManifestEvidence = {
@@ -41,7 +42,7 @@ export type ManifestEvidence = {
 
 type EntryBytes = { path: string; sha256: string; size: number };
 export type ManifestEntry =
-  | (EntryBytes & { kind: "summary" | "matrix" })
+  | (EntryBytes & { kind: "summary" | "matrix" | "request-list" })
   | (EntryBytes & { kind: "evidence-file" | "evidence-note" | "evidence-link" } & ManifestEvidence);
 
 export type ManifestHeader = {

@@ -12,6 +12,7 @@ import type {
   ExportFile,
   ExportSummary,
 } from "@/lib/domain/export/types";
+import type { ExportRequestList } from "@/lib/domain/request-list";
 import { AppError } from "@/lib/errors";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { digestOf, hashingStream, type Digest, type HashingOptions } from "./hashing";
@@ -25,6 +26,7 @@ import {
 import { ManifestSpool } from "./manifest-spool";
 import { DEFLATE_LEVEL, linkMarkdown, noteMarkdown, shouldStore } from "./pack-content";
 import { PackLayout } from "./pack-layout";
+import { writeRequestList } from "./pack-requests";
 import { readAhead } from "./read-ahead";
 
 /** Stored files up to this size are read whole, a few ahead of their turn; larger ones are streamed at their turn. */
@@ -59,6 +61,8 @@ export type PackInput = {
   evidencePages: EvidencePages;
   files: StoredFiles;
   documents: readonly PackDocument[];
+  /** The auditor's imported request list, answered: written to requests/ after the evidence. */
+  requestList?: ExportRequestList | null;
   /** Entries written so far; `total` is null until the last evidence page has been read. */
   onProgress?: (done: number, total: number | null) => void;
 };
@@ -100,13 +104,22 @@ export async function writeEvidencePack(input: PackInput, output: Writable): Pro
             layout.folderRefs(evidence)[0] ?? "",
           )
         : undefined;
+    // Only the paths of evidence that answered a request are kept: memory stays flat.
+    const answering = new Set(
+      input.requestList?.rows.flatMap((row) => row.files.map((file) => file.evidenceId)) ?? [],
+    );
+    const written = new Map<string, string[]>();
     for await (const { item: evidence, started } of readAhead(
       input.evidencePages(),
       readSmall,
       READ_AHEAD_FILES,
     )) {
-      await writeEvidence(writer, layout, evidence, input.files.open, started);
+      const paths = await writeEvidence(writer, layout, evidence, input.files.open, started);
+      if (answering.has(evidence.id)) written.set(evidence.id, paths);
     }
+    await writeRequestList(input.requestList, written, (path, bytes) =>
+      writer.add(path, bytes, { kind: "request-list" }),
+    );
     const manifest = await spool.read(manifestOpening(manifestHeader(input.summary)));
     const { sha256: manifestSha256 } = await writer.write(MANIFEST_PATH, manifest);
     await Promise.all([archive.finalize(), writing]);
@@ -129,7 +142,8 @@ async function writeEvidence(
   evidence: ExportEvidence,
   openFile: StoredFiles["open"],
   read: Promise<Buffer> | undefined,
-): Promise<void> {
+): Promise<string[]> {
+  const paths: string[] = [];
   const facts: ManifestEvidence = {
     evidenceId: evidence.id,
     title: evidence.title,
@@ -150,6 +164,7 @@ async function writeEvidence(
       `${evidence.effectiveDate} ${file?.name ?? evidence.title}`,
     )) {
       if (!file) throw storedFileError(evidence, ref, "has no stored file");
+      paths.push(path);
       if (bytes) {
         // Checked against the recorded digest already: no second hash.
         await writer.add(
@@ -167,7 +182,7 @@ async function writeEvidence(
         ...facts,
       });
     }
-    return;
+    return paths;
   }
   const isLink = evidence.kind === "link";
   const body = Buffer.from(isLink ? linkMarkdown(evidence) : noteMarkdown(evidence), "utf8");
@@ -175,8 +190,10 @@ async function writeEvidence(
     evidence,
     `${evidence.effectiveDate} ${evidence.title}.md`,
   )) {
+    paths.push(path);
     await writer.add(path, body, { kind: isLink ? "evidence-link" : "evidence-note", ...facts });
   }
+  return paths;
 }
 
 /** Empty files are streamed: a ranged read of an empty object is an error on some S3 servers. */
