@@ -678,11 +678,17 @@ type OrgAction = { file: string; name: string; action: FormAction };
 
 /**
  * The actions an auditor may use, inside their engagements only: asking for something,
- * reopening an answered request, and exporting (the role holds `export.create`).
+ * replying, accepting or reopening an answered request, linking it, importing their request
+ * list, and exporting (the role holds `export.create`).
  */
 const AUDITOR_ACTIONS = new Set([
   "createRequestAction",
   "reopenRequestAction",
+  "replyToRequestAction",
+  "acceptRequestAction",
+  "setRequestLinksAction",
+  "previewRequestListAction",
+  "importRequestListAction",
   "startExportAction",
 ]);
 
@@ -792,11 +798,19 @@ function craftedForm(
     answer: "Answered by the auditor.",
     body: "Please provide the March payroll reconciliation.",
     format: "json",
+    // request threads and request lists
+    intent: "reply",
+    requirementCodes: "CC6.1",
+    headerRow: "1",
+    map_externalId: "ID",
+    map_body: "Request",
     ...override,
   };
   const data = new FormData();
   for (const [name, value] of Object.entries(fields))
     if (!leaveOut.includes(name)) for (const item of [value].flat()) data.append(name, item);
+  if (!leaveOut.includes("file"))
+    data.append("file", new File(["ID,Request\nAUD-1,Sent by the auditor\n"], "list.csv"));
   return data;
 }
 
