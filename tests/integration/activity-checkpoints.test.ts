@@ -25,7 +25,7 @@ import {
   makeKeyPair,
   truncateNewest,
 } from "./activity-fixture";
-import { makeEngagement, makeOrg, makeUser } from "./helpers";
+import { expectConsoleError, makeEngagement, makeOrg, makeUser } from "./helpers";
 import { signInAs } from "./signed-in";
 
 // Where the activity head is recorded (exports, their manifests, snapshots, daily checkpoints),
@@ -152,6 +152,8 @@ describe("heads recorded with exports and snapshots", () => {
   });
 
   it("fails an export rather than leave it unsigned when the key is misconfigured, but lets changes through", async () => {
+    // The export fails loudly and the checkpoint is written unsigned: both are logged.
+    expectConsoleError(/audit signing key is misconfigured/);
     const ctx = await makeOrg();
     const engagement = await makeEngagement(ctx);
     vi.stubEnv("AUDIT_SIGNING_KEY", "not a key");

@@ -27,7 +27,7 @@ import {
   truncateNewest,
 } from "./activity-fixture";
 import { makeAuditor } from "./auditor-fixture";
-import { makeEngagement, makeOrg } from "./helpers";
+import { expectConsoleError, makeEngagement, makeOrg } from "./helpers";
 
 // Finding 6 of #11: three rewrites of the activity log that its own links cannot see, each
 // caught once a head was exported or a checkpoint signed after the rewritten entry; and the
@@ -241,6 +241,7 @@ describe("signatures and copies", () => {
   });
 
   it("keeps a daily checkpoint's honest copy when a database writer has the app checkpoint a forged head under its name", async () => {
+    expectConsoleError(/a different copy is already stored/);
     const ctx = await makeOrg();
     const day = (days: number) => new Date(Date.now() + days * DAY_MS);
     const [dayOne, dayTwo, dayThree] = [day(1), day(2), day(3)];

@@ -8,6 +8,7 @@ import { runDueJobs } from "@/lib/jobs/runner";
 import {
   addMember,
   criterion,
+  expectConsoleError,
   makeControl,
   makeEngagement,
   makeOrg,
@@ -137,6 +138,7 @@ describe("reminder digest", () => {
   });
 
   it("retries a digest the mail server refused, without sending the others twice", async () => {
+    expectConsoleError(/\[mail\] could not send: .*550 Mailbox unavailable/);
     const ctx = await makeOrg();
     const owner = (await getDb().user.findUniqueOrThrow({ where: { id: ctx.userId } })).email;
     await makeEngagement(ctx);

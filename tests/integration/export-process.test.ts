@@ -10,6 +10,7 @@ import { setControlMappings } from "@/lib/db/mappings";
 import { exportProcess } from "@/lib/export-process/runner";
 import {
   criterion,
+  expectConsoleError,
   fileEvidenceInput,
   makeControl,
   makeEngagement,
@@ -133,6 +134,9 @@ describe("the export process", () => {
     "marks the runs it had not finished as failed when it dies, and starts afresh for the next",
     { timeout: 90_000 },
     async () => {
+      expectConsoleError(
+        /\[exports\] the export process ended \(SIGKILL\); 2 export\(s\) did not finish/,
+      );
       const { ctx, engagementId } = await organisationWithEvidence();
       const runs = [
         await startExport(ctx, engagementId, "pack"),

@@ -8,6 +8,7 @@ import { createOrganization, resolveOrgContext } from "@/lib/db/organizations";
 import type { JsonValue } from "@/lib/domain/canonical-json";
 import type { MemberRole } from "@/lib/domain/permissions";
 import { AppError, type ErrorCode } from "@/lib/errors";
+import { consoleGuard } from "./console-guarded";
 
 // Tiny builders over the real data layer: organisations, invitations and memberships are made
 // the way the app makes them.
@@ -110,6 +111,14 @@ export async function expectAppError(
   expect(error.code).toBe(code);
   if (message) expect(error.message).toMatch(message);
   return error;
+}
+
+/**
+ * Declares that the current test logs a console.error or console.warn matching `pattern` (the
+ * integration setup fails a test on any other): the message is not printed.
+ */
+export function expectConsoleError(pattern: RegExp): void {
+  consoleGuard.expect(pattern);
 }
 
 // ---------------------------------------------------------------------------------------------

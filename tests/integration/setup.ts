@@ -1,5 +1,6 @@
-import { afterAll, inject } from "vitest";
+import { afterAll, afterEach, beforeEach, inject } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { consoleGuard } from "./console-guarded";
 import { cloneTemplate } from "./databases";
 
 // Per test file: a private copy of the migrated template. getDb() reads DATABASE_URL lazily,
@@ -7,7 +8,23 @@ import { cloneTemplate } from "./databases";
 const database = await cloneTemplate(inject("assayTestDatabase"));
 process.env.DATABASE_URL = database.url;
 
+// A console.error or console.warn a test did not declare fails that test (logged between tests,
+// in a beforeAll for example, it fails the next test or the file's afterAll).
+beforeEach(() => {
+  const leftover = consoleGuard.unexpected();
+  consoleGuard.reset();
+  if (leftover) throw new Error(leftover);
+});
+afterEach(() => {
+  const unexpected = consoleGuard.unexpected();
+  consoleGuard.reset();
+  if (unexpected) throw new Error(unexpected);
+});
+
 afterAll(async () => {
   await getDb().$disconnect();
   await database.drop();
+  const unexpected = consoleGuard.unexpected();
+  consoleGuard.reset();
+  if (unexpected) throw new Error(unexpected);
 });
