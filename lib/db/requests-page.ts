@@ -61,7 +61,7 @@ export async function loadRequestsPage(
           },
         }),
         db.control.findMany({
-          where: { organizationId: ctx.orgId, retiredAt: null },
+          where: { organizationId: ctx.orgId, status: { not: "retired" } },
           orderBy: { ref: "asc" },
           take: 1_000,
           select: { id: true, ref: true, title: true },

@@ -194,26 +194,28 @@ test("an auditor sees only the engagement they were given, asks for evidence, ch
   await expect(activity.getByRole("row").filter({ hasText: DRY_RUN })).toHaveCount(0);
   await expect(activity).toContainText(`Alex Auditor <${auditorEmail}>`);
 
-  // The request waits on the Requests page; the owner answers with the evidence and closes it.
+  // The request waits on the Requests page; the owner answers it in its thread with the evidence.
   await page
     .getByRole("navigation", { name: "Organisation" })
     .getByRole("link", { name: "Auditor requests" })
     .click();
-  const open = page.getByRole("list", { name: "Open requests" });
-  await expect(open.getByRole("listitem")).toHaveCount(1);
-  await expect(open).toContainText("Please provide the Q2 access review");
-  await expect(open).toContainText("Asked by Alex Auditor");
-  await open.getByLabel("Answer", { exact: true }).fill("Attached the signed-off Q2 review.");
-  await open.getByRole("checkbox", { name: /Q2 2026 access review sign-off/ }).check();
-  await open.getByRole("button", { name: "Answer and close" }).click();
-  await expect(page.getByText("No open requests.")).toBeVisible();
+  const requests = page.getByRole("list", { name: "Requests" });
+  await expect(requests.getByRole("listitem")).toHaveCount(1);
+  await expect(requests).toContainText("Please provide the Q2 access review");
+  await expect(requests).toContainText("Asked by Alex Auditor");
+  await requests.getByLabel("Reply", { exact: true }).fill("Attached the signed-off Q2 review.");
+  await requests.getByRole("checkbox", { name: /Q2 2026 access review sign-off/ }).check();
+  await requests.getByRole("button", { name: "Reply and mark answered" }).click();
+  await expect(requests.getByRole("list", { name: "Thread" })).toContainText(
+    "Attached the signed-off Q2 review.",
+  );
 
-  // The auditor sees the answer.
+  // The auditor sees the answer waiting for them, with its evidence.
   await auditorNav.getByRole("link", { name: "Auditor requests" }).click();
-  await auditor.getByRole("link", { name: "Closed" }).click();
-  const closed = auditor.getByRole("list", { name: "Closed requests" });
-  await expect(closed).toContainText("Attached the signed-off Q2 review.");
-  await expect(closed).toContainText("Evidence: Q2 2026 access review sign-off");
+  await expect(auditorNav.getByRole("link", { name: "Auditor requests (1)" })).toBeVisible();
+  const answered = auditor.getByRole("list", { name: "Requests" });
+  await expect(answered).toContainText("Attached the signed-off Q2 review.");
+  await expect(answered).toContainText("Evidence: Q2 2026 access review sign-off");
 
   // The owner revokes the access, after confirming.
   await page

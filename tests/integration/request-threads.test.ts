@@ -3,6 +3,7 @@ import { createAuditorRequest } from "@/lib/db/auditor-requests";
 import { getDb } from "@/lib/db/client";
 import { addNoteEvidence } from "@/lib/db/evidence";
 import { listRequests, requestsWaitingCount } from "@/lib/db/request-views";
+import { loadRequestsPage } from "@/lib/db/requests-page";
 import {
   acceptRequest,
   replyToRequest,
@@ -261,5 +262,23 @@ describe("assignee, due date, filters and links", () => {
     expect(view?.controls.map((control) => control.id).sort()).toEqual(
       [controlA.id, controlBoth.id].sort(),
     );
+  });
+});
+
+describe("the requests page's loader", () => {
+  it("gives the team members, controls and the evidence each request may carry; the auditor none of it", async () => {
+    const { editor, auditor, controlA, engagementA, requestId } = await setUp();
+    const evidence = await addNoteEvidence(editor.ctx, noteEvidenceInput([controlA.id]));
+    const team = await loadRequestsPage(editor.ctx, {}, TODAY);
+    expect(team.requests.map((request) => request.id)).toEqual([requestId]);
+    expect(team.requests[0]?.evidenceOptions.map((item) => item.id)).toEqual([evidence.id]);
+    expect(team.members.map((member) => member.id)).toContain(editor.user.userId);
+    expect(team.controls.map((control) => control.id)).toContain(controlA.id);
+    expect(team.engagements.find((row) => row.id === engagementA.id)).toMatchObject({
+      hasList: false,
+    });
+    const theirs = await loadRequestsPage(auditor.ctx, {}, TODAY);
+    expect(theirs).toMatchObject({ members: [], controls: [] });
+    expect(theirs.engagements.map((row) => row.id)).toEqual([engagementA.id]);
   });
 });
