@@ -1,8 +1,8 @@
 import "server-only";
 import {
+  ChainVerifier,
   GENESIS_HASH,
   hashEntry,
-  verifyChain,
   type ChainVerdict,
 } from "@/lib/domain/activity-chain";
 import { storedSides, type ActivityInput } from "@/lib/domain/activity-vocabulary";
@@ -55,6 +55,57 @@ export async function recordActivity(
   await tx.activityLogEntry.create({ data: { ...content, hash: hashEntry(content) } });
 }
 
+const APPEND_CHUNK = 500;
+
+/**
+ * Appends many entries at once, in the order given, inside the caller's transaction: one
+ * increment of the organisation's sequence (which locks its row, as for a single entry), one
+ * read of the chain's head, the hashes chained in memory, and inserts in chunks. The entries
+ * are exactly those `recordActivity` would have written one by one.
+ */
+export async function recordActivities(
+  tx: Tx,
+  actor: Actor,
+  inputs: readonly ActivityInput[],
+  now: Date = new Date(),
+): Promise<void> {
+  if (inputs.length === 0) return;
+  const { activitySeq: last } = await tx.organization.update({
+    where: { id: actor.orgId },
+    data: { activitySeq: { increment: inputs.length } },
+    select: { activitySeq: true },
+  });
+  const first = last - inputs.length + 1;
+  const previous =
+    first === 1
+      ? null
+      : await tx.activityLogEntry.findUnique({
+          where: { organizationId_seq: { organizationId: actor.orgId, seq: first - 1 } },
+          select: { hash: true, createdAt: true },
+        });
+  if (previous) await checkpointPreviousDay(tx, actor.orgId, { seq: first - 1, ...previous }, now);
+  let prevHash = previous?.hash ?? GENESIS_HASH;
+  const rows = inputs.map((input, index) => {
+    const { before, after } = storedSides(input);
+    const content = {
+      organizationId: actor.orgId,
+      seq: first + index,
+      actorId: actor.userId,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      before: before === undefined ? null : canonicalJson(before),
+      after: after === undefined ? null : canonicalJson(after),
+      createdAt: now,
+      prevHash,
+    };
+    prevHash = hashEntry(content);
+    return { ...content, hash: prevHash };
+  });
+  for (let i = 0; i < rows.length; i += APPEND_CHUNK)
+    await tx.activityLogEntry.createMany({ data: rows.slice(i, i + APPEND_CHUNK) });
+}
+
 export const ACTIVITY_PAGE_SIZE = 50;
 
 const VERIFY_BATCH = 2_000;
@@ -67,7 +118,9 @@ export async function verifyActivityLog(ctx: OrgContext): Promise<ChainVerdict> 
     where: { id: ctx.orgId },
     select: { activitySeq: true },
   });
-  const entries = [];
+  // Streamed: one batch at a time goes through the verifier, so memory stays flat however long
+  // the chain is.
+  const verifier = new ChainVerifier();
   for (let after = 0; ;) {
     const batch = await db.activityLogEntry.findMany({
       where: { organizationId: ctx.orgId, seq: { gt: after } },
@@ -75,9 +128,9 @@ export async function verifyActivityLog(ctx: OrgContext): Promise<ChainVerdict> 
       take: VERIFY_BATCH,
       omit: { id: true },
     });
-    entries.push(...batch);
+    for (const entry of batch) verifier.add(entry);
     if (batch.length < VERIFY_BATCH) break;
     after = batch[batch.length - 1]?.seq ?? after;
   }
-  return verifyChain(entries, org.activitySeq);
+  return verifier.verdict(org.activitySeq);
 }

@@ -13,14 +13,17 @@ import {
   type ControlImportResult,
   type ExistingControl,
   type PlannedControl,
+  type PlannedUpdate,
 } from "@/lib/domain/control-csv";
+import type { ActivityInput } from "@/lib/domain/activity-vocabulary";
 import { AppError } from "@/lib/errors";
-import { recordActivity } from "./activity";
+import { recordActivities } from "./activity";
 import { assertCan } from "./authorize";
 import { ensureCatalog } from "./catalog";
 import { getDb, type Tx } from "./client";
-import { createControlInTx, updateControlInTx } from "./controls";
+import { searchTextOf } from "./controls";
 import type { OrgContext } from "./context";
+import { lockOrganization } from "./organization-lock";
 import { isUniqueViolation } from "./prisma-errors";
 
 // CSV import and export of the control library. The import is planned from four queries
@@ -126,15 +129,14 @@ type MappingPlan = {
   remove: string[];
 };
 
-/** Works out the mapping rows to add and remove for one control, and logs the change. */
-async function replaceMappings(
-  tx: Tx,
+/** Works out the mapping rows to add and remove for one control, and the entry that logs it. */
+function replaceMappings(
   ctx: OrgContext,
   loaded: Loaded,
   controlId: string,
   control: PlannedControl,
   pending: MappingPlan,
-): Promise<void> {
+): ActivityInput | null {
   const current = loaded.mappingsOf.get(controlId) ?? [];
   const criterionIds = control.criteria.map((code) => criterionId(CURRENT_CRITERIA_EDITION, code));
   const objectiveIds = control.objectives.flatMap((ref) => loaded.objectiveIds.get(ref) ?? []);
@@ -149,46 +151,163 @@ async function replaceMappings(
   );
   const addCriteria = criterionIds.filter((id) => !before.criterionIds.includes(id));
   const addObjectives = objectiveIds.filter((id) => !before.objectiveIds.includes(id));
-  if (!stale.length && !addCriteria.length && !addObjectives.length) return;
+  if (!stale.length && !addCriteria.length && !addObjectives.length) return null;
   pending.remove.push(...stale.map((m) => m.id));
   pending.add.push(
     ...addCriteria.map((id) => ({ organizationId: ctx.orgId, controlId, criterionId: id })),
     ...addObjectives.map((id) => ({ organizationId: ctx.orgId, controlId, objectiveId: id })),
   );
-  await recordActivity(tx, ctx, {
+  return {
     action: "control.mappings_changed",
     entityType: "control",
     entityId: controlId,
     before,
     after: { criterionIds: [...criterionIds].sort(), objectiveIds: [...objectiveIds].sort() },
-  });
+  };
 }
 
+/** The plan's owners were matched against the members read in this transaction. */
+function assertOwnersAreMembers(loaded: Loaded, plan: ControlImportPlan): void {
+  const members = new Set(loaded.lookups.members.map((member) => member.userId));
+  for (const control of [...plan.creates, ...plan.updates]) {
+    const { ownerId } = control.values;
+    if (ownerId && !members.has(ownerId))
+      throw new AppError("VALIDATION", "The owner must be a member of this organisation.", {
+        ownerId: ["The owner must be a member of this organisation."],
+      });
+  }
+}
+
+/** New controls in chunks; their ids come back by ref. */
+async function createControls(
+  tx: Tx,
+  ctx: OrgContext,
+  creates: readonly PlannedControl[],
+): Promise<{ ids: Map<string, string>; graceDays: number }> {
+  const { defaultGraceDays } = await tx.organization.findUniqueOrThrow({
+    where: { id: ctx.orgId },
+    select: { defaultGraceDays: true },
+  });
+  const ids = new Map<string, string>();
+  for (const part of chunks(creates)) {
+    const rows = await tx.control.createManyAndReturn({
+      data: part.map(({ values }) => ({
+        organizationId: ctx.orgId,
+        ...values,
+        graceDays: values.graceDays ?? defaultGraceDays,
+        searchText: searchTextOf(values.ref, values.title),
+      })),
+      select: { id: true, ref: true },
+    });
+    for (const row of rows) ids.set(row.ref, row.id);
+  }
+  return { ids, graceDays: defaultGraceDays };
+}
+
+const editableSelect = {
+  id: true,
+  ref: true,
+  title: true,
+  description: true,
+  ownerId: true,
+  status: true,
+  frequency: true,
+  nature: true,
+  key: true,
+  graceDays: true,
+  version: true,
+} as const;
+
+/** Changed controls: their current values in one read per chunk, then one write each. */
+async function updateControls(
+  tx: Tx,
+  ctx: OrgContext,
+  updates: readonly PlannedUpdate[],
+  log: ActivityInput[],
+): Promise<void> {
+  for (const part of chunks(updates)) {
+    const current = await tx.control.findMany({
+      where: { organizationId: ctx.orgId, id: { in: part.map((control) => control.id) } },
+      select: editableSelect,
+    });
+    const byId = new Map(current.map((control) => [control.id, control]));
+    for (const control of part) {
+      const before = byId.get(control.id);
+      if (!before) throw staleImport();
+      const values = { ...control.values, graceDays: control.values.graceDays ?? before.graceDays };
+      const { count } = await tx.control.updateMany({
+        where: { id: control.id, organizationId: ctx.orgId, version: before.version },
+        data: {
+          ...values,
+          searchText: searchTextOf(values.ref, values.title),
+          version: { increment: 1 },
+        },
+      });
+      if (count !== 1) throw staleImport();
+      const { id: _id, version: _version, ...previous } = before;
+      log.push({
+        action: "control.updated",
+        entityType: "control",
+        entityId: control.id,
+        before: previous,
+        after: values,
+      });
+    }
+  }
+}
+
+const staleImport = () =>
+  new AppError(
+    "CONFLICT",
+    "Someone else changed the controls while the file was importing. Check the file again.",
+  );
+
+/**
+ * Writes the plan in batches: controls and mappings in chunks, and every activity entry (the
+ * same ones, in the same order, as one write at a time) appended in one go under the
+ * organisation's row lock, with the hash chain worked out in memory.
+ */
 async function applyPlan(
   tx: Tx,
   ctx: OrgContext,
   loaded: Loaded,
   plan: ControlImportPlan,
 ): Promise<void> {
+  assertOwnersAreMembers(loaded, plan);
+  await lockOrganization(tx, ctx);
   const mappings: MappingPlan = { add: [], remove: [] };
+  const log: ActivityInput[] = [];
+  const { ids, graceDays } = await createControls(tx, ctx, plan.creates);
   for (const control of plan.creates) {
-    const { id } = await createControlInTx(tx, ctx, control.values);
-    await replaceMappings(tx, ctx, loaded, id, control, mappings);
+    const id = ids.get(control.values.ref);
+    if (!id) throw staleImport();
+    log.push({
+      action: "control.created",
+      entityType: "control",
+      entityId: id,
+      after: { ...control.values, graceDays: control.values.graceDays ?? graceDays },
+    });
+    const changed = replaceMappings(ctx, loaded, id, control, mappings);
+    if (changed) log.push(changed);
   }
+  const valueUpdates = plan.updates.filter((control) =>
+    control.changes.some(
+      (change) => change.column !== "criteria" && change.column !== "objectives",
+    ),
+  );
+  const updateLog: ActivityInput[] = [];
+  await updateControls(tx, ctx, valueUpdates, updateLog);
+  const updated = new Map(updateLog.map((entry) => [entry.entityId, entry]));
   for (const control of plan.updates) {
-    if (
-      control.changes.some(
-        (change) => change.column !== "criteria" && change.column !== "objectives",
-      )
-    ) {
-      await updateControlInTx(tx, ctx, control.id, control.values);
-    }
-    await replaceMappings(tx, ctx, loaded, control.id, control, mappings);
+    const entry = updated.get(control.id);
+    if (entry) log.push(entry);
+    const changed = replaceMappings(ctx, loaded, control.id, control, mappings);
+    if (changed) log.push(changed);
   }
   for (const ids of chunks(mappings.remove))
     await tx.controlMapping.deleteMany({ where: { organizationId: ctx.orgId, id: { in: ids } } });
   for (const data of chunks(mappings.add)) await tx.controlMapping.createMany({ data });
-  await recordActivity(tx, ctx, {
+  log.push({
     action: "control.imported",
     entityType: "organization",
     entityId: ctx.orgId,
@@ -198,6 +317,7 @@ async function applyPlan(
       unchanged: plan.unchanged,
     },
   });
+  await recordActivities(tx, ctx, log);
 }
 
 /**
@@ -224,12 +344,7 @@ export async function applyControlImport(
       { timeout: 120_000, maxWait: 10_000 },
     )
     .catch((error: unknown) => {
-      throw isUniqueViolation(error)
-        ? new AppError(
-            "CONFLICT",
-            "Someone else changed the controls while the file was importing. Check the file again.",
-          )
-        : error;
+      throw isUniqueViolation(error) ? staleImport() : error;
     });
 }
 
