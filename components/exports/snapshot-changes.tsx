@@ -1,15 +1,6 @@
-import type { SnapshotDiff } from "@/lib/domain/export/snapshot";
+import type { SinceLastSent } from "@/lib/db/exports-page";
 
-type EvidenceChange = { id: string; title: string; at: Date };
-
-type Props = {
-  sentAt: Date;
-  fileName: string | null;
-  percentThen: number;
-  percentNow: number;
-  diff: SnapshotDiff;
-  evidence: { added: EvidenceChange[]; removed: EvidenceChange[] };
-};
+type Props = SinceLastSent;
 
 const SHOWN = 50;
 const dateFormat = new Intl.DateTimeFormat("en-GB", {
