@@ -209,6 +209,28 @@ const SENTENCES: Sentences = {
     `${w.actor} sent export `,
     w.rec("export", w.entityId, text(w.after, "fileName")),
   ],
+  "description.section_saved": (w) => [
+    `${w.actor} saved the description section ${quote(text(w.after, "title") ?? text(w.before, "title") ?? "")}`,
+  ],
+  "description.state_changed": (w) => [
+    `${w.actor} moved the description section ${quote(text(w.after, "title") ?? "")} from ${text(w.before, "state") ?? "?"} to ${text(w.after, "state") ?? "?"}`,
+  ],
+  "description.owner_changed": (w) => [
+    `${w.actor} changed the owner of the description section ${quote(text(w.after, "title") ?? "")}`,
+  ],
+  "description.evidence_attached": (w) => [
+    `${w.actor} attached evidence to the description section ${quote(text(w.after, "title") ?? "")}`,
+  ],
+  "description.evidence_detached": (w) => [
+    `${w.actor} detached evidence from the description section ${quote(text(w.after, "title") ?? "")}`,
+  ],
+  "description.section_overridden": (w) => [
+    `${w.actor} gave one engagement its own version of the shared description section ${quote(text(w.after, "title") ?? "")}`,
+  ],
+  "description.override_removed": (w) => [
+    `${w.actor} returned one engagement to the shared description section ${quote(text(w.before, "title") ?? "")}`,
+  ],
+  "paperwork.saved": (w) => [`${w.actor} saved the ${text(w.after, "kind") ?? ""} draft`],
 };
 
 function requirementIn(w: Writer): SentencePart {

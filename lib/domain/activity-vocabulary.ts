@@ -218,6 +218,43 @@ export type ActivityPayloads = {
   "auditor.downloaded": Happened<AuditedRecord, { label: string; engagementId: string | null }>;
 
   "export.sent": Happened<"export", { fileName: string | null }>;
+
+  "description.section_saved": Edited<
+    "description_section",
+    { title: string; body: string; state: string },
+    { key: string; engagementId: string | null; version: number }
+  >;
+  "description.state_changed": Edited<
+    "description_section",
+    { state: string },
+    { key: string; title: string; engagementId: string | null }
+  >;
+  "description.owner_changed": Edited<
+    "description_section",
+    { ownerId: string | null },
+    { key: string; title: string; engagementId: string | null }
+  >;
+  "description.evidence_attached": Happened<
+    "description_section",
+    { key: string; title: string; evidenceId: string }
+  >;
+  "description.evidence_detached": Happened<
+    "description_section",
+    { key: string; title: string; evidenceId: string }
+  >;
+  "description.section_overridden": Made<
+    "description_section",
+    { key: string; title: string; engagementId: string; sharedId: string }
+  >;
+  "description.override_removed": Gone<
+    "description_section",
+    { key: string; title: string; engagementId: string; body: string }
+  >;
+  "paperwork.saved": Edited<
+    "paperwork_draft",
+    { body: string },
+    { engagementId: string; kind: string; version: number }
+  >;
 };
 
 export type ActivityAction = keyof ActivityPayloads;
@@ -294,6 +331,14 @@ export const ACTIVITY_ACTIONS = [
   "auditor.viewed",
   "auditor.downloaded",
   "export.sent",
+  "description.section_saved",
+  "description.state_changed",
+  "description.owner_changed",
+  "description.evidence_attached",
+  "description.evidence_detached",
+  "description.section_overridden",
+  "description.override_removed",
+  "paperwork.saved",
 ] as const satisfies readonly ActivityAction[];
 
 // Fails to compile when an action of the map is missing from the list above.

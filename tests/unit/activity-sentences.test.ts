@@ -55,6 +55,8 @@ const engagement = {
 };
 
 /** One input per action, written as the data-access code writes it. */
+const CTX = { key: "services", title: "Services provided", engagementId: "g1" };
+
 const INPUTS: { [A in ActivityAction]?: Extract<ActivityInput, { action: A }> } = {
   "organization.created": {
     action: "organization.created",
@@ -459,6 +461,58 @@ const INPUTS: { [A in ActivityAction]?: Extract<ActivityInput, { action: A }> } 
     entityType: "evidence",
     entityId: "e1",
     after: { label: "Q1 access review", engagementId: "g1" },
+  },
+  "description.section_saved": {
+    action: "description.section_saved",
+    entityType: "description_section",
+    entityId: "d1",
+    before: { title: "Services provided", body: "Old", state: "approved" },
+    after: { title: "Services provided", body: "New", state: "draft" },
+  },
+  "description.state_changed": {
+    action: "description.state_changed",
+    entityType: "description_section",
+    entityId: "d1",
+    changes: { state: { from: "draft", to: "in_review" } },
+    context: CTX,
+  },
+  "description.owner_changed": {
+    action: "description.owner_changed",
+    entityType: "description_section",
+    entityId: "d1",
+    changes: { ownerId: { from: null, to: "u2" } },
+    context: CTX,
+  },
+  "description.evidence_attached": {
+    action: "description.evidence_attached",
+    entityType: "description_section",
+    entityId: "d1",
+    after: { key: "services", title: "Services provided", evidenceId: "e1" },
+  },
+  "description.evidence_detached": {
+    action: "description.evidence_detached",
+    entityType: "description_section",
+    entityId: "d1",
+    after: { key: "services", title: "Services provided", evidenceId: "e1" },
+  },
+  "description.section_overridden": {
+    action: "description.section_overridden",
+    entityType: "description_section",
+    entityId: "d2",
+    after: { key: "services", title: "Services provided", engagementId: "g1", sharedId: "d1" },
+  },
+  "description.override_removed": {
+    action: "description.override_removed",
+    entityType: "description_section",
+    entityId: "d2",
+    before: { key: "services", title: "Services provided", engagementId: "g1", body: "Ours" },
+  },
+  "paperwork.saved": {
+    action: "paperwork.saved",
+    entityType: "paperwork_draft",
+    entityId: "p1",
+    changes: { body: { from: "a", to: "b" } },
+    context: { engagementId: "g1", kind: "assertion", version: 1 },
   },
   "export.sent": {
     action: "export.sent",
