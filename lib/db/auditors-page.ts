@@ -24,7 +24,6 @@ export type AuditorsPage = {
   activity: AuditorActivityRow[];
   /** The last day an invitation offers by default: 90 days from `today`. */
   defaultLastDay: string;
-  permissions: { manage: boolean };
 };
 
 /** Someone without auditor.manage gets NOT_FOUND: the page does not exist for them. */
@@ -42,6 +41,5 @@ export async function loadAuditorsPage(ctx: OrgContext, today: string): Promise<
     engagements: engagements.map(({ id, name }) => ({ id, name })),
     activity,
     defaultLastDay: addDays(today, 90),
-    permissions: { manage: true },
   };
 }

@@ -37,7 +37,7 @@ export type ExportsPage = {
   running: boolean;
   /** Null when no export was sent to the auditor yet. */
   sinceLastSent: SinceLastSent | null;
-  permissions: { create: boolean; markSent: boolean };
+  permissions: { markSent: boolean };
 };
 
 /**
@@ -65,7 +65,7 @@ export async function loadExportsPage(
     })),
     running: runs.some((run) => run.state === "running"),
     sinceLastSent: last ? await sinceLastSent(ctx, engagementId, now, last) : null,
-    permissions: { create: true, markSent },
+    permissions: { markSent },
   };
 }
 

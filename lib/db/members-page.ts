@@ -17,7 +17,7 @@ import { listMembers, type MemberRow } from "./members";
 // Everything the members page shows, in one call: the members with what the viewer may do to
 // each, and for those who may invite, the roles they can give and the pending invitations.
 
-export type MemberLine = MemberRow & {
+type MemberLine = MemberRow & {
   isYou: boolean;
   /** The roles the role picker offers (the current one first among them); one means no picker. */
   roleChoices: MemberRole[];

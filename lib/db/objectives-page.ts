@@ -8,7 +8,7 @@ import { listObjectives, type ObjectiveRow } from "./objectives";
 // The objectives pages in one call each: the list (retired ones included, with their area's
 // label and the starter objectives not adopted yet) and one objective to edit or read.
 
-export type ObjectiveLine = ObjectiveRow & { areaLabel: string };
+type ObjectiveLine = ObjectiveRow & { areaLabel: string };
 
 export type ObjectivesPage = {
   orgSlug: string;

@@ -26,7 +26,6 @@ describe("loadAuditorsPage", () => {
     const page = await loadAuditorsPage(ctx, TODAY);
 
     expect(page.orgSlug).toBe(ctx.orgSlug);
-    expect(page.permissions).toEqual({ manage: true });
     expect(page.engagements).toEqual([{ id: engagement.id, name: engagement.name }]);
     expect(page.defaultLastDay).toBe("2026-05-30");
     expect(page.auditors.map((row) => row.userId)).toEqual([auditor.user.userId]);

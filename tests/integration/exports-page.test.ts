@@ -17,7 +17,7 @@ describe("loadExportsPage", () => {
 
     const before = await loadExportsPage(ctx, engagement.id, new Date());
     expect(before.engagement).toEqual({ id: engagement.id, name: engagement.name });
-    expect(before.permissions).toEqual({ create: true, markSent: true });
+    expect(before.permissions).toEqual({ markSent: true });
     expect(before.running).toBe(false);
     expect(before.runs).toMatchObject([{ id: runId, state: "done", canMarkSent: true }]);
     expect(before.sinceLastSent).toBeNull();
@@ -41,7 +41,7 @@ describe("loadExportsPage", () => {
 
     const page = await loadExportsPage(viewer.ctx, engagement.id, new Date());
 
-    expect(page.permissions).toEqual({ create: true, markSent: false });
+    expect(page.permissions).toEqual({ markSent: false });
     expect(page.runs).toMatchObject([{ id: runId, state: "done", canMarkSent: false }]);
   });
 
