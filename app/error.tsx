@@ -10,7 +10,11 @@ export default function ErrorPage({
   reset: () => void;
 }) {
   return (
-    <main className="flex min-h-screen flex-col items-center justify-center gap-4 px-4 text-center">
+    <main
+      id="main"
+      tabIndex={-1}
+      className="focus:outline-none flex min-h-screen flex-col items-center justify-center gap-4 px-4 text-center"
+    >
       <h1 className="text-2xl font-semibold">Something went wrong</h1>
       <p className="text-slate-600">
         The error was logged{error.digest ? ` with reference ${error.digest}` : ""}. Nothing you

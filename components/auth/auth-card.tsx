@@ -11,7 +11,11 @@ export function AuthCard({
   footer: ReactNode;
 }) {
   return (
-    <main className="flex min-h-screen items-center justify-center px-4 py-12">
+    <main
+      id="main"
+      tabIndex={-1}
+      className="focus:outline-none flex min-h-screen items-center justify-center px-4 py-12"
+    >
       <div className="w-full max-w-sm space-y-6">
         <p className="text-center text-2xl font-bold tracking-tight text-brand-900">Assay</p>
         <Card>

@@ -23,11 +23,7 @@ export function OrgSwitcher({
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button
-          variant="secondary"
-          size="sm"
-          aria-label={`Organisation: ${current.name}. Switch organisation`}
-        >
+        <Button variant="secondary" size="sm" aria-label={`${current.name}: switch organisation`}>
           <span className="max-w-40 truncate">{current.name}</span>
           <span aria-hidden="true">▾</span>
         </Button>

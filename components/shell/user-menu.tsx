@@ -25,7 +25,7 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
         <Button
           variant="ghost"
           size="icon"
-          aria-label="Account menu"
+          aria-label={`Account menu (${initials || "?"})`}
           className="rounded-full bg-brand-100 text-brand-900"
         >
           {initials || "?"}

@@ -1,11 +1,12 @@
 import type { ComponentProps } from "react";
 import { cn } from "./cn";
+import { ScrollArea } from "./scroll-area";
 
 export function Table({ className, ...props }: ComponentProps<"table">) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <ScrollArea label={props["aria-label"]} className="rounded-lg border border-slate-200 bg-white">
       <table className={cn("w-full text-left text-sm", className)} {...props} />
-    </div>
+    </ScrollArea>
   );
 }
 

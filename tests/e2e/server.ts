@@ -1,11 +1,10 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { migrate } from "../../lib/db/migrator";
 import { E2E_CLOCK_FILE } from "./clock";
 
 // Starts the production build for the end-to-end suite on a database of its own.
-async function main(): Promise<void> {
+function main(): void {
   const port = process.env.E2E_PORT ?? "3100";
   let url = process.env.E2E_DATABASE_URL;
   if (!url) {
@@ -14,7 +13,13 @@ async function main(): Promise<void> {
     fs.mkdirSync(dir, { recursive: true });
     url = `file:${path.join(dir, "e2e.db")}`;
   }
-  await migrate(url);
+  // Migrated and seeded with the demo organisation as `npm start` does (scripts/prepare.ts), so
+  // the accessibility and phone checks have a full organisation to walk through.
+  const prepared = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/prepare.ts"], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: url },
+  });
+  if (prepared.status !== 0) throw new Error("Preparing the end-to-end database failed.");
   fs.rmSync(E2E_CLOCK_FILE, { force: true });
   // Our server entry, as `npm start` runs it; the suite's browsers send X-Forwarded-For as if
   // one reverse proxy stood in front (tests/e2e/fixtures.ts), so each person has an address.
@@ -37,7 +42,9 @@ async function main(): Promise<void> {
   server.on("exit", (code) => process.exit(code ?? 0));
 }
 
-main().catch((error: unknown) => {
+try {
+  main();
+} catch (error: unknown) {
   console.error(error);
   process.exit(1);
-});
+}

@@ -31,7 +31,7 @@ export default async function SecurityPage() {
     current: session.id === current?.sessionId,
   }));
   return (
-    <main className="mx-auto max-w-3xl px-4 py-12">
+    <main id="main" tabIndex={-1} className="focus:outline-none mx-auto max-w-3xl px-4 py-12">
       <div className="mb-6 flex items-center justify-between">
         <Link href="/" className="text-2xl font-bold tracking-tight text-brand-900">
           Assay

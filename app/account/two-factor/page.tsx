@@ -23,7 +23,7 @@ export default async function TwoFactorPage() {
   const status = await getTwoFactorStatus(user);
   const requiredNow = !status.enabledAt && status.requiredBy.length > 0;
   return (
-    <main className="mx-auto max-w-2xl px-4 py-12">
+    <main id="main" tabIndex={-1} className="focus:outline-none mx-auto max-w-2xl px-4 py-12">
       <div className="mb-6 flex items-center justify-between">
         <Link href="/" className="text-2xl font-bold tracking-tight text-brand-900">
           Assay

@@ -13,7 +13,7 @@ export default async function NewOrganizationPage() {
   const user = await requireUser();
   const organizations = await listMyOrganizations(user);
   return (
-    <main className="mx-auto max-w-lg px-4 py-12">
+    <main id="main" tabIndex={-1} className="focus:outline-none mx-auto max-w-lg px-4 py-12">
       <div className="mb-6 flex items-center justify-between">
         <p className="text-2xl font-bold tracking-tight text-brand-900">Assay</p>
         <UserMenu name={user.name} email={user.email} />

@@ -73,7 +73,7 @@ export default async function EngagementPage({ params, searchParams }: Props) {
         title={engagement.name}
         description={describeEngagement(engagement)}
         actions={
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <Button asChild variant="secondary" size="sm">
               <Link href={`${base}/dashboard`}>Dashboard</Link>
             </Button>
