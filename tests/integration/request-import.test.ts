@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
-import { describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { addFileEvidence } from "@/lib/db/evidence";
 import { importRequestList, previewRequestList, type ListSource } from "@/lib/db/request-import";
@@ -14,12 +15,14 @@ import {
   standalonePackPaths,
 } from "@/lib/export/request-list-export";
 import { makeAuditedOrg, makeAuditor } from "./auditor-fixture";
+import { signInAs } from "./signed-in";
 import {
   actions,
   expectAppError,
   expectIntactLog,
   fileEvidenceInput,
   makeOrg,
+  makeUser,
   storedBlob,
 } from "./helpers";
 
@@ -27,6 +30,10 @@ import {
 // (columns in another order, extra columns, a title row above the header, dates as text and
 // as Excel serial numbers, a formula cell), a dry run with per-row errors, one transaction,
 // re-imports that update by the auditor's id, and the list going back in the same columns.
+
+vi.mock("@/lib/auth/session", async () => (await import("./signed-in")).sessionModule());
+
+const { GET: listRoute } = await import("@/app/o/[orgSlug]/requests/list/[engagementId]/route");
 
 const T0 = new Date("2026-05-04T10:00:00.000Z");
 
@@ -254,5 +261,49 @@ describe("the list going back", () => {
     expect(sheet?.getRow(1).values).toEqual([undefined, ...(table[0] ?? [])]);
     expect(sheet?.getCell("A2").value).toBe('=HYPERLINK("http://x")');
     expect(sheet?.getCell("A2").formula).toBeUndefined();
+  });
+});
+
+describe("the answered list download", () => {
+  it("answers the XLSX of an XLSX list to the engagement's auditor; another engagement's auditor and a stranger get 404", async () => {
+    const { team, engagementA, engagementB, auditor } = await makeAuditedOrg();
+    const source = await xlsxSource("Auditor IRL.xlsx", [
+      ["Item", "Ref"],
+      ["Policies", "R-1"],
+    ]);
+    await importRequestList(team, engagementA.id, source, {
+      headerRow: 1,
+      mapping: { externalId: "Ref", body: "Item" },
+    });
+    const get = (engagementId: string, format: string) =>
+      listRoute(
+        new NextRequest(
+          `http://assay.test/o/${team.orgSlug}/requests/list/${engagementId}?format=${format}`,
+        ),
+        { params: Promise.resolve({ orgSlug: team.orgSlug, engagementId }) },
+      );
+    signInAs(auditor.user);
+    const xlsx = await get(engagementA.id, "xlsx");
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get("content-disposition")).toContain("Auditor IRL (answered).xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    expect(workbook.worksheets[0]?.getRow(2).values).toEqual([
+      undefined,
+      "Policies",
+      "R-1",
+      "Open",
+      "",
+      "",
+      "",
+      "",
+    ]);
+    expect((await get(engagementA.id, "csv")).headers.get("content-type")).toMatch(/text\/csv/);
+    expect((await get(engagementB.id, "csv")).status).toBe(404);
+    const other = await makeAuditor(team, [engagementB.id]);
+    signInAs(other.user);
+    expect((await get(engagementA.id, "csv")).status).toBe(404);
+    signInAs(await makeUser());
+    expect((await get(engagementA.id, "csv")).status).toBe(404);
   });
 });
