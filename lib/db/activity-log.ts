@@ -182,6 +182,12 @@ async function filterOptions(ctx: OrgContext): Promise<ActivityFilterOptions> {
   };
 }
 
+/**
+ * Where a page of a filtered log starts: entries older than `before`, or newer than `after` (the
+ * page one newer than the one whose newest entry is `after`). Neither: the newest page.
+ */
+export type ActivityCursor = { before?: number; after?: number };
+
 export type ActivityLogView =
   | { canView: false }
   | {
@@ -190,44 +196,131 @@ export type ActivityLogView =
       total: number;
       page: number;
       pageCount: number;
+      /** Filtered logs page by cursor: the links to the older and the newer page, if any. */
+      older: ActivityCursor | null;
+      newer: ActivityCursor | null;
       timeZone: string;
       options: ActivityFilterOptions;
       audit: Awaited<ReturnType<typeof auditActivityLog>>;
     };
 
+const unfiltered = (filters: ActivityFilters): boolean =>
+  !filters.who && !filters.action && !filters.record && !filters.from && !filters.to;
+
+type EntryWhere = Awaited<ReturnType<typeof whereFor>>;
+
+type Page = {
+  rows: EntryRow[];
+  total: number;
+  page: number;
+  older: ActivityCursor | null;
+  newer: ActivityCursor | null;
+};
+
+/**
+ * The unfiltered log, page `page`: sequence numbers are dense per organisation (1 to its
+ * `activitySeq`), so page N is a range of them and costs the same at any depth.
+ */
+async function pageBySeq(ctx: OrgContext, page: number): Promise<Page> {
+  const db = getDb();
+  const { activitySeq: head } = await db.organization.findUniqueOrThrow({
+    where: { id: ctx.orgId },
+    select: { activitySeq: true },
+  });
+  const newest = head - (page - 1) * ACTIVITY_PAGE_SIZE;
+  const rows =
+    newest < 1
+      ? []
+      : await db.activityLogEntry.findMany({
+          where: {
+            organizationId: ctx.orgId,
+            seq: { lte: newest, gt: newest - ACTIVITY_PAGE_SIZE },
+          },
+          orderBy: { seq: "desc" },
+          select: entrySelect,
+        });
+  return { rows, total: head, page, older: null, newer: null };
+}
+
+/**
+ * A filtered log, a page at a time by sequence number (keyset: `seq < before`, or the page just
+ * newer than `seq > after`), never by offset. The page number shown is counted, not trusted
+ * from the link: one plus the matching entries newer than this page, in pages.
+ */
+async function pageByCursor(where: EntryWhere, cursor: ActivityCursor): Promise<Page> {
+  const db = getDb();
+  const take = ACTIVITY_PAGE_SIZE + 1;
+  let rows: EntryRow[];
+  let hasOlder: boolean;
+  if (cursor.after !== undefined) {
+    const ascending = await db.activityLogEntry.findMany({
+      where: { AND: [where, { seq: { gt: cursor.after } }] },
+      orderBy: { seq: "asc" },
+      take: ACTIVITY_PAGE_SIZE,
+      select: entrySelect,
+    });
+    rows = ascending.reverse();
+    hasOlder = true;
+    // Fewer than a page newer: this is the newest page; show it whole.
+    if (rows.length < ACTIVITY_PAGE_SIZE) return pageByCursor(where, {});
+  } else {
+    const found = await db.activityLogEntry.findMany({
+      where: cursor.before === undefined ? where : { AND: [where, { seq: { lt: cursor.before } }] },
+      orderBy: { seq: "desc" },
+      take,
+      select: entrySelect,
+    });
+    hasOlder = found.length === take;
+    rows = found.slice(0, ACTIVITY_PAGE_SIZE);
+  }
+  const newest = rows[0]?.seq;
+  const oldest = rows.at(-1)?.seq;
+  const [total, newerCount] = await Promise.all([
+    db.activityLogEntry.count({ where }),
+    newest === undefined
+      ? 0
+      : db.activityLogEntry.count({ where: { AND: [where, { seq: { gt: newest } }] } }),
+  ]);
+  return {
+    rows,
+    total,
+    page: Math.ceil(newerCount / ACTIVITY_PAGE_SIZE) + 1,
+    older: hasOlder && oldest !== undefined ? { before: oldest } : null,
+    newer: newerCount > 0 && newest !== undefined ? { after: newest } : null,
+  };
+}
+
 /**
  * Everything the activity page shows, for `filters` (validated; null when they were not, and
- * the page shows what to fix instead of entries) and `page`.
+ * the page shows what to fix instead of entries): without filters page `page`, with filters the
+ * page `cursor` points at.
  */
 export async function loadActivityLog(
   ctx: OrgContext,
   filters: ActivityFilters | null,
   page: number,
+  cursor: ActivityCursor = {},
 ): Promise<ActivityLogView> {
   if (!can(ctx.role, "activity.view")) return { canView: false };
   const timeZone = await timeZoneOf(ctx);
-  const db = getDb();
-  const where = filters ? await whereFor(ctx, filters, timeZone) : null;
-  const [total, rows, options, audit] = await Promise.all([
-    where ? db.activityLogEntry.count({ where }) : 0,
-    where
-      ? db.activityLogEntry.findMany({
-          where,
-          orderBy: { seq: "desc" },
-          skip: (page - 1) * ACTIVITY_PAGE_SIZE,
-          take: ACTIVITY_PAGE_SIZE,
-          select: entrySelect,
-        })
-      : [],
+  const empty: Page = { rows: [], total: 0, page: 1, older: null, newer: null };
+  const [found, options, audit] = await Promise.all([
+    !filters
+      ? empty
+      : unfiltered(filters)
+        ? pageBySeq(ctx, page)
+        : whereFor(ctx, filters, timeZone).then((where) => pageByCursor(where, cursor)),
     filterOptions(ctx),
     auditActivityLog(ctx),
   ]);
   return {
     canView: true,
-    rows: await lines(ctx, rows),
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / ACTIVITY_PAGE_SIZE)),
+    rows: await lines(ctx, found.rows),
+    total: found.total,
+    page: found.page,
+    pageCount: Math.max(1, Math.ceil(found.total / ACTIVITY_PAGE_SIZE)),
+    older: found.older,
+    newer: found.newer,
     timeZone,
     options,
     audit,

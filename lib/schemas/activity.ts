@@ -76,12 +76,27 @@ export function fieldProblems(error: z.ZodError): Partial<Record<FilterName, str
 }
 
 /** The query string of these filters (and a page past the first), for links that keep them. */
-export function activityQueryString(values: ActivityFilterValues, page = 1): string {
+export function activityQueryString(
+  values: ActivityFilterValues,
+  page = 1,
+  cursor: { before?: number; after?: number } = {},
+): string {
   const params = new URLSearchParams();
   for (const name of FILTER_NAMES) {
     const value = values[name];
     if (value) params.set(name, value);
   }
   if (page > 1) params.set("page", String(page));
+  if (cursor.before !== undefined) params.set("before", String(cursor.before));
+  if (cursor.after !== undefined) params.set("after", String(cursor.after));
   return params.toString();
 }
+
+/** A filtered page's cursor in the query string (a sequence number); anything else is none. */
+export const ActivityCursorParam = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .max(2_147_483_647)
+  .optional()
+  .catch(undefined);

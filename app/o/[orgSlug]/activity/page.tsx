@@ -9,6 +9,7 @@ import { ActivityAuditReport } from "@/components/verify/activity-audit-report";
 import { requireOrgContext } from "@/lib/auth/session";
 import { loadActivityLog } from "@/lib/db/activity-log";
 import {
+  ActivityCursorParam,
   ActivityFilters,
   activityQueryString,
   fieldProblems,
@@ -28,7 +29,15 @@ export default async function ActivityPage({ params, searchParams }: Props) {
   const values = filterValues(query);
   const parsed = ActivityFilters.safeParse(values);
   const page = ActivityPageParam.parse(query.page);
-  const view = await loadActivityLog(ctx, parsed.success ? parsed.data : null, page);
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const cursor = {
+    before: ActivityCursorParam.parse(first(query.before)),
+    after: ActivityCursorParam.parse(first(query.after)),
+  };
+  const view = await loadActivityLog(ctx, parsed.success ? parsed.data : null, page, {
+    ...(cursor.before !== undefined ? { before: cursor.before } : {}),
+    ...(cursor.after !== undefined && cursor.before === undefined ? { after: cursor.after } : {}),
+  });
   if (!view.canView) {
     return (
       <>
@@ -37,10 +46,21 @@ export default async function ActivityPage({ params, searchParams }: Props) {
       </>
     );
   }
-  if (page > view.pageCount) notFound();
+  if (view.page > view.pageCount) notFound();
   const base = `/o/${ctx.orgSlug}/activity`;
   const filtered = activityQueryString(values);
-  const pageHref = (n: number) => `${base}?${activityQueryString(values, n)}`;
+  // Unfiltered pages are addressed by number (a range of sequence numbers); filtered ones by
+  // the cursor of the page they follow.
+  const newerHref = view.newer
+    ? `${base}?${activityQueryString(values, 1, view.newer)}`
+    : view.page > 1
+      ? `${base}?${activityQueryString(values, view.page - 1)}`
+      : null;
+  const olderHref = view.older
+    ? `${base}?${activityQueryString(values, 1, view.older)}`
+    : !filtered && view.page < view.pageCount
+      ? `${base}?${activityQueryString(values, view.page + 1)}`
+      : null;
 
   return (
     <>
@@ -81,16 +101,16 @@ export default async function ActivityPage({ params, searchParams }: Props) {
       ) : null}
       <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
         <span>
-          Page {page} of {view.pageCount}
+          Page {view.page} of {view.pageCount}
         </span>
         <span className="flex gap-3">
-          {page > 1 ? (
-            <Link className="text-brand-700 hover:underline" href={pageHref(page - 1)}>
+          {newerHref ? (
+            <Link className="text-brand-700 hover:underline" href={newerHref}>
               Newer
             </Link>
           ) : null}
-          {page < view.pageCount ? (
-            <Link className="text-brand-700 hover:underline" href={pageHref(page + 1)}>
+          {olderHref ? (
+            <Link className="text-brand-700 hover:underline" href={olderHref}>
               Older
             </Link>
           ) : null}
