@@ -18,7 +18,7 @@ export type ActionGroup = (typeof ACTION_GROUPS)[number];
 export const ACTION_GROUP_LABELS: Record<ActionGroup, string> = {
   controls: "Controls and mappings",
   evidence: "Evidence, populations and exceptions",
-  engagements: "Engagements and objectives",
+  engagements: "Engagements, objectives and descriptions",
   requests: "Auditor requests",
   people: "Members, invitations and accounts",
   auditor_visits: "What auditors viewed or downloaded",
@@ -41,6 +41,8 @@ export function groupOf(action: ActivityAction): ActionGroup {
     case "engagement":
     case "objective":
     case "requirement":
+    case "description":
+    case "paperwork":
       return "engagements";
     case "request":
       return "requests";
