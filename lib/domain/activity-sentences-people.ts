@@ -14,6 +14,12 @@ export const PEOPLE_SENTENCES: Sentences = {
       ? `${w.actor} made two-factor sign-in required for every member`
       : `${w.actor} made two-factor sign-in optional`,
   ],
+  "organization.sso_changed": (w) => [
+    `${w.actor} changed single sign-on: domain ${text(w.after, "ssoDomain") ?? "none"}, joins as ${text(w.after, "ssoJoinRole") ?? "nobody"}, ${w.after.requireSso === true ? "SSO required" : "SSO optional"}`,
+  ],
+  "member.joined_by_sso": (w) => [
+    `${w.person(text(w.after, "userId"))} joined as ${text(w.after, "role") ?? "member"} by signing in with SSO (${text(w.after, "domain") ?? "claimed domain"})`,
+  ],
   "member.added": (w) => [
     `${w.actor} added ${w.person(text(w.after, "userId"))} as ${text(w.after, "role") ?? "member"}`,
   ],
@@ -56,6 +62,12 @@ export const PEOPLE_SENTENCES: Sentences = {
   "user.recovery_codes_replaced": (w) => [`${user(w)} replaced their two-factor recovery codes`],
   "user.two_factor_reset_by_operator": (w) => [
     `The server operator turned off two-factor sign-in for ${user(w)}`,
+  ],
+  "user.sso_linked": (w) => [
+    `${user(w)}'s account was linked to single sign-on as ${text(w.after, "email") ?? "their email"}`,
+  ],
+  "user.break_glass_sign_in": (w) => [
+    `${user(w)} signed in with a password (break-glass) although SSO is required`,
   ],
   "auditor.invited": (w) => [
     `${w.actor} invited auditor ${text(w.after, "email")} to ${ids(w.after, "engagementIds").length} engagement(s) until ${text(w.after, "lastDay")}`,

@@ -84,6 +84,10 @@ export type ActivityPayloads = {
     "organization",
     { requireTwoFactor: boolean }
   >;
+  "organization.sso_changed": Edited<
+    "organization",
+    { ssoDomain: string | null; ssoJoinRole: string | null; requireSso: boolean }
+  >;
   "organization.settings_changed": Edited<
     "organization",
     { timeZone: string; defaultGraceDays: number; freshnessDays: number }
@@ -92,6 +96,8 @@ export type ActivityPayloads = {
   "member.added": Made<"membership", { userId: string; role: string; invitationId?: string }>;
   "member.role_changed": Edited<"membership", { role: string }, { userId: string }>;
   "member.removed": Gone<"membership", { userId: string; role: string }>;
+  /** Just-in-time membership: the first SSO sign-in of someone from the claimed email domain. */
+  "member.joined_by_sso": Made<"membership", { userId: string; role: string; domain: string }>;
   "member.password_reset_link_issued": Made<"membership", { userId: string; expiresAt: string }>;
   /** The member's secret calendar-feed address (issued again: the old one stops working). */
   "member.calendar_feed_issued": Happened<"membership", { userId: string }>;
@@ -109,6 +115,10 @@ export type ActivityPayloads = {
   "user.two_factor_disabled": Happened<"user">;
   "user.recovery_codes_replaced": Happened<"user", { recoveryCodes: number }>;
   "user.two_factor_reset_by_operator": Happened<"user", { sessionsEnded: number }>;
+  /** An SSO identity (issuer and subject) was linked to the account by its verified email. */
+  "user.sso_linked": Happened<"user", { issuer: string; email: string }>;
+  /** An owner signed in with their password although the organisation requires SSO. */
+  "user.break_glass_sign_in": Happened<"user">;
 
   "control.created": Made<"control", ControlFields>;
   "control.updated": Edited<"control", ControlFields>;
@@ -269,10 +279,12 @@ export const ACTIVITY_ACTIONS = [
   "organization.created",
   "organization.renamed",
   "organization.two_factor_requirement_changed",
+  "organization.sso_changed",
   "organization.settings_changed",
   "member.added",
   "member.role_changed",
   "member.removed",
+  "member.joined_by_sso",
   "member.password_reset_link_issued",
   "member.calendar_feed_issued",
   "member.calendar_feed_revoked",
@@ -287,6 +299,8 @@ export const ACTIVITY_ACTIONS = [
   "user.two_factor_disabled",
   "user.recovery_codes_replaced",
   "user.two_factor_reset_by_operator",
+  "user.sso_linked",
+  "user.break_glass_sign_in",
   "control.created",
   "control.updated",
   "control.bulk_updated",

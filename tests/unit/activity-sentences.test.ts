@@ -173,6 +173,30 @@ const INPUTS: { [A in ActivityAction]?: Extract<ActivityInput, { action: A }> } 
     entityId: "u2",
     after: { sessionsEnded: 2 },
   },
+  "user.sso_linked": {
+    action: "user.sso_linked",
+    entityType: "user",
+    entityId: "u2",
+    after: { issuer: "https://id.example.com", email: "ann@example.com" },
+  },
+  "user.break_glass_sign_in": {
+    action: "user.break_glass_sign_in",
+    entityType: "user",
+    entityId: "u2",
+  },
+  "organization.sso_changed": {
+    action: "organization.sso_changed",
+    entityType: "organization",
+    entityId: "o1",
+    before: { ssoDomain: null, ssoJoinRole: null, requireSso: false },
+    after: { ssoDomain: "example.com", ssoJoinRole: "viewer", requireSso: true },
+  },
+  "member.joined_by_sso": {
+    action: "member.joined_by_sso",
+    entityType: "membership",
+    entityId: "m1",
+    after: { userId: "u2", role: "viewer", domain: "example.com" },
+  },
   "control.created": {
     action: "control.created",
     entityType: "control",
