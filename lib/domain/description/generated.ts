@@ -52,7 +52,8 @@ function objectives(data: SourceData): string {
       const controls = objective.controlRefs.length
         ? objective.controlRefs.map((ref) => `[[${ref}]]`).join(", ")
         : "no control mapped yet";
-      return `### ${objective.ref} ${cell(objective.title)}\n\n${cell(objective.objective)}\n\nControls: ${controls}`;
+      const statement = objective.objective.trim() ? `${cell(objective.objective)}\n\n` : "";
+      return `### ${objective.ref} ${cell(objective.title)}\n\n${statement}Controls: ${controls}`;
     })
     .join("\n\n");
 }
