@@ -92,6 +92,7 @@ export async function listRequests(
       answeredAt: true,
       answeredById: true,
       controlId: true,
+      requirementId: true,
       createdAt: true,
       engagement: { select: { name: true } },
       createdBy: { select: { name: true } },
@@ -120,6 +121,30 @@ export async function listRequests(
     : rows;
   const controlIds = new Set<string>();
   const userIds = new Set<string>();
+  // A request left on a requirement (before imports) is about that requirement's controls.
+  const requirementIds = [
+    ...new Set(visible.flatMap((row) => (row.requirementId ? [row.requirementId] : []))),
+  ];
+  const mappings = requirementIds.length
+    ? await db.controlMapping.findMany({
+        where: {
+          organizationId: ctx.orgId,
+          OR: [{ criterionId: { in: requirementIds } }, { objectiveId: { in: requirementIds } }],
+        },
+        take: 5_000,
+        select: { controlId: true, criterionId: true, objectiveId: true },
+      })
+    : [];
+  const controlsOfRequirement = new Map<string, string[]>();
+  for (const mapping of mappings) {
+    const requirementId = mapping.criterionId ?? mapping.objectiveId;
+    if (!requirementId) continue;
+    controlsOfRequirement.set(requirementId, [
+      ...(controlsOfRequirement.get(requirementId) ?? []),
+      mapping.controlId,
+    ]);
+    controlIds.add(mapping.controlId);
+  }
   for (const row of visible) {
     if (row.controlId) controlIds.add(row.controlId);
     for (const target of row.targets)
@@ -139,6 +164,7 @@ export async function listRequests(
     const linked = [
       ...new Set([
         ...(row.controlId ? [row.controlId] : []),
+        ...(row.requirementId ? (controlsOfRequirement.get(row.requirementId) ?? []) : []),
         ...row.targets.filter((t) => t.kind === "control").map((t) => t.targetId),
       ]),
     ];

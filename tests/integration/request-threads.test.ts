@@ -267,7 +267,8 @@ describe("assignee, due date, filters and links", () => {
 
 describe("the requests page's loader", () => {
   it("gives the team members, controls and the evidence each request may carry; the auditor none of it", async () => {
-    const { editor, auditor, controlA, engagementA, requestId } = await setUp();
+    const { editor, auditor, controlA, controlBoth, engagementA, objectiveA, requestId } =
+      await setUp();
     const evidence = await addNoteEvidence(editor.ctx, noteEvidenceInput([controlA.id]));
     const team = await loadRequestsPage(editor.ctx, {}, TODAY);
     expect(team.requests.map((request) => request.id)).toEqual([requestId]);
@@ -277,6 +278,18 @@ describe("the requests page's loader", () => {
     expect(team.engagements.find((row) => row.id === engagementA.id)).toMatchObject({
       hasList: false,
     });
+    // A request left on a requirement is about the controls mapped to it.
+    const onObjective = await createAuditorRequest(auditor.ctx, {
+      engagementId: engagementA.id,
+      requirementId: objectiveA.id,
+      body: "The payroll objective's evidence, please.",
+    });
+    const withObjective = await loadRequestsPage(editor.ctx, {}, TODAY);
+    const row = withObjective.requests.find((request) => request.id === onObjective.id);
+    expect(row?.controls.map((control) => control.id).sort()).toEqual(
+      [controlA.id, controlBoth.id].sort(),
+    );
+    expect(row?.evidenceOptions.map((item) => item.id)).toEqual([evidence.id]);
     const theirs = await loadRequestsPage(auditor.ctx, {}, TODAY);
     expect(theirs).toMatchObject({ members: [], controls: [] });
     expect(theirs.engagements.map((row) => row.id)).toEqual([engagementA.id]);
