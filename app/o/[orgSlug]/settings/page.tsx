@@ -62,6 +62,20 @@ export default async function SettingsPage({ params }: Props) {
             {...await getTwoFactorPolicy(ctx)}
             action={setRequireTwoFactorAction}
           />
+          {can(ctx.role, "owner.manage") ? (
+            <Card className="mt-6">
+              <CardTitle>Single sign-on</CardTitle>
+              <CardDescription>
+                <Link
+                  className="text-brand-700 hover:underline"
+                  href={`/o/${ctx.orgSlug}/settings/sso`}
+                >
+                  Claim your email domain, let its people join by SSO, or require SSO
+                </Link>
+                .
+              </CardDescription>
+            </Card>
+          ) : null}
           <Card className="mt-6">
             <CardTitle>Scheduled jobs</CardTitle>
             <CardDescription>
