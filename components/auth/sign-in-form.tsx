@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { TWO_FACTOR_INVALID, TWO_FACTOR_REQUIRED } from "@/lib/domain/two-factor";
+import { SSO_REQUIRED_PREFIX, ssoRequiredMessage } from "@/lib/domain/sso";
 import { SignInInput } from "@/lib/schemas/auth";
 
 type Errors = { email?: string[]; password?: string[]; form?: string };
@@ -15,6 +16,8 @@ function messageFor(error: string): string {
   const rateLimited = /^RATE_LIMITED:(\d+)$/.exec(error);
   if (rateLimited)
     return `Too many failed sign-in attempts. Try again in ${rateLimited[1]} minute(s).`;
+  if (error.startsWith(SSO_REQUIRED_PREFIX))
+    return ssoRequiredMessage(error.slice(SSO_REQUIRED_PREFIX.length));
   if (error === TWO_FACTOR_INVALID)
     return "That code is not right. Use the newest code from your authenticator app, or an unused recovery code.";
   return "Email or password is incorrect.";

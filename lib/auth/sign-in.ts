@@ -1,5 +1,7 @@
 import "server-only";
 import { startSession } from "@/lib/db/sessions";
+import { passwordSignInPolicyFor, recordBreakGlassSignIn } from "@/lib/db/sso";
+import { SSO_REQUIRED_PREFIX } from "@/lib/domain/sso";
 import { verifyCredentials } from "@/lib/db/users";
 import { SignInInput } from "@/lib/schemas/auth";
 import { clientAddress } from "@/lib/server/client-address";
@@ -42,6 +44,9 @@ export async function authorizeSignIn(
     return null;
   }
   const { user } = result;
+  // An organisation that requires SSO refuses its members' passwords; its owners' are logged.
+  const policy = await passwordSignInPolicyFor(user.userId);
+  if (policy.kind === "refuse") throw new Error(`${SSO_REQUIRED_PREFIX}${policy.orgName}`);
   const twoFactorAt = await secondFactorStep(user.userId, credentials, address, now);
   const sessionId = await startSession(
     user.userId,
@@ -49,5 +54,6 @@ export async function authorizeSignIn(
     now,
     twoFactorAt,
   );
+  if (policy.kind === "break_glass") await recordBreakGlassSignIn(user.userId, policy.orgIds, now);
   return { id: user.userId, email: user.email, name: user.name, sessionId };
 }
