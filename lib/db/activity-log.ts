@@ -290,11 +290,46 @@ async function pageByCursor(where: EntryWhere, cursor: ActivityCursor): Promise<
   };
 }
 
+export type ActivityPage = {
+  rows: ActivityLine[];
+  total: number;
+  page: number;
+  pageCount: number;
+  older: ActivityCursor | null;
+  newer: ActivityCursor | null;
+};
+
 /**
- * Everything the activity page shows, for `filters` (validated; null when they were not, and
- * the page shows what to fix instead of entries): without filters page `page`, with filters the
- * page `cursor` points at.
+ * The entries of one page of the log as the page shows them, for `filters` (validated; null when
+ * they were not: no entries): without filters page `page`, with filters the page `cursor` points at.
  */
+export async function loadActivityPage(
+  ctx: OrgContext,
+  filters: ActivityFilters | null,
+  page: number,
+  cursor: ActivityCursor = {},
+  timeZone?: string,
+): Promise<ActivityPage> {
+  assertCan(ctx, "activity.view");
+  const found: Page = !filters
+    ? { rows: [], total: 0, page: 1, older: null, newer: null }
+    : unfiltered(filters)
+      ? await pageBySeq(ctx, page)
+      : await pageByCursor(
+          await whereFor(ctx, filters, timeZone ?? (await timeZoneOf(ctx))),
+          cursor,
+        );
+  return {
+    rows: await lines(ctx, found.rows),
+    total: found.total,
+    page: found.page,
+    pageCount: Math.max(1, Math.ceil(found.total / ACTIVITY_PAGE_SIZE)),
+    older: found.older,
+    newer: found.newer,
+  };
+}
+
+/** Everything the activity page shows: a page of entries, the filter choices, the chain's audit. */
 export async function loadActivityLog(
   ctx: OrgContext,
   filters: ActivityFilters | null,
@@ -303,28 +338,12 @@ export async function loadActivityLog(
 ): Promise<ActivityLogView> {
   if (!can(ctx.role, "activity.view")) return { canView: false };
   const timeZone = await timeZoneOf(ctx);
-  const empty: Page = { rows: [], total: 0, page: 1, older: null, newer: null };
   const [found, options, audit] = await Promise.all([
-    !filters
-      ? empty
-      : unfiltered(filters)
-        ? pageBySeq(ctx, page)
-        : whereFor(ctx, filters, timeZone).then((where) => pageByCursor(where, cursor)),
+    loadActivityPage(ctx, filters, page, cursor, timeZone),
     filterOptions(ctx),
     auditActivityLog(ctx),
   ]);
-  return {
-    canView: true,
-    rows: await lines(ctx, found.rows),
-    total: found.total,
-    page: found.page,
-    pageCount: Math.max(1, Math.ceil(found.total / ACTIVITY_PAGE_SIZE)),
-    older: found.older,
-    newer: found.newer,
-    timeZone,
-    options,
-    audit,
-  };
+  return { canView: true, ...found, timeZone, options, audit };
 }
 
 const CSV_COLUMNS = ["time", "actor", "action", "record", "summary", "seq", "hash"];

@@ -41,7 +41,12 @@ async function orgWith(count: number): Promise<{ ctx: OrgContext; head: number }
   return { ctx, head: activitySeq };
 }
 
-async function view(ctx: OrgContext, page: number, cursor: ActivityCursor = {}, action?: string) {
+async function view(
+  ctx: OrgContext,
+  page: number,
+  cursor: ActivityCursor = {},
+  action?: "control.imported",
+) {
   const loaded = await loadActivityLog(ctx, action ? { action } : {}, page, cursor);
   if (!loaded.canView) throw new Error("cannot view");
   return loaded;
@@ -66,7 +71,7 @@ describe("activity paging by sequence number", () => {
 
   it("walks a filtered log older and newer by cursor with honest page numbers", async () => {
     const { ctx } = await orgWith(5 * ACTIVITY_PAGE_SIZE);
-    const action = "control.imported";
+    const action = "control.imported" as const;
     const matching = await getDb().activityLogEntry.count({
       where: { organizationId: ctx.orgId, action },
     });
