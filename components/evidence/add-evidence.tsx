@@ -96,13 +96,38 @@ export function AddEvidence(props: AddEvidenceProps) {
   const [tab, setTab] = useState<(typeof TABS)[number]>("Files");
   return (
     <div id="add-evidence" className="scroll-mt-4 space-y-4">
-      <div role="tablist" aria-label="Kind of evidence" className="flex gap-1">
+      <div
+        role="tablist"
+        aria-label="Kind of evidence"
+        className="flex gap-1"
+        onKeyDown={(event) => {
+          // A tab list: arrow keys (and Home/End) move between the tabs, Tab leaves the list.
+          const index = TABS.indexOf(tab);
+          const next =
+            event.key === "ArrowRight"
+              ? (index + 1) % TABS.length
+              : event.key === "ArrowLeft"
+                ? (index + TABS.length - 1) % TABS.length
+                : event.key === "Home"
+                  ? 0
+                  : event.key === "End"
+                    ? TABS.length - 1
+                    : null;
+          if (next === null) return;
+          event.preventDefault();
+          setTab(TABS[next]!);
+          document.getElementById(`evidence-tab-${TABS[next]}`)?.focus();
+        }}
+      >
         {TABS.map((name) => (
           <button
             key={name}
+            id={`evidence-tab-${name}`}
             type="button"
             role="tab"
             aria-selected={tab === name}
+            aria-controls="evidence-tabpanel"
+            tabIndex={tab === name ? 0 : -1}
             onClick={() => setTab(name)}
             className={cn(
               "rounded-md px-3 py-1.5 text-sm",
@@ -115,7 +140,7 @@ export function AddEvidence(props: AddEvidenceProps) {
           </button>
         ))}
       </div>
-      <div role="tabpanel" aria-label={`${tab} evidence`}>
+      <div role="tabpanel" id="evidence-tabpanel" aria-labelledby={`evidence-tab-${tab}`}>
         {tab === "Note" ? (
           <TextEvidenceForm props={props} kind="note">
             {(errors) => (

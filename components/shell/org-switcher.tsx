@@ -24,7 +24,7 @@ export function OrgSwitcher({
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
         <Button variant="secondary" size="sm" aria-label={`${current.name}: switch organisation`}>
-          <span className="max-w-40 truncate">{current.name}</span>
+          <span className="max-w-28 truncate sm:max-w-40">{current.name}</span>
           <span aria-hidden="true">▾</span>
         </Button>
       </DropdownMenuTrigger>

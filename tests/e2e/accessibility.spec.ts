@@ -47,3 +47,25 @@ for (const who of ["owner", "viewer", "auditor"] as const) {
     expect(found).toEqual([]);
   });
 }
+
+test("the evidence tabs move with the arrow keys, like a tab list", async ({ page }) => {
+  const org = await signInAsDemo(page, DEMO.owner);
+  await page.goto(`${org}/controls`);
+  await page.locator(`table a[href^="${org}/controls/c"]`).first().click();
+  await expect(page).toHaveURL(/\/controls\/c[a-z0-9]+/);
+  const tabs = page.getByRole("tablist", { name: "Kind of evidence" });
+  const files = tabs.getByRole("tab", { name: "Files" });
+  await expect(files).toHaveAttribute("aria-selected", "true");
+  await files.focus();
+  await page.keyboard.press("ArrowLeft");
+  const link = tabs.getByRole("tab", { name: "Link" });
+  await expect(link).toBeFocused();
+  await expect(link).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("tabpanel", { name: "Link" })).toBeVisible();
+  await page.keyboard.press("Home");
+  await expect(tabs.getByRole("tab", { name: "Note" })).toBeFocused();
+  await page.keyboard.press("End");
+  await expect(files).toBeFocused();
+  // One tab stop for the whole list: the unselected tabs are out of the Tab order.
+  await expect(tabs.getByRole("tab", { name: "Note" })).toHaveAttribute("tabindex", "-1");
+});
