@@ -1,11 +1,6 @@
 import "server-only";
 import { CRITERIA_EDITIONS } from "@/lib/domain/catalog";
-import {
-  moveRequest,
-  REQUEST_STATES,
-  requestStateOf,
-  type RequestState,
-} from "@/lib/domain/request-states";
+import { moveRequest, requestStateOf, type RequestState } from "@/lib/domain/request-states";
 import { AppError, notFound } from "@/lib/errors";
 import type { CloseAuditorRequestInput, CreateAuditorRequestInput } from "@/lib/schemas/auditor";
 import { recordActivity } from "./activity";
@@ -19,7 +14,6 @@ import { engagementScope } from "./scope";
 // of an engagement. The team answers them (with evidence), the auditor reopens them; threads,
 // acceptance, assignees and due dates are in request-threads.ts and request-views.ts.
 
-export const REQUEST_STATUSES = REQUEST_STATES;
 export type RequestStatus = RequestState;
 
 /** Where a request points, resolved against the engagement's own scope. */
