@@ -23,6 +23,8 @@ export type MarkdownLimits = {
   paragraphMarks: number;
   /** Headings underlined with `=` or `-`. */
   underlines: number;
+  /** Table cell walls: each `|`. A GFM table cell costs about eight characters of paragraph. */
+  pipes: number;
 };
 
 /** Evidence notes (up to 50,000 characters), rendered on the control page. */
@@ -34,6 +36,7 @@ export const NOTE_MARKDOWN_LIMITS: MarkdownLimits = {
   tags: 100,
   paragraphMarks: 200,
   underlines: 20,
+  pipes: 2_000,
 };
 
 /** Paperwork drafts (up to 200,000 characters), laid out as a PDF. */
@@ -45,6 +48,7 @@ export const PAPERWORK_MARKDOWN_LIMITS: MarkdownLimits = {
   tags: 800,
   paragraphMarks: 200,
   underlines: 20,
+  pipes: 6_000,
 };
 
 const count = (value: number) => value.toLocaleString("en-GB");
@@ -75,5 +79,9 @@ export function markdownLimitProblem(
   limits: MarkdownLimits,
   noun: string,
 ): string | null {
+  let pipes = 0;
+  for (let at = text.indexOf("|"); at !== -1; at = text.indexOf("|", at + 1)) pipes += 1;
+  if (pipes > limits.pipes)
+    return `A ${noun} holds at most ${count(limits.pipes)} table cell walls (each |); this one has ${count(pipes)}. Split a large table or attach it as a file.`;
   return problemOf(scanMarkdown(text), limits, noun);
 }
