@@ -148,3 +148,19 @@ export async function removeOverride(
     });
   });
 }
+
+/** The most evidence items offered for attaching: the organisation's newest. */
+const ATTACHABLE_LIMIT = 200;
+
+/** Evidence a writer may attach to a section (none for readers). */
+export async function attachableEvidence(
+  ctx: OrgContext,
+): Promise<{ id: string; title: string }[]> {
+  if (!canWriteDescription(ctx.role)) return [];
+  return getDb().evidence.findMany({
+    where: { organizationId: ctx.orgId },
+    orderBy: { createdAt: "desc" },
+    take: ATTACHABLE_LIMIT,
+    select: { id: true, title: true },
+  });
+}

@@ -12,6 +12,7 @@ import { assertCan } from "./authorize";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
 import { engagementRequirements } from "./engagement-requirements";
+import { getEngagement } from "./engagements";
 
 // The system description of one engagement: the family's outline, each section resolved to the
 // engagement's own version when it has one, else the organisation's shared one, else not started.
@@ -211,4 +212,33 @@ export async function loadDescription(
     lastSent: sent ? { id: sent.id, at: sent.at } : null,
     controlRefs: new Map(controls.map((control) => [control.ref, control.id])),
   };
+}
+
+/** Only the completeness ("8 of 11 sections approved"), for the dashboard and the PDF cover. */
+export async function descriptionCompletenessOf(
+  ctx: OrgContext,
+  engagementId: string,
+): Promise<{ completeness: Completeness; text: string }> {
+  assertCan(ctx, "org.view");
+  const engagement = await getEngagement(ctx, engagementId);
+  const outline = descriptionOutline(engagement.family, engagement.type);
+  const rows = await getDb().descriptionSection.findMany({
+    where: {
+      organizationId: ctx.orgId,
+      scopeKey: { in: [SHARED_SCOPE, engagementId] },
+      key: { in: outline.map((section) => section.key) },
+    },
+    select: { key: true, scopeKey: true, state: true, body: true },
+  });
+  const sections = outline.map((item) => {
+    const row =
+      rows.find((r) => r.key === item.key && r.scopeKey === engagementId) ??
+      rows.find((r) => r.key === item.key);
+    return {
+      state: row && isSectionState(row.state) ? row.state : ("draft" as const),
+      body: row?.body ?? "",
+    };
+  });
+  const completeness = descriptionCompleteness(sections);
+  return { completeness, text: completenessText(completeness) };
 }

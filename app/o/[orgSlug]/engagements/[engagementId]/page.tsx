@@ -83,6 +83,9 @@ export default async function EngagementPage({ params, searchParams }: Props) {
             <Button asChild variant="secondary" size="sm">
               <Link href={`${base}/matrix`}>Matrix</Link>
             </Button>
+            <Button asChild variant="secondary" size="sm">
+              <Link href={`${base}/description`}>System description</Link>
+            </Button>
             {can(ctx.role, "export.create") ? (
               <Button asChild variant="secondary" size="sm">
                 <Link href={`${base}/exports`}>Exports</Link>

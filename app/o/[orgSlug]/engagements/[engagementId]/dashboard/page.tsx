@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
 import { recordAuditorAccess } from "@/lib/db/auditor-access";
 import { loadDashboard } from "@/lib/db/dashboard";
+import { descriptionCompletenessOf } from "@/lib/db/description";
 import { WorkQueueQuery } from "@/lib/schemas/work-queue";
 import { todayFor } from "@/lib/server/clock";
 import { notFoundOnAppError } from "@/lib/server/not-found";
@@ -39,6 +40,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
     engagementId: engagement.id,
   });
   const base = `/o/${ctx.orgSlug}/engagements/${engagement.id}`;
+  const description = await descriptionCompletenessOf(ctx, engagement.id);
 
   return (
     <>
@@ -66,6 +68,18 @@ export default async function DashboardPage({ params, searchParams }: Props) {
             {counts.ready} of {counts.total - counts.not_applicable} requirements ready (
             {counts.in_progress} in progress, {counts.unmapped} unmapped, {counts.not_applicable}{" "}
             not applicable). Controls ready: {controlCounts.ready} of {controlCounts.total}.
+          </CardDescription>
+        </Card>
+        <Card>
+          <CardTitle>System description</CardTitle>
+          <p className="mt-2 text-lg font-semibold" aria-label="Description completeness">
+            {description.text}
+          </p>
+          <CardDescription>
+            Shown beside readiness, not counted in it.{" "}
+            <Link className="text-brand-700 hover:underline" href={`${base}/description`}>
+              Open the description
+            </Link>
           </CardDescription>
         </Card>
         <Card className="lg:col-span-2">

@@ -1,0 +1,8 @@
+import { Badge } from "@/components/ui/badge";
+import { SECTION_STATE_LABELS, type SectionState } from "@/lib/domain/description/states";
+
+const TONES = { draft: "neutral", in_review: "warning", approved: "success" } as const;
+
+export function SectionStateBadge({ state }: { state: SectionState }) {
+  return <Badge tone={TONES[state]}>{SECTION_STATE_LABELS[state]}</Badge>;
+}
