@@ -59,6 +59,9 @@ const PUBLIC_ROUTES = new Set([
   // The calendar feed: its secret token is the credential (lib/db/calendar-feed.ts).
   "app/api/calendar/[token]/route.ts",
   "app/favicon.ico/route.ts",
+  // Single sign-on: anyone may start one; the callback's state is the credential (lib/db/sso.ts).
+  "app/api/sso/start/route.ts",
+  "app/api/sso/callback/route.ts",
 ]);
 
 /** Fields of actions not built with a wrapper that records its schema (none today). */
@@ -75,6 +78,8 @@ const ROUTE_HINTS: Record<string, RouteHint> = {
     query: { inline: { kind: "text", options: ["1", "0"] } },
   },
   "app/api/orgs/[orgSlug]/packs/verify/route.ts": { raw: "zip" },
+  "app/api/sso/start/route.ts": { query: { callbackUrl: text } },
+  "app/api/sso/callback/route.ts": { query: { state: text, code: text, iss: text } },
   "app/o/[orgSlug]/engagements/[engagementId]/paperwork/pdf/route.ts": {
     body: fieldsOf(PaperworkPdfInput) ?? {},
   },
