@@ -16,12 +16,19 @@ export const BODY_HEIGHT = PAGE.height - PAGE.top - PAGE.bottom - 4;
 type Measure = (text: string) => number;
 const measures = new Map<Face, Measure>();
 
-/** Widths already measured, per face: a report's words repeat a lot. */
+/**
+ * Widths already measured, per face, kept from one PDF to the next: a report's words repeat a
+ * lot, and the next report of the same organisation has most of them again. Shaping a word with
+ * fontkit (kerning and the other OpenType features) is the measuring's whole cost.
+ */
 const memos = new Map<Face, Map<string, number>>();
 
-/** Empties the widths memo once a report is done: the process lives on after the PDF. */
+/** A face's memo is emptied when it holds this many texts: a few MB, however many PDFs a process makes. */
+const MEMO_LIMIT = 40_000;
+
+/** Bounds the widths memo once a report is done: the process lives on after the PDF. */
 export function forgetMeasuredText(): void {
-  for (const memo of memos.values()) memo.clear();
+  for (const memo of memos.values()) if (memo.size > MEMO_LIMIT) memo.clear();
 }
 
 /** Loads the faces for the next PDF (fonts.ts), and their metrics once; every other function here needs it done. */
