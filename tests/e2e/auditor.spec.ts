@@ -211,8 +211,10 @@ test("an auditor sees only the engagement they were given, asks for evidence, ch
   );
 
   // The auditor sees the answer waiting for them, with its evidence.
-  await auditorNav.getByRole("link", { name: "Auditor requests" }).click();
+  // (The navigation is the layout's: it counts again on a full load.)
+  await auditor.reload();
   await expect(auditorNav.getByRole("link", { name: "Auditor requests (1)" })).toBeVisible();
+  await auditorNav.getByRole("link", { name: "Auditor requests" }).click();
   const answered = auditor.getByRole("list", { name: "Requests" });
   await expect(answered).toContainText("Attached the signed-off Q2 review.");
   await expect(answered).toContainText("Evidence: Q2 2026 access review sign-off");
