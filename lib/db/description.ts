@@ -6,8 +6,10 @@ import {
 } from "@/lib/domain/description/completeness";
 import { generatedDraft, type SourceData } from "@/lib/domain/description/generated";
 import { descriptionOutline, type SectionSource } from "@/lib/domain/description/outline";
+import { unknownRefs } from "@/lib/domain/description/refs";
 import { isSectionState, type SectionState } from "@/lib/domain/description/states";
 import type { ReportFamily, ReportType } from "@/lib/domain/engagements";
+import type { ExportDescription } from "@/lib/domain/export/types";
 import { assertCan } from "./authorize";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
@@ -241,4 +243,40 @@ export async function descriptionCompletenessOf(
   });
   const completeness = descriptionCompleteness(sections);
   return { completeness, text: completenessText(completeness) };
+}
+
+/** The description for the exports, with the section versions they hold (for "changed since"). */
+export async function loadDescriptionExport(
+  ctx: OrgContext,
+  engagementId: string,
+): Promise<{ description: ExportDescription; versions: Record<string, number> }> {
+  const view = await loadDescription(ctx, engagementId);
+  const versions: Record<string, number> = {};
+  for (const section of view.sections)
+    if (section.id) versions[section.id] = section.currentVersion;
+  return {
+    versions,
+    description: {
+      completeness: {
+        approved: view.completeness.approved,
+        total: view.completeness.total,
+        text: view.completenessText,
+      },
+      sections: view.sections.map((section) => ({
+        id: section.id,
+        key: section.key,
+        title: section.title,
+        state: section.state,
+        owner: section.owner?.name ?? null,
+        approvedBy: section.state === "approved" ? section.stateChangedBy : null,
+        approvedAt:
+          section.state === "approved" ? (section.stateChangedAt?.toISOString() ?? null) : null,
+        version: section.currentVersion,
+        shared: section.scope === "shared",
+        body: section.body,
+        evidence: section.evidence.map((item) => item.title),
+        unknownRefs: unknownRefs(section.body, view.controlRefs),
+      })),
+    },
+  };
 }

@@ -28,6 +28,7 @@ import { todayIn } from "@/lib/domain/time-zone";
 import type { ExportRequestList } from "@/lib/domain/request-list";
 import { readActivityHead } from "./checkpoints";
 import { getDb } from "./client";
+import { loadDescriptionExport } from "./description";
 import type { OrgContext } from "./context";
 import type { EngagementDetail } from "./engagements";
 import { engagementReadiness } from "./readiness";
@@ -42,6 +43,8 @@ export type EngagementExportData = {
   evidencePages: EvidencePages;
   /** The auditor's imported request list, answered (the pack's requests/), if one was imported. */
   requestList?: ExportRequestList | null;
+  /** The description's section versions as exported ({ sectionId: version }). */
+  descriptionVersions?: Record<string, number>;
 };
 
 /**
@@ -138,6 +141,7 @@ export async function loadEngagementExport(
     )
     .sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
 
+  const description = await loadDescriptionExport(ctx, engagementId);
   const summary: ExportSummary = {
     organization: { name: ctx.orgName, slug: ctx.orgSlug },
     generatedAt: now.toISOString(),
@@ -185,6 +189,7 @@ export async function loadEngagementExport(
         description: row.description,
         evidenceCount: row._count.evidence,
       })),
+    description: description.description,
   };
 
   const windowEngagement: ReadinessEngagement = {
@@ -198,7 +203,12 @@ export async function loadEngagementExport(
     evidenceOfControls(ctx, refOf, requirementCodesOf, (item) =>
       evidenceWindow(item, windowEngagement, freshnessDays),
     );
-  return { summary, evidencePages, requestList: await loadRequestListExport(ctx, engagementId) };
+  return {
+    summary,
+    evidencePages,
+    requestList: await loadRequestListExport(ctx, engagementId),
+    descriptionVersions: description.versions,
+  };
 }
 
 type ControlDetailRow = {

@@ -12,6 +12,7 @@ import { writeMatrixXlsx } from "./matrix-xlsx";
 import { writeEvidencePack, type StoredFiles } from "./pack";
 import { replayablePages } from "./replayable-pages";
 import { renderSummaryPdf } from "./summary-pdf";
+import { descriptionMarkdown } from "@/lib/domain/export/description-md";
 
 export type ArtifactData = {
   summary: ExportSummary;
@@ -50,6 +51,7 @@ export async function writeExportArtifact(
     case "pack": {
       // Read by the workbook, then again for the files.
       const evidence = replayablePages(evidencePages);
+      const description = summary.description;
       const result = await writeEvidencePack(
         {
           summary,
@@ -59,6 +61,23 @@ export async function writeExportArtifact(
           requestList: data.requestList,
           documents: [
             { path: "summary.pdf", kind: "summary", render: () => renderSummaryPdf(summary) },
+            ...(description
+              ? [
+                  {
+                    path: "description.md",
+                    kind: "description" as const,
+                    render: async () =>
+                      Buffer.from(
+                        descriptionMarkdown(
+                          summary.engagement.name,
+                          summary.organization.name,
+                          description,
+                        ),
+                        "utf8",
+                      ),
+                  },
+                ]
+              : []),
             {
               path: "matrix.xlsx",
               kind: "matrix",

@@ -25,6 +25,7 @@ const PACK_ENTRY_KINDS = [
   "evidence-note",
   "evidence-link",
   "request-list",
+  "description",
 ] as const;
 
 export type ManifestEvidence = {
@@ -42,7 +43,7 @@ export type ManifestEvidence = {
 
 type EntryBytes = { path: string; sha256: string; size: number };
 export type ManifestEntry =
-  | (EntryBytes & { kind: "summary" | "matrix" | "request-list" })
+  | (EntryBytes & { kind: "summary" | "matrix" | "request-list" | "description" })
   | (EntryBytes & { kind: "evidence-file" | "evidence-note" | "evidence-link" } & ManifestEvidence);
 
 export type ManifestHeader = {

@@ -52,7 +52,7 @@ export function storedFilesIn(store: Pick<BlobStore, "get" | "getBytes">): Store
 
 export type PackDocument = {
   path: string;
-  kind: "summary" | "matrix";
+  kind: "summary" | "matrix" | "description";
   render: () => Promise<Readable | Buffer>;
 };
 

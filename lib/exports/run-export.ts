@@ -102,6 +102,9 @@ export async function runExport(
         readinessPercent: summary.figures.counts.readinessPercent,
         figures: JSON.stringify(summary.figures),
         state: JSON.stringify(snapshotState(summary)),
+        descriptionVersions: data.descriptionVersions
+          ? JSON.stringify(data.descriptionVersions)
+          : null,
         heartbeatAt: finishedAt,
         finishedAt,
       },

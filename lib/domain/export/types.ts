@@ -140,6 +140,29 @@ export type ExportSummary = {
   controls: ExportControl[];
   exceptions: ExportException[];
   events: ExportEvent[];
+  /** The system description as exported (absent in exports made before it existed). */
+  description?: ExportDescription;
+};
+
+/** One section of the system description as exported. */
+export type ExportDescriptionSection = {
+  id: string | null;
+  key: string;
+  title: string;
+  state: "draft" | "in_review" | "approved";
+  owner: string | null;
+  approvedBy: string | null;
+  approvedAt: string | null;
+  version: number;
+  shared: boolean;
+  body: string;
+  evidence: string[];
+  unknownRefs: string[];
+};
+
+export type ExportDescription = {
+  completeness: { approved: number; total: number; text: string };
+  sections: ExportDescriptionSection[];
 };
 
 export type ExportFile = {
