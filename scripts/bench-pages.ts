@@ -116,6 +116,24 @@ function firstLoadKb(page: string): number {
   return bytes / 1024;
 }
 
+/**
+ * Waits until the server has answered what the previous load left queued (a slow page can
+ * leave 50 requests that take minutes): a request of this page's, retried while it times out.
+ */
+async function drained(base: string, target: Target): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await html(base, target.path, target.cookie);
+      return;
+    } catch (error) {
+      if (attempt >= 6 || !(error instanceof TypeError)) throw error;
+      console.log(
+        `  (the server is still busy with the previous load; waiting for ${target.path})`,
+      );
+    }
+  }
+}
+
 type Target = { org: "demo" | "large" | "floor"; name: string; path: string; cookie?: string };
 type Measured = Target & {
   rps: number;
@@ -128,7 +146,7 @@ type Measured = Target & {
 };
 
 async function load(base: string, target: Target, seconds: number): Promise<Measured> {
-  await html(base, target.path, target.cookie); // waits for what the previous load left queued
+  await drained(base, target);
   const started = performance.now();
   const page = await html(base, target.path, target.cookie);
   const aloneMs = performance.now() - started;
@@ -274,11 +292,15 @@ async function main(): Promise<void> {
 
     console.log(`load: ${CONNECTIONS} connections, ${seconds} s per page, loopback`);
     const floorBefore = await load(base, floorTarget, seconds);
+    console.log(`  floor /sign-in: ${fixed(floorBefore.rps)} req/s`);
     const measured: Measured[] = [];
     for (const target of targets) {
       measured.push(await load(base, target, seconds));
       const last = measured.at(-1);
-      if (last) console.log(`  ${last.org} ${last.name}: ${fixed(last.rps)} req/s`);
+      if (last)
+        console.log(
+          `  ${last.org} ${last.name}: ${fixed(last.rps)} req/s, p50 ${last.p50} ms, p99 ${last.p99} ms, alone ${fixed(last.aloneMs, 0)} ms, failed ${last.bad}`,
+        );
     }
     const floorAfter = await load(base, floorTarget, seconds);
     const floorRps = (floorBefore.rps + floorAfter.rps) / 2;
