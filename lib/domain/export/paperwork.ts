@@ -151,6 +151,17 @@ function cuecParagraph(summary: ExportSummary): string {
   return `The description also indicates the complementary user entity controls (CUECs) that our controls were designed on the assumption that user entities operate:\n\n${list(cuecs.map(inline))}`;
 }
 
+/** Where the description stands in Assay, so the signatory knows what they are asserting about. */
+function descriptionParagraph(summary: ExportSummary): string | null {
+  const description = summary.description;
+  if (!description) return null;
+  const open = description.sections.filter((section) => section.state !== "approved");
+  const pending = open.length
+    ? ` Not approved yet: ${joinWords(open.map((section) => inline(section.title)))}. [Have these approved before this assertion is signed.]`
+    : " Every section is approved.";
+  return `The description referred to here is the system description kept in Assay for this engagement (description.md and description.pdf in the evidence pack): ${description.completeness.text}.${pending}`;
+}
+
 function exceptionLine(exception: ExportSummary["exceptions"][number]): string {
   return `${inline(exception.controlRef)}, ${longDate(exception.date)} (${exception.severity} severity): ${inline(exception.description)}`;
 }
@@ -284,6 +295,8 @@ export function managementAssertionDraft(
       numbered(objectiveStatements(engagement, system)),
     );
   }
+  const described = descriptionParagraph(summary);
+  if (described) sections.push(described);
   sections.push(itemsToConsider(summary), "---", signatureBlock(summary));
   return `${sections.join("\n\n")}\n`;
 }
