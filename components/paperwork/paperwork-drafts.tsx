@@ -1,7 +1,8 @@
 "use client";
 
 import Form from "next/form";
-import { useState, type FormEvent } from "react";
+import { useState, useTransition, type FormEvent } from "react";
+import type { FormAction } from "@/lib/action-result";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -12,6 +13,15 @@ export type BridgeOption =
   { available: true; first: string; last: string } | { available: false; reason: string };
 
 type Props = {
+  /** Saving on the server (absent for readers): the draft's org, engagement and loaded version. */
+  save?: {
+    action: FormAction<{ version: number; currentVersion: number }>;
+    orgSlug: string;
+    engagementId: string;
+    version: number;
+    /** The saved draft's version number and when, when the text shown is the saved one. */
+    saved: { number: number; at: string } | null;
+  };
   /** This page's path: choosing a document reloads it with ?kind=…&bridgeTo=… */
   action: string;
   kind: PaperworkKind;
@@ -121,8 +131,42 @@ export function PaperworkDrafts(props: Props) {
 }
 
 /** The generated draft, editable, with its two downloads. */
-function DraftEditor({ kind, markdown, pdfUrl, fileBase, maxChars }: Props & { markdown: string }) {
+function DraftEditor({
+  kind,
+  markdown,
+  pdfUrl,
+  fileBase,
+  maxChars,
+  save,
+}: Props & { markdown: string }) {
   const [text, setText] = useState(markdown);
+  const [version, setVersion] = useState(save?.version ?? 0);
+  const [savedNote, setSavedNote] = useState<string | null>(
+    save?.saved ? `Saved on the server as version ${save.saved.number} (${save.saved.at}).` : null,
+  );
+  const [saving, startSaving] = useTransition();
+
+  function saveOnServer() {
+    if (!save) return;
+    const form = new FormData();
+    form.set("orgSlug", save.orgSlug);
+    form.set("engagementId", save.engagementId);
+    form.set("kind", kind);
+    form.set("markdown", text);
+    form.set("version", String(version));
+    startSaving(async () => {
+      const result = await save.action(null, form);
+      if (result.ok) {
+        setVersion(result.data.version);
+        setSavedNote(`Saved on the server as version ${result.data.currentVersion}.`);
+        setError(null);
+      } else {
+        setError(
+          result.fieldErrors ? Object.values(result.fieldErrors).flat().join(" ") : result.message,
+        );
+      }
+    });
+  }
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const tooLong = text.length > maxChars;
@@ -172,10 +216,24 @@ function DraftEditor({ kind, markdown, pdfUrl, fileBase, maxChars }: Props & { m
               ]
             : undefined
         }
-        hint="Your edits stay in this page until you download them; generating a new draft replaces them."
+        hint={
+          save
+            ? "Save keeps a version on the server; a saved draft opens instead of a newly generated one."
+            : "Your edits stay in this page until you download them; generating a new draft replaces them."
+        }
       />
       {error ? <Alert tone="error">{error}</Alert> : null}
+      {savedNote ? <p className="text-sm text-slate-600">{savedNote}</p> : null}
       <div className="flex flex-wrap gap-2">
+        {save ? (
+          <Button
+            type="button"
+            onClick={saveOnServer}
+            disabled={saving || tooLong || text.trim() === ""}
+          >
+            {saving ? "Saving…" : "Save draft"}
+          </Button>
+        ) : null}
         <Button
           type="button"
           onClick={() =>

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { PAPERWORK_KINDS } from "@/lib/domain/export/paperwork";
 import { PAPERWORK_MARKDOWN_LIMITS } from "@/lib/domain/markdown-limits";
 import { withinMarkdownLimits } from "./markdown";
-import { multiLine } from "./text";
+import { FormId, multiLine } from "./text";
 
 /** The largest draft the PDF route renders (the textarea holds the same limit). */
 export const MAX_PAPERWORK_CHARS = 200_000;
@@ -21,3 +21,10 @@ export const PaperworkPdfInput = z.object({
     .superRefine(withinMarkdownLimits(PAPERWORK_MARKDOWN_LIMITS, "draft", MAX_PAPERWORK_CHARS)),
 });
 export type PaperworkPdfInput = z.infer<typeof PaperworkPdfInput>;
+
+/** A draft saved on the server from the paperwork page, carrying the version it was loaded at. */
+export const SavePaperworkDraftInput = PaperworkPdfInput.extend({
+  engagementId: FormId,
+  version: z.coerce.number().int().min(0),
+});
+export type SavePaperworkDraftInput = z.infer<typeof SavePaperworkDraftInput>;

@@ -9,6 +9,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
 import { loadEngagementExport } from "@/lib/db/export-data";
 import { changesSince } from "@/lib/db/paperwork";
+import { loadPaperworkDraft } from "@/lib/db/paperwork-drafts";
+import { canWriteDescription } from "@/lib/domain/description/states";
+import { savePaperworkDraftAction } from "./actions";
 import {
   bridgeLetterDraft,
   bridgeLetterUnavailable,
@@ -65,6 +68,23 @@ export default async function PaperworkPage({ params, searchParams }: Props) {
     }
   }
 
+  const saved = await loadPaperworkDraft(ctx, engagement.id, kind);
+  if (saved && markdown !== null) markdown = saved.body;
+  const save = canWriteDescription(ctx.role)
+    ? {
+        action: savePaperworkDraftAction,
+        orgSlug: ctx.orgSlug,
+        engagementId: engagement.id,
+        version: saved?.version ?? 0,
+        saved: saved
+          ? {
+              number: saved.currentVersion,
+              at: saved.savedAt.toISOString().slice(0, 16).replace("T", " "),
+            }
+          : null,
+      }
+    : undefined;
+
   return (
     <>
       <PageHeader
@@ -94,6 +114,7 @@ export default async function PaperworkPage({ params, searchParams }: Props) {
           pdfUrl={`${base}/paperwork/pdf`}
           fileBase={paperworkFileBase(kind, engagement.name, today)}
           maxChars={MAX_PAPERWORK_CHARS}
+          save={save}
         />
       </Card>
     </>
