@@ -13,6 +13,8 @@ import { writeEvidencePack, type StoredFiles } from "./pack";
 import { replayablePages } from "./replayable-pages";
 import { renderSummaryPdf } from "./summary-pdf";
 import { descriptionMarkdown } from "@/lib/domain/export/description-md";
+import type { ExportDescription } from "@/lib/domain/export/types";
+import { renderMarkdownPdf } from "./markdown-pdf";
 
 export type ArtifactData = {
   summary: ExportSummary;
@@ -61,23 +63,7 @@ export async function writeExportArtifact(
           requestList: data.requestList,
           documents: [
             { path: "summary.pdf", kind: "summary", render: () => renderSummaryPdf(summary) },
-            ...(description
-              ? [
-                  {
-                    path: "description.md",
-                    kind: "description" as const,
-                    render: async () =>
-                      Buffer.from(
-                        descriptionMarkdown(
-                          summary.engagement.name,
-                          summary.organization.name,
-                          description,
-                        ),
-                        "utf8",
-                      ),
-                  },
-                ]
-              : []),
+            ...(description ? descriptionDocuments(summary, description) : []),
             {
               path: "matrix.xlsx",
               kind: "matrix",
@@ -119,4 +105,29 @@ async function writeCsvZip(
     });
   }
   await Promise.all([archive.finalize(), writing]);
+}
+
+/** description.md and description.pdf: the system description as written, and laid out. */
+function descriptionDocuments(summary: ExportSummary, description: ExportDescription) {
+  const markdown = descriptionMarkdown(
+    summary.engagement.name,
+    summary.organization.name,
+    description,
+  );
+  return [
+    {
+      path: "description.md",
+      kind: "description" as const,
+      render: () => Promise.resolve(Buffer.from(markdown, "utf8")),
+    },
+    {
+      path: "description.pdf",
+      kind: "description" as const,
+      render: () =>
+        renderMarkdownPdf(markdown, {
+          title: `System description: ${summary.engagement.name}`,
+          footer: `${summary.organization.name} · ${description.completeness.text}`,
+        }),
+    },
+  ];
 }

@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buffer as readAll } from "node:stream/consumers";
+import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
 import type { OrgContext } from "@/lib/db/context";
@@ -95,6 +96,15 @@ describe("the system description in the exports", () => {
     expect(text).toContain("1 of 10 sections approved");
     expect(text).toContain("| Hosting | Cloud |");
     expect(text).toContain("Unknown control refs: ZZ-9");
+    const pdfEntry = manifest.files.find((file) => file.path.endsWith("description.pdf"));
+    expect(pdfEntry?.kind).toBe("description");
+    const pdf = execFileSync("unzip", ["-p", zipPath, pdfEntry?.path ?? ""]);
+    expect(pdfEntry?.sha256).toBe(sha256(pdf));
+    const { text: pdfText } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), {
+      mergePages: true,
+    });
+    expect(pdfText).toContain("System components");
+    expect(pdfText).toContain("1 of 10 sections approved");
 
     const stored = await getDb().exportRun.findUniqueOrThrow({
       where: { id: run.id },
