@@ -5,16 +5,50 @@ export const SLUG_MAX = 48;
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RESERVED = new Set(["new", "api", "admin", "settings", "invite", "o", "sign-in", "sign-up"]);
 
-/** Turns a display name into a slug candidate ("Acme Payments, Inc." → "acme-payments-inc"). */
-export function slugify(name: string): string {
-  const base = name
+// Letters that do not decompose into a base letter and marks, written as their usual Latin
+// spelling. Everything else loses its marks after NFKD.
+const TRANSLITERATION: Readonly<Record<string, string>> = {
+  ł: "l",
+  Ł: "l",
+  ß: "ss",
+  ẞ: "ss",
+  æ: "ae",
+  Æ: "ae",
+  ø: "o",
+  Ø: "o",
+  ı: "i",
+  đ: "d",
+  Đ: "d",
+  ð: "d",
+  Ð: "d",
+  þ: "th",
+  Þ: "th",
+  œ: "oe",
+  Œ: "oe",
+  ħ: "h",
+  Ħ: "h",
+  ŧ: "t",
+  Ŧ: "t",
+};
+const UNDECOMPOSED = new RegExp(`[${Object.keys(TRANSLITERATION).join("")}]`, "g");
+
+/**
+ * Lower-case ASCII words joined by hyphens, the one transliteration for slugs and file names:
+ * "Kraków Łódź Type II" → "krakow-lodz-type-ii", "Łódź Straße Ærø" → "lodz-strasse-aero".
+ */
+export function asciiHyphenated(text: string): string {
+  return text
+    .replace(UNDECOMPOSED, (char) => TRANSLITERATION[char] ?? "")
     .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/\p{M}+/gu, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, SLUG_MAX)
-    .replace(/-+$/g, "");
+    .replace(/^-+|-+$/g, "");
+}
+
+/** Turns a display name into a slug candidate ("Acme Payments, Inc." → "acme-payments-inc"). */
+export function slugify(name: string): string {
+  const base = asciiHyphenated(name).slice(0, SLUG_MAX).replace(/-+$/g, "");
   if (base.length >= SLUG_MIN && !RESERVED.has(base)) return base;
   return `${base || "org"}-org`.replace(/^-/, "");
 }

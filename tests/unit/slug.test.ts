@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { SLUG_MAX, SLUG_MIN, firstFreeSlug, isValidSlug, slugify } from "@/lib/domain/slug";
+import { paperworkFileBase } from "@/lib/domain/export/paperwork";
+import { exportFileName } from "@/lib/domain/export/snapshot";
+import {
+  SLUG_MAX,
+  SLUG_MIN,
+  asciiHyphenated,
+  firstFreeSlug,
+  isValidSlug,
+  slugify,
+} from "@/lib/domain/slug";
 
 const RESERVED = ["new", "api", "admin", "settings", "invite", "o", "sign-in", "sign-up"];
 
@@ -13,6 +22,9 @@ describe("slugify", () => {
     ["a__b  c--d", "a-b-c-d"],
     ["Team 42", "team-42"],
     ["ABC", "abc"],
+    ["Kraków Łódź Type II", "krakow-lodz-type-ii"],
+    ["Łódź Straße Ærø", "lodz-strasse-aero"],
+    ["Þórður Đặng Œuvre ıi", "thordur-dang-oeuvre-ii"],
   ])("turns %j into %j", (name, slug) => {
     expect(slugify(name)).toBe(slug);
   });
@@ -152,5 +164,25 @@ describe("firstFreeSlug", () => {
     const slug = firstFreeSlug(base, new Set([base]));
     expect(slug).toBe(`${"a".repeat(SLUG_MAX - 3)}-2`);
     expect(isValidSlug(slug)).toBe(true);
+  });
+});
+
+describe("one transliteration for slugs and file names", () => {
+  it.each([
+    ["ł Ł ß æ Æ ø Ø ı đ Đ þ Þ œ Œ", "l-l-ss-ae-ae-o-o-i-d-d-th-th-oe-oe"],
+    ["Šťastný Ñandú Ångström", "stastny-nandu-angstrom"],
+    ["日本", ""],
+  ])("turns %j into %j", (text, ascii) => {
+    expect(asciiHyphenated(text)).toBe(ascii);
+  });
+
+  it("names export files with the engagement's letters transliterated", () => {
+    expect(exportFileName("acme", "Kraków Łódź Type II", "pack", "2026-07-15")).toBe(
+      "acme-krakow-lodz-type-ii-evidence-pack-2026-07-15.zip",
+    );
+    expect(paperworkFileBase("bridge", "Łódź Straße Ærø", "2026-07-15")).toBe(
+      "bridge-letter-draft-lodz-strasse-aero-2026-07-15",
+    );
+    expect(exportFileName("acme", "日本", "json", "2026-07-15")).toMatch(/^acme-engagement-/);
   });
 });

@@ -7,6 +7,7 @@ import { isIsoDate, toDayNumber } from "../dates";
 import { addDays, daysInMonth, isoDate } from "../readiness/calendar";
 import { AppError } from "@/lib/errors";
 import type { ExportEngagement, ExportSummary } from "./types";
+import { asciiHyphenated } from "../slug";
 
 export const PAPERWORK_KINDS = ["assertion", "bridge"] as const;
 export type PaperworkKind = (typeof PAPERWORK_KINDS)[number];
@@ -26,12 +27,7 @@ export function paperworkFileBase(
   engagementName: string,
   today: string,
 ): string {
-  const slug =
-    engagementName
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60) || "engagement";
+  const slug = asciiHyphenated(engagementName).slice(0, 60).replace(/-+$/, "") || "engagement";
   return `${FILE_PREFIX[kind]}-draft-${slug}-${today}`;
 }
 

@@ -2,6 +2,7 @@
 // the state of an export while it runs. Pure: the clock comes in as an argument.
 import type { RequirementStatus } from "../requirement-status";
 import type { ExportSummary } from "./types";
+import { asciiHyphenated } from "../slug";
 
 export const EXPORT_FORMATS = ["pack", "pdf", "xlsx", "csv", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -45,11 +46,7 @@ export function exportFileName(
   day: string,
 ): string {
   const engagement =
-    engagementName
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60) || "engagement";
+    asciiHyphenated(engagementName).slice(0, 60).replace(/-+$/, "") || "engagement";
   return `${organizationSlug}-${engagement}-${NAME_PARTS[format]}-${day}.${EXTENSIONS[format]}`;
 }
 
