@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SectionEditor } from "@/components/description/section-editor";
+import { AttachEvidenceForm, SectionOwnerForm } from "@/components/description/section-side-forms";
 import { SectionStateBadge } from "@/components/description/state-badge";
 import { VersionDiff } from "@/components/description/version-diff";
 import { SafeMarkdown } from "@/components/evidence/note-markdown";
-import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -154,24 +154,12 @@ export default async function SectionPage({ params, searchParams }: Props) {
           {writer && section.id ? (
             <Card>
               <CardTitle>Owner</CardTitle>
-              <ActionForm
+              <SectionOwnerForm
                 action={setSectionOwnerAction}
                 hidden={{ ...fields, version: String(section.version) }}
-                submitLabel="Set owner"
-              >
-                {(errors) => (
-                  <SelectField
-                    label="Owner"
-                    name="ownerId"
-                    defaultValue={section.owner?.id ?? ""}
-                    errors={errors?.ownerId}
-                    options={[
-                      { value: "", label: "No owner" },
-                      ...members.map((m) => ({ value: m.userId, label: m.name })),
-                    ]}
-                  />
-                )}
-              </ActionForm>
+                ownerId={section.owner?.id ?? ""}
+                members={members.map((m) => ({ value: m.userId, label: m.name }))}
+              />
             </Card>
           ) : null}
           <Card>
@@ -201,16 +189,11 @@ export default async function SectionPage({ params, searchParams }: Props) {
               </ul>
             )}
             {writer && section.id && evidence.length > 0 ? (
-              <ActionForm action={attachSectionEvidenceAction} hidden={fields} submitLabel="Attach">
-                {(errors) => (
-                  <SelectField
-                    label="Evidence to attach"
-                    name="evidenceId"
-                    errors={errors?.evidenceId}
-                    options={evidence.map((item) => ({ value: item.id, label: item.title }))}
-                  />
-                )}
-              </ActionForm>
+              <AttachEvidenceForm
+                action={attachSectionEvidenceAction}
+                hidden={fields}
+                evidence={evidence.map((item) => ({ value: item.id, label: item.title }))}
+              />
             ) : null}
           </Card>
           {writer && section.scope === "shared" && section.id ? (
