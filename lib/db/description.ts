@@ -19,7 +19,7 @@ import { getEngagement } from "./engagements";
 // The system description of one engagement: the family's outline, each section resolved to the
 // engagement's own version when it has one, else the organisation's shared one, else not started.
 // Reading needs org.view (auditors: only their engagements, via getEngagement's scope check);
-// writing is in description-edit.ts. docs/decisions/0041-system-description.md.
+// writing is in description-edit.ts. docs/decisions/0042-system-description.md.
 
 export const SHARED_SCOPE = "shared";
 

@@ -1,7 +1,7 @@
 // A section's review state: draft → in review → approved. Editing the text of a section in
 // review or approved sends it back to draft (what was reviewed is no longer what is written).
 // Who may do what: editors write and submit; approving (and sending an approved section back)
-// needs an admin or owner; viewers and auditors read. docs/decisions/0041-system-description.md.
+// needs an admin or owner; viewers and auditors read. docs/decisions/0042-system-description.md.
 import { can, type Role } from "../permissions";
 
 export const SECTION_STATES = ["draft", "in_review", "approved"] as const;
