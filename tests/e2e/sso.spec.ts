@@ -12,27 +12,43 @@ async function offline(page: Page): Promise<void> {
   await page.route(/^https?:\/\/(?!localhost|127\.0\.0\.1)/, (route) => route.abort());
 }
 
-/** From our sign-in page through the provider's login and consent, back to the app. */
-async function ssoSignIn(page: Page, login: string): Promise<void> {
+/** From our sign-in page through the provider's login, up to its consent page. */
+async function toConsent(page: Page, login: string): Promise<void> {
   await offline(page);
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Sign in with Test ID" }).click();
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill("any");
   await page.getByRole("button", { name: "Sign-in" }).click();
+  await expect(page.getByRole("button", { name: "Continue" })).toBeVisible();
+}
+
+/** The whole way: login and consent at the provider, back to the app. */
+async function ssoSignIn(page: Page, login: string): Promise<void> {
+  await toConsent(page, login);
   await page.getByRole("button", { name: "Continue" }).click();
 }
 
-/** Signs in up to the provider's redirect back and returns that callback URL, unvisited. */
+/**
+ * Signs in up to the provider's redirect back and returns that callback URL, unvisited: the
+ * consent is posted here and the provider's redirects followed by hand, short of the app.
+ */
 async function callbackUrlFor(page: Page, login: string): Promise<string> {
+  await toConsent(page, login);
   let seen = "";
-  await page.route("**/api/sso/callback**", async (route) => {
-    seen = route.request().url();
-    await route.fulfill({ status: 204, body: "" });
+  const consent = /^http:\/\/127\.0\.0\.1:\d+\/interaction\//;
+  await page.route(consent, async (route) => {
+    const posted = await route.fetch({ maxRedirects: 0 });
+    const resume = posted.headers()["location"] ?? "";
+    const answer = await page
+      .context()
+      .request.get(new URL(resume, route.request().url()).toString(), { maxRedirects: 0 });
+    seen = answer.headers()["location"] ?? "";
+    await route.fulfill({ status: 200, contentType: "text/plain", body: "held back" });
   });
-  await ssoSignIn(page, login).catch(() => undefined);
-  await expect.poll(() => seen).not.toBe("");
-  await page.unroute("**/api/sso/callback**");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect.poll(() => seen).toContain("/api/sso/callback");
+  await page.unroute(consent);
   return seen;
 }
 
