@@ -55,7 +55,7 @@ export function SafeMarkdown({
   return (
     <>
       <p className="text-xs text-slate-500">
-        Shown as plain text: {`its formatting is beyond what ${noun}s may hold.`}
+        {`Shown as plain text: its formatting is beyond what ${noun}s may hold.`}
       </p>
       <pre className="whitespace-pre-wrap break-words font-sans">{text}</pre>
     </>
