@@ -6,6 +6,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ActionResult } from "@/lib/action-result";
 import { createAuditorRequest } from "@/lib/db/auditor-requests";
+import { saveSection } from "@/lib/db/description-edit";
 import {
   extendAuditorAccess,
   inviteAuditor,
@@ -697,6 +698,7 @@ const LEAVE_OUT: Record<string, string[]> = { createRequestAction: ["controlId"]
 /** Fields whose crafted value suits most actions but not this one ("retired" is no exception status). */
 const OVERRIDE: Record<string, Record<string, string>> = {
   updateExceptionAction: { status: "remediated" },
+  savePaperworkDraftAction: { kind: "assertion" },
 };
 
 const APP_O = fileURLToPath(new URL("../../app/o/", import.meta.url));
@@ -733,7 +735,21 @@ type Target = {
   accessId: string;
   membershipId: string;
   invitationId: string;
+  sectionId: string;
 };
+
+/** A system description section of the engagement, for the description actions to aim at. */
+async function sectionOf(ctx: OrgContext, engagementId: string): Promise<string> {
+  const saved = await saveSection(ctx, {
+    engagementId,
+    key: "services",
+    title: "Services provided",
+    body: "The services the organisation provides.",
+    scope: "engagement",
+    version: 0,
+  });
+  return saved.id;
+}
 
 /** One form with a valid value for every field any action reads; each schema takes its own. */
 function craftedForm(
@@ -804,6 +820,13 @@ function craftedForm(
     headerRow: "1",
     map_externalId: "ID",
     map_body: "Request",
+    // system description sections, paperwork drafts
+    to: "approved",
+    markdown: "# Written by the auditor",
+    // single sign-on settings
+    ssoDomain: "auditor-claimed.example",
+    ssoJoinRole: "editor",
+    requireSso: "on",
     ...override,
   };
   const data = new FormData();
@@ -850,6 +873,16 @@ async function orgState(orgId: string) {
       orderBy: [{ requestId: "asc" }, { evidenceId: "asc" }],
     }),
     exports: await db.exportRun.findMany({ ...own, orderBy: { id: "asc" } }),
+    paperworkDrafts: await db.paperworkDraft.findMany({ ...own, orderBy: { id: "asc" } }),
+    sections: await db.descriptionSection.findMany({ ...own, orderBy: { id: "asc" } }),
+    sectionVersions: await db.descriptionSectionVersion.findMany({
+      where: { section: { organizationId: orgId } },
+      orderBy: [{ sectionId: "asc" }, { number: "asc" }],
+    }),
+    sectionEvidence: await db.descriptionSectionEvidence.findMany({
+      where: { section: { organizationId: orgId } },
+      orderBy: [{ sectionId: "asc" }, { evidenceId: "asc" }],
+    }),
   };
 }
 
@@ -913,6 +946,7 @@ describe("an auditor cannot change anything", () => {
         accessId: (await grantOf(auditor.user.userId, engagementA.id)).id,
         membershipId: (await membershipOf(team.orgId, auditor.user.userId)).id,
         invitationId: pendingMember.id,
+        sectionId: await sectionOf(team, engagementA.id),
       },
       "engagement B": {
         controlId: world.controlB.id,
@@ -929,6 +963,7 @@ describe("an auditor cannot change anything", () => {
         accessId: (await grantOf(auditorOfB.user.userId, engagementB.id)).id,
         membershipId: (await membershipOf(team.orgId, world.owner.userId)).id,
         invitationId: pendingAuditor.id,
+        sectionId: await sectionOf(team, engagementB.id),
       },
       "another organisation": {
         controlId: theirs.control.id,
@@ -945,6 +980,7 @@ describe("an auditor cannot change anything", () => {
         accessId: (await grantOf(theirs.auditor.user.userId, theirs.engagement.id)).id,
         membershipId: theirs.membership.id,
         invitationId: theirs.invitation.id,
+        sectionId: await sectionOf(theirs.ctx, theirs.engagement.id),
       },
     };
     const all = await orgActions();
