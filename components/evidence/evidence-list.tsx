@@ -6,7 +6,7 @@ import { EditEvidenceDialog } from "./edit-evidence-dialog";
 import { LinkEvidenceForm } from "./link-evidence-form";
 import { NoteMarkdown } from "./note-markdown";
 import { formatSize } from "@/components/ui/format-size";
-import { isViewableInline } from "@/lib/domain/evidence";
+import { alsoSupportedRefs, isViewableInline } from "@/lib/domain/evidence";
 
 export type EvidenceItem = {
   id: string;
@@ -34,6 +34,8 @@ type Props = {
   orgSlug: string;
   items: EvidenceItem[];
   canEdit: boolean;
+  /** The control whose page lists the items: not repeated under "also supports". */
+  currentControlId: string;
   /** Controls an item can additionally be linked to (evidence reuse). */
   controls: { id: string; ref: string; title: string }[];
   deleteAction: FormAction;
@@ -52,6 +54,7 @@ export function EvidenceList({
   orgSlug,
   items,
   canEdit,
+  currentControlId,
   controls,
   deleteAction,
   linkAction,
@@ -158,8 +161,8 @@ export function EvidenceList({
           ) : null}
           <p className="mt-1 text-xs text-slate-500">
             Added by {item.uploadedBy}
-            {item.controls.length > 1
-              ? ` · also supports ${item.controls.map((c) => c.ref).join(", ")}`
+            {alsoSupportedRefs(item.controls, currentControlId).length > 0
+              ? ` · also supports ${alsoSupportedRefs(item.controls, currentControlId).join(", ")}`
               : ""}
           </p>
           {canEdit ? (

@@ -46,3 +46,14 @@ const VIEWABLE_INLINE_TYPES: ReadonlySet<string> = new Set([
 export function isViewableInline(contentType: string | null): boolean {
   return contentType !== null && VIEWABLE_INLINE_TYPES.has(contentType);
 }
+
+/**
+ * The other controls an item supports, seen from one control's page: "also supports" never
+ * lists the control being looked at.
+ */
+export function alsoSupportedRefs(
+  linked: readonly { id: string; ref: string }[],
+  currentControlId: string,
+): string[] {
+  return linked.filter((control) => control.id !== currentControlId).map((control) => control.ref);
+}

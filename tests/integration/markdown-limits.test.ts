@@ -97,6 +97,7 @@ describe("Markdown limits", () => {
         orgSlug: ctx.orgSlug,
         items,
         canEdit: false,
+        currentControlId: control.id,
         controls: [],
         deleteAction: noop,
         linkAction: noop,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { cleanFileName, isSafeLink } from "@/lib/domain/evidence";
+import { alsoSupportedRefs, cleanFileName, isSafeLink } from "@/lib/domain/evidence";
 import {
   ExceptionInput,
   FileEvidenceInput,
@@ -259,5 +259,22 @@ describe("ExceptionInput, RemediateExceptionInput and PopulationEventInput", () 
     ).toEqual({
       reference: ["Give the event a reference (ticket number, employee id…)."],
     });
+  });
+});
+
+describe("alsoSupportedRefs", () => {
+  const linked = [
+    { id: "c1", ref: "AC-01" },
+    { id: "c2", ref: "AC-02" },
+    { id: "c3", ref: "CM-01" },
+  ];
+
+  it("never lists the control whose page shows the item", () => {
+    expect(alsoSupportedRefs(linked, "c1")).toEqual(["AC-02", "CM-01"]);
+    expect(alsoSupportedRefs(linked, "c2")).toEqual(["AC-01", "CM-01"]);
+  });
+
+  it("is empty for an item that supports only this control", () => {
+    expect(alsoSupportedRefs([{ id: "c1", ref: "AC-01" }], "c1")).toEqual([]);
   });
 });

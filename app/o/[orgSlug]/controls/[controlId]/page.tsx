@@ -153,6 +153,7 @@ export default async function ControlPage({ params, searchParams }: Props) {
           orgSlug={ctx.orgSlug}
           items={page.evidence}
           canEdit={permissions.editEvidence}
+          currentControlId={control.id}
           controls={page.controlOptions}
           deleteAction={deleteEvidenceAction}
           linkAction={linkEvidenceAction}
