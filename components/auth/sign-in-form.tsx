@@ -1,6 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { plural } from "@/lib/domain/plural";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -15,7 +16,7 @@ type Errors = { email?: string[]; password?: string[]; form?: string };
 function messageFor(error: string): string {
   const rateLimited = /^RATE_LIMITED:(\d+)$/.exec(error);
   if (rateLimited)
-    return `Too many failed sign-in attempts. Try again in ${rateLimited[1]} minute(s).`;
+    return `Too many failed sign-in attempts. Try again in ${plural(Number(rateLimited[1]), "minute")}.`;
   if (error.startsWith(SSO_REQUIRED_PREFIX))
     return ssoRequiredMessage(error.slice(SSO_REQUIRED_PREFIX.length));
   if (error === TWO_FACTOR_INVALID)

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { plural } from "@/lib/domain/plural";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -235,7 +236,7 @@ export function Questionnaire({ orgSlug, canCreate, action }: Props) {
               {create.formError ? <Alert tone="error">{create.formError}</Alert> : null}
               {create.result?.ok ? (
                 <Alert tone="success">
-                  Created {create.result.data.ids.length} engagement(s).{" "}
+                  Created {plural(create.result.data.ids.length, "engagement")}.{" "}
                   <Link className="font-medium underline" href={`/o/${orgSlug}/engagements`}>
                     See your engagements
                   </Link>

@@ -1,6 +1,7 @@
 "use client";
 
 import { ActionForm } from "@/components/ui/action-form";
+import { plural } from "@/lib/domain/plural";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Field } from "@/components/ui/field";
 import { TextareaField } from "@/components/ui/select-field";
@@ -27,7 +28,7 @@ type Props = {
 };
 
 function importMessage(result: PopulationImportResult): string {
-  return `Added ${result.added} event(s)${result.skipped ? `, skipped ${result.skipped} already present` : ""}.`;
+  return `Added ${plural(result.added, "event")}${result.skipped ? `, skipped ${result.skipped} already present` : ""}.`;
 }
 
 /** The population of an event-driven control: each event is an occurrence to evidence. */
@@ -70,7 +71,7 @@ export function PopulationSection({
                 <Td>{item.description}</Td>
                 <Td>
                   {item.evidenceCount ? (
-                    `${item.evidenceCount} item(s)`
+                    plural(item.evidenceCount, "item")
                   ) : (
                     <span className="text-red-700">none</span>
                   )}

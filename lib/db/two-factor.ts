@@ -1,4 +1,5 @@
 import "server-only";
+import { plural } from "@/lib/domain/plural";
 import { verifyPassword } from "@/lib/auth/password";
 import { sealSecret } from "@/lib/auth/secret-box";
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri } from "@/lib/auth/totp";
@@ -35,7 +36,7 @@ const ALREADY_ON = "Two-factor is already on for your account.";
 function rateLimited(retryInMinutes: number): AppError {
   return new AppError(
     "RATE_LIMITED",
-    `Too many wrong codes. Try again in ${retryInMinutes} minute(s).`,
+    `Too many wrong codes. Try again in ${plural(retryInMinutes, "minute")}.`,
   );
 }
 

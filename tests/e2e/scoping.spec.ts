@@ -28,7 +28,7 @@ test("from the questionnaire to mapped controls in two engagements, with a justi
   await page.getByLabel("Type II period start").fill("2026-01-01");
   await page.getByLabel("Type II period end").fill("2026-12-31");
   await page.getByRole("button", { name: "Create these 2 engagements" }).click();
-  await expect(page.getByText("Created 2 engagement(s).")).toBeVisible();
+  await expect(page.getByText("Created 2 engagements.")).toBeVisible();
 
   // The SOC 2 engagement starts with every security criterion unmapped.
   await page.goto(`${org}/engagements`);
