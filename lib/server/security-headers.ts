@@ -41,6 +41,7 @@ const ROUTE_HANDLER_PATHS = [
   /^\/o\/[^/]+\/controls\/export$/,
   /^\/o\/[^/]+\/controls\/import\/template$/,
   /^\/o\/[^/]+\/engagements\/[^/]+\/paperwork\/pdf$/,
+  /^\/o\/[^/]+\/requests\/list\/[^/]+$/,
 ];
 
 /**
