@@ -326,7 +326,7 @@ describe("paperworkFileBase", () => {
       "management-assertion-draft-soc-2-type-ii-2026-2026-07-15",
     );
     expect(paperworkFileBase("bridge", 'Zürich "ops" / 2026', "2027-02-10")).toBe(
-      "bridge-letter-draft-z-rich-ops-2026-2027-02-10",
+      "bridge-letter-draft-zurich-ops-2026-2027-02-10",
     );
     expect(paperworkFileBase("bridge", "———", "2027-02-10")).toBe(
       "bridge-letter-draft-engagement-2027-02-10",
