@@ -7,12 +7,14 @@ import type { OrgContext } from "./context";
 
 // What an auditor may see: the engagements in ctx.engagementIds, and the controls mapped to
 // their requirements (with those controls' evidence, events and exceptions). Team members see
-// the whole organisation. Anything outside answers "not found", as another organisation would.
+// the whole organisation, unless they act through an API token limited to some engagements
+// (lib/db/api-tokens.ts), which sees those the way an auditor does. Anything outside answers
+// "not found", as another organisation would.
 
 /** The engagements the context is limited to; null means the whole organisation. */
 export function engagementScope(ctx: OrgContext): readonly string[] | null {
-  if (ctx.role !== "auditor") return null;
-  return ctx.engagementIds ?? [];
+  if (ctx.role === "auditor") return ctx.engagementIds ?? [];
+  return ctx.engagementIds ?? null;
 }
 
 export function assertEngagementVisible(ctx: OrgContext, engagementId: string): void {
