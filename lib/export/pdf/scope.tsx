@@ -45,6 +45,12 @@ const SUBSERVICE_COLUMNS: Column<Subservice>[] = [
   },
 ];
 
+/** The line under "Scope": a criteria edition for SOC 2 only (SOC 1 / ISAE 3402 have objectives). */
+export function scopeIntro(engagement: ExportEngagement): string {
+  const usesObjectives = engagement.family !== "SOC2";
+  return `${reportTitle(engagement)}${usesObjectives ? "" : `, criteria edition ${engagement.criteriaEdition}`}. The system description in the final report is the authoritative statement of scope.`;
+}
+
 export function scopeFlow(engagement: ExportEngagement): FlowPart[] {
   const usesObjectives = engagement.family !== "SOC2";
   const scope: FlowPart[] = usesObjectives
@@ -63,10 +69,7 @@ export function scopeFlow(engagement: ExportEngagement): FlowPart[] {
           tableFlow({ columns: SUBSERVICE_COLUMNS, rows: engagement.subservices }),
         ];
   return [
-    sectionTitle(
-      "Scope",
-      `${reportTitle(engagement)}, criteria edition ${engagement.criteriaEdition}. The system description in the final report is the authoritative statement of scope.`,
-    ),
+    sectionTitle("Scope", scopeIntro(engagement)),
     ...scope,
     subheading("Subservice organisations"),
     ...subservices,
