@@ -40,7 +40,10 @@ export function summaryLines(summary: ExportSummary): SummaryLine[] {
     { label: "Report", value: `${engagement.familyLabel} ${engagement.typeLabel}` },
     windowLine(engagement),
     ...scopeLines(engagement),
-    { label: "Criteria edition", value: engagement.criteriaEdition },
+    // SOC 1 and ISAE 3402 have control objectives, not a criteria edition.
+    ...(engagement.family === "SOC2"
+      ? [{ label: "Criteria edition", value: engagement.criteriaEdition }]
+      : []),
     { label: "Readiness computed for", value: summary.today },
     ...(figures.asOf ? [{ label: "Operating evidence counted to", value: figures.asOf }] : []),
     { label: "Generated at", value: timestampText(summary.generatedAt) },
