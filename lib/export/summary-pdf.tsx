@@ -6,6 +6,7 @@
 import { Document } from "@react-pdf/renderer";
 import type { ExportSummary } from "@/lib/domain/export/types";
 import { controlsFlow } from "./pdf/controls";
+import { descriptionFlow } from "./pdf/description";
 import { CoverPage } from "./pdf/cover";
 import { exceptionsFlow } from "./pdf/exceptions";
 import { PDF_LANGUAGE, warnMissingGlyphs } from "./pdf/fonts";
@@ -32,6 +33,7 @@ function SummaryDocument({ summary }: { summary: ExportSummary }) {
         ...exceptionsFlow(summary.exceptions),
         ...notApplicableFlow(summary.requirements),
         ...samplingFlow(summary.controls, summary.engagement.type === "TYPE_II"),
+        ...descriptionFlow(summary.description),
       ],
     ],
     BODY_HEIGHT,

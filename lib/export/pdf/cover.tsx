@@ -113,6 +113,12 @@ export function CoverPage({ summary, numbering, sectionPages }: CoverProps) {
             value={longDate(figures.asOf ?? figures.designDate)}
           />
           <Fact label="Generated" value={longTimestamp(summary.generatedAt)} />
+          {summary.description ? (
+            <Fact
+              label="System description"
+              value={`${summary.description.completeness.text} (not part of readiness)`}
+            />
+          ) : null}
           <HeadFact head={summary.activityHead} />
         </View>
         <View style={cover.figure}>

@@ -136,6 +136,7 @@ export const SECTION_TITLES = [
   "Exceptions",
   "Not applicable requirements",
   "Sampling guidance",
+  "System description",
 ] as const;
 type SectionTitle = (typeof SECTION_TITLES)[number];
 

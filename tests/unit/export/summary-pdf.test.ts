@@ -197,7 +197,7 @@ describe("renderSummaryPdf", () => {
       "Readiness summary prepared by management with Assay — not an audit opinion",
     );
     expect(cover).toContain(
-      "1 Scope 2 2 Requirements 3 3 Controls 4 4 Exceptions 5 5 Not applicable requirements 5 6 Sampling guidance 5",
+      "1 Scope 2 2 Requirements 3 3 Controls 4 4 Exceptions 5 5 Not applicable requirements 5 6 Sampling guidance 5 7 System description 5",
     );
     expect(totalPages).toBe(5);
     pages.forEach((page, index) =>
@@ -205,6 +205,53 @@ describe("renderSummaryPdf", () => {
         `Demo Payments Ltd · SOC 2 Type II 2026 page ${index + 1} of ${totalPages}`,
       ),
     );
+  });
+
+  it("lists the system description's sections with their review state, and its completeness on the cover, apart from readiness", async () => {
+    const summary = makeExportSummary();
+    summary.description = {
+      completeness: { approved: 1, total: 2, text: "1 of 2 sections approved" },
+      sections: [
+        {
+          id: "s1",
+          key: "services",
+          title: "Services provided",
+          state: "approved",
+          owner: "Zofia Łukasiewicz-Müller",
+          approvedBy: "Dana Owner",
+          approvedAt: "2026-07-01T10:00:00.000Z",
+          version: 3,
+          shared: true,
+          body: "We run payroll.",
+          evidence: [],
+          unknownRefs: [],
+        },
+        {
+          id: "s2",
+          key: "boundaries",
+          title: "System boundaries",
+          state: "in_review",
+          owner: null,
+          approvedBy: null,
+          approvedAt: null,
+          version: 1,
+          shared: false,
+          body: "See [[ZZ-9]].",
+          evidence: [],
+          unknownRefs: ["ZZ-9"],
+        },
+      ],
+    };
+    const { pages } = await readPdf(summary);
+    expect(pages[0]?.text).toContain(
+      "System description 1 of 2 sections approved (not part of readiness)",
+    );
+    const text = pages.map((page) => page.text).join(" ");
+    expect(text).toContain("7. System description");
+    expect(text).toContain(
+      "Services provided: approved by Dana Owner on 1 July 2026; owner Zofia Łukasiewicz-Müller; shared with the organisation's other engagements",
+    );
+    expect(text).toContain("System boundaries: in review; refers to unknown controls ZZ-9");
   });
 
   it("sets out scope: categories, subservice organisations with their method and CSOCs, CUECs and user responsibilities", async () => {
