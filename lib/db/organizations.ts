@@ -50,13 +50,42 @@ export async function resolveOrgContext(
   return { ...ctx, engagementIds: grants.map((grant) => grant.engagementId) };
 }
 
-export async function listMyOrganizations(user: UserContext): Promise<OrganizationSummary[]> {
-  const memberships = await getDb().membership.findMany({
+/**
+ * The organisations the user can open, by name. An auditor whose access to every engagement has
+ * expired or been revoked is left out (the organisation would answer 404, and `/` would loop).
+ */
+export async function listMyOrganizations(
+  user: UserContext,
+  now: Date = new Date(),
+): Promise<OrganizationSummary[]> {
+  const db = getDb();
+  const memberships = await db.membership.findMany({
     where: { userId: user.userId },
     select: { role: true, organization: { select: { id: true, name: true, slug: true } } },
     orderBy: { organization: { name: "asc" } },
   });
-  return memberships.map(({ role, organization }) => ({ ...organization, role }));
+  const auditorOrgIds = memberships
+    .filter((membership) => membership.role === "auditor")
+    .map((membership) => membership.organization.id);
+  const open = new Set(
+    auditorOrgIds.length === 0
+      ? []
+      : (
+          await db.auditorAccess.findMany({
+            where: {
+              organizationId: { in: auditorOrgIds },
+              userId: user.userId,
+              revokedAt: null,
+              expiresAt: { gt: now },
+              engagement: { archivedAt: null },
+            },
+            select: { organizationId: true },
+          })
+        ).map((grant) => grant.organizationId),
+  );
+  return memberships
+    .filter(({ role, organization }) => role !== "auditor" || open.has(organization.id))
+    .map(({ role, organization }) => ({ ...organization, role }));
 }
 
 /** Creates an organisation with the creator as its first owner. */

@@ -6,6 +6,8 @@ import {
   renameOrganization,
   resolveOrgContext,
 } from "@/lib/db/organizations";
+import { makeAuditedOrg } from "./auditor-fixture";
+import { getDb } from "@/lib/db/client";
 import { addMember, entries, expectAppError, makeOrg, makeUser } from "./helpers";
 import { versionOf } from "./version-of";
 
@@ -58,6 +60,22 @@ describe("listMyOrganizations", () => {
       { id: alpha.orgId, name: "Alpha Corp", slug: alpha.orgSlug, role: "editor" },
       { id: zeta.orgId, name: "Zeta Corp", slug: zeta.orgSlug, role: "owner" },
     ]);
+  });
+
+  it("leaves out an organisation where the auditor's access has been revoked or has expired", async () => {
+    const { team, auditor } = await makeAuditedOrg();
+    expect((await listMyOrganizations(auditor.user)).map((org) => org.slug)).toEqual([
+      team.orgSlug,
+    ]);
+
+    await getDb().auditorAccess.updateMany({
+      where: { userId: auditor.user.userId },
+      data: { revokedAt: new Date() },
+    });
+
+    expect(await listMyOrganizations(auditor.user)).toEqual([]);
+    const later = new Date(Date.now() + 400 * 24 * 60 * 60 * 1000);
+    expect(await listMyOrganizations(team, later)).toHaveLength(1);
   });
 
   it("is empty for a user without organisations", async () => {
