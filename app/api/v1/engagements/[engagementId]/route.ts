@@ -1,0 +1,12 @@
+import { NextResponse } from "next/server";
+import { getEngagement } from "@/lib/db/engagements";
+import { notFound } from "@/lib/errors";
+import { IdParam } from "@/lib/schemas/text";
+import { apiRoute } from "@/lib/server/api-route";
+
+/** GET /api/v1/engagements/{engagementId}: one engagement; outside the token's scope, 404. */
+export const GET = apiRoute<{ engagementId: string }>(async ({ ctx }, _request, params) => {
+  const id = IdParam.safeParse(params.engagementId);
+  if (!id.success) throw notFound();
+  return NextResponse.json({ data: await getEngagement(ctx, id.data) });
+});
