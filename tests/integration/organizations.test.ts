@@ -63,7 +63,7 @@ describe("listMyOrganizations", () => {
   });
 
   it("leaves out an organisation where the auditor's access has been revoked or has expired", async () => {
-    const { team, auditor } = await makeAuditedOrg();
+    const { owner, team, auditor } = await makeAuditedOrg();
     expect((await listMyOrganizations(auditor.user)).map((org) => org.slug)).toEqual([
       team.orgSlug,
     ]);
@@ -75,7 +75,7 @@ describe("listMyOrganizations", () => {
 
     expect(await listMyOrganizations(auditor.user)).toEqual([]);
     const later = new Date(Date.now() + 400 * 24 * 60 * 60 * 1000);
-    expect(await listMyOrganizations(team, later)).toHaveLength(1);
+    expect(await listMyOrganizations(owner, later)).toHaveLength(1);
   });
 
   it("is empty for a user without organisations", async () => {
