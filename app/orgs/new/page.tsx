@@ -18,6 +18,13 @@ export default async function NewOrganizationPage() {
         <p className="text-2xl font-bold tracking-tight text-brand-900">Assay</p>
         <UserMenu name={user.name} email={user.email} />
       </div>
+      {organizations.length === 0 ? (
+        <p className="mb-4 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">
+          You do not belong to any organisation at the moment. If you were an auditor, your access
+          has ended: ask the team for a new invitation. Otherwise create an organisation below, or
+          sign out from the menu above.
+        </p>
+      ) : null}
       <Card>
         <h1 className="text-lg font-semibold">Create an organisation</h1>
         <CardDescription className="mb-4">
