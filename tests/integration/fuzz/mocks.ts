@@ -36,6 +36,10 @@ vi.mock("@/lib/server/action", async (importOriginal) =>
 vi.mock("@/lib/server/route", async (importOriginal) =>
   (await import("./harness")).recordingWrappers(await importOriginal<object>()),
 );
+// /api/v1: the bearer token is the credential (lib/server/api-route.ts).
+vi.mock("@/lib/server/api-route", async (importOriginal) =>
+  (await import("./harness")).recordingWrappers(await importOriginal<object>()),
+);
 // Exports run in this process as with EXPORT_RUNNER=inline, but awaited before the next call.
 vi.mock("@/lib/export-process/runner", async (importOriginal) => {
   const { request } = await import("./harness");
