@@ -191,7 +191,8 @@ async function main(): Promise<void> {
   const cleanUp = async () => {
     if (server && server.exitCode === null) {
       const exited = once(server, "exit");
-      server.kill("SIGTERM");
+      // The whole group: npx and tsx start the server as a grandchild that a signal to npx misses.
+      if (server.pid) process.kill(-server.pid, "SIGTERM");
       await exited;
     }
     await database.drop();
@@ -235,6 +236,7 @@ async function main(): Promise<void> {
     const port = 3900 + Math.floor(Math.random() * 90);
     const base = `http://127.0.0.1:${port}`;
     server = spawn("npx", ["tsx", "scripts/serve.ts"], {
+      detached: true,
       stdio: ["ignore", "ignore", "inherit"],
       env: {
         ...env,
