@@ -87,9 +87,10 @@ describe("the export process", () => {
         select: { storageKey: true },
       })) as { storageKey: string };
       const file = path.join(storageDir, ...storageKey.split("/"));
+      // The summary, the workbook, description.md, description.pdf and the evidence file.
       expect(await verifyPack(file)).toMatchObject({
         ok: true,
-        checked: 3,
+        checked: 5,
         mismatched: [],
         missing: [],
         extra: [],
