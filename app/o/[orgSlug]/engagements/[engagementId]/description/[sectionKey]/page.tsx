@@ -120,7 +120,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
           <Card>
             {writer ? (
               <SectionEditor
-                key={section.version}
+                // Not keyed by version: a remount after the refresh would drop "Saved as version N".
                 orgSlug={ctx.orgSlug}
                 engagementId={engagementId}
                 sectionKey={section.key}
