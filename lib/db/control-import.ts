@@ -265,7 +265,7 @@ const staleImport = () =>
 /**
  * Writes the plan in batches: controls and mappings in chunks, and every activity entry (the
  * same ones, in the same order, as one write at a time) appended in one go under the
- * organisation's row lock, with the hash chain worked out in memory.
+ * organisation's row lock (taken by the caller), with the hash chain worked out in memory.
  */
 async function applyPlan(
   tx: Tx,
@@ -274,7 +274,6 @@ async function applyPlan(
   plan: ControlImportPlan,
 ): Promise<void> {
   assertOwnersAreMembers(loaded, plan);
-  await lockOrganization(tx, ctx);
   const mappings: MappingPlan = { add: [], remove: [] };
   const log: ActivityInput[] = [];
   const { ids, graceDays } = await createControls(tx, ctx, plan.creates);
@@ -334,6 +333,9 @@ export async function applyControlImport(
   return getDb()
     .$transaction(
       async (tx) => {
+        // The lock first: on SQLite a transaction that reads and only then writes fails
+        // (SQLITE_BUSY_SNAPSHOT) when another process, the job runner say, wrote in between.
+        await lockOrganization(tx, ctx);
         const loaded = await loadLookups(tx, ctx);
         const plan = planControlCsv(csvText, loaded.lookups, options);
         const report = summarizePlan(plan);
