@@ -21,7 +21,7 @@ import { recordActivities } from "./activity";
 import { assertCan } from "./authorize";
 import { ensureCatalog } from "./catalog";
 import { getDb, type Tx } from "./client";
-import { searchTextOf } from "./controls";
+import { editableSelect, searchTextOf } from "./controls";
 import type { OrgContext } from "./context";
 import { lockOrganization } from "./organization-lock";
 import { isUniqueViolation } from "./prisma-errors";
@@ -203,20 +203,6 @@ async function createControls(
   }
   return { ids, graceDays: defaultGraceDays };
 }
-
-const editableSelect = {
-  id: true,
-  ref: true,
-  title: true,
-  description: true,
-  ownerId: true,
-  status: true,
-  frequency: true,
-  nature: true,
-  key: true,
-  graceDays: true,
-  version: true,
-} as const;
 
 /** Changed controls: their current values in one read per chunk, then one write each. */
 async function updateControls(

@@ -202,7 +202,8 @@ export async function createControl(ctx: OrgContext, input: ControlInput): Promi
     });
 }
 
-const editableSelect = {
+/** A control's editable fields and version, as an edit (one or an import's) reads them. */
+export const editableSelect = {
   id: true,
   ref: true,
   title: true,
