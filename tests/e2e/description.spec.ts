@@ -1,14 +1,6 @@
 import type { Page } from "@playwright/test";
-import {
-  allowOn,
-  assertNoConsoleErrors,
-  expect,
-  newPerson,
-  PASSWORD,
-  signUp,
-  test,
-  uniqueEmail,
-} from "./fixtures";
+import { assertNoConsoleErrors, expect, signUp, test, uniqueEmail } from "./fixtures";
+import { inviteAndJoinAuditor } from "./auditors";
 
 const SOC2 = "SOC 2 Type II 2026";
 
@@ -66,25 +58,12 @@ test("the team writes, submits and approves a description section; the dashboard
   await expect(page.getByLabel("Description completeness")).toHaveText("1 of 10 sections approved");
 
   // An auditor of the engagement reads the section, with no editor.
-  const auditorEmail = uniqueEmail("auditor");
-  await page.goto(`${org}/auditors`);
-  await page.getByLabel("Auditor's email address").fill(auditorEmail);
-  await page
-    .getByLabel("Last day of access")
-    .fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
-  await page.getByRole("checkbox", { name: SOC2 }).check();
-  await page.getByRole("button", { name: "Invite auditor" }).click();
-  const link = await page.getByLabel("Invitation link (shown only now)").inputValue();
-  const auditor = await newPerson(browser);
-  allowOn(auditor, /status of 404/);
-  await auditor.goto(link);
-  await auditor.getByRole("link", { name: "Create an account to accept" }).click();
-  await auditor.getByLabel("Name").fill("Alex Auditor");
-  await auditor.getByLabel("Password").fill(PASSWORD);
-  await auditor.getByRole("button", { name: "Create account" }).click();
-  await expect(auditor).toHaveURL(/\/invite\//);
-  await auditor.getByRole("button", { name: "Join Described Co" }).click();
-  await expect(auditor).toHaveURL(new RegExp(`${org}/engagements$`));
+  const auditor = await inviteAndJoinAuditor(page, browser, {
+    org,
+    orgName: "Described Co",
+    engagementName: SOC2,
+    auditorName: "Alex Auditor",
+  });
   await auditor.goto(`${engagement}/description/components`);
   await expect(auditor.getByRole("cell", { name: "Cloud" })).toBeVisible();
   await expect(auditor.getByRole("link", { name: "AC-03" })).toBeVisible();

@@ -1,15 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
-import {
-  allowOn,
-  assertNoConsoleErrors,
-  expect,
-  newPerson,
-  PASSWORD,
-  signUp,
-  test,
-  uniqueEmail,
-} from "./fixtures";
+import { assertNoConsoleErrors, expect, signUp, test, uniqueEmail } from "./fixtures";
+import { inviteAndJoinAuditor } from "./auditors";
 
 // The auditor's request list round trip: the team imports the auditor's CSV (their columns,
 // their date formats), answers a request in its thread with a new file, the auditor accepts
@@ -81,24 +73,12 @@ test("import the auditor's CSV list, answer a request with a new file, the audit
   await expect(pbc1).toContainText("Answered");
 
   // The team invites the auditor, who accepts the answer.
-  await page.goto(`${org}/auditors`);
-  const auditorEmail = uniqueEmail("auditor");
-  await page.getByLabel("Auditor's email address").fill(auditorEmail);
-  await page
-    .getByLabel("Last day of access")
-    .fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
-  await page.getByRole("checkbox", { name: SOC2 }).check();
-  await page.getByRole("button", { name: "Invite auditor" }).click();
-  const link = await page.getByLabel("Invitation link (shown only now)").inputValue();
-  const auditor = await newPerson(browser);
-  allowOn(auditor, /status of 404/);
-  await auditor.goto(link);
-  await auditor.getByRole("link", { name: "Create an account to accept" }).click();
-  await auditor.getByLabel("Name").fill("Ari Auditor");
-  await auditor.getByLabel("Password").fill(PASSWORD);
-  await auditor.getByRole("button", { name: "Create account" }).click();
-  await auditor.getByRole("button", { name: "Join Round Trip Co" }).click();
-  await expect(auditor).toHaveURL(new RegExp(`${org}/engagements$`));
+  const auditor = await inviteAndJoinAuditor(page, browser, {
+    org,
+    orgName: "Round Trip Co",
+    engagementName: SOC2,
+    auditorName: "Ari Auditor",
+  });
   const nav = auditor.getByRole("navigation", { name: "Organisation" });
   await nav.getByRole("link", { name: "Auditor requests (1)" }).click();
   const theirs = auditor.getByRole("article", { name: "Request PBC-1" });
