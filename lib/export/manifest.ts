@@ -38,7 +38,10 @@ export type ManifestEvidence = {
   effectiveDate: string;
   coverageEnd: string | null;
   window: EvidenceWindow;
+  /** Who recorded the evidence in Assay (the person's name at export). */
   uploadedBy: string;
+  /** When it was recorded in Assay (ISO timestamp, UTC), next to the date it is effective for. */
+  recordedAt: string;
 };
 
 type EntryBytes = { path: string; sha256: string; size: number };

@@ -154,6 +154,7 @@ async function writeEvidence(
     coverageEnd: evidence.coverageEnd,
     window: evidence.window,
     uploadedBy: evidence.uploadedBy,
+    recordedAt: evidence.createdAt,
   };
   if (evidence.kind === "file") {
     const file = evidence.file;

@@ -147,6 +147,7 @@ describe("writeEvidencePack", () => {
       coverageEnd: null,
       window: "in_window",
       uploadedBy: "Dana Demo",
+      recordedAt: "2026-03-28T12:00:00.000Z",
     });
   });
 
