@@ -1,5 +1,6 @@
 import { pathToFileURL } from "node:url";
 import { checkpointAllOrganizations } from "../lib/db/checkpoints";
+import { plural } from "../lib/domain/plural";
 
 // npm run activity:checkpoint
 // For cron (e.g. daily at 00:05 UTC): checkpoints every organisation's current activity head
@@ -18,7 +19,7 @@ export async function main(args: string[], out: Output = console): Promise<numbe
   try {
     const run = await checkpointAllOrganizations();
     out.log(
-      `Checked ${run.organizations} organisation(s): ${run.written} checkpoint(s) written, ${run.copied} blob-store copy(ies) written.`,
+      `Checked ${plural(run.organizations, "organisation")}: ${plural(run.written, "checkpoint")} written, ${plural(run.copied, "blob-store copy", "blob-store copies")} written.`,
     );
     return 0;
   } catch (error) {

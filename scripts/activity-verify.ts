@@ -5,6 +5,7 @@ import type { ActivityAudit } from "../lib/domain/activity-anchors";
 import { verifyingKeyFromPem, type VerifyingKey } from "../lib/domain/activity-signature";
 import type { LabelledHead } from "../lib/schemas/activity-heads";
 import { readHeadFile } from "./lib/activity-head-files";
+import { plural } from "../lib/domain/plural";
 
 // npm run activity:verify -- <org-slug> [file ...] [--public-key <public.pem>]
 // Checks an organisation's activity log (run where the app's DATABASE_URL and blob store are
@@ -90,7 +91,7 @@ export async function main(args: string[], out: Output = console): Promise<numbe
     out.log(
       problems === 0
         ? "OK: the activity log agrees with every recorded head."
-        : `FAILED: ${problems} problem(s), listed above.`,
+        : `FAILED: ${plural(problems, "problem")}, listed above.`,
     );
     return problems === 0 ? 0 : 1;
   } catch (error) {

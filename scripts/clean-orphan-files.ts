@@ -1,6 +1,7 @@
 import { getBlobStore } from "../lib/storage";
 import { sweepOrphans } from "../lib/storage/orphans";
 import { referencedStorageKeys as referencedKeys } from "../lib/db/evidence";
+import { plural } from "../lib/domain/plural";
 
 // npm run files:clean-orphans [-- --dry-run]
 // Deletes stored evidence files that no database row refers to and temporary upload objects,
@@ -10,7 +11,7 @@ async function main(args: string[]): Promise<void> {
   const unknown = args.filter((arg) => arg !== "--dry-run");
   if (unknown.length > 0)
     throw new Error(
-      `Unknown argument(s): ${unknown.join(" ")}. Usage: clean-orphan-files [--dry-run]`,
+      `Unknown ${unknown.length === 1 ? "argument" : "arguments"}: ${unknown.join(" ")}. Usage: clean-orphan-files [--dry-run]`,
     );
   const dryRun = args.includes("--dry-run");
   const report = await sweepOrphans(getBlobStore(), referencedKeys, { now: new Date(), dryRun });
@@ -26,7 +27,7 @@ async function main(args: string[]): Promise<void> {
   }
   const files = dryRun ? report.orphans.length : report.deleted.length;
   console.log(
-    `${dryRun ? "Dry run: would delete" : "Deleted"} ${files} unreferenced file(s) and ${report.staleTemp.length} temporary file(s) last modified before ${report.cutoff.toISOString()}.`,
+    `${dryRun ? "Dry run: would delete" : "Deleted"} ${plural(files, "unreferenced file")} and ${plural(report.staleTemp.length, "temporary file")} last modified before ${report.cutoff.toISOString()}.`,
   );
 }
 

@@ -1,5 +1,6 @@
 import { pathToFileURL } from "node:url";
 import { runJobsOnce, startScheduler } from "../lib/jobs/scheduler";
+import { plural } from "../lib/domain/plural";
 
 // npm run jobs:run-once: one tick of the scheduler (every job due now, each run once however
 // many runners tick), for cron users (e.g. every 5 minutes) and tests. Exits 0, or 1 when a
@@ -28,7 +29,7 @@ export async function main(args: string[], out: Output = console): Promise<numbe
       error: (...parts) => out.error(parts.map(String).join(" ")),
     });
     out.log(
-      `Ran ${report.ran} job run(s): ${report.succeeded} succeeded, ${report.failed} failed; ${report.skipped} already done or held by another runner.`,
+      `Ran ${plural(report.ran, "job run")}: ${report.succeeded} succeeded, ${report.failed} failed; ${report.skipped} already done or held by another runner.`,
     );
     return report.failed > 0 ? 1 : 0;
   } catch (error) {

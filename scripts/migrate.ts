@@ -1,5 +1,6 @@
 import { databaseUrl, providerOf } from "../lib/db/database-url";
 import { migrate } from "../lib/db/migrator";
+import { plural } from "../lib/domain/plural";
 
 const url = databaseUrl();
 migrate(url)
@@ -7,7 +8,7 @@ migrate(url)
     const where = providerOf(url);
     console.log(
       applied.length
-        ? `Applied ${applied.length} migration(s) on ${where}: ${applied.join(", ")}`
+        ? `Applied ${plural(applied.length, "migration")} on ${where}: ${applied.join(", ")}`
         : `Database (${where}) is up to date.`,
     );
   })

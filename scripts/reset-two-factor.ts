@@ -1,5 +1,6 @@
 import { resetTwoFactorByOperator } from "../lib/db/two-factor";
 import { EmailField } from "../lib/schemas/auth";
+import { plural } from "../lib/domain/plural";
 
 // npm run user:reset-two-factor -- EMAIL
 // For the server's operator, when someone lost both their authenticator and their recovery
@@ -13,7 +14,7 @@ async function main(args: string[]): Promise<string> {
   if (!email.success)
     throw new Error(`${email.error.issues[0]?.message ?? "Not an email address."} ${USAGE}`);
   const { sessionsEnded } = await resetTwoFactorByOperator(email.data, new Date());
-  return `Two-factor turned off for ${email.data}; ${sessionsEnded} signed-in device(s) signed out. They can set it up again under Account → Two-factor sign-in.`;
+  return `Two-factor turned off for ${email.data}; ${plural(sessionsEnded, "signed-in device")} signed out. They can set it up again under Account → Two-factor sign-in.`;
 }
 
 main(process.argv.slice(2))

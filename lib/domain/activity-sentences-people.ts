@@ -2,6 +2,7 @@
 
 import { count, ids, quote, text } from "./activity-changes";
 import type { Sentences, Writer } from "./activity-writer";
+import { plural } from "./plural";
 
 const user = (w: Writer) => w.person(w.entityId);
 
@@ -69,8 +70,22 @@ export const PEOPLE_SENTENCES: Sentences = {
   "user.break_glass_sign_in": (w) => [
     `${user(w)} signed in with a password (break-glass) although SSO is required`,
   ],
+  "api_token.created": (w) => {
+    const limit = ids(w.after, "engagementIds").length;
+    const engagements = !Array.isArray(w.after.engagementIds)
+      ? "every engagement"
+      : limit === 1
+        ? "1 engagement"
+        : `${limit} engagements`;
+    return [
+      `${w.actor} created API token ${quote(text(w.after, "name") ?? "")} (${text(w.after, "role") ?? "viewer"}, ${engagements}, until ${text(w.after, "expiresAt")?.slice(0, 10) ?? "?"})`,
+    ];
+  },
+  "api_token.revoked": (w) => [
+    `${w.actor} revoked API token ${quote(text(w.after, "name") ?? "")}`,
+  ],
   "auditor.invited": (w) => [
-    `${w.actor} invited auditor ${text(w.after, "email")} to ${ids(w.after, "engagementIds").length} engagement(s) until ${text(w.after, "lastDay")}`,
+    `${w.actor} invited auditor ${text(w.after, "email")} to ${plural(ids(w.after, "engagementIds").length, "engagement")} until ${text(w.after, "lastDay")}`,
   ],
   "auditor.access_granted": (w) => [
     `${user(w)} was given auditor access until ${text(w.after, "expiresAt")?.slice(0, 10)}`,

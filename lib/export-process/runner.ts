@@ -6,6 +6,7 @@ import { runExport } from "@/lib/exports/run-export";
 import { entryFile } from "./entry";
 import { isExportFinished, type ExportFinished, type ExportRequest } from "./messages";
 import { exportHeapMb, exportIdleMs, exportRunner } from "./settings";
+import { plural } from "@/lib/domain/plural";
 
 // Exports run outside the web process: a pack renders a PDF and a workbook and reads thousands
 // of files, seconds of CPU that would stall every page this process serves, and hundreds of MB
@@ -103,7 +104,7 @@ class ExportProcess {
       for (const [, waiter] of unfinished) waiter.reject(new Error(reason));
     };
     if (!crashed) return rejectAll();
-    console.error(`[exports] ${reason}; ${unfinished.length} export(s) did not finish.`);
+    console.error(`[exports] ${reason}; ${plural(unfinished.length, "export")} did not finish.`);
     const message =
       "The export stopped unexpectedly (the export process ended). Try again; if it keeps failing, ask an administrator to check the server log.";
     void failUnfinishedRuns(

@@ -136,7 +136,7 @@ describe("the export process", () => {
     { timeout: 90_000 },
     async () => {
       expectConsoleError(
-        /\[exports\] the export process ended \(SIGKILL\); 2 export\(s\) did not finish/,
+        /\[exports\] the export process ended \(SIGKILL\); 2 exports did not finish/,
       );
       const { ctx, engagementId } = await organisationWithEvidence();
       const runs = [

@@ -40,7 +40,7 @@ describe("npm run user:reset-two-factor", () => {
     const { code, stdout } = await runScript([member.user.email.toUpperCase()]);
     expect(code).toBe(0);
     expect(stdout).toContain(
-      `Two-factor turned off for ${member.user.email}; 1 signed-in device(s) signed out.`,
+      `Two-factor turned off for ${member.user.email}; 1 signed-in device signed out.`,
     );
     expect((await getTwoFactorStatus(member.user)).enabledAt).toBeNull();
     expect(await getDb().recoveryCode.count({ where: { userId: member.user.userId } })).toBe(0);

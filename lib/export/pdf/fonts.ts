@@ -6,6 +6,7 @@
 // in the server log (docs/decisions/0013-pdf-fonts-and-pdf-a.md).
 import path from "node:path";
 import { Font } from "@react-pdf/renderer";
+import { plural } from "@/lib/domain/plural";
 
 const FILES = {
   Sans: "DejaVuSansCondensed.ttf",
@@ -144,6 +145,6 @@ export function warnMissingGlyphs(what: string): void {
   const list = takeMissingGlyphs();
   if (list.length === 0) return;
   console.warn(
-    `[pdf] ${what}: ${list.length} character(s) have no glyph in the PDF fonts and print as ${MISSING_GLYPH}: ${list.join(", ")}`,
+    `[pdf] ${what}: ${plural(list.length, "character")} ${list.length === 1 ? "has" : "have"} no glyph in the PDF fonts and print as ${MISSING_GLYPH}: ${list.join(", ")}`,
   );
 }
