@@ -1,13 +1,17 @@
-// Markdown laid out as a plain A4 PDF: headings, paragraphs, bold and italic, lists, quotes,
-// rules and code, with a running footer and page numbers. Used for the paperwork drafts, whose
-// text the user has edited: raw HTML is printed as the literal text it is, never interpreted,
-// and a node this file does not know prints its text. Text beyond the paperwork's Markdown
+// Markdown laid out as a plain A4 PDF: headings, paragraphs, bold and italic, lists, task lists,
+// quotes, rules, code and GFM tables (as tables), with a running footer and page numbers. Used
+// for the paperwork drafts and description.pdf, whose text the user has edited: raw HTML is
+// printed as the literal text it is, never interpreted, and a node this file does not know
+// prints its text. Text beyond the paperwork's Markdown
 // limits is printed as plain preformatted text, never parsed.
 import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { ListItem, Nodes, PhrasingContent, RootContent } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
+import { gfmFromMarkdown } from "mdast-util-gfm";
+import { gfm } from "micromark-extension-gfm";
 import type { ReactNode } from "react";
 import { markdownLimitProblem, PAPERWORK_MARKDOWN_LIMITS } from "@/lib/domain/markdown-limits";
+import { tableRows } from "./markdown-pdf-table";
 import { loadFaces, PDF_LANGUAGE, warnMissingGlyphs, withGlyphs } from "./pdf/fonts";
 import { renderPdf } from "./pdf/render";
 
@@ -118,6 +122,14 @@ function inline(node: PhrasingContent, marks: Marks, key: number): ReactNode {
       return <Text key={key}>{inlines(node.children, { ...marks, bold: true })}</Text>;
     case "emphasis":
       return <Text key={key}>{inlines(node.children, { ...marks, italic: true })}</Text>;
+    case "delete":
+      return (
+        <Text key={key} style={{ textDecoration: "line-through" }}>
+          {inlines(node.children, marks)}
+        </Text>
+      );
+    case "footnoteReference":
+      return <Text key={key}>{`[${node.label ?? node.identifier}]`}</Text>;
     case "inlineCode":
       return (
         <Text key={key} style={{ fontFamily: "Mono", fontSize: 9.5 }}>
@@ -238,6 +250,16 @@ function block(node: RootContent, context: Context, out: Flow): void {
         ),
       });
       return;
+    case "table":
+      for (const row of tableRows(
+        node,
+        (children, bold) => inlines(children, { ...PLAIN, bold }),
+        textOf,
+        frame(context),
+        key,
+      ))
+        out.push({ element: row });
+      return;
     case "definition":
       return;
     default: {
@@ -255,8 +277,9 @@ function block(node: RootContent, context: Context, out: Flow): void {
 }
 
 /** The first paragraph beside the marker; what follows in the item indented under it. */
-function listItem(item: ListItem, marker: string, context: Context, out: Flow): void {
+function listItem(item: ListItem, bullet: string, context: Context, out: Flow): void {
   const [first, ...rest] = item.children;
+  const marker = item.checked === true ? "☒" : item.checked === false ? "☐" : bullet;
   const inner = { ...context, indent: context.indent + INDENT };
   out.push({
     element: (
@@ -309,10 +332,15 @@ function plainBlocks(markdown: string): Flow {
   return out;
 }
 
+/** GitHub-flavoured Markdown: tables, task lists, strikethrough, autolinks and footnotes. */
+function parse(markdown: string) {
+  return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+}
+
 function MarkdownDocument({ markdown, title, footer }: { markdown: string } & MarkdownPdfOptions) {
   const flow =
     markdownLimitProblem(markdown, PAPERWORK_MARKDOWN_LIMITS, "draft") === null
-      ? blocks(fromMarkdown(markdown).children, TOP)
+      ? blocks(parse(markdown).children, TOP)
       : plainBlocks(markdown);
   return (
     <Document
