@@ -11,13 +11,14 @@ import {
 } from "@/lib/domain/activity-filters";
 import { describeActivity, sentenceText } from "@/lib/domain/activity-sentences";
 import { ACTIVITY_ACTIONS, isActivityAction } from "@/lib/domain/activity-vocabulary";
+import { apiTokenActorName } from "@/lib/domain/api-tokens";
 import type { ActivityFacts, SentencePart } from "@/lib/domain/activity-writer";
 import { can } from "@/lib/domain/permissions";
 import { isValidTimeZone, DEFAULT_TIME_ZONE } from "@/lib/domain/time-zone";
 import type { ActivityFilters } from "@/lib/schemas/activity";
 import { ACTIVITY_PAGE_SIZE } from "./activity";
 import { auditActivityLog } from "./activity-audit";
-import { activityLookup } from "./activity-names";
+import { activityLookup, apiTokenNames } from "./activity-names";
 import { assertCan } from "./authorize";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
@@ -49,6 +50,7 @@ const entrySelect = {
   after: true,
   createdAt: true,
   hash: true,
+  apiTokenId: true,
   actor: { select: { name: true } },
 } as const;
 type EntryRow = {
@@ -61,6 +63,7 @@ type EntryRow = {
   after: string | null;
   createdAt: Date;
   hash: string;
+  apiTokenId: string | null;
   actor: { name: string } | null;
 };
 
@@ -73,14 +76,17 @@ function parsed(text: string | null): unknown {
   }
 }
 
-function facts(row: EntryRow): ActivityFacts {
+/** A change made through an API token is the token's: "<token name> (API token)". */
+function facts(row: EntryRow, tokens: ReadonlyMap<string, string>): ActivityFacts {
   return {
     action: row.action,
     entityType: row.entityType,
     entityId: row.entityId,
     before: parsed(row.before),
     after: parsed(row.after),
-    actorName: row.actor?.name ?? null,
+    actorName: row.apiTokenId
+      ? apiTokenActorName(tokens.get(row.apiTokenId) ?? null)
+      : (row.actor?.name ?? null),
   };
 }
 
@@ -145,10 +151,14 @@ async function whereFor(ctx: OrgContext, filters: ActivityFilters, timeZone: str
 }
 
 async function lines(ctx: OrgContext, rows: EntryRow[]): Promise<ActivityLine[]> {
-  const entries = rows.map(facts);
+  const tokens = await apiTokenNames(
+    ctx,
+    rows.flatMap((row) => (row.apiTokenId ? [row.apiTokenId] : [])),
+  );
+  const entries = rows.map((row) => facts(row, tokens));
   const lookup = await activityLookup(ctx, entries);
   return rows.map((row, index) => {
-    const entry = entries[index] ?? facts(row);
+    const entry = entries[index] ?? facts(row, tokens);
     return {
       id: row.id,
       seq: row.seq,

@@ -150,6 +150,19 @@ const FETCH: Partial<Record<RecordKind, (ctx: OrgContext, ids: string[]) => Prom
   user: people,
 };
 
+/** The names of this organisation's API tokens among `ids` (entries made through a token). */
+export async function apiTokenNames(
+  ctx: OrgContext,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await getDb().apiToken.findMany({
+    where: { organizationId: ctx.orgId, id: { in: [...new Set(ids)] } },
+    select: { id: true, name: true },
+  });
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 /** A lookup for the sentences of `entries`. */
 export async function activityLookup(
   ctx: OrgContext,

@@ -12,7 +12,8 @@ import { checkpointPreviousDay } from "./checkpoints";
 import { getDb, type Tx } from "./client";
 import type { OrgContext } from "./context";
 
-type Actor = { orgId: string; userId: string | null };
+/** Who made the change: a member, a member's API token (`apiTokenId`), or nobody (the system). */
+type Actor = { orgId: string; userId: string | null; apiTokenId?: string };
 
 /**
  * Appends one entry to the organisation's activity log, inside the caller's transaction so the
@@ -44,6 +45,7 @@ export async function recordActivity(
     organizationId: actor.orgId,
     seq,
     actorId: actor.userId,
+    apiTokenId: actor.apiTokenId ?? null,
     action: input.action,
     entityType: input.entityType,
     entityId: input.entityId,
@@ -91,6 +93,7 @@ export async function recordActivities(
       organizationId: actor.orgId,
       seq: first + index,
       actorId: actor.userId,
+      apiTokenId: actor.apiTokenId ?? null,
       action: input.action,
       entityType: input.entityType,
       entityId: input.entityId,

@@ -14,6 +14,7 @@ import {
   type ApiTokenState,
 } from "@/lib/domain/api-tokens";
 import { AppError, forbidden, notFound } from "@/lib/errors";
+import { recordActivity } from "./activity";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
 
@@ -78,18 +79,38 @@ export async function createApiToken(
   }
   const secret = apiTokenSecret(randomBytes(32));
   const prefix = apiTokenShownPrefix(secret);
-  const token = await db.apiToken.create({
-    data: {
-      organizationId: ctx.orgId,
-      name,
-      prefix,
-      tokenHash: hashApiTokenSecret(secret),
-      role: input.role,
-      engagementIds: limit === null ? null : JSON.stringify(limit),
-      expiresAt: input.expiresAt,
-      createdById: ctx.userId,
-    },
-    select: { id: true },
+  const token = await db.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: {
+        organizationId: ctx.orgId,
+        name,
+        prefix,
+        tokenHash: hashApiTokenSecret(secret),
+        role: input.role,
+        engagementIds: limit === null ? null : JSON.stringify(limit),
+        expiresAt: input.expiresAt,
+        createdById: ctx.userId,
+      },
+      select: { id: true },
+    });
+    await recordActivity(
+      tx,
+      ctx,
+      {
+        action: "api_token.created",
+        entityType: "api_token",
+        entityId: created.id,
+        after: {
+          name,
+          prefix,
+          role: input.role,
+          engagementIds: limit,
+          expiresAt: input.expiresAt.toISOString(),
+        },
+      },
+      now,
+    );
+    return created;
   });
   return { id: token.id, secret, prefix };
 }
@@ -130,16 +151,30 @@ export async function revokeApiToken(
   now: Date = new Date(),
 ): Promise<void> {
   assertManager(ctx);
-  const { count } = await getDb().apiToken.updateMany({
-    where: { id: tokenId, organizationId: ctx.orgId, revokedAt: null },
-    data: { revokedAt: now, revokedById: ctx.userId },
-  });
-  if (count === 0) {
-    const exists = await getDb().apiToken.count({
+  await getDb().$transaction(async (tx) => {
+    const token = await tx.apiToken.findFirst({
       where: { id: tokenId, organizationId: ctx.orgId },
+      select: { name: true, prefix: true },
     });
-    if (exists === 0) throw notFound();
-  }
+    if (!token) throw notFound();
+    const { count } = await tx.apiToken.updateMany({
+      where: { id: tokenId, organizationId: ctx.orgId, revokedAt: null },
+      data: { revokedAt: now, revokedById: ctx.userId },
+    });
+    // Already revoked (twice, or by someone else a moment ago): nothing changes, nothing is logged.
+    if (count === 0) return;
+    await recordActivity(
+      tx,
+      ctx,
+      {
+        action: "api_token.revoked",
+        entityType: "api_token",
+        entityId: tokenId,
+        after: { name: token.name, prefix: token.prefix },
+      },
+      now,
+    );
+  });
 }
 
 export type ResolvedApiToken = { ctx: OrgContext; tokenId: string; tokenName: string };
@@ -183,6 +218,7 @@ export async function resolveApiToken(
     orgName: token.organization.name,
     role: token.role,
     ...(limit === null ? {} : { engagementIds: limit }),
+    apiTokenId: token.id,
   };
   return { ctx, tokenId: token.id, tokenName: token.name };
 }

@@ -12,6 +12,8 @@ export type OrgContext = {
    * see those engagements and the controls mapped to them, nothing else; see lib/db/scope.ts.
    */
   engagementIds?: readonly string[];
+  /** Set when the request came with an API token: the activity log records it as the actor. */
+  apiTokenId?: string;
 };
 
 /** A signed-in user outside any organisation (creating one, accepting an invitation). */

@@ -3,7 +3,8 @@ import { canonicalJson } from "./canonical-json";
 
 // The activity log is a hash chain per organisation: entry n stores the hash of entry n−1,
 // and its own hash covers every field that matters. Changing, deleting or reordering any
-// entry breaks the chain at that point.
+// entry breaks the chain at that point. An entry made through an API token also covers the
+// token's id; entries without one hash exactly as they always did, so older chains still verify.
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -11,6 +12,8 @@ export type ChainEntry = {
   organizationId: string;
   seq: number;
   actorId: string | null;
+  /** The API token the change came through, if any. */
+  apiTokenId?: string | null;
   action: string;
   entityType: string;
   entityId: string;
@@ -35,6 +38,7 @@ export function hashEntry(entry: ChainEntryContent): string {
     after: entry.after,
     createdAt: entry.createdAt.toISOString(),
     prevHash: entry.prevHash,
+    ...(entry.apiTokenId ? { apiTokenId: entry.apiTokenId } : {}),
   });
   return createHash("sha256").update(canonical).digest("hex");
 }

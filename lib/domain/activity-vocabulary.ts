@@ -120,6 +120,19 @@ export type ActivityPayloads = {
   /** An owner signed in with their password although the organisation requires SSO. */
   "user.break_glass_sign_in": Happened<"user">;
 
+  /** An API token (the secret is never stored); `engagementIds` null: every engagement. */
+  "api_token.created": Made<
+    "api_token",
+    {
+      name: string;
+      prefix: string;
+      role: string;
+      engagementIds: string[] | null;
+      expiresAt: string;
+    }
+  >;
+  "api_token.revoked": Happened<"api_token", { name: string; prefix: string }>;
+
   "control.created": Made<"control", ControlFields>;
   "control.updated": Edited<"control", ControlFields>;
   "control.bulk_updated": Edited<
@@ -301,6 +314,8 @@ export const ACTIVITY_ACTIONS = [
   "user.two_factor_reset_by_operator",
   "user.sso_linked",
   "user.break_glass_sign_in",
+  "api_token.created",
+  "api_token.revoked",
   "control.created",
   "control.updated",
   "control.bulk_updated",

@@ -93,3 +93,8 @@ export function parseEngagementLimit(stored: string | null): string[] | null {
   }
   return parsed;
 }
+
+/** How the activity log names a change made through a token: "<token name> (API token)". */
+export function apiTokenActorName(tokenName: string | null): string {
+  return tokenName === null ? "An API token" : `${tokenName} (API token)`;
+}

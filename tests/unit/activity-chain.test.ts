@@ -76,6 +76,51 @@ describe("hashEntry", () => {
     );
   });
 
+  it("hashes an entry without an API token as before, and one made through a token with its id", () => {
+    const [first] = makeChain(1);
+    if (!first) throw new Error("empty chain");
+    expect(hashEntry({ ...first, apiTokenId: null })).toBe(first.hash);
+    expect(hashEntry({ ...first, apiTokenId: undefined })).toBe(first.hash);
+    const throughToken = hashEntry({ ...first, apiTokenId: "token_1" });
+    expect(throughToken).not.toBe(first.hash);
+    expect(hashEntry({ ...first, apiTokenId: "token_2" })).not.toBe(throughToken);
+  });
+
+  it("catches an API token added to, changed on or removed from a stored entry", () => {
+    const chain = makeChain(3);
+    const second = entryAt(chain, 2);
+    const viaToken: ChainEntry = { ...second, apiTokenId: "token_1" };
+    const relinked = tamper(chain, 2, () => ({ ...viaToken, hash: hashEntry(viaToken) }));
+    const third = entryAt(chain, 3);
+    const linked = tamper(relinked, 3, () => {
+      const content = { ...third, prevHash: hashEntry(viaToken) };
+      return { ...content, hash: hashEntry(content) };
+    });
+    expect(verifyChain(linked, 3)).toEqual({ ok: true, checked: 3 });
+    for (const apiTokenId of ["token_2", null]) {
+      expect(
+        verifyChain(
+          tamper(linked, 2, (entry) => ({ ...entry, apiTokenId })),
+          3,
+        ),
+      ).toEqual({
+        ok: false,
+        checked: 1,
+        firstBreak: { seq: 2, reason: "content_hash_mismatch" },
+      });
+    }
+    expect(
+      verifyChain(
+        tamper(chain, 2, (entry) => ({ ...entry, apiTokenId: "t" })),
+        3,
+      ),
+    ).toEqual({
+      ok: false,
+      checked: 1,
+      firstBreak: { seq: 2, reason: "content_hash_mismatch" },
+    });
+  });
+
   it("is a sha-256 hex digest and deterministic", () => {
     const [first] = makeChain(1);
     if (!first) throw new Error("empty chain");

@@ -184,6 +184,24 @@ const INPUTS: { [A in ActivityAction]?: Extract<ActivityInput, { action: A }> } 
     entityType: "user",
     entityId: "u2",
   },
+  "api_token.created": {
+    action: "api_token.created",
+    entityType: "api_token",
+    entityId: "t1",
+    after: {
+      name: "CI upload",
+      prefix: "assay_AbCdEf",
+      role: "editor",
+      engagementIds: ["g1"],
+      expiresAt: "2027-03-01T00:00:00.000Z",
+    },
+  },
+  "api_token.revoked": {
+    action: "api_token.revoked",
+    entityType: "api_token",
+    entityId: "t1",
+    after: { name: "CI upload", prefix: "assay_AbCdEf" },
+  },
   "organization.sso_changed": {
     action: "organization.sso_changed",
     entityType: "organization",
@@ -594,6 +612,9 @@ const EXPECTED: { [A in ActivityAction]?: string } = {
     'Dana Kowalski deleted the low severity exception (2026-02-03) on AC-01: "Recorded twice."',
   "organization.two_factor_requirement_changed":
     "Dana Kowalski made two-factor sign-in required for every member",
+  "api_token.created":
+    'Dana Kowalski created API token "CI upload" (editor, 1 engagement, until 2027-03-01)',
+  "api_token.revoked": 'Dana Kowalski revoked API token "CI upload"',
 };
 
 describe("activity sentences", () => {
