@@ -85,3 +85,37 @@ export function startOfDayIn(date: string, timeZone: string): Date {
   }
   return new Date(instant);
 }
+
+const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant as people read it in the organisation's zone, "2 Dec 2026, 09:41" (24-hour clock,
+ * English month). An unknown zone is read as UTC, as everywhere else.
+ */
+export function formatDateTimeIn(instant: Date, timeZone: string): string {
+  const zone = isValidTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
+  let formatter = dateTimeFormatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-GB", {
+      timeZone: zone,
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    dateTimeFormatters.set(zone, formatter);
+  }
+  return formatter.format(instant);
+}
+
+/** A calendar date ("2026-12-05") written out, "5 Dec 2026"; it has no time zone of its own. */
+export function formatIsoDate(date: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: "UTC",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+  }).format(new Date(`${date}T00:00:00Z`));
+}

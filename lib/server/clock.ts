@@ -13,7 +13,7 @@ import { todayIn as todayInZone } from "@/lib/domain/time-zone";
  * holding an ISO instant that stands in for the system clock while the file exists, so a test
  * can move the server's day past midnight without waiting for it.
  */
-function currentInstant(): Date {
+export function currentInstant(): Date {
   const clockFile = process.env.ASSAY_CLOCK_FILE;
   if (!clockFile) return new Date();
   let text: string;

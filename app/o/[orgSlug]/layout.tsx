@@ -1,9 +1,12 @@
 import type { ReactNode } from "react";
+import { AccessBanner } from "@/components/auditors/access-banner";
 import { AppShell } from "@/components/shell/app-shell";
 import { requireOrgContext, requireUser } from "@/lib/auth/session";
+import { myAccessNotice } from "@/lib/db/auditor-notice";
 import { listMyOrganizations } from "@/lib/db/organizations";
 import { requestsWaitingCount } from "@/lib/db/request-views";
 import { can } from "@/lib/domain/permissions";
+import { currentInstant } from "@/lib/server/clock";
 import { myWorkFor } from "@/lib/server/my-work";
 
 type Props = { children: ReactNode; params: Promise<{ orgSlug: string }> };
@@ -19,6 +22,8 @@ export default async function OrganizationLayout({ children, params }: Props) {
   const ownsControls = work !== null && work.ownedControls > 0;
   // Team: requests assigned to me and open; auditor: answers waiting for acceptance.
   const waitingRequests = await requestsWaitingCount(ctx);
+  // Auditors: until when their read-only access runs, on every page.
+  const notice = await myAccessNotice(ctx, currentInstant());
   const nav = [
     ...(library
       ? [
@@ -56,6 +61,7 @@ export default async function OrganizationLayout({ children, params }: Props) {
       user={user}
       nav={nav}
     >
+      {notice ? <AccessBanner {...notice} /> : null}
       {children}
     </AppShell>
   );
