@@ -1,4 +1,5 @@
 import type { TestProject } from "vitest/node";
+import { printContractTally } from "./api-contract-tally";
 import { createTemplate, dropEverything } from "./databases";
 import { printTally } from "./fuzz/tally";
 
@@ -8,6 +9,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("assayTestDatabase", config);
   return async () => {
     printTally(config.runId);
+    printContractTally(config.runId);
     await dropEverything(config);
   };
 }

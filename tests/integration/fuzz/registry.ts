@@ -62,6 +62,8 @@ const PUBLIC_ROUTES = new Set([
   // Single sign-on: anyone may start one; the callback's state is the credential (lib/db/sso.ts).
   "app/api/sso/start/route.ts",
   "app/api/sso/callback/route.ts",
+  // The OpenAPI document describes the API and holds no data (lib/server/api/document.ts).
+  "app/api/v1/openapi.json/route.ts",
 ]);
 
 /** Fields of actions not built with a wrapper that records its schema (none today). */

@@ -1,0 +1,40 @@
+import { compileErrors, validate } from "@readme/openapi-parser";
+import { describe, expect, it } from "vitest";
+import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
+import { openApiDocument } from "@/lib/server/api/document";
+
+// The OpenAPI document itself: valid OpenAPI 3.1 by a well-kept parser, served without a token.
+
+describe("the /api/v1 OpenAPI document", () => {
+  it("is a valid OpenAPI 3.1 document", async () => {
+    const result = await validate(structuredClone(openApiDocument()) as never);
+    expect(result.valid, result.valid ? "" : compileErrors(result)).toBe(true);
+    expect(result.warnings).toEqual([]);
+    expect(openApiDocument().openapi).toBe("3.1.0");
+  });
+
+  it("documents every operation with bearer security, the error contract and a 2xx", () => {
+    const paths = openApiDocument().paths ?? {};
+    expect(Object.keys(paths)).toContain("/api/v1/engagements/{engagementId}");
+    for (const [path, item] of Object.entries(paths)) {
+      for (const method of ["get", "post", "put", "patch", "delete"] as const) {
+        const operation = item?.[method];
+        if (!operation) continue;
+        const where = `${method.toUpperCase()} ${path}`;
+        expect(operation.security, where).toEqual([{ bearerAuth: [] }]);
+        const statuses = Object.keys(operation.responses ?? {});
+        expect(
+          statuses.some((status) => status.startsWith("2")),
+          where,
+        ).toBe(true);
+        expect(statuses, where).toEqual(expect.arrayContaining(["401", "429", "500"]));
+      }
+    }
+  });
+
+  it("is served at GET /api/v1/openapi.json without a token", async () => {
+    const response = openApiRoute();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
+  });
+});
