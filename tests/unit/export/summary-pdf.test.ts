@@ -382,7 +382,9 @@ describe("renderSummaryPdf", () => {
         "AC-01 Ready Przegląd dostępu — Łódź Ελλάδα Москва �� Ærø İstanbul",
       );
       expect(warn).toHaveBeenCalledTimes(1);
-      expect(String(warn.mock.calls[0]?.[0])).toMatch(/2 characters have no glyph.*日 U\+65E5, 本 U\+672C/);
+      expect(String(warn.mock.calls[0]?.[0])).toMatch(
+        /2 characters have no glyph.*日 U\+65E5, 本 U\+672C/,
+      );
     } finally {
       warn.mockRestore();
     }
