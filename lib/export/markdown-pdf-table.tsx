@@ -1,7 +1,7 @@
 // A GFM table in the Markdown PDF: one bordered row of cells per table row, the header row bold
 // on a tint. Each row is its own element of the page flow (never one container holding them
 // all), so a long table breaks between rows and never lays its rows out again at each break.
-import { StyleSheet, Text, View } from "@react-pdf/renderer";
+import { StyleSheet, Text, View, type Styles } from "@react-pdf/renderer";
 import type { PhrasingContent, Table } from "mdast";
 import type { ReactNode } from "react";
 
@@ -46,7 +46,7 @@ export function tableRows(
   node: Table,
   cellText: CellText,
   textOf: (node: PhrasingContent) => string,
-  frame: object[],
+  frame: Styles[string][],
   key: number,
 ): ReactNode[] {
   const columns = Math.max(1, ...node.children.map((row) => row.children.length));
