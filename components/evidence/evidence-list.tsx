@@ -24,6 +24,8 @@ export type EvidenceItem = {
   eventId: string | null;
   slotKey: string | null;
   uploadedBy: string;
+  /** When it was recorded in Assay, on the organisation's clock ("2 Dec 2026, 09:41 (UTC)"). */
+  recordedAt: string;
   controls: { id: string; ref: string }[];
   version: number;
   /** Where the item falls against an engagement's window, when one is chosen. */
@@ -75,7 +77,7 @@ export function EvidenceList({
             <span className="font-medium">{item.title}</span>
             <Badge tone={item.purpose === "design" ? "brand" : "neutral"}>{item.purpose}</Badge>
             <span className="text-slate-600">
-              {item.effectiveDate}
+              effective {item.effectiveDate}
               {item.coverageEnd ? ` → ${item.coverageEnd}` : ""}
             </span>
             {item.slotKey ? (
@@ -160,7 +162,7 @@ export function EvidenceList({
             </p>
           ) : null}
           <p className="mt-1 text-xs text-slate-500">
-            Added by {item.uploadedBy}
+            Recorded {item.recordedAt} by {item.uploadedBy}
             {alsoSupportedRefs(item.controls, currentControlId).length > 0
               ? ` · also supports ${alsoSupportedRefs(item.controls, currentControlId).join(", ")}`
               : ""}

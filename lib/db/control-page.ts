@@ -4,6 +4,7 @@ import { can } from "@/lib/domain/permissions";
 import { evidenceWindow } from "@/lib/domain/readiness/engine";
 import { occurrenceChoices, type OccurrenceChoice } from "@/lib/domain/readiness/occurrences";
 import { slotCells, type SlotCell } from "@/lib/domain/readiness/rollup";
+import { formatDateTimeIn } from "@/lib/domain/time-zone";
 import type { WorkItem } from "@/lib/domain/readiness/work-queue";
 import { engagementsServingControl } from "./auditor-requests";
 import { listCriteria } from "./catalog";
@@ -15,6 +16,7 @@ import { listControlExceptions } from "./exceptions";
 import { listObjectives } from "./objectives";
 import { orgReadiness, type EngagementHeader } from "./org-readiness";
 import { listPopulation } from "./population";
+import { organizationTimeZone } from "./time-zone";
 
 // The control page, where people work: everything it shows in one load, the control's standing
 // in each engagement that includes it first among them.
@@ -70,6 +72,7 @@ export async function loadControlPage(
     controlOptions,
     requestEngagements,
     readiness,
+    timeZone,
   ] = await Promise.all([
     permissions.library ? listMemberOptions(ctx) : Promise.resolve([]),
     listCriteria(CURRENT_CRITERIA_EDITION),
@@ -82,6 +85,7 @@ export async function loadControlPage(
     permissions.editEvidence ? listControlOptions(ctx) : Promise.resolve([]),
     permissions.request ? engagementsServingControl(ctx, control.id) : Promise.resolve([]),
     orgReadiness(ctx, today, { kind: "control", controlId: control.id }),
+    organizationTimeZone(ctx),
   ]);
 
   const standings: ControlStanding[] = [];
@@ -110,13 +114,13 @@ export async function loadControlPage(
     });
   }
 
-  // Against a chosen engagement, evidence outside its window is labelled, never hidden.
-  const evidenceItems = window
-    ? evidence.map((item) => ({
-        ...item,
-        window: evidenceWindow(item, window, window.freshnessDays),
-      }))
-    : evidence;
+  // When each item was recorded, on the organisation's clock; against a chosen engagement,
+  // evidence outside its window is labelled, never hidden.
+  const evidenceItems = evidence.map((item) => ({
+    ...item,
+    recordedAt: `${formatDateTimeIn(item.createdAt, timeZone)} (${timeZone})`,
+    ...(window ? { window: evidenceWindow(item, window, window.freshnessDays) } : {}),
+  }));
   return {
     control,
     permissions,
