@@ -9,6 +9,7 @@ import { StaleAlert } from "@/components/ui/stale-alert";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormAction } from "@/lib/action-result";
 import { CONTROL_STATUSES } from "@/lib/domain/controls";
+import { CONTROL_STATUS_LABELS, labelledOptions } from "@/lib/domain/labels";
 import { MAX_GRACE_DAYS } from "@/lib/schemas/control";
 import { IdField } from "@/components/ui/id-field";
 
@@ -59,7 +60,7 @@ export function BulkEditForm({ orgSlug, members, action, children }: Props) {
           defaultValue="keep"
           options={[
             { value: "keep", label: "Keep as is" },
-            ...CONTROL_STATUSES.map((s) => ({ value: s, label: s })),
+            ...labelledOptions(CONTROL_STATUSES, CONTROL_STATUS_LABELS),
           ]}
         />
         <div className="w-40">

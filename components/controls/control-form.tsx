@@ -10,15 +10,15 @@ import { StaleVersionNotice } from "@/components/ui/stale-version-notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useLatestVersion } from "@/components/ui/use-latest-version";
 import type { FormAction } from "@/lib/action-result";
-import {
-  CONTROL_FREQUENCIES,
-  CONTROL_NATURES,
-  CONTROL_STATUSES,
-  FREQUENCY_LABELS,
-  NATURE_LABELS,
-} from "@/lib/domain/controls";
+import { CONTROL_FREQUENCIES, CONTROL_NATURES, CONTROL_STATUSES } from "@/lib/domain/controls";
 import { MAX_GRACE_DAYS } from "@/lib/schemas/control";
 import { IdField } from "@/components/ui/id-field";
+import {
+  CONTROL_STATUS_LABELS,
+  FREQUENCY_LABELS,
+  labelledOptions,
+  NATURE_LABELS,
+} from "@/lib/domain/labels";
 
 export type ControlFormValues = {
   ref: string;
@@ -118,21 +118,21 @@ export function ControlForm({
           name="status"
           defaultValue={latest.text("status", initial?.status ?? "draft")}
           errors={fieldErrors?.status}
-          options={CONTROL_STATUSES.map((s) => ({ value: s, label: s }))}
+          options={labelledOptions(CONTROL_STATUSES, CONTROL_STATUS_LABELS)}
         />
         <SelectField
           label="Frequency"
           name="frequency"
           defaultValue={latest.text("frequency", initial?.frequency ?? "quarterly")}
           errors={fieldErrors?.frequency}
-          options={CONTROL_FREQUENCIES.map((f) => ({ value: f, label: FREQUENCY_LABELS[f] }))}
+          options={labelledOptions(CONTROL_FREQUENCIES, FREQUENCY_LABELS)}
         />
         <SelectField
           label="Nature"
           name="nature"
           defaultValue={latest.text("nature", initial?.nature ?? "manual")}
           errors={fieldErrors?.nature}
-          options={CONTROL_NATURES.map((n) => ({ value: n, label: NATURE_LABELS[n] }))}
+          options={labelledOptions(CONTROL_NATURES, NATURE_LABELS)}
         />
       </div>
       <div className="max-w-xs">

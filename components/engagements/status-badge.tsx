@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { REQUIREMENT_STATUS_LABELS } from "@/lib/domain/labels";
 import type { RequirementStatus } from "@/lib/domain/requirement-status";
 
 const TONE = {
@@ -7,13 +8,7 @@ const TONE = {
   unmapped: "danger",
   not_applicable: "neutral",
 } as const;
-export const STATUS_LABELS: Record<RequirementStatus, string> = {
-  ready: "ready",
-  in_progress: "in progress",
-  unmapped: "unmapped",
-  not_applicable: "not applicable",
-};
 
 export function RequirementStatusBadge({ status }: { status: RequirementStatus }) {
-  return <Badge tone={TONE[status]}>{STATUS_LABELS[status]}</Badge>;
+  return <Badge tone={TONE[status]}>{REQUIREMENT_STATUS_LABELS[status]}</Badge>;
 }

@@ -7,6 +7,12 @@ import { Field } from "@/components/ui/field";
 import { SelectField, TextareaField } from "@/components/ui/select-field";
 import type { FormAction } from "@/lib/action-result";
 import { EXCEPTION_SEVERITIES, EXCEPTION_STATUSES } from "@/lib/domain/evidence";
+import {
+  EXCEPTION_STATUS_LABELS,
+  labelledOptions,
+  labelOf,
+  SEVERITY_LABELS,
+} from "@/lib/domain/labels";
 
 type ExceptionItem = {
   id: string;
@@ -67,14 +73,14 @@ function CorrectException({
                 name="severity"
                 defaultValue={item.severity}
                 errors={errors?.severity}
-                options={EXCEPTION_SEVERITIES.map((s) => ({ value: s, label: s }))}
+                options={labelledOptions(EXCEPTION_SEVERITIES, SEVERITY_LABELS)}
               />
               <SelectField
                 label="Status"
                 name="status"
                 defaultValue={item.status}
                 errors={errors?.status}
-                options={EXCEPTION_STATUSES.map((s) => ({ value: s, label: s }))}
+                options={labelledOptions(EXCEPTION_STATUSES, EXCEPTION_STATUS_LABELS)}
               />
             </div>
             <TextareaField
@@ -89,7 +95,7 @@ function CorrectException({
               name="remediationNote"
               rows={2}
               defaultValue={item.remediationNote ?? ""}
-              hint="Needed when the status is remediated."
+              hint="Needed when the status is Remediated."
               errors={errors?.remediationNote}
             />
           </>
@@ -99,7 +105,7 @@ function CorrectException({
         <ConfirmAction
           triggerLabel="Delete exception"
           title="Delete this exception?"
-          description={`The ${item.severity} severity exception of ${item.date} will be removed. The deletion and its reason are recorded in the activity log.`}
+          description={`The ${labelOf(SEVERITY_LABELS, item.severity).toLowerCase()} severity exception of ${item.date} will be removed. The deletion and its reason are recorded in the activity log.`}
           confirmLabel="Delete exception"
           action={correct.deleteAction}
           fields={{ orgSlug, exceptionId: item.id, version: String(item.version) }}
@@ -130,8 +136,10 @@ export function ExceptionsSection({
           {items.map((item) => (
             <li key={item.id} className="space-y-2 py-3 text-sm">
               <div className="flex flex-wrap items-center gap-2">
-                <Badge tone={item.status === "open" ? "danger" : "success"}>{item.status}</Badge>
-                <Badge>{item.severity}</Badge>
+                <Badge tone={item.status === "open" ? "danger" : "success"}>
+                  {labelOf(EXCEPTION_STATUS_LABELS, item.status)}
+                </Badge>
+                <Badge>{labelOf(SEVERITY_LABELS, item.severity)} severity</Badge>
                 <span className="text-slate-600">{item.date}</span>
               </div>
               <p>{item.description}</p>
@@ -187,7 +195,7 @@ export function ExceptionsSection({
                     name="severity"
                     defaultValue="medium"
                     errors={errors?.severity}
-                    options={EXCEPTION_SEVERITIES.map((s) => ({ value: s, label: s }))}
+                    options={labelledOptions(EXCEPTION_SEVERITIES, SEVERITY_LABELS)}
                   />
                 </div>
                 <TextareaField

@@ -1,10 +1,11 @@
 import "server-only";
-import { FREQUENCY_LABELS, type ControlFrequency } from "@/lib/domain/controls";
+import type { ControlFrequency } from "@/lib/domain/controls";
 import { isSlotKeyFor } from "@/lib/domain/readiness/occurrences";
 import { todayIn } from "@/lib/domain/time-zone";
 import { AppError, notFound } from "@/lib/errors";
 import type { Tx } from "./client";
 import type { OrgContext } from "./context";
+import { FREQUENCY_LABELS } from "@/lib/domain/labels";
 
 // The checks every write of evidence and exceptions makes against the data: the controls and
 // event are the organisation's own, the occurrence suits the controls, no date is in the future.

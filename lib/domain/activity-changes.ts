@@ -1,14 +1,9 @@
 // How an edit reads in the activity log: "status from draft to implemented, description".
 // Stored values become words (labels of lib/domain); long texts are named, not quoted.
 
-import { AREA_LABELS, type ObjectiveArea } from "./catalog";
-import {
-  FREQUENCY_LABELS,
-  NATURE_LABELS,
-  type ControlFrequency,
-  type ControlNature,
-} from "./controls";
-import { FAMILY_LABELS, TYPE_LABELS, type ReportFamily, type ReportType } from "./engagements";
+import { AREA_LABELS } from "./catalog";
+import { FAMILY_LABELS, TYPE_LABELS } from "./engagements";
+import { FREQUENCY_LABELS, labelOf, NATURE_LABELS } from "./labels";
 
 /** A stored JSON object, or nothing when the stored value was not an object. */
 export type Fields = { readonly [key: string]: unknown };
@@ -67,16 +62,12 @@ const NAMED_ONLY = new Set([
   "note",
 ]);
 
-function fromLabels<K extends string>(labels: Record<K, string>, value: string): string {
-  return value in labels ? labels[value as K] : value;
-}
-
 const WORDS: Record<string, (value: string) => string> = {
-  frequency: (value) => fromLabels<ControlFrequency>(FREQUENCY_LABELS, value).toLowerCase(),
-  nature: (value) => fromLabels<ControlNature>(NATURE_LABELS, value),
-  family: (value) => fromLabels<ReportFamily>(FAMILY_LABELS, value),
-  type: (value) => fromLabels<ReportType>(TYPE_LABELS, value),
-  area: (value) => fromLabels<ObjectiveArea>(AREA_LABELS, value),
+  frequency: (value) => labelOf(FREQUENCY_LABELS, value).toLowerCase(),
+  nature: (value) => labelOf(NATURE_LABELS, value),
+  family: (value) => labelOf(FAMILY_LABELS, value),
+  type: (value) => labelOf(TYPE_LABELS, value),
+  area: (value) => labelOf(AREA_LABELS, value),
 };
 
 export function fieldName(field: string): string {

@@ -5,12 +5,11 @@ import {
   CONTROL_NATURES,
   CONTROL_REF_PATTERN,
   CONTROL_STATUSES,
-  FREQUENCY_LABELS,
-  NATURE_LABELS,
   type ControlFrequency,
   type ControlNature,
   type ControlStatus,
 } from "./controls";
+import { FREQUENCY_LABELS, NATURE_LABELS } from "./labels";
 
 // Import and export of the control library as CSV. Parsing is csv-parse's; this module reads
 // the header, checks every cell against the organisation's lookups and plans the change.

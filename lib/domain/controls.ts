@@ -19,22 +19,4 @@ export type ControlFrequency = (typeof CONTROL_FREQUENCIES)[number];
 export const CONTROL_NATURES = ["manual", "automated", "it_dependent_manual"] as const;
 export type ControlNature = (typeof CONTROL_NATURES)[number];
 
-export const FREQUENCY_LABELS: Record<ControlFrequency, string> = {
-  continuous: "Continuous",
-  multiple_daily: "Several times a day",
-  daily: "Daily",
-  weekly: "Weekly",
-  monthly: "Monthly",
-  quarterly: "Quarterly",
-  semi_annual: "Semi-annual",
-  annual: "Annual",
-  event_driven: "Event-driven",
-};
-
-export const NATURE_LABELS: Record<ControlNature, string> = {
-  manual: "Manual",
-  automated: "Automated",
-  it_dependent_manual: "IT-dependent manual",
-};
-
 export const CONTROL_REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;

@@ -11,17 +11,15 @@ import type {
   ExportRequirement,
   ExportSummary,
 } from "@/lib/domain/export/types";
+import { listText, timestampText, yesNo } from "./matrix-labels";
 import {
-  EXCEPTION_STATUS_WORDS,
-  KIND_WORDS,
-  listText,
-  PURPOSE_WORDS,
-  SEVERITY_WORDS,
-  STATUS_WORDS,
-  timestampText,
-  WINDOW_WORDS,
-  yesNo,
-} from "./matrix-labels";
+  EVIDENCE_KIND_LABELS,
+  EXCEPTION_STATUS_LABELS,
+  PURPOSE_LABELS,
+  REQUIREMENT_STATUS_LABELS,
+  SEVERITY_LABELS,
+  WINDOW_LABELS,
+} from "@/lib/domain/labels";
 
 export type MatrixCell = string | number | null;
 type MatrixColumn = {
@@ -114,7 +112,11 @@ const requirementsView = defineView<RequirementRow>(
     { header: "Requirement", width: 12, cell: (row) => row.requirement.code },
     { header: "Title", width: 40, wrap: true, cell: (row) => row.requirement.title },
     { header: "Group", width: 24, wrap: true, cell: (row) => row.requirement.group },
-    { header: "Status", width: 15, cell: (row) => STATUS_WORDS[row.requirement.status] },
+    {
+      header: "Status",
+      width: 15,
+      cell: (row) => REQUIREMENT_STATUS_LABELS[row.requirement.status],
+    },
     {
       header: "N/A justification",
       width: 40,
@@ -183,11 +185,15 @@ const controlsView = defineView<ControlEvidenceRow>(
     { header: "Control title", width: 36, wrap: true, cell: (row) => row.control?.title ?? null },
     { header: "Evidence id", width: 26, cell: evidenceCell((evidence) => evidence.id) },
     { header: "Title", width: 40, wrap: true, cell: evidenceCell((evidence) => evidence.title) },
-    { header: "Kind", width: 8, cell: evidenceCell((evidence) => KIND_WORDS[evidence.kind]) },
+    {
+      header: "Kind",
+      width: 8,
+      cell: evidenceCell((evidence) => EVIDENCE_KIND_LABELS[evidence.kind]),
+    },
     {
       header: "Purpose",
       width: 11,
-      cell: evidenceCell((evidence) => PURPOSE_WORDS[evidence.purpose]),
+      cell: evidenceCell((evidence) => PURPOSE_LABELS[evidence.purpose]),
     },
     {
       header: "Effective date",
@@ -198,7 +204,7 @@ const controlsView = defineView<ControlEvidenceRow>(
     {
       header: "Window",
       width: 14,
-      cell: evidenceCell((evidence) => WINDOW_WORDS[evidence.window]),
+      cell: evidenceCell((evidence) => WINDOW_LABELS[evidence.window]),
     },
     {
       header: "File name",
@@ -239,8 +245,8 @@ const exceptionsView = defineView<ExportException>(
   [
     { header: "Control", width: 12, cell: (exception) => exception.controlRef },
     { header: "Date", width: 12, cell: (exception) => exception.date },
-    { header: "Severity", width: 10, cell: (exception) => SEVERITY_WORDS[exception.severity] },
-    { header: "Status", width: 12, cell: (exception) => EXCEPTION_STATUS_WORDS[exception.status] },
+    { header: "Severity", width: 10, cell: (exception) => SEVERITY_LABELS[exception.severity] },
+    { header: "Status", width: 12, cell: (exception) => EXCEPTION_STATUS_LABELS[exception.status] },
     { header: "Description", width: 60, wrap: true, cell: (exception) => exception.description },
     {
       header: "Remediation note",

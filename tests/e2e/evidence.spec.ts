@@ -40,7 +40,7 @@ test("design and operating evidence move the control, the requirement and the en
 
   await page.goto(engagement);
   const cc11 = page.getByRole("row", { name: /CC1\.1/ });
-  await expect(cc11).toContainText("in progress");
+  await expect(cc11).toContainText("In progress");
   await expect(cc11).toContainText("EV-01: no design evidence");
 
   // Design evidence: a policy file, uploaded with progress, then downloaded back.
@@ -79,8 +79,8 @@ test("design and operating evidence move the control, the requirement and the en
   await expect(page.getByRole("list", { name: "Evidence" }).locator("strong")).toHaveText("four");
 
   await page.goto(engagement);
-  await expect(cc11).toContainText("ready");
-  await expect(cc11).not.toContainText("in progress");
+  await expect(cc11).toContainText("Ready");
+  await expect(cc11).not.toContainText("In progress");
   await expect(counts).toContainText("readiness3%");
   await page.getByRole("link", { name: "Control readiness" }).click();
   await expect(page.getByRole("row", { name: /EV-01/ })).toContainText("ready");

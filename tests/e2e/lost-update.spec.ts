@@ -100,13 +100,13 @@ test("bulk edit names the controls changed since the list was loaded and changes
   await expect(refusal).toContainText(
     /Changed since you opened the list: AC-02 by Alice Adams at .+ UTC\./,
   );
-  await expect(page.getByRole("row", { name: /AC-01/ })).toContainText("draft");
+  await expect(page.getByRole("row", { name: /AC-01/ })).toContainText("Draft");
 
   await page.getByRole("button", { name: "Load the latest version" }).click();
-  await expect(page.getByRole("row", { name: /AC-02/ })).toContainText("retired");
+  await expect(page.getByRole("row", { name: /AC-02/ })).toContainText("Retired");
   await expect(page.getByRole("checkbox", { name: "Select AC-02" })).toBeChecked();
   await page.getByRole("button", { name: "Apply to selected" }).click();
   await expect(page.getByText("Updated 2 controls.")).toBeVisible();
-  await expect(page.getByRole("row", { name: /AC-02/ })).toContainText("implemented");
+  await expect(page.getByRole("row", { name: /AC-02/ })).toContainText("Implemented");
   assertNoConsoleErrors(other);
 });

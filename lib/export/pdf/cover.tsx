@@ -2,11 +2,11 @@
 import { Text, View, StyleSheet } from "@react-pdf/renderer";
 import type { ExportSummary } from "@/lib/domain/export/types";
 import type { RequirementStatus } from "@/lib/domain/requirement-status";
-import { STATUS_WORDS } from "../matrix-labels";
 import { longDate, longTimestamp, percent, plural, reportTitle, reportWindow } from "./format";
 import { CoverFrame, SECTION_TITLES, type PageNumbering } from "./layout";
 import { CONTENT_WIDTH, printable, wrap } from "./measure";
 import { COLORS, STATUS_COLORS, styles } from "./styles";
+import { REQUIREMENT_STATUS_LABELS } from "@/lib/domain/labels";
 
 const cover = StyleSheet.create({
   body: { flexGrow: 1, marginTop: 14 },
@@ -139,7 +139,7 @@ export function CoverPage({ summary, numbering, sectionPages }: CoverProps) {
               ]}
             >
               <Text style={cover.countNumber}>{counts[status]}</Text>
-              <Text style={cover.countLabel}>{STATUS_WORDS[status]}</Text>
+              <Text style={cover.countLabel}>{REQUIREMENT_STATUS_LABELS[status]}</Text>
             </View>
           ))}
         </View>

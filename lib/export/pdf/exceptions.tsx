@@ -1,10 +1,10 @@
 // Deviations recorded against controls: the open ones first, then those already remediated.
 import type { ExportException } from "@/lib/domain/export/types";
-import { SEVERITY_WORDS } from "../matrix-labels";
 import { emptyNote, sectionTitle, subheading } from "./layout";
 import type { FlowPart } from "./paging";
 import { COLORS } from "./styles";
 import { tableFlow, type Column } from "./table";
+import { SEVERITY_LABELS } from "@/lib/domain/labels";
 
 const COMMON: Column<ExportException>[] = [
   { header: "Date", width: 58, cell: (exception) => [{ text: exception.date }] },
@@ -16,7 +16,7 @@ const COMMON: Column<ExportException>[] = [
   {
     header: "Severity",
     width: 50,
-    cell: (exception) => [{ text: SEVERITY_WORDS[exception.severity] }],
+    cell: (exception) => [{ text: SEVERITY_LABELS[exception.severity] }],
   },
   { header: "Description", cell: (exception) => [{ text: exception.description }] },
 ];

@@ -1,11 +1,11 @@
 // Requirement by requirement, grouped as the criteria or objectives are grouped in the report.
 import type { ExportRequirement, ExportSummary } from "@/lib/domain/export/types";
-import { STATUS_WORDS } from "../matrix-labels";
 import { groupBy } from "./format";
 import { emptyNote, sectionTitle } from "./layout";
 import type { FlowPart } from "./paging";
 import { COLORS, STATUS_COLORS } from "./styles";
 import { tableFlow, type Column, type Paragraph } from "./table";
+import { REQUIREMENT_STATUS_LABELS } from "@/lib/domain/labels";
 
 /**
  * The mapped controls holding the requirement back. Why each is not ready is set out once, under
@@ -32,7 +32,7 @@ const columns = (notReady: ReadonlySet<string>): Column<ExportRequirement>[] => 
     width: 74,
     cell: ({ status }) => [
       {
-        text: STATUS_WORDS[status],
+        text: REQUIREMENT_STATUS_LABELS[status],
         face: "Sans-Bold",
         color: STATUS_COLORS[status],
         dot: STATUS_COLORS[status],

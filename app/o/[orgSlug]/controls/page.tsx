@@ -8,17 +8,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireOrgContext } from "@/lib/auth/session";
 import { listControls, listMemberOptions } from "@/lib/db/controls";
-import {
-  CONTROL_FREQUENCIES,
-  CONTROL_STATUSES,
-  FREQUENCY_LABELS,
-  type ControlFrequency,
-} from "@/lib/domain/controls";
+import { CONTROL_FREQUENCIES, CONTROL_STATUSES } from "@/lib/domain/controls";
 import { can } from "@/lib/domain/permissions";
 import { ControlListQuery } from "@/lib/schemas/control";
 import { bulkUpdateControlsAction } from "./actions";
 import { notFoundUnlessCan } from "@/lib/server/not-found";
 import { pageQuery } from "@/lib/server/page-params";
+import { CONTROL_STATUS_LABELS, FREQUENCY_LABELS, labelOf } from "@/lib/domain/labels";
 
 export const metadata: Metadata = { title: "Controls" };
 
@@ -135,10 +131,10 @@ export default async function ControlsPage({ params, searchParams }: Props) {
             <Td>{control.owner?.name ?? <span className="text-slate-500">No owner</span>}</Td>
             <Td>
               <Badge tone={STATUS_TONE[control.status as keyof typeof STATUS_TONE] ?? "neutral"}>
-                {control.status}
+                {labelOf(CONTROL_STATUS_LABELS, control.status)}
               </Badge>
             </Td>
-            <Td>{FREQUENCY_LABELS[control.frequency as ControlFrequency] ?? control.frequency}</Td>
+            <Td>{labelOf(FREQUENCY_LABELS, control.frequency)}</Td>
             <Td>
               {control.mappingCount ? (
                 `${control.mappingCount} requirement${control.mappingCount === 1 ? "" : "s"}`
@@ -211,7 +207,7 @@ export default async function ControlsPage({ params, searchParams }: Props) {
             <option value="">Any</option>
             {CONTROL_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {CONTROL_STATUS_LABELS[s]}
               </option>
             ))}
           </Select>

@@ -14,6 +14,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
 import { recordAuditorAccess } from "@/lib/db/auditor-access";
 import { loadControlPage } from "@/lib/db/control-page";
+import {
+  CONTROL_STATUS_LABELS,
+  FREQUENCY_LABELS,
+  labelOf,
+  NATURE_LABELS,
+} from "@/lib/domain/labels";
 import { ControlPageQuery } from "@/lib/schemas/work-queue";
 import { todayFor } from "@/lib/server/clock";
 import { notFoundOnAppError } from "@/lib/server/not-found";
@@ -201,15 +207,15 @@ export default async function ControlPage({ params, searchParams }: Props) {
               </div>
               <div>
                 <dt className="font-medium">Status</dt>
-                <dd>{control.status}</dd>
+                <dd>{labelOf(CONTROL_STATUS_LABELS, control.status)}</dd>
               </div>
               <div>
                 <dt className="font-medium">Frequency</dt>
-                <dd>{control.frequency}</dd>
+                <dd>{labelOf(FREQUENCY_LABELS, control.frequency)}</dd>
               </div>
               <div>
                 <dt className="font-medium">Nature</dt>
-                <dd>{control.nature}</dd>
+                <dd>{labelOf(NATURE_LABELS, control.nature)}</dd>
               </div>
               <div>
                 <dt className="font-medium">Grace days</dt>

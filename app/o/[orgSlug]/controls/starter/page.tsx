@@ -3,12 +3,12 @@ import { StarterPicker } from "@/components/controls/starter-picker";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
-import { FREQUENCY_LABELS } from "@/lib/domain/controls";
 import { can } from "@/lib/domain/permissions";
 import { STARTER_CONTROLS } from "@/lib/domain/starter-controls";
 import { adoptStarterControlsAction } from "../actions";
 import { listControlRefs } from "@/lib/db/controls";
 import { notFoundUnlessCan } from "@/lib/server/not-found";
+import { FREQUENCY_LABELS } from "@/lib/domain/labels";
 
 export const metadata: Metadata = { title: "Starter controls" };
 

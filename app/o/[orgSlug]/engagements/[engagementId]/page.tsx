@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { describeEngagement } from "@/components/engagements/engagement-dates";
-import { RequirementStatusBadge, STATUS_LABELS } from "@/components/engagements/status-badge";
+import { RequirementStatusBadge } from "@/components/engagements/status-badge";
+import { REQUIREMENT_STATUS_LABELS } from "@/lib/domain/labels";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -125,7 +126,7 @@ export default async function EngagementPage({ params, searchParams }: Props) {
           <dl className="mt-3 grid grid-cols-2 gap-2 text-sm" aria-label="Requirement counts">
             {REQUIREMENT_STATUSES.map((status) => (
               <div key={status} className="flex justify-between rounded bg-slate-50 px-2 py-1">
-                <dt>{STATUS_LABELS[status]}</dt>
+                <dt>{REQUIREMENT_STATUS_LABELS[status]}</dt>
                 <dd className="font-semibold tabular-nums">{counts[status]}</dd>
               </div>
             ))}
@@ -173,7 +174,9 @@ export default async function EngagementPage({ params, searchParams }: Props) {
 
       <nav aria-label="Filter requirements" className="mb-3 flex flex-wrap gap-1">
         {tab(undefined, "All", counts.total)}
-        {REQUIREMENT_STATUSES.map((status) => tab(status, STATUS_LABELS[status], counts[status]))}
+        {REQUIREMENT_STATUSES.map((status) =>
+          tab(status, REQUIREMENT_STATUS_LABELS[status], counts[status]),
+        )}
       </nav>
       {shown.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
