@@ -84,7 +84,7 @@ describe("GET /api/v1/engagements", () => {
       ["limit", { limit: "0" }],
       ["limit", { limit: "201" }],
       ["cursor", { cursor: "bm90IG91cnM" }],
-      ["cursor", { cursor: Buffer.from("v1:gone").toString("base64url") }],
+      ["cursor", { cursor: Buffer.from('v1:["gone"]').toString("base64url") }],
       ["archived", { archived: "maybe" }],
     ] as const) {
       const response = await callApi(listEngagementsRoute, "GET", LIST, { secret, query });

@@ -2,7 +2,8 @@ import "server-only";
 import type { OpenAPIRegistry, ResponseConfig } from "@asteasolutions/zod-to-openapi";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { AppError, ERROR_CODES, type ErrorCode } from "@/lib/errors";
+import { AppError, ERROR_CODES, notFound, type ErrorCode } from "@/lib/errors";
+import { IdParam } from "@/lib/schemas/text";
 import { validationError } from "../handle-error";
 
 // The conventions every /api/v1 resource follows, in one place so the OpenAPI document and the
@@ -19,6 +20,11 @@ export const ApiErrorBody = z
       code: z.enum(ERROR_CODES),
       message: z.string(),
       fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+      currentVersion: z
+        .number()
+        .int()
+        .optional()
+        .meta({ description: "412 only: the record's version now (also sent as its ETag)." }),
     }),
   })
   .meta({ id: "Error", description: "The one error contract of /api/v1." });
@@ -38,7 +44,7 @@ const ERROR_DESCRIPTIONS = {
   403: "The token's role may not do this.",
   404: "Not found, outside the organisation or outside the token's engagements.",
   409: "Conflicts with existing data.",
-  412: "If-Match does not match the record's current version.",
+  412: "If-Match does not match the record's current version (error.currentVersion, and the ETag).",
   413: "Too large.",
   428: "This update needs an If-Match header with the version it was read at.",
   429: "Too many requests for this token; see Retry-After.",
@@ -91,6 +97,13 @@ export function respond<S extends z.ZodType>(
   });
 }
 
+/** A path id (…Id segment): anything that is not a record id is not found, like a missing one. */
+export function idParam(value: string): string {
+  const parsed = IdParam.safeParse(value);
+  if (!parsed.success) throw notFound();
+  return parsed.data;
+}
+
 /** Parses the query string with a resource's query schema; a bad one is a VALIDATION error. */
 export function parseQuery<S extends z.ZodType>(request: NextRequest, schema: S): z.output<S> {
   const query = Object.fromEntries(new URL(request.url).searchParams);
@@ -131,15 +144,44 @@ export function pageOf<S extends z.ZodType>(item: S) {
   });
 }
 
-const encodeCursor = (id: string): string => Buffer.from(`v1:${id}`).toString("base64url");
+const CURSOR_PREFIX = "v1:";
+const NOT_OURS = "This cursor is not one this API gave out.";
 
-function decodeCursor(cursor: string): string {
+/** An opaque cursor for the keys of the last item of a page (its id, or a sort key and id). */
+export function encodeCursor(...keys: string[]): string {
+  return Buffer.from(`${CURSOR_PREFIX}${JSON.stringify(keys)}`).toString("base64url");
+}
+
+/** The `count` keys a cursor carries; anything else is a VALIDATION error on `cursor`. */
+export function decodeCursor(cursor: string, count: number): string[] {
   const text = Buffer.from(cursor, "base64url").toString("utf8");
-  if (!text.startsWith("v1:") || text.length < 4)
-    throw new AppError("VALIDATION", undefined, {
-      cursor: ["This cursor is not one this API gave out."],
-    });
-  return text.slice(3);
+  let keys: unknown;
+  try {
+    keys = text.startsWith(CURSOR_PREFIX) ? JSON.parse(text.slice(CURSOR_PREFIX.length)) : null;
+  } catch {
+    keys = null;
+  }
+  if (
+    !Array.isArray(keys) ||
+    keys.length !== count ||
+    !keys.every((key): key is string => typeof key === "string")
+  )
+    throw new AppError("VALIDATION", undefined, { cursor: [NOT_OURS] });
+  return keys;
+}
+
+/**
+ * The page of rows a keyset query read with `take: limit + 1`: the extra row only says that
+ * there is a next page, whose cursor carries the last returned row's keys.
+ */
+export function keysetPage<T>(
+  rows: readonly T[],
+  limit: number,
+  keysOf: (row: T) => string[],
+): { data: T[]; nextCursor: string | null } {
+  const data = rows.slice(0, limit);
+  const last = data.at(-1);
+  return { data, nextCursor: rows.length > limit && last ? encodeCursor(...keysOf(last)) : null };
 }
 
 /**
@@ -154,7 +196,7 @@ export function paginate<T>(
 ): { data: T[]; nextCursor: string | null } {
   let start = 0;
   if (query.cursor !== undefined) {
-    const after = decodeCursor(query.cursor);
+    const [after] = decodeCursor(query.cursor, 1);
     const index = items.findIndex((item) => idOf(item) === after);
     if (index < 0)
       throw new AppError("VALIDATION", undefined, {
@@ -179,20 +221,33 @@ export const IfMatchHeader = z.object({
     .meta({ description: 'The ETag the record was read with, "<version>".', example: '"3"' }),
 });
 
-function contractError(status: number, code: ErrorCode, message: string, field: string) {
+function contractError(
+  status: number,
+  code: ErrorCode,
+  message: string,
+  field: string,
+  currentVersion?: number,
+) {
+  const current = currentVersion === undefined ? {} : { currentVersion };
   return NextResponse.json(
-    { error: { code, message, fieldErrors: { [field]: [message] } } },
-    { status },
+    { error: { code, message, fieldErrors: { [field]: [message] }, ...current } },
+    {
+      status,
+      headers: currentVersion === undefined ? undefined : { ETag: etagOf(currentVersion) },
+    },
   );
 }
 
 /**
  * Runs an update with the version its If-Match names: no or a malformed If-Match is 428, and a
- * stale version (the data layer's CONFLICT on `version`) is 412 with the data layer's message.
+ * stale version (the data layer's CONFLICT on `version`) is 412 with the data layer's message
+ * and, given `current`, the record's version now (error.currentVersion and ETag), so a client
+ * can read it again and retry.
  */
 export async function withIfMatch(
   request: NextRequest,
   update: (version: number) => Promise<Response>,
+  current?: () => Promise<number>,
 ): Promise<Response> {
   const header = request.headers.get("if-match")?.trim() ?? "";
   const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header);
@@ -207,7 +262,13 @@ export async function withIfMatch(
     return await update(Number(match[1]));
   } catch (error) {
     if (error instanceof AppError && error.code === "CONFLICT" && error.fieldErrors?.version)
-      return contractError(412, "CONFLICT", error.message, "If-Match");
+      return contractError(
+        412,
+        "CONFLICT",
+        error.message,
+        "If-Match",
+        current ? await current() : undefined,
+      );
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-ope
 import { registerConventions } from "./conventions";
 import * as controlWrites from "./control-writes";
 import * as engagements from "./engagements";
+import * as readiness from "./readiness";
 import * as exceptionWrites from "./exception-writes";
 import * as exportWrites from "./export-writes";
 import * as populationWrites from "./population-writes";
@@ -11,6 +12,7 @@ import * as populationWrites from "./population-writes";
 // with. A resource module exports its schemas and `register(registry)`; list it here, one line.
 const MODULES: { register: (registry: OpenAPIRegistry) => void }[] = [
   engagements,
+  readiness,
   controlWrites,
   populationWrites,
   exceptionWrites,
