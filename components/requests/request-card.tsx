@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { NoteMarkdown } from "@/components/evidence/note-markdown";
 import { ActionButton } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
@@ -55,6 +56,17 @@ export function RequestCard({ orgSlug, request, side, members, controls, today, 
             ) : null}
             {request.requirementCodes.length ? (
               <span className="text-slate-500"> · {request.requirementCodes.join(", ")}</span>
+            ) : null}
+            {request.section ? (
+              <>
+                {" · "}
+                <Link
+                  className="text-brand-700 hover:underline"
+                  href={`/o/${orgSlug}/engagements/${request.engagementId}/description/${request.section.key}`}
+                >
+                  System description: {request.section.title}
+                </Link>
+              </>
             ) : null}
           </p>
           <Badge tone={TONE[request.state]}>{REQUEST_STATE_LABELS[request.state]}</Badge>

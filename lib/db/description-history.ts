@@ -10,6 +10,7 @@ import type { OrgContext } from "./context";
 import { SHARED_SCOPE } from "./description";
 import { getEngagement } from "./engagements";
 import { isUniqueViolation } from "./prisma-errors";
+import { moveSectionRequests } from "./request-sections";
 
 // A section's versions and the comparison of two of them, and the per-engagement override of a
 // shared section (and going back to the shared one). Readers see a section only through an
@@ -110,6 +111,7 @@ export async function overrideSection(
           savedById: ctx.userId,
         },
       });
+      await moveSectionRequests(tx, ctx, engagementId, section.id, created.id);
       await recordActivity(tx, ctx, {
         action: "description.section_overridden",
         entityType: "description_section",
@@ -135,10 +137,12 @@ export async function removeOverride(
   const { section } = await sectionOfEngagement(ctx, engagementId, sectionId);
   if (section.scopeKey !== engagementId) throw notFound();
   await getDb().$transaction(async (tx) => {
-    const shared = await tx.descriptionSection.count({
+    const shared = await tx.descriptionSection.findFirst({
       where: { organizationId: ctx.orgId, scopeKey: SHARED_SCOPE, key: section.key },
+      select: { id: true },
     });
-    if (shared === 0) throw new AppError("VALIDATION", "There is no shared section to go back to.");
+    if (!shared) throw new AppError("VALIDATION", "There is no shared section to go back to.");
+    await moveSectionRequests(tx, ctx, engagementId, section.id, shared.id);
     await tx.descriptionSection.delete({ where: { id: section.id } });
     await recordActivity(tx, ctx, {
       action: "description.override_removed",

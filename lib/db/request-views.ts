@@ -9,6 +9,7 @@ import {
 import { assertCan } from "./authorize";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
+import { sectionsByIds } from "./request-sections";
 import { engagementScope } from "./scope";
 
 // What the requests page and the navigation read: requests with their threads, filtered by
@@ -48,6 +49,8 @@ export type RequestView = {
   createdAt: Date;
   requirementCodes: string[];
   controls: { id: string; ref: string }[];
+  /** The description section the request is about (its key links to it), if any. */
+  section: { key: string; title: string } | null;
   messages: RequestMessageView[];
   /** Evidence attached without a reply (before threads). */
   evidence: { id: string; title: string }[];
@@ -93,6 +96,7 @@ export async function listRequests(
       answeredById: true,
       controlId: true,
       requirementId: true,
+      sectionId: true,
       createdAt: true,
       engagement: { select: { name: true } },
       createdBy: { select: { name: true } },
@@ -151,12 +155,16 @@ export async function listRequests(
       if (target.kind === "control") controlIds.add(target.targetId);
     if (row.answeredById) userIds.add(row.answeredById);
   }
-  const [controls, users] = await Promise.all([
+  const [controls, users, sections] = await Promise.all([
     db.control.findMany({
       where: { organizationId: ctx.orgId, id: { in: [...controlIds] } },
       select: { id: true, ref: true },
     }),
     db.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true } }),
+    sectionsByIds(
+      ctx,
+      visible.flatMap((row) => (row.sectionId ? [row.sectionId] : [])),
+    ),
   ]);
   const refOf = new Map(controls.map((control) => [control.id, control.ref]));
   const nameOf = new Map(users.map((user) => [user.id, user.name]));
@@ -188,6 +196,7 @@ export async function listRequests(
         const ref = refOf.get(id);
         return ref ? [{ id, ref }] : [];
       }),
+      section: row.sectionId ? (sections.get(row.sectionId) ?? null) : null,
       messages: row.messages.map((message) => ({
         id: message.id,
         side: message.side === "auditor" ? "auditor" : "team",

@@ -23,7 +23,8 @@ export const AuditorAccessIdInput = z.object({ accessId: Id });
 export const AuditorUserInput = z.object({ userId: Id });
 export const ExtendAuditorAccessInput = z.object({ accessId: Id, lastDay: LastDay });
 
-const RequestBody = multiLine({ error: "Write the request." })
+/** What an auditor asks: on a requirement, a control or a description section. */
+export const RequestBody = multiLine({ error: "Write the request." })
   .trim()
   .min(3, "Write at least 3 characters.")
   .max(5_000, "Keep requests under 5,000 characters.");

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SECTION_STATES } from "@/lib/domain/description/states";
 import { PAPERWORK_MARKDOWN_LIMITS } from "@/lib/domain/markdown-limits";
+import { RequestBody } from "./auditor";
 import { withinMarkdownLimits } from "./markdown";
 import { FormId, multiLine, singleLine } from "./text";
 
@@ -48,3 +49,11 @@ export type SetSectionOwnerInput = z.infer<typeof SetSectionOwnerInput>;
 
 export const SectionEvidenceInput = z.object({ sectionId: FormId, evidenceId: FormId });
 export type SectionEvidenceInput = z.infer<typeof SectionEvidenceInput>;
+
+/** An auditor's request about one section of an engagement's description. */
+export const CreateSectionRequestInput = z.object({
+  engagementId: FormId,
+  sectionKey: SectionKey,
+  body: RequestBody,
+});
+export type CreateSectionRequestInput = z.infer<typeof CreateSectionRequestInput>;

@@ -678,12 +678,13 @@ type FormAction = (previous: unknown, formData: FormData) => Promise<ActionResul
 type OrgAction = { file: string; name: string; action: FormAction };
 
 /**
- * The actions an auditor may use, inside their engagements only: asking for something,
- * replying, accepting or reopening an answered request, linking it, importing their request
+ * The actions an auditor may use, inside their engagements only: asking for something (on a
+ * requirement, a control or a description section), replying, accepting or reopening an answered request, linking it, importing their request
  * list, and exporting (the role holds `export.create`).
  */
 const AUDITOR_ACTIONS = new Set([
   "createRequestAction",
+  "createSectionRequestAction",
   "reopenRequestAction",
   "replyToRequestAction",
   "acceptRequestAction",
@@ -699,6 +700,7 @@ const LEAVE_OUT: Record<string, string[]> = { createRequestAction: ["controlId"]
 const OVERRIDE: Record<string, Record<string, string>> = {
   updateExceptionAction: { status: "remediated" },
   savePaperworkDraftAction: { kind: "assertion" },
+  createApiTokenAction: { role: "editor" },
 };
 
 const APP_O = fileURLToPath(new URL("../../app/o/", import.meta.url));
@@ -820,13 +822,18 @@ function craftedForm(
     headerRow: "1",
     map_externalId: "ID",
     map_body: "Request",
-    // system description sections, paperwork drafts
+    // system description sections (and requests on them), paperwork drafts
     to: "approved",
+    sectionKey: "services",
     markdown: "# Written by the auditor",
     // single sign-on settings
     ssoDomain: "auditor-claimed.example",
     ssoJoinRole: "editor",
     requireSso: "on",
+    // API tokens
+    engagementLimit: "all",
+    expiresOn: dayAfter(30),
+    tokenId: "a-token-id",
     ...override,
   };
   const data = new FormData();
@@ -874,6 +881,7 @@ async function orgState(orgId: string) {
     }),
     exports: await db.exportRun.findMany({ ...own, orderBy: { id: "asc" } }),
     paperworkDrafts: await db.paperworkDraft.findMany({ ...own, orderBy: { id: "asc" } }),
+    apiTokens: await db.apiToken.findMany({ ...own, orderBy: { id: "asc" } }),
     sections: await db.descriptionSection.findMany({ ...own, orderBy: { id: "asc" } }),
     sectionVersions: await db.descriptionSectionVersion.findMany({
       where: { section: { organizationId: orgId } },

@@ -10,8 +10,10 @@ import {
   setSectionOwner,
 } from "@/lib/db/description-edit";
 import { overrideSection, removeOverride } from "@/lib/db/description-history";
+import { createSectionRequest } from "@/lib/db/request-sections";
 import {
   ChangeSectionStateInput,
+  CreateSectionRequestInput,
   SaveSectionInput,
   SectionEvidenceInput,
   SetSectionOwnerInput,
@@ -83,5 +85,15 @@ export const removeOverrideAction = orgAction(
     await removeOverride(ctx, input.engagementId, input.sectionId);
     refresh(ctx, input.engagementId);
     return null;
+  },
+);
+
+/** The auditor asks about a section; the request joins the others under Auditor requests. */
+export const createSectionRequestAction = orgAction(
+  CreateSectionRequestInput,
+  async (ctx, input) => {
+    const created = await createSectionRequest(ctx, input);
+    revalidatePath(`/o/${ctx.orgSlug}`, "layout");
+    return created;
   },
 );

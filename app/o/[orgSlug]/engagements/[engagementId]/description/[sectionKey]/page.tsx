@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SectionEditor } from "@/components/description/section-editor";
+import { SectionRequestForm } from "@/components/description/section-request-form";
+import { SectionRequests } from "@/components/description/section-requests";
 import { AttachEvidenceForm, SectionOwnerForm } from "@/components/description/section-side-forms";
 import { SectionStateBadge } from "@/components/description/state-badge";
 import { VersionDiff } from "@/components/description/version-diff";
@@ -20,6 +22,7 @@ import {
   sectionVersions,
 } from "@/lib/db/description-history";
 import { listMembers } from "@/lib/db/members";
+import { NOT_WRITTEN, sectionRequests } from "@/lib/db/request-sections";
 import { linkRefs } from "@/lib/domain/description/refs";
 import {
   allowedMoves,
@@ -27,11 +30,13 @@ import {
   SECTION_STATE_LABELS,
 } from "@/lib/domain/description/states";
 import { PAPERWORK_MARKDOWN_LIMITS } from "@/lib/domain/markdown-limits";
+import { can } from "@/lib/domain/permissions";
 import { notFoundOnAppError } from "@/lib/server/not-found";
 import { pageId, pageQuery } from "@/lib/server/page-params";
 import {
   attachSectionEvidenceAction,
   changeSectionStateAction,
+  createSectionRequestAction,
   detachSectionEvidenceAction,
   overrideSectionAction,
   removeOverrideAction,
@@ -67,6 +72,12 @@ export default async function SectionPage({ params, searchParams }: Props) {
       : null;
   const members = writer ? (await listMembers(ctx)).filter((m) => m.role !== "auditor") : [];
   const evidence = writer ? await attachableEvidence(ctx) : [];
+  const requests = await sectionRequests(ctx, engagementId, section.key);
+  const side = can(ctx.role, "request.resolve")
+    ? "team"
+    : can(ctx.role, "request.create")
+      ? "auditor"
+      : "reader";
   const linkOf = (id: string) => `/o/${ctx.orgSlug}/controls/${id}`;
   const fields = { orgSlug: ctx.orgSlug, engagementId, sectionId: section.id ?? "" };
   return (
@@ -151,6 +162,28 @@ export default async function SectionPage({ params, searchParams }: Props) {
           ) : null}
         </div>
         <div className="space-y-4">
+          <Card>
+            <CardTitle>Auditor requests</CardTitle>
+            <SectionRequests
+              requests={requests}
+              requestsHref={`/o/${ctx.orgSlug}/requests?engagement=${engagementId}`}
+              side={side}
+            />
+            {side === "auditor" ? (
+              <div className="mt-3 border-t border-slate-100 pt-3">
+                {section.id ? (
+                  <SectionRequestForm
+                    orgSlug={ctx.orgSlug}
+                    engagementId={engagementId}
+                    sectionKey={section.key}
+                    action={createSectionRequestAction}
+                  />
+                ) : (
+                  <p className="text-sm text-slate-600">{NOT_WRITTEN}</p>
+                )}
+              </div>
+            ) : null}
+          </Card>
           {writer && section.id ? (
             <Card>
               <CardTitle>Owner</CardTitle>
