@@ -679,8 +679,9 @@ type OrgAction = { file: string; name: string; action: FormAction };
 
 /**
  * The actions an auditor may use, inside their engagements only: asking for something (on a
- * requirement, a control or a description section), replying, accepting or reopening an answered request, linking it, importing their request
- * list, and exporting (the role holds `export.create`).
+ * requirement, a control or a description section), replying, accepting or reopening an
+ * answered request, linking it, importing their request list, and exporting (the role holds
+ * `export.create`).
  */
 const AUDITOR_ACTIONS = new Set([
   "createRequestAction",
