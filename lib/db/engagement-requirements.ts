@@ -23,6 +23,8 @@ export type RequirementView = {
   kind: RequirementKind;
   code: string;
   title: string;
+  /** What it asks, in our words: the catalogue's summary of a criterion, an objective's own text. */
+  summary: string;
   group: string;
   status: RequirementStatus;
   justification: string | null;
@@ -89,7 +91,7 @@ export async function requirementsWithControls(
         await db.controlObjective.findMany({
           where: { organizationId: ctx.orgId },
           orderBy: [{ sortOrder: "asc" }, { ref: "asc" }],
-          select: { id: true, ref: true, title: true, area: true },
+          select: { id: true, ref: true, title: true, objective: true, area: true },
         })
       )
         .filter((objective) => chosenObjectives.has(objective.id))
@@ -98,6 +100,7 @@ export async function requirementsWithControls(
           kind: "objective",
           code: objective.ref,
           title: objective.title,
+          summary: objective.objective,
           group: objective.area === "itgc" ? "IT general controls" : "Business processes",
         }))
     : criteriaInScope(engagement.categories).map((criterion) => ({
@@ -105,6 +108,7 @@ export async function requirementsWithControls(
         kind: "criterion",
         code: criterion.code,
         title: criterion.title,
+        summary: criterion.summary,
         group: criterion.group,
       }));
 

@@ -54,6 +54,8 @@ describe("engagementRequirements for SOC 2", () => {
       kind: "criterion",
       code: "CC1.1",
       title: expect.any(String),
+      // The catalogue's summary, our own words (shown on the requirement page).
+      summary: criteriaInScope([])[0]?.summary,
       group: expect.any(String),
       status: "unmapped",
       justification: null,
@@ -220,6 +222,11 @@ describe("engagementRequirements for SOC 1 and shared mappings", () => {
       },
     ]);
     expect(counts.total).toBe(2);
+    // An objective's summary is its own description.
+    expect(requirements.map((requirement) => requirement.summary)).toEqual([
+      "Transactions for ITGC-01 are processed completely and accurately.",
+      "Transactions for BP-01 are processed completely and accurately.",
+    ]);
   });
 
   it("shows a control mapped once in every engagement it serves, and which other engagements share each requirement", async () => {

@@ -62,6 +62,20 @@ export default async function RequirementPage({ params }: Props) {
         }
         actions={<RequirementStatusBadge status={requirement.status} />}
       />
+      <Card className="mb-4">
+        <CardTitle>
+          {requirement.kind === "objective" ? "The objective" : "What the criterion asks"}
+        </CardTitle>
+        <p className="mt-2 max-w-prose text-sm text-slate-700">
+          {requirement.summary ||
+            "This objective has no description yet; write one on the objectives page."}
+        </p>
+        {requirement.kind === "criterion" ? (
+          <p className="mt-2 text-xs text-slate-500">
+            A summary in Assay&apos;s own words; the AICPA&apos;s text is authoritative.
+          </p>
+        ) : null}
+      </Card>
       {requirement.alsoIn.length ? (
         <Alert tone="info" className="mb-4">
           Mapped once, reused: this requirement is also in{" "}
