@@ -11,6 +11,7 @@ import { assertCan } from "./authorize";
 import { checkpointPreviousDay } from "./checkpoints";
 import { getDb, type Tx } from "./client";
 import type { OrgContext } from "./context";
+import { maintainReadiness } from "./maintained-readiness";
 
 /** Who made the change: a member, a member's API token (`apiTokenId`), or nobody (the system). */
 type Actor = { orgId: string; userId: string | null; apiTokenId?: string };
@@ -19,6 +20,8 @@ type Actor = { orgId: string; userId: string | null; apiTokenId?: string };
  * Appends one entry to the organisation's activity log, inside the caller's transaction so the
  * change and its record commit together. Every mutation of organisation data calls this. Only
  * the actions of lib/domain/activity-vocabulary.ts, each with its own payload, are accepted.
+ * It also brings the maintained readiness up to date in the same transaction (0043): callers
+ * record the activity after their changes.
  */
 export async function recordActivity(
   tx: Tx,
@@ -55,6 +58,7 @@ export async function recordActivity(
     prevHash: previous?.hash ?? GENESIS_HASH,
   };
   await tx.activityLogEntry.create({ data: { ...content, hash: hashEntry(content) } });
+  await maintainReadiness(tx, actor.orgId);
 }
 
 const APPEND_CHUNK = 500;
@@ -107,6 +111,7 @@ export async function recordActivities(
   });
   for (let i = 0; i < rows.length; i += APPEND_CHUNK)
     await tx.activityLogEntry.createMany({ data: rows.slice(i, i + APPEND_CHUNK) });
+  await maintainReadiness(tx, actor.orgId);
 }
 
 export const ACTIVITY_PAGE_SIZE = 50;

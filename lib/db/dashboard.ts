@@ -1,7 +1,7 @@
 import "server-only";
 import { addDays } from "@/lib/domain/readiness/calendar";
 import { countsByGroup, type GroupCounts } from "@/lib/domain/readiness/dashboard";
-import { computeReadiness, type ControlCounts } from "@/lib/domain/readiness/engine";
+import type { ControlCounts } from "@/lib/domain/readiness/engine";
 import {
   filterWork,
   workQueue,
@@ -12,7 +12,7 @@ import type { StatusCounts } from "@/lib/domain/requirement-status";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
 import type { EngagementDetail } from "./engagements";
-import { loadReadinessInput } from "./readiness";
+import { engagementSummary } from "./readiness-summary";
 import { listSnapshots, type SnapshotPoint } from "./snapshots";
 
 /** How many days of trend the dashboard draws. */
@@ -32,17 +32,23 @@ export type DashboardView = {
   owners: { id: string; name: string }[];
 };
 
-/** Everything the engagement dashboard shows, computed by the engine from one load. */
+/**
+ * Everything the engagement dashboard shows, from the maintained readiness (readiness-summary.ts:
+ * no evidence is read unless some control has to be computed live).
+ */
 export async function loadDashboard(
   ctx: OrgContext,
   engagementId: string,
   today: string,
   filter: WorkFilter,
 ): Promise<DashboardView> {
-  const { view, input, freshnessDays } = await loadReadinessInput(ctx, engagementId, today);
-  const readiness = computeReadiness(input);
+  const { view, controls, summary, freshnessDays } = await engagementSummary(
+    ctx,
+    engagementId,
+    today,
+  );
   const statusOf = new Map(
-    readiness.requirements.map((requirement) => [requirement.requirementId, requirement.status]),
+    summary.requirements.map((requirement) => [requirement.requirementId, requirement.status]),
   );
   const requirements = view.requirements.map((requirement) => ({
     ...requirement,
@@ -50,9 +56,9 @@ export async function loadDashboard(
   }));
   const engagement = view.engagement;
   const queue = workQueue({
-    readiness,
+    readiness: summary,
     requirements,
-    owners: new Map(input.controls.map((control) => [control.id, control.ownerId])),
+    owners: new Map(controls.map((control) => [control.id, control.ownerId])),
     today,
     freshnessDays,
     periodEnd: engagement.type === "TYPE_II" ? engagement.periodEnd : null,
@@ -70,8 +76,8 @@ export async function loadDashboard(
   ]);
   return {
     engagement,
-    counts: readiness.counts,
-    controlCounts: readiness.controlCounts,
+    counts: summary.counts,
+    controlCounts: summary.controlCounts,
     groups: countsByGroup(requirements),
     trend,
     total: queue.length,

@@ -18,7 +18,7 @@ import { workQueue, type WorkItem } from "@/lib/domain/readiness/work-queue";
 import { assertCan } from "./authorize";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
-import { eventsAndOpenExceptions } from "./readiness";
+import { eventsAndOpenExceptions } from "./maintained-readiness";
 import { engagementScope } from "./scope";
 
 // Readiness of a set of controls in every active engagement the context may see, in one fixed

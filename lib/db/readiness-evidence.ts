@@ -3,7 +3,7 @@ import { criterionId } from "@/lib/domain/catalog";
 import { requirementIdsInScope, usesObjectives } from "@/lib/domain/engagements";
 import type { ReadinessEvidence } from "@/lib/domain/readiness/engine";
 import { assertCan } from "./authorize";
-import { getDb, type Db } from "./client";
+import { getDb, type Db, type Tx } from "./client";
 import type { OrgContext } from "./context";
 import { databaseUrl, providerOf } from "./database-url";
 import type { EngagementDetail } from "./engagements";
@@ -47,14 +47,14 @@ function engagementControlIds(
  * keeps the query within the tenant. Another organisationId filter (on the links or the
  * evidence) tempts SQLite, which has no statistics, into a nested scan: 45 s at 200,000 links.
  */
-function packedQuery(db: Db, ctx: OrgContext, controlIds: Prisma.Sql) {
+function packedQuery(db: Db | Tx, organizationId: string, controlIds: Prisma.Sql) {
   return db.$queryRaw<PackedRow[]>`
     SELECT c."id" AS "controlId",
       string_agg(e."purpose" || ${FIELD} || e."effectiveDate" || ${FIELD} || COALESCE(e."coverageEnd", '') || ${FIELD} || COALESCE(e."eventId", '') || ${FIELD} || COALESCE(e."slotKey" || ${FIELD} || e."id", ''), ${LINK}) AS "links"
     FROM "Control" c
     JOIN "EvidenceControl" ec ON ec."controlId" = c."id"
     JOIN "Evidence" e ON e."id" = ec."evidenceId"
-    WHERE c."organizationId" = ${ctx.orgId} AND c."id" IN (${controlIds})
+    WHERE c."organizationId" = ${organizationId} AND c."id" IN (${controlIds})
     GROUP BY c."id"`;
 }
 
@@ -62,12 +62,21 @@ function packedQuery(db: Db, ctx: OrgContext, controlIds: Prisma.Sql) {
  * PostgreSQL sorts the links by control to group them, and its default work_mem (4 MB) spills
  * a few hundred thousand of them to disk; SET LOCAL gives this one transaction more.
  */
-async function readPacked(ctx: OrgContext, controlIds: Prisma.Sql): Promise<PackedRow[]> {
-  const db = getDb();
-  if (providerOf(databaseUrl()) === "sqlite") return packedQuery(db, ctx, controlIds);
+async function readPacked(
+  client: { db: Db } | { tx: Tx },
+  organizationId: string,
+  controlIds: Prisma.Sql,
+): Promise<PackedRow[]> {
+  const sqlite = providerOf(databaseUrl()) === "sqlite";
+  if ("tx" in client) {
+    if (!sqlite) await client.tx.$executeRaw`SET LOCAL work_mem = '32MB'`;
+    return packedQuery(client.tx, organizationId, controlIds);
+  }
+  const { db } = client;
+  if (sqlite) return packedQuery(db, organizationId, controlIds);
   const [, rows] = await db.$transaction([
     db.$executeRaw`SET LOCAL work_mem = '32MB'`,
-    packedQuery(db, ctx, controlIds),
+    packedQuery(db, organizationId, controlIds),
   ]);
   return rows;
 }
@@ -128,9 +137,25 @@ export async function engagementEvidence(
   assertCan(ctx, "org.view");
   const requirementIds = requirementIdsInScope(engagement, criterionId);
   if (requirementIds.size === 0) return [];
+  return controlsEvidence(
+    { db: getDb() },
+    ctx.orgId,
+    engagementControlIds(ctx, engagement, requirementIds),
+  );
+}
+
+/**
+ * The evidence links of the organisation's controls chosen by `controlIds` (a subquery, never
+ * a list), read through the client or inside a transaction (maintained-readiness.ts).
+ */
+export async function controlsEvidence(
+  client: { db: Db } | { tx: Tx },
+  organizationId: string,
+  controlIds: Prisma.Sql,
+): Promise<ReadinessEvidence[]> {
   const evidence: ReadinessEvidence[] = [];
   const shared = dateStrings();
-  for (const row of await readPacked(ctx, engagementControlIds(ctx, engagement, requirementIds)))
+  for (const row of await readPacked(client, organizationId, controlIds))
     unpack(row, shared, evidence);
   return evidence;
 }

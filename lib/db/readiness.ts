@@ -2,6 +2,7 @@ import "server-only";
 import {
   computeReadiness,
   type EngagementReadiness,
+  type ReadinessEvidence,
   type ReadinessInput,
 } from "@/lib/domain/readiness/engine";
 import type { ControlFrequency, ControlStatus } from "@/lib/domain/controls";
@@ -11,8 +12,10 @@ import {
   requirementsWithControls,
   type EngagementRequirements,
   type RequirementView,
+  type ScopedControl,
 } from "./engagement-requirements";
-import { getEngagement } from "./engagements";
+import { getEngagement, type EngagementDetail } from "./engagements";
+import { eventsAndOpenExceptions } from "./maintained-readiness";
 import { engagementEvidence } from "./readiness-evidence";
 
 export type ReadinessRequirementView = RequirementView & { reasons: string[] };
@@ -42,15 +45,39 @@ export async function loadReadinessInput(
   today: string,
 ): Promise<LoadedReadiness> {
   const engagement = await getEngagement(ctx, engagementId);
+  const [{ view, controls }, freshnessDays, rest] = await Promise.all([
+    requirementsWithControls(ctx, engagement),
+    organizationFreshness(ctx),
+    loadRest(ctx, engagement),
+  ]);
+  return {
+    view,
+    input: readinessInput(engagement, view, controls, rest, freshnessDays, today),
+    freshnessDays,
+  };
+}
+
+/** The organisation's freshness setting (readiness-rules.md, section 4). */
+export async function organizationFreshness(ctx: OrgContext): Promise<number> {
+  const organization = await getDb().organization.findUniqueOrThrow({
+    where: { id: ctx.orgId },
+    select: { freshnessDays: true },
+  });
+  return organization.freshnessDays;
+}
+
+type Rest = {
+  evidence: ReadinessEvidence[];
+  events: { id: string; controlId: string; date: string; reference: string }[];
+  exceptions: { controlId: string }[];
+};
+
+/** What the engine needs besides the engagement's requirements and controls. */
+export async function loadRest(ctx: OrgContext, engagement: EngagementDetail): Promise<Rest> {
   const db = getDb();
   const organizationId = ctx.orgId;
-  const [{ view, controls }, evidence, organization, events, exceptions] = await Promise.all([
-    requirementsWithControls(ctx, engagement),
+  const [evidence, events, exceptions] = await Promise.all([
     engagementEvidence(ctx, engagement),
-    db.organization.findUniqueOrThrow({
-      where: { id: organizationId },
-      select: { freshnessDays: true },
-    }),
     db.populationEvent.findMany({
       where: { organizationId },
       select: { id: true, controlId: true, date: true, reference: true },
@@ -60,12 +87,23 @@ export async function loadReadinessInput(
       select: { controlId: true },
     }),
   ]);
+  return { evidence, events, exceptions };
+}
 
+/** The pure engine's input from what the loaders read. */
+export function readinessInput(
+  engagement: EngagementDetail,
+  view: EngagementRequirements,
+  controls: readonly ScopedControl[],
+  { evidence, events, exceptions }: Rest,
+  freshnessDays: number,
+  today: string,
+): ReadinessInput {
   const inScope = new Set(controls.map((control) => control.id));
-  const input: ReadinessInput = {
+  return {
     engagement,
     today,
-    freshnessDays: organization.freshnessDays,
+    freshnessDays,
     requirements: view.requirements.map((requirement) => ({
       id: requirement.id,
       notApplicable: requirement.justification !== null,
@@ -87,28 +125,6 @@ export async function loadReadinessInput(
     ),
     evidence,
     ...eventsAndOpenExceptions(events, exceptions, inScope),
-  };
-  return { view, input, freshnessDays: organization.freshnessDays };
-}
-
-/** The engine's events and open exceptions, of the controls in `inScope` only. */
-export function eventsAndOpenExceptions(
-  events: readonly { id: string; controlId: string; date: string; reference: string }[],
-  openExceptions: readonly { controlId: string }[],
-  inScope: ReadonlySet<string>,
-): Pick<ReadinessInput, "events" | "exceptions"> {
-  return {
-    events: events
-      .filter((event) => inScope.has(event.controlId))
-      .map((event) => ({
-        id: event.id,
-        controlId: event.controlId,
-        date: event.date,
-        label: event.reference,
-      })),
-    exceptions: openExceptions
-      .filter((exception) => inScope.has(exception.controlId))
-      .map((exception) => ({ controlId: exception.controlId, status: "open" as const })),
   };
 }
 

@@ -158,20 +158,9 @@ export function computeReadiness(input: ReadinessInput): EngagementReadiness {
     return slots;
   };
 
-  const inScope = new Set<string>();
-  const requirementIds = new Set(input.requirements.map((requirement) => requirement.id));
-  const notApplicable = new Set(
-    input.requirements
-      .filter((requirement) => requirement.notApplicable)
-      .map((requirement) => requirement.id),
-  );
-  for (const mapping of input.mappings) {
-    if (requirementIds.has(mapping.requirementId) && !notApplicable.has(mapping.requirementId))
-      inScope.add(mapping.controlId);
-  }
+  const inScope = controlsInScope(input);
 
   const controls: ControlReadiness[] = [];
-  const byId = new Map<string, ControlReadiness>();
   for (const control of input.controls) {
     if (control.status === "retired") continue;
     const design = designReadiness(
@@ -209,17 +198,58 @@ export function computeReadiness(input: ReadinessInput): EngagementReadiness {
       sampling,
     };
     controls.push(result);
-    byId.set(control.id, result);
   }
 
-  const requirements = requirementResults(input, byId);
-  const inScopeControls = controls.filter((control) => control.inScope);
-  const ready = inScopeControls.filter((control) => control.ready).length;
   return {
     type: dates.type,
     designDate: date,
     asOf: period ? minDate(input.today, period.end) : null,
     controls,
+    ...rollUp(input, controls),
+  };
+}
+
+/** What the requirement and engagement figures read of each control's result. */
+export type RollUpControl = {
+  controlId: string;
+  ref: string;
+  inScope: boolean;
+  ready: boolean;
+  reasons: readonly { text: string }[];
+};
+type RollUpInput = Pick<ReadinessInput, "requirements" | "mappings">;
+
+/** Controls mapped to at least one requirement of `input` that is not N/A. */
+export function controlsInScope(input: RollUpInput): Set<string> {
+  const inScope = new Set<string>();
+  const requirementIds = new Set(input.requirements.map((requirement) => requirement.id));
+  const notApplicable = new Set(
+    input.requirements
+      .filter((requirement) => requirement.notApplicable)
+      .map((requirement) => requirement.id),
+  );
+  for (const mapping of input.mappings) {
+    if (requirementIds.has(mapping.requirementId) && !notApplicable.has(mapping.requirementId))
+      inScope.add(mapping.controlId);
+  }
+  return inScope;
+}
+
+/**
+ * Requirement statuses and the engagement's counts from the per-control results (section 6):
+ * the one definition for a computed engagement and for a maintained one (maintained.ts).
+ */
+export function rollUp(
+  input: RollUpInput,
+  controls: readonly RollUpControl[],
+): Pick<EngagementReadiness, "requirements" | "counts" | "controlCounts"> {
+  const requirements = requirementResults(
+    input,
+    new Map(controls.map((control) => [control.controlId, control])),
+  );
+  const inScopeControls = controls.filter((control) => control.inScope);
+  const ready = inScopeControls.filter((control) => control.ready).length;
+  return {
     requirements,
     counts: statusCounts(requirements.map((requirement) => requirement.status)),
     controlCounts: {
@@ -232,8 +262,8 @@ export function computeReadiness(input: ReadinessInput): EngagementReadiness {
 
 /** Retired controls are absent from `byId`, so they count for nothing here. */
 function requirementResults(
-  input: ReadinessInput,
-  byId: ReadonlyMap<string, ControlReadiness>,
+  input: RollUpInput,
+  byId: ReadonlyMap<string, RollUpControl>,
 ): RequirementReadiness[] {
   const mapped = new Map<string, Set<string>>();
   for (const mapping of input.mappings) {
@@ -245,7 +275,7 @@ function requirementResults(
   return input.requirements.map((requirement) => {
     const controls = [...(mapped.get(requirement.id) ?? [])]
       .map((id) => byId.get(id))
-      .filter((control): control is ControlReadiness => control !== undefined)
+      .filter((control): control is RollUpControl => control !== undefined)
       .sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
     const status = requirementStatus(
       requirement.notApplicable,
