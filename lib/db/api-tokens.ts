@@ -38,6 +38,7 @@ export type ApiTokenRow = {
   createdAt: Date;
   lastUsedAt: Date | null;
   lastUsedAddress: string | null;
+  createdByName: string;
   state: ApiTokenState;
 };
 
@@ -135,10 +136,12 @@ export async function listApiTokens(
       lastUsedAt: true,
       lastUsedAddress: true,
       revokedAt: true,
+      createdBy: { select: { name: true } },
     },
   });
-  return rows.map(({ revokedAt, engagementIds, role, ...row }) => ({
+  return rows.map(({ revokedAt, engagementIds, role, createdBy, ...row }) => ({
     ...row,
+    createdByName: createdBy.name,
     role: isApiTokenRole(role) ? role : "viewer",
     engagementIds: parseEngagementLimit(engagementIds),
     state: apiTokenState({ expiresAt: row.expiresAt, revokedAt }, now),

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Role } from "./permissions";
+import { addDays } from "./readiness/calendar";
+import { startOfDayIn } from "./time-zone";
 
 // API tokens: `assay_` and 32 random bytes in base64url, so secret scanners can recognise a
 // leaked one by its prefix. Only the SHA-256 of the secret is stored; the first characters are
@@ -66,6 +68,25 @@ export function checkApiTokenExpiry(expiresAt: Date, now: Date): ExpiryCheck {
     return { ok: false, message: `A token expires within ${API_TOKEN_MAX_DAYS} days.` };
   }
   return { ok: true };
+}
+
+/** A token "expiring on" a day stops working as that day begins in the organisation's zone. */
+export function apiTokenExpiresAt(expiresOn: string, timeZone: string): Date {
+  return startOfDayIn(expiresOn, timeZone);
+}
+
+/** The days the tokens page offers: tomorrow at the earliest, a year ahead at the latest. */
+export const API_TOKEN_DEFAULT_DAYS = 90;
+export function apiTokenExpiryChoices(today: string): {
+  min: string;
+  max: string;
+  default: string;
+} {
+  return {
+    min: addDays(today, 1),
+    max: addDays(today, API_TOKEN_MAX_DAYS),
+    default: addDays(today, API_TOKEN_DEFAULT_DAYS),
+  };
 }
 
 export type ApiTokenState = "active" | "expired" | "revoked";

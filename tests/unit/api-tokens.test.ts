@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  apiTokenActorName,
+  apiTokenExpiresAt,
+  apiTokenExpiryChoices,
   apiTokenSecret,
   apiTokenShownPrefix,
   apiTokenState,
@@ -83,5 +86,29 @@ describe("expiry, state, role ceiling", () => {
     expect(parseEngagementLimit(null)).toBeNull();
     expect(parseEngagementLimit('["e1","e2"]')).toEqual(["e1", "e2"]);
     expect(() => parseEngagementLimit('{"a":1}')).toThrow();
+  });
+});
+
+describe("the tokens page's expiry day", () => {
+  it("ends a token as the chosen day begins in the organisation's zone", () => {
+    expect(apiTokenExpiresAt("2026-08-01", "UTC").toISOString()).toBe("2026-08-01T00:00:00.000Z");
+    expect(apiTokenExpiresAt("2026-08-01", "Europe/Warsaw").toISOString()).toBe(
+      "2026-07-31T22:00:00.000Z",
+    );
+  });
+
+  it("offers tomorrow to a year ahead, 90 days by default, each within the expiry rule", () => {
+    const choices = apiTokenExpiryChoices("2026-05-15");
+    expect(choices).toEqual({ min: "2026-05-16", max: "2027-05-15", default: "2026-08-13" });
+    for (const day of Object.values(choices))
+      expect(checkApiTokenExpiry(apiTokenExpiresAt(day, "UTC"), NOW)).toEqual({ ok: true });
+    expect(checkApiTokenExpiry(apiTokenExpiresAt("2027-05-16", "UTC"), NOW).ok).toBe(false);
+  });
+});
+
+describe("apiTokenActorName", () => {
+  it("names a change made through a token after the token", () => {
+    expect(apiTokenActorName("CI upload")).toBe("CI upload (API token)");
+    expect(apiTokenActorName(null)).toBe("An API token");
   });
 });

@@ -77,6 +77,18 @@ export default async function SettingsPage({ params }: Props) {
             </Card>
           ) : null}
           <Card className="mt-6">
+            <CardTitle>API tokens</CardTitle>
+            <CardDescription>
+              <Link
+                className="text-brand-700 hover:underline"
+                href={`/o/${ctx.orgSlug}/settings/api-tokens`}
+              >
+                Create and revoke tokens for CI jobs and integrations using the REST API
+              </Link>
+              .
+            </CardDescription>
+          </Card>
+          <Card className="mt-6">
             <CardTitle>Scheduled jobs</CardTitle>
             <CardDescription>
               Daily readiness snapshots, reminder digests and file cleanup:{" "}
