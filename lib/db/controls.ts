@@ -1,13 +1,13 @@
 import "server-only";
 import type { ControlStatus } from "@/lib/domain/controls";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, forbidden, notFound } from "@/lib/errors";
 import type { ControlInput, ControlListQuery } from "@/lib/schemas/control";
 import { recordActivity } from "./activity";
 import { assertCan } from "./authorize";
 import { getDb, type Tx } from "./client";
 import type { OrgContext } from "./context";
 import { isUniqueViolation } from "./prisma-errors";
-import { assertControlVisible, visibleRequirementIds } from "./scope";
+import { assertControlVisible, engagementScope, visibleRequirementIds } from "./scope";
 import { staleBulkEdit, staleEdit } from "./versions";
 
 export const CONTROL_PAGE_SIZE = 50;
@@ -195,6 +195,9 @@ export async function createControlInTx(
 
 export async function createControl(ctx: OrgContext, input: ControlInput): Promise<{ id: string }> {
   assertCan(ctx, "control.edit");
+  // A new control maps to nothing, so it would be outside the engagements the context is limited to.
+  if (engagementScope(ctx) !== null)
+    throw forbidden("A token limited to engagements cannot create controls.");
   return getDb()
     .$transaction((tx) => createControlInTx(tx, ctx, input))
     .catch((error: unknown) => {
@@ -266,6 +269,7 @@ export async function updateControl(
   version: number,
 ): Promise<void> {
   assertCan(ctx, "control.edit");
+  await assertControlVisible(ctx, controlId);
   await getDb()
     .$transaction((tx) => updateControlInTx(tx, ctx, controlId, input, version))
     .catch((error: unknown) => {

@@ -7,7 +7,7 @@ import { assertCan } from "./authorize";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
 import { assertNotFuture, assertReason } from "./evidence-checks";
-import { assertControlVisible } from "./scope";
+import { assertControlVisible, engagementScope } from "./scope";
 import { staleEdit } from "./versions";
 
 export type ExceptionRow = {
@@ -48,6 +48,42 @@ export async function listControlExceptions(
   });
 }
 
+/** One exception with its control, for an edit made elsewhere than the control's page (the API). */
+export async function getException(
+  ctx: OrgContext,
+  exceptionId: string,
+): Promise<ExceptionRow & { controlId: string }> {
+  assertCan(ctx, "org.view");
+  const exception = await getDb().controlException.findFirst({
+    where: { id: exceptionId, organizationId: ctx.orgId },
+    select: {
+      id: true,
+      controlId: true,
+      date: true,
+      description: true,
+      severity: true,
+      status: true,
+      remediationNote: true,
+      remediatedAt: true,
+      version: true,
+    },
+  });
+  if (!exception) throw notFound();
+  await assertControlVisible(ctx, exception.controlId);
+  return exception;
+}
+
+/** A context limited to engagements (an API token) reaches the exceptions of its controls only. */
+async function assertExceptionVisible(ctx: OrgContext, exceptionId: string): Promise<void> {
+  if (engagementScope(ctx) === null) return;
+  const exception = await getDb().controlException.findFirst({
+    where: { id: exceptionId, organizationId: ctx.orgId },
+    select: { controlId: true },
+  });
+  if (!exception) throw notFound();
+  await assertControlVisible(ctx, exception.controlId);
+}
+
 /** Records a deviation: the control did not operate as designed. Open ones block readiness. */
 export async function recordException(
   ctx: OrgContext,
@@ -55,6 +91,7 @@ export async function recordException(
   now: Date = new Date(),
 ): Promise<{ id: string }> {
   assertCan(ctx, "evidence.edit");
+  await assertControlVisible(ctx, input.controlId);
   return getDb().$transaction(async (tx) => {
     const control = await tx.control.findFirst({
       where: { id: input.controlId, organizationId: ctx.orgId },
@@ -97,6 +134,7 @@ export async function remediateException(
   now: Date = new Date(),
 ): Promise<void> {
   assertCan(ctx, "evidence.edit");
+  await assertExceptionVisible(ctx, exceptionId);
   await getDb().$transaction(async (tx) => {
     const exception = await tx.controlException.findFirst({
       where: { id: exceptionId, organizationId: ctx.orgId },
@@ -149,6 +187,7 @@ export async function updateException(
 ): Promise<void> {
   assertCan(ctx, "evidence.edit");
   const { exceptionId, version } = input;
+  await assertExceptionVisible(ctx, exceptionId);
   await getDb().$transaction(async (tx) => {
     const exception = await tx.controlException.findFirst({
       where: { id: exceptionId, organizationId: ctx.orgId },
@@ -200,6 +239,7 @@ export async function deleteException(
 ): Promise<void> {
   assertCan(ctx, "evidence.edit");
   assertReason(reason);
+  await assertExceptionVisible(ctx, exceptionId);
   await getDb().$transaction(async (tx) => {
     const exception = await tx.controlException.findFirst({
       where: { id: exceptionId, organizationId: ctx.orgId },

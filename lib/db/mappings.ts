@@ -7,6 +7,7 @@ import { ensureCatalog } from "./catalog";
 import { getDb, type Tx } from "./client";
 import { lockOrganization } from "./organization-lock";
 import type { OrgContext } from "./context";
+import { assertControlVisible, visibleRequirementIds } from "./scope";
 
 // A mapping links one control to one requirement: a SOC 2 criterion (shared catalogue) or one
 // of the organisation's own objectives. Both sides can be edited; each edit replaces a set. A
@@ -45,6 +46,15 @@ export async function setControlMappings(
   shown?: readonly string[],
 ): Promise<void> {
   assertCan(ctx, "control.edit");
+  await assertControlVisible(ctx, controlId);
+  // A context limited to engagements (an API token) sees, chooses and replaces only the
+  // requirements of those engagements; the control's other mappings stay as they are.
+  const visible = await visibleRequirementIds(ctx);
+  if (
+    visible !== null &&
+    [...criterionIds, ...objectiveIds, ...(shown ?? [])].some((id) => !visible.has(id))
+  )
+    throw new AppError("VALIDATION", "Some of the chosen requirements do not exist.");
   await ensureCatalog();
   await getDb().$transaction(async (tx) => {
     await lockOrganization(tx, ctx);
@@ -60,11 +70,16 @@ export async function setControlMappings(
       criterionIds: control.mappings.flatMap((m) => (m.criterionId ? [m.criterionId] : [])).sort(),
       objectiveIds: control.mappings.flatMap((m) => (m.objectiveId ? [m.objectiveId] : [])).sort(),
     };
-    const wantedCriteria = shown
-      ? applyChoices(before.criterionIds, shown, criterionIds)
+    const seen =
+      shown ??
+      (visible === null
+        ? undefined
+        : [...before.criterionIds, ...before.objectiveIds].filter((id) => visible.has(id)));
+    const wantedCriteria = seen
+      ? applyChoices(before.criterionIds, seen, criterionIds)
       : [...new Set(criterionIds)];
-    const wantedObjectives = shown
-      ? applyChoices(before.objectiveIds, shown, objectiveIds)
+    const wantedObjectives = seen
+      ? applyChoices(before.objectiveIds, seen, objectiveIds)
       : [...new Set(objectiveIds)];
     await assertRequirementsExist(tx, ctx, wantedCriteria, wantedObjectives);
     const stale = control.mappings.filter((m) =>

@@ -7,7 +7,7 @@ import { assertCan } from "./authorize";
 import { getDb, type Tx } from "./client";
 import type { OrgContext } from "./context";
 import { isUniqueViolation } from "./prisma-errors";
-import { assertControlVisible } from "./scope";
+import { assertControlVisible, engagementScope } from "./scope";
 
 export type PopulationEventRow = {
   id: string;
@@ -65,6 +65,7 @@ export async function addPopulationEvent(
   input: PopulationEventInput,
 ): Promise<{ id: string }> {
   assertCan(ctx, "evidence.edit");
+  await assertControlVisible(ctx, input.controlId);
   return getDb()
     .$transaction(async (tx) => {
       const control = await findControl(tx, ctx, input.controlId);
@@ -135,6 +136,14 @@ export async function importPopulation(
 
 export async function deletePopulationEvent(ctx: OrgContext, eventId: string): Promise<void> {
   assertCan(ctx, "evidence.edit");
+  if (engagementScope(ctx) !== null) {
+    const event = await getDb().populationEvent.findFirst({
+      where: { id: eventId, organizationId: ctx.orgId },
+      select: { controlId: true },
+    });
+    if (!event) throw notFound();
+    await assertControlVisible(ctx, event.controlId);
+  }
   await getDb().$transaction(async (tx) => {
     const event = await tx.populationEvent.findFirst({
       where: { id: eventId, organizationId: ctx.orgId },

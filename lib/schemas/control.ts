@@ -126,6 +126,18 @@ export const ControlMappingsInput = z.object({
   ),
 });
 
+/** The requirements a control maps to, as JSON arrays (the API's mapping writes). */
+export const ControlMappingSet = z.object({
+  criterionIds: z
+    .array(Id, { error: "Send a list of criterion ids." })
+    .max(MAX_LINKED, `Choose at most ${MAX_LINKED} criteria.`)
+    .default([]),
+  objectiveIds: z
+    .array(Id, { error: "Send a list of objective ids." })
+    .max(MAX_LINKED, `Choose at most ${MAX_LINKED} objectives.`)
+    .default([]),
+});
+
 export const RequirementControlsInput = z.object({
   engagementId: Id,
   shown: Shown,
