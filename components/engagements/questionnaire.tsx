@@ -12,37 +12,69 @@ import type { FormAction } from "@/lib/action-result";
 import { CATEGORY_LABELS } from "@/lib/domain/catalog";
 import { FAMILY_LABELS, TYPE_LABELS } from "@/lib/domain/engagements";
 import {
+  askedQuestions,
+  completeAnswers,
+  EMPTY_DRAFT,
   recommendReports,
   type ClientRegion,
-  type QuestionnaireAnswers,
+  type QuestionKey,
+  type QuestionnaireDraft,
   type QuestionnaireResult,
 } from "@/lib/domain/questionnaire";
 import { IdField } from "@/components/ui/id-field";
 
 const EXTRA = ["availability", "confidentiality", "processing_integrity", "privacy"] as const;
 
+function Unanswered({ id, message }: { id: string; message?: string }) {
+  return message ? (
+    <p id={id} className="text-sm text-red-700">
+      {message}
+    </p>
+  ) : null;
+}
+
 function YesNo({
   name,
   legend,
   value,
+  error,
   onChange,
 }: {
-  name: string;
+  name: QuestionKey;
   legend: string;
-  value: boolean;
+  value: boolean | null;
+  error?: string;
   onChange: (value: boolean) => void;
 }) {
+  const errorId = `${name}-unanswered`;
   return (
-    <fieldset className="space-y-1">
+    <fieldset
+      className="space-y-1"
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? errorId : undefined}
+    >
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
       <div className="flex gap-4 text-sm">
         <label className="flex items-center gap-1">
-          <input type="radio" name={name} checked={value} onChange={() => onChange(true)} /> Yes
+          <input
+            type="radio"
+            name={name}
+            checked={value === true}
+            onChange={() => onChange(true)}
+          />{" "}
+          Yes
         </label>
         <label className="flex items-center gap-1">
-          <input type="radio" name={name} checked={!value} onChange={() => onChange(false)} /> No
+          <input
+            type="radio"
+            name={name}
+            checked={value === false}
+            onChange={() => onChange(false)}
+          />{" "}
+          No
         </label>
       </div>
+      <Unanswered id={errorId} message={error} />
     </fieldset>
   );
 }
@@ -54,18 +86,16 @@ type Props = {
 };
 
 export function Questionnaire({ orgSlug, canCreate, action }: Props) {
-  const [answers, setAnswers] = useState<QuestionnaireAnswers>({
-    affectsFinancialReporting: false,
-    clientRegion: "us",
-    securityQuestions: true,
-    extraCategories: [],
-    firstReport: true,
-    reportNeededWithinMonths: null,
-    previousPeriodEnded: false,
-  });
+  const [answers, setAnswers] = useState<QuestionnaireDraft>(EMPTY_DRAFT);
+  const [unanswered, setUnanswered] = useState<Partial<Record<QuestionKey, string>>>({});
   const [result, setResult] = useState<QuestionnaireResult | null>(null);
-  const set = (changes: Partial<QuestionnaireAnswers>) => {
+  const set = (changes: Partial<QuestionnaireDraft>) => {
     setAnswers((current) => ({ ...current, ...changes }));
+    setUnanswered((current) => {
+      const rest = { ...current };
+      for (const key of Object.keys(changes)) delete rest[key as QuestionKey];
+      return rest;
+    });
     setResult(null);
   };
   const create = useActionForm(action);
@@ -76,19 +106,33 @@ export function Questionnaire({ orgSlug, canCreate, action }: Props) {
     <div className="space-y-6">
       <form
         className="space-y-5"
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          setResult(recommendReports(answers));
+          const complete = completeAnswers(answers);
+          if (complete.ok) {
+            setUnanswered({});
+            setResult(recommendReports(complete.answers));
+            return;
+          }
+          setUnanswered(complete.unanswered);
+          const first = askedQuestions(answers).find((key) => complete.unanswered[key]);
+          event.currentTarget.querySelector<HTMLInputElement>(`input[name="${first}"]`)?.focus();
         }}
       >
         <YesNo
-          name="financial"
+          name="affectsFinancialReporting"
           legend="Does your service affect your clients' financial reporting (payroll, billing, payments, transaction processing)?"
           value={answers.affectsFinancialReporting}
+          error={unanswered.affectsFinancialReporting}
           onChange={(v) => set({ affectsFinancialReporting: v })}
         />
         {answers.affectsFinancialReporting ? (
-          <fieldset className="space-y-1">
+          <fieldset
+            className="space-y-1"
+            aria-invalid={unanswered.clientRegion ? true : undefined}
+            aria-describedby={unanswered.clientRegion ? "clientRegion-unanswered" : undefined}
+          >
             <legend className="text-sm font-medium text-slate-800">
               Where are those clients and their auditors?
             </legend>
@@ -102,19 +146,21 @@ export function Questionnaire({ orgSlug, canCreate, action }: Props) {
               <label key={value} className="flex items-center gap-1 text-sm">
                 <input
                   type="radio"
-                  name="region"
+                  name="clientRegion"
                   checked={answers.clientRegion === value}
                   onChange={() => set({ clientRegion: value })}
                 />{" "}
                 {label}
               </label>
             ))}
+            <Unanswered id="clientRegion-unanswered" message={unanswered.clientRegion} />
           </fieldset>
         ) : null}
         <YesNo
-          name="security"
+          name="securityQuestions"
           legend="Do customers ask how you secure their data and systems (security questionnaires)?"
           value={answers.securityQuestions}
+          error={unanswered.securityQuestions}
           onChange={(v) => set({ securityQuestions: v })}
         />
         <fieldset className="space-y-1">
@@ -138,26 +184,37 @@ export function Questionnaire({ orgSlug, canCreate, action }: Props) {
           ))}
         </fieldset>
         <YesNo
-          name="first"
+          name="firstReport"
           legend="Is this your first SOC / ISAE report?"
           value={answers.firstReport}
+          error={unanswered.firstReport}
           onChange={(v) => set({ firstReport: v })}
         />
-        {answers.firstReport ? (
+        {answers.firstReport === true ? (
           <YesNo
-            name="soon"
+            name="neededSoon"
             legend="Do you need a report within the next 6 months?"
-            value={answers.reportNeededWithinMonths !== null}
-            onChange={(v) => set({ reportNeededWithinMonths: v ? 3 : null })}
+            value={answers.neededSoon}
+            error={unanswered.neededSoon}
+            onChange={(v) => set({ neededSoon: v })}
           />
-        ) : (
+        ) : null}
+        {answers.firstReport === false ? (
           <YesNo
-            name="bridge"
+            name="previousPeriodEnded"
             legend="Has your last report period already ended?"
             value={answers.previousPeriodEnded}
+            error={unanswered.previousPeriodEnded}
             onChange={(v) => set({ previousPeriodEnded: v })}
           />
-        )}
+        ) : null}
+        {Object.keys(unanswered).length > 0 ? (
+          <Alert tone="error">
+            {Object.keys(unanswered).length === 1
+              ? "One question is not answered yet: choose an answer where it is marked above."
+              : `${Object.keys(unanswered).length} questions are not answered yet: choose an answer where each is marked above.`}
+          </Alert>
+        ) : null}
         <Button type="submit">Recommend reports</Button>
       </form>
 

@@ -112,3 +112,76 @@ export function recommendReports(answers: QuestionnaireAnswers): QuestionnaireRe
   }
   return { recommendations, notes };
 }
+
+/** The questionnaire as the user is filling it in: nothing is answered until they choose. */
+export type QuestionnaireDraft = {
+  affectsFinancialReporting: boolean | null;
+  clientRegion: ClientRegion | null;
+  securityQuestions: boolean | null;
+  extraCategories: readonly Exclude<TscCategory, "security">[];
+  firstReport: boolean | null;
+  /** Asked of a first report. */
+  neededSoon: boolean | null;
+  /** Asked when a report was issued before. */
+  previousPeriodEnded: boolean | null;
+};
+
+export type QuestionKey = Exclude<keyof QuestionnaireDraft, "extraCategories">;
+
+export const EMPTY_DRAFT: QuestionnaireDraft = {
+  affectsFinancialReporting: null,
+  clientRegion: null,
+  securityQuestions: null,
+  extraCategories: [],
+  firstReport: null,
+  neededSoon: null,
+  previousPeriodEnded: null,
+};
+
+const UNANSWERED: Record<QuestionKey, string> = {
+  affectsFinancialReporting:
+    "Choose whether your service affects your clients' financial reporting.",
+  clientRegion: "Choose where those clients and their auditors are.",
+  securityQuestions: "Choose whether customers ask how you secure their data and systems.",
+  firstReport: "Choose whether this is your first report.",
+  neededSoon: "Choose whether you need a report within the next 6 months.",
+  previousPeriodEnded: "Choose whether your last report period has already ended.",
+};
+
+/** The questions the draft asks, in order: the follow-ups depend on earlier answers. */
+export function askedQuestions(draft: QuestionnaireDraft): QuestionKey[] {
+  return [
+    "affectsFinancialReporting",
+    ...(draft.affectsFinancialReporting ? (["clientRegion"] as const) : []),
+    "securityQuestions",
+    "firstReport",
+    ...(draft.firstReport === true ? (["neededSoon"] as const) : []),
+    ...(draft.firstReport === false ? (["previousPeriodEnded"] as const) : []),
+  ];
+}
+
+/** The answers when every question asked has one; otherwise what to say at each unanswered one. */
+export function completeAnswers(
+  draft: QuestionnaireDraft,
+):
+  | { ok: true; answers: QuestionnaireAnswers }
+  | { ok: false; unanswered: Partial<Record<QuestionKey, string>> } {
+  const missing = askedQuestions(draft).filter((key) => draft[key] === null);
+  if (missing.length > 0)
+    return {
+      ok: false,
+      unanswered: Object.fromEntries(missing.map((key) => [key, UNANSWERED[key]])),
+    };
+  return {
+    ok: true,
+    answers: {
+      affectsFinancialReporting: draft.affectsFinancialReporting === true,
+      clientRegion: draft.clientRegion ?? "us",
+      securityQuestions: draft.securityQuestions === true,
+      extraCategories: draft.extraCategories,
+      firstReport: draft.firstReport === true,
+      reportNeededWithinMonths: draft.firstReport && draft.neededSoon ? 3 : null,
+      previousPeriodEnded: draft.firstReport === false && draft.previousPeriodEnded === true,
+    },
+  };
+}

@@ -16,6 +16,18 @@ test("from the questionnaire to mapped controls in two engagements, with a justi
     .getByLabel("Yes")
     .check();
   await page.getByLabel("Mostly outside the US").check();
+  await page
+    .getByRole("group", { name: /secure their data/ })
+    .getByLabel("Yes")
+    .check();
+  await page
+    .getByRole("group", { name: /first SOC/ })
+    .getByLabel("Yes")
+    .check();
+  await page
+    .getByRole("group", { name: /within the next 6 months/ })
+    .getByLabel("No")
+    .check();
   await page.getByRole("button", { name: "Recommend reports" }).click();
   await expect(page.getByRole("heading", { name: "ISAE 3402 Type II" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /^SOC 2 Type II — Security/ })).toBeVisible();
