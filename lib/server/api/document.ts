@@ -3,7 +3,9 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-ope
 import { registerConventions } from "./conventions";
 import * as controlWrites from "./control-writes";
 import * as engagements from "./engagements";
+import * as evidenceWrites from "./evidence-writes";
 import * as readiness from "./readiness";
+import * as records from "./records";
 import * as exceptionWrites from "./exception-writes";
 import * as exportWrites from "./export-writes";
 import * as populationWrites from "./population-writes";
@@ -13,10 +15,12 @@ import * as populationWrites from "./population-writes";
 const MODULES: { register: (registry: OpenAPIRegistry) => void }[] = [
   engagements,
   readiness,
+  records,
   controlWrites,
   populationWrites,
   exceptionWrites,
   exportWrites,
+  evidenceWrites,
 ];
 
 type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]>;
