@@ -97,6 +97,24 @@ export async function listControls(
   };
 }
 
+/**
+ * "Select all N matching": the id and version of every control the list's filters match, in the
+ * list's order, at most `limit` (one more tells the page there are too many to edit at once).
+ */
+export async function listMatchingControlVersions(
+  ctx: OrgContext,
+  query: ControlListQuery,
+  limit: number,
+): Promise<{ id: string; version: number }[]> {
+  assertCan(ctx, "control.edit");
+  return getDb().control.findMany({
+    where: listWhere(ctx, query),
+    orderBy: ORDER[query.sort](query.dir),
+    take: limit,
+    select: { id: true, version: true },
+  });
+}
+
 export type ControlDetail = ControlRow & {
   description: string;
   graceDays: number;

@@ -61,13 +61,15 @@ export const ControlListQuery = z.object({
 export type ControlListQuery = z.infer<typeof ControlListQuery>;
 
 const KEEP = "keep";
+/** The most controls one bulk edit changes. */
+export const MAX_BULK_CONTROLS = 500;
 export const BulkUpdateControlsInput = z
   .object({
     controlIds: formList(Id).pipe(
       z
         .array(Id)
         .min(1, "Select at least one control.")
-        .max(500, "Select at most 500 controls at once."),
+        .max(MAX_BULK_CONTROLS, `Select at most ${MAX_BULK_CONTROLS} controls at once.`),
     ),
     ownerId: singleLine().max(100).default(KEEP),
     status: z.union([z.enum(CONTROL_STATUSES), z.literal(KEEP)]).default(KEEP),

@@ -7,10 +7,10 @@ import { Checkbox, Input, Label, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireOrgContext } from "@/lib/auth/session";
-import { listControls, listMemberOptions } from "@/lib/db/controls";
+import { listControls, listMatchingControlVersions, listMemberOptions } from "@/lib/db/controls";
 import { CONTROL_FREQUENCIES, CONTROL_STATUSES } from "@/lib/domain/controls";
 import { can } from "@/lib/domain/permissions";
-import { ControlListQuery } from "@/lib/schemas/control";
+import { ControlListQuery, MAX_BULK_CONTROLS } from "@/lib/schemas/control";
 import { bulkUpdateControlsAction } from "./actions";
 import { notFoundUnlessCan } from "@/lib/server/not-found";
 import { pageQuery } from "@/lib/server/page-params";
@@ -43,6 +43,10 @@ export default async function ControlsPage({ params, searchParams }: Props) {
   ]);
   const base = `/o/${ctx.orgSlug}/controls`;
   const editable = can(ctx.role, "control.edit");
+  const matching =
+    editable && total > rows.length
+      ? await listMatchingControlVersions(ctx, query, MAX_BULK_CONTROLS + 1)
+      : rows;
   const filtered = Boolean(
     query.q || query.owner || query.status || query.frequency || query.unmapped,
   );
@@ -261,7 +265,18 @@ export default async function ControlsPage({ params, searchParams }: Props) {
           )}
         </div>
       ) : editable ? (
-        <BulkEditForm orgSlug={ctx.orgSlug} members={members} action={bulkUpdateControlsAction}>
+        <BulkEditForm
+          orgSlug={ctx.orgSlug}
+          members={members}
+          action={bulkUpdateControlsAction}
+          matching={{
+            total,
+            controls:
+              matching.length > MAX_BULK_CONTROLS
+                ? null
+                : matching.map(({ id, version }) => ({ id, version })),
+          }}
+        >
           {table}
         </BulkEditForm>
       ) : (
