@@ -3,8 +3,9 @@
 import { useId } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { FieldErrors } from "@/components/ui/field";
-import { Input, Label } from "@/components/ui/input";
 import type { FormAction } from "@/lib/action-result";
+
+type Option = { value: string; label: string };
 
 type Props = {
   orgSlug: string;
@@ -12,14 +13,54 @@ type Props = {
   version: number;
   requirementCodes: string[];
   controlIds: string[];
+  /** The engagement's in-scope requirements (criteria or objectives). */
+  requirements: { code: string; title: string }[];
   controls: { id: string; ref: string; title: string }[];
   action: FormAction;
 };
 
-/** The requirements (by code) and controls a request is about; suggested on import, edited here. */
-export function LinksForm(props: Props) {
+function Picker(props: {
+  legend: string;
+  name: string;
+  options: Option[];
+  chosen: Set<string>;
+  errors?: string[];
+}) {
   const id = useId();
-  const chosen = new Set(props.controlIds);
+  return (
+    <fieldset className="space-y-1">
+      <legend className="text-sm font-medium">{props.legend}</legend>
+      {props.options.length === 0 ? (
+        <p className="text-sm text-slate-600">None to choose from.</p>
+      ) : (
+        <div className="max-h-40 space-y-1 overflow-y-auto rounded border border-slate-200 p-2">
+          {props.options.map((option) => (
+            <label key={option.value} className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                name={props.name}
+                value={option.value}
+                defaultChecked={props.chosen.has(option.value)}
+                aria-describedby={props.errors?.length ? `${id}-errors` : undefined}
+                className="h-4 w-4"
+              />
+              {option.label}
+            </label>
+          ))}
+        </div>
+      )}
+      <div id={`${id}-errors`}>
+        <FieldErrors errors={props.errors} />
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * The requirements and controls a request is linked to, picked from the engagement's
+ * requirements and the organisation's controls: suggested on import, edited here.
+ */
+export function LinksForm(props: Props) {
   return (
     <ActionForm
       action={props.action}
@@ -29,36 +70,30 @@ export function LinksForm(props: Props) {
         version: String(props.version),
       }}
       submitLabel="Save links"
+      successMessage={() => "Links saved."}
     >
       {(errors) => (
         <>
-          <div className="space-y-1">
-            <Label htmlFor={`${id}-codes`}>Criteria or objectives (codes, comma-separated)</Label>
-            <Input
-              id={`${id}-codes`}
-              name="requirementCodes"
-              defaultValue={props.requirementCodes.join(", ")}
-            />
-            <FieldErrors errors={errors?.requirementCodes} />
-          </div>
-          <fieldset className="space-y-1">
-            <legend className="text-sm font-medium">Controls</legend>
-            <div className="max-h-40 space-y-1 overflow-y-auto rounded border border-slate-200 p-2">
-              {props.controls.map((control) => (
-                <label key={control.id} className="flex items-center gap-2 text-sm">
-                  <input
-                    type="checkbox"
-                    name="controlIds"
-                    value={control.id}
-                    defaultChecked={chosen.has(control.id)}
-                    className="h-4 w-4"
-                  />
-                  {control.ref} {control.title}
-                </label>
-              ))}
-            </div>
-            <FieldErrors errors={errors?.controlIds} />
-          </fieldset>
+          <Picker
+            legend="Criteria or objectives"
+            name="requirementCodes"
+            options={props.requirements.map((requirement) => ({
+              value: requirement.code,
+              label: `${requirement.code} ${requirement.title}`,
+            }))}
+            chosen={new Set(props.requirementCodes)}
+            errors={errors?.requirementCodes}
+          />
+          <Picker
+            legend="Controls"
+            name="controlIds"
+            options={props.controls.map((control) => ({
+              value: control.id,
+              label: `${control.ref} ${control.title}`,
+            }))}
+            chosen={new Set(props.controlIds)}
+            errors={errors?.controlIds}
+          />
         </>
       )}
     </ActionForm>

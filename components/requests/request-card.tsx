@@ -23,6 +23,7 @@ type Props = {
   side: "team" | "auditor" | "reader";
   members: RequestsPage["members"];
   controls: RequestsPage["controls"];
+  requirements: RequestsPage["requirements"][string];
   today: string;
   actions: RequestActions;
 };
@@ -36,7 +37,8 @@ const timeFormat = new Intl.DateTimeFormat("en-GB", {
 const TONE = { open: "warning", answered: "brand", accepted: "success" } as const;
 
 /** One request: what was asked, its state, the thread, and what the reader may do next. */
-export function RequestCard({ orgSlug, request, side, members, controls, today, actions }: Props) {
+export function RequestCard(props: Props) {
+  const { orgSlug, request, side, members, controls, requirements, today, actions } = props;
   const overdue =
     request.dueDate !== null && request.dueDate < today && request.state !== "accepted";
   return (
@@ -166,7 +168,8 @@ export function RequestCard({ orgSlug, request, side, members, controls, today, 
                 requestId={request.id}
                 version={request.version}
                 requirementCodes={request.requirementCodes}
-                controlIds={request.controls.map((control) => control.id)}
+                controlIds={request.linkedControlIds}
+                requirements={requirements}
                 controls={controls}
                 action={actions.links}
               />

@@ -49,6 +49,8 @@ export type RequestView = {
   createdAt: Date;
   requirementCodes: string[];
   controls: { id: string; ref: string }[];
+  /** The controls linked by hand or on import (the rest of `controls` follows from the target). */
+  linkedControlIds: string[];
   /** The description section the request is about (its key links to it), if any. */
   section: { key: string; title: string } | null;
   messages: RequestMessageView[];
@@ -196,6 +198,7 @@ export async function listRequests(
         const ref = refOf.get(id);
         return ref ? [{ id, ref }] : [];
       }),
+      linkedControlIds: row.targets.filter((t) => t.kind === "control").map((t) => t.targetId),
       section: row.sectionId ? (sections.get(row.sectionId) ?? null) : null,
       messages: row.messages.map((message) => ({
         id: message.id,

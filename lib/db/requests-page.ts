@@ -3,6 +3,7 @@ import { can } from "@/lib/domain/permissions";
 import { assertCan } from "./authorize";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
+import { engagementRequirements } from "./engagement-requirements";
 import { listEngagements } from "./engagements";
 import {
   assignableMembers,
@@ -13,7 +14,8 @@ import {
 
 // Everything the requests page shows, in one call: the filtered requests with their threads,
 // and for the team the members to assign, the evidence each request may carry (what is linked
-// to its controls) and the controls to link; the engagements with an imported list to export.
+// to its controls), the controls and each engagement's requirements to link; the engagements
+// with an imported list to export.
 
 export type EvidenceOption = { id: string; title: string; effectiveDate: string };
 
@@ -22,6 +24,8 @@ export type RequestsPage = {
   engagements: { id: string; name: string; hasList: boolean }[];
   members: { id: string; name: string }[];
   controls: { id: string; ref: string; title: string }[];
+  /** The in-scope requirements (code and title) of each engagement a listed request is in. */
+  requirements: Record<string, { code: string; title: string }[]>;
 };
 
 export async function loadRequestsPage(
@@ -68,6 +72,12 @@ export async function loadRequestsPage(
         }),
       ])
     : [[], []];
+  const requirements: RequestsPage["requirements"] = {};
+  if (answering)
+    for (const engagementId of new Set(requests.map((request) => request.engagementId)))
+      requirements[engagementId] = (
+        await engagementRequirements(ctx, engagementId)
+      ).requirements.map(({ code, title }) => ({ code, title }));
   return {
     requests: requests.map((request) => {
       const mine = new Set(request.controls.map((control) => control.id));
@@ -86,5 +96,6 @@ export async function loadRequestsPage(
     })),
     members,
     controls,
+    requirements,
   };
 }

@@ -265,6 +265,67 @@ describe("assignee, due date, filters and links", () => {
   });
 });
 
+describe("editing a request's links", () => {
+  it("carries the version it was loaded at, logs before and after, and offers the engagement's requirements to pick", async () => {
+    const { team, editor, controlA, controlBoth, engagementA, requestId, version } = await setUp();
+    const loaded = await version();
+    await setRequestLinks(
+      editor.ctx,
+      { requestId, version: loaded, requirementCodes: ["OA-1"], controlIds: [controlBoth.id] },
+      later(1),
+    );
+    await expectAppError(
+      setRequestLinks(editor.ctx, {
+        requestId,
+        version: loaded,
+        requirementCodes: [],
+        controlIds: [controlA.id],
+      }),
+      "CONFLICT",
+    );
+    const logged = (await entries(team.orgId)).filter(
+      (entry) => entry.action === "request.links_changed",
+    );
+    expect(logged).toEqual([
+      expect.objectContaining({
+        entityId: requestId,
+        actorId: editor.user.userId,
+        before: { requirementCodes: [], controlIds: [] },
+        after: { requirementCodes: ["OA-1"], controlIds: [controlBoth.id] },
+      }),
+    ]);
+    const page = await loadRequestsPage(editor.ctx, {}, TODAY);
+    expect(page.requirements[engagementA.id]?.map((requirement) => requirement.code)).toEqual([
+      "OA-1",
+    ]);
+    // The controls picked by hand, apart from the one the request was asked on.
+    expect(page.requests[0]?.linkedControlIds).toEqual([controlBoth.id]);
+    expect(page.requests[0]?.controls.map((control) => control.id).sort()).toEqual(
+      [controlA.id, controlBoth.id].sort(),
+    );
+    expect((await loadRequestsPage(editor.ctx, {}, TODAY)).requests[0]?.version).toBe(loaded + 1);
+  });
+
+  it("refuses a viewer, another engagement's auditor, another organisation and its controls", async () => {
+    const { team, viewer, engagementB, requestId, version } = await setUp();
+    const links = async (controlIds: string[] = []) => ({
+      requestId,
+      version: await version(),
+      requirementCodes: [],
+      controlIds,
+    });
+    await expectAppError(setRequestLinks(viewer.ctx, await links()), "FORBIDDEN");
+    const otherAuditor = await makeAuditor(team, [engagementB.id]);
+    await expectAppError(setRequestLinks(otherAuditor.ctx, await links()), "NOT_FOUND");
+    const other = await makeOrg();
+    await expectAppError(setRequestLinks(other, await links()), "NOT_FOUND");
+    const theirControl = await makeControl(other, { ref: "THEIRS-1" });
+    await expectAppError(setRequestLinks(team, await links([theirControl.id])), "NOT_FOUND");
+    expect(await getDb().auditorRequestTarget.count({ where: { requestId } })).toBe(0);
+    expect(await version()).toBe(0);
+  });
+});
+
 describe("the requests page's loader", () => {
   it("gives the team members, controls and the evidence each request may carry; the auditor none of it", async () => {
     const { editor, auditor, controlA, controlBoth, engagementA, objectiveA, requestId } =

@@ -126,6 +126,7 @@ export default async function RequestsPage({ params, searchParams }: Props) {
                 side={side}
                 members={page.members}
                 controls={page.controls}
+                requirements={page.requirements[request.engagementId] ?? []}
                 today={today}
                 actions={ACTIONS}
               />
