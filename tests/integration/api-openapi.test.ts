@@ -2,6 +2,7 @@ import { compileErrors, validate } from "@readme/openapi-parser";
 import { describe, expect, it } from "vitest";
 import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
 import { openApiDocument } from "@/lib/server/api/document";
+import { expectResponseMatches } from "./api-contract";
 
 // The OpenAPI document itself: valid OpenAPI 3.1 by a well-kept parser, served without a token.
 
@@ -36,5 +37,40 @@ describe("the /api/v1 OpenAPI document", () => {
     const response = openApiRoute();
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
+  });
+
+  it("is what API tests are held to: an undocumented field, status or missing header fails", async () => {
+    const summary = {
+      id: "cabcdefghijklmnopqrstuvwx",
+      name: "SOC 2",
+      family: "SOC2",
+      type: "TYPE_II",
+      asOfDate: null,
+      periodStart: "2026-01-01",
+      periodEnd: "2026-12-31",
+      categories: [],
+      archived: false,
+    };
+    const page = (data: unknown) => Response.json({ data, nextCursor: null });
+    await expectResponseMatches("GET", "/api/v1/engagements", page([summary]));
+    await expect(
+      expectResponseMatches("GET", "/api/v1/engagements", page([{ ...summary, secret: "x" }])),
+    ).rejects.toThrow(/does not match the document/);
+    await expect(
+      expectResponseMatches("GET", "/api/v1/engagements", page([{ ...summary, family: "SOC3" }])),
+    ).rejects.toThrow(/does not match the document/);
+    await expect(
+      expectResponseMatches("GET", "/api/v1/engagements", Response.json({}, { status: 418 })),
+    ).rejects.toThrow(/does not list/);
+    await expect(
+      expectResponseMatches(
+        "GET",
+        "/api/v1/engagements/{engagementId}",
+        Response.json({ data: { ...summary } }),
+      ),
+    ).rejects.toThrow(/ETag/);
+    await expect(expectResponseMatches("GET", "/api/v1/nothing", page([]))).rejects.toThrow(
+      /has no GET/,
+    );
   });
 });

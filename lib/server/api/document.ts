@@ -6,6 +6,7 @@ import * as engagements from "./engagements";
 import * as evidenceWrites from "./evidence-writes";
 import * as readiness from "./readiness";
 import * as records from "./records";
+import * as requests from "./requests";
 import * as exceptionWrites from "./exception-writes";
 import * as exportWrites from "./export-writes";
 import * as populationWrites from "./population-writes";
@@ -16,6 +17,7 @@ const MODULES: { register: (registry: OpenAPIRegistry) => void }[] = [
   engagements,
   readiness,
   records,
+  requests,
   controlWrites,
   populationWrites,
   exceptionWrites,
