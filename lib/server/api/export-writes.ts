@@ -81,10 +81,16 @@ export function register(registry: OpenAPIRegistry): void {
     request: { params: ExportParams },
     responses: { 200: ok(ExportRunBody, "The export."), ...errorResponses(403, 404) },
   });
+  // The JSON export is a document of its own (described in the export's README), the others files.
   const files = Object.fromEntries(
     [...new Set(Object.values(EXPORT_CONTENT_TYPES))].map((type) => [
       type,
-      { schema: { type: "string" as const, contentMediaType: type } },
+      {
+        schema:
+          type === "application/json"
+            ? { type: "object" as const, description: "The engagement as JSON." }
+            : { type: "string" as const, contentMediaType: type },
+      },
     ]),
   );
   registry.registerPath({
