@@ -9,6 +9,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { StaleAlert } from "@/components/ui/stale-alert";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormAction } from "@/lib/action-result";
+import { plural } from "@/lib/domain/plural";
 import { CONTROL_STATUSES } from "@/lib/domain/controls";
 import { CONTROL_STATUS_LABELS, labelledOptions } from "@/lib/domain/labels";
 import { MAX_BULK_CONTROLS, MAX_GRACE_DAYS } from "@/lib/schemas/control";
@@ -111,7 +112,7 @@ export function BulkEditForm({ orgSlug, members, action, matching, children }: P
         </Button>
         {result?.ok ? (
           <span role="status" className="text-sm text-green-700">
-            Updated {result.data.updated} controls.
+            Updated {plural(result.data.updated, "control")}.
           </span>
         ) : null}
       </fieldset>

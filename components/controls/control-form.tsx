@@ -102,7 +102,7 @@ export function ControlForm({
         errors={fieldErrors?.description}
         hint="What is done, by whom, how and how often. Auditors read this first."
       />
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           label="Owner"
           name="ownerId"

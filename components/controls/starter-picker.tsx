@@ -4,6 +4,8 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/input";
+import { SuccessNotice } from "@/components/ui/success-notice";
+import { plural } from "@/lib/domain/plural";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormAction } from "@/lib/action-result";
 import { IdField } from "@/components/ui/id-field";
@@ -28,6 +30,19 @@ export function StarterPicker({ orgSlug, options, action }: Props) {
   return (
     <form onSubmit={onSubmit} className="space-y-4">
       <IdField name="orgSlug" value={orgSlug} />
+      {result?.ok && !pending ? (
+        <SuccessNotice>
+          Adopted {plural(result.data.added.length, "control")} as drafts
+          {result.data.skipped.length
+            ? ` (${result.data.skipped.length} ${result.data.skipped.length === 1 ? "was" : "were"} already there)`
+            : ""}
+          .{" "}
+          <Link className="font-medium underline" href={`/o/${orgSlug}/controls`}>
+            Review them in the control library
+          </Link>
+          : give each an owner and adjust the narrative.
+        </SuccessNotice>
+      ) : null}
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
         {options.map((option) => (
           <li key={option.ref} className="p-3">
@@ -56,18 +71,6 @@ export function StarterPicker({ orgSlug, options, action }: Props) {
       </ul>
       {formError || fieldErrors?.refs ? (
         <Alert tone="error">{fieldErrors?.refs?.join(" ") ?? formError}</Alert>
-      ) : null}
-      {result?.ok ? (
-        <Alert tone="success">
-          Adopted {result.data.added.length} controls as drafts
-          {result.data.skipped.length
-            ? ` (${result.data.skipped.length} were already there)`
-            : ""}.{" "}
-          <Link className="font-medium underline" href={`/o/${orgSlug}/controls`}>
-            Review them in the control library
-          </Link>
-          : give each an owner and adjust the narrative.
-        </Alert>
       ) : null}
       <Button type="submit" disabled={pending}>
         {pending ? "Adopting…" : "Adopt selected controls"}

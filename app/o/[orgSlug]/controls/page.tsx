@@ -181,9 +181,9 @@ export default async function ControlsPage({ params, searchParams }: Props) {
       <form
         method="get"
         action={base}
-        className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto_auto] lg:items-end"
+        className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
       >
-        <div className="space-y-1">
+        <div className="min-w-48 flex-[2_1_12rem] space-y-1">
           <Label htmlFor="control-search">Search</Label>
           <Input
             id="control-search"
@@ -193,7 +193,7 @@ export default async function ControlsPage({ params, searchParams }: Props) {
             placeholder="Ref or title"
           />
         </div>
-        <div className="space-y-1">
+        <div className="max-w-full flex-auto space-y-1">
           <Label htmlFor="filter-owner">Owner</Label>
           <Select id="filter-owner" name="owner" defaultValue={query.owner ?? ""}>
             <option value="">Anyone</option>
@@ -205,7 +205,7 @@ export default async function ControlsPage({ params, searchParams }: Props) {
             ))}
           </Select>
         </div>
-        <div className="space-y-1">
+        <div className="max-w-full flex-auto space-y-1">
           <Label htmlFor="filter-status">Status</Label>
           <Select id="filter-status" name="status" defaultValue={query.status ?? ""}>
             <option value="">Any</option>
@@ -216,7 +216,7 @@ export default async function ControlsPage({ params, searchParams }: Props) {
             ))}
           </Select>
         </div>
-        <div className="space-y-1">
+        <div className="max-w-full flex-auto space-y-1">
           <Label htmlFor="filter-frequency">Frequency</Label>
           <Select id="filter-frequency" name="frequency" defaultValue={query.frequency ?? ""}>
             <option value="">Any</option>
