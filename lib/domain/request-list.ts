@@ -94,10 +94,36 @@ export function suggestMapping(headers: readonly string[]): ListMapping {
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+
+/** "March", "Mar", "Sept." → 3, 3, 9: a month's name or its first letters (three or more); else 0. */
+function monthNumber(word: string): number {
+  const name = word.toLowerCase().replace(/\.$/, "");
+  if (name.length < 3) return 0;
+  return MONTHS.findIndex((month) => month.startsWith(name)) + 1;
+}
+
+/** A two-digit year with a month name ("01-Mar-27", as Excel writes dates to CSV) is 20xx. */
+const fullYear = (year: string) => (year.length === 2 ? 2000 + Number(year) : Number(year));
+
 /**
  * A due date as "YYYY-MM-DD", or an error. Accepts ISO dates, day/month/year with / . or -
- * (read as month/day only when the second number cannot be a month, as in 12/31/2026), and
- * Excel serial numbers (days since 1899-12-30).
+ * (read as month/day only when the second number cannot be a month, as in 12/31/2026), dates
+ * with an English month name ("1 March 2027", "01-Mar-27", "March 1, 2027") and Excel serial
+ * numbers (days since 1899-12-30).
  */
 export function parseDueDate(cell: ListCell): { date: string | null } | { error: string } {
   if (cell === null || cell === "") return { date: null };
@@ -119,6 +145,19 @@ export function parseDueDate(cell: ListCell): { date: string | null } | { error:
     return second > 12 && first <= 12
       ? checked(year, first, second, text)
       : checked(year, second, first, text);
+  }
+  const dayMonth = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([A-Za-z]{3,9}\.?)[\s,-]+(\d{4}|\d{2})$/.exec(
+    text,
+  );
+  const monthDay = /^([A-Za-z]{3,9}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(text);
+  const named = dayMonth
+    ? { day: dayMonth[1], month: dayMonth[2], year: dayMonth[3] }
+    : monthDay
+      ? { day: monthDay[2], month: monthDay[1], year: monthDay[3] }
+      : null;
+  if (named) {
+    const month = monthNumber(named.month ?? "");
+    if (month > 0) return checked(fullYear(named.year ?? ""), month, Number(named.day), text);
   }
   if (/^\d+(\.\d+)?$/.test(text)) return parseDueDate(Number(text));
   return { error: `"${text.slice(0, 40)}" is not a date (use 2026-12-31 or 31/12/2026).` };

@@ -43,13 +43,26 @@ describe("parseDueDate", () => {
     ["01.02.2026", "2026-02-01"],
     [46387, "2026-12-31"],
     ["46387", "2026-12-31"],
+    ["1 March 2027", "2027-03-01"],
+    ["01-Mar-27", "2027-03-01"],
+    ["1st Sept. 2027", "2027-09-01"],
+    ["March 1, 2027", "2027-03-01"],
+    ["31 dec 2026", "2026-12-31"],
     ["", null],
     [null, null],
   ] as const)("reads %s as %s", (cell, date) => {
     expect(parseDueDate(cell)).toEqual({ date });
   });
 
-  it.each(["31/31/2026", "2026-02-30", "next Friday", -3])("refuses %s", (cell) => {
+  it.each([
+    "31/31/2026",
+    "2026-02-30",
+    "next Friday",
+    -3,
+    "30 February 2027",
+    "1 Marsh 2027",
+    "1 Mar 27th",
+  ])("refuses %s", (cell) => {
     expect(parseDueDate(cell)).toHaveProperty("error");
   });
 });
