@@ -102,13 +102,6 @@ export default tseslint.config(
     rules: { [LAYER]: ["error", { patterns: dbImports }] },
   },
   {
-    // TEMPORARY: the activity checkpoints write their blob-store copy from lib/db (after the
-    // append's transaction commits). Moving that copy out of lib/db (the caller passes the store,
-    // or lib/checkpoints owns it) is open work; remove this block with it.
-    files: ["lib/db/activity-audit.ts", "lib/db/checkpoints.ts"],
-    rules: { [LAYER]: "off" },
-  },
-  {
     plugins: { "react-hooks": reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,

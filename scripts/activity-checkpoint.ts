@@ -1,6 +1,7 @@
 import { pathToFileURL } from "node:url";
 import { checkpointAllOrganizations } from "../lib/db/checkpoints";
 import { plural } from "../lib/domain/plural";
+import { keepCheckpointCopiesInBlobStore } from "../lib/storage/checkpoint-copies";
 
 // npm run activity:checkpoint
 // For cron (e.g. daily at 00:05 UTC): checkpoints every organisation's current activity head
@@ -12,6 +13,7 @@ import { plural } from "../lib/domain/plural";
 type Output = { log: (line: string) => void; error: (line: string) => void };
 
 export async function main(args: string[], out: Output = console): Promise<number> {
+  keepCheckpointCopiesInBlobStore();
   if (args.length > 0) {
     out.error("Usage: npm run activity:checkpoint");
     return 1;

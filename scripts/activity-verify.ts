@@ -6,6 +6,7 @@ import { verifyingKeyFromPem, type VerifyingKey } from "../lib/domain/activity-s
 import type { LabelledHead } from "../lib/schemas/activity-heads";
 import { readHeadFile } from "./lib/activity-head-files";
 import { plural } from "../lib/domain/plural";
+import { keepCheckpointCopiesInBlobStore } from "../lib/storage/checkpoint-copies";
 
 // npm run activity:verify -- <org-slug> [file ...] [--public-key <public.pem>]
 // Checks an organisation's activity log (run where the app's DATABASE_URL and blob store are
@@ -61,6 +62,7 @@ function report(audit: ActivityAudit, slug: string, out: Output): void {
 }
 
 export async function main(args: string[], out: Output = console): Promise<number> {
+  keepCheckpointCopiesInBlobStore();
   const parsed = parseArguments(args);
   if (!parsed) {
     out.error(USAGE);

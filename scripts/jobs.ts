@@ -1,6 +1,7 @@
 import { pathToFileURL } from "node:url";
 import { runJobsOnce, startScheduler } from "../lib/jobs/scheduler";
 import { plural } from "../lib/domain/plural";
+import { keepCheckpointCopiesInBlobStore } from "../lib/storage/checkpoint-copies";
 
 // npm run jobs:run-once: one tick of the scheduler (every job due now, each run once however
 // many runners tick), for cron users (e.g. every 5 minutes) and tests. Exits 0, or 1 when a
@@ -10,6 +11,7 @@ import { plural } from "../lib/domain/plural";
 type Output = { log: (line: string) => void; error: (line: string) => void };
 
 export async function main(args: string[], out: Output = console): Promise<number> {
+  keepCheckpointCopiesInBlobStore();
   if (args.length === 1 && args[0] === "--loop") {
     const stop = startScheduler();
     await new Promise<void>((resolve) => {

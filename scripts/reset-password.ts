@@ -1,5 +1,6 @@
 import { issueResetLinkByOperator, setPasswordByOperator } from "../lib/db/passwords";
 import { EmailField, PasswordField } from "../lib/schemas/auth";
+import { keepCheckpointCopiesInBlobStore } from "../lib/storage/checkpoint-copies";
 
 // npm run user:reset-password -- EMAIL                     prints a one-hour reset link
 // npm run user:reset-password -- EMAIL --password-stdin    sets the password read from stdin
@@ -17,6 +18,7 @@ async function readStdin(): Promise<string> {
 }
 
 async function main(args: string[]): Promise<string> {
+  keepCheckpointCopiesInBlobStore();
   const fromStdin = args.includes("--password-stdin");
   const rest = args.filter((arg) => arg !== "--password-stdin");
   if (rest.length !== 1 || rest[0]?.startsWith("-")) throw new Error(USAGE);

@@ -1,6 +1,7 @@
 import { resetTwoFactorByOperator } from "../lib/db/two-factor";
 import { EmailField } from "../lib/schemas/auth";
 import { plural } from "../lib/domain/plural";
+import { keepCheckpointCopiesInBlobStore } from "../lib/storage/checkpoint-copies";
 
 // npm run user:reset-two-factor -- EMAIL
 // For the server's operator, when someone lost both their authenticator and their recovery
@@ -9,6 +10,7 @@ import { plural } from "../lib/domain/plural";
 const USAGE = "Usage: npm run user:reset-two-factor -- EMAIL";
 
 async function main(args: string[]): Promise<string> {
+  keepCheckpointCopiesInBlobStore();
   if (args.length !== 1 || args[0]?.startsWith("-")) throw new Error(USAGE);
   const email = EmailField.safeParse(args[0]);
   if (!email.success)

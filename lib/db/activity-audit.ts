@@ -17,8 +17,8 @@ import {
 } from "@/lib/domain/activity-signature";
 import type { LabelledHead } from "@/lib/schemas/activity-heads";
 import { AppError } from "@/lib/errors";
-import { getBlobStore } from "@/lib/storage";
 import { assertCan } from "./authorize";
+import { checkpointCopyStore } from "./checkpoint-copies";
 import { copyDocument, documentOf, MAX_COPY_BYTES } from "./checkpoints";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
@@ -90,7 +90,7 @@ async function readCopies(
   visible: Visible,
   maxCopies: number,
 ): Promise<{ documents: CheckpointDocument[]; unreadable: AnchorFinding[]; total: number }> {
-  const store = getBlobStore();
+  const store = checkpointCopyStore();
   const keys: string[] = [];
   for await (const { key } of store.listCheckpoints(orgId)) {
     const runId = EXPORT_COPY.exec(nameOf(key))?.[1];

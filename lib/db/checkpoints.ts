@@ -14,8 +14,8 @@ import {
 import { makeCheckpoint } from "@/lib/domain/activity-signature";
 import { isoDateOf } from "@/lib/domain/dates";
 import { CheckpointDocumentInput } from "@/lib/schemas/activity-heads";
-import { getBlobStore } from "@/lib/storage";
 import { afterCommit } from "./after-commit";
+import { checkpointCopyStore } from "./checkpoint-copies";
 import { getDb, type Tx } from "./client";
 
 // Checkpoints of the activity chain's head: one at every export, and one a day. There is no
@@ -23,7 +23,7 @@ import { getDb, type Tx } from "./client";
 // day before ended at: its row inside that append's transaction, its copy once that committed)
 // or by `npm run activity:checkpoint` from cron. Each is signed when AUDIT_SIGNING_KEY(_FILE) is
 // set, kept as a row and copied to the blob store, where someone who can only write the
-// database cannot change or remove it.
+// database cannot change or remove it. The store is the process's (checkpoint-copies.ts).
 
 type Reader = Pick<Tx, "activityLogEntry">;
 
@@ -82,7 +82,7 @@ export function copyDocument(bytes: Buffer): CheckpointDocument | null {
 export async function storeCheckpointCopy(document: CheckpointDocument): Promise<boolean> {
   const name = checkpointFileName(document);
   try {
-    const store = getBlobStore();
+    const store = checkpointCopyStore();
     const { key, written } = await store.putCheckpoint(
       document.organizationId,
       name,
@@ -156,7 +156,7 @@ export async function checkpointAllOrganizations(now: Date = new Date()): Promis
   // Read once, and first: a broken key setting fails the run before anything is written.
   const key = auditSigningKey();
   const db = getDb();
-  const store = getBlobStore();
+  const store = checkpointCopyStore();
   const organizations = await db.organization.findMany({
     select: { id: true },
     orderBy: { createdAt: "asc" },

@@ -2,11 +2,13 @@
 // answering each with its output or its error. A job that overruns its budget is not stopped
 // here: the web process kills this process (nothing else is lost, it holds only that job).
 import { AppError } from "@/lib/errors";
+import { keepCheckpointCopiesInBlobStore } from "@/lib/storage/checkpoint-copies";
 import { isJobRequest, type JobReply, type JobRequest } from "./messages";
 import { performJob } from "./perform-job";
 
 export function runJobs(): void {
   if (!process.send) throw new Error("A job process is started by the web process, not by hand.");
+  keepCheckpointCopiesInBlobStore();
   const send = (reply: JobReply) => process.send?.(reply);
 
   async function perform(request: JobRequest): Promise<JobReply> {

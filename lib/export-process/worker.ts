@@ -4,6 +4,7 @@
 import { failUnfinishedRuns, touchWaitingRuns } from "@/lib/db/exports";
 import { runExport } from "@/lib/exports/run-export";
 import { resolveOrgContext } from "@/lib/db/organizations";
+import { keepCheckpointCopiesInBlobStore } from "@/lib/storage/checkpoint-copies";
 import { isExportRequest, type ExportFinished, type ExportRequest } from "./messages";
 
 /** Runs waiting their turn get a fresh heartbeat this often (well inside EXPORT_STALE_MS). */
@@ -14,6 +15,7 @@ const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
 export function runExportRequests(): void {
   if (!process.send)
     throw new Error("The export process is started by the web process, not by hand.");
+  keepCheckpointCopiesInBlobStore();
   const send = (message: ExportFinished) => process.send?.(message);
   const waiting: ExportRequest[] = [];
   let busy = false;

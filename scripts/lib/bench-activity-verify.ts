@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { auditActivityLogAsOperator } from "../../lib/db/activity-audit";
 import { getDb } from "../../lib/db/client";
+import { keepCheckpointCopiesInBlobStore } from "../../lib/storage/checkpoint-copies";
 import { peakRssMb } from "./bench-measure";
 import { forkForMessage, runChild, sendToParent } from "./bench-child";
 
@@ -17,6 +18,7 @@ export function verifyApart(slug: string): Promise<Verified> {
 
 if (require.main === module) {
   runChild(async () => {
+    keepCheckpointCopiesInBlobStore();
     const slug = process.argv[2] ?? "";
     const start = performance.now();
     const audit = await auditActivityLogAsOperator(slug, [], {});

@@ -132,13 +132,34 @@ describe("layer rules", { timeout: 240_000 }, () => {
     expect(typeOnly).toEqual([]);
   });
 
-  it("lib/db may not import lib/export or lib/storage", async () => {
-    for (const source of ["@/lib/export/summary-pdf", "../export/summary-pdf", "@/lib/storage"]) {
+  it("lib/db may not import lib/export, lib/export-process or lib/storage", async () => {
+    for (const source of [
+      "@/lib/export/summary-pdf",
+      "../export/summary-pdf",
+      "@/lib/export-process/runner",
+      "@/lib/storage",
+    ]) {
       const findings = await lint(
         "lib/db/planted.ts",
         `import * as planted from "${source}";\n\nexport const used = planted;\n`,
       );
       expect(rules(findings), source).toEqual([LAYER]);
+    }
+  });
+
+  it("no lib/db file is exempt: the checkpoints and their audit reach the blob store through the registered copy store", async () => {
+    for (const file of ["lib/db/checkpoints.ts", "lib/db/activity-audit.ts"]) {
+      const findings = await lint(
+        file,
+        'import { getBlobStore } from "@/lib/storage";\n\nexport const store = getBlobStore;\n',
+      );
+      expect(findings, file).toEqual([
+        {
+          ruleId: LAYER,
+          message:
+            "'@/lib/storage' import is restricted from being used by a pattern. lib/db is data access only: the export pipeline and the blob store call lib/db, not the other way round.",
+        },
+      ]);
     }
   });
 
