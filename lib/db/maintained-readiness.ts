@@ -25,9 +25,9 @@ import { controlsEvidence } from "./readiness-evidence";
 // control a write changes in ReadinessDirty and clear Engagement.readinessDay when an
 // engagement's dates, type or scope or the organisation's settings change; maintainReadiness,
 // called inside the writing transaction (recordActivity calls it), recomputes exactly those
-// with the engine and stores each control's compact result. An engagement whose readinessDay
-// is not the organisation's today (a new day, a change of dates) is recomputed whole: the job
-// runner does that after midnight, a write does it if it comes first.
+// with the engine and stores each control's compact result. An engagement without rows (new,
+// or its dates, type or scope changed) is recomputed whole by the write; one whose rows are for
+// an earlier day is rolled forward by the job runner (lib/jobs/readiness-job.ts).
 
 /** Ids per statement when deleting by id: SQLite takes at most 999 bound parameters. */
 const CHUNK = 500;
@@ -196,14 +196,18 @@ async function store(
 }
 
 /**
- * Brings the organisation's maintained readiness up to date inside `tx`: the engagements whose
- * readinessDay is not today are recomputed whole, the controls marked dirty are recomputed in
- * the others, and the marks are removed. Cheap when nothing changed: three small reads.
+ * Brings the organisation's maintained readiness up to date inside `tx`: the controls marked
+ * dirty are recomputed in every engagement whose rows are for today, engagements without rows
+ * (readinessDay null: new, or their dates, type or scope just changed) are computed whole, and
+ * the marks are removed. A write leaves engagements whose rows are for an earlier day to the
+ * roll-forward (`rollForward`, the job runner after the organisation's midnight), so that no
+ * user's write pays for a whole organisation's new day; readers compute those live meanwhile.
+ * Cheap when nothing changed: three small reads.
  */
 export async function maintainReadiness(
   tx: Tx,
   organizationId: string,
-  now: Date = currentInstant(),
+  options: { now?: Date; rollForward?: boolean } = {},
 ): Promise<void> {
   const [organization, dirtyRows, engagements] = await Promise.all([
     tx.organization.findUnique({
@@ -217,9 +221,11 @@ export async function maintainReadiness(
     }),
   ]);
   if (!organization) return;
-  const today = todayIn(organization.timeZone, now);
-  const stale = engagements.filter((row) => row.readinessDay !== today);
-  if (dirtyRows.length === 0 && stale.length === 0) return;
+  const today = todayIn(organization.timeZone, options.now ?? currentInstant());
+  const isWhole = (row: MaintainedEngagement): boolean =>
+    row.readinessDay === null || (options.rollForward === true && row.readinessDay !== today);
+  const whole = engagements.filter(isWhole);
+  if (dirtyRows.length === 0 && whole.length === 0) return;
   const dirty = new Set(dirtyRows.map((row) => row.controlId));
 
   const mappings = await tx.controlMapping.findMany({
@@ -239,22 +245,23 @@ export async function maintainReadiness(
   const rows = await readControlInputs(
     { tx },
     organizationId,
-    stale.length > 0
+    whole.length > 0
       ? Prisma.sql`SELECT "id" FROM "Control" WHERE "organizationId" = ${organizationId}`
       : Prisma.sql`SELECT "controlId" FROM "ReadinessDirty" WHERE "organizationId" = ${organizationId}`,
   );
 
   for (const row of engagements) {
     const engagement = readinessEngagement(row);
-    const whole = row.readinessDay !== today;
-    if (whole) await tx.maintainedReadiness.deleteMany({ where: { engagementId: row.id } });
+    const rebuild = isWhole(row);
+    if (!rebuild && row.readinessDay !== today) continue;
+    if (rebuild) await tx.maintainedReadiness.deleteMany({ where: { engagementId: row.id } });
     else
       for (const part of chunks([...dirty]))
         await tx.maintainedReadiness.deleteMany({
           where: { engagementId: row.id, controlId: { in: part } },
         });
     const mapped = engagement ? mappedTo(row) : new Set<string>();
-    const targets = whole ? mapped : new Set([...dirty].filter((id) => mapped.has(id)));
+    const targets = rebuild ? mapped : new Set([...dirty].filter((id) => mapped.has(id)));
     if (engagement && targets.size > 0)
       await store(
         tx,
@@ -264,7 +271,7 @@ export async function maintainReadiness(
       );
     // An engagement without usable dates keeps no rows; its day is set all the same, so that
     // it is not recomputed by every write (readers compute it live and report what is missing).
-    if (whole)
+    if (rebuild)
       await tx.$executeRaw`UPDATE "Engagement" SET "readinessDay" = ${today} WHERE "id" = ${row.id}`;
   }
   if (dirty.size > 0) await tx.readinessDirty.deleteMany({ where: { organizationId } });

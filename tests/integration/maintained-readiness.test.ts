@@ -26,6 +26,8 @@ import { computeReadiness } from "@/lib/domain/readiness/engine";
 import { summaryOf } from "@/lib/domain/readiness/maintained";
 import { todayIn } from "@/lib/domain/time-zone";
 import type { ControlInput } from "@/lib/schemas/control";
+import { readinessJob } from "@/lib/jobs/readiness-job";
+import { runDueJobs } from "@/lib/jobs/runner";
 import { currentInstant } from "@/lib/server/clock";
 import {
   controlInput,
@@ -161,7 +163,25 @@ function nth<T>(items: readonly T[], index: number): T | undefined {
   return items.length === 0 ? undefined : items[index % items.length];
 }
 
-async function apply(world: World, step: Op, now: { iso: string }): Promise<Expected> {
+/** The clock, and whether its day changed since the last roll-forward. */
+type Clock = { iso: string; stale: boolean };
+
+const quiet = { log: () => undefined, error: () => undefined };
+
+/**
+ * Applies one step; answers where the next read must come from: the maintained rows after a
+ * write through lib/db, unless the day changed without a roll-forward (a write then leaves the
+ * engagement to the job runner, and readers compute it live), which a change of the period or
+ * of the organisation's settings ends by rebuilding the engagement in the write.
+ */
+async function apply(world: World, step: Op, now: Clock): Promise<Expected> {
+  const written = await write(world, step, now);
+  if (written !== "maintained") return written;
+  if (step.kind === "period" || step.kind === "freshness") now.stale = false;
+  return now.stale ? "live" : "maintained";
+}
+
+async function write(world: World, step: Op, now: Clock): Promise<Expected> {
   const { ctx } = world;
   const db = getDb();
   switch (step.kind) {
@@ -309,8 +329,13 @@ async function apply(world: World, step: Op, now: { iso: string }): Promise<Expe
     case "day": {
       now.iso = new Date(Date.parse(now.iso) + step.days * 86_400_000).toISOString();
       setClock(now.iso);
-      if (!step.roll) return "live";
-      await getDb().$transaction((tx) => maintainReadiness(tx, ctx.orgId));
+      if (!step.roll) {
+        now.stale = true;
+        return "live";
+      }
+      const report = await runDueJobs(db, [readinessJob], () => new Date(now.iso), quiet);
+      expect(report.failed).toBe(0);
+      now.stale = false;
       return "maintained";
     }
   }
@@ -328,7 +353,7 @@ describe("maintained readiness", () => {
   it("equals a full recomputation after every step of random writes and day changes", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 4, maxLength: 14 }), async (steps) => {
-        const now = { iso: START };
+        const now: Clock = { iso: START, stale: false };
         setClock(now.iso);
         const world = await makeWorld();
         await expectExact(world, "maintained");
