@@ -19,10 +19,22 @@ const serverOnlyIsEmpty: Plugin = {
 };
 
 /** Builds every entry into `outdir` (absolute, or relative to `projectDir`). */
-export async function buildExportProcess(projectDir: string, outdir: string): Promise<void> {
+export function buildExportProcess(projectDir: string, outdir: string): Promise<void> {
+  return buildForNode(projectDir, outdir, ENTRIES);
+}
+
+/**
+ * Builds `entryPoints` (name → source, relative to `projectDir`) into `<outdir>/<name>.mjs` the
+ * same way: also the benchmarks' processes that render PDFs (scripts/lib/bench-built.ts).
+ */
+export async function buildForNode(
+  projectDir: string,
+  outdir: string,
+  entryPoints: Readonly<Record<string, string>>,
+): Promise<void> {
   await build({
     absWorkingDir: projectDir,
-    entryPoints: Object.fromEntries(Object.entries(ENTRIES)),
+    entryPoints: { ...entryPoints },
     outdir,
     outExtension: { ".js": ".mjs" },
     bundle: true,

@@ -2,7 +2,6 @@ import "server-only";
 import { fork, type ChildProcess } from "node:child_process";
 import type { OrgContext } from "@/lib/db/context";
 import { failUnfinishedRuns } from "@/lib/db/exports";
-import { runExport } from "@/lib/exports/run-export";
 import { entryFile } from "./entry";
 import { isExportFinished, type ExportFinished, type ExportRequest } from "./messages";
 import { exportHeapMb, exportIdleMs, exportRunner } from "./settings";
@@ -130,7 +129,10 @@ export function exportProcess(): ExportProcess {
  */
 export function dispatchExport(ctx: OrgContext, runId: string): void {
   if (exportRunner() === "inline") {
-    void runExport(ctx, runId);
+    // Loaded only here: a web process that hands its exports on never loads the renderers.
+    import("@/lib/exports/run-export")
+      .then(({ runExport }) => runExport(ctx, runId))
+      .catch((error: unknown) => console.error(`[export ${runId}]`, error));
     return;
   }
   exportProcess()

@@ -22,13 +22,17 @@ export async function stopChildren(): Promise<void> {
   );
 }
 
-/** Runs `modulePath` with `args`; resolves to the payload of its message of `type` once it exits cleanly. */
+/**
+ * Runs `modulePath` with `args` (with this process's flags, or `execArgv`: none for built
+ * JavaScript); resolves to the payload of its message of `type` once it exits cleanly.
+ */
 export function forkForMessage<T>(
   modulePath: string,
   args: readonly string[],
   type: string,
+  execArgv: readonly string[] = process.execArgv,
 ): Promise<T> {
-  const child = fork(modulePath, [...args], { execArgv: process.execArgv, env: process.env });
+  const child = fork(modulePath, [...args], { execArgv: [...execArgv], env: process.env });
   running.add(child);
   child.once("exit", () => running.delete(child));
   return new Promise((resolve, reject) => {

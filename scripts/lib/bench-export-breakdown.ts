@@ -1,59 +1,19 @@
-// First: lets tsx render PDFs (see the file).
-import "./pdf-under-tsx";
-import { getDb } from "../../lib/db/client";
-import { loadEngagementExport } from "../../lib/db/export-data";
-import { resolveOrgContext } from "../../lib/db/organizations";
-import { getBlobStore } from "../../lib/storage";
-import { forkForMessage, runChild, sendToParent } from "./bench-child";
-import { exportPhases, type Phases } from "./bench-export-phases";
-import { measure, type Measurement } from "./bench-measure";
-import { benchOrganization, type BenchShape } from "./bench-seed";
+import { builtScript } from "./bench-built";
+import { forkForMessage } from "./bench-child";
+import type { Breakdown } from "./bench-export-breakdown-child";
+import type { BenchShape } from "./bench-seed";
 
 // Where the export's time goes: each of its phases on its own (the pack ones written to a null
 // sink), timed in a child process against the benchmark's database and files, so that their
-// allocations do not count towards the peak RSS the benchmark reports for the export.
+// allocations do not count towards the peak RSS the benchmark reports for the export. The child
+// renders the summary PDF, so it runs built JavaScript (bench-built.ts).
+
+export type { Breakdown } from "./bench-export-breakdown-child";
 
 const MESSAGE = "bench-breakdown";
-const RUNS = { warmups: 1, runs: 3 };
-
-export type Breakdown = Record<keyof Phases, Measurement>;
-
-const LABELS: Record<keyof Phases, string> = {
-  load: "load_ms",
-  evidencePages: "evidence_ms",
-  pdf: "pdf_ms",
-  xlsx: "xlsx_ms",
-  packFiles: "pack_files_ms",
-  pack: "pack_ms",
-};
 
 /** Times the phases in a child process (DATABASE_URL and the file store from this environment). */
-export function breakdownApart(shape: BenchShape, now: Date): Promise<Breakdown> {
-  return forkForMessage<Breakdown>(__filename, [JSON.stringify(shape), now.toISOString()], MESSAGE);
-}
-
-async function breakdown(shape: BenchShape, now: Date): Promise<Breakdown> {
-  const org = benchOrganization(shape);
-  const ctx = await resolveOrgContext(org.userId, org.orgSlug);
-  if (!ctx) throw new Error("The benchmark organisation was not found through the app.");
-  const data = await loadEngagementExport(ctx, org.engagementId, now);
-  const phases = exportPhases(ctx, org.engagementId, now, data, getBlobStore());
-  const time = (phase: keyof Phases) => measure(`  ${LABELS[phase]}`, phases[phase], RUNS);
-  return {
-    load: await time("load"),
-    evidencePages: await time("evidencePages"),
-    pdf: await time("pdf"),
-    xlsx: await time("xlsx"),
-    packFiles: await time("packFiles"),
-    pack: await time("pack"),
-  };
-}
-
-if (require.main === module) {
-  runChild(async () => {
-    const shape = JSON.parse(process.argv[2] ?? "") as BenchShape;
-    const result = await breakdown(shape, new Date(process.argv[3] ?? ""));
-    await getDb().$disconnect();
-    await sendToParent(MESSAGE, result);
-  });
+export async function breakdownApart(shape: BenchShape, now: Date): Promise<Breakdown> {
+  const script = await builtScript("scripts/lib/bench-export-breakdown-child.ts");
+  return forkForMessage<Breakdown>(script, [JSON.stringify(shape), now.toISOString()], MESSAGE, []);
 }

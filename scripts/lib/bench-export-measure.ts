@@ -1,5 +1,3 @@
-// First: lets tsx render PDFs (see the file).
-import "./pdf-under-tsx";
 import { getDb } from "../../lib/db/client";
 import type { OrgContext } from "../../lib/db/context";
 import { loadEngagementExport } from "../../lib/db/export-data";
@@ -7,7 +5,7 @@ import { resolveOrgContext } from "../../lib/db/organizations";
 import { exportProcess } from "../../lib/export-process/runner";
 import { getBlobStore } from "../../lib/storage";
 import { forkForMessage, runChild, sendToParent } from "./bench-child";
-import { exportPack, readAndHash, storedObjects } from "./bench-export-phases";
+import { exportPack, readAndHash, storedObjects } from "./bench-export-run";
 import { fixed, measure, peakRssMb, type Measurement } from "./bench-measure";
 import { benchOrganization, type BenchShape } from "./bench-seed";
 

@@ -2,7 +2,7 @@
 // nested, emphasis runs, brackets, references, tables, code, entities, HTML, headings…) as a
 // function of a count. The benchmark sends each case as an attacker would, filling the field, and
 // as one who knows the limits would: the most of it the field's validation accepts, padded to the
-// field's size with plain words (scripts/bench-markdown.ts).
+// field's size with plain words (scripts/lib/bench-markdown-run.ts).
 
 export type MarkdownCase = { name: string; build: (count: number) => string };
 
