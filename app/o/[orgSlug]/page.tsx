@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { EngagementOverviewTable } from "@/components/engagements/engagement-overview-table";
+import { OnboardingGuide } from "@/components/org/onboarding-guide";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
+import { loadOnboarding } from "@/lib/db/onboarding";
 import { loadOverview } from "@/lib/db/overview";
 import { can } from "@/lib/domain/permissions";
 import { todayFor } from "@/lib/server/clock";
@@ -29,7 +31,14 @@ export default async function OrganizationOverviewPage({ params, searchParams }:
   if (!can(ctx.role, "library.view")) redirect(`/o/${ctx.orgSlug}/engagements`);
   const work = await myWorkFor(ctx);
   if (view !== "overview" && work && work.ownedControls > 0) redirect(`/o/${ctx.orgSlug}/my-work`);
-  const { members, engagements } = await loadOverview(ctx, await todayFor(ctx));
+  const [{ members, engagements }, onboarding] = await Promise.all([
+    loadOverview(ctx, await todayFor(ctx)),
+    loadOnboarding(ctx),
+  ]);
+  // The first-time guide, for those who can do its steps, until every step is done.
+  const guide =
+    onboarding.done < onboarding.total &&
+    (can(ctx.role, "engagement.manage") || can(ctx.role, "control.edit"));
   const base = `/o/${ctx.orgSlug}`;
   return (
     <>
@@ -37,6 +46,7 @@ export default async function OrganizationOverviewPage({ params, searchParams }:
         title={ctx.orgName}
         description={`You are ${ctx.role === "admin" || ctx.role === "owner" ? "an" : "a"} ${ctx.role} of this organisation.`}
       />
+      {guide ? <OnboardingGuide {...onboarding} /> : null}
       <section aria-labelledby="overview-engagements" className="mb-6 space-y-3">
         <h2 id="overview-engagements" className="text-lg font-semibold text-slate-900">
           Engagements
