@@ -328,6 +328,8 @@ export type AnsweredRow = {
 };
 
 const ADDED_COLUMNS = ["State", "Answer", "Answered by", "Answered at", "Files"] as const;
+/** How many columns the list going back adds after the auditor's own. */
+export const ADDED_COLUMN_COUNT = ADDED_COLUMNS.length;
 
 /**
  * The list going back: the imported headers in their order, then state, answer, answered

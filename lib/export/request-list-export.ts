@@ -6,6 +6,7 @@ import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { safeCsvCell } from "@/lib/domain/activity-filters";
 import {
+  ADDED_COLUMN_COUNT,
   answeredListTable,
   packEntryName,
   type AnsweringFile,
@@ -45,14 +46,28 @@ export function requestListCsv(table: readonly string[][]): Buffer {
   return Buffer.from(stringify(table.map((row) => row.map(safeCsvCell))), "utf8");
 }
 
+const PLAIN_NUMBER = /^-?(0|[1-9]\d{0,14})(\.\d{1,10})?$/;
+
 export async function requestListXlsx(
   table: readonly string[][],
   sheetName: string | null,
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet((sheetName ?? "Requests").slice(0, 31) || "Requests");
-  // Plain string cells: exceljs writes a formula only when given one, so "=…" stays text.
-  for (const row of table) sheet.addRow([...row]);
+  // Plain string cells: exceljs writes a formula only when given one, so "=…" stays text. The
+  // auditor's own cells that read as plain numbers (an Excel serial date, an amount) go back as
+  // numbers, as they came; "007" keeps its zeros as text. Assay's added columns stay text.
+  table.forEach((row, index) =>
+    sheet.addRow(
+      index === 0
+        ? [...row]
+        : row.map((cell, column) =>
+            column < row.length - ADDED_COLUMN_COUNT && PLAIN_NUMBER.test(cell)
+              ? Number(cell)
+              : cell,
+          ),
+    ),
+  );
   sheet.getRow(1).font = { bold: true };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

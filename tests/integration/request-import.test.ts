@@ -261,6 +261,9 @@ describe("the list going back", () => {
     expect(sheet?.getRow(1).values).toEqual([undefined, ...(table[0] ?? [])]);
     expect(sheet?.getCell("A2").value).toBe('=HYPERLINK("http://x")');
     expect(sheet?.getCell("A2").formula).toBeUndefined();
+    // The Excel serial date goes back as the number it was; Assay's own columns stay text.
+    expect(sheet?.getCell("C3").value).toBe(46388);
+    expect(sheet?.getCell("B3").value).toBe("PBC-8");
   });
 });
 
