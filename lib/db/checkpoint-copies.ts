@@ -4,7 +4,7 @@ import "server-only";
 // (the layer rules in eslint.config.mjs). Each process's entry says so once, at start-up, with
 // keepCheckpointCopiesInBlobStore() (lib/storage/checkpoint-copies.ts): the web server in
 // instrumentation.ts, the export and job processes, the job loop and the scripts that write or
-// check the log. docs/decisions/0043-checkpoint-copy-store.md.
+// check the log. docs/decisions/0045-checkpoint-copy-store.md.
 
 /** Where a copy is kept, and whether this call wrote it (false: one was there already). */
 export type CheckpointCopyWrite = { key: string; written: boolean };
