@@ -11,6 +11,7 @@ import { publicKeyView } from "@/lib/audit-key";
 import { requireOrgContext } from "@/lib/auth/session";
 import { getReadinessSettings } from "@/lib/db/organization-settings";
 import { getOrganizationSettings } from "@/lib/db/organizations";
+import { getSsoSettings } from "@/lib/db/sso";
 import { getTwoFactorPolicy } from "@/lib/db/two-factor-policy";
 import { can } from "@/lib/domain/permissions";
 import {
@@ -32,13 +33,22 @@ function timeZoneNames(): string[] {
 export default async function SettingsPage({ params }: Props) {
   const ctx = await requireOrgContext((await params).orgSlug);
   notFoundUnlessCan(ctx, "library.view");
+  const sso = can(ctx.role, "owner.manage") ? await getSsoSettings(ctx) : null;
+  const base = `/o/${ctx.orgSlug}`;
+  const link = "text-brand-700 underline underline-offset-2";
   return (
     <>
-      <PageHeader title="Settings" />
+      <PageHeader
+        title="Settings"
+        description="What applies to the whole organisation. Each setting says what it changes; the settings kept on other pages are linked at the end."
+      />
       {can(ctx.role, "org.update") ? (
         <>
           <Card>
-            <CardTitle className="mb-4">Organisation</CardTitle>
+            <CardTitle>Organisation</CardTitle>
+            <CardDescription className="mb-4">
+              The name members and auditors see, and the one printed on every export.
+            </CardDescription>
             <RenameOrgForm
               orgSlug={ctx.orgSlug}
               {...await getOrganizationSettings(ctx)}
@@ -66,6 +76,9 @@ export default async function SettingsPage({ params }: Props) {
             <Card className="mt-6">
               <CardTitle>Single sign-on</CardTitle>
               <CardDescription>
+                {sso?.ssoDomain
+                  ? `People with an address at ${sso.ssoDomain} can sign in with your identity provider${sso.requireSso ? ", and members must (owners keep a recorded emergency sign-in)" : ""}. `
+                  : "No email domain is claimed, so members sign in with a password. "}
                 <Link
                   className="text-brand-700 hover:underline"
                   href={`/o/${ctx.orgSlug}/settings/sso`}
@@ -91,7 +104,8 @@ export default async function SettingsPage({ params }: Props) {
           <Card className="mt-6">
             <CardTitle>Scheduled jobs</CardTitle>
             <CardDescription>
-              Daily readiness snapshots, reminder digests and file cleanup:{" "}
+              Daily readiness snapshots, reminder digests and file cleanup run on the
+              organisation&apos;s day (its time zone above):{" "}
               <Link
                 className="text-brand-700 hover:underline"
                 href={`/o/${ctx.orgSlug}/settings/jobs`}
@@ -100,6 +114,39 @@ export default async function SettingsPage({ params }: Props) {
               </Link>
               .
             </CardDescription>
+          </Card>
+          <Card className="mt-6">
+            <CardTitle>Settings on other pages</CardTitle>
+            <ul
+              className="mt-3 space-y-2 text-sm text-slate-700"
+              aria-label="Settings on other pages"
+            >
+              <li>
+                <Link className={link} href={`${base}/members`}>
+                  Members and roles
+                </Link>
+                : who is on the team and what each role may change.
+              </li>
+              <li>
+                <Link className={link} href={`${base}/auditors`}>
+                  Auditor access
+                </Link>
+                : read-only access to chosen engagements, ending at the end of its last day in the
+                organisation&apos;s time zone.
+              </li>
+              <li>
+                <Link className={link} href={`${base}/reminders`}>
+                  Reminders
+                </Link>
+                : each member chooses their own email digest and calendar feed.
+              </li>
+              <li>
+                <Link className={link} href={`${base}/controls`}>
+                  Grace days of existing controls
+                </Link>
+                : set on each control (or with bulk edit); the default above applies to new ones.
+              </li>
+            </ul>
           </Card>
         </>
       ) : (
