@@ -105,6 +105,9 @@ describe("the system description in the exports", () => {
     });
     expect(pdfText).toContain("System components");
     expect(pdfText).toContain("1 of 10 sections approved");
+    // The section's table is laid out as a table, not printed as the pipes it was typed with.
+    expect(pdfText).toMatch(/Layer\s+Tool\s+Hosting\s+Cloud/);
+    expect(pdfText).not.toContain("|");
 
     const stored = await getDb().exportRun.findUniqueOrThrow({
       where: { id: run.id },
