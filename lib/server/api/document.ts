@@ -9,6 +9,7 @@ import * as records from "./records";
 import * as requests from "./requests";
 import * as exceptionWrites from "./exception-writes";
 import * as exportWrites from "./export-writes";
+import * as exportRuns from "./exports";
 import * as populationWrites from "./population-writes";
 
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the handlers validate
@@ -22,6 +23,7 @@ const MODULES: { register: (registry: OpenAPIRegistry) => void }[] = [
   populationWrites,
   exceptionWrites,
   exportWrites,
+  exportRuns,
   evidenceWrites,
 ];
 
