@@ -6,7 +6,6 @@ import { getDb } from "@/lib/db/client";
 import type { OrgContext, UserContext } from "@/lib/db/context";
 import { updateControl } from "@/lib/db/controls";
 import { addNoteEvidence } from "@/lib/db/evidence";
-import { resolveOrgContext } from "@/lib/db/organizations";
 import { sentenceText } from "@/lib/domain/activity-sentences";
 import { ActivityFilters, type ActivityFilterValues } from "@/lib/schemas/activity";
 import { makeAuditor } from "./auditor-fixture";
@@ -19,17 +18,10 @@ import {
   makeUser,
   noteEvidenceInput,
 } from "./helpers";
+import { signInAs } from "./signed-in";
 import { versionOf } from "./version-of";
 
-let currentUser: UserContext | null = null;
-
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => currentUser,
-  findOrgContext: async (orgSlug: string) => ({
-    user: currentUser,
-    ctx: currentUser ? await resolveOrgContext(currentUser.userId, orgSlug) : null,
-  }),
-}));
+vi.mock("@/lib/auth/session", async () => (await import("./signed-in")).sessionModule());
 
 const { GET: exportCsv } = await import("@/app/o/[orgSlug]/activity/export/route");
 
@@ -74,13 +66,13 @@ function csvRequest(orgSlug: string, query = ""): NextRequest {
 }
 
 async function csvAs(user: UserContext, orgSlug: string, query = ""): Promise<Response> {
-  currentUser = user;
+  signInAs(user);
   try {
     return await exportCsv(csvRequest(orgSlug, query), {
       params: Promise.resolve({ orgSlug }),
     });
   } finally {
-    currentUser = null;
+    signInAs(null);
   }
 }
 
