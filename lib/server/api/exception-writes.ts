@@ -2,19 +2,12 @@ import "server-only";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import type { ExceptionRow } from "@/lib/db/exceptions";
-import {
-  EXCEPTION_SEVERITIES,
-  EXCEPTION_STATUSES,
-  type ExceptionSeverity,
-  type ExceptionStatus,
-} from "@/lib/domain/evidence";
 import { ExceptionInput, UpdateExceptionInput } from "@/lib/schemas/evidence";
 import { BEARER, errorResponses, IfMatchHeader, ok } from "./conventions";
+import { ControlException } from "./records";
 
 // Writes of a control's exceptions (deviations): record one, correct one from the version it
 // was read at. The handlers call lib/db/exceptions.ts, as the control page's forms do.
-
-const isoDay = z.string().meta({ format: "date", example: "2026-03-31" });
 
 export const ExceptionCreateInput = ExceptionInput.omit({ controlId: true }).meta({
   id: "ExceptionCreateInput",
@@ -37,36 +30,8 @@ export const ExceptionUpdateInput = z
       "Only the fields sent change; a remediated exception needs a remediationNote (a blank one is none).",
   });
 
-export const ExceptionOut = z
-  .object({
-    id: z.string(),
-    controlId: z.string(),
-    date: isoDay,
-    description: z.string(),
-    severity: z.enum(EXCEPTION_SEVERITIES),
-    status: z.enum(EXCEPTION_STATUSES),
-    remediationNote: z.string().nullable(),
-    remediatedAt: z.string().meta({ format: "date-time" }).nullable(),
-    version: z.number().int().meta({ description: "Also sent as the ETag." }),
-  })
-  .meta({ id: "Exception" });
-export const ExceptionBody = z.object({ data: ExceptionOut });
-
-export function exceptionOut(
-  row: ExceptionRow & { controlId: string },
-): z.input<typeof ExceptionOut> {
-  return {
-    id: row.id,
-    controlId: row.controlId,
-    date: row.date,
-    description: row.description,
-    severity: row.severity as ExceptionSeverity,
-    status: row.status as ExceptionStatus,
-    remediationNote: row.remediationNote,
-    remediatedAt: row.remediatedAt?.toISOString() ?? null,
-    version: row.version,
-  };
-}
+/** A written exception answers in the shape the exception lists use (./records.ts). */
+export const ExceptionBody = z.object({ data: ControlException });
 
 /**
  * The full correction the data layer takes: the exception's current fields with the sent ones

@@ -3,6 +3,7 @@ import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { PopulationEventInput } from "@/lib/schemas/evidence";
 import { BEARER, errorResponses, ok } from "./conventions";
+import { PopulationEvent } from "./records";
 
 // Writes of an event-driven control's population (the occurrences an auditor samples from):
 // add one event, remove one. The handlers call lib/db/population.ts, as the control page does.
@@ -12,16 +13,8 @@ export const PopulationEventCreateInput = PopulationEventInput.omit({ controlId:
   description: "reference is unique within the control's population (a ticket number, an id…).",
 });
 
-export const PopulationEventOut = z
-  .object({
-    id: z.string(),
-    controlId: z.string(),
-    date: z.string().meta({ format: "date", example: "2026-03-31" }),
-    reference: z.string(),
-    description: z.string(),
-  })
-  .meta({ id: "PopulationEventWritten" });
-export const PopulationEventBody = z.object({ data: PopulationEventOut });
+/** A new event answers in the shape the population lists use (./records.ts). */
+export const PopulationEventBody = z.object({ data: PopulationEvent });
 
 const security = [{ [BEARER]: [] }];
 const tags = ["Population events"];

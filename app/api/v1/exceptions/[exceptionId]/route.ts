@@ -5,10 +5,10 @@ import { idParam, respond, withIfMatch } from "@/lib/server/api/conventions";
 import {
   ExceptionBody,
   exceptionCorrection,
-  exceptionOut,
   ExceptionUpdateInput,
 } from "@/lib/server/api/exception-writes";
 import { parseWith, readJsonObject } from "@/lib/server/api/json-body";
+import { exceptionOut } from "@/lib/server/api/records";
 
 /** PATCH /api/v1/exceptions/{exceptionId}: corrects the fields sent, from the If-Match version. */
 export const PATCH = apiRoute<{ exceptionId: string }>(async ({ ctx }, request, params) => {

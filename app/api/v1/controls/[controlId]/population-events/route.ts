@@ -17,7 +17,7 @@ export const POST = apiRoute<{ controlId: string }>(async ({ ctx }, request, par
   const { date, reference, description } = input;
   return respond(
     PopulationEventBody,
-    { data: { id, controlId, date, reference, description } },
+    { data: { id, controlId, date, reference, description, evidenceCount: 0 } },
     { status: 201 },
   );
 });
