@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -320,5 +320,52 @@ describe("POST /api/v1/controls/{controlId}/evidence/files", () => {
     });
     expect(refused.status).toBe(403);
     expect(await evidenceCount(owner)).toBe(1);
+  });
+});
+
+describe("the README's curl upload", () => {
+  it("works as written: its headers record one file for the control, also when retried", async () => {
+    const { owner, control, secret } = await editorSetup();
+    const readme = await readFile(path.join(process.cwd(), "README.md"), "utf8");
+    const api = readme.slice(readme.indexOf("## API"));
+    const block = api.slice(api.indexOf("```sh"), api.indexOf("```", api.indexOf("```sh") + 5));
+    const today = new Date().toISOString().slice(0, 10);
+    const expand = (text: string) =>
+      text
+        .replaceAll("$(date -u +%F)", today)
+        .replaceAll("$ASSAY_TOKEN", secret)
+        .replaceAll("$CONTROL_ID", control.id)
+        .replaceAll("$ASSAY_URL", "http://localhost");
+    const headers = Object.fromEntries(
+      [...block.matchAll(/-H "([^:"]+): ([^"]*)"/g)].map((match) => [
+        match[1]!.toLowerCase(),
+        expand(match[2]!),
+      ]),
+    );
+    expect(expand(block)).toContain(`/api/v1/controls/${control.id}/evidence/files`);
+    expect(headers.authorization).toBe(`Bearer ${secret}`);
+    const { authorization, ...rest } = headers;
+    void authorization;
+    const send = () =>
+      callApi(postFile, "POST", FILES, {
+        secret,
+        params: { controlId: control.id },
+        headers: rest,
+        body: "%PDF-1.7 backup report",
+      });
+    expect((await send()).status).toBe(201);
+    expect((await send()).status).toBe(201);
+    const stored = await getDb().evidence.findMany({
+      where: { organizationId: owner.orgId },
+      select: { title: true, fileName: true, contentType: true, effectiveDate: true },
+    });
+    expect(stored).toEqual([
+      {
+        title: "Nightly backup restore test",
+        fileName: "backup-report.pdf",
+        contentType: "application/pdf",
+        effectiveDate: today,
+      },
+    ]);
   });
 });
