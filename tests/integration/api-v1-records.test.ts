@@ -1,3 +1,4 @@
+import type { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
 import { GET as evidenceRoute } from "@/app/api/v1/engagements/[engagementId]/evidence/route";
 import { GET as exceptionsRoute } from "@/app/api/v1/engagements/[engagementId]/exceptions/route";
@@ -43,9 +44,14 @@ async function world(ctx: OrgContext) {
   return { engagement, mapped, unmapped };
 }
 
+type EngagementRoute = (
+  request: NextRequest,
+  context: { params: Promise<{ engagementId: string }> },
+) => Promise<Response>;
+
 /** Every page of a list, following nextCursor. */
 async function allPages<T>(
-  route: Parameters<typeof callApi>[0],
+  route: EngagementRoute,
   template: string,
   secret: string,
   engagementId: string,
