@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NextRequest } from "next/server";
 import { SignInInput } from "@/lib/schemas/auth";
+import { LinkEvidenceInput, NoteEvidenceInput } from "@/lib/schemas/evidence";
 import { PaperworkPdfInput } from "@/lib/schemas/paperwork";
 import { UploadMetadata } from "@/lib/schemas/upload";
 import { schemaOf, wrapperOf } from "./harness";
@@ -80,6 +81,13 @@ const ROUTE_HINTS: Record<string, RouteHint> = {
     query: { inline: { kind: "text", options: ["1", "0"] } },
   },
   "app/api/orgs/[orgSlug]/packs/verify/route.ts": { raw: "zip" },
+  "app/api/v1/controls/[controlId]/evidence/notes/route.ts": {
+    body: fieldsOf(NoteEvidenceInput) ?? {},
+  },
+  "app/api/v1/controls/[controlId]/evidence/links/route.ts": {
+    body: fieldsOf(LinkEvidenceInput) ?? {},
+  },
+  "app/api/v1/controls/[controlId]/evidence/files/route.ts": { raw: "file" },
   "app/api/sso/start/route.ts": { query: { callbackUrl: text } },
   "app/api/sso/callback/route.ts": { query: { state: text, code: text, iss: text } },
   "app/o/[orgSlug]/engagements/[engagementId]/paperwork/pdf/route.ts": {
