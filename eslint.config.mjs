@@ -11,6 +11,18 @@ const layer = (name) => `^(@/|(\\.\\./)+)(lib/)?${name}(/|$)`;
 
 const LAYER = "@typescript-eslint/no-restricted-imports";
 
+// Everywhere: the PDFs are drawn through @react-pdf/renderer's public API only. The app once
+// patched pdfkit's prototype and loaded a second copy of it, which react-pdf (pinning its own)
+// never used; with nothing importing pdfkit or fontkit, nothing can patch or duplicate them
+// (docs/decisions/0013-pdf-fonts-and-pdf-a.md).
+const pdfInternals = [
+  {
+    regex: "^(@react-pdf/(?!renderer$)[^/]+|pdfkit|fontkit)(/.*)?$",
+    message:
+      "PDFs are drawn through @react-pdf/renderer only: no pdfkit, fontkit or other @react-pdf internals, so no patch of them and no second copy.",
+  },
+];
+
 const domainImports = [
   {
     regex: "^(next|react|react-dom|@prisma/.+|prisma|server-only)(/.*)?$",
@@ -90,16 +102,21 @@ export default tseslint.config(
     rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
   },
   {
+    // The folder blocks below replace this rule's options, so each repeats pdfInternals.
+    files: ["**/*.ts", "**/*.tsx", "**/*.mts"],
+    rules: { [LAYER]: ["error", { patterns: pdfInternals }] },
+  },
+  {
     files: ["lib/domain/**"],
-    rules: { [LAYER]: ["error", { patterns: domainImports }] },
+    rules: { [LAYER]: ["error", { patterns: [...pdfInternals, ...domainImports] }] },
   },
   {
     files: ["components/**"],
-    rules: { [LAYER]: ["error", { patterns: componentImports }] },
+    rules: { [LAYER]: ["error", { patterns: [...pdfInternals, ...componentImports] }] },
   },
   {
     files: ["lib/db/**"],
-    rules: { [LAYER]: ["error", { patterns: dbImports }] },
+    rules: { [LAYER]: ["error", { patterns: [...pdfInternals, ...dbImports] }] },
   },
   {
     plugins: { "react-hooks": reactHooks },

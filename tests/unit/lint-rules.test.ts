@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const root = path.resolve(__dirname, "../..");
 const cycleDir = path.join(root, "tmp", `lint-planted-cycle-${process.pid}`);
 const PLANTED = [
+  "lib/export/pdf/planted.ts",
   "lib/domain/planted.ts",
   "lib/domain/readiness/planted.ts",
   "lib/db/planted.ts",
@@ -161,6 +162,30 @@ describe("layer rules", { timeout: 240_000 }, () => {
         },
       ]);
     }
+  });
+
+  it("no file imports pdfkit, fontkit or an @react-pdf internal: the PDFs go through @react-pdf/renderer", async () => {
+    for (const [file, source] of [
+      ["lib/export/pdf/planted.ts", "pdfkit"],
+      ["lib/export/pdf/planted.ts", "pdfkit/js/pdfkit.es"],
+      ["lib/export/pdf/planted.ts", "fontkit"],
+      ["lib/export/pdf/planted.ts", "@react-pdf/font"],
+      ["lib/export/pdf/planted.ts", "@react-pdf/renderer/lib/react-pdf.js"],
+      ["lib/db/planted.ts", "pdfkit"],
+      ["lib/domain/planted.ts", "pdfkit"],
+      ["components/planted/planted.tsx", "pdfkit"],
+    ] as const) {
+      const findings = await lint(
+        file,
+        `import * as planted from "${source}";\n\nexport const used = planted;\n`,
+      );
+      expect(rules(findings), `${source} from ${file}`).toEqual([LAYER]);
+    }
+    const renderer = await lint(
+      "lib/export/pdf/planted.ts",
+      'import { Document } from "@react-pdf/renderer";\n\nexport const used = Document;\n',
+    );
+    expect(renderer).toEqual([]);
   });
 
   it("an import cycle fails the lint; a type-only import back does not count", async () => {
