@@ -193,6 +193,23 @@ describe("PATCH /api/v1/controls/{controlId}", () => {
     expect(await getControl(owner, control.id)).toMatchObject({ title: "Moved on", version: 1 });
   });
 
+  it("lets exactly one of two updates from the same version land; the other is 412", async () => {
+    const owner = await makeOrg();
+    const control = await makeControl(owner);
+    const secret = await tokenFor(owner);
+    const results = await Promise.all(
+      ["First", "Second"].map((title) =>
+        update(control.id, { secret, ifMatch: '"0"', body: { title: `${title} title` } }),
+      ),
+    );
+    expect(results.map((result) => result.status).sort()).toEqual([200, 412]);
+    const winner = results.find((result) => result.status === 200);
+    expect(await getControl(owner, control.id)).toMatchObject({
+      title: winner?.body.data.title,
+      version: 1,
+    });
+  });
+
   it("answers 400 with fieldErrors, 403 to a viewer, 404 to another organisation or outside the token's engagements", async () => {
     const owner = await makeOrg();
     const control = await makeControl(owner);
