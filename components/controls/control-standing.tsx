@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SlotStrip } from "@/components/readiness/slot-strip";
 import type { ControlStanding } from "@/lib/db/control-page";
-import { FAMILY_LABELS, TYPE_LABELS } from "@/lib/domain/engagements";
+import { FAMILY_LABELS, TYPE_LABELS } from "@/lib/domain/labels";
 
 /** How many occurrence links a list shows before "and N more". */
 const SHOWN = 6;

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { SectionRequest } from "@/lib/db/request-sections";
-import { REQUEST_STATE_LABELS } from "@/lib/domain/request-states";
+import { REQUEST_STATE_LABELS } from "@/lib/domain/labels";
 
 type Props = {
   requests: SectionRequest[];

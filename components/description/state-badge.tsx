@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
-import { SECTION_STATE_LABELS, type SectionState } from "@/lib/domain/description/states";
+import type { SectionState } from "@/lib/domain/description/states";
+import { SECTION_STATE_LABELS } from "@/lib/domain/labels";
 
 const TONES = { draft: "neutral", in_review: "warning", approved: "success" } as const;
 

@@ -1,9 +1,5 @@
-import {
-  FAMILY_LABELS,
-  TYPE_LABELS,
-  type ReportFamily,
-  type ReportType,
-} from "@/lib/domain/engagements";
+import type { ReportFamily, ReportType } from "@/lib/domain/engagements";
+import { FAMILY_LABELS, TYPE_LABELS } from "@/lib/domain/labels";
 
 export function describeEngagement(e: {
   family: ReportFamily;

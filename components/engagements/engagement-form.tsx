@@ -11,20 +11,19 @@ import { StaleVersionNotice } from "@/components/ui/stale-version-notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useLatestVersion, type LatestVersion } from "@/components/ui/use-latest-version";
 import type { FormAction } from "@/lib/action-result";
-import { CATEGORY_LABELS, TSC_CATEGORIES } from "@/lib/domain/catalog";
+import { TSC_CATEGORIES } from "@/lib/domain/catalog";
 import { isIsoDate } from "@/lib/domain/dates";
 import {
   engagementWarnings,
-  FAMILY_LABELS,
   REPORT_FAMILIES,
   REPORT_TYPES,
-  TYPE_LABELS,
   usesObjectives,
   type ReportFamily,
   type ReportType,
 } from "@/lib/domain/engagements";
 import { SubserviceEditor, type SubserviceDraft } from "./subservice-editor";
 import { IdField } from "@/components/ui/id-field";
+import { CATEGORY_LABELS, FAMILY_LABELS, TYPE_LABELS } from "@/lib/domain/labels";
 
 export type EngagementFormValues = {
   name: string;

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Sparkline } from "@/components/readiness/sparkline";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { OverviewEngagement } from "@/lib/db/overview";
-import { FAMILY_LABELS, TYPE_LABELS } from "@/lib/domain/engagements";
+import { FAMILY_LABELS, TYPE_LABELS } from "@/lib/domain/labels";
 
 function daysLeft(engagement: OverviewEngagement): string {
   const what = engagement.type === "TYPE_I" ? "as-of date" : "period end";

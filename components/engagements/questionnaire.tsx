@@ -9,8 +9,6 @@ import { Field } from "@/components/ui/field";
 import { Checkbox } from "@/components/ui/input";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { FormAction } from "@/lib/action-result";
-import { CATEGORY_LABELS } from "@/lib/domain/catalog";
-import { FAMILY_LABELS, TYPE_LABELS } from "@/lib/domain/engagements";
 import {
   askedQuestions,
   completeAnswers,
@@ -22,6 +20,7 @@ import {
   type QuestionnaireResult,
 } from "@/lib/domain/questionnaire";
 import { IdField } from "@/components/ui/id-field";
+import { CATEGORY_LABELS, FAMILY_LABELS, TYPE_LABELS } from "@/lib/domain/labels";
 
 const EXTRA = ["availability", "confidentiality", "processing_integrity", "privacy"] as const;
 

@@ -4,7 +4,8 @@ import { formatSize } from "@/components/ui/format-size";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { FormAction } from "@/lib/action-result";
 import type { ExportRunLine, ExportsPage } from "@/lib/db/exports-page";
-import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS } from "@/lib/domain/export/snapshot";
+import { EXPORT_FORMATS } from "@/lib/domain/export/snapshot";
+import { EXPORT_FORMAT_LABELS } from "@/lib/domain/labels";
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", {
   dateStyle: "medium",

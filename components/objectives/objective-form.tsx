@@ -9,8 +9,9 @@ import { StaleVersionNotice } from "@/components/ui/stale-version-notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useLatestVersion } from "@/components/ui/use-latest-version";
 import type { FormAction } from "@/lib/action-result";
-import { AREA_LABELS, OBJECTIVE_AREAS } from "@/lib/domain/catalog";
+import { OBJECTIVE_AREAS } from "@/lib/domain/catalog";
 import { IdField } from "@/components/ui/id-field";
+import { AREA_LABELS } from "@/lib/domain/labels";
 
 type Props = {
   orgSlug: string;

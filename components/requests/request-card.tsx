@@ -5,10 +5,10 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { FormAction } from "@/lib/action-result";
 import type { RequestsPage } from "@/lib/db/requests-page";
-import { REQUEST_STATE_LABELS } from "@/lib/domain/request-states";
 import { LinksForm } from "./links-form";
 import { ReplyForm } from "./reply-form";
 import { ScheduleForm } from "./schedule-form";
+import { REQUEST_STATE_LABELS } from "@/lib/domain/labels";
 
 export type RequestActions = {
   reply: FormAction<{ messageId: string }>;

@@ -1,6 +1,7 @@
 import { Button } from "@/components/ui/button";
 import { Label, Select } from "@/components/ui/input";
-import { REQUEST_STATE_LABELS, REQUEST_STATES } from "@/lib/domain/request-states";
+import { REQUEST_STATES } from "@/lib/domain/request-states";
+import { REQUEST_STATE_LABELS } from "@/lib/domain/labels";
 
 export type RequestFilterValues = {
   state: string;

@@ -1,7 +1,6 @@
 import "server-only";
-import { AREA_LABELS, CATEGORY_LABELS, isTscCategory } from "@/lib/domain/catalog";
-import { type ControlNature, type ControlStatus } from "@/lib/domain/controls";
-import { FAMILY_LABELS, TYPE_LABELS } from "@/lib/domain/engagements";
+import { isTscCategory } from "@/lib/domain/catalog";
+import type { ControlNature, ControlStatus } from "@/lib/domain/controls";
 import {
   EVIDENCE_KINDS,
   type ExceptionSeverity,
@@ -29,7 +28,14 @@ import type { EngagementDetail } from "./engagements";
 import { engagementReadiness } from "./readiness";
 import { loadRequestListExport } from "./request-list-export";
 import { organizationTimeZone } from "./time-zone";
-import { FREQUENCY_LABELS, NATURE_LABELS } from "@/lib/domain/labels";
+import {
+  AREA_LABELS,
+  CATEGORY_LABELS,
+  FAMILY_LABELS,
+  FREQUENCY_LABELS,
+  NATURE_LABELS,
+  TYPE_LABELS,
+} from "@/lib/domain/labels";
 
 /** Evidence records read per query when streaming the evidence list. */
 const EVIDENCE_PAGE_SIZE = 500;

@@ -1,9 +1,10 @@
 import "server-only";
-import { AREA_LABELS, SOC1_STARTER_OBJECTIVES, type ObjectiveArea } from "@/lib/domain/catalog";
+import { SOC1_STARTER_OBJECTIVES, type ObjectiveArea } from "@/lib/domain/catalog";
 import { can } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/errors";
 import type { OrgContext } from "./context";
 import { listObjectives, type ObjectiveRow } from "./objectives";
+import { AREA_LABELS } from "@/lib/domain/labels";
 
 // The objectives pages in one call each: the list (retired ones included, with their area's
 // label and the starter objectives not adopted yet) and one objective to edit or read.

@@ -1,11 +1,12 @@
 import "server-only";
 import type { AnsweringFile, ExportRequestList } from "@/lib/domain/request-list";
-import { REQUEST_STATE_LABELS, requestStateOf } from "@/lib/domain/request-states";
+import { requestStateOf } from "@/lib/domain/request-states";
 import { assertCan } from "./authorize";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
 import { engagementRequirements } from "./engagement-requirements";
 import { assertEngagementVisible } from "./scope";
+import { REQUEST_STATE_LABELS } from "@/lib/domain/labels";
 
 // The imported request list of an engagement going back to the auditor: the latest import's
 // headers (in the file's order), each imported request's cells as imported, its state, the

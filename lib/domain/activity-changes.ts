@@ -1,9 +1,14 @@
 // How an edit reads in the activity log: "status from draft to implemented, description".
 // Stored values become words (labels of lib/domain); long texts are named, not quoted.
 
-import { AREA_LABELS } from "./catalog";
-import { FAMILY_LABELS, TYPE_LABELS } from "./engagements";
-import { FREQUENCY_LABELS, labelOf, NATURE_LABELS } from "./labels";
+import {
+  AREA_LABELS,
+  FAMILY_LABELS,
+  FREQUENCY_LABELS,
+  labelOf,
+  NATURE_LABELS,
+  TYPE_LABELS,
+} from "./labels";
 
 /** A stored JSON object, or nothing when the stored value was not an object. */
 export type Fields = { readonly [key: string]: unknown };

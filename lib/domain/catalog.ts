@@ -17,20 +17,8 @@ export const TSC_CATEGORIES = [
 ] as const;
 export type TscCategory = (typeof TSC_CATEGORIES)[number];
 
-export const CATEGORY_LABELS: Record<TscCategory, string> = {
-  security: "Security (common criteria CC1–CC9)",
-  availability: "Availability",
-  confidentiality: "Confidentiality",
-  processing_integrity: "Processing integrity",
-  privacy: "Privacy",
-};
-
 export const OBJECTIVE_AREAS = ["itgc", "business"] as const;
 export type ObjectiveArea = (typeof OBJECTIVE_AREAS)[number];
-export const AREA_LABELS: Record<ObjectiveArea, string> = {
-  itgc: "IT general controls",
-  business: "Business processes",
-};
 
 export type CriterionDefinition = {
   code: string;

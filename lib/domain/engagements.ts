@@ -1,5 +1,6 @@
 import { criteriaInScope, type CriterionDefinition, type TscCategory } from "./catalog";
 import { daysInclusive } from "./dates";
+import { FAMILY_LABELS, TYPE_LABELS } from "./labels";
 
 export const REPORT_FAMILIES = ["SOC2", "SOC1", "ISAE3402"] as const;
 export type ReportFamily = (typeof REPORT_FAMILIES)[number];
@@ -7,13 +8,6 @@ export const REPORT_TYPES = ["TYPE_I", "TYPE_II"] as const;
 export type ReportType = (typeof REPORT_TYPES)[number];
 export const SUBSERVICE_METHODS = ["carve_out", "inclusive"] as const;
 export type SubserviceMethod = (typeof SUBSERVICE_METHODS)[number];
-
-export const FAMILY_LABELS: Record<ReportFamily, string> = {
-  SOC1: "SOC 1",
-  SOC2: "SOC 2",
-  ISAE3402: "ISAE 3402",
-};
-export const TYPE_LABELS: Record<ReportType, string> = { TYPE_I: "Type I", TYPE_II: "Type II" };
 
 /** SOC 2 engagements are scoped by categories; SOC 1 and ISAE 3402 by the organisation's objectives. */
 export function usesObjectives(family: ReportFamily): boolean {

@@ -5,6 +5,11 @@ import type { ControlFrequency, ControlNature, ControlStatus } from "./controls"
 import type { EvidenceKind, EvidencePurpose, ExceptionSeverity, ExceptionStatus } from "./evidence";
 import type { EvidenceWindow } from "./readiness/engine";
 import type { RequirementStatus } from "./requirement-status";
+import type { ReportFamily, ReportType } from "./engagements";
+import type { ObjectiveArea, TscCategory } from "./catalog";
+import type { RequestState } from "./request-states";
+import type { SectionState } from "./description/states";
+import type { ExportFormat } from "./export/snapshot";
 
 export const CONTROL_STATUS_LABELS: Record<ControlStatus, string> = {
   draft: "Draft",
@@ -64,6 +69,47 @@ export const SEVERITY_LABELS: Record<ExceptionSeverity, string> = {
 export const EXCEPTION_STATUS_LABELS: Record<ExceptionStatus, string> = {
   open: "Open",
   remediated: "Remediated",
+};
+
+export const FAMILY_LABELS: Record<ReportFamily, string> = {
+  SOC1: "SOC 1",
+  SOC2: "SOC 2",
+  ISAE3402: "ISAE 3402",
+};
+
+export const TYPE_LABELS: Record<ReportType, string> = { TYPE_I: "Type I", TYPE_II: "Type II" };
+
+export const CATEGORY_LABELS: Record<TscCategory, string> = {
+  security: "Security (common criteria CC1–CC9)",
+  availability: "Availability",
+  confidentiality: "Confidentiality",
+  processing_integrity: "Processing integrity",
+  privacy: "Privacy",
+};
+
+export const AREA_LABELS: Record<ObjectiveArea, string> = {
+  itgc: "IT general controls",
+  business: "Business processes",
+};
+
+export const REQUEST_STATE_LABELS: Record<RequestState, string> = {
+  open: "Open",
+  answered: "Answered",
+  accepted: "Accepted",
+};
+
+export const SECTION_STATE_LABELS: Record<SectionState, string> = {
+  draft: "Draft",
+  in_review: "In review",
+  approved: "Approved",
+};
+
+export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
+  pack: "Evidence pack (ZIP)",
+  pdf: "Readiness summary (PDF)",
+  xlsx: "Control matrix (XLSX)",
+  csv: "Control matrix (CSV, ZIP of one file per sheet)",
+  json: "Readiness data (JSON)",
 };
 
 /**

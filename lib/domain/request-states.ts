@@ -6,12 +6,6 @@ import { can, ROLES, type Role } from "./permissions";
 export const REQUEST_STATES = ["open", "answered", "accepted"] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 
-export const REQUEST_STATE_LABELS: Record<RequestState, string> = {
-  open: "Open",
-  answered: "Answered",
-  accepted: "Accepted",
-};
-
 export type RequestMove = "answer" | "accept" | "reopen";
 
 const MOVES: Record<RequestMove, { from: readonly RequestState[]; to: RequestState }> = {

@@ -3,15 +3,10 @@
 // Who may do what: editors write and submit; approving (and sending an approved section back)
 // needs an admin or owner; viewers and auditors read. docs/decisions/0042-system-description.md.
 import { can, type Role } from "../permissions";
+import { SECTION_STATE_LABELS } from "../labels";
 
 export const SECTION_STATES = ["draft", "in_review", "approved"] as const;
 export type SectionState = (typeof SECTION_STATES)[number];
-
-export const SECTION_STATE_LABELS: Record<SectionState, string> = {
-  draft: "Draft",
-  in_review: "In review",
-  approved: "Approved",
-};
 
 export function isSectionState(value: string): value is SectionState {
   return (SECTION_STATES as readonly string[]).includes(value);

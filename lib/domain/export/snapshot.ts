@@ -7,14 +7,6 @@ import { asciiHyphenated } from "../slug";
 export const EXPORT_FORMATS = ["pack", "pdf", "xlsx", "csv", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
-  pack: "Evidence pack (ZIP)",
-  pdf: "Readiness summary (PDF)",
-  xlsx: "Control matrix (XLSX)",
-  csv: "Control matrix (CSV, ZIP of one file per sheet)",
-  json: "Readiness data (JSON)",
-};
-
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   pack: "application/zip",
   pdf: "application/pdf",

@@ -6,12 +6,12 @@ import { requireOrgContext } from "@/lib/auth/session";
 import { listCriteria } from "@/lib/db/catalog";
 import { countControlsByCriterion } from "@/lib/db/mappings";
 import {
-  CATEGORY_LABELS,
   CRITERIA_EDITIONS,
   CURRENT_CRITERIA_EDITION,
   type TscCategory,
 } from "@/lib/domain/catalog";
 import { notFoundUnlessCan } from "@/lib/server/not-found";
+import { CATEGORY_LABELS } from "@/lib/domain/labels";
 
 export const metadata: Metadata = { title: "SOC 2 criteria" };
 

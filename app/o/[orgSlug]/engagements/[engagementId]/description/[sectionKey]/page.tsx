@@ -24,11 +24,7 @@ import {
 import { listMembers } from "@/lib/db/members";
 import { NOT_WRITTEN, sectionRequests } from "@/lib/db/request-sections";
 import { linkRefs } from "@/lib/domain/description/refs";
-import {
-  allowedMoves,
-  canWriteDescription,
-  SECTION_STATE_LABELS,
-} from "@/lib/domain/description/states";
+import { allowedMoves, canWriteDescription } from "@/lib/domain/description/states";
 import { PAPERWORK_MARKDOWN_LIMITS } from "@/lib/domain/markdown-limits";
 import { can } from "@/lib/domain/permissions";
 import { notFoundOnAppError } from "@/lib/server/not-found";
@@ -43,6 +39,7 @@ import {
   saveSectionAction,
   setSectionOwnerAction,
 } from "../actions";
+import { SECTION_STATE_LABELS } from "@/lib/domain/labels";
 
 export const metadata: Metadata = { title: "Description section" };
 
