@@ -66,7 +66,16 @@ export function EvidenceList({
     return (
       <p className="text-sm text-slate-600">
         No evidence yet. Add a policy or configuration as design evidence, and each occurrence as
-        operating evidence.
+        operating evidence
+        {canEdit ? (
+          <>
+            :{" "}
+            <a className="text-brand-700 underline underline-offset-2" href="#add-evidence">
+              go to the evidence form
+            </a>
+          </>
+        ) : null}
+        .
       </p>
     );
   return (

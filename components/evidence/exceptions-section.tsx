@@ -130,7 +130,10 @@ export function ExceptionsSection({
   return (
     <div className="space-y-4">
       {items.length === 0 ? (
-        <p className="text-sm text-slate-600">No exceptions recorded.</p>
+        <p className="text-sm text-slate-600">
+          No exceptions recorded. When an occurrence did not operate as designed, record it here
+          with its root cause and remediation.
+        </p>
       ) : (
         <ul className="divide-y divide-slate-100" aria-label="Exceptions">
           {items.map((item) => (

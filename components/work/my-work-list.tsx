@@ -84,7 +84,14 @@ export function MyWorkList({
     return (
       <p className="text-sm text-slate-600">
         You own no controls in this organisation yet. When a control is given to you (its owner is
-        set on the control page), what it needs from you appears here.
+        set on the control page), what it needs from you appears here.{" "}
+        <Link
+          className="text-brand-700 underline underline-offset-2"
+          href={`/o/${orgSlug}/controls`}
+        >
+          See the controls and their owners
+        </Link>
+        .
       </p>
     );
   const common = { orgSlug, today };

@@ -93,7 +93,21 @@ export default async function ActivityPage({ params, searchParams }: Props) {
       )}
       {parsed.success && view.rows.length === 0 ? (
         <Alert tone="info">
-          {filtered ? "No entries match these filters." : "Nothing has been recorded yet."}
+          {filtered ? (
+            <>
+              No entries match these filters.{" "}
+              <Link className="underline underline-offset-2" href={base}>
+                Clear the filters
+              </Link>
+            </>
+          ) : (
+            <>
+              Nothing has been recorded yet: every change the team makes appears here.{" "}
+              <Link className="underline underline-offset-2" href={`/o/${ctx.orgSlug}/controls`}>
+                Start with the controls
+              </Link>
+            </>
+          )}
         </Alert>
       ) : null}
       {view.rows.length > 0 ? (

@@ -50,6 +50,7 @@ export default async function RequestsPage({ params, searchParams }: Props) {
       : "reader";
   const base = `/o/${ctx.orgSlug}`;
   const lists = page.engagements.filter((engagement) => engagement.hasList);
+  const filtered = Boolean(state || due || assigneeId || query.engagement);
 
   return (
     <>
@@ -108,13 +109,19 @@ export default async function RequestsPage({ params, searchParams }: Props) {
       />
       {page.requests.length === 0 ? (
         <p className="text-sm text-slate-600">
-          No requests match.{" "}
+          {filtered ? "No requests match." : "No requests yet."}{" "}
           {side === "auditor"
             ? "Import your request list above, or leave a request from any requirement or control page."
             : "Import the auditor's request list above; auditors also leave requests on requirement and control pages."}{" "}
-          <Link className="text-brand-700 hover:underline" href={`${base}/requests`}>
-            Clear the filters
-          </Link>
+          {filtered ? (
+            <Link className="text-brand-700 hover:underline" href={`${base}/requests`}>
+              Clear the filters
+            </Link>
+          ) : (
+            <Link className="text-brand-700 hover:underline" href={`${base}/engagements`}>
+              Go to the engagements
+            </Link>
+          )}
         </p>
       ) : (
         <ul className="space-y-4" aria-label="Requests">
