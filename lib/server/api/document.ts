@@ -1,6 +1,7 @@
 import "server-only";
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { registerConventions } from "./conventions";
+import * as controlRecords from "./control-records";
 import * as controlWrites from "./control-writes";
 import * as engagements from "./engagements";
 import * as evidenceWrites from "./evidence-writes";
@@ -19,6 +20,7 @@ const MODULES: { register: (registry: OpenAPIRegistry) => void }[] = [
   readiness,
   records,
   requests,
+  controlRecords,
   controlWrites,
   populationWrites,
   exceptionWrites,

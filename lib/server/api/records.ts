@@ -87,10 +87,23 @@ export const EvidencePage = pageOf(EvidenceMetadata);
 
 export function evidenceOut(row: EvidenceRow): z.input<typeof EvidenceMetadata> {
   return {
-    ...row,
+    id: row.id,
     kind: oneOf(EVIDENCE_KINDS, row.kind),
     purpose: oneOf(EVIDENCE_PURPOSES, row.purpose),
+    title: row.title,
+    url: row.url,
+    fileName: row.fileName,
+    contentType: row.contentType,
+    size: row.size,
+    sha256: row.sha256,
+    effectiveDate: row.effectiveDate,
+    coverageEnd: row.coverageEnd,
+    eventId: row.eventId,
+    slotKey: row.slotKey,
+    uploadedBy: row.uploadedBy,
     createdAt: row.createdAt.toISOString(),
+    version: row.version,
+    controls: row.controls.map(({ id, ref }) => ({ id, ref })),
   };
 }
 
@@ -140,7 +153,12 @@ export const ExceptionPage = pageOf(ControlException);
 
 export function exceptionOut(row: ExceptionRecord): z.input<typeof ControlException> {
   return {
-    ...row,
+    id: row.id,
+    controlId: row.controlId,
+    date: row.date,
+    description: row.description,
+    remediationNote: row.remediationNote,
+    version: row.version,
     severity: oneOf(EXCEPTION_SEVERITIES, row.severity),
     status: oneOf(EXCEPTION_STATUSES, row.status),
     remediatedAt: row.remediatedAt?.toISOString() ?? null,
