@@ -339,6 +339,8 @@ describe("/api/v1/controls/{controlId}/mappings", () => {
       body: { objectiveIds: [objective.id] },
     });
     expect(hiddenControl.status).toBe(404);
+    const removeOutside = await removeMapping(control.id, criterion("CC6.1"), { secret });
+    expect(removeOutside.status).toBe(400);
     // Replacing with nothing removes the objective only; the criterion outside the scope stays.
     const replaced = await mappings("PUT", control.id, { secret, body: {} });
     expect(replaced.body.data).toEqual({ criterionIds: [], objectiveIds: [] });

@@ -168,7 +168,8 @@ export function register(registry: OpenAPIRegistry): void {
     request: { params: MappingParams },
     responses: {
       200: ok(ControlMappingsBody, "The requirements the control maps to now."),
-      ...errorResponses(403, 404),
+      // 400: for a token limited to engagements, a requirement outside them.
+      ...errorResponses(400, 403, 404),
     },
   });
 }
