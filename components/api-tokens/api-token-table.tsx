@@ -44,6 +44,11 @@ export function ApiTokenTable({ orgSlug, tokens, revoke }: Props) {
             <Td>{token.expiresAt}</Td>
             <Td>
               <Badge tone={STATE_TONE[token.state]}>{token.state}</Badge>
+              {token.state === "active" && token.creatorLeft ? (
+                <div className="mt-1 text-xs text-amber-900">
+                  Refused: {token.createdBy} is no longer an owner or admin here
+                </div>
+              ) : null}
             </Td>
             <Td>{token.lastUse ?? <span className="text-slate-500">Never used</span>}</Td>
             <Td className="text-right">

@@ -28,6 +28,8 @@ export type ApiTokenView = {
   createdAt: string;
   expiresAt: string;
   state: ApiTokenState;
+  /** Its creator is no longer an owner or admin here, so the token is refused (401). */
+  creatorLeft: boolean;
   /** "2 Dec 2026, 09:41 from 203.0.113.7", or null when never used. */
   lastUse: string | null;
 };
@@ -45,7 +47,7 @@ export async function loadApiTokensPage(
   now: Date = new Date(),
 ): Promise<ApiTokensPage> {
   assertCan(ctx, "org.update");
-  const [timeZone, tokens, engagements] = await Promise.all([
+  const [timeZone, tokens, engagements, managers] = await Promise.all([
     organizationTimeZone(ctx),
     listApiTokens(ctx, now),
     getDb().engagement.findMany({
@@ -54,7 +56,12 @@ export async function loadApiTokensPage(
       select: { id: true, name: true, archivedAt: true },
       take: 1_000,
     }),
+    getDb().membership.findMany({
+      where: { organizationId: ctx.orgId, role: { in: ["owner", "admin"] } },
+      select: { userId: true },
+    }),
   ]);
+  const managing = new Set(managers.map((member) => member.userId));
   const names = new Map(engagements.map((engagement) => [engagement.id, engagement.name]));
   const when = (instant: Date) => formatDateTimeIn(instant, timeZone);
   return {
@@ -77,6 +84,7 @@ export async function loadApiTokensPage(
       createdAt: when(token.createdAt),
       expiresAt: when(token.expiresAt),
       state: token.state,
+      creatorLeft: !managing.has(token.createdById),
       lastUse: token.lastUsedAt
         ? `${when(token.lastUsedAt)}${token.lastUsedAddress ? ` from ${token.lastUsedAddress}` : ""}`
         : null,

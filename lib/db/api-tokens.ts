@@ -38,6 +38,7 @@ export type ApiTokenRow = {
   createdAt: Date;
   lastUsedAt: Date | null;
   lastUsedAddress: string | null;
+  createdById: string;
   createdByName: string;
   state: ApiTokenState;
 };
@@ -136,6 +137,7 @@ export async function listApiTokens(
       lastUsedAt: true,
       lastUsedAddress: true,
       revokedAt: true,
+      createdById: true,
       createdBy: { select: { name: true } },
     },
   });
@@ -183,8 +185,9 @@ export async function revokeApiToken(
 export type ResolvedApiToken = { ctx: OrgContext; tokenId: string; tokenName: string };
 
 /**
- * The context a bearer secret acts in, or null when it is unknown, expired or revoked (401).
- * Last use is written at most once a minute.
+ * The context a bearer secret acts in, or null when it is unknown, expired or revoked, or its
+ * creator is no longer an owner or admin of the organisation (401). Last use is written at most
+ * once a minute.
  */
 export async function resolveApiToken(
   secret: string,
@@ -207,6 +210,14 @@ export async function resolveApiToken(
     },
   });
   if (!token || apiTokenState(token, now) !== "active" || !isApiTokenRole(token.role)) return null;
+  // A token acts for the owner or admin who made it: once they left or lost that role, it stops.
+  const creator = await db.membership.findUnique({
+    where: {
+      organizationId_userId: { organizationId: token.organization.id, userId: token.createdById },
+    },
+    select: { role: true },
+  });
+  if (!creator || (creator.role !== "owner" && creator.role !== "admin")) return null;
   if (shouldRecordLastUse(token.lastUsedAt, now)) {
     await db.apiToken.updateMany({
       where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: token.lastUsedAt ?? now }] },

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createApiToken, resolveApiToken } from "@/lib/db/api-tokens";
 import { loadApiTokensPage } from "@/lib/db/api-tokens-page";
 import { getDb } from "@/lib/db/client";
+import { changeMemberRole } from "@/lib/db/members";
 import { addDays } from "@/lib/domain/readiness/calendar";
 import { startOfDayIn, todayIn } from "@/lib/domain/time-zone";
 import {
@@ -72,6 +73,7 @@ describe("the API tokens page", () => {
         engagements: null,
         createdBy: user.name,
         state: "active",
+        creatorLeft: false,
         lastUse: null,
       }),
     ]);
@@ -146,6 +148,24 @@ describe("the API tokens page", () => {
     expect(result).toEqual({ ok: true, data: null });
     expect(await resolveApiToken(made.data.secret, null)).toBeNull();
     expect((await loadApiTokensPage(owner)).tokens[0]?.state).toBe("revoked");
+  });
+
+  it("says when a token is refused because its creator is no longer an owner or admin", async () => {
+    const owner = await makeOrg();
+    const admin = await addMember(owner, "admin");
+    signInAs(admin.user);
+    const made = await createApiTokenAction(null, tokenForm(owner.orgSlug));
+    if (!made.ok) throw new Error(made.message);
+    expect((await loadApiTokensPage(owner)).tokens[0]?.creatorLeft).toBe(false);
+    const { version } = await getDb().membership.findUniqueOrThrow({
+      where: { id: admin.membershipId },
+    });
+    await changeMemberRole(owner, admin.membershipId, "viewer", version);
+    expect((await loadApiTokensPage(owner)).tokens[0]).toMatchObject({
+      state: "active",
+      creatorLeft: true,
+    });
+    expect(await resolveApiToken(made.data.secret, null)).toBeNull();
   });
 
   it("is for owners and admins only; another organisation's token is not found", async () => {

@@ -7,6 +7,7 @@ import {
 } from "@/lib/db/api-tokens";
 import { getDb } from "@/lib/db/client";
 import { getEngagement, listEngagements } from "@/lib/db/engagements";
+import { changeMemberRole, removeMember } from "@/lib/db/members";
 import { addMember, engagementInput, expectAppError, makeEngagement, makeOrg } from "./helpers";
 
 const NOW = new Date("2026-05-15T12:00:00Z");
@@ -93,6 +94,27 @@ describe("resolveApiToken", () => {
     await revokeApiToken(owner, id, NOW);
     expect(await resolveApiToken(secret, null, NOW)).toBeNull();
     expect((await listApiTokens(owner, NOW))[0]?.state).toBe("revoked");
+  });
+});
+
+describe("a token whose creator is no longer an owner or admin", () => {
+  it("stops working when they leave or become an editor, and works again for an admin", async () => {
+    const owner = await makeOrg();
+    const admin = await addMember(owner, "admin");
+    const { secret } = await createApiToken(
+      admin.ctx,
+      { name: "CI", role: "editor", engagementIds: null, expiresAt: inDays(30) },
+      NOW,
+    );
+    expect(await resolveApiToken(secret, null, NOW)).not.toBeNull();
+    const version = async () =>
+      (await getDb().membership.findUniqueOrThrow({ where: { id: admin.membershipId } })).version;
+    await changeMemberRole(owner, admin.membershipId, "editor", await version());
+    expect(await resolveApiToken(secret, null, NOW)).toBeNull();
+    await changeMemberRole(owner, admin.membershipId, "admin", await version());
+    expect(await resolveApiToken(secret, null, NOW)).not.toBeNull();
+    await removeMember(owner, admin.membershipId, await version());
+    expect(await resolveApiToken(secret, null, NOW)).toBeNull();
   });
 });
 
