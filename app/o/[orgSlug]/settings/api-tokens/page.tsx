@@ -24,9 +24,12 @@ export default async function ApiTokensPage({ params }: Props) {
         title="API tokens"
         description="Tokens let a CI job or an integration use the REST API (/api/v1) as a viewer or an editor of this organisation. Everything a token changes is in the activity log under its name."
       />
-      <p className="mb-4 text-sm">
+      <p className="mb-4 flex gap-4 text-sm">
         <Link className="text-brand-700 underline" href={`/o/${ctx.orgSlug}/settings`}>
           Back to settings
+        </Link>
+        <Link className="text-brand-700 underline" href="/docs/api">
+          API reference
         </Link>
       </p>
       <Card className="mb-6">
