@@ -137,17 +137,17 @@ export async function sectionRequests(
     .sort((a, b) => order[a.state] - order[b.state]);
 }
 
-/** The sections requests point at ({ key, title } by section id), for links to them. */
+/** The sections requests point at ({ id, key, title } by section id), for links to them. */
 export async function sectionsByIds(
   ctx: OrgContext,
   ids: string[],
-): Promise<Map<string, { key: string; title: string }>> {
+): Promise<Map<string, { id: string; key: string; title: string }>> {
   if (ids.length === 0) return new Map();
   const rows = await getDb().descriptionSection.findMany({
     where: { organizationId: ctx.orgId, id: { in: [...new Set(ids)] } },
     select: { id: true, key: true, title: true },
   });
-  return new Map(rows.map((row) => [row.id, { key: row.key, title: row.title }]));
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 /** The engagement's requests on section `fromId` now point at `toId` (an override made or removed). */

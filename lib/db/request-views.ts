@@ -52,7 +52,7 @@ export type RequestView = {
   /** The controls linked by hand or on import (the rest of `controls` follows from the target). */
   linkedControlIds: string[];
   /** The description section the request is about (its key links to it), if any. */
-  section: { key: string; title: string } | null;
+  section: { id: string; key: string; title: string } | null;
   messages: RequestMessageView[];
   /** Evidence attached without a reply (before threads). */
   evidence: { id: string; title: string }[];

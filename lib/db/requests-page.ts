@@ -14,7 +14,7 @@ import {
 
 // Everything the requests page shows, in one call: the filtered requests with their threads,
 // and for the team the members to assign, the evidence each request may carry (what is linked
-// to its controls), the controls and each engagement's requirements to link; the engagements
+// to its controls, and what is attached to the description section it is about), the controls and each engagement's requirements to link; the engagements
 // with an imported list to export.
 
 export type EvidenceOption = { id: string; title: string; effectiveDate: string };
@@ -72,6 +72,18 @@ export async function loadRequestsPage(
         }),
       ])
     : [[], []];
+  const sectionIds = requests.flatMap((request) => (request.section ? [request.section.id] : []));
+  const sectionEvidence =
+    answering && sectionIds.length
+      ? await db.descriptionSectionEvidence.findMany({
+          where: { sectionId: { in: sectionIds }, section: { organizationId: ctx.orgId } },
+          take: 500,
+          select: {
+            sectionId: true,
+            evidence: { select: { id: true, title: true, effectiveDate: true } },
+          },
+        })
+      : [];
   const requirements: RequestsPage["requirements"] = {};
   if (answering)
     for (const engagementId of new Set(requests.map((request) => request.engagementId)))
@@ -81,13 +93,14 @@ export async function loadRequestsPage(
   return {
     requests: requests.map((request) => {
       const mine = new Set(request.controls.map((control) => control.id));
-      return {
-        ...request,
-        evidenceOptions: evidence
-          .filter((item) => item.controls.some((link) => mine.has(link.controlId)))
-          .slice(0, 100)
-          .map(({ id, title, effectiveDate }) => ({ id, title, effectiveDate })),
-      };
+      const ofSection = sectionEvidence
+        .filter((link) => link.sectionId === request.section?.id)
+        .map((link) => link.evidence);
+      const ofControls = evidence
+        .filter((item) => item.controls.some((link) => mine.has(link.controlId)))
+        .filter((item) => !ofSection.some((other) => other.id === item.id))
+        .map(({ id, title, effectiveDate }) => ({ id, title, effectiveDate }));
+      return { ...request, evidenceOptions: [...ofSection, ...ofControls].slice(0, 100) };
     }),
     engagements: engagements.map((engagement) => ({
       id: engagement.id,

@@ -1,13 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import type { OrgContext } from "@/lib/db/context";
-import { saveSection } from "@/lib/db/description-edit";
+import { attachSectionEvidence, saveSection } from "@/lib/db/description-edit";
+import { addNoteEvidence } from "@/lib/db/evidence";
 import { overrideSection, removeOverride } from "@/lib/db/description-history";
 import { createSectionRequest, sectionRequests } from "@/lib/db/request-sections";
 import { replyToRequest } from "@/lib/db/request-threads";
 import { listRequests, requestsWaitingCount } from "@/lib/db/request-views";
+import { loadRequestsPage } from "@/lib/db/requests-page";
 import { makeAuditedOrg } from "./auditor-fixture";
-import { entries, expectAppError, expectIntactLog, makeEngagement, makeOrg } from "./helpers";
+import {
+  entries,
+  expectAppError,
+  expectIntactLog,
+  makeEngagement,
+  makeOrg,
+  noteEvidenceInput,
+} from "./helpers";
 
 // The auditor reads the description and asks about a section: the request is about that
 // section (the requests page links to it), the team sees it beside the section's editor, and
@@ -65,7 +74,11 @@ describe("a request on a description section", () => {
     expect(await sectionRequests(auditor.ctx, engagementA.id, "services")).toHaveLength(1);
     expect(await sectionRequests(team, engagementA.id, "boundaries")).toEqual([]);
     const [listed] = await listRequests(editor.ctx, {}, TODAY);
-    expect(listed?.section).toEqual({ key: "services", title: "Services provided" });
+    expect(listed?.section).toEqual({
+      id: section.id,
+      key: "services",
+      title: "Services provided",
+    });
     const created = (await entries(team.orgId)).find((entry) => entry.entityId === id);
     expect(created).toMatchObject({
       action: "request.created",
@@ -87,6 +100,24 @@ describe("a request on a description section", () => {
     expect((await sectionRequests(team, engagementA.id, "services"))[0]?.state).toBe("answered");
     expect(await requestsWaitingCount(auditor.ctx)).toBe(1);
     await expectIntactLog(team);
+  });
+
+  it("can be answered with the evidence attached to the section", async () => {
+    const { team, editor, auditor, engagementA, controlA } = await makeAuditedOrg();
+    const section = await save(team, engagementA.id);
+    const diagram = await addNoteEvidence(
+      editor.ctx,
+      noteEvidenceInput([controlA.id], { title: "Network diagram" }),
+    );
+    await attachSectionEvidence(team, { sectionId: section.id, evidenceId: diagram.id });
+    const { id } = await ask(auditor.ctx, engagementA.id);
+
+    const page = await loadRequestsPage(editor.ctx, {}, TODAY);
+    const row = page.requests.find((request) => request.id === id);
+    expect(row?.evidenceOptions.map((item) => item.title)).toEqual(["Network diagram"]);
+    expect((await loadRequestsPage(auditor.ctx, {}, TODAY)).requests[0]?.evidenceOptions).toEqual(
+      [],
+    );
   });
 
   it("cannot be left on a section nobody has written, nor on one outside the family's outline", async () => {
