@@ -71,6 +71,27 @@ test("the team writes, submits and approves a description section; the dashboard
   await expect(
     auditor.getByText("You can read this section; only the team edits it."),
   ).toBeVisible();
+
+  // The auditor asks about the section; the team sees it beside the section and answers it
+  // under Auditor requests, where the request links back to the section.
+  await auditor.getByLabel("Ask about this section").fill("Which region hosts the database?");
+  await auditor.getByRole("button", { name: "Send request" }).click();
+  await expect(
+    auditor.getByText("Request sent. The team sees it beside this section."),
+  ).toBeVisible();
+  const requests = auditor.getByRole("region", { name: "Requests on this section" });
+  await expect(requests.getByText("Which region hosts the database?")).toBeVisible();
+
+  await page.goto(`${engagement}/description/components`);
+  const onSection = page.getByRole("region", { name: "Requests on this section" });
+  await expect(onSection.getByText("Which region hosts the database?")).toBeVisible();
+  await expect(
+    onSection.getByText("1 open, 0 answered and waiting for the auditor, 0 accepted."),
+  ).toBeVisible();
+  await onSection.getByRole("link", { name: "Answer in Auditor requests" }).click();
+  const card = page.getByRole("article", { name: /^Request Which region hosts/ });
+  await card.getByRole("link", { name: "System description: System components" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "System components" })).toBeVisible();
   assertNoConsoleErrors(page);
   assertNoConsoleErrors(auditor);
 });
