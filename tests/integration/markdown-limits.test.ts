@@ -95,7 +95,7 @@ describe("Markdown limits", () => {
     const html = renderToString(
       createElement(EvidenceList, {
         orgSlug: ctx.orgSlug,
-        items,
+        items: items.map((item) => ({ ...item, recordedAt: "1 Apr 2026, 10:00 (UTC)" })),
         canEdit: false,
         currentControlId: control.id,
         controls: [],
