@@ -9,6 +9,7 @@ import { DELETE as removeRoute } from "@/app/api/v1/controls/[controlId]/mapping
 import { getDb } from "@/lib/db/client";
 import { getControl, updateControl } from "@/lib/db/controls";
 import { setControlMappings } from "@/lib/db/mappings";
+import { MAX_JSON_BODY_BYTES } from "@/lib/server/api/json-body";
 import { callApi } from "./api-contract";
 import { apiToken } from "./api-token-fixture";
 import {
@@ -114,7 +115,7 @@ describe("POST /api/v1/controls", () => {
     );
   });
 
-  it("answers 400 with fieldErrors for bad fields, 409 for a reference in use", async () => {
+  it("answers 400 with fieldErrors for bad fields, 409 for a reference in use, 413 for a body over the bound", async () => {
     const owner = await makeOrg();
     const secret = await tokenFor(owner);
     const { body: bad } = await create({
@@ -131,6 +132,11 @@ describe("POST /api/v1/controls", () => {
     });
     const { body: notJson } = await create({ secret, body: "ref=AC-1" });
     expect(notJson.error.code).toBe("VALIDATION");
+    // The body is bounded before it is parsed, whatever Content-Length says (none here).
+    const description = "x".repeat(MAX_JSON_BODY_BYTES);
+    const huge = await create({ secret, body: JSON.stringify({ ...controlInput(), description }) });
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.code).toBe("TOO_LARGE");
   });
 
   it("answers 403 to a viewer token and to a token limited to engagements", async () => {
