@@ -2,8 +2,8 @@
 // quotes, rules, code and GFM tables (as tables), with a running footer and page numbers. Used
 // for the paperwork drafts and description.pdf, whose text the user has edited: raw HTML is
 // printed as the literal text it is, never interpreted, and a node this file does not know
-// prints its text. Text beyond the paperwork's Markdown
-// limits is printed as plain preformatted text, never parsed.
+// prints its text. Text beyond the paperwork's Markdown limits is printed as plain
+// preformatted text, never parsed.
 import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { ListItem, Nodes, PhrasingContent, RootContent } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
