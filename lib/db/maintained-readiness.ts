@@ -250,10 +250,14 @@ export async function maintainReadiness(
       : Prisma.sql`SELECT "controlId" FROM "ReadinessDirty" WHERE "organizationId" = ${organizationId}`,
   );
 
+  let skipped = 0;
   for (const row of engagements) {
     const engagement = readinessEngagement(row);
     const rebuild = isWhole(row);
-    if (!rebuild && row.readinessDay !== today) continue;
+    if (!rebuild && row.readinessDay !== today) {
+      skipped += 1;
+      continue;
+    }
     if (rebuild) await tx.maintainedReadiness.deleteMany({ where: { engagementId: row.id } });
     else
       for (const part of chunks([...dirty]))
@@ -274,5 +278,9 @@ export async function maintainReadiness(
     if (rebuild)
       await tx.$executeRaw`UPDATE "Engagement" SET "readinessDay" = ${today} WHERE "id" = ${row.id}`;
   }
-  if (dirty.size > 0) await tx.readinessDirty.deleteMany({ where: { organizationId } });
+  // Marks stay while an engagement left to the roll-forward still has rows for an earlier day:
+  // a reader whose clock is still on that day (another instance, seconds apart at midnight)
+  // then computes those controls live instead of reading rows that missed this change.
+  if (dirty.size > 0 && skipped === 0)
+    await tx.readinessDirty.deleteMany({ where: { organizationId } });
 }

@@ -39,6 +39,17 @@ export type EngagementSummaryView = {
   source: "maintained" | "partly_live" | "live";
 };
 
+/**
+ * The engagement's stored results as one string, parsed at once: read row by row, 2,000 rows of
+ * JSON cost more in the driver and Prisma's row mapping than the dashboard's whole budget.
+ */
+async function storedResults(ctx: OrgContext, engagementId: string): Promise<MaintainedControl[]> {
+  const [row] = await getDb().$queryRaw<{ results: string | null }[]>`
+    SELECT string_agg("result", ',') AS "results" FROM "MaintainedReadiness"
+    WHERE "engagementId" = ${engagementId} AND "organizationId" = ${ctx.orgId}`;
+  return row?.results ? (JSON.parse(`[${row.results}]`) as MaintainedControl[]) : [];
+}
+
 export async function engagementSummary(
   ctx: OrgContext,
   engagementId: string,
@@ -50,10 +61,7 @@ export async function engagementSummary(
     requirementsWithControls(ctx, engagement),
     organizationFreshness(ctx),
     db.engagement.findUnique({ where: { id: engagement.id }, select: { readinessDay: true } }),
-    db.maintainedReadiness.findMany({
-      where: { engagementId: engagement.id, organizationId: ctx.orgId },
-      select: { controlId: true, result: true },
-    }),
+    storedResults(ctx, engagement.id),
     db.readinessDirty.findMany({
       where: { organizationId: ctx.orgId },
       select: { controlId: true },
@@ -62,7 +70,7 @@ export async function engagementSummary(
   const base = { engagement, view, controls, freshnessDays };
 
   if (state?.readinessDay === today) {
-    const stored = new Map(rows.map((row) => [row.controlId, row.result]));
+    const stored = new Map(rows.map((row) => [row.controlId, row]));
     const marked = new Set(dirty.map((row) => row.controlId));
     const active = controls.filter((control) => control.status !== "retired");
     const live = new Set(
@@ -85,9 +93,9 @@ export async function engagementSummary(
       const results = active.flatMap((control): MaintainedControl[] => {
         const result = computed.get(control.id);
         if (result) return [result];
-        const text = stored.get(control.id);
+        const row = stored.get(control.id);
         // A retired control computed live has no result; nothing else lacks one.
-        return text === undefined ? [] : [JSON.parse(text) as MaintainedControl];
+        return row === undefined ? [] : [row];
       });
       const summary = summarize(
         {

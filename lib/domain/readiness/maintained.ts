@@ -16,7 +16,6 @@ import {
   type RequirementReadiness,
 } from "./engine";
 import type { ReadinessWarning, Reason } from "./reasons";
-import type { SamplingGuidance } from "./sampling";
 
 /** The slots the work queue reads: the missing and the open ones (not covered, not upcoming). */
 export type MaintainedSlot = {
@@ -37,7 +36,11 @@ export type MaintainedOperating = {
   slots: MaintainedSlot[];
 };
 
-/** One control's result without the engagement's mappings (inScope is applied when read). */
+/**
+ * One control's result without the engagement's mappings (inScope is applied when read), and
+ * without what is the same for every control (the design date and window) or what only the
+ * control's own page shows (sampling guidance, every slot): 2,000 of them are read per request.
+ */
 export type MaintainedControl = {
   controlId: string;
   ref: string;
@@ -45,9 +48,8 @@ export type MaintainedControl = {
   ready: boolean;
   reasons: Reason[];
   warnings: ReadinessWarning[];
-  design: DesignResult;
+  design: Pick<DesignResult, "ready" | "reasons" | "latestEvidence">;
   operating: MaintainedOperating | null;
-  sampling: SamplingGuidance | null;
 };
 
 export type SummaryControl = MaintainedControl & { inScope: boolean };
@@ -72,7 +74,11 @@ export function compactControl(result: ControlReadiness): MaintainedControl {
     ready: result.ready,
     reasons: result.reasons,
     warnings: result.warnings,
-    design: result.design,
+    design: {
+      ready: result.design.ready,
+      reasons: result.design.reasons,
+      latestEvidence: result.design.latestEvidence,
+    },
     operating: operating
       ? {
           asOf: operating.asOf,
@@ -96,7 +102,6 @@ export function compactControl(result: ControlReadiness): MaintainedControl {
           ),
         }
       : null,
-    sampling: result.sampling,
   };
 }
 
