@@ -1,5 +1,8 @@
 import { compileErrors, validate } from "@readme/openapi-parser";
+import { readdir } from "node:fs/promises";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
 import { openApiDocument } from "@/lib/server/api/document";
 import { expectResponseMatches } from "./api-contract";
@@ -72,5 +75,28 @@ describe("the /api/v1 OpenAPI document", () => {
     await expect(expectResponseMatches("GET", "/api/v1/nothing", page([]))).rejects.toThrow(
       /has no GET/,
     );
+  });
+
+  it("names each component once: no two exported schemas of lib/server/api share a meta id", async () => {
+    const dir = path.join(process.cwd(), "lib/server/api");
+    const owners = new Map<string, { schema: unknown; where: string[] }>();
+    for (const file of (await readdir(dir)).filter((name) => name.endsWith(".ts"))) {
+      const module = (await import(/* @vite-ignore */ path.join(dir, file))) as Record<
+        string,
+        unknown
+      >;
+      for (const [name, value] of Object.entries(module)) {
+        if (!(value instanceof z.ZodType)) continue;
+        const id = (z.globalRegistry.get(value) as { id?: unknown } | undefined)?.id;
+        if (typeof id !== "string") continue;
+        const owner = owners.get(id) ?? { schema: value, where: [] };
+        owner.where.push(`${file}:${name}`);
+        if (owner.schema !== value) owner.schema = null;
+        owners.set(id, owner);
+      }
+    }
+    const shared = [...owners].filter(([, owner]) => owner.schema === null);
+    expect(shared.map(([id, owner]) => `${id}: ${owner.where.join(", ")}`)).toEqual([]);
+    expect(owners.size).toBeGreaterThan(10);
   });
 });
