@@ -4,6 +4,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { FormAction } from "@/lib/action-result";
+import type { RequestView } from "@/lib/db/request-views";
 import type { RequestsPage } from "@/lib/db/requests-page";
 import { LinksForm } from "./links-form";
 import { ReplyForm } from "./reply-form";
@@ -33,6 +34,16 @@ const timeFormat = new Intl.DateTimeFormat("en-GB", {
   timeStyle: "short",
   timeZone: "UTC",
 });
+
+/** "Q1 review (recorded 2 Apr 2026, 10:15 UTC by Dana Owner), …" */
+export function evidenceNames(items: RequestView["evidence"]): string {
+  return items
+    .map(
+      (item) =>
+        `${item.title} (recorded ${timeFormat.format(item.recordedAt)} UTC by ${item.recordedBy})`,
+    )
+    .join(", ");
+}
 
 const TONE = { open: "warning", answered: "brand", accepted: "success" } as const;
 
@@ -86,9 +97,7 @@ export function RequestCard(props: Props) {
           {request.assignee ? <> · assigned to {request.assignee.name}</> : null}
         </p>
         {request.evidence.length ? (
-          <p className="mt-1 text-xs">
-            Evidence: {request.evidence.map((item) => item.title).join(", ")}
-          </p>
+          <p className="mt-1 text-xs">Evidence: {evidenceNames(request.evidence)}</p>
         ) : null}
         {request.messages.length ? (
           <ol aria-label="Thread" className="mt-3 space-y-2">
@@ -109,9 +118,7 @@ export function RequestCard(props: Props) {
                   <NoteMarkdown note={message.body} />
                 </div>
                 {message.evidence.length ? (
-                  <p className="mt-1 text-xs">
-                    Evidence: {message.evidence.map((item) => item.title).join(", ")}
-                  </p>
+                  <p className="mt-1 text-xs">Evidence: {evidenceNames(message.evidence)}</p>
                 ) : null}
               </li>
             ))}

@@ -23,13 +23,21 @@ export type RequestFilter = {
   engagementId?: string;
 };
 
+/** Evidence attached to a request or a reply: when it was recorded in Assay and by whom. */
+export type RequestEvidenceView = {
+  id: string;
+  title: string;
+  recordedAt: Date;
+  recordedBy: string;
+};
+
 export type RequestMessageView = {
   id: string;
   side: "team" | "auditor";
   author: string;
   body: string;
   createdAt: Date;
-  evidence: { id: string; title: string }[];
+  evidence: RequestEvidenceView[];
 };
 
 export type RequestView = {
@@ -55,7 +63,7 @@ export type RequestView = {
   section: { id: string; key: string; title: string } | null;
   messages: RequestMessageView[];
   /** Evidence attached without a reply (before threads). */
-  evidence: { id: string; title: string }[];
+  evidence: RequestEvidenceView[];
 };
 
 function scopedWhere(ctx: OrgContext, engagementId?: string) {
@@ -105,7 +113,17 @@ export async function listRequests(
       assignee: { select: { id: true, name: true } },
       targets: { select: { kind: true, targetId: true } },
       evidence: {
-        select: { messageId: true, evidence: { select: { id: true, title: true } } },
+        select: {
+          messageId: true,
+          evidence: {
+            select: {
+              id: true,
+              title: true,
+              createdAt: true,
+              uploadedBy: { select: { name: true } },
+            },
+          },
+        },
       },
       messages: {
         orderBy: { createdAt: "asc" },
@@ -208,9 +226,11 @@ export async function listRequests(
         createdAt: message.createdAt,
         evidence: row.evidence
           .filter((link) => link.messageId === message.id)
-          .map((link) => link.evidence),
+          .map((link) => evidenceView(link.evidence)),
       })),
-      evidence: row.evidence.filter((link) => link.messageId === null).map((link) => link.evidence),
+      evidence: row.evidence
+        .filter((link) => link.messageId === null)
+        .map((link) => evidenceView(link.evidence)),
     };
   });
 }
@@ -236,4 +256,18 @@ export async function assignableMembers(ctx: OrgContext): Promise<{ id: string; 
     select: { user: { select: { id: true, name: true } } },
   });
   return members.map((member) => member.user);
+}
+
+function evidenceView(evidence: {
+  id: string;
+  title: string;
+  createdAt: Date;
+  uploadedBy: { name: string };
+}): RequestEvidenceView {
+  return {
+    id: evidence.id,
+    title: evidence.title,
+    recordedAt: evidence.createdAt,
+    recordedBy: evidence.uploadedBy.name,
+  };
 }

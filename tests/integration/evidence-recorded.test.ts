@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { evidenceNames } from "@/components/requests/request-card";
+import { createAuditorRequest } from "@/lib/db/auditor-requests";
+import { listRequests } from "@/lib/db/request-views";
+import { replyToRequest } from "@/lib/db/request-threads";
 import { getDb } from "@/lib/db/client";
 import { loadControlPage } from "@/lib/db/control-page";
 import { addNoteEvidence } from "@/lib/db/evidence";
-import { makeAuditor } from "./auditor-fixture";
+import { makeAuditedOrg, makeAuditor } from "./auditor-fixture";
 import { criterion, makeControl, makeEngagement, makeOrg, noteEvidenceInput } from "./helpers";
 import { setControlMappings } from "@/lib/db/mappings";
 
@@ -51,5 +55,48 @@ describe("evidence on the control page", () => {
       recordedAt: "3 Apr 2026, 00:30 (Europe/Warsaw)",
       uploadedBy: owner.name,
     });
+  });
+});
+
+describe("evidence on a request", () => {
+  it("says when each attached item was recorded and by whom, on the auditor's request card", async () => {
+    const { editor, auditor, engagementA, controlA } = await makeAuditedOrg();
+    const { id: requestId } = await createAuditorRequest(auditor.ctx, {
+      engagementId: engagementA.id,
+      controlId: controlA.id,
+      body: "Send the Q1 reconciliation.",
+    });
+    const evidence = await addNoteEvidence(
+      editor.ctx,
+      noteEvidenceInput([controlA.id], { title: "Q1 reconciliation" }),
+    );
+    await getDb().evidence.update({
+      where: { id: evidence.id },
+      data: { createdAt: new Date("2026-04-02T10:15:00Z") },
+    });
+    const { version } = await getDb().auditorRequest.findUniqueOrThrow({
+      where: { id: requestId },
+      select: { version: true },
+    });
+    await replyToRequest(editor.ctx, {
+      requestId,
+      intent: "answer",
+      version,
+      body: "Attached.",
+      evidenceIds: [evidence.id],
+    });
+
+    const [view] = await listRequests(auditor.ctx, {}, TODAY);
+    expect(view?.messages[0]?.evidence).toEqual([
+      {
+        id: evidence.id,
+        title: "Q1 reconciliation",
+        recordedAt: new Date("2026-04-02T10:15:00Z"),
+        recordedBy: editor.user.name,
+      },
+    ]);
+    expect(evidenceNames(view?.messages[0]?.evidence ?? [])).toBe(
+      `Q1 reconciliation (recorded 2 Apr 2026, 10:15 UTC by ${editor.user.name})`,
+    );
   });
 });
