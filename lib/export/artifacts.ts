@@ -12,6 +12,7 @@ import { writeMatrixXlsx } from "./matrix-xlsx";
 import { writeEvidencePack, type StoredFiles } from "./pack";
 import { replayablePages } from "./replayable-pages";
 import { renderSummaryPdf } from "./summary-pdf";
+import { printedRefs } from "@/lib/domain/description/refs";
 import { descriptionMarkdown } from "@/lib/domain/export/description-md";
 import type { ExportDescription } from "@/lib/domain/export/types";
 import { renderMarkdownPdf } from "./markdown-pdf";
@@ -107,6 +108,18 @@ async function writeCsvZip(
   await Promise.all([archive.finalize(), writing]);
 }
 
+/** description.pdf's Markdown: control refs print as the refs themselves, not as `[[AC-01]]`. */
+function printedDescriptionMarkdown(summary: ExportSummary, description: ExportDescription) {
+  const sections = description.sections.map((section) => ({
+    ...section,
+    body: printedRefs(section.body, section.unknownRefs),
+  }));
+  return descriptionMarkdown(summary.engagement.name, summary.organization.name, {
+    ...description,
+    sections,
+  });
+}
+
 /** description.md and description.pdf: the system description as written, and laid out. */
 function descriptionDocuments(summary: ExportSummary, description: ExportDescription) {
   const markdown = descriptionMarkdown(
@@ -124,7 +137,7 @@ function descriptionDocuments(summary: ExportSummary, description: ExportDescrip
       path: "description.pdf",
       kind: "description" as const,
       render: () =>
-        renderMarkdownPdf(markdown, {
+        renderMarkdownPdf(printedDescriptionMarkdown(summary, description), {
           title: `System description: ${summary.engagement.name}`,
           footer: `${summary.organization.name} · ${description.completeness.text}`,
         }),

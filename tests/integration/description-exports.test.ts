@@ -108,6 +108,9 @@ describe("the system description in the exports", () => {
     // The section's table is laid out as a table, not printed as the pipes it was typed with.
     expect(pdfText).toMatch(/Layer\s+Tool\s+Hosting\s+Cloud/);
     expect(pdfText).not.toContain("|");
+    // Refs print as the controls' refs, an unknown one flagged; the brackets stay in the .md only.
+    expect(pdfText).toContain("We host on AC-01 and ZZ-9 (unknown control).");
+    expect(pdfText).not.toContain("[[");
 
     const stored = await getDb().exportRun.findUniqueOrThrow({
       where: { id: run.id },

@@ -3,7 +3,7 @@ import { completenessText, descriptionCompleteness } from "@/lib/domain/descript
 import { MAX_DIFF_EDITS, wordDiff } from "@/lib/domain/description/diff";
 import { generatedDraft, type SourceData } from "@/lib/domain/description/generated";
 import { descriptionOutline, outlineSection } from "@/lib/domain/description/outline";
-import { linkRefs, splitRefs, unknownRefs } from "@/lib/domain/description/refs";
+import { linkRefs, printedRefs, splitRefs, unknownRefs } from "@/lib/domain/description/refs";
 import {
   allowedMoves,
   stateAfterEdit,
@@ -134,6 +134,12 @@ describe("control refs", () => {
   it("links known refs, flags unknown ones, and leaves code alone", () => {
     expect(linkRefs("[[AC-01]], [[ZZ-9]], `[[AC-01]]`", known, (id) => `/c/${id}`)).toBe(
       "[AC-01](/c/c1), **⚠ ZZ-9 (unknown control)**, `[[AC-01]]`",
+    );
+  });
+
+  it("prints refs bare for a document, flags unknown ones, and leaves code alone", () => {
+    expect(printedRefs("[[AC-01]], [[ZZ-9]], `[[AC-01]]`", ["ZZ-9"])).toBe(
+      "AC-01, **ZZ-9 (unknown control)**, `[[AC-01]]`",
     );
   });
 

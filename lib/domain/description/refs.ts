@@ -28,6 +28,14 @@ export function unknownRefs(text: string, known: ReadonlyMap<string, string>): s
   return [...unknown];
 }
 
+/** The text with `write` applied to each stretch outside inline code; code stays as typed. */
+function outsideCode(text: string, write: (part: string) => string): string {
+  return text
+    .split(/(`[^`\n]*`)/)
+    .map((part, index) => (index % 2 === 1 ? part : write(part)))
+    .join("");
+}
+
 /**
  * The text with each ref turned into a Markdown link (`linkOf` gives the address) or, when
  * unknown, into a marked `⚠ [[REF]] (unknown control)`. Refs inside code stay as typed.
@@ -37,19 +45,30 @@ export function linkRefs(
   known: ReadonlyMap<string, string>,
   linkOf: (controlId: string) => string,
 ): string {
-  const parts = text.split(/(`[^`\n]*`)/);
-  return parts
-    .map((part, index) =>
-      index % 2 === 1
-        ? part
-        : splitRefs(part, known)
-            .map((piece) => {
-              if (piece.kind === "text") return piece.text;
-              return piece.controlId === null
-                ? `**⚠ ${piece.ref} (unknown control)**`
-                : `[${piece.ref}](${linkOf(piece.controlId)})`;
-            })
-            .join(""),
-    )
-    .join("");
+  return outsideCode(text, (part) =>
+    splitRefs(part, known)
+      .map((piece) => {
+        if (piece.kind === "text") return piece.text;
+        return piece.controlId === null
+          ? `**⚠ ${piece.ref} (unknown control)**`
+          : `[${piece.ref}](${linkOf(piece.controlId)})`;
+      })
+      .join(""),
+  );
+}
+
+/**
+ * The text as a reader of a printed document sees it: `[[AC-01]]` prints as the ref itself, an
+ * unknown ref as `REF (unknown control)` in bold. Refs inside code stay as typed.
+ */
+export function printedRefs(text: string, unknown: readonly string[]): string {
+  const flagged = new Set(unknown);
+  return outsideCode(text, (part) =>
+    splitRefs(part, new Map())
+      .map((piece) => {
+        if (piece.kind === "text") return piece.text;
+        return flagged.has(piece.ref) ? `**${piece.ref} (unknown control)**` : piece.ref;
+      })
+      .join(""),
+  );
 }
