@@ -1,5 +1,9 @@
 import "server-only";
-import { judgeStoredKey, type KeyVerdict } from "@/lib/domain/api-idempotency";
+import {
+  IDEMPOTENCY_KEY_TTL_MS,
+  judgeStoredKey,
+  type KeyVerdict,
+} from "@/lib/domain/api-idempotency";
 import { getDb } from "./client";
 import { isUniqueViolation } from "./prisma-errors";
 
@@ -63,4 +67,12 @@ export async function completeIdempotencyKey(
 /** Gives a claimed key back (the request failed): a retry with it runs again. */
 export async function releaseIdempotencyKey(id: string): Promise<void> {
   await getDb().apiIdempotencyKey.deleteMany({ where: { id, status: "pending" } });
+}
+
+/** Removes the keys too old to answer a retry (finished or abandoned); returns how many. */
+export async function deleteExpiredIdempotencyKeys(now: Date = new Date()): Promise<number> {
+  const { count } = await getDb().apiIdempotencyKey.deleteMany({
+    where: { createdAt: { lt: new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_MS) } },
+  });
+  return count;
 }

@@ -6,6 +6,14 @@ import { nextLocalTime } from "./job-schedule";
 
 export const JOB_CATALOG = [
   {
+    name: "readiness-roll-forward",
+    title: "Readiness rolled forward to the new day",
+    schedule:
+      "Every day at midnight in the organisation's time zone (until it has run, pages compute the day's figures themselves)",
+    scope: "organization",
+    hour: 0,
+  },
+  {
     name: "readiness-snapshot",
     title: "Daily readiness snapshot",
     schedule: "Every day at midnight in the organisation's time zone",
@@ -30,6 +38,13 @@ export const JOB_CATALOG = [
     name: "orphan-files",
     title: "Orphan-file cleanup",
     schedule: "Every day from 03:00 UTC, for the whole installation",
+    scope: "installation",
+    hour: 3,
+  },
+  {
+    name: "api-idempotency-keys",
+    title: "Cleanup of expired API idempotency keys",
+    schedule: "Every day from 03:00 UTC, for the whole installation: keys older than a day",
     scope: "installation",
     hour: 3,
   },

@@ -1,6 +1,7 @@
 import "server-only";
 import { digestJob } from "./digest-job";
 import type { JobDefinition } from "./definition";
+import { idempotencyKeysJob } from "./idempotency-keys-job";
 import { orphanFilesJob } from "./orphan-files-job";
 import { readinessJob } from "./readiness-job";
 import { backfillJob, snapshotJob } from "./snapshot-jobs";
@@ -15,4 +16,5 @@ export const JOBS: readonly JobDefinition[] = [
   backfillJob,
   digestJob,
   orphanFilesJob,
+  idempotencyKeysJob,
 ];
