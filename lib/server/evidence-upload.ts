@@ -1,5 +1,5 @@
 import "server-only";
-import { Readable } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import Busboy from "@fastify/busboy";
 import { AppError } from "@/lib/errors";
@@ -55,10 +55,19 @@ export const MULTIPART_OVERHEAD_BYTES = 1024 * 1024;
 
 const refuse = (message: string) => new AppError("VALIDATION", message, { file: [message] });
 
+/** The client stopped sending (went away, or the body ended inside a part). */
+const interrupted = () =>
+  new AppError(
+    "VALIDATION",
+    "The upload was interrupted before it finished. Nothing was saved; please try again.",
+  );
+
 /**
  * Reads a multipart body whose metadata fields come first and whose file is the part named
  * `file`: when the file part starts, `prepare` checks the fields (and may refuse them before a
- * byte is stored); then the file streams to storage.
+ * byte is stored); then the file streams to storage. A refusal or a body cut short (the client
+ * went away, or the body ended inside a part) stops the file's write, and the answer comes once
+ * the store has removed what it had begun, so nothing of a refused upload is left behind.
  */
 export function receiveMultipart<T>(
   request: Request,
@@ -72,11 +81,21 @@ export function receiveMultipart<T>(
   return new Promise((resolve, reject) => {
     const fields: MultipartFields = {};
     let work: Promise<MultipartUpload<T>> | null = null;
+    // The file part's bytes on their way to storage; destroyed to stop the write.
+    let upload: PassThrough | null = null;
+    let failure: unknown = null;
     let settled = false;
     const fail = (error: unknown) => {
       if (settled) return;
       settled = true;
-      reject(error);
+      failure = error;
+      upload?.destroy(error instanceof Error ? error : interrupted());
+      if (work)
+        work.then(
+          () => reject(error),
+          () => reject(error),
+        );
+      else reject(error);
     };
     let parser: ReturnType<typeof Busboy>;
     try {
@@ -90,22 +109,32 @@ export function receiveMultipart<T>(
     }
     parser.on("field", (name, value, _nameTruncated, valueTruncated) => {
       if (valueTruncated) fail(new AppError("VALIDATION", undefined, { [name]: ["Too long."] }));
-      const previous = fields[name];
+      const previous = Object.hasOwn(fields, name) ? fields[name] : undefined;
       fields[name] = previous === undefined ? value : [previous, value].flat();
     });
     parser.on("file", (name, stream, fileName, _encoding, mimeType) => {
-      if (name !== "file" || work) {
+      // A part cut short emits an error on its stream; unheard, it would be an uncaught exception.
+      stream.on("error", () => fail(interrupted()));
+      if (name !== "file" || work || settled) {
         stream.resume();
         fail(refuse('Send one file, in the part named "file".'));
         return;
       }
+      const bytes = new PassThrough();
+      bytes.on("error", () => undefined); // reported through the store's pipeline
+      upload = bytes;
+      stream.pipe(bytes);
       work = (async () => {
         const prepared = await prepare(fields);
-        const blob = await storeUpload(orgId, stream, limit);
+        if (settled) throw failure;
+        const blob = await storeUpload(orgId, bytes, limit);
         return { prepared, blob, fileName, contentType: mimeType };
       })();
       // Whatever went wrong, the rest of the part is read so the parser can finish.
-      work.catch(() => stream.resume());
+      work.catch(() => {
+        stream.unpipe(bytes);
+        stream.resume();
+      });
     });
     parser.on("filesLimit", () => fail(refuse('Send one file, in the part named "file".')));
     parser.on("error", () => fail(refuse("The multipart body could not be read.")));
@@ -119,6 +148,9 @@ export function receiveMultipart<T>(
           }
         }, fail);
     });
-    Readable.fromWeb(body as unknown as NodeWebStream<Uint8Array>).pipe(parser);
+    const source = Readable.fromWeb(body as unknown as NodeWebStream<Uint8Array>);
+    // The client went away mid-body: pipe() does not pass the error on, the parser would wait.
+    source.on("error", () => fail(interrupted()));
+    source.pipe(parser);
   });
 }
