@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Fragment, type ReactNode } from "react";
 import Link from "next/link";
 import { ImportForm } from "@/components/controls/import-form";
 import { Alert } from "@/components/ui/alert";
@@ -18,7 +19,23 @@ const LINK = "font-medium text-brand-700 hover:underline";
 
 type Props = { params: Promise<{ orgSlug: string }> };
 
-const COLUMNS: [string, string][] = [
+/** The values a CSV cell takes, written as the file holds them. */
+function oneOf(values: readonly string[]): ReactNode {
+  return (
+    <>
+      Required for a new control. One of{" "}
+      {values.map((value, index) => (
+        <Fragment key={value}>
+          {index ? ", " : ""}
+          <code className="text-xs">{value}</code>
+        </Fragment>
+      ))}
+      .
+    </>
+  );
+}
+
+const COLUMNS: [string, ReactNode][] = [
   [
     "ref",
     "Required. The control's reference, e.g. AC-01. A reference that already exists updates that control; a new one creates a control.",
@@ -29,9 +46,9 @@ const COLUMNS: [string, string][] = [
     "owner_email",
     "Optional. The email address of a member of this organisation. For a new control, blank means no owner.",
   ],
-  ["status", `Required for a new control. One of ${CONTROL_STATUSES.join(", ")}.`],
-  ["frequency", `Required for a new control. One of ${CONTROL_FREQUENCIES.join(", ")}.`],
-  ["nature", `Required for a new control. One of ${CONTROL_NATURES.join(", ")}.`],
+  ["status", oneOf(CONTROL_STATUSES)],
+  ["frequency", oneOf(CONTROL_FREQUENCIES)],
+  ["nature", oneOf(CONTROL_NATURES)],
   ["key", "Optional. yes or no (also true/false, 1/0); for a new control, blank means no."],
   [
     "grace_days",
@@ -106,7 +123,9 @@ export default async function ImportControlsPage({ params }: Props) {
               <tbody>
                 {COLUMNS.map(([name, meaning]) => (
                   <tr key={name}>
-                    <Td className="font-mono text-xs">{name}</Td>
+                    <Td>
+                      <code className="text-xs">{name}</code>
+                    </Td>
                     <Td>{meaning}</Td>
                   </tr>
                 ))}
