@@ -132,3 +132,24 @@ describe("a multipart upload cut short", () => {
     });
   }
 });
+
+describe("Idempotency-Key across tokens", () => {
+  it("is another token's own key: the same key and body from a second token records its own item", async () => {
+    const owner = await makeOrg();
+    const control = await makeControl(owner);
+    const first = await apiToken(owner, { role: "editor" });
+    const second = await apiToken(owner, { role: "editor" });
+    const send = (secret: string) =>
+      callApi(postNote, "POST", NOTES, {
+        secret,
+        params: { controlId: control.id },
+        headers: { "idempotency-key": "ci-run-1" },
+        json: note(),
+      });
+    const one = await send(first.secret);
+    const two = await send(second.secret);
+    expect([one.status, two.status]).toEqual([201, 201]);
+    expect(two.headers.get("idempotent-replayed")).toBeNull();
+    expect(await evidenceCount(owner.orgId)).toBe(2);
+  });
+});
