@@ -89,23 +89,27 @@ export function TrendChart({ points }: { points: SnapshotPoint[] }) {
         <span aria-hidden="true" className="inline-block h-0.5 w-4 bg-brand-600" />
         Readiness % of applicable requirements, one point a day ({points.length} days)
       </figcaption>
-      <table className="sr-only">
-        <caption>Readiness by day</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col">Readiness</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((point) => (
-            <tr key={point.day}>
-              <td>{point.day}</td>
-              <td>{Math.round(point.readinessPercent)}%</td>
+      {/* The wrapper hides the table: a table's rows overflow a sr-only table itself, which made
+          the page scroll far past its content. */}
+      <div className="sr-only">
+        <table>
+          <caption>Readiness by day</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Readiness</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {points.map((point) => (
+              <tr key={point.day}>
+                <td>{point.day}</td>
+                <td>{Math.round(point.readinessPercent)}%</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

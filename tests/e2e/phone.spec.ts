@@ -32,3 +32,19 @@ test("no page the demo owner reaches scrolls sideways at 390 px", async ({ page 
   expect(visited.length, "pages walked").toBeGreaterThan(15);
   expect(tooWide).toEqual([]);
 });
+
+test("no page the demo owner reaches scrolls on past the end of its content", async ({ page }) => {
+  await signInAsDemo(page, DEMO.owner);
+  const tooTall: string[] = [];
+  await walkOrganisation(page, async (path) => {
+    // Something hidden but laid out (a visually hidden table, say) makes the page scroll on blank.
+    const blank = await page.evaluate(() => {
+      const main = document.querySelector("main");
+      if (!main) return 0;
+      const end = main.getBoundingClientRect().bottom + window.scrollY;
+      return document.documentElement.scrollHeight - Math.max(end, window.innerHeight);
+    });
+    if (blank > 120) tooTall.push(`${path}: ${Math.round(blank)} px of blank`);
+  });
+  expect(tooTall).toEqual([]);
+});
