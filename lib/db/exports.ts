@@ -1,8 +1,10 @@
 import "server-only";
 import {
   EXPORT_CONTENT_TYPES,
+  EXPORT_STALE_MS,
   exportRunState,
   isExportFormat,
+  MAX_RUNNING_EXPORTS_PER_MEMBER,
   type ExportFormat,
   type ExportRunState,
   type SnapshotState,
@@ -30,6 +32,21 @@ export async function startExport(
 ): Promise<{ id: string }> {
   assertCan(ctx, "export.create");
   const engagement = await getEngagement(ctx, engagementId);
+  const running = await getDb().exportRun.count({
+    where: {
+      organizationId: ctx.orgId,
+      createdById: ctx.userId,
+      status: "running",
+      heartbeatAt: { gt: new Date(now.getTime() - EXPORT_STALE_MS) },
+    },
+  });
+  if (running >= MAX_RUNNING_EXPORTS_PER_MEMBER)
+    throw new AppError(
+      "RATE_LIMITED",
+      `You already have ${MAX_RUNNING_EXPORTS_PER_MEMBER} exports running. Start another once one has finished.`,
+      undefined,
+      { retryAfterSeconds: 30 },
+    );
   return getDb().exportRun.create({
     data: {
       organizationId: ctx.orgId,

@@ -91,6 +91,12 @@ function unionKeys(a: Record<string, unknown>, b: Record<string, unknown>): stri
   );
 }
 
+/**
+ * Exports one member may have running at once: each takes a place in the instance's export
+ * process, so without a cap a script (or an API token at its rate limit) could queue hundreds.
+ */
+export const MAX_RUNNING_EXPORTS_PER_MEMBER = 3;
+
 /** A running export that has not reported progress for this long died with its process. */
 export const EXPORT_STALE_MS = 120_000;
 
