@@ -5,6 +5,8 @@ import { getDb } from "./client";
 import type { OrgContext } from "./context";
 import { requirementsWithControls } from "./engagement-requirements";
 import { getEngagement } from "./engagements";
+import { evidenceMetadataSelect } from "./evidence";
+import { exceptionRowSelect } from "./exceptions";
 import { visibleControlIds } from "./scope";
 
 // The records of an engagement's controls (the controls mapped to its requirements), a page at a
@@ -92,24 +94,7 @@ export async function listEngagementEvidence(
     },
     orderBy: [{ effectiveDate: "desc" }, { id: "desc" }],
     take: filter.limit + 1,
-    select: {
-      id: true,
-      kind: true,
-      purpose: true,
-      title: true,
-      url: true,
-      fileName: true,
-      contentType: true,
-      effectiveDate: true,
-      coverageEnd: true,
-      eventId: true,
-      slotKey: true,
-      createdAt: true,
-      version: true,
-      file: { select: { size: true, sha256: true } },
-      uploadedBy: { select: { name: true } },
-      controls: { select: { control: { select: { id: true, ref: true } } } },
-    },
+    select: evidenceMetadataSelect,
   });
   // A context limited to engagements is not told which controls outside them an item supports.
   const visible = await visibleControlIds(ctx);
@@ -197,16 +182,6 @@ export async function listEngagementExceptions(
     },
     orderBy: [{ date: "desc" }, { id: "desc" }],
     take: filter.limit + 1,
-    select: {
-      id: true,
-      controlId: true,
-      date: true,
-      description: true,
-      severity: true,
-      status: true,
-      remediationNote: true,
-      remediatedAt: true,
-      version: true,
-    },
+    select: { ...exceptionRowSelect, controlId: true },
   });
 }

@@ -213,12 +213,12 @@ export async function findEvidenceBySha(
   }));
 }
 
-const rowSelect = {
+/** An evidence item's columns without its note text: what lists of metadata read. */
+export const evidenceMetadataSelect = {
   id: true,
   kind: true,
   purpose: true,
   title: true,
-  note: true,
   url: true,
   fileName: true,
   contentType: true,
@@ -232,6 +232,8 @@ const rowSelect = {
   uploadedBy: { select: { name: true } },
   controls: { select: { control: { select: { id: true, ref: true } } } },
 } as const;
+
+const rowSelect = { ...evidenceMetadataSelect, note: true } as const;
 
 /** A control's evidence, newest effective date first. */
 export async function listControlEvidence(

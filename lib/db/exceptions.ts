@@ -10,6 +10,18 @@ import { assertNotFuture, assertReason } from "./evidence-checks";
 import { assertControlVisible, engagementScope } from "./scope";
 import { staleEdit } from "./versions";
 
+/** The columns of an ExceptionRow, for every reader of exceptions. */
+export const exceptionRowSelect = {
+  id: true,
+  date: true,
+  description: true,
+  severity: true,
+  status: true,
+  remediationNote: true,
+  remediatedAt: true,
+  version: true,
+} as const;
+
 export type ExceptionRow = {
   id: string;
   date: string;
@@ -35,16 +47,7 @@ export async function listControlExceptions(
   return getDb().controlException.findMany({
     where: { organizationId: ctx.orgId, controlId },
     orderBy: [{ status: "asc" }, { date: "desc" }],
-    select: {
-      id: true,
-      date: true,
-      description: true,
-      severity: true,
-      status: true,
-      remediationNote: true,
-      remediatedAt: true,
-      version: true,
-    },
+    select: exceptionRowSelect,
   });
 }
 
@@ -56,17 +59,7 @@ export async function getException(
   assertCan(ctx, "org.view");
   const exception = await getDb().controlException.findFirst({
     where: { id: exceptionId, organizationId: ctx.orgId },
-    select: {
-      id: true,
-      controlId: true,
-      date: true,
-      description: true,
-      severity: true,
-      status: true,
-      remediationNote: true,
-      remediatedAt: true,
-      version: true,
-    },
+    select: { ...exceptionRowSelect, controlId: true },
   });
   if (!exception) throw notFound();
   await assertControlVisible(ctx, exception.controlId);
