@@ -15,7 +15,8 @@ import { createBenchDatabase } from "./lib/bench-database";
 // Per-request cost of the organisation pages on the production build (`npm run build` first:
 // this builds nothing), side by side with `/sign-in` signed out as the floor, in the same run:
 //   1. a temporary SQLite database with the demo organisation (scripts/prepare.ts, as `npm start`
-//      seeds it) and the large organisation of bench:readiness (2,000 controls, 200,000 evidence);
+//      seeds it) and the large organisation of bench:readiness (2,000 controls, 200,000 evidence),
+//      its maintained readiness rolled forward by one job tick (scripts/jobs.ts);
 //   2. the server as `npm start` runs it (scripts/serve.ts, JOBS_RUNNER=off) on a loopback port;
 //   3. a session for each organisation's owner through the real sign-in route;
 //   4. autocannon in-process, 50 connections for N seconds (default 10) per page: the engagement
@@ -229,6 +230,14 @@ async function main(): Promise<void> {
         .get(large.orgSlug) as { slug: string }
     ).slug;
     sqlite.close();
+    // What the job runner does at start and after each midnight: roll the maintained readiness
+    // forward to today, so the pages read it as they do in production (JOBS_RUNNER is off below
+    // to keep the scheduler out of the measurement).
+    const ticked = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/jobs.ts"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env,
+    });
+    if (ticked.status !== 0) throw new Error("Rolling the maintained readiness forward failed.");
     console.log(
       `seeded: demo organisation ${demoSlug}, large organisation ${large.orgSlug} (${DEFAULT_SHAPE.controls} controls, ${DEFAULT_SHAPE.evidence} evidence)`,
     );
