@@ -9,7 +9,7 @@ import { assertCan } from "./authorize";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
 import { hashLinkToken, newLinkToken } from "./link-tokens";
-import { orgReadiness } from "./org-readiness";
+import { orgReadinessSummary } from "./org-readiness-summary";
 
 // A member's secret calendar feed: a URL with a random token that calendar apps fetch without
 // a session. Only the token's SHA-256 is stored (Membership.calendarTokenHash), so the URL is
@@ -93,7 +93,7 @@ export async function revokeCalendarToken(ctx: OrgContext, now: Date = new Date(
 /** The feed's events: missing and open occurrences of the member's controls, by due date. */
 async function feedEvents(ctx: OrgContext, today: string, origin: string) {
   const [{ runs, controls }, graces] = await Promise.all([
-    orgReadiness(ctx, today, { kind: "owner", userId: ctx.userId }),
+    orgReadinessSummary(ctx, today, { kind: "owner", userId: ctx.userId }),
     getDb().control.findMany({
       where: { organizationId: ctx.orgId, ownerId: ctx.userId },
       select: { id: true, graceDays: true },

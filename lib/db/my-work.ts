@@ -4,7 +4,8 @@ import type { WorkItem } from "@/lib/domain/readiness/work-queue";
 import { assertCan } from "./authorize";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
-import { orgReadiness, type EngagementHeader } from "./org-readiness";
+import type { EngagementHeader } from "./org-readiness";
+import { orgReadinessSummary } from "./org-readiness-summary";
 
 // My work (issue 13, section 2): for the member asking, across the engagements, the work on the
 // controls they own: what is missing, what comes due soon, design evidence about to expire, the
@@ -51,7 +52,7 @@ export type MyWork = {
 export async function loadMyWork(ctx: OrgContext, today: string): Promise<MyWork> {
   assertCan(ctx, "org.view");
   const [{ runs, controls }, openRequests] = await Promise.all([
-    orgReadiness(ctx, today, { kind: "owner", userId: ctx.userId }),
+    orgReadinessSummary(ctx, today, { kind: "owner", userId: ctx.userId }),
     getDb().auditorRequest.findMany({
       where: { organizationId: ctx.orgId, status: "open", controlId: { not: null } },
       orderBy: { createdAt: "asc" },

@@ -14,7 +14,7 @@ import {
   type ReadinessEvidence,
   type ReadinessInput,
 } from "@/lib/domain/readiness/engine";
-import { workQueue, type WorkItem } from "@/lib/domain/readiness/work-queue";
+import { workQueue, type QueueReadiness, type WorkItem } from "@/lib/domain/readiness/work-queue";
 import { assertCan } from "./authorize";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
@@ -80,101 +80,87 @@ function controlWhere(selection: ControlSelection) {
   }
 }
 
-export async function orgReadiness(
+/** One engagement of the selection, everything but the evidence: the engine's input without it. */
+export type PreparedEngagement = {
+  header: EngagementHeader;
+  /** The organisation day its maintained rows are for (docs/decisions/0043). */
+  readinessDay: string | null;
+  named: { id: string; code: string; title: string }[];
+  input: Omit<ReadinessInput, "evidence" | "events" | "exceptions" | "today">;
+  /** The selected controls mapped to a requirement in scope. */
+  mapped: Set<string>;
+};
+
+export type PreparedOrganization = {
+  freshnessDays: number;
+  engagements: PreparedEngagement[];
+  controls: SelectedControl[];
+  owners: Map<string, string | null>;
+};
+
+/** The selection's engagements, requirements, mappings and controls, in a fixed set of queries. */
+export async function prepareOrganization(
   ctx: OrgContext,
-  today: string,
   selection: ControlSelection,
-): Promise<OrgReadiness> {
+): Promise<PreparedOrganization> {
   assertCan(ctx, "org.view");
   const db = getDb();
   const organizationId = ctx.orgId;
   const scope = engagementScope(ctx);
   const onControls = controlWhere(selection);
-  const [organization, engagements, objectives, controls, mappings, links, events, exceptions] =
-    await Promise.all([
-      db.organization.findUniqueOrThrow({
-        where: { id: organizationId },
-        select: { freshnessDays: true },
-      }),
-      db.engagement.findMany({
-        where: {
-          organizationId,
-          archivedAt: null,
-          ...(scope === null ? {} : { id: { in: [...scope] } }),
-        },
-        orderBy: { createdAt: "desc" },
-        select: {
-          id: true,
-          name: true,
-          family: true,
-          type: true,
-          asOfDate: true,
-          periodStart: true,
-          periodEnd: true,
-          categories: true,
-          criteriaEdition: true,
-          objectives: { select: { objectiveId: true } },
-          exclusions: { select: { requirementId: true } },
-        },
-      }),
-      db.controlObjective.findMany({
-        where: { organizationId },
-        select: { id: true, ref: true, title: true },
-      }),
-      db.control.findMany({
-        where: { organizationId, ...onControls },
-        orderBy: { ref: "asc" },
-        select: {
-          id: true,
-          ref: true,
-          title: true,
-          status: true,
-          ownerId: true,
-          description: true,
-          frequency: true,
-          graceDays: true,
-        },
-      }),
-      db.controlMapping.findMany({
-        where: { organizationId, control: onControls },
-        select: { controlId: true, criterionId: true, objectiveId: true },
-      }),
-      db.evidenceControl.findMany({
-        where: { organizationId, control: onControls },
-        select: {
-          controlId: true,
-          evidence: {
-            select: {
-              purpose: true,
-              effectiveDate: true,
-              coverageEnd: true,
-              eventId: true,
-              slotKey: true,
-            },
-          },
-        },
-      }),
-      db.populationEvent.findMany({
-        where: { organizationId, control: onControls },
-        select: { id: true, controlId: true, date: true, reference: true },
-      }),
-      db.controlException.findMany({
-        where: { organizationId, status: "open", control: onControls },
-        select: { controlId: true },
-      }),
-    ]);
+  const [organization, engagements, objectives, controls, mappings] = await Promise.all([
+    db.organization.findUniqueOrThrow({
+      where: { id: organizationId },
+      select: { freshnessDays: true },
+    }),
+    db.engagement.findMany({
+      where: {
+        organizationId,
+        archivedAt: null,
+        ...(scope === null ? {} : { id: { in: [...scope] } }),
+      },
+      orderBy: { createdAt: "desc" },
+      select: {
+        id: true,
+        name: true,
+        family: true,
+        type: true,
+        asOfDate: true,
+        periodStart: true,
+        periodEnd: true,
+        categories: true,
+        criteriaEdition: true,
+        readinessDay: true,
+        objectives: { select: { objectiveId: true } },
+        exclusions: { select: { requirementId: true } },
+      },
+    }),
+    db.controlObjective.findMany({
+      where: { organizationId },
+      select: { id: true, ref: true, title: true },
+    }),
+    db.control.findMany({
+      where: { organizationId, ...onControls },
+      orderBy: { ref: "asc" },
+      select: {
+        id: true,
+        ref: true,
+        title: true,
+        status: true,
+        ownerId: true,
+        description: true,
+        frequency: true,
+        graceDays: true,
+      },
+    }),
+    db.controlMapping.findMany({
+      where: { organizationId, control: onControls },
+      select: { controlId: true, criterionId: true, objectiveId: true },
+    }),
+  ]);
 
   const objectiveById = new Map(objectives.map((objective) => [objective.id, objective]));
-  const evidence: ReadinessEvidence[] = links.map((link) => ({
-    purpose: link.evidence.purpose === "design" ? "design" : "operating",
-    effectiveDate: link.evidence.effectiveDate,
-    coverageEnd: link.evidence.coverageEnd,
-    eventId: link.evidence.eventId,
-    slotKey: link.evidence.slotKey,
-    controlIds: [link.controlId],
-  }));
-  const owners = new Map(controls.map((control) => [control.id, control.ownerId]));
-  const runs: EngagementRun[] = [];
+  const prepared: PreparedEngagement[] = [];
   for (const row of engagements) {
     const family = REPORT_FAMILIES.find((value) => value === row.family) ?? "SOC2";
     const type = REPORT_TYPES.find((value) => value === row.type) ?? "TYPE_I";
@@ -203,37 +189,8 @@ export async function orgReadiness(
         : [];
     });
     const mapped = new Set(engagementMappings.map((mapping) => mapping.controlId));
-    const input: ReadinessInput = {
-      engagement: {
-        type,
-        asOfDate: row.asOfDate,
-        periodStart: row.periodStart,
-        periodEnd: row.periodEnd,
-      },
-      today,
-      freshnessDays: organization.freshnessDays,
-      requirements: named.map((requirement) => ({
-        id: requirement.id,
-        notApplicable: excluded.has(requirement.id),
-      })),
-      controls: controls
-        .filter((control) => mapped.has(control.id))
-        .map((control) => ({
-          id: control.id,
-          ref: control.ref,
-          status: control.status as ControlStatus,
-          ownerId: control.ownerId,
-          description: control.description,
-          frequency: control.frequency as ControlFrequency,
-          graceDays: control.graceDays,
-        })),
-      mappings: engagementMappings,
-      evidence,
-      ...eventsAndOpenExceptions(events, exceptions, mapped),
-    };
-    const readiness = computeReadiness(input);
-    runs.push({
-      engagement: {
+    prepared.push({
+      header: {
         id: row.id,
         name: row.name,
         family,
@@ -242,19 +199,39 @@ export async function orgReadiness(
         periodStart: row.periodStart,
         periodEnd: row.periodEnd,
       },
-      readiness,
-      work: workQueue({
-        readiness,
-        requirements: named,
-        owners,
-        today,
+      readinessDay: row.readinessDay,
+      named,
+      mapped,
+      input: {
+        engagement: {
+          type,
+          asOfDate: row.asOfDate,
+          periodStart: row.periodStart,
+          periodEnd: row.periodEnd,
+        },
         freshnessDays: organization.freshnessDays,
-        periodEnd: type === "TYPE_II" ? row.periodEnd : null,
-      }),
+        requirements: named.map((requirement) => ({
+          id: requirement.id,
+          notApplicable: excluded.has(requirement.id),
+        })),
+        controls: controls
+          .filter((control) => mapped.has(control.id))
+          .map((control) => ({
+            id: control.id,
+            ref: control.ref,
+            status: control.status as ControlStatus,
+            ownerId: control.ownerId,
+            description: control.description,
+            frequency: control.frequency as ControlFrequency,
+            graceDays: control.graceDays,
+          })),
+        mappings: engagementMappings,
+      },
     });
   }
   return {
-    runs,
+    freshnessDays: organization.freshnessDays,
+    engagements: prepared,
     controls: controls.map(({ id, ref, title, ownerId, status }) => ({
       id,
       ref,
@@ -262,6 +239,84 @@ export async function orgReadiness(
       ownerId,
       status,
     })),
-    freshnessDays: organization.freshnessDays,
+    owners: new Map(controls.map((control) => [control.id, control.ownerId])),
   };
+}
+
+/** The engagement's work queue for the selected controls, from its readiness (full or summary). */
+export function engagementWork(
+  engagement: PreparedEngagement,
+  readiness: QueueReadiness,
+  prepared: PreparedOrganization,
+  today: string,
+): WorkItem[] {
+  return workQueue({
+    readiness,
+    requirements: engagement.named,
+    owners: prepared.owners,
+    today,
+    freshnessDays: prepared.freshnessDays,
+    periodEnd: engagement.header.type === "TYPE_II" ? engagement.header.periodEnd : null,
+  });
+}
+
+/** Every result computed by the engine from all the selected controls' evidence. */
+export async function orgReadiness(
+  ctx: OrgContext,
+  today: string,
+  selection: ControlSelection,
+): Promise<OrgReadiness> {
+  assertCan(ctx, "org.view");
+  const db = getDb();
+  const organizationId = ctx.orgId;
+  const onControls = controlWhere(selection);
+  const [prepared, links, events, exceptions] = await Promise.all([
+    prepareOrganization(ctx, selection),
+    db.evidenceControl.findMany({
+      where: { organizationId, control: onControls },
+      select: {
+        controlId: true,
+        evidence: {
+          select: {
+            purpose: true,
+            effectiveDate: true,
+            coverageEnd: true,
+            eventId: true,
+            slotKey: true,
+          },
+        },
+      },
+    }),
+    db.populationEvent.findMany({
+      where: { organizationId, control: onControls },
+      select: { id: true, controlId: true, date: true, reference: true },
+    }),
+    db.controlException.findMany({
+      where: { organizationId, status: "open", control: onControls },
+      select: { controlId: true },
+    }),
+  ]);
+
+  const evidence: ReadinessEvidence[] = links.map((link) => ({
+    purpose: link.evidence.purpose === "design" ? "design" : "operating",
+    effectiveDate: link.evidence.effectiveDate,
+    coverageEnd: link.evidence.coverageEnd,
+    eventId: link.evidence.eventId,
+    slotKey: link.evidence.slotKey,
+    controlIds: [link.controlId],
+  }));
+  const runs: EngagementRun[] = prepared.engagements.map((engagement) => {
+    const readiness = computeReadiness({
+      ...engagement.input,
+      today,
+      evidence,
+      ...eventsAndOpenExceptions(events, exceptions, engagement.mapped),
+    });
+    return {
+      engagement: engagement.header,
+      readiness,
+      work: engagementWork(engagement, readiness, prepared, today),
+    };
+  });
+  return { runs, controls: prepared.controls, freshnessDays: prepared.freshnessDays };
 }

@@ -4,7 +4,8 @@ import { addDays } from "@/lib/domain/readiness/calendar";
 import { assertCan } from "./authorize";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
-import { orgReadiness, type EngagementHeader } from "./org-readiness";
+import type { EngagementHeader } from "./org-readiness";
+import { orgReadinessSummary } from "./org-readiness-summary";
 import type { SnapshotPoint } from "./snapshots";
 
 /** How many days of trend each engagement's sparkline draws. */
@@ -30,7 +31,7 @@ export async function loadOverview(ctx: OrgContext, today: string): Promise<Over
   assertCan(ctx, "library.view");
   const db = getDb();
   const [{ runs }, members, snapshots] = await Promise.all([
-    orgReadiness(ctx, today, { kind: "all" }),
+    orgReadinessSummary(ctx, today, { kind: "all" }),
     db.membership.count({ where: { organizationId: ctx.orgId, role: { not: "auditor" } } }),
     db.readinessSnapshot.findMany({
       where: { organizationId: ctx.orgId, day: { gte: addDays(today, -SPARKLINE_DAYS) } },

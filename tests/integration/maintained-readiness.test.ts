@@ -19,6 +19,8 @@ import { setControlMappings } from "@/lib/db/mappings";
 import { getReadinessSettings, updateReadinessSettings } from "@/lib/db/organization-settings";
 import { addPopulationEvent, deletePopulationEvent } from "@/lib/db/population";
 import { loadReadinessInput } from "@/lib/db/readiness";
+import { orgReadiness } from "@/lib/db/org-readiness";
+import { orgReadinessSummary } from "@/lib/db/org-readiness-summary";
 import { engagementSummary } from "@/lib/db/readiness-summary";
 import { updateControl } from "@/lib/db/controls";
 import { addDays } from "@/lib/domain/readiness/calendar";
@@ -84,7 +86,8 @@ async function makeWorld(): Promise<World> {
     const input = controlInput({
       ref: `MR-${index}`,
       status: "implemented",
-      ownerId: ctx.userId,
+      // One control owned by nobody: My work's selection (the member's own) leaves it out.
+      ownerId: index === 1 ? null : ctx.userId,
       description: described,
       frequency,
     });
@@ -364,6 +367,19 @@ async function expectExact(world: World, expected: Expected): Promise<void> {
   const { input } = await loadReadinessInput(world.ctx, world.engagementId, day);
   expect(read.summary).toEqual(summaryOf(computeReadiness(input)));
   if (expected !== "any") expect(read.source).toBe(expected);
+  // My work, its navigation count, the overview and the calendar feed read orgReadinessSummary.
+  for (const selection of [
+    { kind: "all" as const },
+    { kind: "owner" as const, userId: world.ctx.userId },
+  ]) {
+    const maintained = await orgReadinessSummary(world.ctx, day, selection);
+    const live = await orgReadiness(world.ctx, day, selection);
+    expect(maintained.runs).toEqual(
+      live.runs.map((run) => ({ ...run, readiness: summaryOf(run.readiness) })),
+    );
+    expect(maintained.controls).toEqual(live.controls);
+    if (expected !== "any") expect(maintained.source).toBe(expected);
+  }
 }
 
 describe("maintained readiness", () => {
