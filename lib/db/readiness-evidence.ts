@@ -58,6 +58,8 @@ function packedQuery(db: Db | Tx, organizationId: string, controlIds: Prisma.Sql
     GROUP BY c."id"`;
 }
 
+const READ_TIMEOUT_MS = 60_000;
+
 /**
  * PostgreSQL sorts the links by control to group them, and its default work_mem (4 MB) spills
  * a few hundred thousand of them to disk; SET LOCAL gives this one transaction more.
@@ -74,11 +76,14 @@ async function readPacked(
   }
   const { db } = client;
   if (sqlite) return packedQuery(db, organizationId, controlIds);
-  const [, rows] = await db.$transaction([
-    db.$executeRaw`SET LOCAL work_mem = '32MB'`,
-    packedQuery(db, organizationId, controlIds),
-  ]);
-  return rows;
+  // Prisma's default 5 s transaction timeout is shorter than this read at 2,000,000 links.
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SET LOCAL work_mem = '32MB'`;
+      return packedQuery(tx, organizationId, controlIds);
+    },
+    { timeout: READ_TIMEOUT_MS, maxWait: READ_TIMEOUT_MS },
+  );
 }
 
 /**
