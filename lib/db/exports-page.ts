@@ -2,6 +2,7 @@ import "server-only";
 import { diffSnapshots, snapshotState, type SnapshotDiff } from "@/lib/domain/export/snapshot";
 import { can } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/errors";
+import { recordAuditorAccess } from "./auditor-access";
 import type { OrgContext } from "./context";
 import { getEngagement } from "./engagements";
 import { loadEngagementExport } from "./export-data";
@@ -15,7 +16,8 @@ import {
 } from "./exports";
 
 // Everything an engagement's exports page shows, in one call: the runs (with whether the viewer
-// may mark each as sent), and what changed since the export the auditor last received.
+// may mark each as sent), and what changed since the export the auditor last received. An
+// auditor's visit is written to the access log.
 
 export type ExportRunLine = ExportRunRow & { canMarkSent: boolean };
 
@@ -42,7 +44,7 @@ export type ExportsPage = {
 
 /**
  * Someone without export.create gets NOT_FOUND; so does an engagement of another organisation
- * or, for an auditor, one outside their access.
+ * or, for an auditor, one outside their access. An auditor's view is logged (recordAuditorAccess).
  */
 export async function loadExportsPage(
   ctx: OrgContext,
@@ -56,6 +58,12 @@ export async function loadExportsPage(
     lastSentSnapshot(ctx, engagementId),
   ]);
   const markSent = can(ctx.role, "request.resolve");
+  await recordAuditorAccess(ctx, "viewed", {
+    entityType: "engagement",
+    entityId: engagementId,
+    label: `${engagement.name}: exports`,
+    engagementId,
+  });
   return {
     orgSlug: ctx.orgSlug,
     engagement: { id: engagement.id, name: engagement.name },

@@ -3,10 +3,10 @@ import { markExportSent, startExport } from "@/lib/db/exports";
 import { loadExportsPage } from "@/lib/db/exports-page";
 import { runExport } from "@/lib/exports/run-export";
 import { makeAuditor } from "./auditor-fixture";
-import { addMember, expectAppError, makeEngagement, makeOrg } from "./helpers";
+import { actions, addMember, entries, expectAppError, makeEngagement, makeOrg } from "./helpers";
 
 // An engagement's exports page, one loader: the runs with what the viewer may do with each, and
-// what changed since the export the auditor last received.
+// what changed since the export the auditor last received; an auditor's visit is logged.
 
 describe("loadExportsPage", () => {
   it("lets an owner mark a finished export as sent, and then shows what changed since", async () => {
@@ -57,5 +57,28 @@ describe("loadExportsPage", () => {
       permissions: { markSent: false },
     });
     await expectAppError(loadExportsPage(auditor.ctx, withheld.id, new Date()), "NOT_FOUND");
+  });
+
+  it("logs an auditor's visit once, and nothing for the team", async () => {
+    const ctx = await makeOrg();
+    const engagement = await makeEngagement(ctx);
+    const auditor = await makeAuditor(ctx, [engagement.id]);
+    const logged = await actions(ctx.orgId);
+
+    await loadExportsPage(ctx, engagement.id, new Date());
+    expect(await actions(ctx.orgId)).toEqual(logged);
+
+    await loadExportsPage(auditor.ctx, engagement.id, new Date());
+    await loadExportsPage(auditor.ctx, engagement.id, new Date());
+    const after = await entries(ctx.orgId);
+    expect(after.slice(logged.length)).toMatchObject([
+      {
+        action: "auditor.viewed",
+        actorId: auditor.user.userId,
+        entityType: "engagement",
+        entityId: engagement.id,
+        after: { label: `${engagement.name}: exports`, engagementId: engagement.id },
+      },
+    ]);
   });
 });

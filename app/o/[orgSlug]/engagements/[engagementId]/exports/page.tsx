@@ -7,7 +7,6 @@ import { SnapshotChanges } from "@/components/exports/snapshot-changes";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
-import { recordAuditorAccess } from "@/lib/db/auditor-access";
 import { loadExportsPage } from "@/lib/db/exports-page";
 import { notFoundOnAppError } from "@/lib/server/not-found";
 import { pageId } from "@/lib/server/page-params";
@@ -23,12 +22,6 @@ export default async function ExportsPage({ params }: Props) {
   const ctx = await requireOrgContext(orgSlug);
   const page = await notFoundOnAppError(loadExportsPage(ctx, engagementId, new Date()));
   const { engagement, sinceLastSent } = page;
-  await recordAuditorAccess(ctx, "viewed", {
-    entityType: "engagement",
-    entityId: engagementId,
-    label: `${engagement.name}: exports`,
-    engagementId,
-  });
   const base = `/o/${page.orgSlug}`;
 
   return (
