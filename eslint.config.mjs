@@ -119,6 +119,21 @@ export default tseslint.config(
     rules: { [LAYER]: ["error", { patterns: [...pdfInternals, ...dbImports] }] },
   },
   {
+    // One sign-in for integration tests: a file's own session mock drifts from the real rules.
+    files: ["tests/integration/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.object.name='vi'][callee.property.name='mock'][arguments.0.value='@/lib/auth/session']:not(:has(Identifier[name='sessionModule']))",
+          message:
+            'Mock the session with tests/integration/signed-in.ts: vi.mock("@/lib/auth/session", async () => (await import("./signed-in")).sessionModule()).',
+        },
+      ],
+    },
+  },
+  {
     plugins: { "react-hooks": reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,

@@ -1,18 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
 import type { OrgContext } from "@/lib/db/context";
 import { makeControl, makeEngagement, makeOrg } from "./helpers";
+import { signInMember } from "./signed-in";
 
 // The control page reads an engagement id from the query string: whatever a link carries, it
 // renders or answers not found, never a server error.
 
-let current: OrgContext | null = null;
-
-vi.mock("@/lib/auth/session", () => ({
-  requireOrgContext: async () => {
-    if (!current) throw new Error("no member context in this test");
-    return current;
-  },
-}));
+vi.mock("@/lib/auth/session", async () => (await import("./signed-in")).sessionModule());
 
 const { default: ControlPage } = await import("@/app/o/[orgSlug]/controls/[controlId]/page");
 
@@ -29,7 +23,7 @@ const digestOf = (error: unknown): unknown => (error as { digest?: unknown }).di
 
 describe("the control page's engagement window", () => {
   it("renders against one of the organisation's engagements", async () => {
-    const ctx = (current = await makeOrg());
+    const ctx = signInMember(await makeOrg());
     const control = await makeControl(ctx);
     const engagement = await makeEngagement(ctx);
     await expect(render(ctx, control.id, { engagement: engagement.id })).resolves.toBeTruthy();
@@ -38,7 +32,7 @@ describe("the control page's engagement window", () => {
   it("answers not found for another organisation's engagement", async () => {
     const other = await makeOrg();
     const theirs = await makeEngagement(other);
-    const ctx = (current = await makeOrg());
+    const ctx = signInMember(await makeOrg());
     const control = await makeControl(ctx);
     const error = await render(ctx, control.id, { engagement: theirs.id }).catch(
       (thrown: unknown) => thrown,
@@ -47,7 +41,7 @@ describe("the control page's engagement window", () => {
   });
 
   it("does not fail when the engagement parameter is repeated", async () => {
-    const ctx = (current = await makeOrg());
+    const ctx = signInMember(await makeOrg());
     const control = await makeControl(ctx);
     const engagement = await makeEngagement(ctx);
     const outcome = await render(ctx, control.id, { engagement: [engagement.id, "other"] }).then(

@@ -4,18 +4,12 @@ import { describe, expect, it, vi } from "vitest";
 import type { OrgContext } from "@/lib/db/context";
 import { setControlMappings } from "@/lib/db/mappings";
 import { criterion, makeControl, makeEngagement, makeOrg } from "./helpers";
+import { signInMember } from "./signed-in";
 
 // The control readiness page (the occurrence view): each control's ref with its title, and a
 // filter by control and by state that keeps the rest out.
 
-let current: OrgContext | null = null;
-
-vi.mock("@/lib/auth/session", () => ({
-  requireOrgContext: async () => {
-    if (!current) throw new Error("no member context in this test");
-    return current;
-  },
-}));
+vi.mock("@/lib/auth/session", async () => (await import("./signed-in")).sessionModule());
 
 const { default: ControlReadinessPage } =
   await import("@/app/o/[orgSlug]/engagements/[engagementId]/controls/page");
@@ -30,7 +24,7 @@ async function html(ctx: OrgContext, engagementId: string, query: Record<string,
 
 describe("the control readiness page", () => {
   it("lists each control with its title and filters by control and by state", async () => {
-    const ctx = (current = await makeOrg());
+    const ctx = signInMember(await makeOrg());
     const engagement = await makeEngagement(ctx);
     const review = await makeControl(ctx, { ref: "AC-01", title: "Quarterly access review" });
     const change = await makeControl(ctx, { ref: "CH-01", title: "Change approval" });
@@ -56,7 +50,7 @@ describe("the control readiness page", () => {
   });
 
   it("answers not found for a state it does not know", async () => {
-    const ctx = (current = await makeOrg());
+    const ctx = signInMember(await makeOrg());
     const engagement = await makeEngagement(ctx);
     const error = await html(ctx, engagement.id, { state: "everything" }).catch(
       (thrown: unknown) => thrown,

@@ -6,17 +6,11 @@ import { MyWorkList } from "@/components/work/my-work-list";
 import type { OrgContext } from "@/lib/db/context";
 import { myWorkFor } from "@/lib/server/my-work";
 import { makeOrg } from "./helpers";
+import { signInMember } from "./signed-in";
 
 // Empty lists say what to do next and link to where it is done (issue 17).
 
-let current: OrgContext | null = null;
-
-vi.mock("@/lib/auth/session", () => ({
-  requireOrgContext: async () => {
-    if (!current) throw new Error("no member context in this test");
-    return current;
-  },
-}));
+vi.mock("@/lib/auth/session", async () => (await import("./signed-in")).sessionModule());
 
 const { default: RequestsPage } = await import("@/app/o/[orgSlug]/requests/page");
 const { default: ActivityPage } = await import("@/app/o/[orgSlug]/activity/page");
@@ -25,7 +19,7 @@ const noAction = async () => ({ ok: true as const, data: null });
 
 describe("empty states", () => {
   it("a new organisation's request list says none came yet and links to the engagements", async () => {
-    const ctx = (current = await makeOrg());
+    const ctx = signInMember(await makeOrg());
     const html = renderToStaticMarkup(
       (await RequestsPage({
         params: Promise.resolve({ orgSlug: ctx.orgSlug }),
@@ -38,7 +32,7 @@ describe("empty states", () => {
   });
 
   it("a filtered request list offers to clear the filters", async () => {
-    const ctx = (current = await makeOrg());
+    const ctx = signInMember(await makeOrg());
     const html = renderToStaticMarkup(
       (await RequestsPage({
         params: Promise.resolve({ orgSlug: ctx.orgSlug }),
@@ -50,7 +44,7 @@ describe("empty states", () => {
   });
 
   it("an activity log filtered to nothing links back to the whole log", async () => {
-    const ctx = (current = await makeOrg());
+    const ctx = signInMember(await makeOrg());
     const html = renderToStaticMarkup(
       (await ActivityPage({
         params: Promise.resolve({ orgSlug: ctx.orgSlug }),

@@ -3,29 +3,20 @@ import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { UserContext } from "@/lib/db/context";
-import { resolveOrgContext } from "@/lib/db/organizations";
 import { jobPool, withJob } from "@/lib/export-process/job-pool";
 import { MAX_PAPERWORK_CHARS } from "@/lib/schemas/paperwork";
 import { packInput, readZip, tempDir, writePackFile } from "@/tests/unit/export/pack-helpers";
 import { deflatedZeros, zipBytes } from "@/tests/unit/export/zip-bytes";
 import { makeEngagement, makeOrg } from "./helpers";
+import { signInFor, userOf } from "./signed-in";
 
 // Paperwork PDFs and pack checks in job processes for real (children started from
 // scripts/job-worker.ts through tsx), called through their routes the way a browser would:
 // this process's event loop stays free while they run, a runaway job is killed at its budget,
 // and the limits per member and per instance answer RATE_LIMITED with Retry-After.
 
-/** The signed-in user per organisation slug (requests for different organisations run at once). */
-const users = new Map<string, UserContext>();
-
-vi.mock("@/lib/auth/session", () => ({
-  getCurrentUser: async () => null,
-  findOrgContext: async (orgSlug: string) => {
-    const user = users.get(orgSlug) ?? null;
-    return { user, ctx: user ? await resolveOrgContext(user.userId, orgSlug) : null };
-  },
-}));
+// Requests for different organisations run at once: each organisation has its own member.
+vi.mock("@/lib/auth/session", async () => (await import("./signed-in")).sessionModule());
 
 const { POST: pdfRoute } =
   await import("@/app/o/[orgSlug]/engagements/[engagementId]/paperwork/pdf/route");
@@ -60,8 +51,7 @@ afterAll(() => temp.remove());
 async function member() {
   const ctx = await makeOrg();
   const engagement = await makeEngagement(ctx, { name: "SOC 2 Type II 2026" });
-  const user = { userId: ctx.userId, email: "", name: "" };
-  users.set(ctx.orgSlug, user);
+  signInFor(ctx.orgSlug, userOf(ctx));
   return { ctx, engagementId: engagement.id };
 }
 

@@ -1,14 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
-import type { UserContext } from "@/lib/db/context";
 import { makeUser } from "./helpers";
+import { signInAs } from "./signed-in";
 
 // Where the sign-in and sign-up pages send someone who is already signed in: only to a path on
 // this site, whatever a crafted link puts in callbackUrl. (The forms push the same value after
 // signing in, so what the page accepts is what the browser follows.)
 
-let currentUser: UserContext | null = null;
-
-vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => currentUser }));
+vi.mock("@/lib/auth/session", async () => (await import("./signed-in")).sessionModule());
 
 const { default: SignInPage } = await import("@/app/sign-in/page");
 const { default: SignUpPage } = await import("@/app/sign-up/page");
@@ -56,14 +54,14 @@ describe.each([
   ["sign-up", SignUpPage as Page],
 ])("the %s page, for someone already signed in", (_name, page) => {
   it("follows a callbackUrl that is a path on this site", async () => {
-    currentUser = await makeUser();
+    signInAs(await makeUser());
     expect(await redirectedTo(page, { callbackUrl: "/o/acme/controls?status=draft" })).toBe(
       "/o/acme/controls?status=draft",
     );
   });
 
   it.each(HOSTILE)("never sends the browser to another site (%j)", async (callbackUrl) => {
-    currentUser = await makeUser();
+    signInAs(await makeUser());
     const location = await redirectedTo(page, { callbackUrl });
     // A query with a control character is refused (the 404 page, lib/server/page-params.ts); any other goes home.
     const refused = /\p{Cc}/u.test(callbackUrl);
@@ -72,7 +70,7 @@ describe.each([
   });
 
   it("falls back to home when callbackUrl is repeated, instead of failing", async () => {
-    currentUser = await makeUser();
+    signInAs(await makeUser());
     expect(await redirectedTo(page, { callbackUrl: ["/o/acme", "//evil.example/"] })).toBe("/");
   });
 });

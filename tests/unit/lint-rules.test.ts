@@ -16,6 +16,7 @@ const PLANTED = [
   "lib/domain/readiness/planted.ts",
   "lib/db/planted.ts",
   "components/planted/planted.tsx",
+  "tests/integration/planted.test.ts",
   "tmp/lint-planted-cycle-*/*.ts",
 ];
 const eslint = new ESLint({
@@ -186,6 +187,19 @@ describe("layer rules", { timeout: 240_000 }, () => {
       'import { Document } from "@react-pdf/renderer";\n\nexport const used = Document;\n',
     );
     expect(renderer).toEqual([]);
+  });
+
+  it("an integration test signs in through signed-in.ts, not a session mock of its own", async () => {
+    const own = await lint(
+      "tests/integration/planted.test.ts",
+      'import { vi } from "vitest";\n\nvi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => null }));\n',
+    );
+    expect(rules(own)).toEqual(["no-restricted-syntax"]);
+    const shared = await lint(
+      "tests/integration/planted.test.ts",
+      'import { vi } from "vitest";\n\nvi.mock("@/lib/auth/session", async () => (await import("./signed-in")).sessionModule());\n',
+    );
+    expect(shared).toEqual([]);
   });
 
   it("an import cycle fails the lint; a type-only import back does not count", async () => {
