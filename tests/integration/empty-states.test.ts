@@ -3,7 +3,6 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { EvidenceList } from "@/components/evidence/evidence-list";
 import { MyWorkList } from "@/components/work/my-work-list";
-import type { OrgContext } from "@/lib/db/context";
 import { myWorkFor } from "@/lib/server/my-work";
 import { makeOrg } from "./helpers";
 import { signInMember } from "./signed-in";
