@@ -1,24 +1,9 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
+import type { JobsPage } from "@/lib/db/jobs-page";
 
-export type JobRunRow = {
-  runKey: string;
-  status: string;
-  attempts: number;
-  startedAt: string;
-  finishedAt: string | null;
-  error: string | null;
-};
-
-export type JobCard = {
-  name: string;
-  title: string;
-  schedule: string;
-  nextRunAt: string;
-  lastRun: JobRunRow | null;
-  failures: JobRunRow[];
-};
+type JobLine = JobsPage["jobs"][number];
 
 const TONE = { succeeded: "success", failed: "danger", running: "brand" } as const;
 
@@ -28,7 +13,7 @@ function StatusBadge({ status }: { status: string }) {
 }
 
 /** One scheduled job: when it runs, its last run and its recent failures with their messages. */
-export function JobSummaryCard({ job }: { job: JobCard }) {
+export function JobSummaryCard({ job }: { job: JobLine }) {
   const last = job.lastRun;
   return (
     <Card className="mb-6">
