@@ -1,22 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { describeEngagement } from "@/components/engagements/engagement-dates";
-import { RequirementStatusBadge } from "@/components/engagements/status-badge";
+import { RequirementsTable } from "@/components/engagements/requirements-table";
 import { CATEGORY_LABELS, REQUIREMENT_STATUS_LABELS } from "@/lib/domain/labels";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
 import { requireOrgContext } from "@/lib/auth/session";
-import { engagementReadiness } from "@/lib/db/readiness";
+import { loadEngagementPage } from "@/lib/db/engagement-page";
 import { todayFor } from "@/lib/server/clock";
-import { engagementWarnings } from "@/lib/domain/engagements";
-import { can } from "@/lib/domain/permissions";
 import { REQUIREMENT_STATUSES, type RequirementStatus } from "@/lib/domain/requirement-status";
 import { notFoundOnAppError } from "@/lib/server/not-found";
-import { recordAuditorAccess } from "@/lib/db/auditor-access";
 import { pageId, pageQuery } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Engagement" };
@@ -30,27 +26,17 @@ export default async function EngagementPage({ params, searchParams }: Props) {
   const { orgSlug, engagementId: engagementParam } = await params;
   const engagementId = pageId(engagementParam);
   const ctx = await requireOrgContext(orgSlug);
-  const { engagement, requirements, counts, readiness } = await notFoundOnAppError(
-    engagementReadiness(ctx, engagementId, await todayFor(ctx)),
-  );
-  await recordAuditorAccess(ctx, "viewed", {
-    entityType: "engagement",
-    entityId: engagement.id,
-    label: `${engagement.name}: requirements`,
-    engagementId: engagement.id,
-  });
   const { status: wanted } = await pageQuery(searchParams);
-  const filter = REQUIREMENT_STATUSES.find((status) => status === wanted);
-  const shown = filter ? requirements.filter((r) => r.status === filter) : requirements;
-  const base = `/o/${ctx.orgSlug}/engagements/${engagement.id}`;
-  const warnings =
-    engagement.type === "TYPE_II" && engagement.periodStart && engagement.periodEnd
-      ? engagementWarnings({
-          type: "TYPE_II",
-          periodStart: engagement.periodStart,
-          periodEnd: engagement.periodEnd,
-        })
-      : [];
+  const page = await notFoundOnAppError(
+    loadEngagementPage(
+      ctx,
+      engagementId,
+      await todayFor(ctx),
+      REQUIREMENT_STATUSES.find((status) => status === wanted),
+    ),
+  );
+  const { engagement, counts, readiness, filter, permissions } = page;
+  const base = `/o/${page.orgSlug}/engagements/${engagement.id}`;
   const tab = (status: RequirementStatus | undefined, label: string, count: number) => (
     <Link
       key={label}
@@ -86,17 +72,17 @@ export default async function EngagementPage({ params, searchParams }: Props) {
             <Button asChild variant="secondary" size="sm">
               <Link href={`${base}/description`}>System description</Link>
             </Button>
-            {can(ctx.role, "export.create") ? (
+            {permissions.exports ? (
               <Button asChild variant="secondary" size="sm">
                 <Link href={`${base}/exports`}>Exports</Link>
               </Button>
             ) : null}
-            {can(ctx.role, "library.view") ? (
+            {permissions.paperwork ? (
               <Button asChild variant="secondary" size="sm">
                 <Link href={`${base}/paperwork`}>Paperwork</Link>
               </Button>
             ) : null}
-            {can(ctx.role, "engagement.manage") ? (
+            {permissions.editScope ? (
               <Button asChild variant="secondary" size="sm">
                 <Link href={`${base}/edit`}>Edit scope</Link>
               </Button>
@@ -109,7 +95,7 @@ export default async function EngagementPage({ params, searchParams }: Props) {
           This engagement is archived.
         </Alert>
       ) : null}
-      {warnings.map((warning) => (
+      {page.warnings.map((warning) => (
         <Alert key={warning.code} tone="warning" className="mb-4">
           {warning.message}
         </Alert>
@@ -177,77 +163,7 @@ export default async function EngagementPage({ params, searchParams }: Props) {
           tab(status, REQUIREMENT_STATUS_LABELS[status], counts[status]),
         )}
       </nav>
-      {shown.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
-          {requirements.length === 0
-            ? engagement.family === "SOC2"
-              ? "No requirements in scope."
-              : "No objectives chosen yet: edit the scope to pick them."
-            : "Nothing with this status."}
-        </p>
-      ) : (
-        <Table aria-label="Requirements">
-          <thead>
-            <tr>
-              <Th>Requirement</Th>
-              <Th>Status</Th>
-              <Th>Controls</Th>
-              <Th>Shared with</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((requirement) => (
-              <tr key={requirement.id}>
-                <Td>
-                  <Link
-                    className="font-medium text-brand-700 hover:underline"
-                    href={`${base}/requirements/${encodeURIComponent(requirement.id)}`}
-                  >
-                    <span className="font-mono text-xs">{requirement.code}</span>{" "}
-                    {requirement.title}
-                  </Link>
-                  <span className="block text-xs text-slate-500">{requirement.group}</span>
-                </Td>
-                <Td>
-                  <RequirementStatusBadge status={requirement.status} />
-                  {requirement.justification ? (
-                    <span className="mt-1 block max-w-xs text-xs text-slate-600">
-                      {requirement.justification}
-                    </span>
-                  ) : null}
-                  {requirement.reasons.length ? (
-                    <ul className="mt-1 max-w-xs text-xs text-slate-600">
-                      {requirement.reasons.slice(0, 3).map((reason) => (
-                        <li key={reason}>{reason}</li>
-                      ))}
-                      {requirement.reasons.length > 3 ? (
-                        <li>and {requirement.reasons.length - 3} more</li>
-                      ) : null}
-                    </ul>
-                  ) : null}
-                </Td>
-                <Td className="text-xs">
-                  {requirement.controls.length === 0
-                    ? "—"
-                    : requirement.controls.map((control) => (
-                        <Link
-                          key={control.id}
-                          href={`/o/${ctx.orgSlug}/controls/${control.id}`}
-                          className="mr-2 inline-block font-mono text-brand-700 hover:underline"
-                          title={control.title}
-                        >
-                          {control.ref}
-                        </Link>
-                      ))}
-                </Td>
-                <Td className="text-xs text-slate-600">
-                  {requirement.alsoIn.map((other) => other.name).join(", ") || "—"}
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <RequirementsTable page={page} />
     </>
   );
 }
