@@ -4,11 +4,9 @@ import { DigestForm } from "@/components/reminders/digest-form";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
-import { calendarFeedStatus } from "@/lib/db/calendar-feed";
-import { getReminderSettings } from "@/lib/db/reminders";
-import { organizationTimeZone } from "@/lib/db/time-zone";
+import { loadRemindersPage } from "@/lib/db/reminders-page";
 import { mailConfigured } from "@/lib/server/mailer";
-import { notFoundUnlessCan } from "@/lib/server/not-found";
+import { notFoundOnAppError } from "@/lib/server/not-found";
 import { appOrigin } from "@/lib/server/origin";
 import {
   issueCalendarTokenAction,
@@ -22,20 +20,15 @@ type Props = { params: Promise<{ orgSlug: string }> };
 
 export default async function RemindersPage({ params }: Props) {
   const ctx = await requireOrgContext((await params).orgSlug);
-  // The team's page: outside auditors own no controls, so they get no reminders.
-  notFoundUnlessCan(ctx, "library.view");
-  const [settings, feed, timeZone, origin] = await Promise.all([
-    getReminderSettings(ctx),
-    calendarFeedStatus(ctx),
-    organizationTimeZone(ctx),
+  const [page, origin] = await Promise.all([
+    notFoundOnAppError(loadRemindersPage(ctx)),
     appOrigin(),
   ]);
-  const format = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone });
   return (
     <>
       <PageHeader
         title="Reminders"
-        description={`Your reminders for ${ctx.orgName}: the work on the controls you own. Times are in the organisation's time zone (${timeZone}).`}
+        description={`Your reminders for ${page.orgName}: the work on the controls you own. Times are in the organisation's time zone (${page.timeZone}).`}
       />
       <Card>
         <CardTitle>Email digest</CardTitle>
@@ -46,7 +39,7 @@ export default async function RemindersPage({ params }: Props) {
             ? ""
             : " This installation has no mail server set up yet, so no digest is sent for now."}
         </CardDescription>
-        <DigestForm orgSlug={ctx.orgSlug} {...settings} action={setDigestFrequencyAction} />
+        <DigestForm orgSlug={page.orgSlug} {...page.settings} action={setDigestFrequencyAction} />
       </Card>
       <Card className="mt-6">
         <CardTitle>Calendar feed</CardTitle>
@@ -55,9 +48,9 @@ export default async function RemindersPage({ params }: Props) {
           each missing or open occurrence of your controls.
         </CardDescription>
         <CalendarFeedCard
-          orgSlug={ctx.orgSlug}
-          active={feed.active}
-          issued={feed.createdAt ? format.format(feed.createdAt) : null}
+          orgSlug={page.orgSlug}
+          active={page.feed.active}
+          issued={page.feed.issued}
           origin={origin}
           issue={issueCalendarTokenAction}
           revoke={revokeCalendarTokenAction}
