@@ -7,34 +7,23 @@ import { TwoFactorPolicyCard } from "@/components/org/two-factor-policy-card";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { publicKeyView } from "@/lib/audit-key";
 import { requireOrgContext } from "@/lib/auth/session";
-import { getReadinessSettings } from "@/lib/db/organization-settings";
-import { getOrganizationSettings } from "@/lib/db/organizations";
-import { getSsoSettings } from "@/lib/db/sso";
-import { getTwoFactorPolicy } from "@/lib/db/two-factor-policy";
-import { can } from "@/lib/domain/permissions";
+import { loadSettingsPage } from "@/lib/db/settings-page";
+import { notFoundOnAppError } from "@/lib/server/not-found";
 import {
   renameOrganizationAction,
   setRequireTwoFactorAction,
   updateReadinessSettingsAction,
 } from "./actions";
-import { notFoundUnlessCan } from "@/lib/server/not-found";
 
 export const metadata: Metadata = { title: "Settings" };
 
 type Props = { params: Promise<{ orgSlug: string }> };
 
-/** "UTC" first (some runtimes list it only as "Etc/UTC"), then every IANA name. */
-function timeZoneNames(): string[] {
-  return ["UTC", ...Intl.supportedValuesOf("timeZone").filter((name) => name !== "UTC")];
-}
-
 export default async function SettingsPage({ params }: Props) {
   const ctx = await requireOrgContext((await params).orgSlug);
-  notFoundUnlessCan(ctx, "library.view");
-  const sso = can(ctx.role, "owner.manage") ? await getSsoSettings(ctx) : null;
-  const base = `/o/${ctx.orgSlug}`;
+  const { orgSlug, forms, auditKey } = await notFoundOnAppError(loadSettingsPage(ctx));
+  const base = `/o/${orgSlug}`;
   const link = "text-brand-700 underline underline-offset-2";
   return (
     <>
@@ -42,7 +31,7 @@ export default async function SettingsPage({ params }: Props) {
         title="Settings"
         description="What applies to the whole organisation. Each setting says what it changes; the settings kept on other pages are linked at the end."
       />
-      {can(ctx.role, "org.update") ? (
+      {forms ? (
         <>
           <Card>
             <CardTitle>Organisation</CardTitle>
@@ -50,8 +39,8 @@ export default async function SettingsPage({ params }: Props) {
               The name members and auditors see, and the one printed on every export.
             </CardDescription>
             <RenameOrgForm
-              orgSlug={ctx.orgSlug}
-              {...await getOrganizationSettings(ctx)}
+              orgSlug={orgSlug}
+              {...forms.organization}
               action={renameOrganizationAction}
             />
           </Card>
@@ -61,27 +50,27 @@ export default async function SettingsPage({ params }: Props) {
               How readiness is judged across every engagement of the organisation.
             </CardDescription>
             <ReadinessSettingsForm
-              orgSlug={ctx.orgSlug}
-              {...await getReadinessSettings(ctx)}
-              timeZones={timeZoneNames()}
+              orgSlug={orgSlug}
+              {...forms.readiness}
+              timeZones={forms.timeZones}
               action={updateReadinessSettingsAction}
             />
           </Card>
           <TwoFactorPolicyCard
-            orgSlug={ctx.orgSlug}
-            {...await getTwoFactorPolicy(ctx)}
+            orgSlug={orgSlug}
+            {...forms.twoFactor}
             action={setRequireTwoFactorAction}
           />
-          {can(ctx.role, "owner.manage") ? (
+          {forms.sso ? (
             <Card className="mt-6">
               <CardTitle>Single sign-on</CardTitle>
               <CardDescription>
-                {sso?.ssoDomain
-                  ? `People with an address at ${sso.ssoDomain} can sign in with your identity provider${sso.requireSso ? ", and members must (owners keep a recorded emergency sign-in)" : ""}. `
+                {forms.sso.ssoDomain
+                  ? `People with an address at ${forms.sso.ssoDomain} can sign in with your identity provider${forms.sso.requireSso ? ", and members must (owners keep a recorded emergency sign-in)" : ""}. `
                   : "No email domain is claimed, so members sign in with a password. "}
                 <Link
                   className="text-brand-700 hover:underline"
-                  href={`/o/${ctx.orgSlug}/settings/sso`}
+                  href={`/o/${orgSlug}/settings/sso`}
                 >
                   Claim your email domain, let its people join by SSO, or require SSO
                 </Link>
@@ -94,7 +83,7 @@ export default async function SettingsPage({ params }: Props) {
             <CardDescription>
               <Link
                 className="text-brand-700 hover:underline"
-                href={`/o/${ctx.orgSlug}/settings/api-tokens`}
+                href={`/o/${orgSlug}/settings/api-tokens`}
               >
                 Create and revoke tokens for CI jobs and integrations using the REST API
               </Link>
@@ -106,10 +95,7 @@ export default async function SettingsPage({ params }: Props) {
             <CardDescription>
               Daily readiness snapshots, reminder digests and file cleanup run on the
               organisation&apos;s day (its time zone above):{" "}
-              <Link
-                className="text-brand-700 hover:underline"
-                href={`/o/${ctx.orgSlug}/settings/jobs`}
-              >
+              <Link className="text-brand-700 hover:underline" href={`/o/${orgSlug}/settings/jobs`}>
                 their last and next runs, and any failures
               </Link>
               .
@@ -154,7 +140,7 @@ export default async function SettingsPage({ params }: Props) {
           Only owners and admins can change the organisation&apos;s settings.
         </Alert>
       )}
-      <AuditKeyCard view={publicKeyView(can(ctx.role, "org.update"))} />
+      <AuditKeyCard view={auditKey} />
     </>
   );
 }
