@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { loadControlReadinessPage } from "@/lib/db/control-readiness-page";
 import { loadEngagementPage } from "@/lib/db/engagement-page";
 import { makeAuditedOrg } from "./auditor-fixture";
 import { entries, expectAppError, makeEngagement, makeOrg } from "./helpers";
 
-// The engagement overview's one loader: the engagement's readiness, the requirements the status
-// filter keeps, the contract's warnings and the links each role may follow; an auditor's visit
-// goes to the access log, another organisation's engagement is not found.
+// The loaders of an engagement's pages. The overview: the engagement's readiness, the
+// requirements the status filter keeps, the contract's warnings and the links each role may
+// follow. The control readiness page: the in-scope controls the filter keeps. For each, an
+// auditor's visit goes to the access log and another organisation's engagement is not found.
 
 const TODAY = "2026-03-01";
 
@@ -68,6 +70,51 @@ describe("loadEngagementPage", () => {
     await expectAppError(loadEngagementPage(team, theirs.id, TODAY, undefined), "NOT_FOUND");
     await expectAppError(
       loadEngagementPage(auditor.ctx, engagementB.id, TODAY, undefined),
+      "NOT_FOUND",
+    );
+  });
+});
+
+describe("loadControlReadinessPage", () => {
+  it("gives each in-scope control with its title and strip, and keeps those the filter asks for", async () => {
+    const { team, engagementB, controlB, controlBoth } = await makeAuditedOrg();
+
+    const all = await loadControlReadinessPage(team, engagementB.id, TODAY, {});
+    expect(all.orgSlug).toBe(team.orgSlug);
+    expect(all.engagement).toEqual({ id: engagementB.id, name: engagementB.name });
+    expect(all.typeII).toBe(true);
+    expect(all.inScope).toBe(2);
+    expect(all.filtered).toBe(false);
+    expect(all.controlCounts).toMatchObject({ ready: 0, total: 2 });
+    const byRef = new Map(all.controls.map((control) => [control.ref, control]));
+    expect(byRef.get(controlB.ref)?.title).toBe("Firewall review");
+    expect(byRef.get(controlBoth.ref)?.title).toBe("Access review");
+    expect(byRef.get(controlBoth.ref)?.cells.length).toBeGreaterThan(0);
+
+    const access = await loadControlReadinessPage(team, engagementB.id, TODAY, {
+      control: "access",
+    });
+    expect(access.filtered).toBe(true);
+    expect(access.inScope).toBe(2);
+    expect(access.controls.map((control) => control.ref)).toEqual([controlBoth.ref]);
+    const ready = await loadControlReadinessPage(team, engagementB.id, TODAY, { state: "ready" });
+    expect(ready.controls).toEqual([]);
+  });
+
+  it("logs an auditor's visit; another organisation's engagement or one not given is not found", async () => {
+    const { team, auditor, engagementA, engagementB } = await makeAuditedOrg();
+    const page = await loadControlReadinessPage(auditor.ctx, engagementA.id, TODAY, {});
+    expect(page.inScope).toBe(2);
+    expect((await entries(team.orgId)).at(-1)).toMatchObject({
+      action: "auditor.viewed",
+      actorId: auditor.user.userId,
+      entityId: engagementA.id,
+      after: { label: `${engagementA.name}: control readiness`, engagementId: engagementA.id },
+    });
+    const theirs = await makeEngagement(await makeOrg());
+    await expectAppError(loadControlReadinessPage(team, theirs.id, TODAY, {}), "NOT_FOUND");
+    await expectAppError(
+      loadControlReadinessPage(auditor.ctx, engagementB.id, TODAY, {}),
       "NOT_FOUND",
     );
   });
