@@ -4,24 +4,18 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
-import { listMemberOptions } from "@/lib/db/controls";
-import { getReadinessSettings } from "@/lib/db/organization-settings";
-import { can } from "@/lib/domain/permissions";
+import { loadNewControlPage } from "@/lib/db/new-control-page";
+import { notFoundOnAppError } from "@/lib/server/not-found";
 import { createControlAction } from "../actions";
-import { notFoundUnlessCan } from "@/lib/server/not-found";
 
 export const metadata: Metadata = { title: "New control" };
 
 export default async function NewControlPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const ctx = await requireOrgContext((await params).orgSlug);
-  notFoundUnlessCan(ctx, "library.view");
-  if (!can(ctx.role, "control.edit")) {
+  const { orgSlug, form } = await notFoundOnAppError(loadNewControlPage(ctx));
+  if (!form) {
     return <Alert tone="info">Only owners, admins and editors can add controls.</Alert>;
   }
-  const [members, settings] = await Promise.all([
-    listMemberOptions(ctx),
-    getReadinessSettings(ctx),
-  ]);
   return (
     <>
       <PageHeader
@@ -30,9 +24,9 @@ export default async function NewControlPage({ params }: { params: Promise<{ org
       />
       <Card>
         <ControlForm
-          orgSlug={ctx.orgSlug}
-          members={members}
-          defaultGraceDays={settings.defaultGraceDays}
+          orgSlug={orgSlug}
+          members={form.members}
+          defaultGraceDays={form.defaultGraceDays}
           action={createControlAction}
         />
       </Card>
