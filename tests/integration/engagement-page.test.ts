@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { loadControlReadinessPage } from "@/lib/db/control-readiness-page";
 import { loadEngagementPage } from "@/lib/db/engagement-page";
+import { loadMatrixPage } from "@/lib/db/matrix-page";
 import { makeAuditedOrg } from "./auditor-fixture";
 import { entries, expectAppError, makeEngagement, makeOrg } from "./helpers";
 
 // The loaders of an engagement's pages. The overview: the engagement's readiness, the
 // requirements the status filter keeps, the contract's warnings and the links each role may
-// follow. The control readiness page: the in-scope controls the filter keeps. For each, an
-// auditor's visit goes to the access log and another organisation's engagement is not found.
+// follow. The control readiness page: the in-scope controls the filter keeps. The matrix:
+// requirements by mapped controls. For each, an auditor's visit goes to the access log and
+// another organisation's engagement is not found.
 
 const TODAY = "2026-03-01";
 
@@ -117,5 +119,35 @@ describe("loadControlReadinessPage", () => {
       loadControlReadinessPage(auditor.ctx, engagementB.id, TODAY, {}),
       "NOT_FOUND",
     );
+  });
+});
+
+describe("loadMatrixPage", () => {
+  it("gives every requirement with the controls that serve it, and each mapped control once", async () => {
+    const { team, engagementB, controlB, controlBoth } = await makeAuditedOrg();
+    const page = await loadMatrixPage(team, engagementB.id, TODAY);
+    expect(page.orgSlug).toBe(team.orgSlug);
+    expect(page.engagement).toEqual({ id: engagementB.id, name: engagementB.name });
+    expect(page.columns.map((control) => control.ref)).toEqual([controlBoth.ref, controlB.ref]);
+    const served = page.requirements.filter((row) => row.mapped.size > 0);
+    expect(served.map((row) => [row.code, [...row.mapped].sort()])).toEqual([
+      ["CC6.1", [controlB.id, controlBoth.id].sort()],
+    ]);
+    expect(page.requirements.length).toBeGreaterThan(served.length);
+  });
+
+  it("logs an auditor's visit; another organisation's engagement or one not given is not found", async () => {
+    const { team, auditor, engagementA, engagementB } = await makeAuditedOrg();
+    const page = await loadMatrixPage(auditor.ctx, engagementA.id, TODAY);
+    expect(page.columns).toHaveLength(2);
+    expect((await entries(team.orgId)).at(-1)).toMatchObject({
+      action: "auditor.viewed",
+      actorId: auditor.user.userId,
+      entityId: engagementA.id,
+      after: { label: `${engagementA.name}: matrix`, engagementId: engagementA.id },
+    });
+    const theirs = await makeEngagement(await makeOrg());
+    await expectAppError(loadMatrixPage(team, theirs.id, TODAY), "NOT_FOUND");
+    await expectAppError(loadMatrixPage(auditor.ctx, engagementB.id, TODAY), "NOT_FOUND");
   });
 });
