@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import type { SectionRequest } from "@/lib/db/request-sections";
+import type { SectionPage } from "@/lib/db/description-page";
 import { REQUEST_STATE_LABELS } from "@/lib/domain/labels";
 
 type Props = {
-  requests: SectionRequest[];
+  requests: SectionPage["requests"];
   /** The requests page, where the threads are answered. */
   requestsHref: string;
   /** Who reads: the team answers, the auditor asked. */
-  side: "team" | "auditor" | "reader";
+  side: SectionPage["permissions"]["requests"];
 };
 
 const TONE = { open: "warning", answered: "brand", accepted: "success" } as const;

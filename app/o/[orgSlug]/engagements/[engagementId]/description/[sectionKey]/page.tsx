@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { SectionEditor } from "@/components/description/section-editor";
 import { SectionRequestForm } from "@/components/description/section-request-form";
 import { SectionRequests } from "@/components/description/section-requests";
 import { AttachEvidenceForm, SectionOwnerForm } from "@/components/description/section-side-forms";
 import { SectionStateBadge } from "@/components/description/state-badge";
+import { SectionVersionHistory } from "@/components/description/version-history";
 import { VersionDiff } from "@/components/description/version-diff";
 import { SafeMarkdown } from "@/components/evidence/note-markdown";
 import { Alert } from "@/components/ui/alert";
@@ -13,20 +13,10 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { PageHeader } from "@/components/ui/page-header";
-import { SelectField } from "@/components/ui/select-field";
 import { requireOrgContext } from "@/lib/auth/session";
-import { loadDescription } from "@/lib/db/description";
-import {
-  attachableEvidence,
-  compareSectionVersions,
-  sectionVersions,
-} from "@/lib/db/description-history";
-import { listMembers } from "@/lib/db/members";
-import { NOT_WRITTEN, sectionRequests } from "@/lib/db/request-sections";
+import { loadSectionPage } from "@/lib/db/description-page";
 import { linkRefs } from "@/lib/domain/description/refs";
-import { allowedMoves, canWriteDescription } from "@/lib/domain/description/states";
 import { PAPERWORK_MARKDOWN_LIMITS } from "@/lib/domain/markdown-limits";
-import { can } from "@/lib/domain/permissions";
 import { notFoundOnAppError } from "@/lib/server/not-found";
 import { pageId, pageQuery } from "@/lib/server/page-params";
 import {
@@ -50,33 +40,26 @@ type Props = {
 
 const MOVE_LABELS = { draft: "Back to draft", in_review: "Submit for review", approved: "Approve" };
 
+/** The versions `?from=&to=` asks to compare: two whole numbers from 1, else none. */
+function comparison(query: { from?: string; to?: string }): { from: number; to: number } | null {
+  const from = Number(query.from);
+  const to = Number(query.to);
+  return Number.isInteger(from) && Number.isInteger(to) && from > 0 && to > 0 ? { from, to } : null;
+}
+
 export default async function SectionPage({ params, searchParams }: Props) {
   const { orgSlug, engagementId: engagementParam, sectionKey } = await params;
   const ctx = await requireOrgContext(orgSlug);
-  const view = await notFoundOnAppError(loadDescription(ctx, pageId(engagementParam)));
-  const section = view.sections.find((candidate) => candidate.key === sectionKey);
-  if (!section) notFound();
-  const engagementId = view.engagement.id;
-  const base = `/o/${ctx.orgSlug}/engagements/${engagementId}/description`;
-  const writer = canWriteDescription(ctx.role);
-  const query = await pageQuery(searchParams);
-  const versions = section.id ? await sectionVersions(ctx, engagementId, section.id) : [];
-  const from = Number(query.from);
-  const to = Number(query.to);
-  const diff =
-    section.id && Number.isInteger(from) && Number.isInteger(to) && from > 0 && to > 0
-      ? await notFoundOnAppError(compareSectionVersions(ctx, engagementId, section.id, from, to))
-      : null;
-  const members = writer ? (await listMembers(ctx)).filter((m) => m.role !== "auditor") : [];
-  const evidence = writer ? await attachableEvidence(ctx) : [];
-  const requests = await sectionRequests(ctx, engagementId, section.key);
-  const side = can(ctx.role, "request.resolve")
-    ? "team"
-    : can(ctx.role, "request.create")
-      ? "auditor"
-      : "reader";
-  const linkOf = (id: string) => `/o/${ctx.orgSlug}/controls/${id}`;
-  const fields = { orgSlug: ctx.orgSlug, engagementId, sectionId: section.id ?? "" };
+  const compare = comparison(await pageQuery(searchParams));
+  const page = await notFoundOnAppError(
+    loadSectionPage(ctx, pageId(engagementParam), sectionKey, compare),
+  );
+  const { section, engagementId, diff } = page;
+  const writer = page.permissions.write;
+  const side = page.permissions.requests;
+  const base = `/o/${page.orgSlug}/engagements/${engagementId}/description`;
+  const linkOf = (id: string) => `/o/${page.orgSlug}/controls/${id}`;
+  const fields = { orgSlug: page.orgSlug, engagementId, sectionId: section.id ?? "" };
   return (
     <>
       <PageHeader
@@ -84,7 +67,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
         description={section.guidance}
         actions={
           <Link className="text-sm text-brand-700 underline" href={base}>
-            All sections ({view.completenessText})
+            All sections ({page.completenessText})
           </Link>
         }
       />
@@ -105,43 +88,41 @@ export default async function SectionPage({ params, searchParams }: Props) {
           <Badge tone="brand">Shared with other engagements</Badge>
         ) : null}
       </div>
-      {writer && section.id
-        ? allowedMoves(ctx.role, section.state).map((to) => (
-            <span key={to} className="mr-2">
-              <ConfirmAction
-                triggerLabel={MOVE_LABELS[to]}
-                title={`${MOVE_LABELS[to]}: ${section.title}`}
-                description={
-                  to === "approved"
-                    ? "Approving records you and today's date against this text. Editing it later sends it back to draft."
-                    : `The section becomes ${SECTION_STATE_LABELS[to].toLowerCase()}.`
-                }
-                confirmLabel={MOVE_LABELS[to]}
-                action={changeSectionStateAction}
-                fields={{ ...fields, to, version: String(section.version) }}
-              />
-            </span>
-          ))
-        : null}
+      {page.moves.map((to) => (
+        <span key={to} className="mr-2">
+          <ConfirmAction
+            triggerLabel={MOVE_LABELS[to]}
+            title={`${MOVE_LABELS[to]}: ${section.title}`}
+            description={
+              to === "approved"
+                ? "Approving records you and today's date against this text. Editing it later sends it back to draft."
+                : `The section becomes ${SECTION_STATE_LABELS[to].toLowerCase()}.`
+            }
+            confirmLabel={MOVE_LABELS[to]}
+            action={changeSectionStateAction}
+            fields={{ ...fields, to, version: String(section.version) }}
+          />
+        </span>
+      ))}
       <div className="mt-4 grid gap-4 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <Card>
             {writer ? (
               <SectionEditor
                 // Not keyed by version: a remount after the refresh would drop "Saved as version N".
-                orgSlug={ctx.orgSlug}
+                orgSlug={page.orgSlug}
                 engagementId={engagementId}
                 sectionKey={section.key}
                 title={section.title}
                 body={section.id ? section.body : (section.draft ?? "")}
                 version={section.version}
                 isNew={section.id === null}
-                controlRefs={[...view.controlRefs]}
+                controlRefs={[...page.controlRefs]}
                 action={saveSectionAction}
               />
             ) : section.body ? (
               <SafeMarkdown
-                text={linkRefs(section.body, view.controlRefs, linkOf)}
+                text={linkRefs(section.body, page.controlRefs, linkOf)}
                 limits={PAPERWORK_MARKDOWN_LIMITS}
                 noun="section"
               />
@@ -152,7 +133,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
           {diff ? (
             <Card className="mt-4">
               <CardTitle>
-                Changes from version {from} to version {to}
+                Changes from version {diff.from} to version {diff.to}
               </CardTitle>
               <VersionDiff parts={diff.parts} complete={diff.complete} />
             </Card>
@@ -162,21 +143,21 @@ export default async function SectionPage({ params, searchParams }: Props) {
           <Card>
             <CardTitle>Auditor requests</CardTitle>
             <SectionRequests
-              requests={requests}
-              requestsHref={`/o/${ctx.orgSlug}/requests?engagement=${engagementId}`}
+              requests={page.requests}
+              requestsHref={`/o/${page.orgSlug}/requests?engagement=${engagementId}`}
               side={side}
             />
             {side === "auditor" ? (
               <div className="mt-3 border-t border-slate-100 pt-3">
-                {section.id ? (
+                {page.requestBlocked === null ? (
                   <SectionRequestForm
-                    orgSlug={ctx.orgSlug}
+                    orgSlug={page.orgSlug}
                     engagementId={engagementId}
                     sectionKey={section.key}
                     action={createSectionRequestAction}
                   />
                 ) : (
-                  <p className="text-sm text-slate-600">{NOT_WRITTEN}</p>
+                  <p className="text-sm text-slate-600">{page.requestBlocked}</p>
                 )}
               </div>
             ) : null}
@@ -188,7 +169,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
                 action={setSectionOwnerAction}
                 hidden={{ ...fields, version: String(section.version) }}
                 ownerId={section.owner?.id ?? ""}
-                members={members.map((m) => ({ value: m.userId, label: m.name }))}
+                members={page.owners}
               />
             </Card>
           ) : null}
@@ -218,11 +199,11 @@ export default async function SectionPage({ params, searchParams }: Props) {
                 ))}
               </ul>
             )}
-            {writer && section.id && evidence.length > 0 ? (
+            {writer && section.id && page.attachable.length > 0 ? (
               <AttachEvidenceForm
                 action={attachSectionEvidenceAction}
                 hidden={fields}
-                evidence={evidence.map((item) => ({ value: item.id, label: item.title }))}
+                evidence={page.attachable}
               />
             ) : null}
           </Card>
@@ -255,45 +236,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
           ) : null}
           <Card>
             <CardTitle>Version history</CardTitle>
-            {versions.length === 0 ? (
-              <p className="text-sm text-slate-600">No saved versions yet.</p>
-            ) : (
-              <>
-                <ul className="space-y-1 text-sm">
-                  {versions.map((version) => (
-                    <li key={version.number}>
-                      Version {version.number}, {version.savedBy},{" "}
-                      {version.savedAt.toISOString().slice(0, 16).replace("T", " ")}
-                    </li>
-                  ))}
-                </ul>
-                {versions.length > 1 ? (
-                  <form method="get" className="mt-3 flex flex-wrap items-end gap-2">
-                    <SelectField
-                      label="Compare version"
-                      name="from"
-                      defaultValue={String(versions[1]?.number ?? 1)}
-                      options={versions.map((v) => ({
-                        value: String(v.number),
-                        label: `Version ${v.number}`,
-                      }))}
-                    />
-                    <SelectField
-                      label="with version"
-                      name="to"
-                      defaultValue={String(versions[0]?.number ?? 1)}
-                      options={versions.map((v) => ({
-                        value: String(v.number),
-                        label: `Version ${v.number}`,
-                      }))}
-                    />
-                    <button type="submit" className="rounded-md border px-3 py-1.5 text-sm">
-                      Compare
-                    </button>
-                  </form>
-                ) : null}
-              </>
-            )}
+            <SectionVersionHistory versions={page.versions} />
           </Card>
           {!writer ? (
             <Alert tone="info">You can read this section; only the team edits it.</Alert>
