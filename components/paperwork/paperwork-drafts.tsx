@@ -3,14 +3,12 @@
 import Form from "next/form";
 import { useState, useTransition, type FormEvent } from "react";
 import type { FormAction } from "@/lib/action-result";
+import type { PaperworkPage } from "@/lib/db/paperwork-page";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { TextareaField } from "@/components/ui/select-field";
 import type { PaperworkKind } from "@/lib/domain/export/paperwork";
-
-export type BridgeOption =
-  { available: true; first: string; last: string } | { available: false; reason: string };
 
 type Props = {
   /** Saving on the server (absent for readers): the draft's org, engagement and loaded version. */
@@ -25,7 +23,7 @@ type Props = {
   /** This page's path: choosing a document reloads it with ?kind=…&bridgeTo=… */
   action: string;
   kind: PaperworkKind;
-  bridge: BridgeOption;
+  bridge: PaperworkPage["bridge"];
   bridgeTo: string;
   /** The server's verdict on bridgeTo, shown next to the field. */
   bridgeToError?: string;

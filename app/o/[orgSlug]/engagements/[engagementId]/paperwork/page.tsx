@@ -1,29 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { describeEngagement } from "@/components/engagements/engagement-dates";
-import { PaperworkDrafts, type BridgeOption } from "@/components/paperwork/paperwork-drafts";
+import { PaperworkDrafts } from "@/components/paperwork/paperwork-drafts";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
-import { loadEngagementExport } from "@/lib/db/export-data";
-import { changesSince } from "@/lib/db/paperwork";
-import { loadPaperworkDraft } from "@/lib/db/paperwork-drafts";
-import { canWriteDescription } from "@/lib/domain/description/states";
-import { savePaperworkDraftAction } from "./actions";
-import {
-  bridgeLetterDraft,
-  bridgeLetterUnavailable,
-  bridgeToProblem,
-  bridgeToRange,
-  managementAssertionDraft,
-  paperworkFileBase,
-  type PaperworkKind,
-} from "@/lib/domain/export/paperwork";
+import { loadPaperworkPage } from "@/lib/db/paperwork-page";
 import { MAX_PAPERWORK_CHARS } from "@/lib/schemas/paperwork";
 import { notFoundOnAppError } from "@/lib/server/not-found";
 import { pageId, pageQuery } from "@/lib/server/page-params";
+import { savePaperworkDraftAction } from "./actions";
 
 export const metadata: Metadata = { title: "Paperwork drafts" };
 
@@ -37,51 +25,21 @@ export default async function PaperworkPage({ params, searchParams }: Props) {
   const { orgSlug, engagementId: engagementParam } = await params;
   const engagementId = pageId(engagementParam);
   const ctx = await requireOrgContext(orgSlug);
-  const { summary } = await notFoundOnAppError(loadEngagementExport(ctx, engagementId, new Date()));
   const wanted = await pageQuery(searchParams);
-  const { engagement, today } = summary;
-  const base = `/o/${ctx.orgSlug}/engagements/${engagement.id}`;
-
-  const unavailable = bridgeLetterUnavailable(engagement, today);
-  const range =
-    !unavailable && engagement.periodEnd ? bridgeToRange(engagement.periodEnd, today) : null;
-  const bridge: BridgeOption = range
-    ? { available: true, ...range }
-    : { available: false, reason: unavailable ?? "" };
-  const kind: PaperworkKind = wanted.kind === "bridge" && range ? "bridge" : "assertion";
-  const bridgeTo =
-    typeof wanted.bridgeTo === "string" && wanted.bridgeTo
-      ? wanted.bridgeTo
-      : (range?.last ?? today);
-
-  let markdown: string | null = null;
-  let bridgeToError: string | undefined;
-  if (kind === "assertion") {
-    markdown = managementAssertionDraft(summary);
-  } else if (engagement.periodEnd) {
-    bridgeToError = bridgeToProblem(engagement.periodEnd, today, bridgeTo) ?? undefined;
-    if (!bridgeToError) {
-      const changes = await changesSince(ctx, engagement.id, engagement.periodEnd, {
-        until: bridgeTo,
-      });
-      markdown = bridgeLetterDraft(summary, { bridgeTo, changes });
-    }
-  }
-
-  const saved = await loadPaperworkDraft(ctx, engagement.id, kind);
-  if (saved && markdown !== null) markdown = saved.body;
-  const save = canWriteDescription(ctx.role)
+  const page = await notFoundOnAppError(
+    loadPaperworkPage(ctx, engagementId, new Date(), {
+      kind: wanted.kind === "bridge" ? "bridge" : "assertion",
+      bridgeTo: typeof wanted.bridgeTo === "string" && wanted.bridgeTo ? wanted.bridgeTo : null,
+    }),
+  );
+  const { engagement, kind, bridgeTo } = page;
+  const base = `/o/${page.orgSlug}/engagements/${engagement.id}`;
+  const save = page.permissions.save
     ? {
         action: savePaperworkDraftAction,
-        orgSlug: ctx.orgSlug,
+        orgSlug: page.orgSlug,
         engagementId: engagement.id,
-        version: saved?.version ?? 0,
-        saved: saved
-          ? {
-              number: saved.currentVersion,
-              at: saved.savedAt.toISOString().slice(0, 16).replace("T", " "),
-            }
-          : null,
+        ...page.draft,
       }
     : undefined;
 
@@ -107,12 +65,12 @@ export default async function PaperworkPage({ params, searchParams }: Props) {
           key={`${kind}:${bridgeTo}`}
           action={`${base}/paperwork`}
           kind={kind}
-          bridge={bridge}
+          bridge={page.bridge}
           bridgeTo={bridgeTo}
-          bridgeToError={bridgeToError}
-          markdown={markdown}
+          bridgeToError={page.bridgeToError}
+          markdown={page.markdown}
           pdfUrl={`${base}/paperwork/pdf`}
-          fileBase={paperworkFileBase(kind, engagement.name, today)}
+          fileBase={page.fileBase}
           maxChars={MAX_PAPERWORK_CHARS}
           save={save}
         />
