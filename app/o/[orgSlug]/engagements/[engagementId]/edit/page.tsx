@@ -5,12 +5,10 @@ import { Card } from "@/components/ui/card";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
-import { getEngagement } from "@/lib/db/engagements";
-import { listObjectives } from "@/lib/db/objectives";
-import { can } from "@/lib/domain/permissions";
-import { notFoundOnAppError, notFoundUnlessCan } from "@/lib/server/not-found";
-import { archiveEngagementAction, updateEngagementAction } from "../../actions";
+import { loadEditEngagementPage } from "@/lib/db/edit-engagement-page";
+import { notFoundOnAppError } from "@/lib/server/not-found";
 import { pageId } from "@/lib/server/page-params";
+import { archiveEngagementAction, updateEngagementAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit engagement" };
 
@@ -22,11 +20,9 @@ export default async function EditEngagementPage({
   const { orgSlug, engagementId: engagementParam } = await params;
   const engagementId = pageId(engagementParam);
   const ctx = await requireOrgContext(orgSlug);
-  notFoundUnlessCan(ctx, "library.view");
-  const engagement = await notFoundOnAppError(getEngagement(ctx, engagementId));
-  if (!can(ctx.role, "engagement.manage"))
-    return <Alert tone="info">Only owners and admins can change engagements.</Alert>;
-  const objectives = await listObjectives(ctx, { includeRetired: true });
+  const page = await notFoundOnAppError(loadEditEngagementPage(ctx, engagementId));
+  if (!page.form) return <Alert tone="info">Only owners and admins can change engagements.</Alert>;
+  const { engagement, objectives } = page.form;
   return (
     <>
       <PageHeader
@@ -43,7 +39,7 @@ export default async function EditEngagementPage({
             confirmLabel={engagement.archived ? "Restore" : "Archive"}
             action={archiveEngagementAction}
             fields={{
-              orgSlug: ctx.orgSlug,
+              orgSlug: page.orgSlug,
               engagementId: engagement.id,
               archived: engagement.archived ? "false" : "true",
               version: String(engagement.version),
@@ -53,11 +49,9 @@ export default async function EditEngagementPage({
       />
       <Card>
         <EngagementForm
-          orgSlug={ctx.orgSlug}
+          orgSlug={page.orgSlug}
           existing={{ id: engagement.id, version: engagement.version }}
-          objectives={objectives.filter(
-            (o) => !o.retired || engagement.objectiveIds.includes(o.id),
-          )}
+          objectives={objectives}
           initial={engagement}
           action={updateEngagementAction}
         />
