@@ -1,20 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BulkEditForm } from "@/components/controls/bulk-edit-form";
-import { Badge } from "@/components/ui/badge";
+import { ControlsPagination, ControlsTable } from "@/components/controls/controls-table";
 import { Button } from "@/components/ui/button";
 import { Checkbox, Input, Label, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
 import { requireOrgContext } from "@/lib/auth/session";
-import { listControls, listMatchingControlVersions, listMemberOptions } from "@/lib/db/controls";
+import { loadControlsPage } from "@/lib/db/controls-page";
 import { CONTROL_FREQUENCIES, CONTROL_STATUSES } from "@/lib/domain/controls";
-import { can } from "@/lib/domain/permissions";
-import { ControlListQuery, MAX_BULK_CONTROLS } from "@/lib/schemas/control";
-import { bulkUpdateControlsAction } from "./actions";
-import { notFoundUnlessCan } from "@/lib/server/not-found";
+import { CONTROL_STATUS_LABELS, FREQUENCY_LABELS } from "@/lib/domain/labels";
+import { ControlListQuery } from "@/lib/schemas/control";
+import { notFoundOnAppError } from "@/lib/server/not-found";
 import { pageQuery } from "@/lib/server/page-params";
-import { CONTROL_STATUS_LABELS, FREQUENCY_LABELS, labelOf } from "@/lib/domain/labels";
+import { bulkUpdateControlsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Controls" };
 
@@ -23,134 +21,16 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const STATUS_TONE = {
-  draft: "neutral",
-  designed: "warning",
-  implemented: "success",
-  retired: "danger",
-} as const;
-
 export default async function ControlsPage({ params, searchParams }: Props) {
   const ctx = await requireOrgContext((await params).orgSlug);
-  notFoundUnlessCan(ctx, "library.view");
   const raw = await pageQuery(searchParams);
   const query = ControlListQuery.parse(
     Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
   );
-  const [{ rows, total, pageCount, page }, members] = await Promise.all([
-    listControls(ctx, query),
-    listMemberOptions(ctx),
-  ]);
-  const base = `/o/${ctx.orgSlug}/controls`;
-  const editable = can(ctx.role, "control.edit");
-  const matching =
-    editable && total > rows.length
-      ? await listMatchingControlVersions(ctx, query, MAX_BULK_CONTROLS + 1)
-      : rows;
-  const filtered = Boolean(
-    query.q || query.owner || query.status || query.frequency || query.unmapped,
-  );
-
-  const href = (changes: Partial<Record<string, string | number | undefined>>) => {
-    const merged: Record<string, string> = {};
-    for (const [key, value] of Object.entries({
-      q: query.q,
-      owner: query.owner,
-      status: query.status,
-      frequency: query.frequency,
-      unmapped: query.unmapped ? "1" : undefined,
-      sort: query.sort,
-      dir: query.dir,
-      page: String(page),
-      ...changes,
-    })) {
-      if (value !== undefined && value !== "") merged[key] = String(value);
-    }
-    return `${base}?${new URLSearchParams(merged)}`;
-  };
-  const sortLink = (column: ControlListQuery["sort"], label: string) => {
-    const active = query.sort === column;
-    const dir = active && query.dir === "asc" ? "desc" : "asc";
-    return (
-      <Link
-        href={href({ sort: column, dir, page: 1 })}
-        aria-label={`Sort by ${label}`}
-        className="hover:underline"
-      >
-        {label} {active ? (query.dir === "asc" ? "▲" : "▼") : ""}
-      </Link>
-    );
-  };
-
-  const table = (
-    <Table aria-label="Controls">
-      <thead>
-        <tr>
-          {editable ? (
-            <Th className="w-8">
-              <span className="sr-only">Select</span>
-            </Th>
-          ) : null}
-          <Th>{sortLink("ref", "Ref")}</Th>
-          <Th>{sortLink("title", "Title")}</Th>
-          <Th>Owner</Th>
-          <Th>{sortLink("status", "Status")}</Th>
-          <Th>{sortLink("frequency", "Frequency")}</Th>
-          <Th>Mapped to</Th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((control) => (
-          <tr key={control.id}>
-            {editable ? (
-              <Td>
-                <Checkbox
-                  name="controlIds"
-                  value={control.id}
-                  aria-label={`Select ${control.ref}`}
-                />
-                <input
-                  type="hidden"
-                  name="controlVersions"
-                  value={`${control.id}:${control.version}`}
-                />
-              </Td>
-            ) : null}
-            <Td className="font-mono text-xs whitespace-nowrap">
-              {control.ref}
-              {control.key ? (
-                <Badge tone="brand" className="ml-2">
-                  key
-                </Badge>
-              ) : null}
-            </Td>
-            <Td>
-              <Link
-                className="font-medium text-brand-700 hover:underline"
-                href={`${base}/${control.id}`}
-              >
-                {control.title}
-              </Link>
-            </Td>
-            <Td>{control.owner?.name ?? <span className="text-slate-500">No owner</span>}</Td>
-            <Td>
-              <Badge tone={STATUS_TONE[control.status as keyof typeof STATUS_TONE] ?? "neutral"}>
-                {labelOf(CONTROL_STATUS_LABELS, control.status)}
-              </Badge>
-            </Td>
-            <Td>{labelOf(FREQUENCY_LABELS, control.frequency)}</Td>
-            <Td>
-              {control.mappingCount ? (
-                `${control.mappingCount} requirement${control.mappingCount === 1 ? "" : "s"}`
-              ) : (
-                <Badge tone="warning">unmapped</Badge>
-              )}
-            </Td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
-  );
+  const page = await notFoundOnAppError(loadControlsPage(ctx, query));
+  const base = `/o/${page.orgSlug}/controls`;
+  const editable = page.permissions.edit;
+  const table = <ControlsTable page={page} />;
 
   return (
     <>
@@ -198,7 +78,7 @@ export default async function ControlsPage({ params, searchParams }: Props) {
           <Select id="filter-owner" name="owner" defaultValue={query.owner ?? ""}>
             <option value="">Anyone</option>
             <option value="none">No owner</option>
-            {members.map((m) => (
+            {page.members.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.name}
               </option>
@@ -235,9 +115,9 @@ export default async function ControlsPage({ params, searchParams }: Props) {
         </Button>
       </form>
 
-      {rows.length === 0 ? (
+      {page.rows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
-          {filtered ? (
+          {page.filtered ? (
             <>
               No controls match these filters.{" "}
               <Link className="text-brand-700 hover:underline" href={base}>
@@ -264,18 +144,12 @@ export default async function ControlsPage({ params, searchParams }: Props) {
             "No controls yet."
           )}
         </div>
-      ) : editable ? (
+      ) : page.bulk ? (
         <BulkEditForm
-          orgSlug={ctx.orgSlug}
-          members={members}
+          orgSlug={page.orgSlug}
+          members={page.members}
           action={bulkUpdateControlsAction}
-          matching={{
-            total,
-            controls:
-              matching.length > MAX_BULK_CONTROLS
-                ? null
-                : matching.map(({ id, version }) => ({ id, version })),
-          }}
+          matching={page.bulk}
         >
           {table}
         </BulkEditForm>
@@ -283,23 +157,7 @@ export default async function ControlsPage({ params, searchParams }: Props) {
         table
       )}
 
-      <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
-        <span>
-          {total} controls · page {page} of {pageCount}
-        </span>
-        <span className="flex gap-3">
-          {page > 1 ? (
-            <Link className="text-brand-700 hover:underline" href={href({ page: page - 1 })}>
-              Previous
-            </Link>
-          ) : null}
-          {page < pageCount ? (
-            <Link className="text-brand-700 hover:underline" href={href({ page: page + 1 })}>
-              Next
-            </Link>
-          ) : null}
-        </span>
-      </nav>
+      <ControlsPagination page={page} />
     </>
   );
 }
