@@ -1,8 +1,7 @@
 import "server-only";
 import { can } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/errors";
-import { MAX_BULK_CONTROLS } from "@/lib/schemas/control-limits";
-import type { ControlListQuery } from "@/lib/schemas/control";
+import { MAX_BULK_CONTROLS, type ControlListQuery } from "@/lib/schemas/control";
 import type { OrgContext } from "./context";
 import {
   listControls,
