@@ -104,10 +104,17 @@ function firstMatch(text: string, pattern: RegExp, what: string): string {
   return match;
 }
 
-/** The gzipped size of the scripts a page's HTML loads, from the build's static files. */
+/**
+ * The gzipped size of the scripts a page's HTML loads, from the build's static files. Scripts
+ * marked noModule (Next's polyfills) are left out: a browser that runs modules never fetches them.
+ */
 function firstLoadKb(page: string): number {
   const scripts = new Set(
-    [...page.matchAll(/<script[^>]+src="\/_next\/static\/([^"?]+)/g)].map((m) => m[1] ?? ""),
+    [...page.matchAll(/<script\b[^>]*>/g)]
+      .map((tag) => tag[0])
+      .filter((tag) => !/\snomodule\b/i.test(tag))
+      .map((tag) => /\ssrc="\/_next\/static\/([^"?]+)/.exec(tag)?.[1])
+      .filter((file): file is string => file !== undefined),
   );
   let bytes = 0;
   for (const file of scripts) {

@@ -12,7 +12,7 @@ import type { FormAction } from "@/lib/action-result";
 import { plural } from "@/lib/domain/plural";
 import { CONTROL_STATUSES } from "@/lib/domain/controls";
 import { CONTROL_STATUS_LABELS, labelledOptions } from "@/lib/domain/labels";
-import { MAX_BULK_CONTROLS, MAX_GRACE_DAYS } from "@/lib/schemas/control";
+import { MAX_BULK_CONTROLS, MAX_GRACE_DAYS } from "@/lib/schemas/control-limits";
 import { IdField } from "@/components/ui/id-field";
 
 type Props = {

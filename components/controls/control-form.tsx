@@ -11,7 +11,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { useLatestVersion } from "@/components/ui/use-latest-version";
 import type { FormAction } from "@/lib/action-result";
 import { CONTROL_FREQUENCIES, CONTROL_NATURES, CONTROL_STATUSES } from "@/lib/domain/controls";
-import { MAX_GRACE_DAYS } from "@/lib/schemas/control";
+import { MAX_GRACE_DAYS } from "@/lib/schemas/control-limits";
 import { IdField } from "@/components/ui/id-field";
 import {
   CONTROL_STATUS_LABELS,

@@ -5,13 +5,14 @@ import {
   CONTROL_REF_PATTERN,
   CONTROL_STATUSES,
 } from "@/lib/domain/controls";
+import { MAX_BULK_CONTROLS, MAX_GRACE_DAYS } from "./control-limits";
 import { CheckboxField, formList } from "./form";
 import { multiLine, singleLine } from "./text";
 import { STALE_FORM_MESSAGE, VersionField } from "./version";
 
+export { MAX_BULK_CONTROLS, MAX_GRACE_DAYS };
+
 const Id = singleLine().min(1).max(100);
-/** readiness-rules.md, section 2: days after an occurrence ends that its evidence may still arrive. */
-export const MAX_GRACE_DAYS = 90;
 /** Blank is "not given" (undefined). */
 export const GraceDaysField = z.preprocess(
   (value) => (value === "" || value === null ? undefined : value),
@@ -61,8 +62,6 @@ export const ControlListQuery = z.object({
 export type ControlListQuery = z.infer<typeof ControlListQuery>;
 
 const KEEP = "keep";
-/** The most controls one bulk edit changes. */
-export const MAX_BULK_CONTROLS = 500;
 export const BulkUpdateControlsInput = z
   .object({
     controlIds: formList(Id).pipe(
