@@ -6,6 +6,7 @@ import { occurrenceChoices, type OccurrenceChoice } from "@/lib/domain/readiness
 import { slotCells, type SlotCell } from "@/lib/domain/readiness/rollup";
 import { formatDateTimeIn } from "@/lib/domain/time-zone";
 import type { WorkItem } from "@/lib/domain/readiness/work-queue";
+import { recordAuditorAccess } from "./auditor-access";
 import { engagementsServingControl } from "./auditor-requests";
 import { listCriteria } from "./catalog";
 import type { OrgContext } from "./context";
@@ -86,6 +87,11 @@ export async function loadControlPage(
     permissions.request ? engagementsServingControl(ctx, control.id) : Promise.resolve([]),
     orgReadiness(ctx, today, { kind: "control", controlId: control.id }),
     organizationTimeZone(ctx),
+    recordAuditorAccess(ctx, "viewed", {
+      entityType: "control",
+      entityId: control.id,
+      label: `Control ${control.ref} · ${control.title}`,
+    }),
   ]);
 
   const standings: ControlStanding[] = [];

@@ -9,8 +9,10 @@ import {
   type WorkItem,
 } from "@/lib/domain/readiness/work-queue";
 import type { StatusCounts } from "@/lib/domain/requirement-status";
+import { recordAuditorAccess } from "./auditor-access";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
+import { descriptionCompletenessOf } from "./description";
 import type { EngagementDetail } from "./engagements";
 import { engagementSummary } from "./readiness-summary";
 import { listSnapshots, type SnapshotPoint } from "./snapshots";
@@ -30,11 +32,13 @@ export type DashboardView = {
   work: WorkItem[];
   /** The people who own something in the queue, for the owner filter. */
   owners: { id: string; name: string }[];
+  /** The system description's completeness, shown beside readiness. */
+  description: Awaited<ReturnType<typeof descriptionCompletenessOf>>;
 };
 
 /**
  * Everything the engagement dashboard shows, from the maintained readiness (readiness-summary.ts:
- * no evidence is read unless some control has to be computed live).
+ * no evidence is read unless some control has to be computed live); an auditor's visit is logged.
  */
 export async function loadDashboard(
   ctx: OrgContext,
@@ -64,7 +68,7 @@ export async function loadDashboard(
     periodEnd: engagement.type === "TYPE_II" ? engagement.periodEnd : null,
   });
   const ownerIds = [...new Set(queue.flatMap((item) => (item.ownerId ? [item.ownerId] : [])))];
-  const [trend, users] = await Promise.all([
+  const [trend, users, description] = await Promise.all([
     listSnapshots(ctx, engagement.id, addDays(today, -TREND_DAYS)),
     ownerIds.length === 0
       ? Promise.resolve([])
@@ -73,6 +77,13 @@ export async function loadDashboard(
           select: { user: { select: { id: true, name: true } } },
           orderBy: { user: { name: "asc" } },
         }),
+    descriptionCompletenessOf(ctx, engagement),
+    recordAuditorAccess(ctx, "viewed", {
+      entityType: "engagement",
+      entityId: engagement.id,
+      label: `${engagement.name}: dashboard`,
+      engagementId: engagement.id,
+    }),
   ]);
   return {
     engagement,
@@ -83,5 +94,6 @@ export async function loadDashboard(
     total: queue.length,
     work: filterWork(queue, filter),
     owners: users.map(({ user }) => user),
+    description,
   };
 }

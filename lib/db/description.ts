@@ -14,7 +14,7 @@ import { assertCan } from "./authorize";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
 import { engagementRequirements } from "./engagement-requirements";
-import { getEngagement } from "./engagements";
+import { getEngagement, type EngagementDetail } from "./engagements";
 
 // The system description of one engagement: the family's outline, each section resolved to the
 // engagement's own version when it has one, else the organisation's shared one, else not started.
@@ -216,13 +216,18 @@ export async function loadDescription(
   };
 }
 
-/** Only the completeness ("8 of 11 sections approved"), for the dashboard and the PDF cover. */
+/**
+ * Only the completeness ("8 of 11 sections approved"), for the dashboard and the PDF cover. A
+ * caller that has read the engagement for this member passes it, saving the read.
+ */
 export async function descriptionCompletenessOf(
   ctx: OrgContext,
-  engagementId: string,
+  engagementOrId: string | Pick<EngagementDetail, "id" | "family" | "type">,
 ): Promise<{ completeness: Completeness; text: string }> {
   assertCan(ctx, "org.view");
-  const engagement = await getEngagement(ctx, engagementId);
+  const engagement =
+    typeof engagementOrId === "string" ? await getEngagement(ctx, engagementOrId) : engagementOrId;
+  const engagementId = engagement.id;
   const outline = descriptionOutline(engagement.family, engagement.type);
   const rows = await getDb().descriptionSection.findMany({
     where: {

@@ -12,7 +12,6 @@ import { RequestForm } from "@/components/requests/request-form";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
-import { recordAuditorAccess } from "@/lib/db/auditor-access";
 import { loadControlPage } from "@/lib/db/control-page";
 import {
   CONTROL_STATUS_LABELS,
@@ -59,11 +58,6 @@ export default async function ControlPage({ params, searchParams }: Props) {
   const today = await todayFor(ctx);
   const page = await notFoundOnAppError(loadControlPage(ctx, controlId, today, query.data));
   const { control, permissions, window } = page;
-  await recordAuditorAccess(ctx, "viewed", {
-    entityType: "control",
-    entityId: control.id,
-    label: `Control ${control.ref} · ${control.title}`,
-  });
   const base = `/o/${ctx.orgSlug}`;
   const mapped = control.criterionIds.length + control.objectiveIds.length;
 

@@ -8,9 +8,7 @@ import { WorkQueueList } from "@/components/work/work-queue-list";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
-import { recordAuditorAccess } from "@/lib/db/auditor-access";
 import { loadDashboard } from "@/lib/db/dashboard";
-import { descriptionCompletenessOf } from "@/lib/db/description";
 import { WorkQueueQuery } from "@/lib/schemas/work-queue";
 import { todayFor } from "@/lib/server/clock";
 import { notFoundOnAppError } from "@/lib/server/not-found";
@@ -31,16 +29,9 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   if (!filter.success) notFound();
   const ctx = await requireOrgContext(orgSlug);
   const today = await todayFor(ctx);
-  const { engagement, counts, controlCounts, groups, trend, total, work, owners } =
+  const { engagement, counts, controlCounts, groups, trend, total, work, owners, description } =
     await notFoundOnAppError(loadDashboard(ctx, engagementId, today, filter.data));
-  await recordAuditorAccess(ctx, "viewed", {
-    entityType: "engagement",
-    entityId: engagement.id,
-    label: `${engagement.name}: dashboard`,
-    engagementId: engagement.id,
-  });
   const base = `/o/${ctx.orgSlug}/engagements/${engagement.id}`;
-  const description = await descriptionCompletenessOf(ctx, engagement.id);
 
   return (
     <>

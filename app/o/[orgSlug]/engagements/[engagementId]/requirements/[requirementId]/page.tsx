@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { MappingPicker } from "@/components/controls/mapping-picker";
 import { NotApplicableForm } from "@/components/engagements/not-applicable-form";
 import { RequirementStatusBadge } from "@/components/engagements/status-badge";
@@ -9,17 +8,14 @@ import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
-import { listControlOptions } from "@/lib/db/controls";
-import { engagementReadiness } from "@/lib/db/readiness";
+import { loadRequirementPage } from "@/lib/db/requirement-page";
 import { todayFor } from "@/lib/server/clock";
-import { can } from "@/lib/domain/permissions";
 import { notFoundOnAppError } from "@/lib/server/not-found";
 import {
   clearNotApplicableAction,
   markNotApplicableAction,
   setRequirementControlsAction,
 } from "../../../actions";
-import { recordAuditorAccess } from "@/lib/db/auditor-access";
 import { RequestForm } from "@/components/requests/request-form";
 import { createRequestAction } from "../../../../requests/actions";
 import { pageId, pageText } from "@/lib/server/page-params";
@@ -33,19 +29,9 @@ export default async function RequirementPage({ params }: Props) {
   const engagementId = pageId(engagementParam);
   const requirementId = pageText(requirementParam);
   const ctx = await requireOrgContext(orgSlug);
-  const { engagement, requirements } = await notFoundOnAppError(
-    engagementReadiness(ctx, engagementId, await todayFor(ctx)),
+  const { engagement, requirement, controls, permissions } = await notFoundOnAppError(
+    loadRequirementPage(ctx, engagementId, requirementId, await todayFor(ctx)),
   );
-  const requirement = requirements.find((r) => r.id === requirementId);
-  if (!requirement) notFound();
-  await recordAuditorAccess(ctx, "viewed", {
-    entityType: "requirement",
-    entityId: requirement.id,
-    label: `${engagement.name}: ${requirement.code} ${requirement.title}`,
-    engagementId: engagement.id,
-  });
-  const library = can(ctx.role, "library.view");
-  const controls = library ? await listControlOptions(ctx) : [];
   const base = `/o/${ctx.orgSlug}/engagements/${engagement.id}`;
 
   return (
@@ -85,7 +71,7 @@ export default async function RequirementPage({ params }: Props) {
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <Card>
           <CardTitle>Controls serving this requirement</CardTitle>
-          {library ? (
+          {permissions.library ? (
             <>
               <CardDescription className="mb-4">
                 Tick the controls that meet it. Changes apply in every engagement that includes it.
@@ -98,7 +84,7 @@ export default async function RequirementPage({ params }: Props) {
                   kind: requirement.kind,
                 }}
                 selected={requirement.controls.map((c) => c.id)}
-                readOnly={!can(ctx.role, "control.edit")}
+                readOnly={!permissions.mapControls}
                 submitLabel="Save controls"
                 action={setRequirementControlsAction}
                 groups={[
@@ -144,7 +130,7 @@ export default async function RequirementPage({ params }: Props) {
               <blockquote className="border-l-4 border-slate-300 pl-3 text-slate-700">
                 {requirement.justification}
               </blockquote>
-              {can(ctx.role, "engagement.manage") ? (
+              {permissions.manageScope ? (
                 <ConfirmAction
                   triggerLabel="Make applicable again"
                   title="Make this requirement applicable?"
@@ -160,7 +146,7 @@ export default async function RequirementPage({ params }: Props) {
                 />
               ) : null}
             </div>
-          ) : can(ctx.role, "engagement.manage") ? (
+          ) : permissions.manageScope ? (
             <div className="mt-3">
               <NotApplicableForm
                 orgSlug={ctx.orgSlug}
@@ -174,7 +160,7 @@ export default async function RequirementPage({ params }: Props) {
           )}
         </Card>
       </div>
-      {can(ctx.role, "request.create") ? (
+      {permissions.request ? (
         <Card className="mt-6">
           <CardTitle>Ask the team</CardTitle>
           <CardDescription className="mb-4">
