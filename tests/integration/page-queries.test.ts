@@ -58,7 +58,7 @@ async function pageQueries({
       RequirementPage({ params: at({ engagementId, requirementId: criterion("CC6.1") }) }),
     ),
     library: await queriesOf(() => ControlsPage({ params: at({}), searchParams })),
-    myWork: await queriesOf(() => MyWorkPage({ params: at({}), searchParams })),
+    myWork: await queriesOf(() => MyWorkPage({ params: at({}) })),
   };
 }
 
