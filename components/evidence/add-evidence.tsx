@@ -78,7 +78,7 @@ function TextEvidenceForm({
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
       <IdField name="orgSlug" value={props.orgSlug} />
-      <input type="hidden" name="controlIds" value={props.controlId} />
+      <IdField name="controlIds" value={props.controlId} />
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {result?.ok ? <Alert tone="success">Evidence added.</Alert> : null}
       <Field label="Evidence title" name="title" errors={fieldErrors?.title} />

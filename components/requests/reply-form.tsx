@@ -6,6 +6,7 @@ import { uploadFile } from "@/components/evidence/upload";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldErrors } from "@/components/ui/field";
+import { IdFields } from "@/components/ui/id-field";
 import { Label, Textarea } from "@/components/ui/input";
 import type { ActionResult, FormAction } from "@/lib/action-result";
 
@@ -76,9 +77,7 @@ export function ReplyForm(props: Props) {
   const formError = result && !result.ok && !result.fieldErrors ? result.message : uploadError;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
-      <input type="hidden" name="orgSlug" value={orgSlug} />
-      <input type="hidden" name="requestId" value={requestId} />
-      <input type="hidden" name="version" value={version} />
+      <IdFields fields={{ orgSlug, requestId, version }} />
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <div className="space-y-1">
         <Label htmlFor={`${id}-body`}>Reply</Label>
