@@ -16,10 +16,10 @@ const FILES = {
   Mono: "DejaVuSansMono.ttf",
 } as const;
 
-/** A face by the family name it is registered under with react-pdf. */
+/** A face by the family name it is registered under with react-pdf (and with pdfkit). */
 export type Face = keyof typeof FILES;
 
-const FACES = Object.keys(FILES) as Face[];
+export const FACES = Object.keys(FILES) as Face[];
 
 /** The language the PDFs' words are in (British English), declared in each file. */
 export const PDF_LANGUAGE = "en-GB";
@@ -31,6 +31,11 @@ export const MISSING_GLYPH = "\uFFFD";
 function fontFile(file: string): string {
   const parts = ["node_modules", "dejavu-fonts-ttf", "ttf", file];
   return path.join(/* turbopackIgnore: true */ process.cwd(), ...parts);
+}
+
+/** The TrueType file of `face`, for the PDFs pdfkit draws directly (pdf/pdfkit-document.ts). */
+export function faceFile(face: Face): string {
+  return fontFile(FILES[face]);
 }
 
 /**
@@ -102,15 +107,28 @@ export async function loadFaces(): Promise<Map<Face, FaceFont>> {
   return faces;
 }
 
-function printableChar(char: string): boolean {
+function printableChar(char: string, fonts: readonly FaceFont[] | undefined): boolean {
   const codePoint = char.codePointAt(0) ?? 0;
   let known = coverage.get(codePoint);
   if (known === undefined) {
-    if (!loaded) throw new Error("loadFaces() must run before text is checked");
-    known = [...loaded.values()].every((font) => font.hasGlyphForCodePoint(codePoint));
+    if (!fonts) throw new Error("loadFaces() must run before text is checked");
+    known = fonts.every((font) => font.hasGlyphForCodePoint(codePoint));
     coverage.set(codePoint, known);
   }
   return known;
+}
+
+function replaceMissing(
+  text: string,
+  fonts: readonly FaceFont[] | undefined,
+  into: Set<string>,
+): string {
+  if (/^[\s\x20-\x7e]*$/.test(text)) return text;
+  return Array.from(text.normalize("NFC"), (char) => {
+    if (/\s/.test(char) || printableChar(char, fonts)) return char;
+    into.add(char);
+    return MISSING_GLYPH;
+  }).join("");
 }
 
 /**
@@ -118,12 +136,7 @@ function printableChar(char: string): boolean {
  * warning), composed first so that a letter and its combining accent are one character.
  */
 export function withGlyphs(text: string): string {
-  if (/^[\s\x20-\x7e]*$/.test(text)) return text;
-  return Array.from(text.normalize("NFC"), (char) => {
-    if (/\s/.test(char) || printableChar(char)) return char;
-    missing.add(char);
-    return MISSING_GLYPH;
-  }).join("");
+  return replaceMissing(text, loaded && [...loaded.values()], missing);
 }
 
 /** As withGlyphs, with any whitespace other than "\n" turned into a space: text we break into lines. */
@@ -131,20 +144,35 @@ export function printable(text: string): string {
   return withGlyphs(text).replace(/[^\S\n ]/g, " ");
 }
 
-/** The characters printed as MISSING_GLYPH since the last call, e.g. ["日 U+65E5"]; forgets them. */
-function takeMissingGlyphs(): string[] {
-  const list = [...missing].map(
+/** The characters printed as MISSING_GLYPH, e.g. ["日 U+65E5"]; forgets them. */
+function takeMissingGlyphs(from: Set<string>): string[] {
+  const list = [...from].map(
     (char) => `${char} U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`,
   );
-  missing.clear();
+  from.clear();
   return list;
 }
 
-/** Logs the characters a PDF printed as MISSING_GLYPH, if any. */
-export function warnMissingGlyphs(what: string): void {
-  const list = takeMissingGlyphs();
+function warnOf(what: string, from: Set<string>): void {
+  const list = takeMissingGlyphs(from);
   if (list.length === 0) return;
   console.warn(
     `[pdf] ${what}: ${plural(list.length, "character")} ${list.length === 1 ? "has" : "have"} no glyph in the PDF fonts and print as ${MISSING_GLYPH}: ${list.join(", ")}`,
   );
+}
+
+/** Logs the characters a PDF printed as MISSING_GLYPH since the last call, if any. */
+export function warnMissingGlyphs(what: string): void {
+  warnOf(what, missing);
+}
+
+/** withGlyphs and warnMissingGlyphs for one PDF drawn with its own `fonts` (pdfkit's, not react-pdf's). */
+export type GlyphCheck = { withGlyphs(text: string): string; warn(what: string): void };
+
+export function glyphCheck(fonts: readonly FaceFont[]): GlyphCheck {
+  const replaced = new Set<string>();
+  return {
+    withGlyphs: (text) => replaceMissing(text, fonts, replaced),
+    warn: (what) => warnOf(what, replaced),
+  };
 }

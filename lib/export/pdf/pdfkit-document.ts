@@ -1,0 +1,75 @@
+// A PDF drawn with pdfkit directly (no react-pdf): an A4 document that is PDF/A-2b (XMP pdfaid,
+// pdfkit's sRGB output intent, PDF 1.7), tagged (a structure tree, MarkInfo /Marked), with its
+// title shown and its language declared, printing only the DejaVu faces of fonts.ts, each
+// embedded as a subset (FontFile2). pdfkit's default Helvetica is never loaded: the constructor
+// is handed the Sans face. Each document parses the font files afresh (fontkit keeps glyphs per
+// font object), but the bytes are read from disk once per process. This module and the drawers
+// it serves are the only files that import pdfkit (eslint.config.mjs, pdfInternals).
+import { readFileSync } from "node:fs";
+import PDFDocument, { type PdfStructElement } from "pdfkit";
+import { FACES, type Face, faceFile, glyphCheck, type GlyphCheck, PDF_LANGUAGE } from "./fonts";
+
+export type PdfKitDocument = PDFDocument;
+/** A structure element (Document, L, LI, Table…) that tagged content is added under. */
+export type PdfStructParent = PdfStructElement;
+
+export type PageMargins = { top: number; bottom: number; left: number; right: number };
+
+let files: Map<Face, Buffer> | undefined;
+
+function fontBytes(): Map<Face, Buffer> {
+  files ??= new Map(FACES.map((face) => [face, readFileSync(faceFile(face))]));
+  return files;
+}
+
+function bytesOf(face: Face): Buffer {
+  const bytes = fontBytes().get(face);
+  if (!bytes) throw new Error(`No font file for ${face}`);
+  return bytes;
+}
+
+export type OpenedPdf = {
+  doc: PdfKitDocument;
+  /** The glyph check over this document's own faces. */
+  glyphs: GlyphCheck;
+  /** Ends the document and resolves to its bytes. */
+  finish(): Promise<Buffer>;
+};
+
+/** Opens an A4 PDF/A-2b document titled `title` with the faces registered under their Face names. */
+export function openPdfDocument(title: string, margins: PageMargins): OpenedPdf {
+  const doc = new PDFDocument({
+    size: "A4",
+    margins,
+    font: bytesOf("Sans"),
+    subset: "PDF/A-2b",
+    pdfVersion: "1.7",
+    tagged: true,
+    lang: PDF_LANGUAGE,
+    displayTitle: true,
+    bufferPages: true,
+    info: { Title: title, Creator: "Assay", Producer: "Assay" },
+  });
+  const fonts = FACES.map((face) => {
+    doc.registerFont(face, bytesOf(face));
+    return doc.font(face)._font.font;
+  });
+  doc.font("Sans");
+  const glyphs = glyphCheck(fonts);
+  // The title as printed (XMP and Info), its characters no face has as U+FFFD like the text's.
+  doc.info.Title = glyphs.withGlyphs(title);
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  return {
+    doc,
+    glyphs,
+    finish: () => {
+      doc.end();
+      return ended;
+    },
+  };
+}
