@@ -142,7 +142,6 @@ describe("paperwork PDFs in a job process", () => {
       expect(offloaded.answered).toBeGreaterThan(10);
       // Measured with the two cores of the machine at a load average of 17: 359 ms (and 15.4 s inline).
       expect(offloaded.maxDelayMs).toBeLessThan(1000);
-
     },
   );
 

@@ -87,6 +87,45 @@ describe("renderMarkdownPdf", () => {
       expect(descriptor.embedded, descriptor.fontName).toEqual(["FontFile2"]);
   });
 
+  it("is tagged: headings, paragraphs, lists and tables in a structure tree, every font embedded", async () => {
+    const markdown = [
+      "# Heading one",
+      "A paragraph.",
+      "## Heading two",
+      "- a bullet",
+      "| Name | Value |\n| --- | --- |\n| one | **two** |",
+      "> quoted",
+      "```\ncode\n```",
+    ].join("\n\n");
+    const facts = pdfFileFacts(await renderMarkdownPdf(markdown, OPTIONS));
+
+    expect(facts.marked).toBe(true);
+    expect(facts.hasStructTree).toBe(true);
+    for (const type of [
+      "Document",
+      "H1",
+      "H2",
+      "P",
+      "L",
+      "LI",
+      "Lbl",
+      "LBody",
+      "Table",
+      "TR",
+      "TH",
+      "TD",
+      "BlockQuote",
+      "Code",
+    ])
+      expect(facts.structTypes, type).toContain(type);
+    expect(facts.structTypes.filter((type) => type === "TH")).toHaveLength(2);
+    expect(facts.structTypes.filter((type) => type === "TD")).toHaveLength(2);
+    expect(facts.descriptors.length).toBeGreaterThan(0);
+    for (const descriptor of facts.descriptors)
+      expect(descriptor.embedded, descriptor.fontName).toEqual(["FontFile2"]);
+    expect(facts.baseFonts.filter((name) => STANDARD_FONT.test(name))).toEqual([]);
+  });
+
   it("renders PDFs asked for at once one after another, each with its own text, and keeps every letter's text across PDFs", async () => {
     // "ó" in bold, then a bold "o" in the next PDF: fontkit's glyph cache once lost the "o".
     const [first, second] = await Promise.all([

@@ -24,6 +24,11 @@ export type PdfFileFacts = {
   /** Every font dictionary's BaseFont, and every font descriptor's embedded file keys. */
   baseFonts: string[];
   descriptors: { fontName: string | undefined; embedded: string[] }[];
+  /** MarkInfo /Marked true: the file says it is tagged. */
+  marked: boolean;
+  /** Whether the catalog has a structure tree, and the type (/S) of each of its elements. */
+  hasStructTree: boolean;
+  structTypes: string[];
 };
 
 export function pdfFileFacts(pdf: Buffer): PdfFileFacts {
@@ -44,6 +49,12 @@ export function pdfFileFacts(pdf: Buffer): PdfFileFacts {
       fontName: /\/FontName \/([^\s/<>]+)/.exec(dictionary)?.[1],
       embedded: [...dictionary.matchAll(/\/(FontFile\d?) \d+ 0 R/g)].map((match) => match[1] ?? ""),
     })),
+    marked: /\/MarkInfo \d+ 0 R/.test(raw) && /<<\s*\/Marked true\s*>>/.test(raw),
+    hasStructTree: /\/StructTreeRoot \d+ 0 R/.test(raw) && /\/Type \/StructTreeRoot/.test(raw),
+    // A structure element is a dictionary whose type (/S) comes with its parent (/P).
+    structTypes: [...raw.matchAll(/<<\s*\/S \/(\w+)\s+\/P \d+ 0 R/g)].map(
+      (match) => match[1] ?? "",
+    ),
   };
 }
 
