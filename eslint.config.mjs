@@ -11,17 +11,28 @@ const layer = (name) => `^(@/|(\\.\\./)+)(lib/)?${name}(/|$)`;
 
 const LAYER = "@typescript-eslint/no-restricted-imports";
 
-// Everywhere: the PDFs are drawn through @react-pdf/renderer's public API only. The app once
-// patched pdfkit's prototype and loaded a second copy of it, which react-pdf (pinning its own)
-// never used; with nothing importing pdfkit or fontkit, nothing can patch or duplicate them
-// (docs/decisions/0013-pdf-fonts-and-pdf-a.md).
-const pdfInternals = [
+// Everywhere: no fontkit, no @react-pdf package but the renderer's public API, no pdfkit subpath,
+// and pdfkit itself only in PDFKIT_MODULES. The app once patched pdfkit's prototype and loaded a
+// second copy of it, which react-pdf (pinning its own) never used; pdfkit is now listed at
+// exactly react-pdf's version (one copy in the tree), nothing patches it, and the PDFs drawn
+// with it directly open their documents in one module (docs/decisions/0013-pdf-fonts-and-pdf-a.md).
+const PDFKIT_MODULES = ["lib/export/pdf/pdfkit-document.ts", "lib/export/pdf/pdfkit.d.ts"];
+
+const pdfkitOutside = {
+  regex: "^pdfkit$",
+  message:
+    "pdfkit is imported only by lib/export/pdf/pdfkit-document.ts (PDFKIT_MODULES): draw through openPdfDocument, or through @react-pdf/renderer.",
+};
+
+const pdfNonPublic = [
   {
-    regex: "^(@react-pdf/(?!renderer$)[^/]+|pdfkit|fontkit)(/.*)?$",
+    regex: "^(@react-pdf/(?!renderer$)[^/]+|pdfkit/.*|fontkit)(/.*)?$",
     message:
-      "PDFs are drawn through @react-pdf/renderer only: no pdfkit, fontkit or other @react-pdf internals, so no patch of them and no second copy.",
+      "No fontkit, pdfkit subpath or @react-pdf internal: pdfkit's public entry (in PDFKIT_MODULES) or @react-pdf/renderer only, so no patch of them and no second copy.",
   },
 ];
+
+const pdfInternals = [pdfkitOutside, ...pdfNonPublic];
 
 const domainImports = [
   {
@@ -105,6 +116,10 @@ export default tseslint.config(
     // The folder blocks below replace this rule's options, so each repeats pdfInternals.
     files: ["**/*.ts", "**/*.tsx", "**/*.mts"],
     rules: { [LAYER]: ["error", { patterns: pdfInternals }] },
+  },
+  {
+    files: PDFKIT_MODULES,
+    rules: { [LAYER]: ["error", { patterns: pdfNonPublic }] },
   },
   {
     files: ["lib/domain/**"],

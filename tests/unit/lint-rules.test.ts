@@ -165,28 +165,32 @@ describe("layer rules", { timeout: 240_000 }, () => {
     }
   });
 
-  it("no file imports pdfkit, fontkit or an @react-pdf internal: the PDFs go through @react-pdf/renderer", async () => {
+  it("pdfkit is imported only by lib/export/pdf/pdfkit-document.ts; fontkit, pdfkit subpaths and @react-pdf internals by no file", async () => {
+    const planted = (source: string) =>
+      `import * as planted from "${source}";\n\nexport const used = planted;\n`;
     for (const [file, source] of [
       ["lib/export/pdf/planted.ts", "pdfkit"],
+      ["lib/export/markdown-pdf.ts", "pdfkit"],
+      ["lib/export/artifacts.ts", "pdfkit"],
       ["lib/export/pdf/planted.ts", "pdfkit/js/pdfkit.es"],
       ["lib/export/pdf/planted.ts", "fontkit"],
       ["lib/export/pdf/planted.ts", "@react-pdf/font"],
       ["lib/export/pdf/planted.ts", "@react-pdf/renderer/lib/react-pdf.js"],
+      ["lib/export/pdf/pdfkit-document.ts", "pdfkit/js/pdfkit.es"],
+      ["lib/export/pdf/pdfkit-document.ts", "fontkit"],
+      ["lib/export/pdf/pdfkit-document.ts", "@react-pdf/font"],
       ["lib/db/planted.ts", "pdfkit"],
       ["lib/domain/planted.ts", "pdfkit"],
       ["components/planted/planted.tsx", "pdfkit"],
     ] as const) {
-      const findings = await lint(
-        file,
-        `import * as planted from "${source}";\n\nexport const used = planted;\n`,
-      );
+      const findings = await lint(file, planted(source));
       expect(rules(findings), `${source} from ${file}`).toEqual([LAYER]);
     }
-    const renderer = await lint(
-      "lib/export/pdf/planted.ts",
-      'import { Document } from "@react-pdf/renderer";\n\nexport const used = Document;\n',
-    );
-    expect(renderer).toEqual([]);
+    for (const [file, source] of [
+      ["lib/export/pdf/pdfkit-document.ts", "pdfkit"],
+      ["lib/export/pdf/planted.ts", "@react-pdf/renderer"],
+    ] as const)
+      expect(await lint(file, planted(source)), `${source} from ${file}`).toEqual([]);
   });
 
   it("an integration test signs in through signed-in.ts, not a session mock of its own", async () => {
