@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { getDb } from "../lib/db/client";
+import { verifyActivityLog } from "../lib/db/activity";
 import { applyControlImport } from "../lib/db/control-import";
 import type { OrgContext } from "../lib/db/context";
 import { createOrganization, resolveOrgContext } from "../lib/db/organizations";
@@ -14,7 +15,8 @@ import { runBenchmark } from "./lib/bench-run";
 // How long the control library's CSV import takes for 5,000 new controls, each mapped to two
 // criteria and one objective, against a floor measured in the same run: the same control and
 // mapping rows written by createMany in chunks of 500, nothing else (no planning, no activity
-// log). Each run imports into a fresh organisation; medians of RUNS runs, alternating import and
+// log). Each run imports into a fresh organisation (its activity log then counted and its chain
+// verified, outside the timing); medians of RUNS runs, alternating import and
 // floor so that a noisy neighbour hits both. The last line is the summary other tools read.
 
 const CONTROLS = Number(process.env.BENCH_IMPORT_CONTROLS ?? 5_000);
@@ -92,6 +94,23 @@ async function freshOrganization(): Promise<{
   return { ctx, objectiveIds: new Map(objectives.map((o) => [o.ref, o.id])) };
 }
 
+/** What the import logged, checked after each timed run: a benchmark of an incomplete log is void. */
+let lastLog = "";
+
+async function checkLog(ctx: OrgContext): Promise<void> {
+  const db = getDb();
+  const [created, imported, verdict] = await Promise.all([
+    db.activityLogEntry.count({ where: { organizationId: ctx.orgId, action: "control.created" } }),
+    db.activityLogEntry.count({ where: { organizationId: ctx.orgId, action: "control.imported" } }),
+    verifyActivityLog(ctx),
+  ]);
+  if (created !== CONTROLS || imported !== 1 || !verdict.ok)
+    throw new Error(
+      `The import's activity log is not complete and intact: ${created} control.created, ${imported} control.imported, ${JSON.stringify(verdict)}`,
+    );
+  lastLog = `activity log: ${created} control.created and ${imported} control.imported entries, chain intact`;
+}
+
 async function importOnce(): Promise<number> {
   const { ctx } = await freshOrganization();
   const start = performance.now();
@@ -99,6 +118,7 @@ async function importOnce(): Promise<number> {
   const elapsed = performance.now() - start;
   if (!result.applied || result.report.created !== CONTROLS)
     throw new Error(`The import did not apply: ${JSON.stringify(result.report).slice(0, 500)}`);
+  await checkLog(ctx);
   return elapsed;
 }
 
@@ -161,6 +181,7 @@ async function bench(database: BenchDatabase): Promise<string> {
     imports.push(await importOnce());
     floors.push(await floorOnce());
   }
+  console.log(lastLog);
   line("import_ms", imports);
   line("floor_ms", floors);
   const importMs = median(imports);
