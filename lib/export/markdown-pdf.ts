@@ -163,9 +163,11 @@ function framed(
   const tall = height(width) + QUOTED.bottom;
   ensureRoom(doc, tall);
   const top = doc.y;
+  const page = doc.page;
   quoteBackground(drawing, top, tall);
   draw(x, width);
-  doc.y = Math.max(doc.y + QUOTED.bottom, top + tall);
+  // A block taller than a page ran over; below its text then, not below where it began.
+  doc.y = doc.page === page ? Math.max(doc.y + QUOTED.bottom, top + tall) : doc.y + QUOTED.bottom;
 }
 
 type TextStyle = { size: number; line: number; top: number; bottom: number };
@@ -339,6 +341,7 @@ function listItem(drawing: Drawing, item: ListItem, bullet: string): void {
     () => line,
     (x, width) => {
       const top = doc.y;
+      const page = doc.page;
       li.add(
         doc.struct("Lbl", () => {
           doc.font("Sans").fontSize(BODY.size).fillColor(INK);
@@ -352,7 +355,8 @@ function listItem(drawing: Drawing, item: ListItem, bullet: string): void {
           drawRuns(doc, runs, { x: x + INDENT, y: top, width: width - INDENT, lineGap }),
         ),
       );
-      doc.y = Math.max(doc.y, top + line);
+      // An item that ran over onto the next page ends where its text does, not a line below top.
+      if (doc.page === page) doc.y = Math.max(doc.y, top + line);
     },
     2,
   );

@@ -179,6 +179,19 @@ describe("renderMarkdownPdf", () => {
     expect(pages.join(" ")).toContain("Paragraph 120 of a long draft");
   });
 
+  it("runs a list item over a page break and goes on under it on the same page", async () => {
+    // In the management assertion, a nested item runs over the first page's end: the next item
+    // followed it on a page of its own, leaving a page holding one word.
+    const pages = await pagesOf(
+      await renderMarkdownPdf(managementAssertionDraft(makeExportSummary()), OPTIONS),
+    );
+    expect(pages.length).toBeGreaterThan(1);
+    const running =
+      /Management assertion \(draft\)|Demo Payments Ltd · DRAFT — not for issue · page \d+ of \d+/g;
+    const body = pages.map((page) => page.replace(running, "").trim());
+    for (const text of body.slice(0, -1)) expect(text.length).toBeGreaterThan(400);
+  });
+
   it(
     "keeps every item of a long document, in order, with page numbers running on across its sections",
     { timeout: 30_000 },
