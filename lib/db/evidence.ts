@@ -247,11 +247,14 @@ export async function listControlEvidence(
     select: { id: true },
   });
   if (!control) throw notFound();
-  const rows = await getDb().evidence.findMany({
-    where: { organizationId: ctx.orgId, controls: { some: { controlId } } },
-    orderBy: [{ effectiveDate: "desc" }, { createdAt: "desc" }],
-    select: rowSelect,
+  // From the control's links (indexed by control), not the organisation's evidence filtered by
+  // a link: that scans every evidence row of the organisation (276 ms at 200,000 of them).
+  const links = await getDb().evidenceControl.findMany({
+    where: { organizationId: ctx.orgId, controlId },
+    orderBy: [{ evidence: { effectiveDate: "desc" } }, { evidence: { createdAt: "desc" } }],
+    select: { evidence: { select: rowSelect } },
   });
+  const rows = links.map((link) => link.evidence);
   // An auditor is not told which controls outside their engagements the evidence also supports.
   const visible = await visibleControlIds(ctx);
   return rows.map(({ file, uploadedBy, controls, ...row }) => ({
