@@ -107,6 +107,14 @@ export async function loadFaces(): Promise<Map<Face, FaceFont>> {
   return faces;
 }
 
+/**
+ * Makes `faces` the fonts text is checked against (withGlyphs, printable): the summary's, which
+ * pdfkit opened (pdf/measure.ts), instead of react-pdf's loadFaces().
+ */
+export function setGlyphFaces(faces: ReadonlyMap<Face, FaceFont>): void {
+  loaded = new Map(faces);
+}
+
 function printableChar(char: string, fonts: readonly FaceFont[] | undefined): boolean {
   const codePoint = char.codePointAt(0) ?? 0;
   let known = coverage.get(codePoint);

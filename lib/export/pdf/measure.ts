@@ -1,8 +1,9 @@
-// Text measured with the real metrics of the report's faces (fonts.ts, through react-pdf's font
-// store), for breaking the report's text into lines ourselves: the tables (table.tsx) and the
-// prose (layout.tsx) draw those lines exactly as broken here, so paging.ts knows every height
-// before react-pdf sees the report.
-import { loadFaces, type Face } from "./fonts";
+// Text measured with the real metrics of the report's faces (fonts.ts, opened by pdfkit), for
+// breaking the report's text into lines ourselves: the tables (table.tsx) and the prose
+// (layout.ts) draw those lines exactly as broken here, so paging.ts knows every height before a
+// page is drawn.
+import { FACES, setGlyphFaces, type Face, type FaceFont } from "./fonts";
+import { openPdfDocument } from "./pdfkit-document";
 import { PAGE } from "./styles";
 
 export { printable } from "./fonts";
@@ -31,14 +32,31 @@ export function forgetMeasuredText(): void {
   for (const memo of memos.values()) if (memo.size > MEMO_LIMIT) memo.clear();
 }
 
-/** Loads the faces for the next PDF (fonts.ts), and their metrics once; every other function here needs it done. */
+/**
+ * The faces as fontkit fonts of their own, for measuring and for the glyph check: opened once a
+ * process by a document that is never written (a document's fonts are embedded from the glyphs
+ * it lays out, so the PDFs drawn keep theirs apart).
+ */
+function metricFaces(): Map<Face, FaceFont> {
+  const { doc } = openPdfDocument(
+    "Metrics",
+    { top: 0, bottom: 0, left: 0, right: 0 },
+    {
+      bufferPages: false,
+    },
+  );
+  return new Map(FACES.map((face) => [face, doc.font(face)._font.font]));
+}
+
+/** Loads the faces' metrics once a process; every other function here needs it done. */
 export async function loadMetrics(): Promise<void> {
-  const faces = await loadFaces();
   if (measures.size > 0) return;
+  const faces = metricFaces();
+  setGlyphFaces(faces);
   for (const [face, font] of faces) {
     const cache = new Map<string, number>();
     memos.set(face, cache);
-    // Advance in ems, kerning included: what react-pdf draws.
+    // Advance in ems, kerning included: what pdfkit draws.
     measures.set(face, (text) => {
       let width = cache.get(text);
       if (width === undefined) {

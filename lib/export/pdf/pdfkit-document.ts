@@ -36,8 +36,21 @@ export type OpenedPdf = {
   finish(): Promise<Buffer>;
 };
 
+/** How a document is kept while it is drawn. */
+export type PdfDocumentMode = {
+  /**
+   * Keep every page until the end (the default), so that a later pass can go back to it; false
+   * writes each page out when the next is added (the summary, which knows its page count first).
+   */
+  bufferPages?: boolean;
+};
+
 /** Opens an A4 PDF/A-2b document titled `title` with the faces registered under their Face names. */
-export function openPdfDocument(title: string, margins: PageMargins): OpenedPdf {
+export function openPdfDocument(
+  title: string,
+  margins: PageMargins,
+  { bufferPages = true }: PdfDocumentMode = {},
+): OpenedPdf {
   const doc = new PDFDocument({
     size: "A4",
     margins,
@@ -47,7 +60,7 @@ export function openPdfDocument(title: string, margins: PageMargins): OpenedPdf 
     tagged: true,
     lang: PDF_LANGUAGE,
     displayTitle: true,
-    bufferPages: true,
+    bufferPages,
     info: { Title: title, Creator: "Assay", Producer: "Assay" },
   });
   const fonts = FACES.map((face) => {

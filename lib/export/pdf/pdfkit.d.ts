@@ -87,3 +87,34 @@ declare module "pdfkit" {
     end(): void;
   }
 }
+
+// More of pdfkit 0.20.1 for the readiness summary (lib/export/summary-pdf.ts), which draws its
+// pre-cut pages with positioned text, paths and marked content.
+declare module "pdfkit" {
+  /** Marked content of a structure element (markStructureContent), added to the element after. */
+  export interface PdfStructContent {
+    readonly refs: readonly unknown[];
+  }
+
+  export interface PdfStructElement {
+    add(child: PdfStructContent): this;
+  }
+
+  /** Text at a baseline, never wrapped (the summary breaks its lines itself). */
+  export type PdfPositionedTextOptions = {
+    lineBreak: false;
+    baseline: "alphabetic";
+    characterSpacing?: number;
+  };
+
+  export default interface PDFDocument {
+    addPage(): this;
+    save(): this;
+    restore(): this;
+    translate(x: number, y: number): this;
+    circle(x: number, y: number, radius: number): this;
+    fillAndStroke(fill: string, stroke: string): this;
+    text(text: string, x: number, y: number, options: PdfPositionedTextOptions): this;
+    markStructureContent(tag: string): PdfStructContent;
+  }
+}

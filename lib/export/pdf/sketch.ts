@@ -3,22 +3,23 @@
 // writes each colour, width and paint operator it is given, so drawing row by row repeated them
 // tens of thousands of times in a long report. Shapes overlap only in the order draw() keeps
 // (backgrounds, boxes, lines, dots, then text); text keeps its order, which is the order a reader
-// or a text extractor takes it in.
-import { faceFont, type Face, type FaceFont } from "./fonts";
+// or a text extractor takes it in. Each line of text may name the structure element it belongs
+// to (structure.ts); the shapes are artifacts.
+import type { Face } from "./fonts";
+import { ARTIFACT, type Marking } from "./structure";
 
-/** The part of react-pdf's canvas painter (a subset of pdfkit) the report draws with. */
+/** The part of pdfkit's document (pdfkit-document.ts) the report draws with. */
 export type Painter = {
-  /** `key` names the font in pdfkit's cache of the document's fonts. */
-  font(font: FaceFont, key: string): Painter;
+  /** A face registered under its Face name. */
+  font(face: Face): Painter;
   fontSize(size: number): Painter;
   fillColor(color: string): Painter;
-  strokeColor(color: string): Painter;
   lineWidth(width: number): Painter;
   text(
     text: string,
     x: number,
     y: number,
-    options: { lineBreak: false; baseline: "alphabetic" },
+    options: { lineBreak: false; baseline: "alphabetic"; characterSpacing?: number },
   ): Painter;
   rect(x: number, y: number, width: number, height: number): Painter;
   circle(x: number, y: number, radius: number): Painter;
@@ -29,10 +30,24 @@ export type Painter = {
   fillAndStroke(fill: string, stroke: string): Painter;
 };
 
+/** Draws content as part of a structure element, or as an artifact (structure.ts). */
+export type Marker = (marking: Marking, draw: () => void) => void;
+
 /** Lines are broken by the caller, never by pdfkit; y is the baseline. */
 const TEXT_OPTIONS = { lineBreak: false, baseline: "alphabetic" } as const;
 
-type TextLine = { text: string; x: number; y: number; face: Face; size: number; color: string };
+type TextLine = {
+  text: string;
+  x: number;
+  y: number;
+  face: Face;
+  size: number;
+  color: string;
+  mark?: Marking;
+  spacing?: number;
+};
+/** A line's structure element and letter spacing. */
+export type TextOptions = { mark?: Marking; spacing?: number };
 type Boxes = { fill: string; stroke: string | null; width: number; rects: number[] };
 type Lines = { color: string; width: number; segments: number[] };
 type Dots = { color: string; circles: number[] };
@@ -100,12 +115,48 @@ export class Sketch {
   }
 
   /** One line of text, already broken to fit; `y` is its baseline. */
-  text(text: string, x: number, y: number, face: Face, size: number, color: string): this {
-    if (text) this.texts.push({ text, x, y, face, size, color });
+  text(
+    text: string,
+    x: number,
+    y: number,
+    face: Face,
+    size: number,
+    color: string,
+    { mark, spacing }: TextOptions = {},
+  ): this {
+    if (text) this.texts.push({ text, x, y, face, size, color, mark, spacing });
     return this;
   }
 
-  draw(painter: Painter): void {
+  /** Paints everything, the shapes as an artifact and each run of lines of one element as its content, when `mark` is given. */
+  draw(painter: Painter, mark: Marker = (_marking, draw) => draw()): void {
+    const groups = [this.backgrounds, this.boxes, this.lines, this.dots];
+    if (groups.some((group) => group.size > 0)) mark(ARTIFACT, () => this.drawShapes(painter));
+    let current: Omit<TextLine, "text" | "x" | "y"> | undefined;
+    for (let start = 0; start < this.texts.length;) {
+      const marking = this.texts[start]?.mark ?? ARTIFACT;
+      let end = start + 1;
+      while (end < this.texts.length && (this.texts[end]?.mark ?? ARTIFACT) === marking) end += 1;
+      const run = this.texts.slice(start, end);
+      mark(marking, () => {
+        for (const line of run) {
+          if (line.face !== current?.face) painter.font(line.face);
+          if (line.size !== current?.size) painter.fontSize(line.size);
+          if (line.color !== current?.color) painter.fillColor(line.color);
+          current = line;
+          painter.text(
+            line.text,
+            line.x,
+            line.y,
+            line.spacing ? { ...TEXT_OPTIONS, characterSpacing: line.spacing } : TEXT_OPTIONS,
+          );
+        }
+      });
+      start = end;
+    }
+  }
+
+  private drawShapes(painter: Painter): void {
     for (const group of [this.backgrounds, this.boxes]) {
       for (const { fill, stroke, width, rects } of group.values()) {
         for (let index = 0; index < rects.length; index += 4)
@@ -125,21 +176,6 @@ export class Sketch {
       for (let index = 0; index < circles.length; index += 3)
         painter.circle(circles[index]!, circles[index + 1]!, circles[index + 2]!);
       painter.fill(color);
-    }
-    let current: Omit<TextLine, "text" | "x" | "y"> | undefined;
-    for (const line of this.texts) {
-      if (line.face !== current?.face) {
-        // Keyed by its PostScript name, under which pdfkit already holds the face once it is
-        // embedded: given the font object alone, pdfkit opens it afresh on every call and
-        // compares it with the one it holds (name tables through JSON), which also throws away
-        // the widths it has measured. That was a third of the report's drawing time.
-        const font = faceFont(line.face);
-        painter.font(font, font.postscriptName);
-      }
-      if (line.size !== current?.size) painter.fontSize(line.size);
-      if (line.color !== current?.color) painter.fillColor(line.color);
-      current = line;
-      painter.text(line.text, line.x, line.y, TEXT_OPTIONS);
     }
   }
 }

@@ -9,6 +9,7 @@ import { SLOT_WORDS } from "./format";
 import type { FlowBlock } from "./paging";
 import { baselineIn, CONTENT_WIDTH, textWidth, wrap, type Face } from "./measure";
 import type { Sketch } from "./sketch";
+import { tag } from "./structure";
 import { COLORS, SLOT_COLORS, TEXT } from "./styles";
 
 /** Above this many occurrences the strip shows months. */
@@ -74,12 +75,21 @@ export function slotLegend(): FlowBlock {
   );
   const noteLines = wrap(LEGEND_NOTE, CONTENT_WIDTH - noteLeft, LEGEND.face, LEGEND.size);
   const baseline = (top: number) => baselineIn(top, LEGEND.line, LEGEND.size);
+  const mark = { mark: tag("P") };
   const paint = (sketch: Sketch, top: number) => {
     let x = 0;
     for (const state of LEGEND_ORDER) {
       drawSquare(sketch, state, x, top + (LEGEND.line - LEGEND_SQUARE) / 2, LEGEND_SQUARE);
       x += LEGEND_SQUARE + LEGEND.gap;
-      sketch.text(SLOT_WORDS[state], x, baseline(top), LEGEND.face, LEGEND.size, COLORS.muted);
+      sketch.text(
+        SLOT_WORDS[state],
+        x,
+        baseline(top),
+        LEGEND.face,
+        LEGEND.size,
+        COLORS.muted,
+        mark,
+      );
       x += textWidth(SLOT_WORDS[state], LEGEND.face, LEGEND.size) + LEGEND.spacing;
     }
     noteLines.forEach((line, index) =>
@@ -90,6 +100,7 @@ export function slotLegend(): FlowBlock {
         LEGEND.face,
         LEGEND.size,
         COLORS.muted,
+        mark,
       ),
     );
   };

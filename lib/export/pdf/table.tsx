@@ -1,15 +1,17 @@
-// Tables, drawn rather than laid out. react-pdf lays out every cell as flexbox nodes (yoga in
-// WebAssembly, text shaping per node): about 0.1 s a page of table, 25 s and 1.5 GB for 2,000
-// controls. Here each page's piece of a table is drawn onto the page's canvas (layout.tsx) with
-// pdfkit, which react-pdf renders with anyway. We break the text into lines ourselves with the
-// real font metrics (measure.ts), so every row's height is exact and paging.ts deals rows out
-// over pages knowing precisely what fits: rows never split (one taller than a page is cut into
-// marked pieces) and the header and the current group label are repeated on every page.
+// Tables, drawn rather than laid out (react-pdf's flexbox cells took 25 s and 1.5 GB for 2,000
+// controls). Each page's piece of a table is drawn onto the page's sketch (layout.ts) with
+// pdfkit. We break the text into lines ourselves with the real font metrics (measure.ts), so
+// every row's height is exact and paging.ts deals rows out over pages knowing precisely what
+// fits: rows never split (one taller than a page is cut into marked pieces) and the header and
+// the current group label are repeated on every page. Tagged as Table, TR, TH and TD
+// (structure.ts); what is repeated on a later page (the header, a group's label, the first line
+// of a cut row) is an artifact.
 import type { SlotStateName } from "@/lib/domain/readiness/operating";
 import { baselineIn, BODY_HEIGHT, CONTENT_WIDTH, printable, wrap, type Face } from "./measure";
 import type { FlowTable } from "./paging";
 import type { Sketch } from "./sketch";
 import { drawStrip, STRIP_LINE } from "./slot-strip";
+import { ARTIFACT, tag, type Marking, type Tag } from "./structure";
 import { CELL, COLORS, SPACING, TEXT } from "./styles";
 
 /** One paragraph of a cell in one style, or a slot strip, which takes a line. */
@@ -31,9 +33,15 @@ type TableSpec<T> = {
 };
 
 type Line =
-  | { text: string; face: Face; color: string; indent: number; dot?: string }
+  | { text: string; face: Face; color: string; indent: number; dot?: string; repeated?: true }
   | { strip: readonly SlotStateName[] };
-type Prepared = { height: number; group?: string; cells: Line[][] };
+type Prepared = {
+  height: number;
+  group?: string;
+  cells: Line[][];
+  /** The row's cells' TD (shared by the pieces of a cut row). */
+  tags: readonly Tag[];
+};
 type Placed = { x: number; width: number };
 
 const HEADER = { size: 7, face: "Sans-Bold" as Face, color: COLORS.muted };
@@ -74,6 +82,7 @@ const CONTINUED: Line = {
   face: "Sans-Oblique",
   color: COLORS.muted,
   indent: 0,
+  repeated: true,
 };
 
 /** Room kept above the first piece of a cut row: a section title, its introduction and a subheading. */
@@ -91,7 +100,7 @@ function pieces(cells: Line[][], firstLines: number, maxLines: number): Line[][]
         const slice = cell.slice(start, end);
         const first = cell[0];
         return start > 0 && column === 0 && slice.length === 0 && first
-          ? [first, CONTINUED]
+          ? ["text" in first ? { ...first, repeated: true as const } : first, CONTINUED]
           : slice;
       }),
     );
@@ -115,17 +124,29 @@ export function tableFlow<T>({ columns, rows, groupOf }: TableSpec<T>): FlowTabl
     (BODY_HEIGHT - headerHeight - GROUP_HEIGHT - 2 * CELL.y - RULE) / LINE,
   );
   const firstLines = maxLines - Math.ceil(HEADING_ROOM / LINE);
-  const prepared: Prepared[] = rows.flatMap((row) =>
-    pieces(
+  const table = tag("Table");
+  const headerRow = tag("TR", table);
+  const headerCells = columns.map(() => tag("TH", headerRow));
+  const groupRows = new Map<string, { cell: Tag }>();
+  const prepared: Prepared[] = rows.flatMap((row) => {
+    const group = groupOf?.(row);
+    if (group !== undefined && !groupRows.has(group)) {
+      const groupRow = tag("TR", table);
+      groupRows.set(group, { cell: tag("TH", groupRow) });
+    }
+    const rowTag = tag("TR", table);
+    const tags = columns.map(() => tag("TD", rowTag));
+    return pieces(
       columns.map((column, index) => lines(column.cell(row), inner[index] ?? 0)),
       firstLines,
       maxLines,
     ).map((cells) => ({
       height: Math.max(1, ...cells.map((cell) => cell.length)) * LINE + 2 * CELL.y + RULE,
-      group: groupOf?.(row),
+      group,
       cells,
-    })),
-  );
+      tags,
+    }));
+  });
 
   function paint(sketch: Sketch, top: number, from: number, to: number) {
     sketch.background(0, top, CONTENT_WIDTH, headerHeight, COLORS.tint);
@@ -147,6 +168,7 @@ export function tableFlow<T>({ columns, rows, groupOf }: TableSpec<T>): FlowTabl
           HEADER.face,
           HEADER.size,
           HEADER.color,
+          { mark: from === 0 ? (headerCells[index] ?? ARTIFACT) : ARTIFACT },
         ),
       ),
     );
@@ -155,6 +177,7 @@ export function tableFlow<T>({ columns, rows, groupOf }: TableSpec<T>): FlowTabl
       const row = prepared[index];
       if (!row) continue;
       if (row.group !== undefined && (index === from || prepared[index - 1]?.group !== row.group)) {
+        const starts = index === 0 || prepared[index - 1]?.group !== row.group;
         sketch.text(
           printable(row.group),
           CELL.x,
@@ -162,12 +185,18 @@ export function tableFlow<T>({ columns, rows, groupOf }: TableSpec<T>): FlowTabl
           "Sans-Bold",
           SIZE,
           COLORS.brand,
+          { mark: starts ? (groupRows.get(row.group)?.cell ?? ARTIFACT) : ARTIFACT },
         );
         y += GROUP_HEIGHT;
         sketch.line(0, y - RULE / 2, CONTENT_WIDTH, y - RULE / 2, COLORS.ruleStrong, RULE);
       }
       row.cells.forEach((cell, column) =>
-        sketchCell(sketch, cell, (placed[column]?.x ?? 0) + CELL.x, y + CELL.y, inner[column] ?? 0),
+        sketchCell(sketch, cell, {
+          x: (placed[column]?.x ?? 0) + CELL.x,
+          top: y + CELL.y,
+          width: inner[column] ?? 0,
+          mark: row.tags[column] ?? ARTIFACT,
+        }),
       );
       y += row.height;
       sketch.line(0, y - RULE / 2, CONTENT_WIDTH, y - RULE / 2, COLORS.rule, RULE);
@@ -183,7 +212,9 @@ export function tableFlow<T>({ columns, rows, groupOf }: TableSpec<T>): FlowTabl
   };
 }
 
-function sketchCell(sketch: Sketch, cell: readonly Line[], x: number, top: number, width: number) {
+type CellBox = { x: number; top: number; width: number; mark: Marking };
+
+function sketchCell(sketch: Sketch, cell: readonly Line[], { x, top, width, mark }: CellBox) {
   cell.forEach((line, index) => {
     const lineTop = top + index * LINE;
     if ("strip" in line) {
@@ -191,6 +222,8 @@ function sketchCell(sketch: Sketch, cell: readonly Line[], x: number, top: numbe
       return;
     }
     if (line.dot) sketch.dot(x + DOT.radius, lineTop + LINE / 2, DOT.radius, line.dot);
-    sketch.text(line.text, x + line.indent, baseline(lineTop, SIZE), line.face, SIZE, line.color);
+    sketch.text(line.text, x + line.indent, baseline(lineTop, SIZE), line.face, SIZE, line.color, {
+      mark: line.repeated ? ARTIFACT : mark,
+    });
   });
 }

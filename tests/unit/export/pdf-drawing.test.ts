@@ -49,9 +49,9 @@ describe("occurrenceList", () => {
 });
 
 describe("Sketch", () => {
-  // A font is named by its PostScript name, the key pdfkit keeps the embedded face under: without
-  // the key pdfkit reopens the font on every change of face (slow, and its widths are lost).
-  it("paints each style of shape as one path, under the text, and the text in the order it was given, naming each font by its key", async () => {
+  // A font is named as the document registered it (pdfkit-document.ts), so pdfkit takes the face
+  // it already holds rather than opening the font again.
+  it("paints each style of shape as one path, under the text, and the text in the order it was given, naming each face as registered", async () => {
     await loadMetrics();
     const { painter, calls } = recordingPainter();
     new Sketch()
@@ -81,11 +81,11 @@ describe("Sketch", () => {
       "stroke(#cccccc)",
       "circle(2,2,1)",
       "fill(#ff0000)",
-      "font(DejaVuSansCondensed-Bold,DejaVuSansCondensed-Bold)",
+      "font(Sans-Bold)",
       "fontSize(8)",
       "fillColor(#111111)",
       "text(first,1,10)",
-      "font(DejaVuSansCondensed,DejaVuSansCondensed)",
+      "font(Sans)",
       "text(second,1,20)",
       "fillColor(#999999)",
       "text(third,1,30)",

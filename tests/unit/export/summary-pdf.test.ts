@@ -429,6 +429,17 @@ describe("renderSummaryPdf", () => {
     }
   });
 
+  it("is tagged: a structure tree of headings, paragraphs, lists and tables, marked as tagged", async () => {
+    const facts = pdfFileFacts(await renderSummaryPdf(makeExportSummary()));
+    expect(facts.marked).toBe(true);
+    expect(facts.hasStructTree).toBe(true);
+    const types = new Set(facts.structTypes);
+    for (const type of ["Document", "H1", "H2", "P", "L", "LI", "LBody", "Table", "TR", "TH", "TD"])
+      expect(types, type).toContain(type);
+    // The cover's title and the seven numbered sections.
+    expect(facts.structTypes.filter((type) => type === "H1")).toHaveLength(8);
+  });
+
   it("keeps the cover to one page and cuts names too long for the running header or footer short, never over the page number", async () => {
     const base = makeExportSummary();
     // As long as the forms allow: 80 characters for an organisation, 120 for an engagement.

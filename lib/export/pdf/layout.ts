@@ -1,7 +1,7 @@
 // The building blocks every section uses: the page frame (running header and footer), and the
-// headings, paragraphs and lists as flow blocks (paging.ts), drawn at exact heights.
-import type { ReactNode } from "react";
-import { Canvas, Page, View } from "@react-pdf/renderer";
+// headings, paragraphs and lists as flow blocks (paging.ts), drawn at exact heights and tagged
+// (structure.ts). Everything is drawn in the frame's coordinates: from the page's side padding
+// and its top margin above the running header (FRAME_ORIGIN).
 import type { ExportSummary } from "@/lib/domain/export/types";
 import {
   baselineIn,
@@ -13,63 +13,36 @@ import {
   type Face,
 } from "./measure";
 import type { FlowBlock, PagePart, Paint } from "./paging";
-import { Sketch, type Painter } from "./sketch";
-import { COLORS, FRAME, PAGE, SPACING, styles, TEXT } from "./styles";
+import { Sketch } from "./sketch";
+import { ARTIFACT, tag, type Marking, type Tag } from "./structure";
+import { COLORS, FRAME, PAGE, SPACING, TEXT } from "./styles";
 
 export type PageNumbering = { pageNumber: number; totalPages: number };
 
-/**
- * An A4 page after the cover: the running header, the body's parts where paging.ts put them, and
- * the footer, all drawn on one canvas. react-pdf lays out and renders every element of every
- * page; one a page is its least.
- */
-export function ReportPage({
-  summary,
-  numbering,
-  parts,
-}: {
-  summary: ExportSummary;
-  numbering: PageNumbering;
-  parts: readonly PagePart[];
-}) {
-  const paint = (painter: Painter) => {
-    const sketch = new Sketch();
-    paintRunningHeader(sketch, summary);
-    for (const part of parts) part.paint(sketch, FRAME_BODY_TOP + part.top);
-    paintFooter(sketch, FRAME_FOOTER_TOP, summary, numbering);
-    sketch.draw(painter);
-    return null;
-  };
-  return (
-    <Page size="A4" style={styles.page}>
-      <Canvas style={styles.frame} paint={paint} />
-    </Page>
-  );
+/** Where the frame's (0, 0) is on the page. */
+export const FRAME_ORIGIN = { x: PAGE.side, y: FRAME.top } as const;
+
+/** An A4 page after the cover: the running header, the body's parts where paging.ts put them, and the footer. */
+export function reportPageSketch(
+  summary: ExportSummary,
+  numbering: PageNumbering,
+  parts: readonly PagePart[],
+): Sketch {
+  const sketch = new Sketch();
+  paintRunningHeader(sketch, summary);
+  for (const part of parts) part.paint(sketch, FRAME_BODY_TOP + part.top);
+  paintFooter(sketch, summary, numbering);
+  return sketch;
 }
 
-/** The cover's frame: room where the running header goes on other pages, the cover's content, and the footer. */
-export function CoverFrame({
-  summary,
-  numbering,
-  children,
-}: {
-  summary: ExportSummary;
-  numbering: PageNumbering;
-  children: ReactNode;
-}) {
-  const paint = (painter: Painter) => {
-    const sketch = new Sketch();
-    paintFooter(sketch, 0, summary, numbering);
-    sketch.draw(painter);
-    return null;
-  };
-  return (
-    <Page size="A4" style={styles.page}>
-      <View style={styles.headerSpace} />
-      <View style={styles.body}>{children}</View>
-      <Canvas style={styles.footer} paint={paint} />
-    </Page>
-  );
+/** The cover's frame: the footer under what `sketch` holds (no running header). */
+export function paintCoverFrame(
+  sketch: Sketch,
+  summary: ExportSummary,
+  numbering: PageNumbering,
+): Sketch {
+  paintFooter(sketch, summary, numbering);
+  return sketch;
 }
 
 const RUNNING_HEADER = "Readiness summary prepared by management · not an audit opinion";
@@ -77,7 +50,7 @@ const FRAME_FACE = "Sans";
 /** Room between the left and the right text of the header or footer. */
 const FRAME_GAP = 12;
 /** Where the body and the footer start, down from the top of the page's frame (below its top margin). */
-const FRAME_BODY_TOP = PAGE.top - FRAME.top;
+export const FRAME_BODY_TOP = PAGE.top - FRAME.top;
 const FRAME_FOOTER_TOP = PAGE.height - PAGE.bottom - FRAME.top;
 
 /** Left and right text on one line across the content width, the left cut short (…) if the two would meet. */
@@ -97,8 +70,17 @@ function frameLine(
     FRAME_FACE,
     FRAME.size,
   );
-  sketch.text(leftText, 0, baseline, FRAME_FACE, FRAME.size, color);
-  sketch.text(rightText, CONTENT_WIDTH - rightWidth, baseline, FRAME_FACE, FRAME.size, color);
+  const artifact = { mark: ARTIFACT };
+  sketch.text(leftText, 0, baseline, FRAME_FACE, FRAME.size, color, artifact);
+  sketch.text(
+    rightText,
+    CONTENT_WIDTH - rightWidth,
+    baseline,
+    FRAME_FACE,
+    FRAME.size,
+    color,
+    artifact,
+  );
 }
 
 /** The organisation and what the report is, above the body of every page but the cover. */
@@ -108,15 +90,10 @@ function paintRunningHeader(sketch: Sketch, summary: ExportSummary): void {
 
 /**
  * "Organisation · Engagement" and "page X of Y" at the foot of every page, under a rule. Plain
- * text: paging.ts knows every page number, and a `render` prop would cost two more layouts of
- * every page.
+ * text: paging.ts knows every page number.
  */
-function paintFooter(
-  sketch: Sketch,
-  top: number,
-  summary: ExportSummary,
-  numbering: PageNumbering,
-): void {
+function paintFooter(sketch: Sketch, summary: ExportSummary, numbering: PageNumbering): void {
+  const top = FRAME_FOOTER_TOP;
   const rule = top + FRAME.footerRule + FRAME.rule / 2;
   sketch.line(0, rule, CONTENT_WIDTH, rule, COLORS.ruleStrong, FRAME.rule);
   frameLine(
@@ -155,18 +132,20 @@ const VOICES = {
 type Prose = {
   text: string;
   voice: Voice;
+  /** The element its lines belong to; a marker goes in a Lbl of the same parent. */
+  mark: Tag;
   above?: number;
   below?: number;
   indent?: number;
   marker?: string;
 };
 
-type ProseLine = { text: string; x: number; top: number; voice: Voice };
+type ProseLine = { text: string; x: number; top: number; voice: Voice; mark: Marking };
 
 /**
  * A list item longer than this many lines (its marker counts as one) is cut into blocks of this
  * many, so it can run over pages; small, so that a block moving to the next page leaves little
- * room unused (all of a page's blocks are drawn on its one canvas, so more blocks cost nothing).
+ * room unused (all of a page's blocks are drawn on its one sketch, so more blocks cost nothing).
  */
 const MAX_BLOCK_LINES = 6;
 
@@ -182,6 +161,7 @@ const paintLines =
         line.voice.face,
         line.voice.size,
         line.voice.color,
+        { mark: line.mark },
       );
   };
 
@@ -189,12 +169,18 @@ const paintLines =
 function layOut(paragraphs: readonly Prose[]): { lines: ProseLine[]; height: number } {
   const lines: ProseLine[] = [];
   let y = 0;
-  for (const { text, voice, above = 0, below = 0, indent = 0, marker } of paragraphs) {
+  for (const { text, voice, mark, above = 0, below = 0, indent = 0, marker } of paragraphs) {
     y += above;
     if (marker)
-      lines.push({ text: marker, x: 0, top: y, voice: { ...voice, color: COLORS.muted } });
+      lines.push({
+        text: marker,
+        x: 0,
+        top: y,
+        voice: { ...voice, color: COLORS.muted },
+        mark: tag("Lbl", mark.parent),
+      });
     for (const line of wrap(printable(text), CONTENT_WIDTH - indent, voice.face, voice.size)) {
-      lines.push({ text: line, x: indent, top: y, voice });
+      lines.push({ text: line, x: indent, top: y, voice, mark });
       y += voice.line;
     }
     y += below;
@@ -217,10 +203,13 @@ export function sectionTitle(title: SectionTitle, intro?: string, spaced = false
       {
         text: `${SECTION_TITLES.indexOf(title) + 1}. ${title}`,
         voice: VOICES.title,
+        mark: tag("H1"),
         above: spaced ? SPACING.sectionGap : 0,
         below: SPACING.titleGap,
       },
-      ...(intro ? [{ text: intro, voice: VOICES.muted, below: SPACING.introGap }] : []),
+      ...(intro
+        ? [{ text: intro, voice: VOICES.muted, mark: tag("P"), below: SPACING.introGap }]
+        : []),
     ],
     { keepWithNext: true, anchor: title },
   );
@@ -232,6 +221,7 @@ export function subheading(text: string): FlowBlock {
       {
         text,
         voice: VOICES.subheading,
+        mark: tag("H2"),
         above: SPACING.subheadingTop,
         below: SPACING.subheadingGap,
       },
@@ -243,13 +233,13 @@ export function subheading(text: string): FlowBlock {
 /** One of our own sentences or a short summary (never a member's text of any length: see list()). */
 export function paragraph(text: string, { muted = false, keepWithNext = false } = {}): FlowBlock {
   return proseBlock(
-    [{ text, voice: muted ? VOICES.muted : VOICES.body, below: SPACING.paragraph }],
+    [{ text, voice: muted ? VOICES.muted : VOICES.body, mark: tag("P"), below: SPACING.paragraph }],
     { keepWithNext },
   );
 }
 
 export function emptyNote(text = "None recorded"): FlowBlock {
-  return proseBlock([{ text, voice: VOICES.empty }]);
+  return proseBlock([{ text, voice: VOICES.empty, mark: tag("P") }]);
 }
 
 const MARKER_WIDTH = 16;
@@ -257,11 +247,13 @@ const MARKER_WIDTH = 16;
 /** One block per item (or per few lines of a long one), so a long list can run over pages. */
 export function list(items: readonly string[], numbered = false): FlowBlock[] {
   if (items.length === 0) return [emptyNote()];
+  const listTag = tag("L");
   return items.flatMap((item, index) => {
     const { lines } = layOut([
       {
         text: item,
         voice: VOICES.body,
+        mark: tag("LBody", tag("LI", listTag)),
         indent: MARKER_WIDTH,
         marker: numbered ? `${index + 1}.` : "•",
       },
