@@ -1,6 +1,6 @@
 // The export and job processes' entries, built with esbuild into JavaScript that Node runs as it
 // is: the app's own code bundled in, every package left to Node (which then loads each with its
-// own conditions: React's default build for react-pdf, @react-pdf/hyphenate's ES module). The
+// own conditions, as it would unbundled). The
 // "server-only" marker is the one package made empty, as Next's server build does. Run by
 // `npm run build` (scripts/build-export-process.ts) into BUILT_DIR (entries.ts); development and tests build
 // into a folder of their own on first use (entry.ts). docs/decisions/0029-export-process.md.

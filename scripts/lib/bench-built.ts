@@ -5,9 +5,8 @@ import { buildForNode } from "../../lib/export-process/build";
 
 // A benchmark's process that renders PDFs runs built JavaScript, as the export process does
 // (lib/export-process/build.ts): the app's code bundled, every package left to Node, which loads
-// each with its own conditions (React's default build for @react-pdf's reconciler,
-// @react-pdf/hyphenate's ES module). tsx, which runs the sources as CommonJS with the
-// react-server condition that lib/db's "server-only" needs, can do neither.
+// each with its own conditions, as it would unbundled. tsx, which runs the sources as CommonJS
+// with the react-server condition that lib/db's "server-only" needs, cannot.
 
 const built = new Map<string, Promise<string>>();
 

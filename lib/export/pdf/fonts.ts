@@ -1,11 +1,11 @@
 // The faces every PDF of the app prints with: DejaVu Sans Condensed (close to Helvetica's width,
 // so the reports keep their look and length) and DejaVu Sans Mono for code, TrueType files from
-// the dejavu-fonts-ttf package. react-pdf embeds each one as a subset (FontFile2) holding only the
-// glyphs used, which PDF/A requires and which prints Latin Extended, Greek and Cyrillic as typed.
+// the dejavu-fonts-ttf package. pdfkit embeds each one as a subset (FontFile2) holding only the
+// glyphs used, which PDF/A requires and which prints Latin Extended, Greek and Cyrillic as typed
+// (pdfkit-document.ts registers them with each document).
 // A character none of the faces has a glyph for is printed as "�" (U+FFFD) and named in a warning
 // in the server log (docs/decisions/0013-pdf-fonts-and-pdf-a.md).
 import path from "node:path";
-import { Font } from "@react-pdf/renderer";
 import { plural } from "@/lib/domain/plural";
 
 const FILES = {
@@ -16,7 +16,7 @@ const FILES = {
   Mono: "DejaVuSansMono.ttf",
 } as const;
 
-/** A face by the family name it is registered under with react-pdf (and with pdfkit). */
+/** A face by the name it is registered under with pdfkit. */
 export type Face = keyof typeof FILES;
 
 export const FACES = Object.keys(FILES) as Face[];
@@ -38,27 +38,6 @@ export function faceFile(face: Face): string {
   return fontFile(FILES[face]);
 }
 
-/**
- * Registers the faces with react-pdf, as new font sources (so they load afresh), in place of
- * everything registered before.
- */
-function registerFonts(): void {
-  // The built-in standard fonts go: they are never embedded, so a PDF using one is not PDF/A.
-  Font.clear();
-  for (const face of FACES) Font.register({ family: face, src: fontFile(FILES[face]) });
-  // react-pdf ends every font stack with "Helvetica", used for what no face has a glyph for ("\n"
-  // and "\t" among them): under that name, the embedded Sans faces.
-  Font.register({
-    family: "Helvetica",
-    fonts: [
-      { src: fontFile(FILES.Sans), fontWeight: 400, fontStyle: "normal" },
-      { src: fontFile(FILES["Sans-Bold"]), fontWeight: 700, fontStyle: "normal" },
-      { src: fontFile(FILES["Sans-Oblique"]), fontWeight: 400, fontStyle: "italic" },
-      { src: fontFile(FILES["Sans-BoldOblique"]), fontWeight: 700, fontStyle: "italic" },
-    ],
-  });
-}
-
 /** The part of a fontkit font used here. */
 export type FaceFont = {
   postscriptName: string;
@@ -72,45 +51,10 @@ const coverage = new Map<number, boolean>();
 /** The characters replaced since the last `takeMissingGlyphs()`. */
 const missing = new Set<string>();
 
-function isFaceFont(font: object): font is FaceFont {
-  return "hasGlyphForCodePoint" in font && "layout" in font && "unitsPerEm" in font;
-}
-
-/** The loaded font of `face`, which pdfkit is handed to draw with (the same object react-pdf embeds). */
-export function faceFont(face: Face): FaceFont {
-  const font = loaded?.get(face);
-  if (!font) throw new Error("loadFaces() must run before text is drawn");
-  return font;
-}
-
+/** The faces text is checked against (setGlyphFaces). */
 let loaded: Map<Face, FaceFont> | undefined;
 
-/** Loads the faces afresh (registering them first); resolves to each face's fontkit font. */
-export async function loadFaces(): Promise<Map<Face, FaceFont>> {
-  // Fresh font objects for every PDF: fontkit keeps each glyph it makes, with the characters it
-  // was first made for, and writing a subset makes the parts of composite glyphs ("o" of "ó")
-  // with none. A later PDF would take those, and its "o" would extract as nothing. (Font.reset()
-  // would not do: its sources keep their first load.)
-  registerFonts();
-  // react-pdf loads the families a document names, never its fallback: loaded here.
-  for (const fontWeight of [400, 700])
-    for (const fontStyle of ["normal", "italic"] as const)
-      await Font.load({ fontFamily: "Helvetica", fontWeight, fontStyle });
-  const faces = new Map<Face, FaceFont>();
-  for (const face of FACES) {
-    await Font.load({ fontFamily: face });
-    const font = Font.getFont({ fontFamily: face }).data;
-    if (!font || !isFaceFont(font)) throw new Error(`The font ${face} did not load`);
-    faces.set(face, font);
-  }
-  loaded = faces;
-  return faces;
-}
-
-/**
- * Makes `faces` the fonts text is checked against (withGlyphs, printable): the summary's, which
- * pdfkit opened (pdf/measure.ts), instead of react-pdf's loadFaces().
- */
+/** Makes `faces` the fonts text is checked against (withGlyphs, printable): pdf/measure.ts's. */
 export function setGlyphFaces(faces: ReadonlyMap<Face, FaceFont>): void {
   loaded = new Map(faces);
 }
@@ -119,7 +63,7 @@ function printableChar(char: string, fonts: readonly FaceFont[] | undefined): bo
   const codePoint = char.codePointAt(0) ?? 0;
   let known = coverage.get(codePoint);
   if (known === undefined) {
-    if (!fonts) throw new Error("loadFaces() must run before text is checked");
+    if (!fonts) throw new Error("setGlyphFaces() must run before text is checked");
     known = fonts.every((font) => font.hasGlyphForCodePoint(codePoint));
     coverage.set(codePoint, known);
   }
@@ -174,7 +118,7 @@ export function warnMissingGlyphs(what: string): void {
   warnOf(what, missing);
 }
 
-/** withGlyphs and warnMissingGlyphs for one PDF drawn with its own `fonts` (pdfkit's, not react-pdf's). */
+/** withGlyphs and warnMissingGlyphs for one PDF drawn with its own `fonts` (its document's). */
 export type GlyphCheck = { withGlyphs(text: string): string; warn(what: string): void };
 
 export function glyphCheck(fonts: readonly FaceFont[]): GlyphCheck {

@@ -1,8 +1,7 @@
-// The whole report is cut into pages here, before react-pdf sees it. Its own paginator lays out
-// everything still to come again for every page it fills, and a "page X of Y" footer drawn with
-// a `render` prop costs two more layouts of every page. Cut here, each page is one canvas
-// (layout.tsx ReportPage) holding one page's worth, its footer plain text: we know every page
-// number, and the cover lists them.
+// The whole report is cut into pages here, before a page is drawn: each page is one sketch
+// (layout.ts reportPageSketch) holding one page's worth, its footer plain text: we know every
+// page number, and the cover lists them. (react-pdf, which drew the report until decision 0013's
+// last round, laid out everything still to come again for every page it filled.)
 //
 // The content comes as flows of parts: blocks (a heading, a paragraph, a piece of a list item),
 // and tables (table.tsx), whose rows are dealt out over as many pages as they need, the header

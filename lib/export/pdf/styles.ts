@@ -2,7 +2,6 @@
 // greys for everything secondary and a status colour that always sits next to its word. The
 // sizes below are also what the text is broken into lines and paged with, so the two never
 // drift apart.
-import { StyleSheet } from "@react-pdf/renderer";
 import type { RequirementStatus } from "@/lib/domain/requirement-status";
 import type { SlotStateName } from "@/lib/domain/readiness/operating";
 
@@ -72,28 +71,3 @@ export const SPACING = {
   groupTop: 8,
   groupBottom: 3,
 } as const;
-
-// lineHeight is set on the content, never on the page. An inherited lineHeight is absolute
-// (resolved with the font size where it is set), so it always comes with its fontSize and larger
-// text sets its own.
-export const styles = StyleSheet.create({
-  page: {
-    fontFamily: "Sans",
-    fontSize: TEXT.body.size,
-    color: COLORS.text,
-    paddingTop: FRAME.top,
-    paddingBottom: FRAME.bottom,
-    paddingHorizontal: PAGE.side,
-  },
-  // Everything between the page's top and bottom margins, less a point: an exact fit, after rounding, can push the last element onto a page of its own.
-  frame: { width: PAGE.width - 2 * PAGE.side, height: PAGE.height - FRAME.top - FRAME.bottom - 1 },
-  headerSpace: { height: PAGE.top - FRAME.top },
-  // A point short of the room between header and footer: an exact fit, after rounding, can push the footer onto a page of its own.
-  body: {
-    height: PAGE.height - PAGE.top - PAGE.bottom - 1,
-    fontSize: TEXT.body.size,
-    lineHeight: TEXT.body.line / TEXT.body.size,
-  },
-  footer: { width: PAGE.width - 2 * PAGE.side, height: PAGE.bottom - FRAME.bottom },
-  muted: { color: COLORS.muted },
-});

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { renderSummaryPdf } from "@/lib/export/summary-pdf";
 import { makeExportSummary } from "@/tests/fixtures/export-summary";
 
-// In a file of its own: the first render of a process matters here (react-pdf keeps it for
-// life), so no other test may render before this one.
+// In a file of its own: the first render of a process matters here (it opens the fonts the
+// process measures with, pdf/measure.ts), so no other test may render before this one.
 describe("renderSummaryPdf and memory", () => {
   it("keeps nothing of a report once it is returned, even for a caller that never yields to the event loop", async () => {
     v8.setFlagsFromString("--expose-gc");
