@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { occurrenceList } from "@/lib/export/pdf/format";
 import { fitLine, loadMetrics, textWidth } from "@/lib/export/pdf/measure";
-import { Sketch, type Painter } from "@/lib/export/pdf/sketch";
+import { Sketch, type Marker, type Painter } from "@/lib/export/pdf/sketch";
+import { ARTIFACT, tag } from "@/lib/export/pdf/structure";
 
 /** A painter that records each call by name and arguments. */
 function recordingPainter(): { painter: Painter; calls: string[] } {
@@ -89,6 +90,42 @@ describe("Sketch", () => {
       "text(second,1,20)",
       "fillColor(#999999)",
       "text(third,1,30)",
+    ]);
+  });
+});
+
+describe("Sketch with a marker", () => {
+  it("draws the shapes as one artifact, then each run of lines of one element as its content, unmarked lines as artifacts", async () => {
+    await loadMetrics();
+    const { painter, calls } = recordingPainter();
+    const heading = tag("H1");
+    const cell = tag("TD", tag("TR", tag("Table")));
+    const mark: Marker = (marking, draw) => {
+      calls.push(`<${marking === ARTIFACT ? ARTIFACT : marking.type}>`);
+      draw();
+      calls.push("</>");
+    };
+    new Sketch()
+      .text("Title", 0, 10, "Sans-Bold", 15, "#111111", { mark: heading })
+      .text("continued", 0, 20, "Sans-Bold", 15, "#111111", { mark: heading })
+      .line(0, 5, 100, 5, "#cccccc", 0.5)
+      .text("page 1 of 2", 0, 30, "Sans", 7.5, "#999999")
+      .text("cell", 0, 40, "Sans", 8, "#111111", { mark: cell })
+      .draw(painter, mark);
+    expect(calls.filter((call) => /^<|^<\/|^text|^stroke/.test(call))).toEqual([
+      "<Artifact>",
+      "stroke(#cccccc)",
+      "</>",
+      "<H1>",
+      "text(Title,0,10)",
+      "text(continued,0,20)",
+      "</>",
+      "<Artifact>",
+      "text(page 1 of 2,0,30)",
+      "</>",
+      "<TD>",
+      "text(cell,0,40)",
+      "</>",
     ]);
   });
 });
