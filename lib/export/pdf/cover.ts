@@ -66,6 +66,16 @@ const STYLES = {
 class CoverWriter {
   readonly sketch = new Sketch();
   y = FRAME_BODY_TOP + 14;
+  /** The room left between parts, at full size. */
+  gaps = 0;
+
+  /** `scale`: how much of each gap between parts is left. */
+  constructor(private readonly scale: number) {}
+
+  gap(points: number): void {
+    this.gaps += points;
+    this.y += points * this.scale;
+  }
 
   /** `text` broken to `width` at (x, top), as content of `mark`; its height. */
   lines(text: string, style: Style, mark: Tag, x = 0, top = this.y, width = CONTENT_WIDTH): number {
@@ -86,8 +96,9 @@ class CoverWriter {
 
   /** A paragraph at the cursor, with room above and below. */
   paragraph(text: string, style: Style, mark: Tag, above = 0, below = 0): void {
-    this.y += above;
-    this.y += this.lines(text, style, mark) + below;
+    this.gap(above);
+    this.y += this.lines(text, style, mark);
+    this.gap(below);
   }
 
   rule(color: string): void {
@@ -116,15 +127,36 @@ class CoverWriter {
   }
 }
 
+/**
+ * The cover. The gaps between its parts shrink (to a quarter at most) when its content would run
+ * into the disclaimer at the foot: names of two lines and a system description take room of their
+ * own, and a cover must stay one page.
+ */
 export function coverSketch({ summary, numbering, sectionPages }: CoverProps): Sketch {
+  const disclaimer = disclaimerLayout();
+  const top = BODY_BOTTOM - disclaimer.height;
+  let cover = coverContent(summary, sectionPages, 1);
+  const over = cover.y - top;
+  if (over > 0 && cover.gaps > 0)
+    cover = coverContent(summary, sectionPages, Math.max(0.25, 1 - over / cover.gaps));
+  drawDisclaimer(cover, disclaimer, top);
+  return paintCoverFrame(cover.sketch, summary, numbering);
+}
+
+/** Everything above the disclaimer, each gap between parts `scale` of its full size. */
+function coverContent(
+  summary: ExportSummary,
+  sectionPages: ReadonlyMap<string, number>,
+  scale: number,
+): CoverWriter {
   const { engagement, figures } = summary;
   const { counts } = figures;
   const applicable = counts.total - counts.not_applicable;
-  const cover = new CoverWriter();
+  const cover = new CoverWriter(scale);
   const { sketch } = cover;
 
   cover.y += cover.lines("READINESS SUMMARY", STYLES.kicker, tag("P"), 0, cover.y, Infinity);
-  cover.y += 10;
+  cover.gap(10);
   // Members' words, reduced to what the fonts can print, as everywhere else in the report.
   const organization = printable(summary.organization.name);
   const size = organizationSize(organization);
@@ -135,7 +167,7 @@ export function coverSketch({ summary, numbering, sectionPages }: CoverProps): S
   );
   cover.paragraph(reportTitle(engagement), STYLES.report, tag("P"), 4);
 
-  cover.y += 22;
+  cover.gap(22);
   cover.rule(COLORS.ruleStrong);
   const facts = tag("Table");
   const value = (text: string) => [{ text, style: STYLES.value }];
@@ -163,7 +195,7 @@ export function coverSketch({ summary, numbering, sectionPages }: CoverProps): S
   ]);
 
   // The readiness figure, and its caption centred beside it.
-  cover.y += 34;
+  cover.gap(34);
   const figure = percent(counts.readinessPercent);
   const figureWidth = textWidth(figure, "Sans-Bold", READINESS.size);
   const caption = `Readiness: ${counts.ready} of ${applicable} applicable requirements are ready. Requirements marked not applicable are left out.`;
@@ -242,32 +274,41 @@ export function coverSketch({ summary, numbering, sectionPages }: CoverProps): S
     cover.y = top + LINE + CONTENTS.padding;
   });
 
-  // The disclaimer, boxed, at the foot of the body.
-  const inset = DISCLAIMER_BOX.border + DISCLAIMER_BOX.padding;
-  const title = "Readiness summary prepared by management with Assay — not an audit opinion";
-  const inner = CONTENT_WIDTH - 2 * inset;
-  const titleLines = wrap(title, inner, "Sans-Bold", 10).length;
-  const textLines = wrap(DISCLAIMER, inner, "Sans", 10).length;
-  const disclaimerHeight = 2 * inset + (titleLines + textLines) * LINE + 4;
-  const boxTop = BODY_BOTTOM - disclaimerHeight;
+  return cover;
+}
+
+const DISCLAIMER_TITLE =
+  "Readiness summary prepared by management with Assay — not an audit opinion";
+const DISCLAIMER_INSET = DISCLAIMER_BOX.border + DISCLAIMER_BOX.padding;
+const DISCLAIMER_WIDTH = CONTENT_WIDTH - 2 * DISCLAIMER_INSET;
+const DISCLAIMER_TITLE_GAP = 4;
+
+function disclaimerLayout() {
+  const titleLines = wrap(DISCLAIMER_TITLE, DISCLAIMER_WIDTH, "Sans-Bold", 10).length;
+  const textLines = wrap(DISCLAIMER, DISCLAIMER_WIDTH, "Sans", 10).length;
+  const height = 2 * DISCLAIMER_INSET + (titleLines + textLines) * LINE + DISCLAIMER_TITLE_GAP;
+  return { titleLines, height };
+}
+
+/** The disclaimer, boxed, its top at `top`. */
+function drawDisclaimer(
+  cover: CoverWriter,
+  { titleLines, height }: ReturnType<typeof disclaimerLayout>,
+  top: number,
+): void {
+  const inset = DISCLAIMER_INSET;
   const half = DISCLAIMER_BOX.border / 2;
-  sketch.box(
+  cover.sketch.box(
     half,
-    boxTop + half,
+    top + half,
     CONTENT_WIDTH - DISCLAIMER_BOX.border,
-    disclaimerHeight - DISCLAIMER_BOX.border,
+    height - DISCLAIMER_BOX.border,
     "#ffffff",
     COLORS.ruleStrong,
     DISCLAIMER_BOX.border,
   );
-  cover.lines(title, STYLES.title, tag("P"), inset, boxTop + inset, inset + inner);
-  cover.lines(
-    DISCLAIMER,
-    STYLES.muted,
-    tag("P"),
-    inset,
-    boxTop + inset + titleLines * LINE + 4,
-    inset + inner,
-  );
-  return paintCoverFrame(sketch, summary, numbering);
+  const right = inset + DISCLAIMER_WIDTH;
+  cover.lines(DISCLAIMER_TITLE, STYLES.title, tag("P"), inset, top + inset, right);
+  const textTop = top + inset + titleLines * LINE + DISCLAIMER_TITLE_GAP;
+  cover.lines(DISCLAIMER, STYLES.muted, tag("P"), inset, textTop, right);
 }

@@ -465,6 +465,29 @@ describe("renderSummaryPdf", () => {
     });
   });
 
+  it("fits the cover's content above its disclaimer with the longest names the forms allow and a system description", async () => {
+    const base = makeExportSummary();
+    const long = "Very Long Organisation Name Holdings International Payments Settlement Group Ltd";
+    const summary = makeExportSummary({
+      organization: { ...base.organization, name: long },
+      engagement: { ...base.engagement, name: `${long} SOC 2 Type II 2026 for the card process` },
+    });
+    summary.description = {
+      completeness: { approved: 0, total: 1, text: "0 of 1 sections approved" },
+      sections: [],
+    };
+    const { pages } = await readPdf(summary);
+    const items = pages[0]?.items ?? [];
+    const lowest = (str: string) =>
+      Math.min(...items.filter((item) => item.str.trim() === str).map((item) => item.y));
+    const disclaimer = lowest(
+      "Readiness summary prepared by management with Assay — not an audit opinion",
+    );
+    // The last entry of the contents sits above the disclaimer's box (its title's line and padding).
+    expect(lowest("System description") - disclaimer).toBeGreaterThan(20);
+    expect(items.some((item) => item.str.includes("0 of 1 sections approved"))).toBe(true);
+  });
+
   it("runs a list item longer than a page over pages, every word kept in order and nothing outside the page body", async () => {
     const base = makeExportSummary();
     const words = Array.from({ length: 900 }, (_, index) => `w${index}`);
