@@ -9,7 +9,7 @@ import { controlsFlow } from "./pdf/controls";
 import { coverSketch } from "./pdf/cover";
 import { descriptionFlow } from "./pdf/description";
 import { exceptionsFlow } from "./pdf/exceptions";
-import { warnMissingGlyphs } from "./pdf/fonts";
+import { warnMissingGlyphs, type Face } from "./pdf/fonts";
 import { reportTitle } from "./pdf/format";
 import { FRAME_ORIGIN, reportPageSketch } from "./pdf/layout";
 import { BODY_HEIGHT, forgetMeasuredText, loadMetrics } from "./pdf/measure";
@@ -19,7 +19,7 @@ import { openPdfDocument, type PdfKitDocument } from "./pdf/pdfkit-document";
 import { requirementsFlow } from "./pdf/requirements";
 import { samplingFlow } from "./pdf/sampling";
 import { scopeFlow } from "./pdf/scope";
-import type { Sketch } from "./pdf/sketch";
+import type { DrawOptions, Sketch } from "./pdf/sketch";
 import { structureMarker } from "./pdf/structure";
 import { FRAME, PAGE } from "./pdf/styles";
 
@@ -51,15 +51,22 @@ function reportPages(summary: ExportSummary) {
 }
 
 /** Draws every page: the cover on the page the document opened with, then one page per cut. */
-function drawSummary(doc: PdfKitDocument, summary: ExportSummary): void {
+function drawSummary(
+  doc: PdfKitDocument,
+  fontKeys: ReadonlyMap<Face, string>,
+  summary: ExportSummary,
+): void {
   const { pages, sectionPages } = reportPages(summary);
   const totalPages = COVER_PAGES + pages.length;
   const root = doc.struct("Document");
   doc.addStructure(root);
-  const mark = structureMarker(doc, root);
+  const options: DrawOptions = {
+    mark: structureMarker(doc, root),
+    fontKey: (face) => fontKeys.get(face) ?? face,
+  };
   const draw = (sketch: Sketch) => {
     doc.save().translate(FRAME_ORIGIN.x, FRAME_ORIGIN.y);
-    sketch.draw(doc, mark);
+    sketch.draw(doc, options);
     doc.restore();
   };
   draw(coverSketch({ summary, numbering: { pageNumber: 1, totalPages }, sectionPages }));
@@ -73,7 +80,7 @@ function drawSummary(doc: PdfKitDocument, summary: ExportSummary): void {
 export async function renderSummaryPdf(summary: ExportSummary): Promise<Buffer> {
   await loadMetrics();
   const organization = summary.organization.name;
-  const { doc, finish } = openPdfDocument(
+  const { doc, fontKeys, finish } = openPdfDocument(
     `${organization}: ${reportTitle(summary.engagement)} readiness summary`,
     MARGINS,
     { bufferPages: false },
@@ -84,7 +91,7 @@ export async function renderSummaryPdf(summary: ExportSummary): Promise<Buffer> 
     CreationDate: new Date(summary.generatedAt),
   });
   try {
-    drawSummary(doc, summary);
+    drawSummary(doc, fontKeys, summary);
   } finally {
     // Drawn in one go (no await since the metrics): the characters replaced are this PDF's alone.
     warnMissingGlyphs(`readiness summary of ${organization}`);

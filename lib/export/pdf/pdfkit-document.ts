@@ -32,6 +32,13 @@ export type OpenedPdf = {
   doc: PdfKitDocument;
   /** The glyph check over this document's own faces. */
   glyphs: GlyphCheck;
+  /**
+   * The key each face is held under in the document (its PostScript name): `doc.font(key)` takes
+   * the face pdfkit holds. `doc.font("Sans")` opens the font file again on every call, because
+   * pdfkit finds the constructor's face under its PostScript name and does not remember it under
+   * the name asked for; the other faces are held under both.
+   */
+  fontKeys: ReadonlyMap<Face, string>;
   /** Ends the document and resolves to its bytes. */
   finish(): Promise<Buffer>;
 };
@@ -67,6 +74,9 @@ export function openPdfDocument(
     doc.registerFont(face, bytesOf(face));
     return doc.font(face)._font.font;
   });
+  const fontKeys = new Map(
+    FACES.map((face, index) => [face, fonts[index]?.postscriptName ?? face]),
+  );
   doc.font("Sans");
   const glyphs = glyphCheck(fonts);
   // The title as printed (XMP and Info), its characters no face has as U+FFFD like the text's.
@@ -80,6 +90,7 @@ export function openPdfDocument(
   return {
     doc,
     glyphs,
+    fontKeys,
     finish: () => {
       doc.end();
       return ended;

@@ -10,8 +10,8 @@ import { ARTIFACT, type Marking } from "./structure";
 
 /** The part of pdfkit's document (pdfkit-document.ts) the report draws with. */
 export type Painter = {
-  /** A face registered under its Face name. */
-  font(face: Face): Painter;
+  /** A face, by the key it is held under (DrawOptions.fontKey). */
+  font(key: string): Painter;
   fontSize(size: number): Painter;
   fillColor(color: string): Painter;
   lineWidth(width: number): Painter;
@@ -32,6 +32,13 @@ export type Painter = {
 
 /** Draws content as part of a structure element, or as an artifact (structure.ts). */
 export type Marker = (marking: Marking, draw: () => void) => void;
+
+export type DrawOptions = {
+  /** Marks the shapes as an artifact and each run of lines of one element as its content. */
+  mark?: Marker;
+  /** The key the painter holds a face under (OpenedPdf.fontKeys); the face's name by default. */
+  fontKey?: (face: Face) => string;
+};
 
 /** Lines are broken by the caller, never by pdfkit; y is the baseline. */
 const TEXT_OPTIONS = { lineBreak: false, baseline: "alphabetic" } as const;
@@ -128,8 +135,11 @@ export class Sketch {
     return this;
   }
 
-  /** Paints everything, the shapes as an artifact and each run of lines of one element as its content, when `mark` is given. */
-  draw(painter: Painter, mark: Marker = (_marking, draw) => draw()): void {
+  /** Paints everything: the shapes under the text, the text in the order it was given. */
+  draw(
+    painter: Painter,
+    { mark = (_marking, draw) => draw(), fontKey = (face) => face }: DrawOptions = {},
+  ): void {
     const groups = [this.backgrounds, this.boxes, this.lines, this.dots];
     if (groups.some((group) => group.size > 0)) mark(ARTIFACT, () => this.drawShapes(painter));
     let current: Omit<TextLine, "text" | "x" | "y"> | undefined;
@@ -140,7 +150,7 @@ export class Sketch {
       const run = this.texts.slice(start, end);
       mark(marking, () => {
         for (const line of run) {
-          if (line.face !== current?.face) painter.font(line.face);
+          if (line.face !== current?.face) painter.font(fontKey(line.face));
           if (line.size !== current?.size) painter.fontSize(line.size);
           if (line.color !== current?.color) painter.fillColor(line.color);
           current = line;

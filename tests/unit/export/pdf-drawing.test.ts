@@ -111,7 +111,7 @@ describe("Sketch with a marker", () => {
       .line(0, 5, 100, 5, "#cccccc", 0.5)
       .text("page 1 of 2", 0, 30, "Sans", 7.5, "#999999")
       .text("cell", 0, 40, "Sans", 8, "#111111", { mark: cell })
-      .draw(painter, mark);
+      .draw(painter, { mark });
     expect(calls.filter((call) => /^<|^<\/|^text|^stroke/.test(call))).toEqual([
       "<Artifact>",
       "stroke(#cccccc)",
