@@ -1,5 +1,5 @@
 // Text measured with the real metrics of the report's faces (fonts.ts, opened by pdfkit), for
-// breaking the report's text into lines ourselves: the tables (table.tsx) and the prose
+// breaking the report's text into lines ourselves: the tables (table.ts) and the prose
 // (layout.ts) draw those lines exactly as broken here, so paging.ts knows every height before a
 // page is drawn.
 import { FACES, setGlyphFaces, type Face, type FaceFont } from "./fonts";

@@ -4,7 +4,7 @@
 // last round, laid out everything still to come again for every page it filled.)
 //
 // The content comes as flows of parts: blocks (a heading, a paragraph, a piece of a list item),
-// and tables (table.tsx), whose rows are dealt out over as many pages as they need, the header
+// and tables (table.ts), whose rows are dealt out over as many pages as they need, the header
 // and the current group label repeated on each. Both are drawn by us, lines broken on the fonts'
 // own metrics (measure.ts), so every height is exact and a page never holds more than fits.
 import type { Sketch } from "./sketch";
@@ -88,7 +88,7 @@ export function paginate(flows: readonly (readonly FlowPart[])[], pageHeight: nu
         if (part.headerHeight + rowCost(part, from, from) > room && page.length > 0) newPage();
         let to = from;
         let used = part.headerHeight;
-        // The first row always goes on: table.tsx cuts any row taller than a page into pieces.
+        // The first row always goes on: table.ts cuts any row taller than a page into pieces.
         while (to < part.rows.length && (to === from || used + rowCost(part, to, from) <= room)) {
           used += rowCost(part, to, from);
           to += 1;
