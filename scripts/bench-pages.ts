@@ -282,9 +282,9 @@ async function main(): Promise<void> {
           /\/engagements\/(c[a-z0-9]{20,})/,
           "engagement",
         );
-      const dashboard = `${o}/engagements/${engagement}`;
+      const overview = `${o}/engagements/${engagement}`;
       const requirement = firstMatch(
-        await html(base, dashboard, cookie),
+        await html(base, overview, cookie),
         /\/requirements\/([^"?#/]+)/,
         "requirement link",
       );
@@ -294,10 +294,10 @@ async function main(): Promise<void> {
         "control link",
       );
       const targets: Target[] = [
-        { org, name: "engagement dashboard", path: dashboard, cookie },
+        { org, name: "engagement dashboard", path: `${overview}/dashboard`, cookie },
         { org, name: "control library", path: `${o}/controls`, cookie },
         { org, name: "control page", path: `${o}/controls/${control}`, cookie },
-        { org, name: "requirement page", path: `${dashboard}/requirements/${requirement}`, cookie },
+        { org, name: "requirement page", path: `${overview}/requirements/${requirement}`, cookie },
         { org, name: "My work", path: `${o}/my-work`, cookie },
       ];
       return targets;

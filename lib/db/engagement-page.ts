@@ -6,9 +6,11 @@ import type { RequirementStatus, StatusCounts } from "@/lib/domain/requirement-s
 import { recordAuditorAccess } from "./auditor-access";
 import type { OrgContext } from "./context";
 import type { EngagementDetail } from "./engagements";
-import { engagementReadiness, type ReadinessRequirementView } from "./readiness";
+import type { ReadinessRequirementView } from "./readiness";
+import { engagementRequirementsSummary } from "./readiness-summary";
 
-// The engagement overview in one call: the engagement with its readiness, the requirements the
+// The engagement overview in one call: the engagement with its readiness (maintained, as the
+// dashboard reads it), the requirements the
 // status filter keeps, the contract's warnings and the links the viewer may follow. An auditor's
 // visit is recorded in the access log.
 
@@ -35,7 +37,7 @@ export async function loadEngagementPage(
   today: string,
   filter: RequirementStatus | undefined,
 ): Promise<EngagementPage> {
-  const { engagement, requirements, counts, readiness } = await engagementReadiness(
+  const { engagement, requirements, counts, readiness } = await engagementRequirementsSummary(
     ctx,
     engagementId,
     today,

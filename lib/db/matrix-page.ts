@@ -3,7 +3,7 @@ import type { RequirementStatus } from "@/lib/domain/requirement-status";
 import { recordAuditorAccess } from "./auditor-access";
 import type { OrgContext } from "./context";
 import type { MappedControlView } from "./engagement-requirements";
-import { engagementReadiness } from "./readiness";
+import { engagementRequirementsSummary } from "./readiness-summary";
 
 // The mapping matrix in one call: the engagement's requirements (rows) by the controls mapped
 // to any of them (columns, by ref), and which control serves which requirement. An auditor's
@@ -31,7 +31,11 @@ export async function loadMatrixPage(
   engagementId: string,
   today: string,
 ): Promise<MatrixPage> {
-  const { engagement, requirements } = await engagementReadiness(ctx, engagementId, today);
+  const { engagement, requirements } = await engagementRequirementsSummary(
+    ctx,
+    engagementId,
+    today,
+  );
   await recordAuditorAccess(ctx, "viewed", {
     entityType: "engagement",
     entityId: engagement.id,

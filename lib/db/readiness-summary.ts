@@ -18,7 +18,12 @@ import {
 import { getEngagement, type EngagementDetail } from "./engagements";
 import { Prisma } from "./generated/sqlite/client";
 import { computeControls, readControlInputs } from "./maintained-readiness";
-import { loadRest, organizationFreshness, readinessInput } from "./readiness";
+import {
+  loadRest,
+  organizationFreshness,
+  readinessInput,
+  type ReadinessRequirementView,
+} from "./readiness";
 
 // An engagement's readiness figures read from the maintained copy (maintained-readiness.ts,
 // docs/decisions/0043) instead of computed from all its evidence. Never stale: a control still
@@ -124,4 +129,42 @@ export async function engagementSummary(
     readinessInput(engagement, view, controls, rest, freshnessDays, today),
   );
   return { ...base, summary: summaryOf(readiness), source: "live" };
+}
+
+/**
+ * engagementReadiness's requirements (each with its status and reasons) and figures, from the
+ * maintained readiness: for the pages, which show no control's occurrences.
+ */
+export async function engagementRequirementsSummary(
+  ctx: OrgContext,
+  engagementId: string,
+  today: string,
+): Promise<{
+  engagement: EngagementDetail;
+  requirements: ReadinessRequirementView[];
+  counts: ReadinessSummary["counts"];
+  readiness: Pick<ReadinessSummary, "controlCounts" | "designDate" | "asOf">;
+}> {
+  const { engagement, view, summary } = await engagementSummary(ctx, engagementId, today);
+  const byRequirement = new Map(
+    summary.requirements.map((requirement) => [requirement.requirementId, requirement]),
+  );
+  const requirements = view.requirements.map((requirement) => {
+    const computed = byRequirement.get(requirement.id);
+    return {
+      ...requirement,
+      status: computed?.status ?? requirement.status,
+      reasons: computed?.reasons ?? [],
+    };
+  });
+  return {
+    engagement,
+    requirements,
+    counts: summary.counts,
+    readiness: {
+      controlCounts: summary.controlCounts,
+      designDate: summary.designDate,
+      asOf: summary.asOf,
+    },
+  };
 }

@@ -4,7 +4,7 @@ import { notFound } from "@/lib/errors";
 import { recordAuditorAccess } from "./auditor-access";
 import type { OrgContext } from "./context";
 import { listControlOptions } from "./controls";
-import { engagementSummary } from "./readiness-summary";
+import { engagementRequirementsSummary } from "./readiness-summary";
 
 // Everything a requirement's page shows, in one call: the requirement with its status from the
 // maintained readiness (as the dashboard reads it, no evidence read), its controls, the
@@ -20,13 +20,13 @@ export async function loadRequirementPage(
   requirementId: string,
   today: string,
 ) {
-  const { engagement, view, summary } = await engagementSummary(ctx, engagementId, today);
-  const found = view.requirements.find((candidate) => candidate.id === requirementId);
-  if (!found) throw notFound();
-  const status =
-    summary.requirements.find((computed) => computed.requirementId === found.id)?.status ??
-    found.status;
-  const requirement = { ...found, status };
+  const { engagement, requirements } = await engagementRequirementsSummary(
+    ctx,
+    engagementId,
+    today,
+  );
+  const requirement = requirements.find((candidate) => candidate.id === requirementId);
+  if (!requirement) throw notFound();
   const permissions = {
     library: can(ctx.role, "library.view"),
     mapControls: can(ctx.role, "control.edit"),

@@ -2,8 +2,14 @@ import { describe, expect, it } from "vitest";
 import { loadControlReadinessPage } from "@/lib/db/control-readiness-page";
 import { loadEngagementPage } from "@/lib/db/engagement-page";
 import { loadMatrixPage } from "@/lib/db/matrix-page";
+import { getDb } from "@/lib/db/client";
+import { maintainReadiness } from "@/lib/db/maintained-readiness";
+import { engagementReadiness } from "@/lib/db/readiness";
+import { engagementSummary } from "@/lib/db/readiness-summary";
+import { todayIn } from "@/lib/domain/time-zone";
+import { addNoteEvidence } from "@/lib/db/evidence";
 import { makeAuditedOrg } from "./auditor-fixture";
-import { entries, expectAppError, makeEngagement, makeOrg } from "./helpers";
+import { entries, expectAppError, makeEngagement, makeOrg, noteEvidenceInput } from "./helpers";
 
 // The loaders of an engagement's pages. The overview: the engagement's readiness, the
 // requirements the status filter keeps, the contract's warnings and the links each role may
@@ -33,6 +39,25 @@ describe("loadEngagementPage", () => {
     expect(unmapped.requirements.every((r) => r.status === "unmapped")).toBe(true);
     expect(unmapped.requirements.map((r) => r.code)).not.toContain("CC6.1");
     expect(unmapped.counts).toEqual(all.counts);
+  });
+
+  it("reads the maintained readiness: every requirement's status and reasons are the live computation's", async () => {
+    const { team, engagementA, engagementB, controlA, controlBoth } = await makeAuditedOrg();
+    await addNoteEvidence(team, noteEvidenceInput([controlA.id], { purpose: "design" }));
+    await addNoteEvidence(team, noteEvidenceInput([controlBoth.id]));
+    // The day the writes maintained the rows for (a page asked about another day computes live).
+    const today = todayIn("UTC", new Date());
+    await getDb().$transaction((tx) => maintainReadiness(tx, team.orgId, { rollForward: true }));
+    for (const engagement of [engagementA, engagementB]) {
+      expect((await engagementSummary(team, engagement.id, today)).source).toBe("maintained");
+      const page = await loadEngagementPage(team, engagement.id, today, undefined);
+      const live = await engagementReadiness(team, engagement.id, today);
+      const shown = (requirements: { id: string; status: string; reasons: string[] }[]) =>
+        requirements.map(({ id, status, reasons }) => ({ id, status, reasons }));
+      expect(shown(page.requirements)).toEqual(shown(live.requirements));
+      expect(page.counts).toEqual(live.counts);
+      expect(page.readiness.controlCounts).toEqual(live.readiness.controlCounts);
+    }
   });
 
   it("warns about a short period and says when nothing is in scope", async () => {
