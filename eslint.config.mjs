@@ -11,24 +11,23 @@ const layer = (name) => `^(@/|(\\.\\./)+)(lib/)?${name}(/|$)`;
 
 const LAYER = "@typescript-eslint/no-restricted-imports";
 
-// Everywhere: no fontkit, no @react-pdf package but the renderer's public API, no pdfkit subpath,
-// and pdfkit itself only in PDFKIT_MODULES. The app once patched pdfkit's prototype and loaded a
-// second copy of it, which react-pdf (pinning its own) never used; pdfkit is now listed at
-// exactly react-pdf's version (one copy in the tree), nothing patches it, and the PDFs drawn
-// with it directly open their documents in one module (docs/decisions/0013-pdf-fonts-and-pdf-a.md).
+// Everywhere: no fontkit, no @react-pdf package, no pdfkit subpath, and pdfkit itself only in
+// PDFKIT_MODULES. The app once patched pdfkit's prototype and loaded a second copy of it beside
+// react-pdf's; the PDFs are now drawn with pdfkit directly, listed at one exact version, opened in
+// one module and patched by nothing (docs/decisions/0013-pdf-fonts-and-pdf-a.md).
 const PDFKIT_MODULES = ["lib/export/pdf/pdfkit-document.ts", "lib/export/pdf/pdfkit.d.ts"];
 
 const pdfkitOutside = {
   regex: "^pdfkit$",
   message:
-    "pdfkit is imported only by lib/export/pdf/pdfkit-document.ts (PDFKIT_MODULES): draw through openPdfDocument, or through @react-pdf/renderer.",
+    "pdfkit is imported only by lib/export/pdf/pdfkit-document.ts (PDFKIT_MODULES): draw through openPdfDocument.",
 };
 
 const pdfNonPublic = [
   {
-    regex: "^(@react-pdf/(?!renderer$)[^/]+|pdfkit/.*|fontkit)(/.*)?$",
+    regex: "^(@react-pdf/.+|pdfkit/.*|fontkit)(/.*)?$",
     message:
-      "No fontkit, pdfkit subpath or @react-pdf internal: pdfkit's public entry (in PDFKIT_MODULES) or @react-pdf/renderer only, so no patch of them and no second copy.",
+      "No fontkit, pdfkit subpath or react-pdf: pdfkit's public entry in PDFKIT_MODULES only, so nothing patches it and there is one copy.",
   },
 ];
 

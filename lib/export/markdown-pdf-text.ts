@@ -4,7 +4,7 @@
 // Heights for keeping things together (a heading with what follows, a table row, a quoted block
 // on its background) come from heightOfString.
 import type { Face } from "./pdf/fonts";
-import type { PdfKitDocument } from "./pdf/pdfkit-document";
+import { withFace, type PdfKitDocument } from "./pdf/pdfkit-document";
 
 export const INK = "#0f172a";
 export const MUTED = "#64748b";
@@ -15,14 +15,14 @@ export type Run = { text: string; face: Face; size: number; color: string; strik
 
 /** The gap pdfkit adds under each line so that lines are `size × factor` apart. */
 export function lineGapOf(doc: PdfKitDocument, face: Face, size: number, factor: number): number {
-  doc.font(face).fontSize(size);
+  withFace(doc, face).fontSize(size);
   return Math.max(0, size * factor - doc.currentLineHeight(true));
 }
 
 /** The width of the runs on one line. */
 function widthOfRuns(doc: PdfKitDocument, runs: readonly Run[]): number {
   return runs.reduce(
-    (sum, run) => sum + doc.font(run.face).fontSize(run.size).widthOfString(run.text),
+    (sum, run) => sum + withFace(doc, run.face).fontSize(run.size).widthOfString(run.text),
     0,
   );
 }
@@ -46,7 +46,7 @@ export function drawRuns(
     align = "left";
   }
   drawn.forEach((run, index) => {
-    doc.font(run.face).fontSize(run.size).fillColor(run.color);
+    withFace(doc, run.face).fontSize(run.size).fillColor(run.color);
     const options = {
       width: at.width,
       lineGap: at.lineGap,
@@ -72,7 +72,7 @@ export function heightOfRuns(
 ): number {
   const text = runs.map((run) => run.text).join("");
   const face: Face = runs.some((run) => run.face.startsWith("Sans-Bold")) ? "Sans-Bold" : "Sans";
-  doc.font(face).fontSize(size);
+  withFace(doc, face).fontSize(size);
   return doc.heightOfString(text || " ", { width, lineGap });
 }
 

@@ -25,7 +25,12 @@ import {
   TINT,
 } from "./markdown-pdf-text";
 import type { Face, GlyphCheck } from "./pdf/fonts";
-import { openPdfDocument, type PdfKitDocument, type PdfStructParent } from "./pdf/pdfkit-document";
+import {
+  openPdfDocument,
+  withFace,
+  type PdfKitDocument,
+  type PdfStructParent,
+} from "./pdf/pdfkit-document";
 
 export type MarkdownPdfOptions = { title: string; footer: string };
 
@@ -224,7 +229,7 @@ function codeBlock(drawing: Drawing, value: string): void {
     artifact(doc, () => doc.rect(x, top, width, height).fill(TINT));
     drawing.parent.add(
       doc.struct("Code", () => {
-        doc.font("Mono").fontSize(CODE.size).fillColor(INK);
+        withFace(doc, "Mono").fontSize(CODE.size).fillColor(INK);
         chunk.forEach((line, index) =>
           doc.text(line, x + CODE.padding, top + CODE.padding + index * step + lineGap / 2, {
             lineBreak: false,
@@ -344,7 +349,7 @@ function listItem(drawing: Drawing, item: ListItem, bullet: string): void {
       const page = doc.page;
       li.add(
         doc.struct("Lbl", () => {
-          doc.font("Sans").fontSize(BODY.size).fillColor(INK);
+          withFace(doc, "Sans").fontSize(BODY.size).fillColor(INK);
           const text = printed(drawing, marker);
           doc.text(text, x + INDENT - 6 - doc.widthOfString(text), top, { lineBreak: false });
         }),
@@ -379,7 +384,7 @@ function runningHeads(doc: PdfKitDocument, title: string, footer: string): void 
     const page = doc.switchToPage(start + index);
     const width = page.width - MARGINS.left - MARGINS.right;
     artifact(doc, () => {
-      doc.font("Sans").fontSize(8).fillColor(MUTED);
+      withFace(doc, "Sans").fontSize(8).fillColor(MUTED);
       doc.text(title, MARGINS.left, 26, { width, align: "right" });
       const text = doc.currentLineHeight(true);
       const rule = page.height - 30 - text - 6;

@@ -52,6 +52,16 @@ export type PdfDocumentMode = {
   bufferPages?: boolean;
 };
 
+const fontKeysOf = new WeakMap<PdfKitDocument, ReadonlyMap<Face, string>>();
+
+/**
+ * Selects `face` on a document openPdfDocument made, by the key pdfkit holds it under (see
+ * OpenedPdf.fontKeys: by its Face name, the constructor's face would be read again each time).
+ */
+export function withFace(doc: PdfKitDocument, face: Face): PdfKitDocument {
+  return doc.font(fontKeysOf.get(doc)?.get(face) ?? face);
+}
+
 /** Opens an A4 PDF/A-2b document titled `title` with the faces registered under their Face names. */
 export function openPdfDocument(
   title: string,
@@ -77,7 +87,8 @@ export function openPdfDocument(
   const fontKeys = new Map(
     FACES.map((face, index) => [face, fonts[index]?.postscriptName ?? face]),
   );
-  doc.font("Sans");
+  fontKeysOf.set(doc, fontKeys);
+  withFace(doc, "Sans");
   const glyphs = glyphCheck(fonts);
   // The title as printed (XMP and Info), its characters no face has as U+FFFD like the text's.
   doc.info.Title = glyphs.withGlyphs(title);

@@ -66,7 +66,7 @@ describe("renderMarkdownPdf", () => {
   });
 
   it("is a PDF/A-2b file with every font embedded (line breaks and tabs too), and prints Greek, Cyrillic and Latin Extended as typed", async () => {
-    // A hard break and a tab too: react-pdf draws those in its fallback family.
+    // A hard break and a tab too, which no face has a glyph for.
     const markdown =
       "# Łódź\n\nZofia Łukasiewicz-Müller, Ελλάδα, **Москва**, *Ærø*, `İstanbul`.\n\nOne  \ntwo\n\n```\n\tcode\n```";
     const pdf = await renderMarkdownPdf(markdown, { title: "Ελλάδα", footer: "Москва Ærø" });
