@@ -64,8 +64,10 @@ class ExportProcess {
       // One malloc arena: zlib's and the file system's work on the thread pool otherwise leaves
       // each thread an arena of its own, and the process some 30–50 MB larger (measured).
       env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "1" },
-      // Built JavaScript (entry.ts), with the process's own heap limit.
-      execArgv: [`--max-old-space-size=${exportHeapMb()}`],
+      // Built JavaScript (entry.ts), with the process's own heap limit and a young generation
+      // of 8 MB semi-spaces instead of V8's 16: bench:export's peak 304 → 280 MB, its time the
+      // same (4 MB: 277 MB, 14% slower).
+      execArgv: [`--max-old-space-size=${exportHeapMb()}`, "--max-semi-space-size=8"],
       serialization: "json",
     });
     this.child = child;
