@@ -181,9 +181,8 @@ export function EvidenceList({
               orgSlug={orgSlug}
               evidence={{ id: item.id, version: item.version }}
               title={item.title}
-              controls={controls.filter(
-                (control) => !item.controls.some((linked) => linked.id === control.id),
-              )}
+              controls={controls}
+              linkedIds={item.controls.map((linked) => linked.id)}
               action={linkAction}
             />
           ) : null}
