@@ -319,6 +319,20 @@ export type AuditorTarget = {
   engagementId?: string;
 };
 
+/** An auditor viewed one of an engagement's pages ("<engagement>: <page>"); nothing for the team. */
+export function recordEngagementView(
+  ctx: OrgContext,
+  engagement: { id: string; name: string },
+  page: string,
+): Promise<void> {
+  return recordAuditorAccess(ctx, "viewed", {
+    entityType: "engagement",
+    entityId: engagement.id,
+    label: `${engagement.name}: ${page}`,
+    engagementId: engagement.id,
+  });
+}
+
 /**
  * Writes what an auditor looked at or downloaded to the activity log, so the team can see it.
  * Does nothing for team members.

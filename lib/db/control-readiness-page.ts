@@ -3,7 +3,7 @@ import { filterControls } from "@/lib/domain/readiness/control-filter";
 import type { ControlCounts, ControlReadiness } from "@/lib/domain/readiness/engine";
 import { slotCells, type SlotCell } from "@/lib/domain/readiness/rollup";
 import type { ControlReadinessQuery } from "@/lib/schemas/control-readiness";
-import { recordAuditorAccess } from "./auditor-access";
+import { recordEngagementView } from "./auditor-access";
 import type { OrgContext } from "./context";
 import { engagementReadiness } from "./readiness";
 
@@ -43,12 +43,7 @@ export async function loadControlReadinessPage(
     engagementId,
     today,
   );
-  await recordAuditorAccess(ctx, "viewed", {
-    entityType: "engagement",
-    entityId: engagement.id,
-    label: `${engagement.name}: control readiness`,
-    engagementId: engagement.id,
-  });
+  await recordEngagementView(ctx, engagement, "control readiness");
   const titles = new Map(
     requirements.flatMap((requirement) => requirement.controls).map((c) => [c.id, c.title]),
   );

@@ -9,7 +9,7 @@ import {
   type WorkItem,
 } from "@/lib/domain/readiness/work-queue";
 import type { StatusCounts } from "@/lib/domain/requirement-status";
-import { recordAuditorAccess } from "./auditor-access";
+import { recordEngagementView } from "./auditor-access";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
 import { descriptionCompletenessOf } from "./description";
@@ -78,12 +78,7 @@ export async function loadDashboard(
           orderBy: { user: { name: "asc" } },
         }),
     descriptionCompletenessOf(ctx, engagement),
-    recordAuditorAccess(ctx, "viewed", {
-      entityType: "engagement",
-      entityId: engagement.id,
-      label: `${engagement.name}: dashboard`,
-      engagementId: engagement.id,
-    }),
+    recordEngagementView(ctx, engagement, "dashboard"),
   ]);
   return {
     engagement,

@@ -3,7 +3,7 @@ import { engagementWarnings, type EngagementWarning } from "@/lib/domain/engagem
 import { can } from "@/lib/domain/permissions";
 import type { EngagementReadiness } from "@/lib/domain/readiness/engine";
 import type { RequirementStatus, StatusCounts } from "@/lib/domain/requirement-status";
-import { recordAuditorAccess } from "./auditor-access";
+import { recordEngagementView } from "./auditor-access";
 import type { OrgContext } from "./context";
 import type { EngagementDetail } from "./engagements";
 import type { ReadinessRequirementView } from "./readiness";
@@ -42,12 +42,7 @@ export async function loadEngagementPage(
     engagementId,
     today,
   );
-  await recordAuditorAccess(ctx, "viewed", {
-    entityType: "engagement",
-    entityId: engagement.id,
-    label: `${engagement.name}: requirements`,
-    engagementId: engagement.id,
-  });
+  await recordEngagementView(ctx, engagement, "requirements");
   return {
     orgSlug: ctx.orgSlug,
     engagement,

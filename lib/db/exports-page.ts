@@ -2,7 +2,7 @@ import "server-only";
 import { diffSnapshots, snapshotState, type SnapshotDiff } from "@/lib/domain/export/snapshot";
 import { can } from "@/lib/domain/permissions";
 import { notFound } from "@/lib/errors";
-import { recordAuditorAccess } from "./auditor-access";
+import { recordEngagementView } from "./auditor-access";
 import type { OrgContext } from "./context";
 import { getEngagement } from "./engagements";
 import { loadEngagementExport } from "./export-data";
@@ -44,7 +44,7 @@ export type ExportsPage = {
 
 /**
  * Someone without export.create gets NOT_FOUND; so does an engagement of another organisation
- * or, for an auditor, one outside their access. An auditor's view is logged (recordAuditorAccess).
+ * or, for an auditor, one outside their access. An auditor's view is logged (recordEngagementView).
  */
 export async function loadExportsPage(
   ctx: OrgContext,
@@ -58,12 +58,7 @@ export async function loadExportsPage(
     lastSentSnapshot(ctx, engagementId),
   ]);
   const markSent = can(ctx.role, "request.resolve");
-  await recordAuditorAccess(ctx, "viewed", {
-    entityType: "engagement",
-    entityId: engagementId,
-    label: `${engagement.name}: exports`,
-    engagementId,
-  });
+  await recordEngagementView(ctx, engagement, "exports");
   return {
     orgSlug: ctx.orgSlug,
     engagement: { id: engagement.id, name: engagement.name },

@@ -1,6 +1,6 @@
 import "server-only";
 import type { RequirementStatus } from "@/lib/domain/requirement-status";
-import { recordAuditorAccess } from "./auditor-access";
+import { recordEngagementView } from "./auditor-access";
 import type { OrgContext } from "./context";
 import type { MappedControlView } from "./engagement-requirements";
 import { engagementRequirementsSummary } from "./readiness-summary";
@@ -36,12 +36,7 @@ export async function loadMatrixPage(
     engagementId,
     today,
   );
-  await recordAuditorAccess(ctx, "viewed", {
-    entityType: "engagement",
-    entityId: engagement.id,
-    label: `${engagement.name}: matrix`,
-    engagementId: engagement.id,
-  });
+  await recordEngagementView(ctx, engagement, "matrix");
   const columns = [
     ...new Map(requirements.flatMap((r) => r.controls).map((c) => [c.id, c])).values(),
   ].sort((a, b) => a.ref.localeCompare(b.ref));

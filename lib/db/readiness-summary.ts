@@ -23,6 +23,7 @@ import {
   organizationFreshness,
   readinessInput,
   type ReadinessRequirementView,
+  withReadiness,
 } from "./readiness";
 
 // An engagement's readiness figures read from the maintained copy (maintained-readiness.ts,
@@ -146,20 +147,9 @@ export async function engagementRequirementsSummary(
   readiness: Pick<ReadinessSummary, "controlCounts" | "designDate" | "asOf">;
 }> {
   const { engagement, view, summary } = await engagementSummary(ctx, engagementId, today);
-  const byRequirement = new Map(
-    summary.requirements.map((requirement) => [requirement.requirementId, requirement]),
-  );
-  const requirements = view.requirements.map((requirement) => {
-    const computed = byRequirement.get(requirement.id);
-    return {
-      ...requirement,
-      status: computed?.status ?? requirement.status,
-      reasons: computed?.reasons ?? [],
-    };
-  });
   return {
     engagement,
-    requirements,
+    requirements: withReadiness(view.requirements, summary.requirements),
     counts: summary.counts,
     readiness: {
       controlCounts: summary.controlCounts,

@@ -4,6 +4,7 @@ import {
   type EngagementReadiness,
   type ReadinessEvidence,
   type ReadinessInput,
+  type RequirementReadiness,
 } from "@/lib/domain/readiness/engine";
 import type { ControlFrequency, ControlStatus } from "@/lib/domain/controls";
 import { getDb } from "./client";
@@ -139,16 +140,22 @@ export async function engagementReadiness(
 ): Promise<EngagementReadinessView> {
   const { view, input, freshnessDays } = await loadReadinessInput(ctx, engagementId, today);
   const readiness = computeReadiness(input);
-  const byRequirement = new Map(
-    readiness.requirements.map((requirement) => [requirement.requirementId, requirement]),
-  );
-  const requirements = view.requirements.map((requirement) => {
-    const computed = byRequirement.get(requirement.id);
+  const requirements = withReadiness(view.requirements, readiness.requirements);
+  return { ...view, requirements, counts: readiness.counts, readiness, freshnessDays };
+}
+
+/** Each requirement with the status and reasons computed for it (live or maintained). */
+export function withReadiness(
+  requirements: readonly RequirementView[],
+  computed: readonly RequirementReadiness[],
+): ReadinessRequirementView[] {
+  const byRequirement = new Map(computed.map((result) => [result.requirementId, result]));
+  return requirements.map((requirement) => {
+    const result = byRequirement.get(requirement.id);
     return {
       ...requirement,
-      status: computed?.status ?? requirement.status,
-      reasons: computed?.reasons ?? [],
+      status: result?.status ?? requirement.status,
+      reasons: result?.reasons ?? [],
     };
   });
-  return { ...view, requirements, counts: readiness.counts, readiness, freshnessDays };
 }
