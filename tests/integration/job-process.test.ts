@@ -185,9 +185,9 @@ describe("paperwork PDFs in a job process", () => {
 
       vi.stubEnv("PAPERWORK_PDF_SECONDS", "3");
       const killed = withJob(ctx, "paperwork-pdf", (run) =>
-        // Far more than 3 seconds of layout however fast the renderer gets (it laid out 3 drafts'
-        // worth in under 3 s once word widths were cached), so the kill is what ends it.
-        run({ markdown: LONG_DRAFT.repeat(12), title: "t", footer: "f" }),
+        // Far more than 3 seconds of layout however fast the renderer gets (pdfkit lays out 12
+        // drafts' worth in under 3 s), so the kill is what ends it.
+        run({ markdown: LONG_DRAFT.repeat(80), title: "t", footer: "f" }),
       ).catch((error: unknown) => error);
       vi.stubEnv("PAPERWORK_PDF_SECONDS", "1");
       await expect(
