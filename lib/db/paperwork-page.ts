@@ -1,6 +1,5 @@
 import "server-only";
 import { canWriteDescription } from "@/lib/domain/description/states";
-import type { ReportFamily, ReportType } from "@/lib/domain/engagements";
 import {
   bridgeLetterDraft,
   bridgeLetterUnavailable,
@@ -12,6 +11,7 @@ import {
 } from "@/lib/domain/export/paperwork";
 import type { OrgContext } from "./context";
 import { loadEngagementExport } from "./export-data";
+import type { EngagementHeader } from "./org-readiness";
 import { changesSince } from "./paperwork";
 import { loadPaperworkDraft } from "./paperwork-drafts";
 
@@ -24,15 +24,7 @@ type BridgeOption =
 
 export type PaperworkPage = {
   orgSlug: string;
-  engagement: {
-    id: string;
-    name: string;
-    family: ReportFamily;
-    type: ReportType;
-    asOfDate: string | null;
-    periodStart: string | null;
-    periodEnd: string | null;
-  };
+  engagement: EngagementHeader;
   kind: PaperworkKind;
   bridge: BridgeOption;
   bridgeTo: string;
