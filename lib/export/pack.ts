@@ -53,7 +53,12 @@ export function storedFilesIn(store: Pick<BlobStore, "get" | "getBytes">): Store
 export type PackDocument = {
   path: string;
   kind: "summary" | "matrix" | "description";
-  render: () => Promise<Readable | Buffer>;
+  /**
+   * Where the document goes in the ZIP: before the evidence (default), rendered at its turn; or
+   * after it, rendered from the start alongside the evidence (`signal` aborts when the pack fails).
+   */
+  placement?: "before-evidence" | "after-evidence";
+  render: (signal: AbortSignal) => Promise<Readable | Buffer>;
 };
 
 export type PackInput = {
@@ -88,10 +93,17 @@ export async function writeEvidencePack(input: PackInput, output: Writable): Pro
     new Date(input.summary.generatedAt),
     input.onProgress,
   );
+  const abandon = new AbortController();
+  // Started now, written after the evidence; a failure is handled where each is awaited.
+  const alongside = input.documents
+    .filter((document) => document.placement === "after-evidence")
+    .map((document) => ({ document, rendered: document.render(abandon.signal) }));
+  for (const { rendered } of alongside) rendered.catch(() => undefined);
   try {
     const layout = new PackLayout(input.summary.controls);
     for (const document of input.documents) {
-      await writer.add(layout.rootPath(document.path), await document.render(), {
+      if (document.placement === "after-evidence") continue;
+      await writer.add(layout.rootPath(document.path), await document.render(abandon.signal), {
         kind: document.kind,
       });
     }
@@ -117,6 +129,9 @@ export async function writeEvidencePack(input: PackInput, output: Writable): Pro
       const paths = await writeEvidence(writer, layout, evidence, input.files.open, started);
       if (answering.has(evidence.id)) written.set(evidence.id, paths);
     }
+    for (const { document, rendered } of alongside) {
+      await writer.add(layout.rootPath(document.path), await rendered, { kind: document.kind });
+    }
     await writeRequestList(input.requestList, written, (path, bytes) =>
       writer.add(path, bytes, { kind: "request-list" }),
     );
@@ -126,6 +141,7 @@ export async function writeEvidencePack(input: PackInput, output: Writable): Pro
     input.onProgress?.(writer.count, writer.count);
     return { manifestSha256, files: writer.count, bytes: archive.pointer() };
   } catch (error) {
+    abandon.abort(error instanceof Error ? error : new Error(String(error)));
     // Entries abandoned half-way may still report errors after this; they are this one.
     archive.on("error", () => undefined);
     archive.destroy(error instanceof Error ? error : new Error(String(error)));
