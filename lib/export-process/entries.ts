@@ -7,7 +7,6 @@ import path from "node:path";
 export const ENTRIES = {
   "export-worker": "scripts/export-worker.ts",
   "job-worker": "scripts/job-worker.ts",
-  "summary-pdf-worker": "scripts/summary-pdf-worker.ts",
 } as const;
 
 export type EntryName = keyof typeof ENTRIES;

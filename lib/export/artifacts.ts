@@ -11,7 +11,7 @@ import { MATRIX_VIEW_IDS } from "./matrix-views";
 import { writeMatrixXlsx } from "./matrix-xlsx";
 import { writeEvidencePack, type StoredFiles } from "./pack";
 import { replayablePages } from "./replayable-pages";
-import { renderSummary } from "./summary-renderer";
+import { renderSummaryPdf } from "./summary-pdf";
 import { printedRefs } from "@/lib/domain/description/refs";
 import { descriptionMarkdown } from "@/lib/domain/export/description-md";
 import type { ExportDescription } from "@/lib/domain/export/types";
@@ -39,7 +39,7 @@ export async function writeExportArtifact(
   switch (format) {
     case "pdf":
       await pipeline(async function* () {
-        yield await renderSummary(summary);
+        yield await renderSummaryPdf(summary);
       }, output);
       return {};
     case "xlsx":
@@ -63,19 +63,12 @@ export async function writeExportArtifact(
           onProgress: options.onProgress,
           requestList: data.requestList,
           documents: [
+            { path: "summary.pdf", kind: "summary", render: () => renderSummaryPdf(summary) },
             ...(description ? descriptionDocuments(summary, description) : []),
             {
               path: "matrix.xlsx",
               kind: "matrix",
               render: async () => streamed((out) => writeMatrixXlsx(summary, evidence, out)),
-            },
-            {
-              // Drawn while the evidence files are written (in the export process, on a thread
-              // of its own: summary-renderer.ts), so it goes into the ZIP after them.
-              path: "summary.pdf",
-              kind: "summary",
-              placement: "after-evidence",
-              render: (signal) => renderSummary(summary, signal),
             },
           ],
         },

@@ -53,12 +53,7 @@ export function storedFilesIn(store: Pick<BlobStore, "get" | "getBytes">): Store
 export type PackDocument = {
   path: string;
   kind: "summary" | "matrix" | "description";
-  /**
-   * Where the document goes in the ZIP: before the evidence (default), rendered at its turn; or
-   * after it, rendered from the start alongside the evidence (`signal` aborts when the pack fails).
-   */
-  placement?: "before-evidence" | "after-evidence";
-  render: (signal: AbortSignal) => Promise<Readable | Buffer>;
+  render: () => Promise<Readable | Buffer>;
 };
 
 export type PackInput = {
@@ -93,17 +88,10 @@ export async function writeEvidencePack(input: PackInput, output: Writable): Pro
     new Date(input.summary.generatedAt),
     input.onProgress,
   );
-  const abandon = new AbortController();
-  // Started now, written after the evidence; a failure is handled where each is awaited.
-  const alongside = input.documents
-    .filter((document) => document.placement === "after-evidence")
-    .map((document) => ({ document, rendered: document.render(abandon.signal) }));
-  for (const { rendered } of alongside) rendered.catch(() => undefined);
   try {
     const layout = new PackLayout(input.summary.controls);
     for (const document of input.documents) {
-      if (document.placement === "after-evidence") continue;
-      await writer.add(layout.rootPath(document.path), await document.render(abandon.signal), {
+      await writer.add(layout.rootPath(document.path), await document.render(), {
         kind: document.kind,
       });
     }
@@ -129,9 +117,6 @@ export async function writeEvidencePack(input: PackInput, output: Writable): Pro
       const paths = await writeEvidence(writer, layout, evidence, input.files.open, started);
       if (answering.has(evidence.id)) written.set(evidence.id, paths);
     }
-    for (const { document, rendered } of alongside) {
-      await writer.add(layout.rootPath(document.path), await rendered, { kind: document.kind });
-    }
     await writeRequestList(input.requestList, written, (path, bytes) =>
       writer.add(path, bytes, { kind: "request-list" }),
     );
@@ -141,7 +126,6 @@ export async function writeEvidencePack(input: PackInput, output: Writable): Pro
     input.onProgress?.(writer.count, writer.count);
     return { manifestSha256, files: writer.count, bytes: archive.pointer() };
   } catch (error) {
-    abandon.abort(error instanceof Error ? error : new Error(String(error)));
     // Entries abandoned half-way may still report errors after this; they are this one.
     archive.on("error", () => undefined);
     archive.destroy(error instanceof Error ? error : new Error(String(error)));

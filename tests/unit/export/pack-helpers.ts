@@ -134,14 +134,8 @@ export function packInput(
     evidencePages: evidencePagesOf(evidence, 2),
     files: memoryFiles(evidence),
     documents: [
+      { path: "summary.pdf", kind: "summary", render: async () => SUMMARY_PDF },
       { path: "matrix.xlsx", kind: "matrix", render: async () => Readable.from([MATRIX_XLSX]) },
-      // As the app's pack has it (lib/export/artifacts.ts): drawn alongside the evidence.
-      {
-        path: "summary.pdf",
-        kind: "summary",
-        placement: "after-evidence",
-        render: async () => SUMMARY_PDF,
-      },
     ],
     ...overrides,
   };

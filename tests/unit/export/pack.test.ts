@@ -67,13 +67,13 @@ const entry = (name: string) => entries.find((candidate) => candidate.name === n
 describe("writeEvidencePack", () => {
   it("lays out documents at the root and evidence in a folder per control, manifest.json last", () => {
     expect(entries.map(({ name }) => name)).toEqual([
+      "summary.pdf",
       "matrix.xlsx",
       `${AC01}/2026-03-28 access-review.pdf`,
       `${CH02}/2026-03-28 access-review.pdf`,
       `${CH02}/2026-03-31 changes.txt`,
       `${AC01}/2026-03-28 Q1 review notes.md`,
       `${CH02}/2026-02-01 Ticket board.md`,
-      "summary.pdf",
       "manifest.json",
     ]);
   });
@@ -107,13 +107,13 @@ describe("writeEvidencePack", () => {
       expect(listed, name).toMatchObject({ sha256: sha256(data), size: data.length });
     }
     expect(manifest.files.map((file) => file.kind)).toEqual([
+      "summary",
       "matrix",
       "evidence-file",
       "evidence-file",
       "evidence-file",
       "evidence-note",
       "evidence-link",
-      "summary",
     ]);
   });
 
@@ -133,7 +133,7 @@ describe("writeEvidencePack", () => {
       },
       readiness: { controls: { total: 2 }, counts: { readinessPercent: 100 / 3 } },
     });
-    expect(manifest.files[2]).toEqual({
+    expect(manifest.files[3]).toEqual({
       path: `${CH02}/2026-03-28 access-review.pdf`,
       sha256: sha256(REVIEW_PDF),
       size: REVIEW_PDF.length,
@@ -201,13 +201,13 @@ describe("writeEvidencePack", () => {
       packInput(tricky, { files: memoryFiles(tricky, { "..\\..\\CON": REVIEW_PDF }) }),
     );
     expect((await readZip(file)).map(({ name }) => name)).toEqual([
+      "summary.pdf",
       "matrix.xlsx",
       `${AC01}/2026-03-28 .._.._etc_passwd.md`,
       `${AC01}/2026-03-28 Review.md`,
       `${AC01}/2026-03-28 review (2).md`,
       `${AC01}/2026-03-28 Zugriffsprüfung — Übersicht.md`,
       `${AC01}/2026-03-28 .._.._CON`,
-      "summary.pdf",
       "manifest.json",
     ]);
     expect((await verifyPack(file)).ok).toBe(true);
@@ -253,89 +253,6 @@ describe("writeEvidencePack", () => {
         /"Lost file" \(gone\) of control AC-01 is missing its stored file "lost\.pdf"/,
       ),
     });
-  });
-
-  it("starts an after-evidence document before the first file is read and writes it after the evidence", async () => {
-    const evidence = sampleEvidence();
-    const events: string[] = [];
-    const files = memoryFiles(evidence);
-    let finishDrawing: (pdf: Buffer) => void = () => undefined;
-    const drawn = new Promise<Buffer>((resolve) => (finishDrawing = resolve));
-    const packed = writeEvidencePack(
-      packInput(evidence, {
-        files: {
-          open: (file) => (events.push(`open ${file.name}`), files.open(file)),
-          read: (file) => (events.push(`read ${file.name}`), files.read(file)),
-        },
-        documents: [
-          {
-            path: "summary.pdf",
-            kind: "summary",
-            placement: "after-evidence",
-            render: () => (events.push("summary started"), drawn),
-          },
-        ],
-      }),
-      new Sink(),
-    );
-    // The evidence is written while the summary is still being drawn; the pack waits for it.
-    await vi.waitFor(() => expect(events).toContain("read changes.txt"));
-    expect(events[0]).toBe("summary started");
-    let finished = false;
-    void packed.then(() => (finished = true));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(finished).toBe(false);
-    finishDrawing(SUMMARY_PDF);
-    expect(await packed).toMatchObject({ files: 7 });
-  });
-
-  it("aborts a document drawn alongside when the pack fails, and reports the pack's failure", async () => {
-    const missing = makeExportEvidence({
-      id: "gone",
-      kind: "file",
-      title: "Lost file",
-      note: null,
-      file: storedFile("lost.pdf", Buffer.from("x")),
-    });
-    let signal: AbortSignal | undefined;
-    const failure = writeEvidencePack(
-      packInput([missing], {
-        documents: [
-          {
-            path: "summary.pdf",
-            kind: "summary",
-            placement: "after-evidence",
-            render: (given) => {
-              signal = given;
-              return new Promise((_resolve, reject) =>
-                given.addEventListener("abort", () => reject(new Error("drawing stopped"))),
-              );
-            },
-          },
-        ],
-      }),
-      new Sink(),
-    );
-    await expect(failure).rejects.toMatchObject({ code: "CONFLICT" });
-    expect(signal?.aborted).toBe(true);
-  });
-
-  it("fails the pack when an after-evidence document fails, with that document's error", async () => {
-    const failure = writeEvidencePack(
-      packInput(sampleEvidence(), {
-        documents: [
-          {
-            path: "summary.pdf",
-            kind: "summary",
-            placement: "after-evidence",
-            render: () =>
-              Promise.reject(new Error("The summary PDF's thread failed: out of memory")),
-          },
-        ],
-      }),
-      new Sink(),
-    );
-    await expect(failure).rejects.toThrow(/out of memory/);
   });
 
   it("stops reading stored files while the output takes nothing, and fails when the output goes away", async () => {

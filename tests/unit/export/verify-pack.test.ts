@@ -122,7 +122,7 @@ describe("verifyPack", () => {
       "0".repeat(64),
     );
     const result = await verifyPack(await copyWith((entries) => withManifest(entries, edited)));
-    expect(result.mismatched.map(({ path }) => path)).toEqual(["matrix.xlsx"]);
+    expect(result.mismatched.map(({ path }) => path)).toEqual(["summary.pdf"]);
   });
 
   it("accepts a pack with nothing but its manifest", async () => {
