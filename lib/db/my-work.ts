@@ -4,13 +4,15 @@ import type { WorkItem } from "@/lib/domain/readiness/work-queue";
 import { assertCan } from "./authorize";
 import { getDb } from "./client";
 import type { OrgContext } from "./context";
+import { Prisma } from "./generated/sqlite/client";
 import type { EngagementHeader } from "./org-readiness";
 import { orgReadinessSummary } from "./org-readiness-summary";
 
 // My work (issue 13, section 2): for the member asking, across the engagements, the work on the
 // controls they own: what is missing, what comes due soon, design evidence about to expire, the
 // other blockers, and the auditors' open requests on those controls. One query set per call
-// (orgReadiness plus one for the requests), whatever the number of engagements and controls.
+// (orgReadinessSummary, and two for the requests), whatever the number of engagements and
+// controls. The navigation's count reads less (myWorkCount in my-work-count.ts).
 
 export type MyWorkItem = WorkItem & { engagement: Pick<EngagementHeader, "id" | "name"> };
 
@@ -30,6 +32,37 @@ export type MyWorkCounts = {
   requests: number;
   total: number;
 };
+
+/** My work lists at most this many open requests, the oldest first. */
+export const MY_REQUESTS_LIMIT = 500;
+
+/** The member's active controls, the ones My work is about: a subquery of their ids. */
+export function myActiveControls(ctx: OrgContext): Prisma.Sql {
+  return Prisma.sql`SELECT "id" FROM "Control" WHERE "organizationId" = ${ctx.orgId} AND "ownerId" = ${ctx.userId} AND "status" <> 'retired'`;
+}
+
+/** The open auditor requests on the member's active controls (a raw query's FROM and WHERE). */
+export function myOpenRequests(ctx: OrgContext): Prisma.Sql {
+  return Prisma.sql`FROM "AuditorRequest" WHERE "organizationId" = ${ctx.orgId} AND "status" = 'open' AND "controlId" IN (${myActiveControls(ctx)})`;
+}
+
+async function openRequestsOnMyControls(ctx: OrgContext) {
+  const db = getDb();
+  const ids = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" ${myOpenRequests(ctx)} ORDER BY "createdAt" ASC LIMIT ${MY_REQUESTS_LIMIT}`;
+  if (ids.length === 0) return [];
+  return db.auditorRequest.findMany({
+    where: { organizationId: ctx.orgId, id: { in: ids.map((row) => row.id) } },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      body: true,
+      createdAt: true,
+      controlId: true,
+      engagement: { select: { id: true, name: true } },
+    },
+  });
+}
 
 export type MyWork = {
   /** How many active controls the member owns: zero means My work has nothing to show. */
@@ -53,18 +86,7 @@ export async function loadMyWork(ctx: OrgContext, today: string): Promise<MyWork
   assertCan(ctx, "org.view");
   const [{ runs, controls }, openRequests] = await Promise.all([
     orgReadinessSummary(ctx, today, { kind: "owner", userId: ctx.userId }),
-    getDb().auditorRequest.findMany({
-      where: { organizationId: ctx.orgId, status: "open", controlId: { not: null } },
-      orderBy: { createdAt: "asc" },
-      take: 500,
-      select: {
-        id: true,
-        body: true,
-        createdAt: true,
-        controlId: true,
-        engagement: { select: { id: true, name: true } },
-      },
-    }),
+    openRequestsOnMyControls(ctx),
   ]);
   const mine = new Map(
     controls

@@ -61,7 +61,7 @@ export type OrgReadiness = {
   freshnessDays: number;
 };
 
-function hasDates(
+export function hasDates(
   type: ReportType,
   row: { asOfDate: string | null; periodStart: string | null; periodEnd: string | null },
 ): boolean {

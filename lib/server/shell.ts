@@ -5,7 +5,7 @@ import { listMyOrganizations } from "@/lib/db/organizations";
 import { requestsWaitingCount } from "@/lib/db/request-views";
 import { can } from "@/lib/domain/permissions";
 import { currentInstant } from "./clock";
-import { myWorkFor } from "./my-work";
+import { myWorkCountFor } from "./my-work";
 
 // What the organisation layout shows around every page, in one call: the member's organisations
 // for the switcher, the navigation for their role with its two counts (their work; requests
@@ -23,7 +23,7 @@ export type Shell = {
 export async function loadShell(ctx: OrgContext, user: UserContext): Promise<Shell> {
   const [organizations, work, waitingRequests, notice] = await Promise.all([
     listMyOrganizations(user),
-    myWorkFor(ctx),
+    myWorkCountFor(ctx),
     requestsWaitingCount(ctx),
     myAccessNotice(ctx, currentInstant()),
   ]);
@@ -37,7 +37,7 @@ export async function loadShell(ctx: OrgContext, user: UserContext): Promise<She
           { href: ownsControls ? `${base}?view=overview` : base, label: "Overview", exact: true },
           {
             href: `${base}/my-work`,
-            label: work?.counts.total ? `My work (${work.counts.total})` : "My work",
+            label: work?.total ? `My work (${work.total})` : "My work",
           },
           { href: `${base}/reminders`, label: "Reminders" },
         ]

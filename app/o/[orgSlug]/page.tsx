@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgContext } from "@/lib/auth/session";
 import { loadOverviewPage } from "@/lib/db/overview-page";
 import { todayFor } from "@/lib/server/clock";
-import { myWorkFor } from "@/lib/server/my-work";
+import { myWorkCountFor } from "@/lib/server/my-work";
 import { pageQuery } from "@/lib/server/page-params";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -27,7 +27,7 @@ export default async function OrganizationOverviewPage({ params, searchParams }:
   const ctx = await requireOrgContext((await params).orgSlug);
   const { view } = await pageQuery(searchParams);
   // Shared with the layout's navigation count: read once per request.
-  const work = await myWorkFor(ctx);
+  const work = await myWorkCountFor(ctx);
   const page = await loadOverviewPage(ctx, {
     overviewAsked: view === "overview",
     ownedControls: work?.ownedControls ?? 0,

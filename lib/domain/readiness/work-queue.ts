@@ -111,7 +111,7 @@ const KIND_ORDER: Record<WorkKind, number> = {
 };
 
 export function workQueue(input: WorkQueueInput): WorkItem[] {
-  const { readiness, today } = input;
+  const { readiness } = input;
   const affects = new Map<string, string[]>();
   const items: WorkItem[] = [];
   for (const requirement of readiness.requirements) {
@@ -135,81 +135,130 @@ export function workQueue(input: WorkQueueInput): WorkItem[] {
     }
   }
 
-  const dueSoonLimit = addDays(today, DUE_SOON_DAYS);
-  const expiringLimit = addDays(today, EXPIRING_DAYS);
+  const limits = limitsOf(readiness.type, input);
   for (const control of readiness.controls) {
     if (!control.inScope) continue;
-    const base = {
-      controlId: control.controlId,
-      ref: control.ref,
-      ownerId: input.owners.get(control.controlId) ?? null,
-      requirementIds: affects.get(control.controlId) ?? [],
-    };
-    const designReasons = control.design.reasons
-      .map((reason) => reason.code)
-      .filter(
-        (code): code is DesignReasonCode =>
-          code !== "missing_occurrences" && code !== "open_exception",
-      );
-    if (designReasons.length > 0)
-      items.push({
-        ...base,
-        kind: "design",
-        key: `design:${control.controlId}`,
-        reasons: designReasons,
-      });
-
-    const slots = control.operating?.slots ?? [];
-    const missing = slots.filter((slot) => slot.state === "missing");
-    const oldest = missing[0];
-    if (oldest)
-      items.push({
-        ...base,
-        kind: "missing",
-        key: `missing:${control.controlId}`,
-        count: missing.length,
-        oldest: { key: oldest.key, label: oldest.label, date: oldest.end },
-      });
-
-    const exception = control.reasons.find((reason) => reason.code === "open_exception");
-    if (exception)
-      items.push({
-        ...base,
-        kind: "exception",
-        key: `exception:${control.controlId}`,
-        text: exception.text,
-      });
-
-    const expiresOn = expiry(control, input);
-    if (expiresOn !== null && control.design.latestEvidence !== null && expiresOn <= expiringLimit)
-      items.push({
-        ...base,
-        kind: "expiring",
-        key: `expiring:${control.controlId}`,
-        latestEvidence: control.design.latestEvidence,
-        expiresOn,
-      });
-
-    const soon = slots.filter(
-      (slot): slot is QueueSlot & { dueFrom: string } =>
-        slot.state === "open" && typeof slot.dueFrom === "string" && slot.dueFrom <= dueSoonLimit,
+    items.push(
+      ...controlWork(control, limits, {
+        controlId: control.controlId,
+        ref: control.ref,
+        ownerId: input.owners.get(control.controlId) ?? null,
+        requirementIds: affects.get(control.controlId) ?? [],
+      }),
     );
-    const first = soon[0];
-    if (first)
-      items.push({
-        ...base,
-        kind: "due_soon",
-        key: `due_soon:${control.controlId}`,
-        count: soon.length,
-        frequency: control.frequency,
-        first: { key: first.key, label: first.label, date: first.dueFrom },
-        dueBy: soon.reduce(
-          (latest, slot) => (slot.dueFrom > latest ? slot.dueFrom : latest),
-          first.dueFrom,
-        ),
-      });
   }
   return items.sort(compareItems);
+}
+
+type Day = Pick<WorkQueueInput, "today" | "freshnessDays" | "periodEnd">;
+type WorkControl = Omit<QueueControl, "inScope">;
+export type WorkCountInput = Day & {
+  type: QueueReadiness["type"];
+  /** Controls in scope. */
+  controls: readonly WorkControl[];
+};
+
+/**
+ * How many items workQueue lists for these controls, the unmapped requirements aside: the same
+ * rule per control, without the requirements each item holds back.
+ */
+export function workCount(input: WorkCountInput): number {
+  const limits = limitsOf(input.type, input);
+  const requirementIds: string[] = [];
+  let count = 0;
+  for (const control of input.controls) {
+    const base = { controlId: control.controlId, ref: control.ref, ownerId: null, requirementIds };
+    count += controlWork(control, limits, base).length;
+  }
+  return count;
+}
+
+type Limits = Day & { type: QueueReadiness["type"]; dueSoon: string; expiring: string };
+
+function limitsOf(type: QueueReadiness["type"], day: Day): Limits {
+  const { today, freshnessDays, periodEnd } = day;
+  const dueSoon = addDays(today, DUE_SOON_DAYS);
+  return {
+    type,
+    today,
+    freshnessDays,
+    periodEnd,
+    dueSoon,
+    expiring: addDays(today, EXPIRING_DAYS),
+  };
+}
+
+/** One in-scope control's items: its design blockers, missing, exception, expiring, due soon. */
+function controlWork(
+  control: WorkControl,
+  limits: Limits,
+  base: Omit<ControlItem, "key">,
+): WorkItem[] {
+  const items: WorkItem[] = [];
+  const designReasons = control.design.reasons
+    .map((reason) => reason.code)
+    .filter(
+      (code): code is DesignReasonCode =>
+        code !== "missing_occurrences" && code !== "open_exception",
+    );
+  if (designReasons.length > 0)
+    items.push({
+      ...base,
+      kind: "design",
+      key: `design:${control.controlId}`,
+      reasons: designReasons,
+    });
+
+  const slots = control.operating?.slots ?? [];
+  const missing = slots.filter((slot) => slot.state === "missing");
+  const oldest = missing[0];
+  if (oldest)
+    items.push({
+      ...base,
+      kind: "missing",
+      key: `missing:${control.controlId}`,
+      count: missing.length,
+      oldest: { key: oldest.key, label: oldest.label, date: oldest.end },
+    });
+
+  const exception = control.reasons.find((reason) => reason.code === "open_exception");
+  if (exception)
+    items.push({
+      ...base,
+      kind: "exception",
+      key: `exception:${control.controlId}`,
+      text: exception.text,
+    });
+
+  const expiresOn = expiry(control, limits);
+  if (expiresOn !== null && control.design.latestEvidence !== null && expiresOn <= limits.expiring)
+    items.push({
+      ...base,
+      kind: "expiring",
+      key: `expiring:${control.controlId}`,
+      latestEvidence: control.design.latestEvidence,
+      expiresOn,
+    });
+
+  const soon = slots.filter(
+    (slot): slot is QueueSlot & { dueFrom: string } =>
+      slot.state === "open" && typeof slot.dueFrom === "string" && slot.dueFrom <= limits.dueSoon,
+  );
+  const first = soon[0];
+  if (first)
+    items.push({
+      ...base,
+      kind: "due_soon",
+      key: `due_soon:${control.controlId}`,
+      count: soon.length,
+      frequency: control.frequency,
+      first: { key: first.key, label: first.label, date: first.dueFrom },
+      dueBy: soon.reduce(
+        (latest, slot) => (slot.dueFrom > latest ? slot.dueFrom : latest),
+        first.dueFrom,
+      ),
+    });
+  return items;
 }
 
 /**
@@ -217,12 +266,11 @@ export function workQueue(input: WorkQueueInput): WorkItem[] {
  * the day after `latestEvidence + freshnessDays`, unless the period ends first. A Type I design
  * date is fixed, so its evidence never expires.
  */
-function expiry(control: QueueControl, input: WorkQueueInput): string | null {
+function expiry(control: WorkControl, limits: Limits): string | null {
   const latest = control.design.latestEvidence;
-  if (input.readiness.type !== "TYPE_II" || latest === null || input.periodEnd === null)
-    return null;
-  const expiresOn = addDays(latest, input.freshnessDays);
-  if (expiresOn < input.today || expiresOn >= input.periodEnd) return null;
+  if (limits.type !== "TYPE_II" || latest === null || limits.periodEnd === null) return null;
+  const expiresOn = addDays(latest, limits.freshnessDays);
+  if (expiresOn < limits.today || expiresOn >= limits.periodEnd) return null;
   return expiresOn;
 }
 
