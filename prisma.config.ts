@@ -1,17 +1,6 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
 
-// Only the offline CLI commands use this (generate, migrate diff): the JS schema engine with a
-// driver adapter keeps Prisma from downloading native engines. Migrations are applied by
-// scripts/migrate.ts, not by the Prisma CLI.
-export default defineConfig({
-  experimental: { adapter: true },
-  engine: "js",
-  async adapter() {
-    const url = process.env.DATABASE_URL ?? "file:./data/prisma-cli.db";
-    return url.startsWith("file:")
-      ? new PrismaBetterSQLite3({ url: ":memory:" })
-      : new PrismaPg({ connectionString: url });
-  },
-});
+// Prisma 7's CLI, which only generates the clients here (scripts/prisma-generate.ts): it needs no
+// datasource for that. The migration SQL is written by Prisma 6.19's CLI with its own config
+// (prisma/cli6.config.ts), and migrations are applied by scripts/migrate.ts, never by a Prisma CLI.
+export default defineConfig({});

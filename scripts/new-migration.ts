@@ -2,7 +2,12 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { MIGRATIONS_ROOT } from "../lib/db/migrator";
-import { SCHEMA_PATH, prismaCliEnv, writeSchemaVariant } from "./lib/schema-variants";
+import {
+  SCHEMA_PATH,
+  migrateDiffCommand,
+  prismaCliEnv,
+  writeSchemaVariant,
+} from "./lib/schema-variants";
 
 // Usage: npm run migration:new -- add_controls
 // Diffs the datamodel recorded at the last migration (prisma/migrations/last-schema.prisma)
@@ -26,14 +31,8 @@ for (const provider of ["sqlite", "postgresql"] as const) {
     previous === null
       ? ["--from-empty"]
       : ["--from-schema-datamodel", writeSchemaVariant(previous, provider, "previous")];
-  const output = execFileSync(
-    "npx",
-    ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", to, "--script"],
-    {
-      env: prismaCliEnv(provider),
-      encoding: "utf8",
-    },
-  );
+  const [command, args] = migrateDiffCommand([...from, "--to-schema-datamodel", to, "--script"]);
+  const output = execFileSync(command, args, { env: prismaCliEnv(provider), encoding: "utf8" });
   // The CLI prints a "Loaded Prisma config" banner on stdout before the script.
   const sql = output.slice(Math.max(0, output.indexOf("-- ")));
   if (!/\b(CREATE|ALTER|DROP)\b/.test(sql)) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
@@ -19,7 +19,7 @@ function createClient(url: string): Db {
     return withAfterCommit(
       new SqliteClient({
         adapter: serializeStatements(
-          new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: 10_000 }),
+          new PrismaBetterSqlite3({ url: sqliteFilePath(url), timeout: 10_000 }),
         ),
       }),
     );

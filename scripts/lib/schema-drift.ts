@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import type { DatabaseProvider } from "../../lib/db/database-url";
 import { MIGRATIONS_TABLE, migrate } from "../../lib/db/migrator";
-import { prismaCliEnv, schemaVariant } from "./schema-variants";
+import { migrateDiffCommand, prismaCliEnv, schemaVariant } from "./schema-variants";
 
 // The drift check behind `npm run db:check`. prisma/schema.prisma must equal the datamodel the
 // last migration recorded (prisma/migrations/last-schema.prisma), and each provider's migrations,
@@ -54,11 +54,13 @@ export async function schemaDrift(options: DriftOptions): Promise<string[]> {
 function createScript(schema: string, provider: DatabaseProvider, work: string): string {
   const file = path.join(work, `schema.${provider}.prisma`);
   fs.writeFileSync(file, schemaVariant(schema, provider));
-  const output = execFileSync(
-    "npx",
-    ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", file, "--script"],
-    { env: prismaCliEnv(provider), encoding: "utf8" },
-  );
+  const [command, args] = migrateDiffCommand([
+    "--from-empty",
+    "--to-schema-datamodel",
+    file,
+    "--script",
+  ]);
+  const output = execFileSync(command, args, { env: prismaCliEnv(provider), encoding: "utf8" });
   // The CLI prints a "Loaded Prisma config" banner on stdout before the script.
   return output.slice(Math.max(0, output.indexOf("-- ")));
 }

@@ -1,4 +1,4 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb, type Db } from "@/lib/db/client";
@@ -19,7 +19,7 @@ function separateClient(): Db {
   const url = process.env.DATABASE_URL ?? "";
   if (providerOf(url) === "sqlite")
     return new SqliteClient({
-      adapter: new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: 10_000 }),
+      adapter: new PrismaBetterSqlite3({ url: sqliteFilePath(url), timeout: 10_000 }),
     });
   return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
 }
