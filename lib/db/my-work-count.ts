@@ -1,7 +1,6 @@
 import "server-only";
 import { criterionId, isTscCategory } from "@/lib/domain/catalog";
 import { REPORT_FAMILIES, REPORT_TYPES, requirementIdsInScope } from "@/lib/domain/engagements";
-import type { MaintainedControl } from "@/lib/domain/readiness/maintained";
 import { workCountFromRows, type CountedEngagement } from "@/lib/domain/readiness/my-work-count";
 import { assertCan } from "./authorize";
 import { getDb } from "./client";
@@ -9,6 +8,7 @@ import type { OrgContext } from "./context";
 import { Prisma } from "./generated/sqlite/client";
 import { MY_REQUESTS_LIMIT, myActiveControls, myOpenRequests } from "./my-work";
 import { hasDates } from "./org-readiness";
+import { unpackResults, type PackedResults } from "./org-readiness-summary";
 import { engagementScope } from "./scope";
 
 // The navigation's "My work (N)" on every page (docs/decisions/0049): loadMyWork's
@@ -42,22 +42,7 @@ type EngagementRow = {
   objectives: string | null;
   exclusions: string | null;
 };
-type PackedRows = { engagementId: string; results: string | null };
 type OpenRequests = { engagementId: string; open: number | bigint };
-
-/** The stored results of the member's active controls, by engagement and control. */
-function storedResults(rows: PackedRows[]): Map<string, Map<string, MaintainedControl>> {
-  return new Map(
-    rows.map((row) => [
-      row.engagementId,
-      new Map(
-        (row.results ? (JSON.parse(`[${row.results}]`) as MaintainedControl[]) : []).map(
-          (result) => [result.controlId, result],
-        ),
-      ),
-    ]),
-  );
-}
 
 /** A list packed by string_agg with commas (ids and "controlId requirementId" pairs hold none). */
 const listOf = (packed: string | null): string[] => (packed ? packed.split(",") : []);
@@ -98,7 +83,7 @@ export async function myWorkCount(ctx: OrgContext, today: string): Promise<MyWor
       SELECT string_agg("controlId" || ' ' || COALESCE("criterionId", "objectiveId"), ',') AS "pairs"
       FROM "ControlMapping" WHERE "organizationId" = ${organizationId} AND "controlId" IN (${mine})`,
     // A control marked dirty is read as having no row: the rows cannot tell.
-    db.$queryRaw<PackedRows[]>`
+    db.$queryRaw<PackedResults[]>`
       SELECT "engagementId", string_agg("result", ',') AS "results" FROM "MaintainedReadiness"
       WHERE "organizationId" = ${organizationId} AND "controlId" IN (${mine})
         AND "controlId" NOT IN (SELECT "controlId" FROM "ReadinessDirty" WHERE "organizationId" = ${organizationId})
@@ -107,7 +92,7 @@ export async function myWorkCount(ctx: OrgContext, today: string): Promise<MyWor
       SELECT "engagementId", COUNT(*) AS "open" ${myOpenRequests(ctx)} GROUP BY "engagementId"`,
   ]);
 
-  const rows = storedResults(stored);
+  const rows = unpackResults(stored);
   const engagements: (CountedEngagement & { id: string })[] = [];
   for (const row of engagementRows) {
     const type = REPORT_TYPES.find((value) => value === row.type) ?? "TYPE_I";

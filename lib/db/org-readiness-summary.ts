@@ -62,10 +62,20 @@ async function storedResults(
   ctx: OrgContext,
   selection: ControlSelection,
 ): Promise<Map<string, Map<string, MaintainedControl>>> {
-  const rows = await getDb().$queryRaw<{ engagementId: string; results: string | null }[]>`
+  const rows = await getDb().$queryRaw<PackedResults[]>`
     SELECT "engagementId", string_agg("result", ',') AS "results" FROM "MaintainedReadiness"
     WHERE "organizationId" = ${ctx.orgId} ${selectedControls(ctx, selection)}
     GROUP BY "engagementId"`;
+  return unpackResults(rows);
+}
+
+/** An engagement's stored results as one string: `string_agg("result", ',')` by engagement. */
+export type PackedResults = { engagementId: string; results: string | null };
+
+/** Packed results by engagement, then by control. */
+export function unpackResults(
+  rows: readonly PackedResults[],
+): Map<string, Map<string, MaintainedControl>> {
   return new Map(
     rows.map((row) => [
       row.engagementId,
