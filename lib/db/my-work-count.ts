@@ -8,6 +8,7 @@ import type { OrgContext } from "./context";
 import { Prisma } from "./generated/sqlite/client";
 import { MY_REQUESTS_LIMIT, myActiveControls, myOpenRequests } from "./my-work";
 import { hasDates } from "./org-readiness";
+import type { MaintainedEngagement } from "./maintained-readiness";
 import { unpackResults, type PackedResults } from "./org-readiness-summary";
 import { engagementScope } from "./scope";
 
@@ -28,16 +29,8 @@ export type MyWorkCount = {
   total: number;
 };
 
-type EngagementRow = {
-  id: string;
-  family: string;
-  type: string;
-  asOfDate: string | null;
-  periodStart: string | null;
-  periodEnd: string | null;
-  categories: string;
-  criteriaEdition: string;
-  readinessDay: string | null;
+/** A maintained engagement's columns, its objectives and exclusions packed into strings. */
+type EngagementRow = Omit<MaintainedEngagement, "objectives"> & {
   freshnessDays: number | bigint;
   objectives: string | null;
   exclusions: string | null;
