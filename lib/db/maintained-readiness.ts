@@ -67,7 +67,7 @@ export function readinessEngagement(row: MaintainedEngagement): ReadinessEngagem
 }
 
 /** The requirement ids in the engagement's scope (criteria, or its chosen objectives). */
-function requirementIds(row: MaintainedEngagement): Set<string> {
+export function scopeRequirementIds(row: MaintainedEngagement): Set<string> {
   const family = REPORT_FAMILIES.find((value) => value === row.family) ?? "SOC2";
   return requirementIdsInScope(
     {
@@ -233,7 +233,7 @@ export async function maintainReadiness(
     select: { controlId: true, criterionId: true, objectiveId: true },
   });
   const mappedTo = (row: MaintainedEngagement): Set<string> => {
-    const ids = requirementIds(row);
+    const ids = scopeRequirementIds(row);
     const mapped = new Set<string>();
     for (const mapping of mappings) {
       const requirementId = mapping.criterionId ?? mapping.objectiveId;

@@ -1,6 +1,5 @@
 import "server-only";
-import { criterionId, isTscCategory } from "@/lib/domain/catalog";
-import { REPORT_FAMILIES, REPORT_TYPES, requirementIdsInScope } from "@/lib/domain/engagements";
+import { REPORT_TYPES } from "@/lib/domain/engagements";
 import { workCountFromRows, type CountedEngagement } from "@/lib/domain/readiness/my-work-count";
 import { assertCan } from "./authorize";
 import { getDb } from "./client";
@@ -8,7 +7,7 @@ import type { OrgContext } from "./context";
 import { Prisma } from "./generated/sqlite/client";
 import { MY_REQUESTS_LIMIT, myActiveControls, myOpenRequests } from "./my-work";
 import { hasDates } from "./org-readiness";
-import type { MaintainedEngagement } from "./maintained-readiness";
+import { scopeRequirementIds, type MaintainedEngagement } from "./maintained-readiness";
 import { unpackResults, type PackedResults } from "./org-readiness-summary";
 import { engagementScope } from "./scope";
 
@@ -91,15 +90,10 @@ export async function myWorkCount(ctx: OrgContext, today: string): Promise<MyWor
     const type = REPORT_TYPES.find((value) => value === row.type) ?? "TYPE_I";
     // As in prepareOrganization: an engagement without usable dates lists nothing.
     if (!hasDates(type, row)) continue;
-    const requirementIds = requirementIdsInScope(
-      {
-        family: REPORT_FAMILIES.find((value) => value === row.family) ?? "SOC2",
-        categories: (JSON.parse(row.categories) as string[]).filter(isTscCategory),
-        criteriaEdition: row.criteriaEdition,
-        objectiveIds: listOf(row.objectives),
-      },
-      criterionId,
-    );
+    const requirementIds = scopeRequirementIds({
+      ...row,
+      objectives: listOf(row.objectives).map((objectiveId) => ({ objectiveId })),
+    });
     const excluded = new Set(listOf(row.exclusions));
     engagements.push({
       id: row.id,
