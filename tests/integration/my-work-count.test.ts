@@ -380,6 +380,33 @@ describe("the navigation's My work count", () => {
     return { owner, member, ids };
   }
 
+  it("counts only the asking organisation's work for a member of two", async () => {
+    setClock(START);
+    const here = await makeOrg();
+    const there = await makeOrg(userOf(here));
+    // Their work in the other organisation: a monthly control with no evidence, and a request.
+    const engagement = await makeEngagement(there, { name: "SOC 2 Type II 2026" });
+    const { id: controlId } = await makeControl(
+      there,
+      controlInput({
+        ref: "X-1",
+        status: "implemented",
+        ownerId: there.userId,
+        frequency: "monthly",
+      }),
+    );
+    await setControlMappings(there, controlId, [CRITERIA[0] ?? ""], []);
+    await openRequest(there, engagement.id, controlId);
+    await rollForward();
+
+    expect(await myWorkCount(here, await todayFor(here))).toEqual({ ownedControls: 0, total: 0 });
+    expect(await expectSameCount(here)).toBe("rows");
+    expect(await navLabel(here)).toBe("My work");
+    const elsewhere = await myWorkCount(there, await todayFor(there));
+    expect(elsewhere?.total).toBeGreaterThan(1);
+    await expectSameCount(there);
+  });
+
   it("equals loadMyWork's over random organisations, rows or not", async () => {
     await fc.assert(
       fc.asyncProperty(world, async (w) => {
